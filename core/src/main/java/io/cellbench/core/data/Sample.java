@@ -1,0 +1,38 @@
+package io.cellbench.core.data;
+
+/**
+ * One recorded point of a cell's time series, named after the Battery Data Format columns.
+ * <ul>
+ * <li>Current and power are positive while charging.</li>
+ * <li>{@code cycleCount} starts at 1 and increments when a charge step begins after a
+ *     discharge step in the same cycle (the Arbin convention).</li>
+ * <li>{@code stepCount} counts executed steps (1, 2, 3 …); {@code stepIndex} is the 1-based
+ *     position of the step in the protocol (a repeated step keeps its index).</li>
+ * <li>Charging/discharging capacity and energy accumulate within the current cycle and
+ *     restart at each cycle; step values restart at each step; net is charge minus
+ *     discharge since the start of the test; cumulative is total throughput.</li>
+ * <li>Pressure or temperature is {@code NaN} when no instrument measures it.</li>
+ * </ul>
+ */
+public record Sample(
+        double testTimeSecond,
+        double unixTimeSecond,
+        double voltageVolt,
+        double currentAmpere,
+        int cycleCount,
+        int stepCount,
+        int stepIndex,
+        double chargingCapacityAh,
+        double dischargingCapacityAh,
+        double stepCapacityAh,
+        double netCapacityAh,
+        double cumulativeCapacityAh,
+        double chargingEnergyWh,
+        double dischargingEnergyWh,
+        double stepEnergyWh,
+        double netEnergyWh,
+        double cumulativeEnergyWh,
+        double powerWatt,
+        double appliedPressurePa,
+        double ambientTemperatureCelsius) {
+}
