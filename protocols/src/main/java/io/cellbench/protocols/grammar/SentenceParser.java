@@ -96,7 +96,7 @@ final class SentenceParser {
             throw src.error(n.start(), spanEnd(n), "expected how many times to repeat, found " + n.shown(),
                     "write 'Repeat 3 times'");
         }
-        int count = wholeNumber(n, "repeat count", 1);
+        int count = wholeNumber(n, "repeat count", 1, Integer.MAX_VALUE);
         advance();
         Token unit = peek();
         if (unit.is("times") || unit.is("time") || unit.is("x")) {
@@ -268,7 +268,7 @@ final class SentenceParser {
                 amplitude = amount("an amplitude", List.of(Dimension.VOLTAGE, Dimension.CURRENT), false);
             } else if (t.kind() == Kind.NUMBER && (peek(1).is("points") || peek(1).is("point") || peek(1).is("ppd"))) {
                 duplicate(perDecade != null, t, "points per decade");
-                perDecade = wholeNumber(t, "points per decade", 1);
+                perDecade = wholeNumber(t, "points per decade", 1, 1000);
                 advance();
                 if (advance().is("ppd")) {
                     continue;
@@ -705,15 +705,15 @@ final class SentenceParser {
                 hint);
     }
 
-    private int wholeNumber(Token n, String what, int min) {
+    private int wholeNumber(Token n, String what, int min, int max) {
         if (!n.text().matches("\\+?[0-9]+")) {
             throw src.error(n.start(), n.end(), what + " '" + n.text() + "' is not a whole number",
                     "write a whole number such as 3");
         }
         BigDecimal v = new BigDecimal(n.text());
-        if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+        if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw src.error(n.start(), n.end(), what + " " + n.text() + " is out of range",
-                    "write a whole number from " + min + " to " + Integer.MAX_VALUE);
+                    "write a whole number from " + min + " to " + max);
         }
         return v.intValueExact();
     }

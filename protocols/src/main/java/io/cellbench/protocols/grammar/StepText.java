@@ -128,6 +128,29 @@ public final class StepText {
         return number(seconds) + " s";
     }
 
+    /**
+     * A value for messages, in the unit people use for it: "125 MPa", "20 mA", "5 mV". Not
+     * for round trips ({@link #number} is).
+     */
+    static String readable(double v, String unit) {
+        if (!Double.isFinite(v)) {
+            return number(v) + " " + unit;
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(number(v));
+        double a = Math.abs(v);
+        if (unit.equals("Pa") && a >= 1e5) {
+            return plain(d.movePointLeft(6)) + " MPa";
+        }
+        if ((unit.equals("A") || unit.equals("V")) && a > 0 && a < 1) {
+            return a >= 1e-3 ? plain(d.movePointRight(3)) + " m" + unit : plain(d.movePointRight(6)) + " u" + unit;
+        }
+        return plain(d) + " " + unit;
+    }
+
+    private static String plain(java.math.BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+
     /** Shortest decimal that reads back to the same double, without a trailing ".0". */
     static String number(double v) {
         String s = Double.toString(v);

@@ -46,8 +46,8 @@ final class WindowCheck {
             Range r = limits.current();
             double largest = Math.max(r.max(), -r.min());
             if (t.value() > largest) {
-                throw src.error(raw.start(), raw.end(), "cut-off |I| >= " + StepText.number(t.value())
-                                + " A can never be reached inside the current limit of " + StepText.number(largest) + " A",
+                throw src.error(raw.start(), raw.end(), "cut-off |I| >= " + StepText.readable(t.value(), "A")
+                                + " can never be reached inside the current limit of " + StepText.readable(largest, "A"),
                         "lower the cut-off or widen limits.current");
             }
         }
@@ -65,21 +65,21 @@ final class WindowCheck {
         Range r = limits.current();
         double largest = Math.min(r.max(), -r.min());
         if (a.value() > largest) {
-            throw src.error(a.start(), a.end(), "amplitude " + StepText.number(a.value())
-                            + " A is outside the current limit of " + StepText.number(largest) + " A",
+            throw src.error(a.start(), a.end(), "amplitude " + StepText.readable(a.value(), "A")
+                            + " is outside the current limit of " + StepText.readable(largest, "A"),
                     "lower the amplitude or widen limits.current");
         }
     }
 
     private void inside(Range r, double v, Amount a, String what, String unit, String key) {
         if (v > r.max()) {
-            throw src.error(a.start(), a.end(), what + " " + StepText.number(v) + " " + unit
-                            + " is above the safety limit " + StepText.number(r.max()) + " " + unit + " (" + key + ")",
+            throw src.error(a.start(), a.end(), what + " " + StepText.readable(v, unit)
+                            + " is above the safety limit " + StepText.readable(r.max(), unit) + " (" + key + ")",
                     advice(what, key));
         }
         if (v < r.min()) {
-            throw src.error(a.start(), a.end(), what + " " + StepText.number(v) + " " + unit
-                            + " is below the safety limit " + StepText.number(r.min()) + " " + unit + " (" + key + ")",
+            throw src.error(a.start(), a.end(), what + " " + StepText.readable(v, unit)
+                            + " is below the safety limit " + StepText.readable(r.min(), unit) + " (" + key + ")",
                     advice(what, key));
         }
     }
