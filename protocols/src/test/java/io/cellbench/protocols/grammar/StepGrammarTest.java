@@ -402,8 +402,8 @@ class StepGrammarTest {
                     "unexpected 'dec'; expected 'decade'", "10 points per decade");
             assertError("EIS from 1 MHz to 100 mHz at 10 mV, 10 points per decdae", "decdae",
                     "unexpected word 'decdae'", "did you mean 'decade'?");
-            assertError("EIS from 1 MHz to 100 mHz at 10 mV for 1 h", "for", "unexpected word 'for'",
-                    "did you mean 'from'?");
+            assertError("EIS from 1 MHz to 100 mHz at 10 mV for 1 h", "for",
+                    "unexpected 'for'; expected 'from', 'at' or 'points per decade'", "10 points per decade");
             assertLastError("EIS from 1 MHz to 100 mHz at 10 mV at 5 mV", "at", "a second amplitude", "once");
         }
 
