@@ -1,0 +1,64 @@
+package io.cellbench.schedules.runner;
+
+/**
+ * Tells when a slowly moving quantity (stack pressure, chamber temperature) has settled at
+ * its set point: enough consecutive reads within tolerance, spanning enough time. A read
+ * outside the band starts the count again.
+ */
+final class Settling {
+
+    /**
+     * @param relativeTolerance fraction of the set point
+     * @param absoluteTolerance in the quantity's unit; the larger of the two applies
+     * @param minReads          consecutive reads within tolerance
+     * @param minSpanSecond     time from the first to the last of those reads
+     * @param timeoutSecond     how long to wait before the run ends as a fault
+     */
+    record Rule(double relativeTolerance, double absoluteTolerance, int minReads, double minSpanSecond,
+                double timeoutSecond) {
+    }
+
+    /** ±3 % or ±0.1 MPa (the larger) for 3 reads over 30 s; give up after 30 min. */
+    static final Rule PRESSURE = new Rule(0.03, 0.1e6, 3, 30, 30 * 60);
+    /** ±0.5 °C held for 10 min; give up after 4 h (a chamber can take hours to reach 60 °C). */
+    static final Rule TEMPERATURE = new Rule(0, 0.5, 2, 10 * 60, 4 * 3600);
+
+    private final Rule rule;
+    private final double target;
+    private final double tolerance;
+    private int reads;
+    private double firstTime;
+    private double lastValue = Double.NaN;
+
+    Settling(Rule rule, double target) {
+        this.rule = rule;
+        this.target = target;
+        this.tolerance = Math.max(rule.relativeTolerance() * Math.abs(target), rule.absoluteTolerance());
+    }
+
+    /** Adds one read; true once the quantity has settled. */
+    boolean offer(double value, double time) {
+        lastValue = value;
+        if (!(Math.abs(value - target) <= tolerance)) {
+            reads = 0;
+            return false;
+        }
+        if (reads == 0) {
+            firstTime = time;
+        }
+        reads++;
+        return reads >= rule.minReads() && time - firstTime >= rule.minSpanSecond() - StepEnds.TIME_EPSILON_SECOND;
+    }
+
+    double tolerance() {
+        return tolerance;
+    }
+
+    double lastValue() {
+        return lastValue;
+    }
+
+    Rule rule() {
+        return rule;
+    }
+}
