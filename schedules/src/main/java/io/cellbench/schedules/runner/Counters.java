@@ -8,8 +8,9 @@ package io.cellbench.schedules.runner;
  * <p>Capacity integrates current and energy integrates power (V·I) with the trapezoid rule
  * between consecutive samples. An interval in which the integrand changes sign is split at
  * the (linearly interpolated) zero, so charge and discharge throughput are both exact for
- * piecewise-linear signals. The first interval after a command change is integrated as a
- * rectangle at the new sample's values: the previous reading belongs to the old command.
+ * piecewise-linear signals. After a command change the integral restarts from the reading
+ * taken right after the command ({@link #restart}): the reading before it belongs to the
+ * old command. Without such a reading the first interval is a rectangle at the new sample.
  */
 final class Counters {
     private static final double SECONDS_PER_HOUR = 3600.0;
@@ -49,10 +50,18 @@ final class Counters {
         hasPrevious = false;
     }
 
-    /** The channel was given a new command: the next interval starts from it, not from the last reading. */
+    /** The channel was given a new command: the next interval starts then, not at the last reading. */
     void commandChanged(double unixTime) {
         hasPrevious = false;
         previousTime = unixTime;
+    }
+
+    /** The reading right after a command: the next interval is a trapezoid from it. */
+    void restart(double unixTime, double volt, double ampere) {
+        hasPrevious = true;
+        previousTime = unixTime;
+        previousAmpere = ampere;
+        previousWatt = volt * ampere;
     }
 
     /** Adds the interval since the previous sample (or since the last command change). */

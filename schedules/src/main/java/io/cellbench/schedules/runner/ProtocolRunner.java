@@ -311,7 +311,7 @@ public final class ProtocolRunner {
                 numbering.indexOf(step), reason));
     }
 
-    private void apply(ChannelCommand command) {
+    private void apply(ChannelCommand command) throws RunEnd, InterruptedException {
         setup.channel().apply(command);
         sampler.commandChanged();
     }

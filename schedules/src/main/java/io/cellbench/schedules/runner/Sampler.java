@@ -107,10 +107,20 @@ final class Sampler {
         counters.commandChanged(stepStart);
     }
 
-    /** The channel was just given a new command; a new phase (for the current-settling rule) starts. */
-    void commandChanged() {
-        phaseStart = clock.nowUnixSeconds();
-        counters.commandChanged(phaseStart);
+    /**
+     * The channel was just given a new command: a new phase (for the current-settling rule)
+     * starts, and the channel is read at once so that the counters integrate the first
+     * interval from the new state. This base reading is checked against the safety window
+     * but not recorded: its time is the previous step's end.
+     */
+    void commandChanged() throws RunEnd, InterruptedException {
+        double now = clock.nowUnixSeconds();
+        phaseStart = now;
+        readChannel();
+        time = now;
+        counters.restart(now, volt, ampere);
+        status.sample(volt, ampere, now - stepStart, now - runStart);
+        checkSafety();
     }
 
     /**
@@ -134,16 +144,19 @@ final class Sampler {
         tick = Math.max(tick + 1, (long) Math.floor((now - stepStart) / samplePeriod + 1e-9));
         counters.integrate(now, volt, ampere);
         status.sample(volt, ampere, now - stepStart, now - runStart);
+        checkSafety();
+        if (stopRequested) {
+            log(true);
+            throw new RunEnd(RunEvent.Outcome.STOPPED, "stopped by the operator");
+        }
+    }
+
+    private void checkSafety() throws RunEnd {
         String violation = window.violation(volt, ampere, cellCelsius, chamberCelsius, pressurePa);
         if (violation != null) {
             String unsafe = openCircuit();
             log(true);
-            throw new RunEnd(RunEvent.Outcome.SAFETY_TRIP,
-                    unsafe == null ? violation : violation + "; " + unsafe);
-        }
-        if (stopRequested) {
-            log(true);
-            throw new RunEnd(RunEvent.Outcome.STOPPED, "stopped by the operator");
+            throw new RunEnd(RunEvent.Outcome.SAFETY_TRIP, unsafe == null ? violation : violation + "; " + unsafe);
         }
     }
 
