@@ -238,6 +238,13 @@ public final class ProtocolCheck {
                 problem(step, "the " + t.measure().name().toLowerCase(java.util.Locale.ROOT)
                         + " termination needs a finite value >= 0, got " + t.value());
             }
+            if (t.measure() == Termination.Measure.VOLTAGE && !window.voltage().contains(t.value())) {
+                // Current and power are clamped to the window, so the step would sit at the
+                // clamp forever; on a rest only a safety trip could get there.
+                problem(step, "the voltage cut-off " + Texts.number(t.value()) + " V lies outside the safety window ["
+                        + Texts.number(window.voltage().min()) + ", " + Texts.number(window.voltage().max())
+                        + "] V and could never be reached");
+            }
             Termination.Op op = StepEnds.resolveOp(t, kind);
             if (op == null) {
                 problem(step, "the voltage termination needs '>=' or '<=': it cannot be implied on a "

@@ -25,6 +25,7 @@ final class FakeCellChannel implements CyclerChannel {
     private final double tau1;
     private double maxCurrentAmpere = 0.1;
     private double temperatureCelsius = Double.NaN;
+    private boolean clampBroken;
 
     private double chargeAh;
     private double v1;
@@ -58,6 +59,12 @@ final class FakeCellChannel implements CyclerChannel {
 
     FakeCellChannel maxCurrent(double ampere) {
         this.maxCurrentAmpere = ampere;
+        return this;
+    }
+
+    /** A channel whose voltage clamp has failed: constant current and power ignore it. */
+    FakeCellChannel breakClamp() {
+        this.clampBroken = true;
         return this;
     }
 
@@ -149,7 +156,7 @@ final class FakeCellChannel implements CyclerChannel {
         double q = chargeAh + cc.ampere() * dt / 3600;
         double v = r1 > 0 ? cc.ampere() * r1 + (v1 - cc.ampere() * r1) * Math.exp(-dt / tau1) : 0;
         double terminal = ocv0 + slopeVoltPerAh * q + v + cc.ampere() * r0;
-        if (terminal < cc.minVolt() || terminal > cc.maxVolt()) {
+        if (!clampBroken && (terminal < cc.minVolt() || terminal > cc.maxVolt())) {
             return false;
         }
         chargeAh = q;
@@ -181,6 +188,9 @@ final class FakeCellChannel implements CyclerChannel {
 
     /** A source that would drive the terminal voltage out of its clamp holds the clamp voltage instead. */
     private double clamp(double i, double e, double minVolt, double maxVolt) {
+        if (clampBroken) {
+            return i;
+        }
         double terminal = e + i * r0;
         if (terminal > maxVolt) {
             return Math.min(i, Math.max(0, (maxVolt - e) / r0));

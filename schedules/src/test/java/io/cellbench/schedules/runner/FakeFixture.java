@@ -8,7 +8,7 @@ import io.cellbench.core.time.LabClock;
  * or a passive fixture that stays where it is. {@code stuck} makes a motorised one ignore
  * set points (a jammed press).
  */
-final class FakeFixture implements PressureFixture {
+class FakeFixture implements PressureFixture {
     private final LabClock clock;
     private final boolean motorised;
     private final double tauSecond;

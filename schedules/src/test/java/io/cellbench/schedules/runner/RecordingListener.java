@@ -10,10 +10,16 @@ import java.util.List;
 final class RecordingListener implements RunListener {
     final List<RunEvent> events = new ArrayList<>();
     int closed;
+    /** Called with the running count of recorded samples, after each is stored. */
+    java.util.function.IntConsumer onSample = n -> { };
+    private int sampleCount;
 
     @Override
     public void on(RunEvent event) {
         events.add(event);
+        if (event instanceof RunEvent.SampleRecorded) {
+            onSample.accept(++sampleCount);
+        }
     }
 
     @Override
