@@ -18,11 +18,21 @@ public record Quantity(double si, Dimension dimension) {
     private static final Pattern NUMBER_UNIT = Pattern.compile(
             "([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\\s*(.*)");
 
+    /**
+     * Decimal exponents beyond these give 0 or infinity in every unit. Checking them first
+     * keeps BigDecimal from building numbers with millions of digits (or overflowing its
+     * scale) for text such as {@code 1e-999999999 °C}.
+     */
+    private static final int LARGEST_EXPONENT = 400;
+
     public Quantity {
         Objects.requireNonNull(dimension, "dimension");
         if (!Double.isFinite(si)) {
             throw new IllegalArgumentException("quantity must be finite: " + si);
         }
+        // -0.0 would print as "-0" and read back as 0.0 (BigDecimal has no negative zero),
+        // and records compare doubles bit-wise: keep one zero.
+        si += 0.0;
     }
 
     public static Quantity of(double value, String unitSymbol) {
@@ -42,8 +52,11 @@ public record Quantity(double si, Dimension dimension) {
         if (text == null) {
             throw new QuantityParseException("", 0, "missing value", "write a number and a unit, e.g. 200 mA");
         }
-        String t = text.strip();
-        int lead = text.indexOf(t.isEmpty() ? text : t);
+        // Spreadsheets and word processors paste no-break spaces ("25\u00a0°C"); they mean a space.
+        // Replacing char for char keeps every column the caller reports valid.
+        String spaced = text.replace('\u00a0', ' ').replace('\u202f', ' ').replace('\u2007', ' ');
+        String t = spaced.strip();
+        int lead = t.isEmpty() ? 0 : spaced.indexOf(t);
         if (t.isEmpty()) {
             throw new QuantityParseException(text, 0, "missing value", "write a number and a unit, e.g. 200 mA");
         }
@@ -54,7 +67,12 @@ public record Quantity(double si, Dimension dimension) {
                 throw new QuantityParseException(text, lead + frac.start(1), "C/0 is not a C-rate",
                         "write C/n with n > 0, e.g. C/20");
             }
-            return new Quantity(1.0 / d.doubleValue(), Dimension.C_RATE);
+            double rate = 1.0 / d.doubleValue();
+            if (!Double.isFinite(rate)) {
+                throw new QuantityParseException(text, lead + frac.start(1), "'" + t + "' is out of range",
+                        "write C/n with a larger n, e.g. C/20");
+            }
+            return new Quantity(rate, Dimension.C_RATE);
         }
         Matcher m = NUMBER_UNIT.matcher(t);
         if (!m.matches()) {
@@ -77,6 +95,12 @@ public record Quantity(double si, Dimension dimension) {
             value = new BigDecimal(m.group(1));
         } catch (NumberFormatException e) {
             throw new QuantityParseException(text, lead, "'" + m.group(1) + "' is not a number", "e.g. 4.1 or 2e-3");
+        }
+        int exponent = value.precision() - value.scale() - 1;
+        if (value.signum() == 0 || exponent < -LARGEST_EXPONENT) {
+            value = BigDecimal.ZERO;
+        } else if (exponent > LARGEST_EXPONENT) {
+            throw new QuantityParseException(text, lead, "'" + m.group(1) + "' is out of range", "use a smaller number");
         }
         double si = unit.toSi(value);
         if (!Double.isFinite(si)) {

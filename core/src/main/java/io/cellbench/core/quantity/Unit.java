@@ -3,10 +3,12 @@ package io.cellbench.core.quantity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A unit people write, with its conversion to SI: {@code si = value * factor + offset}.
@@ -18,6 +20,10 @@ public record Unit(String symbol, Dimension dimension, BigDecimal factor, BigDec
     private static final Map<String, Unit> EXACT = new LinkedHashMap<>();
     private static final Map<String, Unit> WORDS = new LinkedHashMap<>();
     private static final Map<Dimension, Unit> DISPLAY = new LinkedHashMap<>();
+    /** Three-letter words, not prefixed symbols, so case does not matter for them ("Min", "OHM"). */
+    private static final Set<String> SHORT_WORDS = Set.of("min", "sec", "hrs", "day", "amp", "Ohm");
+    /** Lower-cased words that two different units share ("mohm": mOhm and MOhm): never matched by case. */
+    private static final Set<String> AMBIGUOUS_WORDS = new HashSet<>();
 
     static {
         // Current
@@ -114,8 +120,16 @@ public record Unit(String symbol, Dimension dimension, BigDecimal factor, BigDec
             Unit u = new Unit(s, d, new BigDecimal(factor), new BigDecimal(offset));
             EXACT.put(s, u);
             // Whole words ("Hours", "OHM") match in any case; short symbols keep their case.
-            if (s.length() > 3 && s.chars().allMatch(Character::isLetter)) {
-                WORDS.put(s.toLowerCase(Locale.ROOT), u);
+            // A word two units share in lower case ("mOhm", "MOhm") must keep its case.
+            if (isWord(s)) {
+                String word = s.toLowerCase(Locale.ROOT);
+                Unit earlier = WORDS.get(word);
+                if (earlier != null && !earlier.sameScale(u)) {
+                    WORDS.remove(word);
+                    AMBIGUOUS_WORDS.add(word);
+                } else if (!AMBIGUOUS_WORDS.contains(word)) {
+                    WORDS.putIfAbsent(word, u);
+                }
             }
         }
     }
@@ -148,6 +162,14 @@ public record Unit(String symbol, Dimension dimension, BigDecimal factor, BigDec
         accepted().forEach((d, list) -> sb.append("  ").append(d.label()).append(": ")
                 .append(String.join(", ", list)).append('\n'));
         return sb.toString();
+    }
+
+    private static boolean isWord(String s) {
+        return (s.length() > 3 || SHORT_WORDS.contains(s)) && s.chars().allMatch(Character::isLetter);
+    }
+
+    private boolean sameScale(Unit other) {
+        return dimension == other.dimension && factor.compareTo(other.factor) == 0 && offset.compareTo(other.offset) == 0;
     }
 
     /** Converts a value written in this unit to SI. */

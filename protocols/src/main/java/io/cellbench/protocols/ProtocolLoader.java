@@ -1,0 +1,57 @@
+package io.cellbench.protocols;
+
+import io.cellbench.protocols.model.Protocol;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads protocol files (YAML, see docs/protocols.md) into the protocol model. Everything
+ * wrong with a file — YAML syntax, unknown keys, a step the grammar cannot read, a cut-off
+ * outside the safety window — is a {@link ProtocolException} with file:line:column.
+ */
+public final class ProtocolLoader {
+
+    private ProtocolLoader() {
+    }
+
+    /** Reads and checks a protocol file; errors name the file as {@code file.toString()}. */
+    public static Protocol load(Path file) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw ProtocolException.forFile(name, "no such file", "check the path");
+        } catch (AccessDeniedException e) {
+            throw ProtocolException.forFile(name, "permission denied", "check the file's permissions");
+        } catch (IOException e) {
+            throw ProtocolException.forFile(name, "cannot read the file: " + e.getMessage(), "");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProtocolException.forFile(name, "the file is not UTF-8 text", "save it as UTF-8");
+        }
+        return parse(text, name);
+    }
+
+    /**
+     * Reads and checks protocol text; {@code fileName} is used in error messages and as the
+     * protocol's {@link Protocol#source()} (and, without a {@code name:} key, its name).
+     */
+    public static Protocol parse(String text, String fileName) {
+        String body = text.startsWith("\ufeff") ? text.substring(1) : text;
+        return new ProtocolReader(new SourceLines(fileName, body)).read();
+    }
+}

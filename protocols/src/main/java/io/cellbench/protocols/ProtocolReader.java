@@ -1,0 +1,239 @@
+package io.cellbench.protocols;
+
+import io.cellbench.core.quantity.Dimension;
+import io.cellbench.protocols.YamlNode.Entry;
+import io.cellbench.protocols.YamlNode.Mapping;
+import io.cellbench.protocols.YamlNode.Scalar;
+import io.cellbench.protocols.YamlNode.Sequence;
+import io.cellbench.protocols.grammar.SourceText;
+import io.cellbench.protocols.grammar.StepGrammar;
+import io.cellbench.protocols.model.LoggingRule;
+import io.cellbench.protocols.model.Protocol;
+import io.cellbench.protocols.model.Range;
+import io.cellbench.protocols.model.SafetyLimits;
+import io.cellbench.protocols.model.Step;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** One reading of one protocol file: the YAML structure, then limits, logging and steps. */
+final class ProtocolReader {
+
+    static final List<String> TOP_LEVEL_KEYS = List.of("name", "limits", "logging", "steps");
+    static final List<String> LIMIT_KEYS = List.of("voltage", "current", "temperature", "pressure");
+    static final List<String> LOGGING_KEYS = List.of("period", "voltage_change", "current_change", "sample_period");
+
+    private final SourceLines lines;
+
+    ProtocolReader(SourceLines lines) {
+        this.lines = lines;
+    }
+
+    Protocol read() {
+        YamlNode root = YamlTree.read(lines);
+        if (root == null) {
+            throw YamlTree.error(lines, 1, 1, "the protocol file is empty",
+                    "a protocol needs at least 'steps:' followed by a list of steps");
+        }
+        if (!(root instanceof Mapping top)) {
+            throw at(root, "a protocol file is a mapping with 'name', 'limits', 'logging' and 'steps', not "
+                    + YamlNode.kind(root), "start with 'name: …' and 'steps:' on lines of their own");
+        }
+        Map<String, Entry> keys = keys(top, TOP_LEVEL_KEYS, "top-level key", "");
+        String name = keys.containsKey("name") ? name(keys.get("name")) : baseName(lines.file());
+        SafetyLimits limits = keys.containsKey("limits") ? limits(keys.get("limits")) : SafetyLimits.NONE;
+        LoggingRule logging = keys.containsKey("logging") ? logging(keys.get("logging")) : LoggingRule.DEFAULT;
+        Entry steps = keys.get("steps");
+        if (steps == null) {
+            throw at(top, "the protocol has no 'steps'", "add 'steps:' followed by a list such as '  - Rest for 1 hour'");
+        }
+        return new Protocol(name, lines.file(), limits, logging, steps(steps.key(), steps.value(), new StepGrammar(limits),
+                false));
+    }
+
+    // ---- steps -----------------------------------------------------------------------------
+
+    private List<Step> steps(Scalar owner, YamlNode node, StepGrammar grammar, boolean block) {
+        if (block && node instanceof Scalar s && s.value() != null) {
+            // "- Repeat 3 times: Rest for 1 hour": a block of one step
+            return grammar.parse(ScalarSource.of(lines, s));
+        }
+        if (!(node instanceof Sequence seq) || seq.items().isEmpty()) {
+            throw at(node instanceof Scalar s && s.value() == null ? owner : node,
+                    "'" + owner.value() + "' needs a list of steps, not " + YamlNode.kind(node),
+                    "put each step on its own line, indented, starting with '- '");
+        }
+        List<Step> out = new ArrayList<>();
+        for (YamlNode item : seq.items()) {
+            switch (item) {
+                case Scalar s when s.value() == null -> throw at(s, "empty step",
+                        "write a step after '- ', or remove the line");
+                case Scalar s -> out.addAll(grammar.parse(ScalarSource.of(lines, s)));
+                case Mapping m -> out.add(repeat(m, grammar));
+                case Sequence inner -> throw at(inner, "a list inside the list of steps",
+                        "a block of steps needs a key: '- Repeat 3 times:' followed by the indented steps");
+            }
+        }
+        return out;
+    }
+
+    private Step repeat(Mapping m, StepGrammar grammar) {
+        if (m.entries().size() != 1) {
+            Scalar second = m.entries().get(1).key();
+            throw key(second, "two keys in one list item ('" + m.entries().getFirst().key().value() + "' and '"
+                    + second.value() + "')", "start each step or 'Repeat N times:' with its own '- '");
+        }
+        Entry e = m.entries().getFirst();
+        Scalar key = e.key();
+        SourceText header = ScalarSource.of(lines, key);
+        if (!StepGrammar.isRepeatHeader(key.value())) {
+            throw header.error(0, key.value().length(), "'" + key.value() + "' is followed by ':', which makes it a YAML key",
+                    "only 'Repeat N times:' takes a list of steps; remove the ':' or put the step in quotes");
+        }
+        int times = StepGrammar.repeatCount(header);
+        return new Step.Repeat(header.location(0), key.value().strip(), times, steps(key, e.value(), grammar, true));
+    }
+
+    // ---- name, limits, logging -------------------------------------------------------------
+
+    private String name(Entry e) {
+        if (!(e.value() instanceof Scalar s) || s.value() == null || s.value().isBlank()) {
+            throw at(e.value() instanceof Scalar ? e.key() : e.value(), "'name' needs a single line of text, not "
+                    + YamlNode.kind(e.value()), "e.g. name: SSB formation and cycling");
+        }
+        return s.value().strip();
+    }
+
+    private SafetyLimits limits(Entry e) {
+        Map<String, Entry> keys = keys(mapping(e, "voltage: [1.9 V, 3.8 V]"), LIMIT_KEYS, "limit", "limits.");
+        return new SafetyLimits(
+                range(keys.get("voltage"), Dimension.VOLTAGE, "[1.9 V, 3.8 V]"),
+                range(keys.get("current"), Dimension.CURRENT, "[-10 mA, 10 mA]"),
+                range(keys.get("temperature"), Dimension.TEMPERATURE, "[0 °C, 80 °C]"),
+                range(keys.get("pressure"), Dimension.PRESSURE, "[1 MPa, 100 MPa]"));
+    }
+
+    private Range range(Entry e, Dimension dimension, String example) {
+        if (e == null) {
+            return Range.UNBOUNDED;
+        }
+        String key = "limits." + e.key().value();
+        if (!(e.value() instanceof Sequence seq) || seq.items().size() != 2) {
+            throw at(e.value() instanceof Scalar s && s.value() == null ? e.key() : e.value(),
+                    key + " takes [min, max]", "e.g. " + e.key().value() + ": " + example
+                            + " (write ~ for no limit on one side)");
+        }
+        double min = bound(seq.items().get(0), dimension, key, Double.NEGATIVE_INFINITY);
+        double max = bound(seq.items().get(1), dimension, key, Double.POSITIVE_INFINITY);
+        if (!(min < max)) {
+            throw at(seq.items().get(1), key + ": the upper limit is not above the lower limit",
+                    "write [min, max], e.g. " + example);
+        }
+        return new Range(min, max);
+    }
+
+    private double bound(YamlNode node, Dimension dimension, String key, double none) {
+        if (!(node instanceof Scalar s)) {
+            throw at(node, key + " takes two values, not " + YamlNode.kind(node), "e.g. [1.9 V, 3.8 V]");
+        }
+        if (s.value() == null) {
+            return none;
+        }
+        return StepGrammar.value(ScalarSource.of(lines, s), dimension, "a " + dimension.label() + " limit");
+    }
+
+    private LoggingRule logging(Entry e) {
+        Map<String, Entry> keys = keys(mapping(e, "period: 10 s"), LOGGING_KEYS, "logging key", "logging.");
+        LoggingRule d = LoggingRule.DEFAULT;
+        double period = threshold(keys.get("period"), Dimension.TIME, d.periodSecond(), true);
+        double dv = threshold(keys.get("voltage_change"), Dimension.VOLTAGE, d.deltaVolt(), true);
+        double di = threshold(keys.get("current_change"), Dimension.CURRENT, d.deltaAmpere(), true);
+        double sample = threshold(keys.get("sample_period"), Dimension.TIME, d.samplePeriodSecond(), false);
+        if (sample > period) {
+            Entry at = keys.containsKey("sample_period") ? keys.get("sample_period") : keys.get("period");
+            throw at(at.value(), "sample_period (" + seconds(sample) + ") is longer than period (" + seconds(period) + ")",
+                    "the runner cannot record more often than it reads the instrument: shorten sample_period");
+        }
+        return new LoggingRule(period, dv, di, sample);
+    }
+
+    private double threshold(Entry e, Dimension dimension, double otherwise, boolean mayBeOff) {
+        if (e == null) {
+            return otherwise;
+        }
+        String key = "logging." + e.key().value();
+        if (!(e.value() instanceof Scalar s)) {
+            throw at(e.value(), key + " takes one value, not " + YamlNode.kind(e.value()), "e.g. period: 10 s");
+        }
+        String v = s.value() == null ? "" : s.value().strip().toLowerCase(Locale.ROOT);
+        if (v.isEmpty() || v.equals("off") || v.equals("none") || v.equals("false")) {
+            if (!mayBeOff) {
+                throw at(s.value() == null ? e.key() : s, key + " cannot be off",
+                        "the runner must read the instrument: e.g. sample_period: 1 s");
+            }
+            return Double.POSITIVE_INFINITY;
+        }
+        SourceText src = ScalarSource.of(lines, s);
+        double value = StepGrammar.value(src, dimension, "a " + dimension.label());
+        if (!(value > 0)) {
+            throw src.error(0, s.value().length(), key + " must be above zero",
+                    mayBeOff ? "write 'off' to disable this rule" : "e.g. sample_period: 1 s");
+        }
+        return value;
+    }
+
+    // ---- structure helpers -----------------------------------------------------------------
+
+    private Mapping mapping(Entry e, String example) {
+        if (!(e.value() instanceof Mapping m)) {
+            throw at(e.value() instanceof Scalar s && s.value() == null ? e.key() : e.value(),
+                    "'" + e.key().value() + "' needs indented 'key: value' lines, not " + YamlNode.kind(e.value()),
+                    "e.g.\n" + e.key().value() + ":\n  " + example);
+        }
+        return m;
+    }
+
+    /** The mapping's entries by key; unknown and repeated keys are errors. */
+    private Map<String, Entry> keys(Mapping m, List<String> allowed, String what, String prefix) {
+        Map<String, Entry> out = new LinkedHashMap<>();
+        for (Entry e : m.entries()) {
+            String k = e.key().value();
+            if (!allowed.contains(k)) {
+                String guess = StepGrammar.closestWord(k, allowed);
+                String list = "allowed: " + String.join(", ", allowed);
+                throw key(e.key(), "unknown " + what + " '" + prefix + k + "'",
+                        guess != null ? "did you mean '" + guess + "'? " + capitalised(list) : list);
+            }
+            if (out.containsKey(k)) {
+                throw key(e.key(), "'" + prefix + k + "' is given twice", "keep one of them (line "
+                        + out.get(k).key().line() + ")");
+            }
+            out.put(k, e);
+        }
+        return out;
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private ProtocolException key(Scalar key, String problem, String hint) {
+        return ScalarSource.of(lines, key).error(0, key.value().length(), problem, hint);
+    }
+
+    private ProtocolException at(YamlNode node, String problem, String hint) {
+        return YamlTree.error(lines, node.line(), node.column(), problem, hint);
+    }
+
+    private static String seconds(double s) {
+        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
+    }
+
+    private static String baseName(String file) {
+        String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,124 @@
+package io.cellbench.protocols;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
+import io.cellbench.protocols.grammar.SourceText;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a YAML document with Jackson's streaming YAML parser into {@link YamlNode}s that
+ * keep each token's position (a tree from {@code ObjectMapper.readTree} would lose them).
+ * Every YAML problem becomes a {@link ProtocolException} at the line and column the YAML
+ * parser names; nothing of Jackson's leaks out.
+ */
+final class YamlTree {
+
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    private YamlTree() {
+    }
+
+    /** The document's root node, or null for an empty document. */
+    static YamlNode read(SourceLines lines) {
+        try (JsonParser p = YAML.createParser(lines.text())) {
+            if (p.nextToken() == null) {
+                return null;
+            }
+            YamlNode root = node(p, lines);
+            if (p.nextToken() != null) {
+                JsonLocation at = p.currentTokenLocation();
+                throw error(lines, at.getLineNr(), at.getColumnNr(), "a second YAML document in one protocol file",
+                        "remove the '---' line: one file holds one protocol");
+            }
+            return root;
+        } catch (MarkedYAMLException e) {
+            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 1 : mark.getLine() + 1;
+            int column = mark == null ? 1 : mark.getColumn() + 1;
+            String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getOriginalMessage());
+            throw error(lines, line, column, "YAML syntax: " + problem.replace("\t", "\\t"), hintFor(problem));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw error(lines, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
+                    "YAML: " + firstLine(e.getOriginalMessage()), "check the indentation and quotes around this line");
+        } catch (IOException | RuntimeException e) {
+            // A YAML library failure that is not a syntax error: still a message, never a trace.
+            if (e instanceof ProtocolException pe) {
+                throw pe;
+            }
+            throw ProtocolException.forFile(lines.file(), "cannot read YAML: " + firstLine(e.getMessage()),
+                    "check the file is a YAML protocol (see docs/protocols.md)");
+        }
+    }
+
+    private static YamlNode node(JsonParser p, SourceLines lines) throws IOException {
+        JsonLocation at = p.currentTokenLocation();
+        int line = at.getLineNr();
+        int column = at.getColumnNr();
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            throw error(lines, line, column, "YAML aliases ('*" + p.getText() + "') are not supported in protocols",
+                    "write the steps out, or use 'Repeat N times:' for a block that recurs");
+        }
+        JsonToken t = p.currentToken();
+        return switch (t) {
+            case START_OBJECT -> {
+                List<YamlNode.Entry> entries = new ArrayList<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    JsonLocation k = p.currentTokenLocation();
+                    YamlNode.Scalar key = new YamlNode.Scalar(p.currentName(), k.getLineNr(), k.getColumnNr());
+                    p.nextToken();
+                    entries.add(new YamlNode.Entry(key, node(p, lines)));
+                }
+                yield new YamlNode.Mapping(List.copyOf(entries), line, column);
+            }
+            case START_ARRAY -> {
+                List<YamlNode> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(node(p, lines));
+                }
+                yield new YamlNode.Sequence(List.copyOf(items), line, column);
+            }
+            case VALUE_NULL -> new YamlNode.Scalar(null, line, column);
+            default -> new YamlNode.Scalar(p.getText(), line, column);
+        };
+    }
+
+    static ProtocolException error(SourceLines lines, int line, int column, String problem, String hint) {
+        int offset = lines.offset(line, column);
+        SourceText.Spot s = lines.spot(offset);
+        return new ProtocolException(lines.file(), s.line(), s.column(), "", problem, hint, s.lineText(),
+                s.indexInLine(), 1);
+    }
+
+    private static String hintFor(String problem) {
+        String p = problem.toLowerCase(Locale.ROOT);
+        if (p.contains("tab")) {
+            return "indent with spaces, not tabs";
+        }
+        if (p.contains("mapping values are not allowed")) {
+            return "': ' starts a key: quote a step that contains one, or check the indentation";
+        }
+        if (p.contains("expected ':'") || p.contains("block end") || p.contains("indentation")) {
+            return "check the indentation of this line and the one before it";
+        }
+        if (p.contains("quote") || p.contains("scalar")) {
+            return "check that every quote you open is closed on the same step";
+        }
+        return "check the indentation and quotes around this line";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null || s.isBlank()) {
+            return "unreadable";
+        }
+        return s.strip().lines().findFirst().orElse(s);
+    }
+}

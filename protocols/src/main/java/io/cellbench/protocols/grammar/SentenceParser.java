@@ -1,0 +1,792 @@
+package io.cellbench.protocols.grammar;
+
+import io.cellbench.core.quantity.Dimension;
+import io.cellbench.core.quantity.Quantity;
+import io.cellbench.core.quantity.QuantityParseException;
+import io.cellbench.core.quantity.Unit;
+import io.cellbench.protocols.ProtocolException;
+import io.cellbench.protocols.grammar.Token.Kind;
+import io.cellbench.protocols.model.SafetyLimits;
+import io.cellbench.protocols.model.Step;
+import io.cellbench.protocols.model.Step.Control;
+import io.cellbench.protocols.model.Step.DriveKind;
+import io.cellbench.protocols.model.Step.EisMode;
+import io.cellbench.protocols.model.Termination;
+import io.cellbench.protocols.model.Termination.Measure;
+import io.cellbench.protocols.model.Termination.Op;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recursive descent over the tokens of one step sentence. One instance per sentence.
+ *
+ * <pre>
+ * sentence := drive | rest | eis | set | repeat-header
+ * drive    := ("Charge" | "Discharge" | "Hold") "at" set-point clause*
+ * rest     := "Rest" clause*
+ * clause   := ["or"] "for" time | ["or"] "until" term ("or" ["until"] term)*
+ *           | "(" time "period" ")" | "at" temperature | "then" "hold" ["at" voltage] hold-end
+ * term     := [">=" | "<=" | ">" | "<" | "≥" | "≤"] quantity
+ * eis      := ("EIS" | "PEIS" | "GEIS") ("from" freq "to" freq | "at" amplitude | n "points" "per" "decade")*
+ * set      := "Set" ("pressure" | "temperature") ["to"] quantity ["and" "wait" "until" "stable"]
+ * repeat   := "Repeat" n ("times" | "time" | "x") [":"]
+ * </pre>
+ */
+final class SentenceParser {
+
+    private static final List<Dimension> SET_POINTS =
+            List.of(Dimension.CURRENT, Dimension.C_RATE, Dimension.POWER, Dimension.RESISTANCE, Dimension.VOLTAGE);
+    private static final List<Dimension> CUT_OFFS = List.of(Dimension.VOLTAGE, Dimension.CURRENT, Dimension.C_RATE,
+            Dimension.CHARGE, Dimension.ENERGY, Dimension.TIME);
+    private static final List<String> DRIVE_CLAUSES = List.of("for", "until", "or", "then", "at", "(… period)");
+    private static final List<String> REST_CLAUSES = List.of("for", "until", "or", "at", "(… period)");
+    private static final List<String> EIS_CLAUSES = List.of("from", "at", "points per decade");
+
+    private final SourceText src;
+    private final List<Token> tokens;
+    private final WindowCheck window;
+    private int pos;
+
+    SentenceParser(SourceText src, SafetyLimits limits) {
+        this.src = src;
+        this.tokens = Lexer.tokens(src.text());
+        this.window = new WindowCheck(limits, src);
+    }
+
+    // ---- sentences -------------------------------------------------------------------------
+
+    List<Step> sentence() {
+        Token first = peek();
+        if (first.kind() == Kind.END) {
+            throw src.error(0, src.text().length(), "empty step", "write a step such as 'Rest for 1 hour'");
+        }
+        if (first.kind() != Kind.WORD) {
+            throw src.error(first.start(), spanEnd(first), "a step starts with a word, not " + first.shown(),
+                    "start with " + Keywords.quotedList(Keywords.STEP_STARTS));
+        }
+        return switch (first.lower()) {
+            case "charge", "discharge", "hold" -> drive();
+            case "rest" -> rest();
+            case "eis", "peis", "geis" -> List.of(eis());
+            case "set" -> List.of(set());
+            case "repeat" -> throw src.error(first.start(), src.text().length(),
+                    "'" + src.text().strip() + "' needs a list of steps to repeat",
+                    "write it as a YAML key followed by indented steps:\n- Repeat 3 times:\n    - Charge at C/10 until 3.7 V\n"
+                            + "    - Discharge at C/10 until 1.9 V");
+            case "run" -> throw src.error(first.start(), first.end(), "drive cycles ('Run …') are not supported",
+                    "PyBaMM has deprecated them too; write the steps out, or repeat them with 'Repeat N times:'");
+            default -> throw unknownWord(first, Keywords.STEP_STARTS, "unknown step " + first.shown(),
+                    "a step starts with " + Keywords.quotedList(Keywords.STEP_STARTS));
+        };
+    }
+
+    /** "Repeat 20 times" (with or without the YAML colon): the count. */
+    int repeatHeader() {
+        Token first = peek();
+        if (!first.is("repeat")) {
+            throw unknownWord(first, List.of("Repeat"), "a list of steps needs a 'Repeat N times' key, not "
+                    + "'" + src.text().strip() + "'",
+                    "write '- Repeat 3 times:' followed by the indented steps");
+        }
+        advance();
+        Token n = peek();
+        if (n.kind() != Kind.NUMBER) {
+            throw src.error(n.start(), spanEnd(n), "expected how many times to repeat, found " + n.shown(),
+                    "write 'Repeat 3 times'");
+        }
+        int count = wholeNumber(n, "repeat count", 1, Integer.MAX_VALUE);
+        advance();
+        Token unit = peek();
+        if (unit.is("times") || unit.is("time") || unit.is("x")) {
+            advance();
+        } else {
+            throw unexpected(unit, List.of("times"), "write 'Repeat " + count + " times'");
+        }
+        if (peek().kind() == Kind.COLON) {
+            advance();
+        }
+        expectEnd("write 'Repeat " + count + " times' with the steps as a list under it");
+        return count;
+    }
+
+    /** A text that is a single quantity (a limit, a logging threshold), in the model unit. */
+    double valueOnly(String what, Dimension expected) {
+        Token first = peek();
+        if (first.kind() == Kind.END) {
+            throw src.error(0, src.text().length(), "missing " + what, example(List.of(expected)));
+        }
+        Amount a = amount(what, List.of(expected), false);
+        expectEnd("write just one value, e.g. " + example(List.of(expected)).substring("write ".length()));
+        return a.value();
+    }
+
+    private List<Step> drive() {
+        Token verb = advance();
+        DriveKind kind = DriveKind.valueOf(verb.text().toUpperCase(Locale.ROOT));
+        Token at = peek();
+        if (!at.is("at")) {
+            throw unexpected(at, List.of("at"), "say what to " + verb.lower() + " at, e.g. '" + verb.text()
+                    + (kind == DriveKind.HOLD ? " at 4.2 V until C/50'" : " at C/10 for 10 hours'"));
+        }
+        advance();
+        Amount setPoint = amount("a set point", SET_POINTS, false);
+        Control control = switch (setPoint.dimension()) {
+            case CURRENT -> Control.CURRENT;
+            case C_RATE -> Control.C_RATE;
+            case POWER -> Control.POWER;
+            case RESISTANCE -> Control.RESISTANCE;
+            default -> Control.VOLTAGE;
+        };
+        // PyBaMM reads "Hold at 1 A" as a discharge at 1 A (its sign convention: Hold = +, discharge).
+        if (kind == DriveKind.HOLD && control != Control.VOLTAGE) {
+            kind = DriveKind.DISCHARGE;
+        }
+        if (kind == DriveKind.CHARGE && control == Control.RESISTANCE) {
+            throw src.error(setPoint.start(), setPoint.end(), "a resistance load can only discharge the cell",
+                    "write 'Discharge at " + text(setPoint) + " …'");
+        }
+        positive(setPoint, "set point", control == Control.VOLTAGE ? "write a voltage above 0 V"
+                : "write the magnitude; Charge or Discharge gives the direction (for open circuit write 'Rest for …')");
+        window.setPoint(kind, control, setPoint);
+
+        Clauses c = clauses(true);
+        if (c.duration == null && c.terms.isEmpty() && c.hold == null) {
+            throw src.error(0, src.text().length(), "'" + src.text().strip() + "' never ends",
+                    "add " + switch (control) {
+                        case VOLTAGE -> "'until 50 mA', 'until C/50'";
+                        default -> kind == DriveKind.CHARGE ? "'until 4.2 V'" : "'until 2.5 V'";
+                    } + " or 'for 2 hours'");
+        }
+        List<Termination> until = new ArrayList<>();
+        for (RawTerm raw : c.terms) {
+            Termination t = TerminationRules.forDrive(kind, control, raw, src);
+            window.termination(t, raw);
+            until.add(t);
+        }
+        Step.CvHold hold = c.hold == null ? null : cvHold(c, control, until);
+        Step.Drive drive = new Step.Drive(src.location(0), src.text(), kind, control, setPoint.value(),
+                c.duration == null ? null : c.duration.value(), until, hold,
+                c.period == null ? null : c.period.value());
+        return withTemperature(c, drive);
+    }
+
+    private Step.CvHold cvHold(Clauses c, Control control, List<Termination> ccUntil) {
+        HoldPhase h = c.hold;
+        if (control == Control.VOLTAGE) {
+            throw src.error(h.start(), h.end(), "'then hold' follows a constant-current, C-rate or power phase",
+                    "this step already holds a voltage: drop 'then hold …'");
+        }
+        double volt;
+        if (h.volt() != null) {
+            volt = h.volt().value();
+        } else {
+            List<Termination> voltages = ccUntil.stream().filter(t -> t.measure() == Measure.VOLTAGE).toList();
+            if (voltages.size() != 1) {
+                throw src.error(h.start(), h.headEnd(), voltages.isEmpty()
+                                ? "'then hold' needs a voltage to hold at"
+                                : "'then hold' cannot tell which of the cut-off voltages to hold at",
+                        "end the first phase on one voltage ('until 3.7 V then hold until C/50') "
+                                + "or name it ('then hold at 3.7 V until C/50')");
+            }
+            volt = voltages.getFirst().value();
+        }
+        window.holdVoltage(volt, h.start(), h.end());
+        List<Termination> until = new ArrayList<>();
+        for (RawTerm raw : h.terms()) {
+            Termination t = TerminationRules.forHold(raw, src);
+            window.termination(t, raw);
+            until.add(t);
+        }
+        return new Step.CvHold(volt, until);
+    }
+
+    private List<Step> rest() {
+        advance();
+        Clauses c = clauses(false);
+        if (c.duration == null && c.terms.isEmpty()) {
+            throw src.error(0, src.text().length(), "'" + src.text().strip() + "' needs 'for' or 'until'",
+                    "e.g. 'Rest for 1 hour', or 'Rest until >= 3.0 V or 2 hours'");
+        }
+        List<Termination> until = new ArrayList<>();
+        for (RawTerm raw : c.terms) {
+            Termination t = TerminationRules.forRest(raw, src);
+            window.termination(t, raw);
+            until.add(t);
+        }
+        Step.Rest rest = new Step.Rest(src.location(0), src.text(), c.duration == null ? null : c.duration.value(),
+                until, c.period == null ? null : c.period.value());
+        return withTemperature(c, rest);
+    }
+
+    /**
+     * "… at 25oC": older PyBaMM read a temperature suffix (today's PyBaMM wants a keyword
+     * argument instead). A cycler cannot run one step at a temperature, it sets the chamber:
+     * the suffix becomes "Set temperature to 25 °C and wait until stable" before the step,
+     * and the chamber stays there until the protocol sets it again.
+     */
+    private List<Step> withTemperature(Clauses c, Step step) {
+        if (c.temperature == null) {
+            return List.of(step);
+        }
+        Step.SetTemperature set = new Step.SetTemperature(src.location(c.temperatureAt), src.text(),
+                c.temperature.value(), true);
+        return List.of(set, step);
+    }
+
+    private Step.Eis eis() {
+        Token word = advance();
+        EisMode required = switch (word.lower()) {
+            case "peis" -> EisMode.POTENTIOSTATIC;
+            case "geis" -> EisMode.GALVANOSTATIC;
+            default -> null;
+        };
+        Amount from = null;
+        Amount to = null;
+        Amount amplitude = null;
+        Integer perDecade = null;
+        while (true) {
+            Token t = peek();
+            if (t.kind() == Kind.END) {
+                break;
+            } else if (t.kind() == Kind.COMMA) {
+                advance();
+            } else if (t.is("from")) {
+                duplicate(from != null, t, "frequency range");
+                advance();
+                from = amount("a frequency", List.of(Dimension.FREQUENCY), false);
+                Token toWord = peek();
+                if (!toWord.is("to")) {
+                    throw unexpected(toWord, List.of("to"), "write 'from 1 MHz to 100 mHz'");
+                }
+                advance();
+                to = amount("a frequency", List.of(Dimension.FREQUENCY), false);
+            } else if (t.is("at")) {
+                duplicate(amplitude != null, t, "amplitude");
+                advance();
+                amplitude = amount("an amplitude", List.of(Dimension.VOLTAGE, Dimension.CURRENT), false);
+            } else if (t.kind() == Kind.NUMBER && (peek(1).is("points") || peek(1).is("point") || peek(1).is("ppd"))) {
+                duplicate(perDecade != null, t, "points per decade");
+                perDecade = wholeNumber(t, "points per decade", 1, 1000);
+                advance();
+                if (advance().is("ppd")) {
+                    continue;
+                }
+                Token per = peek();
+                if (per.is("per") || per.kind() == Kind.SLASH) {
+                    advance();
+                } else {
+                    throw unexpected(per, List.of("per"), "write '" + perDecade + " points per decade'");
+                }
+                Token decade = peek();
+                if (!decade.is("decade")) {
+                    throw unexpected(decade, List.of("decade"), "write '" + perDecade + " points per decade'");
+                }
+                advance();
+            } else {
+                throw unexpected(t, EIS_CLAUSES, "e.g. '" + word.text() + " from 1 MHz to 100 mHz at 10 mV, "
+                        + "10 points per decade'");
+            }
+        }
+        if (from == null) {
+            throw src.error(0, src.text().length(), "impedance needs a frequency range",
+                    "add 'from 1 MHz to 100 mHz'");
+        }
+        if (amplitude == null) {
+            throw src.error(0, src.text().length(), "impedance needs an amplitude",
+                    "add 'at 10 mV' (potentiostatic) or 'at 100 uA' (galvanostatic)");
+        }
+        EisMode mode = amplitude.dimension() == Dimension.VOLTAGE ? EisMode.POTENTIOSTATIC : EisMode.GALVANOSTATIC;
+        if (required != null && required != mode) {
+            throw src.error(amplitude.start(), amplitude.end(), word.text().toUpperCase(Locale.ROOT)
+                            + " takes " + (required == EisMode.POTENTIOSTATIC ? "a voltage" : "a current")
+                            + " amplitude, not " + article(amplitude.dimension()),
+                    required == EisMode.POTENTIOSTATIC ? "write e.g. 'at 10 mV', or use GEIS for a current amplitude"
+                            : "write e.g. 'at 100 uA', or use PEIS for a voltage amplitude");
+        }
+        positive(from, "frequency", "write a frequency above 0 Hz");
+        positive(to, "frequency", "write a frequency above 0 Hz");
+        positive(amplitude, "amplitude", "write the amplitude as a positive value, e.g. 10 mV");
+        if (from.value() == to.value()) {
+            throw src.error(to.start(), to.end(), "a sweep needs two different frequencies",
+                    "e.g. 'from 1 MHz to 100 mHz'");
+        }
+        if (mode == EisMode.GALVANOSTATIC) {
+            window.galvanostaticAmplitude(amplitude);
+        }
+        return new Step.Eis(src.location(0), src.text(), mode, from.value(), to.value(), amplitude.value(),
+                perDecade == null ? DEFAULT_POINTS_PER_DECADE : perDecade);
+    }
+
+    /** Points per decade when a sentence does not say: what BioLogic and Gamry default to. */
+    static final int DEFAULT_POINTS_PER_DECADE = 10;
+
+    private Step set() {
+        advance();
+        Token what = peek();
+        boolean pressure;
+        if (what.is("pressure")) {
+            pressure = true;
+        } else if (what.is("temperature")) {
+            pressure = false;
+        } else {
+            throw unknownWord(what, List.of("pressure", "temperature"), "cannot set " + what.shown(),
+                    "write 'Set pressure to 5 MPa' or 'Set temperature to 25 °C'");
+        }
+        advance();
+        if (peek().is("to")) {
+            advance();
+        }
+        Amount value = pressure
+                ? amount("a pressure", List.of(Dimension.PRESSURE, Dimension.FORCE), false)
+                : amount("a temperature", List.of(Dimension.TEMPERATURE), false);
+        boolean wait = false;
+        if (peek().is("and")) {
+            advance();
+            for (String w : List.of("wait", "until", "stable")) {
+                Token t = peek();
+                if (!t.is(w)) {
+                    throw unexpected(t, List.of(w), "write '… and wait until stable'");
+                }
+                advance();
+            }
+            wait = true;
+        }
+        expectEnd("end with the value, or with 'and wait until stable'");
+        if (pressure) {
+            if (value.dimension() == Dimension.FORCE) {
+                throw src.error(value.start(), value.end(), "'" + text(value) + "' is a force; the press is set in pressure",
+                        "divide by the pellet area, e.g. 2 kN on 0.785 cm² is 25.5 MPa");
+            }
+            if (value.value() < 0) {
+                throw src.error(value.start(), value.end(), "pressure " + text(value) + " is negative",
+                        "write 0 MPa to release the press, or a positive pressure");
+            }
+            window.pressure(value);
+            return new Step.SetPressure(src.location(0), src.text(), value.value(), wait);
+        }
+        if (value.value() < -273.15) {
+            throw src.error(value.start(), value.end(), text(value) + " is below absolute zero",
+                    "write a temperature in °C, e.g. 25 °C");
+        }
+        window.temperature(value);
+        return new Step.SetTemperature(src.location(0), src.text(), value.value(), wait);
+    }
+
+    // ---- clauses ---------------------------------------------------------------------------
+
+    /** What follows the set point of a drive, or "Rest". */
+    private static final class Clauses {
+        Amount duration;
+        final List<RawTerm> terms = new ArrayList<>();
+        Amount period;
+        Amount temperature;
+        int temperatureAt;
+        HoldPhase hold;
+    }
+
+    /** "then hold [at V] until …": the CV phase of a CC-CV step. */
+    private record HoldPhase(Amount volt, List<RawTerm> terms, int start, int headEnd, int end) {
+    }
+
+    private Clauses clauses(boolean drive) {
+        Clauses c = new Clauses();
+        List<String> expected = drive ? DRIVE_CLAUSES : REST_CLAUSES;
+        while (true) {
+            Token t = peek();
+            if (t.kind() == Kind.END) {
+                return c;
+            }
+            if (t.is("or")) {
+                Token n = peek(1);
+                if (!n.is("until") && !n.is("for")) {
+                    throw unexpected(n, List.of("until", "for"), "e.g. 'for 10 hours or until 3.3 V'");
+                }
+                advance();
+            } else if (t.is("for")) {
+                afterHold(c, t);
+                duplicate(c.duration != null, t, "'for'");
+                advance();
+                c.duration = amount("a duration", List.of(Dimension.TIME), true);
+                positive(c.duration, "duration", "write a duration such as 'for 2 hours'");
+            } else if (t.is("until")) {
+                afterHold(c, t);
+                advance();
+                terms(c.terms);
+            } else if (t.kind() == Kind.OPEN) {
+                duplicate(c.period != null, t, "period");
+                advance();
+                c.period = amount("a period", List.of(Dimension.TIME), true);
+                positive(c.period, "period", "write e.g. '(1 minute period)'");
+                Token word = peek();
+                if (!word.is("period")) {
+                    throw unexpected(word, List.of("period"), "write '(" + text(c.period) + " period)'");
+                }
+                advance();
+                Token close = peek();
+                if (close.kind() != Kind.CLOSE) {
+                    throw unexpected(close, List.of(")"), "write '(" + text(c.period) + " period)'");
+                }
+                advance();
+            } else if (t.is("at")) {
+                duplicate(c.temperature != null, t, "temperature");
+                advance();
+                c.temperatureAt = t.start();
+                c.temperature = temperatureSuffix();
+            } else if (t.is("then") && drive) {
+                duplicate(c.hold != null, t, "'then hold'");
+                c.hold = holdPhase();
+            } else if (t.is("and")) {
+                throw src.error(t.start(), t.end(), "a step ends when any of its conditions holds; 'and' is not supported",
+                        "join conditions with 'or': 'until 3.7 V or 5 hours'");
+            } else if (t.is("then")) {
+                throw src.error(t.start(), t.end(), "'then hold' only follows Charge or Discharge",
+                        "write the hold as its own step: 'Hold at 4.2 V until C/50'");
+            } else {
+                throw unexpected(t, expected, "e.g. 'for 2 hours', 'until 4.2 V', '(1 minute period)'");
+            }
+        }
+    }
+
+    /** Conditions after "then hold" belong to the hold; the first phase's must come before it. */
+    private void afterHold(Clauses c, Token t) {
+        if (c.hold != null) {
+            throw src.error(t.start(), t.end(), "'" + t.text() + "' after 'then hold …'",
+                    "put the first phase's conditions before 'then', the hold's after 'then hold'");
+        }
+    }
+
+    /** One or more conditions joined by "or" (optionally "or until"). */
+    private void terms(List<RawTerm> into) {
+        while (true) {
+            into.add(term());
+            Token t = peek();
+            if (t.is("or") && startsTerm(pos + 1)) {
+                advance();
+            } else if (t.is("or") && peek(1).is("until")) {
+                advance();
+                advance();
+            } else {
+                return;
+            }
+        }
+    }
+
+    private boolean startsTerm(int at) {
+        Token t = tokens.get(Math.min(at, tokens.size() - 1));
+        return t.kind() == Kind.OPERATOR || t.kind() == Kind.NUMBER || isCFraction(at);
+    }
+
+    private RawTerm term() {
+        Token op = peek();
+        Op explicit = null;
+        if (op.kind() == Kind.OPERATOR) {
+            advance();
+            explicit = switch (op.text()) {
+                case ">=", ">", "≥" -> Op.AT_LEAST;
+                default -> Op.AT_MOST;
+            };
+        }
+        Amount a = amount("a cut-off", CUT_OFFS, false);
+        Measure m = switch (a.dimension()) {
+            case VOLTAGE -> Measure.VOLTAGE;
+            case CURRENT -> Measure.CURRENT;
+            case C_RATE -> Measure.C_RATE;
+            case CHARGE -> Measure.CAPACITY;
+            case ENERGY -> Measure.ENERGY;
+            default -> Measure.TIME;
+        };
+        positive(a, "cut-off", "write the magnitude (current and C-rate cut-offs compare |I|)");
+        return new RawTerm(m, explicit, a.value(), explicit != null ? op.start() : a.start(), a.end());
+    }
+
+    private HoldPhase holdPhase() {
+        Token then = advance();
+        Token hold = peek();
+        if (!hold.is("hold")) {
+            throw unexpected(hold, List.of("hold"), "write 'then hold until C/50'");
+        }
+        advance();
+        int headEnd = hold.end();
+        Amount volt = null;
+        if (peek().is("at")) {
+            advance();
+            volt = amount("the hold voltage", List.of(Dimension.VOLTAGE), false);
+            positive(volt, "hold voltage", "write a voltage above 0 V");
+        }
+        List<RawTerm> terms = new ArrayList<>();
+        boolean timed = false;
+        while (true) {
+            Token t = peek();
+            if (t.is("until")) {
+                advance();
+                terms(terms);
+            } else if (t.is("for")) {
+                duplicate(timed, t, "'for'");
+                timed = true;
+                advance();
+                Amount d = amount("a duration", List.of(Dimension.TIME), true);
+                positive(d, "duration", "write a duration such as 'for 1 hour'");
+                terms.add(new RawTerm(Measure.TIME, null, d.value(), d.start(), d.end()));
+            } else if (t.is("or") && (peek(1).is("until") || peek(1).is("for"))) {
+                advance();
+            } else {
+                break;
+            }
+        }
+        int end = tokens.get(pos - 1).end();
+        if (terms.isEmpty()) {
+            throw src.error(then.start(), end, "'then hold' never ends",
+                    "add 'until C/50' (or a current such as 'until 50 uA') or 'for 1 hour'");
+        }
+        return new HoldPhase(volt, terms, then.start(), headEnd, end);
+    }
+
+    /** The temperature after a second "at" (older PyBaMM's "at 25oC"). */
+    private Amount temperatureSuffix() {
+        if (peek().kind() != Kind.NUMBER) {
+            throw src.error(peek().start(), spanEnd(peek()), "expected a temperature after 'at', found "
+                    + peek().shown(), "write e.g. 'at 25 °C'");
+        }
+        Amount a = amount("a temperature", ANY_DIMENSION, false);
+        if (a.dimension() != Dimension.TEMPERATURE) {
+            throw src.error(a.start(), a.end(), "'" + text(a) + "' is " + article(a.dimension())
+                            + "; after the set point, 'at' gives the temperature",
+                    a.dimension() == Dimension.TIME ? "write 'for " + text(a) + "'" : "write e.g. 'at 25 °C'");
+        }
+        if (a.value() < -273.15) {
+            throw src.error(a.start(), a.end(), text(a) + " is below absolute zero", "write e.g. 'at 25 °C'");
+        }
+        window.temperature(a);
+        return a;
+    }
+
+    /** Read any quantity, to say precisely what was written instead of a temperature. */
+    private static final List<Dimension> ANY_DIMENSION = List.of(Dimension.values());
+
+    // ---- quantities ------------------------------------------------------------------------
+
+    /**
+     * Reads "4.1 V", "200mA", "C/20", "25 deg C" at the current token, checks its dimension is
+     * one of {@code expected} and converts it exactly to the model unit. {@code minuteM}
+     * accepts PyBaMM's "m" for minutes (only where a duration is expected).
+     */
+    private Amount amount(String what, List<Dimension> expected, boolean minuteM) {
+        Token t = peek();
+        if (isCFraction(pos)) {
+            advance();
+            advance();
+            Token n = peek();
+            if (n.kind() != Kind.NUMBER) {
+                throw src.error(t.start(), spanEnd(n), "expected a number after 'C/'", "write e.g. C/20");
+            }
+            advance();
+            Quantity q = quantity("C/" + n.text(), t.start(), n.end(), expected);
+            return checked(new Amount(Dimension.C_RATE, q.si(), t.start(), n.end()), what, expected);
+        }
+        if (t.kind() != Kind.NUMBER) {
+            throw src.error(t.start(), spanEnd(t), "expected " + what + ", found " + t.shown(),
+                    example(expected));
+        }
+        advance();
+        Token u = peek();
+        if (u.kind() != Kind.WORD || Keywords.isKeyword(u)) {
+            throw src.error(t.start(), t.end(), "'" + t.text() + "' has no unit",
+                    ModelUnits.acceptedUnits(expected));
+        }
+        advance();
+        String unitText = u.text();
+        int end = u.end();
+        if (unitText.equalsIgnoreCase("deg") && peek().is("C")) {
+            unitText = "deg C";
+            end = advance().end();
+        }
+        if (minuteM && unitText.equals("m")) {
+            unitText = "min"; // PyBaMM: "10 m" is ten minutes
+        }
+        BigDecimal scale = BigDecimal.ONE;
+        if (unitText.equals("mC")) {
+            // PyBaMM reads a leading "m" on any unit as milli, so "500mC" is C/2.
+            unitText = "C";
+            scale = new BigDecimal("0.001");
+        }
+        Quantity q = quantity(t.text() + " " + unitText, t.start(), end, expected);
+        Unit unit = Unit.lookup(unitText);
+        double value = ModelUnits.convert(new BigDecimal(t.text()).multiply(scale), unit);
+        return checked(new Amount(q.dimension(), value, t.start(), end), what, expected);
+    }
+
+    private boolean isCFraction(int at) {
+        Token t = at < tokens.size() ? tokens.get(at) : tokens.getLast();
+        return t.is("C") && at + 1 < tokens.size() && tokens.get(at + 1).kind() == Kind.SLASH;
+    }
+
+    /** Reads through {@link Quantity#parse}, so every unit it knows works here too. */
+    private Quantity quantity(String text, int start, int end, List<Dimension> expected) {
+        try {
+            return Quantity.parse(text);
+        } catch (QuantityParseException e) {
+            boolean unitProblem = e.problem().startsWith("unknown unit");
+            String hint = unitProblem ? ModelUnits.acceptedUnits(expected) : e.hint();
+            if (unitProblem) {
+                // point at the unit: the last token of the span
+                Token unit = tokens.get(pos - 1);
+                String suggestion = closestUnit(unit.text(), expected);
+                if (suggestion != null) {
+                    hint = didYouMean(suggestion, hint);
+                }
+                throw src.error(unit.start(), unit.end(), e.problem(), hint);
+            }
+            throw src.error(start, end, e.problem(), hint);
+        }
+    }
+
+    private static String closestUnit(String written, List<Dimension> expected) {
+        List<String> candidates = new ArrayList<>();
+        for (Dimension d : expected) {
+            candidates.addAll(Unit.accepted().get(d));
+        }
+        candidates.remove("C/n");
+        // A unit written in the wrong case ("4.1v", "200 ma") has one right spelling.
+        List<String> sameLetters = candidates.stream().filter(c -> c.equalsIgnoreCase(written)).toList();
+        if (sameLetters.size() == 1) {
+            return sameLetters.getFirst();
+        }
+        // Units differ by one letter on purpose (mV, mA): suggest only for longer spellings.
+        return written.length() >= 3 ? Keywords.closest(written, candidates) : null;
+    }
+
+    private Amount checked(Amount a, String what, List<Dimension> expected) {
+        if (expected.contains(a.dimension())) {
+            return a;
+        }
+        String hint = example(expected);
+        if (expected.contains(Dimension.TEMPERATURE) && a.dimension() == Dimension.C_RATE) {
+            hint = "'C' alone is a C-rate; write a temperature with a degree mark: 25 °C, 25 degC or 25oC";
+        }
+        throw src.error(a.start(), a.end(), "'" + text(a) + "' is " + article(a.dimension()) + ", expected "
+                + what + (what.equals("a cut-off") ? " (voltage, current, C-rate, "
+                + "capacity, energy or time)" : ""), hint);
+    }
+
+    private static String example(List<Dimension> expected) {
+        List<String> parts = new ArrayList<>();
+        for (Dimension d : expected) {
+            parts.add(switch (d) {
+                case CURRENT -> "a current (200 mA)";
+                case C_RATE -> "a C-rate (C/10, 1C)";
+                case POWER -> "a power (10 mW)";
+                case RESISTANCE -> "a resistance (4 Ohm)";
+                case VOLTAGE -> "a voltage (4.2 V)";
+                case TIME -> "a time (2 hours, 30 min, 10 s)";
+                case CHARGE -> "a capacity (2 mAh)";
+                case ENERGY -> "an energy (5 mWh)";
+                case PRESSURE -> "a pressure (5 MPa)";
+                case TEMPERATURE -> "a temperature (25 °C)";
+                case FREQUENCY -> "a frequency (1 MHz, 100 mHz)";
+                default -> article(d);
+            });
+        }
+        return "write " + String.join(", ", parts.subList(0, parts.size() - 1))
+                + (parts.size() > 1 ? " or " : "") + parts.getLast();
+    }
+
+    static String article(Dimension d) {
+        String name = d == Dimension.C_RATE ? "C-rate" : d == Dimension.CHARGE ? "capacity" : d.label();
+        return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
+    }
+
+    private void positive(Amount a, String what, String hint) {
+        if (a.value() > 0) {
+            return;
+        }
+        throw src.error(a.start(), a.end(), what + " '" + text(a) + "' is " + (a.value() == 0 ? "zero" : "negative"),
+                hint);
+    }
+
+    private int wholeNumber(Token n, String what, int min, int max) {
+        if (!n.text().matches("\\+?[0-9]+")) {
+            throw src.error(n.start(), n.end(), what + " '" + n.text() + "' is not a whole number",
+                    "write a whole number such as 3");
+        }
+        BigDecimal v = new BigDecimal(n.text());
+        if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw src.error(n.start(), n.end(), what + " " + n.text() + " is out of range",
+                    "write a whole number from " + min + " to " + max);
+        }
+        return v.intValueExact();
+    }
+
+    // ---- tokens and errors -----------------------------------------------------------------
+
+    private Token peek() {
+        return tokens.get(Math.min(pos, tokens.size() - 1));
+    }
+
+    private Token peek(int ahead) {
+        return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
+    }
+
+    private Token advance() {
+        Token t = peek();
+        if (pos < tokens.size() - 1) {
+            pos++;
+        }
+        return t;
+    }
+
+    private String text(Amount a) {
+        return src.text().substring(a.start(), a.end());
+    }
+
+    /** A number is shown with its unit ("2 hours"), anything else alone. */
+    private int spanEnd(Token t) {
+        int i = tokens.indexOf(t);
+        if (t.kind() == Kind.NUMBER && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.WORD) {
+            return tokens.get(i + 1).end();
+        }
+        return Math.max(t.end(), t.start() + 1);
+    }
+
+    private void expectEnd(String hint) {
+        Token t = peek();
+        if (t.kind() != Kind.END) {
+            throw src.error(t.start(), src.text().length(), "unexpected " + t.shown() + " after the end of the step",
+                    hint);
+        }
+    }
+
+    private void duplicate(boolean seen, Token t, String what) {
+        if (seen) {
+            throw src.error(t.start(), spanEnd(t), "a second " + what + " in one step",
+                    "give each condition once; join several cut-offs with 'or'");
+        }
+    }
+
+    private ProtocolException unexpected(Token t, List<String> expected, String hint) {
+        if (t.kind() == Kind.END) {
+            return src.error(t.start(), t.end(), "the step ends where " + Keywords.quotedList(expected)
+                    + " was expected", hint);
+        }
+        if (t.kind() == Kind.WORD) {
+            String guess = Keywords.closest(t.text(), expected);
+            if (guess != null) {
+                return src.error(t.start(), t.end(), "unexpected word '" + t.text() + "'", didYouMean(guess, hint));
+            }
+        }
+        return src.error(t.start(), spanEnd(t), "unexpected " + t.shown() + "; expected "
+                + Keywords.quotedList(expected), hint);
+    }
+
+    static String didYouMean(String guess, String hint) {
+        String rest = hint.isEmpty() ? "" : " " + Character.toUpperCase(hint.charAt(0)) + hint.substring(1);
+        return "did you mean '" + guess + "'?" + rest;
+    }
+
+    private ProtocolException unknownWord(Token t, List<String> candidates, String problem,
+                                                                 String hint) {
+        String guess = t.kind() == Kind.WORD ? Keywords.closest(t.text(), candidates) : null;
+        return src.error(t.start(), spanEnd(t), problem, guess != null ? didYouMean(guess, hint) : hint);
+    }
+}

@@ -1,0 +1,104 @@
+package io.cellbench.schedules.execution;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.RunEvent.Outcome;
+import io.cellbench.core.data.RunListener;
+import io.cellbench.schedules.runner.CellSetup;
+import io.cellbench.schedules.runner.ProtocolRunner;
+import io.cellbench.schedules.runner.RunnerStatus;
+import io.cellbench.schedules.schedule.Schedule;
+import io.cellbench.schedules.schedule.ScheduledCell;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs every cell of a schedule at once, each on its own thread with its own runner, so a
+ * slow or failing cell never holds up another. Events from all cells go to one listener,
+ * which must accept calls from several threads.
+ */
+public final class ScheduleRunner {
+    private final Schedule schedule;
+    private final InstrumentProvider instruments;
+    private final RunListener listener;
+    private final Map<String, ProtocolRunner> runners = new ConcurrentHashMap<>();
+
+    public ScheduleRunner(Schedule schedule, InstrumentProvider instruments, RunListener listener) {
+        this.schedule = schedule;
+        this.instruments = instruments;
+        this.listener = listener;
+    }
+
+    /** Runs all cells to their end; returns each cell's outcome, in schedule order. */
+    public Map<String, Outcome> run() throws InterruptedException {
+        Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+        List<Thread> threads = new ArrayList<>();
+        for (ScheduledCell cell : schedule.cells()) {
+            // Virtual threads: a real-clock run parks most of the time, and a thousand
+            // channels must not cost a thousand platform threads.
+            threads.add(Thread.ofVirtual().name("cell-" + cell.info().id())
+                    .start(() -> outcomes.put(cell.info().id(), runCell(cell))));
+        }
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            stop();
+            for (Thread t : threads) {
+                t.join();
+            }
+            throw e;
+        }
+        Map<String, Outcome> ordered = new LinkedHashMap<>();
+        for (ScheduledCell cell : schedule.cells()) {
+            ordered.put(cell.info().id(), outcomes.get(cell.info().id()));
+        }
+        return ordered;
+    }
+
+    private Outcome runCell(ScheduledCell cell) {
+        String id = cell.info().id();
+        CellInstruments inst;
+        try {
+            inst = instruments.open(cell);
+        } catch (RuntimeException e) {
+            listener.on(new RunEvent.Notice(id, 0, RunEvent.Severity.ALARM, "cannot open instruments: " + e.getMessage()));
+            listener.on(new RunEvent.RunEnded(id, 0, Outcome.FAULT, "cannot open instruments: " + e.getMessage()));
+            return Outcome.FAULT;
+        }
+        try (inst) {
+            CellSetup setup = CellSetup.builder(cell.info(), cell.protocol(), inst.channel(), inst.clock(), listener)
+                    .eis(inst.eisAnalyzer(), inst.muxChannel())
+                    .pressureFixture(inst.pressureFixture())
+                    .chamber(inst.chamber())
+                    .build();
+            ProtocolRunner runner = new ProtocolRunner(setup);
+            runners.put(id, runner);
+            return runner.run();
+        }
+    }
+
+    /** Asks every running cell to stop; each ends within one sample period. */
+    public void stop() {
+        runners.values().forEach(ProtocolRunner::stop);
+    }
+
+    /** A snapshot of every started cell, in schedule order. */
+    public Map<String, RunnerStatus> statuses() {
+        Map<String, RunnerStatus> out = new LinkedHashMap<>();
+        for (ScheduledCell cell : schedule.cells()) {
+            ProtocolRunner r = runners.get(cell.info().id());
+            if (r != null) {
+                out.put(cell.info().id(), r.status());
+            }
+        }
+        return out;
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+}
