@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a safety limit trips, an instrument fails or the run is stopped, and always leaves the
  * channel at open circuit. See docs/runner.md for the exact behaviour of every step kind.
  *
+ * <p>The runner does not close its listener: whoever made the listener closes it, since one
+ * listener may serve every cell of a schedule.
+ *
  * <p>Thread use: {@link #run()} on one thread; {@link #status()} and {@link #stop()} from
  * any thread.
  */
@@ -339,7 +342,6 @@ public final class ProtocolRunner {
             quietly(() -> emit(new RunEvent.Notice(cell.id(), testTime, severity, text)));
         }
         quietly(() -> emit(new RunEvent.RunEnded(cell.id(), testTime, outcome, text)));
-        quietly(listener::close);
         status.ended(outcome, testTime);
     }
 
@@ -348,7 +350,6 @@ public final class ProtocolRunner {
                 + String.join("\n  ", findings.problems());
         quietly(() -> emit(new RunEvent.Notice(cell.id(), 0, Severity.ALARM, text)));
         quietly(() -> emit(new RunEvent.RunEnded(cell.id(), 0, Outcome.FAULT, text)));
-        quietly(listener::close);
         status.ended(Outcome.FAULT, 0);
         return Outcome.FAULT;
     }
