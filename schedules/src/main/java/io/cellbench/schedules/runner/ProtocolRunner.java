@@ -17,6 +17,7 @@ import io.cellbench.protocols.model.Step;
 import io.cellbench.protocols.model.Termination;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
 
 /**
  * Executes one protocol on one cell's channel against a clock, and reports what happens as
@@ -234,9 +235,7 @@ public final class ProtocolRunner {
             endStep("complete");
             return;
         }
-        Settling settling = new Settling(Settling.PRESSURE, set.pascal());
-        settle(set, settling, true);
-        endStep("pressure " + Texts.pressure(set.pascal()) + " reached");
+        endStep(settle(set, new Settling(Settling.PRESSURE, set.pascal()), sampler::pressurePa));
     }
 
     private void setTemperature(Step.SetTemperature set) throws RunEnd, InterruptedException {
@@ -249,34 +248,25 @@ public final class ProtocolRunner {
             endStep("complete");
             return;
         }
-        Settling settling = new Settling(Settling.TEMPERATURE, set.celsius());
-        settle(set, settling, false);
-        endStep("temperature " + Texts.number(set.celsius()) + " °C reached");
+        endStep(settle(set, new Settling(Settling.TEMPERATURE, set.celsius()), sampler::chamberCelsius));
     }
 
-    /** Rests and samples the cell until the fixture or chamber reads settle, or the timeout. */
-    private void settle(Step step, Settling settling, boolean pressure) throws RunEnd, InterruptedException {
+    /**
+     * Rests and samples the cell until the fixture or chamber, read on its own schedule,
+     * has settled; returns the step's end reason, or ends the run as a fault at the timeout.
+     */
+    private String settle(Step step, Settling settling, DoubleSupplier lastRead) throws RunEnd, InterruptedException {
         double timeout = sampler.stepStart() + settling.rule().timeoutSecond();
         while (true) {
             sampler.next(Double.POSITIVE_INFINITY);
-            boolean settled = sampler.auxReadThisSample()
-                    && settling.offer(pressure ? sampler.pressurePa() : sampler.chamberCelsius(), sampler.time());
+            boolean settled = sampler.auxReadThisSample() && settling.offer(lastRead.getAsDouble(), sampler.time());
             boolean timedOut = !settled && sampler.time() >= timeout - StepEnds.TIME_EPSILON_SECOND;
             sampler.log(settled || timedOut);
             if (settled) {
-                return;
+                return settling.reached();
             }
             if (timedOut) {
-                String what = pressure ? "pressure" : "temperature";
-                String target = pressure ? Texts.pressure(((Step.SetPressure) step).pascal())
-                        : Texts.number(((Step.SetTemperature) step).celsius()) + " °C";
-                String tolerance = pressure ? Texts.pressure(settling.tolerance())
-                        : Texts.number(settling.tolerance()) + " °C";
-                String last = pressure ? Texts.pressure(settling.lastValue())
-                        : Texts.number(settling.lastValue()) + " °C";
-                throw new RunEnd(Outcome.FAULT, Texts.where(step) + ": the " + what + " did not settle at " + target
-                        + " ± " + tolerance + " within " + Texts.number(settling.rule().timeoutSecond() / 60)
-                        + " min (last read " + last + ")");
+                throw new RunEnd(Outcome.FAULT, Texts.where(step) + ": " + settling.timedOut());
             }
         }
     }
