@@ -68,6 +68,10 @@ final class Settling {
                 + (Double.isNaN(lastValue) ? "none" : f.apply(lastValue)) + ")";
     }
 
+    double tolerance() {
+        return tolerance;
+    }
+
     Rule rule() {
         return rule;
     }
