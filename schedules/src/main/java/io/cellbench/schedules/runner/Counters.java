@@ -1,0 +1,161 @@
+package io.cellbench.schedules.runner;
+
+/**
+ * The capacity, energy, cycle and step counters of one run, as the {@link
+ * io.cellbench.core.data.Sample} contract defines them. Mutable and owned by the runner
+ * thread; updated in place on every sample so the sampling loop allocates nothing.
+ *
+ * <p>Capacity integrates current and energy integrates power (V·I) with the trapezoid rule
+ * between consecutive samples. An interval in which the integrand changes sign is split at
+ * the (linearly interpolated) zero, so charge and discharge throughput are both exact for
+ * piecewise-linear signals. After a command change the integral restarts from the reading
+ * taken right after the command ({@link #restart}): the reading before it belongs to the
+ * old command. Without such a reading the first interval is a rectangle at the new sample.
+ */
+final class Counters {
+    private static final double SECONDS_PER_HOUR = 3600.0;
+
+    private int cycleCount = 1;
+    private int stepCount;
+    private boolean dischargedThisCycle;
+
+    private double chargingAh;
+    private double dischargingAh;
+    private double stepAh;
+    private double netAh;
+    private double cumulativeAh;
+    private double chargingWh;
+    private double dischargingWh;
+    private double stepWh;
+    private double netWh;
+    private double cumulativeWh;
+
+    private boolean hasPrevious;
+    private double previousTime;
+    private double previousAmpere;
+    private double previousWatt;
+
+    /** A step begins: counts it, advances the cycle (Arbin convention) and resets step throughput. */
+    void beginStep(StepDirection direction) {
+        stepCount++;
+        if (direction == StepDirection.CHARGE && dischargedThisCycle) {
+            cycleCount++;
+            dischargedThisCycle = false;
+            chargingAh = dischargingAh = chargingWh = dischargingWh = 0;
+        }
+        if (direction == StepDirection.DISCHARGE) {
+            dischargedThisCycle = true;
+        }
+        stepAh = stepWh = 0;
+        hasPrevious = false;
+    }
+
+    /** The channel was given a new command: the next interval starts then, not at the last reading. */
+    void commandChanged(double unixTime) {
+        hasPrevious = false;
+        previousTime = unixTime;
+    }
+
+    /** The reading right after a command: the next interval is a trapezoid from it. */
+    void restart(double unixTime, double volt, double ampere) {
+        hasPrevious = true;
+        previousTime = unixTime;
+        previousAmpere = ampere;
+        previousWatt = volt * ampere;
+    }
+
+    /** Adds the interval since the previous sample (or since the last command change). */
+    void integrate(double unixTime, double volt, double ampere) {
+        double watt = volt * ampere;
+        double dt = unixTime - previousTime;
+        if (dt > 0) {
+            double a0 = hasPrevious ? previousAmpere : ampere;
+            double w0 = hasPrevious ? previousWatt : watt;
+            double chargeAs = positiveArea(a0, ampere, dt);
+            double dischargeAs = positiveArea(-a0, -ampere, dt);
+            double chargeJ = positiveArea(w0, watt, dt);
+            double dischargeJ = positiveArea(-w0, -watt, dt);
+            add(chargeAs / SECONDS_PER_HOUR, dischargeAs / SECONDS_PER_HOUR,
+                    chargeJ / SECONDS_PER_HOUR, dischargeJ / SECONDS_PER_HOUR);
+        }
+        hasPrevious = true;
+        previousTime = unixTime;
+        previousAmpere = ampere;
+        previousWatt = watt;
+    }
+
+    private void add(double inAh, double outAh, double inWh, double outWh) {
+        chargingAh += inAh;
+        dischargingAh += outAh;
+        stepAh += inAh + outAh;
+        netAh += inAh - outAh;
+        cumulativeAh += inAh + outAh;
+        chargingWh += inWh;
+        dischargingWh += outWh;
+        stepWh += inWh + outWh;
+        netWh += inWh - outWh;
+        cumulativeWh += inWh + outWh;
+    }
+
+    /** ∫ max(f, 0) over an interval where f goes linearly from a to b. */
+    static double positiveArea(double a, double b, double dt) {
+        if (a >= 0 && b >= 0) {
+            return (a + b) / 2 * dt;
+        }
+        if (a <= 0 && b <= 0) {
+            return 0;
+        }
+        double top = Math.max(a, b);
+        return top * top / (Math.abs(a) + Math.abs(b)) * dt / 2;
+    }
+
+    int cycleCount() {
+        return cycleCount;
+    }
+
+    int stepCount() {
+        return stepCount;
+    }
+
+    double chargingAh() {
+        return chargingAh;
+    }
+
+    double dischargingAh() {
+        return dischargingAh;
+    }
+
+    /** Throughput of the current step (charge plus discharge), Ah. */
+    double stepAh() {
+        return stepAh;
+    }
+
+    double netAh() {
+        return netAh;
+    }
+
+    double cumulativeAh() {
+        return cumulativeAh;
+    }
+
+    double chargingWh() {
+        return chargingWh;
+    }
+
+    double dischargingWh() {
+        return dischargingWh;
+    }
+
+    /** Energy throughput of the current step, Wh. */
+    double stepWh() {
+        return stepWh;
+    }
+
+    double netWh() {
+        return netWh;
+    }
+
+    double cumulativeWh() {
+        return cumulativeWh;
+    }
+}

@@ -1,0 +1,31 @@
+package io.cellbench.schedules.runner;
+
+import io.cellbench.core.instrument.InstrumentException;
+
+/**
+ * What the runner does when an instrument read fails. This is the hook for the
+ * retry/reconnect policy: the runner asks it after every failed read of the channel, the
+ * fixture or the chamber (reads are safe to repeat), and ends the run with
+ * {@link io.cellbench.core.data.RunEvent.Outcome#FAULT FAULT} when it says no. A failed
+ * command (apply, set-point, impedance sweep) is never retried here: whether repeating it
+ * is safe depends on the instrument. A policy may sleep before answering (back-off) or
+ * reconnect the transport.
+ */
+@FunctionalInterface
+public interface FaultPolicy {
+
+    /**
+     * @param failure the failure
+     * @param attempt how many times this read has failed in a row (1 for the first)
+     * @return true to read again at once, false to give up and end the run as a fault
+     */
+    boolean retryRead(InstrumentException failure, int attempt) throws InterruptedException;
+
+    /** Gives up at the first failure: the default until a retry policy is configured. */
+    FaultPolicy FAIL_FAST = (failure, attempt) -> false;
+
+    /** Retries a failed read up to {@code times} times in a row, at once. */
+    static FaultPolicy retryReads(int times) {
+        return (failure, attempt) -> attempt <= times;
+    }
+}

@@ -1,0 +1,310 @@
+package io.cellbench.schedules.runner;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.RunListener;
+import io.cellbench.core.data.Sample;
+import io.cellbench.core.instrument.ChannelCommand;
+import io.cellbench.core.instrument.ChannelReading;
+import io.cellbench.core.instrument.CyclerChannel;
+import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.instrument.PressureFixture;
+import io.cellbench.core.instrument.TemperatureChamber;
+import io.cellbench.core.time.LabClock;
+
+/**
+ * The sampling loop's one iteration, and the state it carries: when to sample, reading the
+ * channel (and now and then the fixture and chamber), integrating the counters, checking
+ * the safety window, publishing the status, and recording the points the logging rule
+ * keeps. Owned by the runner thread. Nothing here allocates per sample except a recorded
+ * point.
+ *
+ * <p>Timing: a step's samples fall at {@code stepStart + k·period} (k = 1, 2 …), so its
+ * first sample is one period after its command, and its samples never share a time with
+ * the previous step's. A sample is pulled earlier to land exactly on a time limit. When a
+ * read or an instrument overruns, missed ticks are skipped rather than caught up in a burst.
+ */
+final class Sampler {
+    private final LabClock clock;
+    private final CyclerChannel channel;
+    private final PressureFixture fixture;
+    private final TemperatureChamber chamber;
+    private final RunListener listener;
+    private final FaultPolicy faultPolicy;
+    private final String cellId;
+    private final double samplePeriod;
+    private final double auxPeriod;
+    private final SafetyWindow window;
+    private final LoggingGate gate;
+    private final Counters counters;
+    private final LiveStatus status;
+
+    private volatile boolean stopRequested;
+
+    private double runStart;
+    private double stepStart;
+    private double phaseStart;
+    private long tick;
+    private boolean firstOfStep;
+    private int stepIndex;
+
+    private double time;
+    private double volt = Double.NaN;
+    private double ampere = Double.NaN;
+    private double cellCelsius = Double.NaN;
+
+    private double nextAuxTime = Double.NEGATIVE_INFINITY;
+    private boolean auxReadThisSample;
+    private double pressurePa = Double.NaN;
+    private double chamberCelsius = Double.NaN;
+
+    Sampler(CellSetup setup, double samplePeriod, SafetyWindow window, LoggingGate gate, Counters counters,
+            LiveStatus status) {
+        this.clock = setup.clock();
+        this.channel = setup.channel();
+        this.fixture = setup.pressureFixture();
+        this.chamber = setup.chamber();
+        this.listener = setup.listener();
+        this.faultPolicy = setup.faultPolicy();
+        this.cellId = setup.cell().id();
+        this.samplePeriod = samplePeriod;
+        this.auxPeriod = setup.auxiliaryPeriodSecond();
+        this.window = window;
+        this.gate = gate;
+        this.counters = counters;
+        this.status = status;
+    }
+
+    /** Test time 0 is now. */
+    double startRun() {
+        runStart = clock.nowUnixSeconds();
+        return runStart;
+    }
+
+    /**
+     * Reads everything once before the first step (the channel is at open circuit) and
+     * refuses to start, like Arbin, when the cell is already outside the safety window.
+     */
+    void checkBeforeStart() throws RunEnd, InterruptedException {
+        time = clock.nowUnixSeconds();
+        readChannel();
+        readAuxiliaries(time);
+        status.sample(volt, ampere, 0, time - runStart);
+        String violation = window.violation(volt, ampere, cellCelsius, chamberCelsius, pressurePa);
+        if (violation != null) {
+            throw new RunEnd(RunEvent.Outcome.SAFETY_TRIP, "refused to start: " + violation);
+        }
+    }
+
+    /** A step begins now: counts it, resets step throughput and the sample grid. */
+    void beginStep(StepDirection direction, int index, double loggingPeriod) {
+        counters.beginStep(direction);
+        gate.period(loggingPeriod);
+        stepIndex = index;
+        stepStart = clock.nowUnixSeconds();
+        phaseStart = stepStart;
+        tick = 0;
+        firstOfStep = true;
+        counters.commandChanged(stepStart);
+    }
+
+    /**
+     * The channel was just given a new command: a new phase (for the current-settling rule)
+     * starts, and the channel is read at once so that the counters integrate the first
+     * interval from the new state. This base reading is checked against the safety window
+     * but not recorded: its time is the previous step's end.
+     */
+    void commandChanged() throws RunEnd, InterruptedException {
+        double now = clock.nowUnixSeconds();
+        phaseStart = now;
+        readChannel();
+        time = now;
+        counters.restart(now, volt, ampere);
+        status.sample(volt, ampere, now - stepStart, now - runStart);
+        checkSafety();
+    }
+
+    /**
+     * Waits for the next sample time (or {@code deadline}, if sooner), reads, integrates,
+     * checks the safety window and publishes the status. On a safety trip the channel goes
+     * to open circuit at once and the sample is recorded before the run unwinds.
+     */
+    void next(double deadline) throws RunEnd, InterruptedException {
+        double target = stepStart + (tick + 1) * samplePeriod;
+        if (target > deadline) {
+            target = deadline;
+        }
+        clock.sleepUntil(target);
+        double now = clock.nowUnixSeconds();
+        readChannel();
+        time = now;
+        auxReadThisSample = now >= nextAuxTime;
+        if (auxReadThisSample) {
+            readAuxiliaries(now);
+        }
+        tick = Math.max(tick + 1, (long) Math.floor((now - stepStart) / samplePeriod + 1e-9));
+        counters.integrate(now, volt, ampere);
+        status.sample(volt, ampere, now - stepStart, now - runStart);
+        checkSafety();
+        if (stopRequested) {
+            log(true);
+            throw new RunEnd(RunEvent.Outcome.STOPPED, "stopped by the operator");
+        }
+    }
+
+    private void checkSafety() throws RunEnd {
+        String violation = window.violation(volt, ampere, cellCelsius, chamberCelsius, pressurePa);
+        if (violation != null) {
+            String unsafe = openCircuit();
+            log(true);
+            throw new RunEnd(RunEvent.Outcome.SAFETY_TRIP, unsafe == null ? violation : violation + "; " + unsafe);
+        }
+    }
+
+    /** Records the last sample if the logging rule (or {@code force}, or being the step's first) says so. */
+    void log(boolean force) {
+        boolean first = firstOfStep;
+        firstOfStep = false;
+        if (gate.offer(time, volt, ampere, force || first)) {
+            listener.on(new RunEvent.SampleRecorded(cellId, sample()));
+        }
+    }
+
+    private Sample sample() {
+        return new Sample(time - runStart, time, volt, ampere,
+                counters.cycleCount(), counters.stepCount(), stepIndex,
+                counters.chargingAh(), counters.dischargingAh(), counters.stepAh(), counters.netAh(),
+                counters.cumulativeAh(),
+                counters.chargingWh(), counters.dischargingWh(), counters.stepWh(), counters.netWh(),
+                counters.cumulativeWh(),
+                volt * ampere, pressurePa, ambientCelsius());
+    }
+
+    /** Opens the circuit as part of a trip; returns why it failed, or {@code null}. */
+    String openCircuit() {
+        try {
+            channel.apply(new ChannelCommand.OpenCircuit());
+            return null;
+        } catch (RuntimeException e) {
+            return "the channel could not be opened: " + e.getMessage();
+        }
+    }
+
+    private void readChannel() throws InterruptedException {
+        int attempt = 0;
+        while (true) {
+            InstrumentException failure;
+            try {
+                ChannelReading r = channel.read();
+                if (!Double.isNaN(r.voltageVolt()) && !Double.isNaN(r.currentAmpere())) {
+                    volt = r.voltageVolt();
+                    ampere = r.currentAmpere();
+                    cellCelsius = r.temperatureCelsius();
+                    return;
+                }
+                failure = new InstrumentException(channel.name(), "read", "returned no number (V "
+                        + r.voltageVolt() + ", I " + r.currentAmpere() + ")");
+            } catch (InstrumentException e) {
+                failure = e;
+            }
+            if (!faultPolicy.retryRead(failure, ++attempt)) {
+                throw failure;
+            }
+        }
+    }
+
+    /** Reads the fixture and the chamber now, whatever their schedule. */
+    void readAuxiliaries(double now) throws InterruptedException {
+        nextAuxTime = now + auxPeriod;
+        if (fixture != null) {
+            int attempt = 0;
+            while (true) {
+                try {
+                    pressurePa = fixture.readPressurePa();
+                    break;
+                } catch (InstrumentException e) {
+                    if (!faultPolicy.retryRead(e, ++attempt)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        if (chamber != null) {
+            int attempt = 0;
+            while (true) {
+                try {
+                    chamberCelsius = chamber.readTemperatureCelsius();
+                    break;
+                } catch (InstrumentException e) {
+                    if (!faultPolicy.retryRead(e, ++attempt)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** The chamber's temperature when there is a chamber, else the channel's thermocouple. */
+    double ambientCelsius() {
+        return chamber != null ? chamberCelsius : cellCelsius;
+    }
+
+    boolean auxReadThisSample() {
+        return auxReadThisSample;
+    }
+
+    double now() {
+        return clock.nowUnixSeconds();
+    }
+
+    double testTime(double unix) {
+        return unix - runStart;
+    }
+
+    double runStart() {
+        return runStart;
+    }
+
+    double stepStart() {
+        return stepStart;
+    }
+
+    double time() {
+        return time;
+    }
+
+    double stepTime() {
+        return time - stepStart;
+    }
+
+    double phaseTime() {
+        return time - phaseStart;
+    }
+
+    double volt() {
+        return volt;
+    }
+
+    double ampere() {
+        return ampere;
+    }
+
+    double pressurePa() {
+        return pressurePa;
+    }
+
+    double chamberCelsius() {
+        return chamberCelsius;
+    }
+
+    double samplePeriod() {
+        return samplePeriod;
+    }
+}

@@ -1,0 +1,67 @@
+package io.cellbench.schedules.runner;
+
+import io.cellbench.core.instrument.ChannelCommand;
+import io.cellbench.core.instrument.ChannelReading;
+import io.cellbench.core.instrument.CyclerChannel;
+import io.cellbench.core.instrument.InstrumentException;
+import java.util.function.Predicate;
+
+/**
+ * Wraps a channel and fails on request: reads number {@code failReadFrom} .. {@code
+ * failReadTo} (1-based) throw, and so do applies of commands matching {@code failApply}.
+ * A real peer cannot be made to fail on an exact read, hence this wrapper.
+ */
+final class FaultyChannel implements CyclerChannel {
+    private final CyclerChannel inner;
+    long failReadFrom = Long.MAX_VALUE;
+    long failReadTo = Long.MAX_VALUE;
+    Predicate<ChannelCommand> failApply = c -> false;
+    boolean nanReadings;
+    private long reads;
+
+    FaultyChannel(CyclerChannel inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public void apply(ChannelCommand command) {
+        if (failApply.test(command)) {
+            throw new InstrumentException(name(), "apply " + command.getClass().getSimpleName(), "no answer within 500 ms");
+        }
+        inner.apply(command);
+    }
+
+    @Override
+    public ChannelReading read() {
+        reads++;
+        if (reads >= failReadFrom && reads <= failReadTo) {
+            throw new InstrumentException(name(), "MEAS:VOLT?;CURR?", "no answer within 500 ms");
+        }
+        ChannelReading r = inner.read();
+        return nanReadings ? new ChannelReading(Double.NaN, r.currentAmpere(), r.temperatureCelsius()) : r;
+    }
+
+    long reads() {
+        return reads;
+    }
+
+    @Override
+    public double maxCurrentAmpere() {
+        return inner.maxCurrentAmpere();
+    }
+
+    @Override
+    public String name() {
+        return "faulty-channel";
+    }
+
+    @Override
+    public String identify() {
+        return inner.identify();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}
