@@ -234,6 +234,8 @@ class ProtocolLoaderTest {
             fails("steps: Rest for 1 h\n", 1, 8, null, "'steps' needs a list of steps, not a single value", "'- '");
             fails("steps: []\n", 1, 8, null, "needs a list of steps, not a list", "");
             fails("steps:\n  -\n", 2, 4, null, "empty step", "remove the line");
+            fails("steps:\n  - Rest for 1 h\n   - Rest for 2 h\n", 3, 4, "-", "unexpected '-' inside a step",
+                    "must line up");
             fails("steps:\n  - - Rest for 1 h\n", 2, 5, null, "a list inside the list of steps", "Repeat 3 times");
             fails("steps:\n  - Rest: for 1 hour\n", 2, 5, "Rest", "is followed by ':', which makes it a YAML key",
                     "put the step in quotes");

@@ -91,6 +91,11 @@ final class Cursor {
             return src.error(t.start(), t.end(), "the step ends where " + Keywords.quotedList(expected)
                     + " was expected", hint);
         }
+        if (t.text().equals("-") && t.kind() == Kind.OTHER) {
+            // YAML folds a mis-indented "- next step" into this one
+            return src.error(t.start(), t.end(), "unexpected '-' inside a step",
+                    "is the next step indented more than this one? The '- ' of every step in a list must line up");
+        }
         if (t.kind() == Kind.WORD) {
             String guess = Keywords.closest(t.text(), expected);
             if (guess != null) {
