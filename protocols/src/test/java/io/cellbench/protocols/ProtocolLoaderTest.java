@@ -200,7 +200,7 @@ class ProtocolLoaderTest {
         @Test
         void unknownKeysSuggestTheRightOne() {
             fails("name: x\nstpes:\n  - Rest for 1 hour\n", 2, 1, "stpes", "unknown top-level key 'stpes'",
-                    "did you mean 'steps'? Allowed: name, limits, logging, steps");
+                    "did you mean 'steps'? Allowed: name, parameters, limits, logging, steps");
             fails("limit:\n  voltage: [1 V, 2 V]\nsteps:\n  - Rest for 1 h\n", 1, 1, "limit", "unknown top-level key",
                     "did you mean 'limits'?");
             fails("limits:\n  voltag: [1 V, 2 V]\nsteps:\n  - Rest for 1 h\n", 2, 3, "voltag",
