@@ -10,6 +10,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads protocol files (YAML, see docs/protocols.md) into the protocol model. Everything
@@ -23,6 +25,25 @@ public final class ProtocolLoader {
 
     /** Reads and checks a protocol file; errors name the file as {@code file.toString()}. */
     public static Protocol load(Path file) {
+        return load(file, Map.of());
+    }
+
+    /**
+     * Reads a protocol with some of its declared {@code parameters:} set to other values
+     * (a schedule's per-cell settings, e.g. {@code pressure -> "15 MPa"}). Setting a
+     * parameter the protocol does not declare is an error.
+     */
+    public static Protocol load(Path file, Map<String, String> parameters) {
+        return parse(read(file), file.toString(), parameters);
+    }
+
+    /** The parameter names a protocol file declares, in file order. */
+    public static List<String> parameterNames(Path file) {
+        String text = read(file);
+        return new ProtocolReader(new SourceLines(file.toString(), stripBom(text))).parameterNames();
+    }
+
+    private static String read(Path file) {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -43,7 +64,7 @@ public final class ProtocolLoader {
         } catch (CharacterCodingException e) {
             throw ProtocolException.forFile(name, "the file is not UTF-8 text", "save it as UTF-8");
         }
-        return parse(text, name);
+        return text;
     }
 
     /**
@@ -51,7 +72,14 @@ public final class ProtocolLoader {
      * protocol's {@link Protocol#source()} (and, without a {@code name:} key, its name).
      */
     public static Protocol parse(String text, String fileName) {
-        String body = text.startsWith("\ufeff") ? text.substring(1) : text;
-        return new ProtocolReader(new SourceLines(fileName, body)).read();
+        return parse(text, fileName, Map.of());
+    }
+
+    public static Protocol parse(String text, String fileName, Map<String, String> parameters) {
+        return new ProtocolReader(new SourceLines(fileName, stripBom(text)), parameters).read();
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\ufeff") ? text.substring(1) : text;
     }
 }

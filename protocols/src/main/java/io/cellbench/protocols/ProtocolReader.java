@@ -21,14 +21,35 @@ import java.util.Map;
 /** One reading of one protocol file: the YAML structure, then limits, logging and steps. */
 final class ProtocolReader {
 
-    static final List<String> TOP_LEVEL_KEYS = List.of("name", "limits", "logging", "steps");
+    static final List<String> TOP_LEVEL_KEYS = List.of("name", "parameters", "limits", "logging", "steps");
     static final List<String> LIMIT_KEYS = List.of("voltage", "current", "temperature", "pressure");
     static final List<String> LOGGING_KEYS = List.of("period", "voltage_change", "current_change", "sample_period");
 
     private final SourceLines lines;
+    private final Map<String, String> overrides;
+    private Parameters parameters = Parameters.none();
 
     ProtocolReader(SourceLines lines) {
+        this(lines, Map.of());
+    }
+
+    /** {@code overrides} replace declared parameter values (a schedule's per-cell settings). */
+    ProtocolReader(SourceLines lines, Map<String, String> overrides) {
         this.lines = lines;
+        this.overrides = overrides;
+    }
+
+    /** The names declared under {@code parameters:}, in file order. */
+    List<String> parameterNames() {
+        YamlNode root = YamlTree.read(lines);
+        if (root instanceof Mapping top) {
+            for (Entry e : top.entries()) {
+                if ("parameters".equals(e.key().value()) && e.value() instanceof Mapping m) {
+                    return m.entries().stream().map(x -> x.key().value()).toList();
+                }
+            }
+        }
+        return List.of();
     }
 
     Protocol read() {
@@ -43,6 +64,7 @@ final class ProtocolReader {
         }
         Map<String, Entry> keys = keys(top, TOP_LEVEL_KEYS, "top-level key", "");
         String name = keys.containsKey("name") ? name(keys.get("name")) : baseName(lines.file());
+        parameters = new Parameters(parameters(keys.get("parameters")));
         SafetyLimits limits = keys.containsKey("limits") ? limits(keys.get("limits")) : SafetyLimits.NONE;
         LoggingRule logging = keys.containsKey("logging") ? logging(keys.get("logging")) : LoggingRule.DEFAULT;
         Entry steps = keys.get("steps");
@@ -58,7 +80,7 @@ final class ProtocolReader {
     private List<Step> steps(Scalar owner, YamlNode node, StepGrammar grammar, boolean block) {
         if (block && node instanceof Scalar s && s.value() != null) {
             // "- Repeat 3 times: Rest for 1 hour": a block of one step
-            return grammar.parse(ScalarSource.of(lines, s));
+            return grammar.parse(parameters.apply(ScalarSource.of(lines, s)));
         }
         if (!(node instanceof Sequence seq) || seq.items().isEmpty()) {
             throw at(node instanceof Scalar s && s.value() == null ? owner : node,
@@ -70,7 +92,7 @@ final class ProtocolReader {
             switch (item) {
                 case Scalar s when s.value() == null -> throw at(s, "empty step",
                         "write a step after '- ', or remove the line");
-                case Scalar s -> out.addAll(grammar.parse(ScalarSource.of(lines, s)));
+                case Scalar s -> out.addAll(grammar.parse(parameters.apply(ScalarSource.of(lines, s))));
                 case Mapping m -> out.add(repeat(m, grammar));
                 case Sequence inner -> throw at(inner, "a list inside the list of steps",
                         "a block of steps needs a key: '- Repeat 3 times:' followed by the indented steps");
@@ -96,7 +118,37 @@ final class ProtocolReader {
         return new Step.Repeat(header.location(0), key.value().strip(), times, steps(key, e.value(), grammar, true));
     }
 
-    // ---- name, limits, logging -------------------------------------------------------------
+    // ---- name, parameters, limits, logging -------------------------------------------------
+
+    private Map<String, String> parameters(Entry e) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (e != null) {
+            for (Entry p : mapping(e, "pressure: 5 MPa").entries()) {
+                String k = p.key().value();
+                if (!k.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw key(p.key(), "parameter name '" + k + "' is not a plain word",
+                            "use letters, digits and '_', e.g. stack_pressure");
+                }
+                if (!(p.value() instanceof Scalar s) || s.value() == null || s.value().isBlank()) {
+                    throw at(p.value() instanceof Scalar ? p.key() : p.value(),
+                            "parameter '" + k + "' needs a default value", "e.g. " + k + ": 5 MPa");
+                }
+                if (values.put(k, s.value().strip()) != null) {
+                    throw key(p.key(), "parameter '" + k + "' is given twice", "keep one of them");
+                }
+            }
+        }
+        for (var o : overrides.entrySet()) {
+            if (!values.containsKey(o.getKey())) {
+                throw YamlTree.error(lines, e == null ? 1 : e.key().line(), e == null ? 1 : e.key().column(),
+                        "parameter '" + o.getKey() + "' is set for this protocol but not declared in it",
+                        values.isEmpty() ? "declare it: parameters: {" + o.getKey() + ": <default>}"
+                                : "declared parameters: " + String.join(", ", values.keySet()));
+            }
+            values.put(o.getKey(), o.getValue());
+        }
+        return values;
+    }
 
     private String name(Entry e) {
         if (!(e.value() instanceof Scalar s) || s.value() == null || s.value().isBlank()) {

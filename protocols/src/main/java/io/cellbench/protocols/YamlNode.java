@@ -7,7 +7,7 @@ import java.util.List;
  * with the 1-based line and column of its first character (a scalar's quote or block
  * indicator included), so every error can point into the file.
  */
-sealed interface YamlNode {
+public sealed interface YamlNode {
 
     int line();
 

@@ -1,0 +1,135 @@
+package io.cellbench.daq.arrow;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.util.AutoCloseables;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.message.IpcOption;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * An Arrow IPC stream being written to a new file: a child allocator, one reused
+ * {@link VectorSchemaRoot} and the stream writer. The schema is on disk as soon as the file
+ * exists, and every batch goes to the file as soon as it is written, so a crash costs at
+ * most the batch being written (stream files need no footer; IPC files do and are
+ * unreadable after a crash).
+ */
+final class ArrowStreamOutput implements AutoCloseable {
+
+    private final Path file;
+    private final BufferAllocator allocator;
+    private final VectorSchemaRoot root;
+    private final FileChannel channel;
+    private final ArrowStreamWriter writer;
+    private final FsyncPolicy fsync;
+    private long batches;
+    private boolean closed;
+
+    private ArrowStreamOutput(Path file, BufferAllocator allocator, VectorSchemaRoot root, FileChannel channel,
+                              ArrowStreamWriter writer, FsyncPolicy fsync) {
+        this.file = file;
+        this.allocator = allocator;
+        this.root = root;
+        this.channel = channel;
+        this.writer = writer;
+        this.fsync = fsync;
+    }
+
+    /**
+     * Creates {@code file} (which must not exist: recorded data is never overwritten) and
+     * writes the schema.
+     */
+    static ArrowStreamOutput create(Path file, Schema schema, ArrowWriteOptions options, BufferAllocator parent,
+                                    int rowCapacity) throws IOException {
+        BufferAllocator allocator = parent.newChildAllocator("arrow stream " + file, 0, Long.MAX_VALUE);
+        VectorSchemaRoot root = null;
+        FileChannel channel = null;
+        try {
+            root = VectorSchemaRoot.create(schema, allocator);
+            for (FieldVector vector : root.getFieldVectors()) {
+                vector.setInitialCapacity(rowCapacity);
+            }
+            root.allocateNew();
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                throw new FileAlreadyExistsException(file.toString(), null,
+                        "already exists; cellbench never overwrites recorded data (start a new segment instead)");
+            }
+            ArrowStreamWriter writer = new ArrowStreamWriter(root, new DictionaryProvider.MapDictionaryProvider(),
+                    channel, IpcOption.DEFAULT, options.compression().factory(), options.compression().codecType(),
+                    Optional.empty());
+            writer.start();
+            ArrowStreamOutput output = new ArrowStreamOutput(file, allocator, root, channel, writer, options.fsync());
+            output.force();
+            return output;
+        } catch (IOException | RuntimeException e) {
+            try {
+                AutoCloseables.close(channel, root, allocator);
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    VectorSchemaRoot root() {
+        return root;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    long batches() {
+        return batches;
+    }
+
+    /** Bytes written to the file so far (schema, batches, and the end marker once closed). */
+    long bytesWritten() {
+        return writer.bytesWritten();
+    }
+
+    /** Writes the first {@code rows} rows of the root as one record batch. */
+    void writeBatch(int rows) throws IOException {
+        root.setRowCount(rows);
+        writer.writeBatch();
+        batches++;
+        force();
+    }
+
+    private void force() throws IOException {
+        if (fsync == FsyncPolicy.EVERY_BATCH) {
+            channel.force(false);
+        }
+    }
+
+    /** Writes the end-of-stream marker, forces it per the policy and frees all memory. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            writer.end();
+            force();
+        } finally {
+            try {
+                AutoCloseables.close(writer, root, allocator);
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.cellbench.daq.cycles;
+
+import io.cellbench.core.data.CycleSummary;
+import io.cellbench.daq.arrow.Column;
+import io.cellbench.daq.arrow.CycleColumns;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Collectors;
+
+/**
+ * Writes per-cycle summaries as CSV, for a spreadsheet: a header of labels with units
+ * ("Charge Capacity / Ah"), one line per cycle, flushed at once. Numbers are written in the
+ * shortest form that reads back exactly; a missing value (NaN) is an empty field.
+ */
+public final class CycleCsvWriter implements AutoCloseable {
+
+    public static final String HEADER =
+            CycleColumns.ALL.stream().map(Column::label).collect(Collectors.joining(","));
+
+    private final BufferedWriter out;
+
+    private CycleCsvWriter(BufferedWriter out) {
+        this.out = out;
+    }
+
+    /** Creates {@code file} (it must not exist) and writes the header. */
+    public static CycleCsvWriter create(Path file) throws IOException {
+        BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        CycleCsvWriter writer = new CycleCsvWriter(out);
+        try {
+            out.write(HEADER);
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            out.close();
+            throw e;
+        }
+        return writer;
+    }
+
+    public void write(CycleSummary c) throws IOException {
+        StringBuilder line = new StringBuilder(200).append(c.cycleCount());
+        for (double v : CycleColumns.values(c)) {
+            line.append(',');
+            if (!Double.isNaN(v)) {
+                line.append(v);
+            }
+        }
+        out.write(line.append('\n').toString());
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,301 @@
+package io.cellbench.daq.run;
+
+import io.cellbench.core.data.CellInfo;
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.RunEvent.Notice;
+import io.cellbench.core.data.RunEvent.RunEnded;
+import io.cellbench.core.data.RunEvent.RunStarted;
+import io.cellbench.core.data.RunEvent.SampleRecorded;
+import io.cellbench.core.data.RunEvent.SpectrumMeasured;
+import io.cellbench.core.data.RunEvent.StepEnded;
+import io.cellbench.core.data.RunEvent.StepStarted;
+import io.cellbench.core.data.RunListener;
+import io.cellbench.daq.arrow.ArrowWriteOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * Records a run into a directory (layout in docs/data.md):
+ * <pre>
+ * run.json                      the run and its cells (rewritten atomically on start/end)
+ * events.jsonl                  run, step and notice events of all cells, one JSON per line
+ * cells/&lt;cell id&gt;/samples.arrows   Arrow stream, one row per sample (+ samples-0001.arrows … after resumes)
+ * cells/&lt;cell id&gt;/spectra.arrows   Arrow stream, one row per impedance point, a batch per spectrum
+ * cells/&lt;cell id&gt;/cycles.arrows    Arrow stream, one row per completed cycle
+ * cells/&lt;cell id&gt;/cycles.csv       the same, as CSV
+ * </pre>
+ * A cell's files open on its RunStarted and close on its RunEnded (or {@link #close()}).
+ * Cells may run on different threads, each cell's events on one thread; the shared event
+ * log and run.json are guarded by a lock. A write failure is thrown to the caller as an
+ * {@link UncheckedIOException} naming the cell and the file: losing data must not go
+ * unnoticed.
+ */
+public final class RunDirectorySink implements RunListener, AutoCloseable {
+
+    private final Path directory;
+    private final RunInfo info;
+    private final ArrowWriteOptions options;
+    private final BufferAllocator allocator;
+    private final boolean ownsAllocator;
+    private final ConcurrentHashMap<String, CellRecorder> cells = new ConcurrentHashMap<>();
+    /** Guards the shared files: events.jsonl and run.json. */
+    private final ReentrantLock shared = new ReentrantLock();
+    private final EventLog events;
+    private RunManifest manifest;
+    private boolean closed;
+
+    private RunDirectorySink(Path directory, RunInfo info, ArrowWriteOptions options, BufferAllocator allocator,
+                             boolean ownsAllocator, EventLog events, RunManifest manifest) {
+        this.directory = directory;
+        this.info = info;
+        this.options = options;
+        this.allocator = allocator;
+        this.ownsAllocator = ownsAllocator;
+        this.events = events;
+        this.manifest = manifest;
+    }
+
+    /** Opens {@code directory} with the default write options and an allocator of its own. */
+    public static RunDirectorySink open(Path directory, RunInfo info) throws IOException {
+        RootAllocator root = new RootAllocator();
+        try {
+            return open(directory, info, ArrowWriteOptions.DEFAULTS, root, true);
+        } catch (IOException | RuntimeException e) {
+            root.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens {@code directory} (created if missing). A directory that already holds this run
+     * (same run id in run.json) is continued, for a resumed run; one holding another run is
+     * refused. Arrow memory comes from children of {@code allocator}, all freed on close.
+     */
+    public static RunDirectorySink open(Path directory, RunInfo info, ArrowWriteOptions options,
+                                        BufferAllocator allocator) throws IOException {
+        return open(directory, info, options, allocator, false);
+    }
+
+    private static RunDirectorySink open(Path directory, RunInfo info, ArrowWriteOptions options,
+                                         BufferAllocator allocator, boolean ownsAllocator) throws IOException {
+        Files.createDirectories(directory.resolve(RunLayout.CELLS));
+        Path runJson = directory.resolve(RunLayout.RUN_JSON);
+        RunManifest manifest;
+        if (Files.exists(runJson)) {
+            manifest = RunManifest.read(runJson);
+            if (!manifest.runId().equals(info.runId())) {
+                throw new IOException(directory + " already holds run \"" + manifest.runId()
+                        + "\"; record run \"" + info.runId() + "\" in a new directory");
+            }
+        } else {
+            manifest = RunManifest.of(info);
+            manifest.write(runJson);
+        }
+        EventLog events = EventLog.open(directory.resolve(RunLayout.EVENTS));
+        return new RunDirectorySink(directory, info, options, allocator, ownsAllocator, events, manifest);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void on(RunEvent event) {
+        switch (event) {
+            case RunStarted e -> start(e);
+            case SampleRecorded e -> {
+                CellRecorder cell = recorder(e);
+                try {
+                    cell.sample(e.sample());
+                } catch (IOException x) {
+                    throw failure(e.cellId(), "samples", cell.directory(), x);
+                }
+            }
+            case SpectrumMeasured e -> {
+                CellRecorder cell = recorder(e);
+                try {
+                    cell.spectrum(e.spectrum());
+                } catch (IOException x) {
+                    throw failure(e.cellId(), "a spectrum", cell.directory(), x);
+                }
+            }
+            case StepStarted e -> log(e, e.testTimeSecond());
+            case StepEnded e -> log(e, e.testTimeSecond());
+            case Notice e -> log(e, e.testTimeSecond());
+            case RunEnded e -> end(e);
+        }
+    }
+
+    /** Writes every cell's buffered samples to its file now. */
+    public void flush() {
+        for (var entry : cells.entrySet()) {
+            try {
+                entry.getValue().flush();
+            } catch (IOException x) {
+                throw failure(entry.getKey(), "samples", entry.getValue().directory(), x);
+            }
+        }
+    }
+
+    private void start(RunStarted e) {
+        String cellId = CellIds.requireValid(e.cellId());
+        Path cellDirectory = RunLayout.cellDirectory(directory, cellId);
+        CellRecorder previous = cells.remove(cellId);
+        if (previous != null) { // RunStarted again without RunEnded: close the old files first
+            finish(cellId, previous);
+        }
+        CellRecorder recorder;
+        try {
+            recorder = CellRecorder.open(cellDirectory, e, RunMetadata.forCell(info, e), options, allocator);
+        } catch (IOException x) {
+            throw failure(cellId, "its files", cellDirectory, x);
+        }
+        shared.lock();
+        try {
+            if (closed) {
+                finish(cellId, recorder);
+                requireOpen();
+            }
+            cells.put(cellId, recorder);
+            Optional<CellEntry> known = manifest.cell(cellId);
+            CellEntry entry = e.resumed() && known.isPresent() ? known.get().resumed() : newEntry(e);
+            writeManifest(manifest.with(entry));
+            events.append(e, e.unixTimeSecond());
+        } catch (IOException x) {
+            throw failure(cellId, "the run description", directory, x);
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    private CellEntry newEntry(RunStarted e) {
+        CellInfo cell = e.cell();
+        return new CellEntry(cell, nullToEmpty(e.protocolName()), nullToEmpty(e.protocolSource()),
+                info.instrumentsOf(e.cellId()), RunLayout.CELLS + "/" + e.cellId(), e.unixTimeSecond(), 1,
+                Optional.empty(), "", Double.NaN);
+    }
+
+    private void end(RunEnded e) {
+        CellRecorder recorder = cells.remove(e.cellId());
+        double unixTime = recorder == null ? Double.NaN : recorder.unixTimeOf(e.testTimeSecond());
+        if (recorder != null) {
+            finish(e.cellId(), recorder);
+        }
+        shared.lock();
+        try {
+            requireOpen();
+            events.append(e, unixTime);
+            Optional<CellEntry> known = manifest.cell(e.cellId());
+            if (known.isPresent()) {
+                writeManifest(manifest.with(known.get().ended(e.outcome(), e.message(), e.testTimeSecond())));
+            }
+        } catch (IOException x) {
+            throw failure(e.cellId(), "the end of its run", directory, x);
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    private void finish(String cellId, CellRecorder recorder) {
+        try {
+            recorder.finish();
+        } catch (IOException x) {
+            throw failure(cellId, "its last data", recorder.directory(), x);
+        }
+    }
+
+    private void log(RunEvent e, double testTimeSecond) {
+        CellRecorder recorder = cells.get(e.cellId());
+        double unixTime = recorder == null ? Double.NaN : recorder.unixTimeOf(testTimeSecond);
+        shared.lock();
+        try {
+            requireOpen();
+            events.append(e, unixTime);
+        } catch (IOException x) {
+            throw failure(e.cellId(), "an event", directory.resolve(RunLayout.EVENTS), x);
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    private CellRecorder recorder(RunEvent e) {
+        CellRecorder recorder = cells.get(e.cellId());
+        if (recorder == null) {
+            throw new IllegalStateException("cell " + e.cellId() + ": " + e.getClass().getSimpleName()
+                    + " before its RunStarted (or after its RunEnded); the run directory has no open files for it");
+        }
+        return recorder;
+    }
+
+    private void writeManifest(RunManifest updated) throws IOException {
+        updated.write(directory.resolve(RunLayout.RUN_JSON));
+        manifest = updated;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the run directory sink for " + directory + " is closed");
+        }
+    }
+
+    /**
+     * Closes every cell still open (summarising its cycle in progress and writing its
+     * end-of-stream markers), then the event log. Cells without a RunEnded keep no outcome in
+     * run.json: the test did not end, it was interrupted.
+     */
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (String cellId : List.copyOf(cells.keySet())) {
+            CellRecorder recorder = cells.remove(cellId);
+            if (recorder != null) {
+                try {
+                    finish(cellId, recorder);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }
+        }
+        shared.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                events.close();
+            }
+        } catch (IOException x) {
+            failures.add(failure("(all)", "the event log", directory.resolve(RunLayout.EVENTS), x));
+        } finally {
+            shared.unlock();
+        }
+        if (ownsAllocator) {
+            try {
+                allocator.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.getFirst();
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    private static UncheckedIOException failure(String cellId, String what, Path where, IOException cause) {
+        return new UncheckedIOException("cell " + cellId + ": cannot write " + what + " to " + where + ": "
+                + cause.getMessage(), cause);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,64 @@
+package io.cellbench.daq.cycles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellbench.core.data.CycleSummary;
+import io.cellbench.daq.arrow.ArrowCycleReader;
+import io.cellbench.daq.arrow.ArrowWriteOptions;
+import io.cellbench.daq.arrow.FsyncPolicy;
+import io.cellbench.daq.arrow.ReadReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CycleWriterTest {
+
+    @TempDir
+    Path dir;
+    private final BufferAllocator allocator = new RootAllocator();
+
+    @AfterEach
+    void noMemoryLeaked() {
+        allocator.close();
+    }
+
+    private static final CycleSummary FULL = new CycleSummary(1, 0, 7100, 0.001, 0.0009, 0.0038, 0.0032,
+            0.9, 0.8421052631578947, 3.8, 3.5555555555555554, 4.2, 3.0);
+    private static final CycleSummary CHARGE_ONLY = new CycleSummary(2, 7200, 1800, 0.0005, 0, 0.0019, 0,
+            Double.NaN, Double.NaN, 3.8, Double.NaN, 4.0, Double.NaN);
+
+    @Test
+    void summariesGoToBothTheArrowStreamAndTheCsv() throws IOException {
+        try (CycleWriter writer = CycleWriter.create(dir, Map.of("cell_id", "A1"),
+                ArrowWriteOptions.DEFAULTS.withFsync(FsyncPolicy.NEVER), allocator)) {
+            writer.write(FULL);
+            // Both files are current after each cycle, before the writer closes.
+            assertEquals(2, Files.readAllLines(dir.resolve("cycles.csv")).size());
+            writer.write(CHARGE_ONLY);
+            assertEquals(2, writer.cyclesWritten());
+        }
+
+        assertEquals(List.of(
+                "Cycle Count / 1,Start Test Time / s,Duration / s,Charge Capacity / Ah,Discharge Capacity / Ah,"
+                        + "Charge Energy / Wh,Discharge Energy / Wh,Coulombic Efficiency / 1,Energy Efficiency / 1,"
+                        + "Mean Charge Voltage / V,Mean Discharge Voltage / V,End Charge Voltage / V,"
+                        + "End Discharge Voltage / V",
+                "1,0.0,7100.0,0.001,9.0E-4,0.0038,0.0032,0.9,0.8421052631578947,3.8,3.5555555555555554,4.2,3.0",
+                "2,7200.0,1800.0,5.0E-4,0.0,0.0019,0.0,,,3.8,,4.0,"),
+                Files.readAllLines(dir.resolve("cycles.csv")));
+
+        List<CycleSummary> read = new ArrayList<>();
+        ReadReport report = ArrowCycleReader.read(dir.resolve("cycles.arrows"), allocator, read::add);
+        assertEquals(List.of(FULL, CHARGE_ONLY), read);
+        assertTrue(report.clean());
+    }
+}

@@ -1,0 +1,66 @@
+package io.cellbench.protocols;
+
+import io.cellbench.core.quantity.Dimension;
+import io.cellbench.protocols.grammar.SourceText;
+import io.cellbench.protocols.grammar.StepGrammar;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A YAML input file read with every node's position, for the other file languages
+ * (schedules, lab files) to report {@code file:line:column} errors the same way protocols do.
+ */
+public final class YamlDocument {
+    private final SourceLines lines;
+    private final YamlNode root;
+
+    private YamlDocument(SourceLines lines, YamlNode root) {
+        this.lines = lines;
+        this.root = root;
+    }
+
+    public static YamlDocument read(Path file) {
+        String name = file.toString();
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return parse(text.startsWith("\ufeff") ? text.substring(1) : text, name);
+        } catch (NoSuchFileException e) {
+            throw ProtocolException.forFile(name, "no such file", "check the path");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw ProtocolException.forFile(name, "cannot read the file as UTF-8 text: " + e.getMessage(), "");
+        }
+    }
+
+    public static YamlDocument parse(String text, String fileName) {
+        SourceLines lines = new SourceLines(fileName, text);
+        return new YamlDocument(lines, YamlTree.read(lines));
+    }
+
+    public String file() {
+        return lines.file();
+    }
+
+    /** The root node, or null for an empty document. */
+    public YamlNode root() {
+        return root;
+    }
+
+    /** An error pointing at a node. */
+    public ProtocolException error(YamlNode node, String problem, String hint) {
+        return node == null ? YamlTree.error(lines, 1, 1, problem, hint)
+                : YamlTree.error(lines, node.line(), node.column(), problem, hint);
+    }
+
+    /** A scalar's text with the position of every character, for errors inside it. */
+    public SourceText text(YamlNode.Scalar scalar) {
+        return ScalarSource.of(lines, scalar);
+    }
+
+    /** Reads a scalar as a quantity of the given dimension, in SI; errors point into it. */
+    public double quantity(YamlNode.Scalar scalar, Dimension dimension, String what) {
+        return StepGrammar.value(text(scalar), dimension, what);
+    }
+}
