@@ -254,9 +254,9 @@ final class ProtocolReader {
             String k = e.key().value();
             if (!allowed.contains(k)) {
                 String guess = StepGrammar.closestWord(k, allowed);
-                String list = "allowed: " + String.join(", ", allowed);
+                String list = "Allowed: " + String.join(", ", allowed);
                 throw key(e.key(), "unknown " + what + " '" + prefix + k + "'",
-                        guess != null ? "did you mean '" + guess + "'? " + capitalised(list) : list);
+                        guess != null ? "did you mean '" + guess + "'? " + list : list);
             }
             if (out.containsKey(k)) {
                 throw key(e.key(), "'" + prefix + k + "' is given twice", "keep one of them (line "
@@ -265,10 +265,6 @@ final class ProtocolReader {
             out.put(k, e);
         }
         return out;
-    }
-
-    private static String capitalised(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private ProtocolException key(Scalar key, String problem, String hint) {

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import io.cellbench.protocols.grammar.SourceText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a YAML document with Jackson's streaming YAML parser into {@link YamlNode}s that
@@ -39,16 +40,15 @@ final class YamlTree {
                         "remove the '---' line: one file holds one protocol");
             }
             return root;
-        } catch (MarkedYAMLException e) {
-            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark == null ? 1 : mark.getLine() + 1;
-            int column = mark == null ? 1 : mark.getColumn() + 1;
-            String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getOriginalMessage());
-            throw error(lines, line, column, "YAML syntax: " + problem.replace("\t", "\\t"), hintFor(problem));
         } catch (JsonProcessingException e) {
+            // SnakeYAML's message names the problem, then "in 'reader', line L, column C:" and a
+            // snippet; a context (with its own mark) may come first. The last mark is the problem's.
+            Problem p = problem(e.getOriginalMessage());
             JsonLocation at = e.getLocation();
-            throw error(lines, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
-                    "YAML: " + firstLine(e.getOriginalMessage()), "check the indentation and quotes around this line");
+            int line = p != null ? p.line() : at == null ? 1 : at.getLineNr();
+            int column = p != null ? p.column() : at == null ? 1 : at.getColumnNr();
+            String text = p != null ? p.text() : firstLine(e.getOriginalMessage());
+            throw error(lines, line, column, "YAML syntax: " + text.replace("\t", "\\t"), hintFor(text));
         } catch (IOException | RuntimeException e) {
             // A YAML library failure that is not a syntax error: still a message, never a trace.
             if (e instanceof ProtocolException pe) {
@@ -96,6 +96,25 @@ final class YamlTree {
         SourceText.Spot s = lines.spot(offset);
         return new ProtocolException(lines.file(), s.line(), s.column(), "", problem, hint, s.lineText(),
                 s.indexInLine(), 1);
+    }
+
+    private record Problem(String text, int line, int column) {
+    }
+
+    private static final Pattern MARK = Pattern.compile("^ in '[^']*', line (\\d+), column (\\d+):$");
+
+    private static Problem problem(String message) {
+        if (message == null) {
+            return null;
+        }
+        List<String> ls = message.lines().toList();
+        for (int i = ls.size() - 1; i > 0; i--) {
+            Matcher m = MARK.matcher(ls.get(i));
+            if (m.matches() && !ls.get(i - 1).isBlank() && !ls.get(i - 1).strip().equals("^")) {
+                return new Problem(ls.get(i - 1).strip(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            }
+        }
+        return null;
     }
 
     private static String hintFor(String problem) {

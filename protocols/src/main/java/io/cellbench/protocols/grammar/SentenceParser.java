@@ -1,10 +1,6 @@
 package io.cellbench.protocols.grammar;
 
 import io.cellbench.core.quantity.Dimension;
-import io.cellbench.core.quantity.Quantity;
-import io.cellbench.core.quantity.QuantityParseException;
-import io.cellbench.core.quantity.Unit;
-import io.cellbench.protocols.ProtocolException;
 import io.cellbench.protocols.grammar.Token.Kind;
 import io.cellbench.protocols.model.SafetyLimits;
 import io.cellbench.protocols.model.Step;
@@ -14,7 +10,6 @@ import io.cellbench.protocols.model.Step.EisMode;
 import io.cellbench.protocols.model.Termination;
 import io.cellbench.protocols.model.Termination.Measure;
 import io.cellbench.protocols.model.Termination.Op;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,25 +40,26 @@ final class SentenceParser {
     private static final List<String> EIS_CLAUSES = List.of("from", "at", "points per decade");
 
     private final SourceText src;
-    private final List<Token> tokens;
+    private final Cursor tokens;
+    private final Amounts values;
     private final WindowCheck window;
-    private int pos;
 
     SentenceParser(SourceText src, SafetyLimits limits) {
         this.src = src;
-        this.tokens = Lexer.tokens(src.text());
+        this.tokens = new Cursor(src);
+        this.values = new Amounts(tokens);
         this.window = new WindowCheck(limits, src);
     }
 
     // ---- sentences -------------------------------------------------------------------------
 
     List<Step> sentence() {
-        Token first = peek();
+        Token first = tokens.peek();
         if (first.kind() == Kind.END) {
             throw src.error(0, src.text().length(), "empty step", "write a step such as 'Rest for 1 hour'");
         }
         if (first.kind() != Kind.WORD) {
-            throw src.error(first.start(), spanEnd(first), "a step starts with a word, not " + first.shown(),
+            throw src.error(first.start(), tokens.spanEnd(first), "a step starts with a word, not " + first.shown(),
                     "start with " + Keywords.quotedList(Keywords.STEP_STARTS));
         }
         return switch (first.lower()) {
@@ -77,61 +73,61 @@ final class SentenceParser {
                             + "    - Discharge at C/10 until 1.9 V");
             case "run" -> throw src.error(first.start(), first.end(), "drive cycles ('Run …') are not supported",
                     "PyBaMM has deprecated them too; write the steps out, or repeat them with 'Repeat N times:'");
-            default -> throw unknownWord(first, Keywords.STEP_STARTS, "unknown step " + first.shown(),
+            default -> throw tokens.unknownWord(first, Keywords.STEP_STARTS, "unknown step " + first.shown(),
                     "a step starts with " + Keywords.quotedList(Keywords.STEP_STARTS));
         };
     }
 
     /** "Repeat 20 times" (with or without the YAML colon): the count. */
     int repeatHeader() {
-        Token first = peek();
+        Token first = tokens.peek();
         if (!first.is("repeat")) {
-            throw unknownWord(first, List.of("Repeat"), "a list of steps needs a 'Repeat N times' key, not "
+            throw tokens.unknownWord(first, List.of("Repeat"), "a list of steps needs a 'Repeat N times' key, not "
                     + "'" + src.text().strip() + "'",
                     "write '- Repeat 3 times:' followed by the indented steps");
         }
-        advance();
-        Token n = peek();
+        tokens.advance();
+        Token n = tokens.peek();
         if (n.kind() != Kind.NUMBER) {
-            throw src.error(n.start(), spanEnd(n), "expected how many times to repeat, found " + n.shown(),
+            throw src.error(n.start(), tokens.spanEnd(n), "expected how many times to repeat, found " + n.shown(),
                     "write 'Repeat 3 times'");
         }
-        int count = wholeNumber(n, "repeat count", 1, Integer.MAX_VALUE);
-        advance();
-        Token unit = peek();
+        int count = values.wholeNumber(n, "repeat count", 1, Integer.MAX_VALUE);
+        tokens.advance();
+        Token unit = tokens.peek();
         if (unit.is("times") || unit.is("time") || unit.is("x")) {
-            advance();
+            tokens.advance();
         } else {
-            throw unexpected(unit, List.of("times"), "write 'Repeat " + count + " times'");
+            throw tokens.unexpected(unit, List.of("times"), "write 'Repeat " + count + " times'");
         }
-        if (peek().kind() == Kind.COLON) {
-            advance();
+        if (tokens.peek().kind() == Kind.COLON) {
+            tokens.advance();
         }
-        expectEnd("write 'Repeat " + count + " times' with the steps as a list under it");
+        tokens.expectEnd("write 'Repeat " + count + " times' with the steps as a list under it");
         return count;
     }
 
     /** A text that is a single quantity (a limit, a logging threshold), in the model unit. */
     double valueOnly(String what, Dimension expected) {
-        Token first = peek();
+        Token first = tokens.peek();
         if (first.kind() == Kind.END) {
-            throw src.error(0, src.text().length(), "missing " + what, example(List.of(expected)));
+            throw src.error(0, src.text().length(), "missing " + what, Amounts.example(List.of(expected)));
         }
-        Amount a = amount(what, List.of(expected), false);
-        expectEnd("write just one value, e.g. " + example(List.of(expected)).substring("write ".length()));
+        Amount a = values.amount(what, List.of(expected), false);
+        tokens.expectEnd("write just one value, e.g. " + Amounts.example(List.of(expected)).substring("write ".length()));
         return a.value();
     }
 
     private List<Step> drive() {
-        Token verb = advance();
+        Token verb = tokens.advance();
         DriveKind kind = DriveKind.valueOf(verb.text().toUpperCase(Locale.ROOT));
-        Token at = peek();
+        Token at = tokens.peek();
         if (!at.is("at")) {
-            throw unexpected(at, List.of("at"), "say what to " + verb.lower() + " at, e.g. '" + verb.text()
+            throw tokens.unexpected(at, List.of("at"), "say what to " + verb.lower() + " at, e.g. '" + verb.text()
                     + (kind == DriveKind.HOLD ? " at 4.2 V until C/50'" : " at C/10 for 10 hours'"));
         }
-        advance();
-        Amount setPoint = amount("a set point", SET_POINTS, false);
+        tokens.advance();
+        Amount setPoint = values.amount("a set point", SET_POINTS, false);
         Control control = switch (setPoint.dimension()) {
             case CURRENT -> Control.CURRENT;
             case C_RATE -> Control.C_RATE;
@@ -145,9 +141,9 @@ final class SentenceParser {
         }
         if (kind == DriveKind.CHARGE && control == Control.RESISTANCE) {
             throw src.error(setPoint.start(), setPoint.end(), "a resistance load can only discharge the cell",
-                    "write 'Discharge at " + text(setPoint) + " …'");
+                    "write 'Discharge at " + tokens.text(setPoint) + " …'");
         }
-        positive(setPoint, "set point", control == Control.VOLTAGE ? "write a voltage above 0 V"
+        values.positive(setPoint, "set point", control == Control.VOLTAGE ? "write a voltage above 0 V"
                 : "write the magnitude; Charge or Discharge gives the direction (for open circuit write 'Rest for …')");
         window.setPoint(kind, control, setPoint);
 
@@ -203,7 +199,7 @@ final class SentenceParser {
     }
 
     private List<Step> rest() {
-        advance();
+        tokens.advance();
         Clauses c = clauses(false);
         if (c.duration == null && c.terms.isEmpty()) {
             throw src.error(0, src.text().length(), "'" + src.text().strip() + "' needs 'for' or 'until'",
@@ -236,7 +232,7 @@ final class SentenceParser {
     }
 
     private Step.Eis eis() {
-        Token word = advance();
+        Token word = tokens.advance();
         EisMode required = switch (word.lower()) {
             case "peis" -> EisMode.POTENTIOSTATIC;
             case "geis" -> EisMode.GALVANOSTATIC;
@@ -247,45 +243,45 @@ final class SentenceParser {
         Amount amplitude = null;
         Integer perDecade = null;
         while (true) {
-            Token t = peek();
+            Token t = tokens.peek();
             if (t.kind() == Kind.END) {
                 break;
             } else if (t.kind() == Kind.COMMA) {
-                advance();
+                tokens.advance();
             } else if (t.is("from")) {
-                duplicate(from != null, t, "frequency range");
-                advance();
-                from = amount("a frequency", List.of(Dimension.FREQUENCY), false);
-                Token toWord = peek();
+                tokens.duplicate(from != null, t, "frequency range");
+                tokens.advance();
+                from = values.amount("a frequency", List.of(Dimension.FREQUENCY), false);
+                Token toWord = tokens.peek();
                 if (!toWord.is("to")) {
-                    throw unexpected(toWord, List.of("to"), "write 'from 1 MHz to 100 mHz'");
+                    throw tokens.unexpected(toWord, List.of("to"), "write 'from 1 MHz to 100 mHz'");
                 }
-                advance();
-                to = amount("a frequency", List.of(Dimension.FREQUENCY), false);
+                tokens.advance();
+                to = values.amount("a frequency", List.of(Dimension.FREQUENCY), false);
             } else if (t.is("at")) {
-                duplicate(amplitude != null, t, "amplitude");
-                advance();
-                amplitude = amount("an amplitude", List.of(Dimension.VOLTAGE, Dimension.CURRENT), false);
-            } else if (t.kind() == Kind.NUMBER && (peek(1).is("points") || peek(1).is("point") || peek(1).is("ppd"))) {
-                duplicate(perDecade != null, t, "points per decade");
-                perDecade = wholeNumber(t, "points per decade", 1, 1000);
-                advance();
-                if (advance().is("ppd")) {
+                tokens.duplicate(amplitude != null, t, "amplitude");
+                tokens.advance();
+                amplitude = values.amount("an amplitude", List.of(Dimension.VOLTAGE, Dimension.CURRENT), false);
+            } else if (t.kind() == Kind.NUMBER && (tokens.peek(1).is("points") || tokens.peek(1).is("point") || tokens.peek(1).is("ppd"))) {
+                tokens.duplicate(perDecade != null, t, "points per decade");
+                perDecade = values.wholeNumber(t, "points per decade", 1, 1000);
+                tokens.advance();
+                if (tokens.advance().is("ppd")) {
                     continue;
                 }
-                Token per = peek();
+                Token per = tokens.peek();
                 if (per.is("per") || per.kind() == Kind.SLASH) {
-                    advance();
+                    tokens.advance();
                 } else {
-                    throw unexpected(per, List.of("per"), "write '" + perDecade + " points per decade'");
+                    throw tokens.unexpected(per, List.of("per"), "write '" + perDecade + " points per decade'");
                 }
-                Token decade = peek();
+                Token decade = tokens.peek();
                 if (!decade.is("decade")) {
-                    throw unexpected(decade, List.of("decade"), "write '" + perDecade + " points per decade'");
+                    throw tokens.unexpected(decade, List.of("decade"), "write '" + perDecade + " points per decade'");
                 }
-                advance();
+                tokens.advance();
             } else {
-                throw unexpected(t, EIS_CLAUSES, "e.g. '" + word.text() + " from 1 MHz to 100 mHz at 10 mV, "
+                throw tokens.unexpected(t, EIS_CLAUSES, "e.g. '" + word.text() + " from 1 MHz to 100 mHz at 10 mV, "
                         + "10 points per decade'");
             }
         }
@@ -301,13 +297,13 @@ final class SentenceParser {
         if (required != null && required != mode) {
             throw src.error(amplitude.start(), amplitude.end(), word.text().toUpperCase(Locale.ROOT)
                             + " takes " + (required == EisMode.POTENTIOSTATIC ? "a voltage" : "a current")
-                            + " amplitude, not " + article(amplitude.dimension()),
+                            + " amplitude, not " + Amounts.article(amplitude.dimension()),
                     required == EisMode.POTENTIOSTATIC ? "write e.g. 'at 10 mV', or use GEIS for a current amplitude"
                             : "write e.g. 'at 100 uA', or use PEIS for a voltage amplitude");
         }
-        positive(from, "frequency", "write a frequency above 0 Hz");
-        positive(to, "frequency", "write a frequency above 0 Hz");
-        positive(amplitude, "amplitude", "write the amplitude as a positive value, e.g. 10 mV");
+        values.positive(from, "frequency", "write a frequency above 0 Hz");
+        values.positive(to, "frequency", "write a frequency above 0 Hz");
+        values.positive(amplitude, "amplitude", "write the amplitude as a positive value, e.g. 10 mV");
         if (from.value() == to.value()) {
             throw src.error(to.start(), to.end(), "a sweep needs two different frequencies",
                     "e.g. 'from 1 MHz to 100 mHz'");
@@ -323,51 +319,51 @@ final class SentenceParser {
     static final int DEFAULT_POINTS_PER_DECADE = 10;
 
     private Step set() {
-        advance();
-        Token what = peek();
+        tokens.advance();
+        Token what = tokens.peek();
         boolean pressure;
         if (what.is("pressure")) {
             pressure = true;
         } else if (what.is("temperature")) {
             pressure = false;
         } else {
-            throw unknownWord(what, List.of("pressure", "temperature"), "cannot set " + what.shown(),
+            throw tokens.unknownWord(what, List.of("pressure", "temperature"), "cannot set " + what.shown(),
                     "write 'Set pressure to 5 MPa' or 'Set temperature to 25 °C'");
         }
-        advance();
-        if (peek().is("to")) {
-            advance();
+        tokens.advance();
+        if (tokens.peek().is("to")) {
+            tokens.advance();
         }
         Amount value = pressure
-                ? amount("a pressure", List.of(Dimension.PRESSURE, Dimension.FORCE), false)
-                : amount("a temperature", List.of(Dimension.TEMPERATURE), false);
+                ? values.amount("a pressure", List.of(Dimension.PRESSURE, Dimension.FORCE), false)
+                : values.amount("a temperature", List.of(Dimension.TEMPERATURE), false);
         boolean wait = false;
-        if (peek().is("and")) {
-            advance();
+        if (tokens.peek().is("and")) {
+            tokens.advance();
             for (String w : List.of("wait", "until", "stable")) {
-                Token t = peek();
+                Token t = tokens.peek();
                 if (!t.is(w)) {
-                    throw unexpected(t, List.of(w), "write '… and wait until stable'");
+                    throw tokens.unexpected(t, List.of(w), "write '… and wait until stable'");
                 }
-                advance();
+                tokens.advance();
             }
             wait = true;
         }
-        expectEnd("end with the value, or with 'and wait until stable'");
+        tokens.expectEnd("end with the value, or with 'and wait until stable'");
         if (pressure) {
             if (value.dimension() == Dimension.FORCE) {
-                throw src.error(value.start(), value.end(), "'" + text(value) + "' is a force; the press is set in pressure",
+                throw src.error(value.start(), value.end(), "'" + tokens.text(value) + "' is a force; the press is set in pressure",
                         "divide by the pellet area, e.g. 2 kN on 0.785 cm² is 25.5 MPa");
             }
             if (value.value() < 0) {
-                throw src.error(value.start(), value.end(), "pressure " + text(value) + " is negative",
+                throw src.error(value.start(), value.end(), "pressure " + tokens.text(value) + " is negative",
                         "write 0 MPa to release the press, or a positive pressure");
             }
             window.pressure(value);
             return new Step.SetPressure(src.location(0), src.text(), value.value(), wait);
         }
         if (value.value() < -273.15) {
-            throw src.error(value.start(), value.end(), text(value) + " is below absolute zero",
+            throw src.error(value.start(), value.end(), tokens.text(value) + " is below absolute zero",
                     "write a temperature in °C, e.g. 25 °C");
         }
         window.temperature(value);
@@ -394,48 +390,48 @@ final class SentenceParser {
         Clauses c = new Clauses();
         List<String> expected = drive ? DRIVE_CLAUSES : REST_CLAUSES;
         while (true) {
-            Token t = peek();
+            Token t = tokens.peek();
             if (t.kind() == Kind.END) {
                 return c;
             }
             if (t.is("or")) {
-                Token n = peek(1);
+                Token n = tokens.peek(1);
                 if (!n.is("until") && !n.is("for")) {
-                    throw unexpected(n, List.of("until", "for"), "e.g. 'for 10 hours or until 3.3 V'");
+                    throw tokens.unexpected(n, List.of("until", "for"), "e.g. 'for 10 hours or until 3.3 V'");
                 }
-                advance();
+                tokens.advance();
             } else if (t.is("for")) {
                 afterHold(c, t);
-                duplicate(c.duration != null, t, "'for'");
-                advance();
-                c.duration = amount("a duration", List.of(Dimension.TIME), true);
-                positive(c.duration, "duration", "write a duration such as 'for 2 hours'");
+                tokens.duplicate(c.duration != null, t, "'for'");
+                tokens.advance();
+                c.duration = values.amount("a duration", List.of(Dimension.TIME), true);
+                values.positive(c.duration, "duration", "write a duration such as 'for 2 hours'");
             } else if (t.is("until")) {
                 afterHold(c, t);
-                advance();
+                tokens.advance();
                 terms(c.terms);
             } else if (t.kind() == Kind.OPEN) {
-                duplicate(c.period != null, t, "period");
-                advance();
-                c.period = amount("a period", List.of(Dimension.TIME), true);
-                positive(c.period, "period", "write e.g. '(1 minute period)'");
-                Token word = peek();
+                tokens.duplicate(c.period != null, t, "period");
+                tokens.advance();
+                c.period = values.amount("a period", List.of(Dimension.TIME), true);
+                values.positive(c.period, "period", "write e.g. '(1 minute period)'");
+                Token word = tokens.peek();
                 if (!word.is("period")) {
-                    throw unexpected(word, List.of("period"), "write '(" + text(c.period) + " period)'");
+                    throw tokens.unexpected(word, List.of("period"), "write '(" + tokens.text(c.period) + " period)'");
                 }
-                advance();
-                Token close = peek();
+                tokens.advance();
+                Token close = tokens.peek();
                 if (close.kind() != Kind.CLOSE) {
-                    throw unexpected(close, List.of(")"), "write '(" + text(c.period) + " period)'");
+                    throw tokens.unexpected(close, List.of(")"), "write '(" + tokens.text(c.period) + " period)'");
                 }
-                advance();
+                tokens.advance();
             } else if (t.is("at")) {
-                duplicate(c.temperature != null, t, "temperature");
-                advance();
+                tokens.duplicate(c.temperature != null, t, "temperature");
+                tokens.advance();
                 c.temperatureAt = t.start();
                 c.temperature = temperatureSuffix();
             } else if (t.is("then") && drive) {
-                duplicate(c.hold != null, t, "'then hold'");
+                tokens.duplicate(c.hold != null, t, "'then hold'");
                 c.hold = holdPhase();
             } else if (t.is("and")) {
                 throw src.error(t.start(), t.end(), "a step ends when any of its conditions holds; 'and' is not supported",
@@ -444,7 +440,7 @@ final class SentenceParser {
                 throw src.error(t.start(), t.end(), "'then hold' only follows Charge or Discharge",
                         "write the hold as its own step: 'Hold at 4.2 V until C/50'");
             } else {
-                throw unexpected(t, expected, "e.g. 'for 2 hours', 'until 4.2 V', '(1 minute period)'");
+                throw tokens.unexpected(t, expected, "e.g. 'for 2 hours', 'until 4.2 V', '(1 minute period)'");
             }
         }
     }
@@ -461,12 +457,12 @@ final class SentenceParser {
     private void terms(List<RawTerm> into) {
         while (true) {
             into.add(term());
-            Token t = peek();
-            if (t.is("or") && startsTerm(pos + 1)) {
-                advance();
-            } else if (t.is("or") && peek(1).is("until")) {
-                advance();
-                advance();
+            Token t = tokens.peek();
+            if (t.is("or") && startsTerm(tokens.position() + 1)) {
+                tokens.advance();
+            } else if (t.is("or") && tokens.peek(1).is("until")) {
+                tokens.advance();
+                tokens.advance();
             } else {
                 return;
             }
@@ -474,21 +470,21 @@ final class SentenceParser {
     }
 
     private boolean startsTerm(int at) {
-        Token t = tokens.get(Math.min(at, tokens.size() - 1));
-        return t.kind() == Kind.OPERATOR || t.kind() == Kind.NUMBER || isCFraction(at);
+        Token t = tokens.at(at);
+        return t.kind() == Kind.OPERATOR || t.kind() == Kind.NUMBER || tokens.isCFraction(at);
     }
 
     private RawTerm term() {
-        Token op = peek();
+        Token op = tokens.peek();
         Op explicit = null;
         if (op.kind() == Kind.OPERATOR) {
-            advance();
+            tokens.advance();
             explicit = switch (op.text()) {
                 case ">=", ">", "≥" -> Op.AT_LEAST;
                 default -> Op.AT_MOST;
             };
         }
-        Amount a = amount("a cut-off", CUT_OFFS, false);
+        Amount a = values.amount("a cut-off", CUT_OFFS, false);
         Measure m = switch (a.dimension()) {
             case VOLTAGE -> Measure.VOLTAGE;
             case CURRENT -> Measure.CURRENT;
@@ -497,45 +493,45 @@ final class SentenceParser {
             case ENERGY -> Measure.ENERGY;
             default -> Measure.TIME;
         };
-        positive(a, "cut-off", "write the magnitude (current and C-rate cut-offs compare |I|)");
+        values.positive(a, "cut-off", "write the magnitude (current and C-rate cut-offs compare |I|)");
         return new RawTerm(m, explicit, a.value(), explicit != null ? op.start() : a.start(), a.end());
     }
 
     private HoldPhase holdPhase() {
-        Token then = advance();
-        Token hold = peek();
+        Token then = tokens.advance();
+        Token hold = tokens.peek();
         if (!hold.is("hold")) {
-            throw unexpected(hold, List.of("hold"), "write 'then hold until C/50'");
+            throw tokens.unexpected(hold, List.of("hold"), "write 'then hold until C/50'");
         }
-        advance();
+        tokens.advance();
         int headEnd = hold.end();
         Amount volt = null;
-        if (peek().is("at")) {
-            advance();
-            volt = amount("the hold voltage", List.of(Dimension.VOLTAGE), false);
-            positive(volt, "hold voltage", "write a voltage above 0 V");
+        if (tokens.peek().is("at")) {
+            tokens.advance();
+            volt = values.amount("the hold voltage", List.of(Dimension.VOLTAGE), false);
+            values.positive(volt, "hold voltage", "write a voltage above 0 V");
         }
         List<RawTerm> terms = new ArrayList<>();
         boolean timed = false;
         while (true) {
-            Token t = peek();
+            Token t = tokens.peek();
             if (t.is("until")) {
-                advance();
+                tokens.advance();
                 terms(terms);
             } else if (t.is("for")) {
-                duplicate(timed, t, "'for'");
+                tokens.duplicate(timed, t, "'for'");
                 timed = true;
-                advance();
-                Amount d = amount("a duration", List.of(Dimension.TIME), true);
-                positive(d, "duration", "write a duration such as 'for 1 hour'");
+                tokens.advance();
+                Amount d = values.amount("a duration", List.of(Dimension.TIME), true);
+                values.positive(d, "duration", "write a duration such as 'for 1 hour'");
                 terms.add(new RawTerm(Measure.TIME, null, d.value(), d.start(), d.end()));
-            } else if (t.is("or") && (peek(1).is("until") || peek(1).is("for"))) {
-                advance();
+            } else if (t.is("or") && (tokens.peek(1).is("until") || tokens.peek(1).is("for"))) {
+                tokens.advance();
             } else {
                 break;
             }
         }
-        int end = tokens.get(pos - 1).end();
+        int end = tokens.previous().end();
         if (terms.isEmpty()) {
             throw src.error(then.start(), end, "'then hold' never ends",
                     "add 'until C/50' (or a current such as 'until 50 uA') or 'for 1 hour'");
@@ -545,18 +541,18 @@ final class SentenceParser {
 
     /** The temperature after a second "at" (older PyBaMM's "at 25oC"). */
     private Amount temperatureSuffix() {
-        if (peek().kind() != Kind.NUMBER) {
-            throw src.error(peek().start(), spanEnd(peek()), "expected a temperature after 'at', found "
-                    + peek().shown(), "write e.g. 'at 25 °C'");
+        if (tokens.peek().kind() != Kind.NUMBER) {
+            throw src.error(tokens.peek().start(), tokens.spanEnd(tokens.peek()), "expected a temperature after 'at', found "
+                    + tokens.peek().shown(), "write e.g. 'at 25 °C'");
         }
-        Amount a = amount("a temperature", ANY_DIMENSION, false);
+        Amount a = values.amount("a temperature", ANY_DIMENSION, false);
         if (a.dimension() != Dimension.TEMPERATURE) {
-            throw src.error(a.start(), a.end(), "'" + text(a) + "' is " + article(a.dimension())
+            throw src.error(a.start(), a.end(), "'" + tokens.text(a) + "' is " + Amounts.article(a.dimension())
                             + "; after the set point, 'at' gives the temperature",
-                    a.dimension() == Dimension.TIME ? "write 'for " + text(a) + "'" : "write e.g. 'at 25 °C'");
+                    a.dimension() == Dimension.TIME ? "write 'for " + tokens.text(a) + "'" : "write e.g. 'at 25 °C'");
         }
         if (a.value() < -273.15) {
-            throw src.error(a.start(), a.end(), text(a) + " is below absolute zero", "write e.g. 'at 25 °C'");
+            throw src.error(a.start(), a.end(), tokens.text(a) + " is below absolute zero", "write e.g. 'at 25 °C'");
         }
         window.temperature(a);
         return a;
@@ -564,229 +560,4 @@ final class SentenceParser {
 
     /** Read any quantity, to say precisely what was written instead of a temperature. */
     private static final List<Dimension> ANY_DIMENSION = List.of(Dimension.values());
-
-    // ---- quantities ------------------------------------------------------------------------
-
-    /**
-     * Reads "4.1 V", "200mA", "C/20", "25 deg C" at the current token, checks its dimension is
-     * one of {@code expected} and converts it exactly to the model unit. {@code minuteM}
-     * accepts PyBaMM's "m" for minutes (only where a duration is expected).
-     */
-    private Amount amount(String what, List<Dimension> expected, boolean minuteM) {
-        Token t = peek();
-        if (isCFraction(pos)) {
-            advance();
-            advance();
-            Token n = peek();
-            if (n.kind() != Kind.NUMBER) {
-                throw src.error(t.start(), spanEnd(n), "expected a number after 'C/'", "write e.g. C/20");
-            }
-            advance();
-            Quantity q = quantity("C/" + n.text(), t.start(), n.end(), expected);
-            return checked(new Amount(Dimension.C_RATE, q.si(), t.start(), n.end()), what, expected);
-        }
-        if (t.kind() != Kind.NUMBER) {
-            throw src.error(t.start(), spanEnd(t), "expected " + what + ", found " + t.shown(),
-                    example(expected));
-        }
-        advance();
-        Token u = peek();
-        if (u.kind() != Kind.WORD || Keywords.isKeyword(u)) {
-            throw src.error(t.start(), t.end(), "'" + t.text() + "' has no unit",
-                    ModelUnits.acceptedUnits(expected));
-        }
-        advance();
-        String unitText = u.text();
-        int end = u.end();
-        if (unitText.equalsIgnoreCase("deg") && peek().is("C")) {
-            unitText = "deg C";
-            end = advance().end();
-        }
-        if (minuteM && unitText.equals("m")) {
-            unitText = "min"; // PyBaMM: "10 m" is ten minutes
-        }
-        BigDecimal scale = BigDecimal.ONE;
-        if (unitText.equals("mC")) {
-            // PyBaMM reads a leading "m" on any unit as milli, so "500mC" is C/2.
-            unitText = "C";
-            scale = new BigDecimal("0.001");
-        }
-        Quantity q = quantity(t.text() + " " + unitText, t.start(), end, expected);
-        Unit unit = Unit.lookup(unitText);
-        double value = ModelUnits.convert(new BigDecimal(t.text()).multiply(scale), unit);
-        return checked(new Amount(q.dimension(), value, t.start(), end), what, expected);
-    }
-
-    private boolean isCFraction(int at) {
-        Token t = at < tokens.size() ? tokens.get(at) : tokens.getLast();
-        return t.is("C") && at + 1 < tokens.size() && tokens.get(at + 1).kind() == Kind.SLASH;
-    }
-
-    /** Reads through {@link Quantity#parse}, so every unit it knows works here too. */
-    private Quantity quantity(String text, int start, int end, List<Dimension> expected) {
-        try {
-            return Quantity.parse(text);
-        } catch (QuantityParseException e) {
-            boolean unitProblem = e.problem().startsWith("unknown unit");
-            String hint = unitProblem ? ModelUnits.acceptedUnits(expected) : e.hint();
-            if (unitProblem) {
-                // point at the unit: the last token of the span
-                Token unit = tokens.get(pos - 1);
-                String suggestion = closestUnit(unit.text(), expected);
-                if (suggestion != null) {
-                    hint = didYouMean(suggestion, hint);
-                }
-                throw src.error(unit.start(), unit.end(), e.problem(), hint);
-            }
-            throw src.error(start, end, e.problem(), hint);
-        }
-    }
-
-    private static String closestUnit(String written, List<Dimension> expected) {
-        List<String> candidates = new ArrayList<>();
-        for (Dimension d : expected) {
-            candidates.addAll(Unit.accepted().get(d));
-        }
-        candidates.remove("C/n");
-        // A unit written in the wrong case ("4.1v", "200 ma") has one right spelling.
-        List<String> sameLetters = candidates.stream().filter(c -> c.equalsIgnoreCase(written)).toList();
-        if (sameLetters.size() == 1) {
-            return sameLetters.getFirst();
-        }
-        // Units differ by one letter on purpose (mV, mA): suggest only for longer spellings.
-        return written.length() >= 3 ? Keywords.closest(written, candidates) : null;
-    }
-
-    private Amount checked(Amount a, String what, List<Dimension> expected) {
-        if (expected.contains(a.dimension())) {
-            return a;
-        }
-        String hint = example(expected);
-        if (expected.contains(Dimension.TEMPERATURE) && a.dimension() == Dimension.C_RATE) {
-            hint = "'C' alone is a C-rate; write a temperature with a degree mark: 25 °C, 25 degC or 25oC";
-        }
-        throw src.error(a.start(), a.end(), "'" + text(a) + "' is " + article(a.dimension()) + ", expected "
-                + what + (what.equals("a cut-off") ? " (voltage, current, C-rate, "
-                + "capacity, energy or time)" : ""), hint);
-    }
-
-    private static String example(List<Dimension> expected) {
-        List<String> parts = new ArrayList<>();
-        for (Dimension d : expected) {
-            parts.add(switch (d) {
-                case CURRENT -> "a current (200 mA)";
-                case C_RATE -> "a C-rate (C/10, 1C)";
-                case POWER -> "a power (10 mW)";
-                case RESISTANCE -> "a resistance (4 Ohm)";
-                case VOLTAGE -> "a voltage (4.2 V)";
-                case TIME -> "a time (2 hours, 30 min, 10 s)";
-                case CHARGE -> "a capacity (2 mAh)";
-                case ENERGY -> "an energy (5 mWh)";
-                case PRESSURE -> "a pressure (5 MPa)";
-                case TEMPERATURE -> "a temperature (25 °C)";
-                case FREQUENCY -> "a frequency (1 MHz, 100 mHz)";
-                default -> article(d);
-            });
-        }
-        return "write " + String.join(", ", parts.subList(0, parts.size() - 1))
-                + (parts.size() > 1 ? " or " : "") + parts.getLast();
-    }
-
-    static String article(Dimension d) {
-        String name = d == Dimension.C_RATE ? "C-rate" : d == Dimension.CHARGE ? "capacity" : d.label();
-        return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
-    }
-
-    private void positive(Amount a, String what, String hint) {
-        if (a.value() > 0) {
-            return;
-        }
-        throw src.error(a.start(), a.end(), what + " '" + text(a) + "' is " + (a.value() == 0 ? "zero" : "negative"),
-                hint);
-    }
-
-    private int wholeNumber(Token n, String what, int min, int max) {
-        if (!n.text().matches("\\+?[0-9]+")) {
-            throw src.error(n.start(), n.end(), what + " '" + n.text() + "' is not a whole number",
-                    "write a whole number such as 3");
-        }
-        BigDecimal v = new BigDecimal(n.text());
-        if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw src.error(n.start(), n.end(), what + " " + n.text() + " is out of range",
-                    "write a whole number from " + min + " to " + max);
-        }
-        return v.intValueExact();
-    }
-
-    // ---- tokens and errors -----------------------------------------------------------------
-
-    private Token peek() {
-        return tokens.get(Math.min(pos, tokens.size() - 1));
-    }
-
-    private Token peek(int ahead) {
-        return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
-    }
-
-    private Token advance() {
-        Token t = peek();
-        if (pos < tokens.size() - 1) {
-            pos++;
-        }
-        return t;
-    }
-
-    private String text(Amount a) {
-        return src.text().substring(a.start(), a.end());
-    }
-
-    /** A number is shown with its unit ("2 hours"), anything else alone. */
-    private int spanEnd(Token t) {
-        int i = tokens.indexOf(t);
-        if (t.kind() == Kind.NUMBER && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.WORD) {
-            return tokens.get(i + 1).end();
-        }
-        return Math.max(t.end(), t.start() + 1);
-    }
-
-    private void expectEnd(String hint) {
-        Token t = peek();
-        if (t.kind() != Kind.END) {
-            throw src.error(t.start(), src.text().length(), "unexpected " + t.shown() + " after the end of the step",
-                    hint);
-        }
-    }
-
-    private void duplicate(boolean seen, Token t, String what) {
-        if (seen) {
-            throw src.error(t.start(), spanEnd(t), "a second " + what + " in one step",
-                    "give each condition once; join several cut-offs with 'or'");
-        }
-    }
-
-    private ProtocolException unexpected(Token t, List<String> expected, String hint) {
-        if (t.kind() == Kind.END) {
-            return src.error(t.start(), t.end(), "the step ends where " + Keywords.quotedList(expected)
-                    + " was expected", hint);
-        }
-        if (t.kind() == Kind.WORD) {
-            String guess = Keywords.closest(t.text(), expected);
-            if (guess != null) {
-                return src.error(t.start(), t.end(), "unexpected word '" + t.text() + "'", didYouMean(guess, hint));
-            }
-        }
-        return src.error(t.start(), spanEnd(t), "unexpected " + t.shown() + "; expected "
-                + Keywords.quotedList(expected), hint);
-    }
-
-    static String didYouMean(String guess, String hint) {
-        String rest = hint.isEmpty() ? "" : " " + Character.toUpperCase(hint.charAt(0)) + hint.substring(1);
-        return "did you mean '" + guess + "'?" + rest;
-    }
-
-    private ProtocolException unknownWord(Token t, List<String> candidates, String problem,
-                                                                 String hint) {
-        String guess = t.kind() == Kind.WORD ? Keywords.closest(t.text(), candidates) : null;
-        return src.error(t.start(), spanEnd(t), problem, guess != null ? didYouMean(guess, hint) : hint);
-    }
 }

@@ -52,10 +52,10 @@ class StepGrammarProperties {
         Arbitrary<DriveKind> kinds = Arbitraries.of(DriveKind.class);
         return kinds.flatMap(kind -> controls(kind).flatMap(control -> Combinators.combine(
                 magnitude(control == Control.C_RATE ? Measure.C_RATE : null),
-                Arbitraries.oneOf(seconds().map(s -> (Double) s), Arbitraries.just((Double) null)),
+                Arbitraries.oneOf(seconds().map(Double::valueOf), Arbitraries.just((Double) null)),
                 terms(driveMeasures(control)),
                 holds(control),
-                Arbitraries.oneOf(seconds().map(s -> (Double) s), Arbitraries.just((Double) null))
+                Arbitraries.oneOf(seconds().map(Double::valueOf), Arbitraries.just((Double) null))
         ).as((value, duration, until, hold, period) -> {
             if (duration == null && until.isEmpty() && hold == null) {
                 duration = 3600.0;
@@ -117,9 +117,9 @@ class StepGrammarProperties {
                 .as((op, v) -> new Termination(Measure.VOLTAGE, op, v));
         Arbitrary<Termination> time = seconds().map(s -> new Termination(Measure.TIME, Op.AT_LEAST, s));
         return Combinators.combine(
-                Arbitraries.oneOf(seconds().map(s -> (Double) s), Arbitraries.just((Double) null)),
+                Arbitraries.oneOf(seconds().map(Double::valueOf), Arbitraries.just((Double) null)),
                 Arbitraries.oneOf(voltage, time).list().ofMaxSize(3),
-                Arbitraries.oneOf(seconds().map(s -> (Double) s), Arbitraries.just((Double) null))
+                Arbitraries.oneOf(seconds().map(Double::valueOf), Arbitraries.just((Double) null))
         ).as((duration, until, period) -> new Step.Rest(AT, "",
                 duration == null && until.isEmpty() ? Double.valueOf(60) : duration, until, period));
     }
@@ -195,7 +195,7 @@ class StepGrammarProperties {
         Arbitrary<String> space = Arbitraries.of(" ", " ", " ", "  ", "\t", "\u00a0");
         return Combinators.combine(
                 Arbitraries.of(DriveKind.CHARGE, DriveKind.DISCHARGE),
-                setPoints(), Arbitraries.oneOf(spelled(TIME_UNITS).map(s -> (Spelled) s), Arbitraries.just((Spelled) null)),
+                setPoints(), Arbitraries.oneOf(spelled(TIME_UNITS), Arbitraries.just((Spelled) null)),
                 writtenTerms(), space, Arbitraries.of(true, false)
         ).as((kind, setPoint, duration, terms, sp, upper) -> {
             Control control = setPoint.control();

@@ -8,8 +8,8 @@ import io.cellbench.core.time.LabClock;
 
 /**
  * The instruments wired to one cell for one run, and the clock they share. Optional ones are
- * {@code null}. Closing closes what this cell owns (its channel; shared instruments are
- * closed by whoever opened them).
+ * {@code null}. {@code owned} is what this cell alone holds and releases when its run ends
+ * (its channel, its own fixture); shared instruments are released by whoever opened them.
  */
 public record CellInstruments(
         LabClock clock,
@@ -17,10 +17,16 @@ public record CellInstruments(
         EisAnalyzer eisAnalyzer,
         int muxChannel,
         PressureFixture pressureFixture,
-        TemperatureChamber chamber) implements AutoCloseable {
+        TemperatureChamber chamber,
+        AutoCloseable owned) implements AutoCloseable {
 
     @Override
     public void close() {
-        channel.close();
+        try {
+            owned.close();
+        } catch (Exception e) {
+            // Closing leaves instruments safe; a failure here must not hide the run's outcome.
+            System.err.println("warning: closing the instruments of a cell failed: " + e.getMessage());
+        }
     }
 }

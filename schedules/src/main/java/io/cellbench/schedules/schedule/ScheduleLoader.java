@@ -29,7 +29,7 @@ public final class ScheduleLoader {
     static final List<String> TOP_KEYS = List.of("name", "cells");
     static final List<String> CELL_KEYS = List.of("id", "format", "chemistry", "nominal_capacity", "area", "mass",
             "notes", "protocol", "parameters", "simulation");
-    static final List<String> SIMULATION_KEYS = List.of("preset", "seed", "pressure", "temperature");
+    static final List<String> SIMULATION_KEYS = List.of("preset", "seed", "pressure");
     static final List<String> PRESETS = List.of("coin", "pouch");
 
     private final YamlDocument doc;
@@ -125,8 +125,7 @@ public final class ScheduleLoader {
     private ScheduledCell.Simulation simulation(Entry e, String format, int index) {
         String preset = PRESETS.contains(format.toLowerCase(Locale.ROOT)) ? format.toLowerCase(Locale.ROOT) : "coin";
         long seed = index + 1;
-        double pressure = 0.1e6;
-        double celsius = 25;
+        double pressure = 1e6; // a hand-tightened fixture before the protocol sets the pressure
         if (e != null) {
             if (!(e.value() instanceof Mapping m)) {
                 throw doc.error(e.value(), "'simulation' needs 'key: value' entries", "e.g. simulation: {preset: coin, seed: 1}");
@@ -149,10 +148,8 @@ public final class ScheduleLoader {
             }
             pressure = k.containsKey("pressure")
                     ? quantity(k.get("pressure"), Dimension.PRESSURE, "a pressure", m, true) : pressure;
-            celsius = k.containsKey("temperature")
-                    ? quantity(k.get("temperature"), Dimension.TEMPERATURE, "a temperature", m, true) : celsius;
         }
-        return new ScheduledCell.Simulation(preset, seed, pressure, celsius);
+        return new ScheduledCell.Simulation(preset, seed, pressure);
     }
 
     // ---- helpers ----------------------------------------------------------------------------

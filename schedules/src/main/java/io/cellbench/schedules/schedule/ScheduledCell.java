@@ -12,9 +12,8 @@ public record ScheduledCell(SourceLocation at, CellInfo info, Protocol protocol,
 
     /**
      * How to simulate the cell: a preset of the cell model ("coin" or "pouch"), a seed for
-     * cell-to-cell variation, and the fixture's pressure and chamber's temperature before
-     * the protocol sets them.
+     * cell-to-cell variation, and the fixture's pressure before the protocol sets it.
      */
-    public record Simulation(String preset, long seed, double initialPressurePa, double initialCelsius) {
+    public record Simulation(String preset, long seed, double initialPressurePa) {
     }
 }

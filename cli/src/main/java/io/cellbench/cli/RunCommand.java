@@ -1,0 +1,75 @@
+package io.cellbench.cli;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.schedules.schedule.Schedule;
+import io.cellbench.schedules.schedule.ScheduleLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a schedule: every cell runs its protocol at the same time.",
+            "With --simulate, on simulated instruments (no hardware needed)."},
+        footer = {"", "Examples:",
+            "  cellbench run schedule.yaml --simulate --out runs/trial          as fast as possible",
+            "  cellbench run schedule.yaml --simulate --speed 3600 --out runs/live  one hour per second",
+            "", "Stop with Ctrl-C: every cell goes to open circuit and the files are closed cleanly."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCHEDULE", description = "The schedule file (YAML).")
+    Path scheduleFile;
+
+    @Option(names = "--simulate", description = "Run on simulated cells and instruments.")
+    boolean simulate;
+
+    @Option(names = "--speed", paramLabel = "max|N", defaultValue = "max",
+            description = "Simulated seconds per real second, or 'max' (default) for as fast as possible.")
+    String speed;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The run directory to create.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (!simulate) {
+            throw new UserError("running on real instruments needs a lab file, which this version does not read yet; "
+                    + "use --simulate");
+        }
+        double factor = parseSpeed(speed);
+        if (Files.exists(out) && !isEmptyDirectory(out)) {
+            throw new UserError(out + " already exists and is not empty; choose a new --out directory");
+        }
+        Schedule schedule = ScheduleLoader.load(scheduleFile);
+        Map<String, RunEvent.Outcome> outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out);
+        return RunSummary.print(out, outcomes, System.out);
+    }
+
+    static double parseSpeed(String text) {
+        if ("max".equalsIgnoreCase(text.strip())) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            double v = Double.parseDouble(text.strip());
+            if (v > 0 && Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new UserError("--speed takes 'max' or a positive number of simulated seconds per second, got '" + text + "'");
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+}

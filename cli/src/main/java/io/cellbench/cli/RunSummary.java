@@ -1,0 +1,96 @@
+package io.cellbench.cli;
+
+import io.cellbench.cli.format.OutputFormat;
+import io.cellbench.cli.format.TablePrinter;
+import io.cellbench.core.data.CycleSummary;
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.Spectrum;
+import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.daq.run.RunReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What a finished run prints: outcomes, the per-cycle table, a line per cell and where the files are. */
+final class RunSummary {
+    static final int NOT_ALL_COMPLETED = 4;
+
+    private RunSummary() {
+    }
+
+    static int print(Path dir, Map<String, RunEvent.Outcome> outcomes, PrintStream out) throws IOException {
+        List<CycleColumns.Row> rows = new ArrayList<>();
+        List<String> cellLines = new ArrayList<>();
+        try (RunReader reader = RunReader.open(dir)) {
+            for (String id : outcomes.keySet()) {
+                List<CycleSummary> cycles = reader.cycles(id);
+                cycles.forEach(c -> rows.add(new CycleColumns.Row(id, c)));
+                cellLines.add(cellLine(id, outcomes.get(id), cycles, reader.spectra(id)));
+            }
+        }
+        out.println();
+        out.println("Per-cycle summary");
+        new TablePrinter<>(CycleColumns.forFormat(OutputFormat.TABLE)).print(rows.iterator(), OutputFormat.TABLE, out);
+        out.println();
+        out.println("Cells");
+        cellLines.forEach(out::println);
+        out.println();
+        out.println("Run directory: " + dir.toAbsolutePath().normalize());
+        out.println("  run.json, events.jsonl, cells/<id>/samples.arrows (time series), spectra.arrows (EIS),");
+        out.println("  cycles.arrows and cycles.csv (per-cycle summary). See docs/data.md.");
+        out.println("  cellbench data cycles " + dir + " [--cell ID] [--format csv|json]");
+        boolean allCompleted = outcomes.values().stream().allMatch(o -> o == RunEvent.Outcome.COMPLETED);
+        return allCompleted ? 0 : NOT_ALL_COMPLETED;
+    }
+
+    /**
+     * One line a cell: outcome, formation, cycling capacity and how the impedance moved. The
+     * real part at 0.1 Hz tracks the interface and diffusion resistance that stack pressure
+     * and ageing change.
+     */
+    static String cellLine(String id, RunEvent.Outcome outcome, List<CycleSummary> cycles, List<Spectrum> spectra) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-12s %-11s", id,
+                outcome == null ? "not run" : outcome.name().toLowerCase(Locale.ROOT)));
+        if (!cycles.isEmpty()) {
+            CycleSummary first = cycles.getFirst();
+            sb.append(String.format(Locale.ROOT, "  formation: %.3f mAh, CE %.1f %%", first.dischargeCapacityAh() * 1000,
+                    first.coulombicEfficiency() * 100));
+        }
+        if (cycles.size() > 2) {
+            CycleSummary second = cycles.get(1);
+            CycleSummary last = cycles.get(cycles.size() - 2 >= 1 ? lastComplete(cycles) : 1);
+            sb.append(String.format(Locale.ROOT, "  cycling: %.3f -> %.3f mAh (%.1f %% retained)",
+                    second.dischargeCapacityAh() * 1000, last.dischargeCapacityAh() * 1000,
+                    100 * last.dischargeCapacityAh() / second.dischargeCapacityAh()));
+        }
+        if (!spectra.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "  Re Z(0.1 Hz): %.2f -> %.2f Ohm", realAt(spectra.getFirst(), 0.1),
+                    realAt(spectra.getLast(), 0.1)));
+        }
+        return sb.toString();
+    }
+
+    /** The last cycle with a discharge (the final "cycle" may be only a trailing rest or EIS). */
+    private static int lastComplete(List<CycleSummary> cycles) {
+        for (int i = cycles.size() - 1; i > 0; i--) {
+            if (cycles.get(i).dischargeCapacityAh() > 0) {
+                return i;
+            }
+        }
+        return 1;
+    }
+
+    private static double realAt(Spectrum s, double hz) {
+        ImpedancePoint best = null;
+        for (ImpedancePoint p : s.points()) {
+            if (best == null || Math.abs(Math.log(p.frequencyHz() / hz)) < Math.abs(Math.log(best.frequencyHz() / hz))) {
+                best = p;
+            }
+        }
+        return best == null ? Double.NaN : best.zRealOhm();
+    }
+}

@@ -1,0 +1,45 @@
+package io.cellbench.cli.sim;
+
+import io.cellbench.core.time.LabClock;
+import io.cellbench.core.time.ScaledClock;
+import io.cellbench.core.time.VirtualClock;
+import io.cellbench.fixtures.cell.CellParameters;
+import io.cellbench.fixtures.sim.SimulatedBench;
+import io.cellbench.schedules.execution.CellInstruments;
+import io.cellbench.schedules.execution.InstrumentProvider;
+import io.cellbench.schedules.schedule.ScheduledCell;
+
+/**
+ * Simulated instruments for every cell of a schedule: a cycler channel, an EIS analyzer, a
+ * motorised pressure fixture and a chamber around one simulated solid-state cell.
+ * <p>
+ * At full speed every cell gets its own {@link VirtualClock}, so each runs as fast as its
+ * thread can compute; at a finite speed all cells share one {@link ScaledClock}, so they
+ * can be watched side by side.
+ */
+public final class SimulatedInstruments implements InstrumentProvider {
+    private final double startUnixSecond;
+    private final ScaledClock shared;
+
+    /** @param speed simulated seconds per real second, or infinity for as fast as possible */
+    public SimulatedInstruments(double startUnixSecond, double speed) {
+        this.startUnixSecond = startUnixSecond;
+        this.shared = Double.isInfinite(speed) ? null : new ScaledClock(startUnixSecond, speed);
+    }
+
+    @Override
+    public CellInstruments open(ScheduledCell cell) {
+        ScheduledCell.Simulation sim = cell.simulation();
+        LabClock clock = shared != null ? shared : new VirtualClock(startUnixSecond);
+        CellParameters preset = "pouch".equals(sim.preset()) ? CellParameters.pouch() : CellParameters.coin();
+        SimulatedBench bench = SimulatedBench.create(preset, sim.seed(), sim.initialPressurePa(), clock);
+        return new CellInstruments(clock, bench.channel(), bench.eis(), 0, bench.fixture(), bench.chamber(), bench);
+    }
+
+    /** Describes the instruments for the run's metadata. */
+    public static String describe(ScheduledCell cell) {
+        ScheduledCell.Simulation sim = cell.simulation();
+        return "simulated " + sim.preset() + " cell (seed " + sim.seed() + "): cycler channel, EIS analyzer, "
+                + "motorised pressure fixture, chamber";
+    }
+}

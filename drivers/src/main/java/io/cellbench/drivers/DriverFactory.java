@@ -1,0 +1,33 @@
+package io.cellbench.drivers;
+
+import io.cellbench.core.instrument.Instrument;
+import java.util.Set;
+
+/**
+ * Makes instruments of one kind ("keithley-2450", "modbus-pressure"). Factories are found
+ * with {@link java.util.ServiceLoader} (listed in
+ * {@code META-INF/services/io.cellbench.drivers.DriverFactory}), so a new driver needs no
+ * change to the command line: a lab file names the driver, {@link Drivers} finds it.
+ */
+public interface DriverFactory {
+
+    /** The name a lab file uses in {@code driver:}. Lower case, words joined by '-'. */
+    String name();
+
+    /** One line for {@code cellbench drivers} and error messages. */
+    String description();
+
+    /** What the instruments it makes can do. */
+    Set<Capability> capabilities();
+
+    /**
+     * Connects to the instrument and returns it ready to use (identified, errors cleared).
+     *
+     * @throws DriverConfigException       when the settings are wrong (names the setting)
+     * @throws io.cellbench.core.instrument.InstrumentException when the device cannot be reached
+     */
+    Instrument open(InstrumentConfig config);
+
+    /** Capability interfaces of core an instrument may implement. */
+    enum Capability { CYCLER_CHANNEL, EIS_ANALYZER, PRESSURE_FIXTURE, TEMPERATURE_CHAMBER }
+}
