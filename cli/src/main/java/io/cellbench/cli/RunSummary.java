@@ -68,8 +68,8 @@ final class RunSummary {
                     100 * last.dischargeCapacityAh() / second.dischargeCapacityAh()));
         }
         if (!spectra.isEmpty()) {
-            sb.append(String.format(Locale.ROOT, "  Re Z(0.1 Hz): %.2f -> %.2f Ohm", realAt(spectra.getFirst(), 0.1),
-                    realAt(spectra.getLast(), 0.1)));
+            sb.append(String.format(Locale.ROOT, "  R(bulk+interface): %.2f -> %.2f Ohm",
+                    arcResistance(spectra.getFirst()), arcResistance(spectra.getLast())));
         }
         return sb.toString();
     }
@@ -84,13 +84,21 @@ final class RunSummary {
         return 1;
     }
 
-    private static double realAt(Spectrum s, double hz) {
-        ImpedancePoint best = null;
-        for (ImpedancePoint p : s.points()) {
-            if (best == null || Math.abs(Math.log(p.frequencyHz() / hz)) < Math.abs(Math.log(best.frequencyHz() / hz))) {
-                best = p;
+    /**
+     * The real part where the arcs end and the diffusion tail begins: walking up from the
+     * lowest frequency, the first valley of −Im Z (the point below two higher ones). It
+     * sums the bulk, grain-boundary and interface resistances, the figure that stack
+     * pressure and ageing move.
+     */
+    static double arcResistance(Spectrum s) {
+        List<ImpedancePoint> up = new ArrayList<>(s.points());
+        up.sort(java.util.Comparator.comparingDouble(ImpedancePoint::frequencyHz));
+        for (int i = 0; i + 2 < up.size(); i++) {
+            double here = -up.get(i).zImagOhm();
+            if (here < -up.get(i + 1).zImagOhm() && here < -up.get(i + 2).zImagOhm()) {
+                return up.get(i).zRealOhm();
             }
         }
-        return best == null ? Double.NaN : best.zRealOhm();
+        return Double.NaN;
     }
 }

@@ -8,6 +8,11 @@ import org.apache.arrow.vector.compression.NoCompressionCodec;
 /**
  * Buffer compression inside Arrow IPC record batches. Readers need the codec: pyarrow and
  * Arrow C++/R read both; Arrow JS only after a codec is registered (see docs/data.md).
+ *
+ * <p>Measured with ArrowSinkBenchmark (Arrow Java 18.3): ZSTD writes ~400,000 samples/s at
+ * ~58% of the uncompressed size. LZ4_FRAME, done by commons-compress in Java, manages only
+ * ~10,000 samples/s on sample data (its compressor slows down badly on slowly varying
+ * doubles) at ~71%: fine for a few slow-logging cells, not for fast acquisition.
  */
 public enum ArrowCompression {
     NONE(CodecType.NO_COMPRESSION),

@@ -1,0 +1,103 @@
+package io.cellbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void aGoodProtocolPassesAndPrintsNormalizedJson() throws IOException {
+        Path p = write("f.yaml", """
+                name: formation
+                steps:
+                  - Charge at C/20 until 3.7 V then hold until C/100
+                  - Discharge at 200 uA until 1.9 V or 30 hours
+                """);
+        Console ok = Console.run("validate", p.toString());
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertTrue(ok.out().startsWith("ok: "), ok.out());
+        Console json = Console.run("validate", "--json", p.toString());
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertEquals("formation", root.get("protocol").asText());
+        JsonNode discharge = root.get("steps").get(1);
+        assertEquals("discharge", discharge.get("kind").asText());
+        assertEquals("current", discharge.get("control").asText());
+        assertEquals(200e-6, discharge.get("value").asDouble(), 1e-15);
+        assertEquals(4, discharge.get("line").asInt());
+        assertEquals("<=", discharge.get("until").get(0).get("op").asText());
+        assertEquals(30 * 3600, discharge.get("until").get(1).get("value").asDouble(), 1e-9);
+    }
+
+    @Test
+    void aBadProtocolNamesFileLineAndColumnWithoutAStackTrace() throws IOException {
+        Path good = write("good.yaml", "steps:\n  - Rest for 1 hour\n");
+        Path bad = write("bad.yaml", "steps:\n  - Rest for 1 hour\n  - Charge at C/10 until 3.7 Vv\n");
+        Console c = Console.run("validate", good.toString(), bad.toString());
+        assertEquals(2, c.exitCode());
+        assertTrue(c.out().contains("ok: " + good), "the good file is still checked: " + c.out());
+        assertTrue(c.err().contains(bad + ":3:"), c.err());
+        assertTrue(c.err().contains("hint:"), c.err());
+        assertFalse(c.err().contains("Exception") || c.err().contains("\tat "), c.err());
+    }
+
+    @Test
+    void aScheduleIsCheckedWithItsProtocols() throws IOException {
+        write("p.yaml", """
+                parameters: {pressure: 5 MPa}
+                steps:
+                  - Set pressure to {pressure}
+                  - Rest for 1 hour
+                """);
+        Path schedule = write("s.yaml", """
+                name: two cells
+                cells:
+                  - id: a
+                    nominal_capacity: 2 mAh
+                    protocol: p.yaml
+                  - id: b
+                    nominal_capacity: 2 mAh
+                    protocol: p.yaml
+                    parameters: {presure: 10 MPa}
+                """);
+        Console c = Console.run("validate", schedule.toString());
+        assertEquals(2, c.exitCode());
+        assertTrue(c.err().contains(schedule + ":9:18"), c.err());
+        assertTrue(c.err().contains("has no parameter 'presure'"), c.err());
+        assertTrue(c.err().contains("it declares: pressure"), c.err());
+    }
+
+    @Test
+    void everyExampleInTheRepositoryValidates() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("..", "examples"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                Console c = Console.run("validate", f.toString());
+                assertEquals(0, c.exitCode(), f + ": " + c.err());
+            }
+        }
+    }
+
+    @Test
+    void aMissingFileIsAClearError() {
+        Console c = Console.run("validate", dir.resolve("nope.yaml").toString());
+        assertEquals(2, c.exitCode());
+        assertTrue(c.err().contains("no such file"), c.err());
+    }
+}
