@@ -114,9 +114,16 @@ public final class ProtocolCheck {
             problem(d, "a resistance can only discharge the cell");
         }
         switch (d.control()) {
-            case CURRENT, C_RATE -> current(d, DriveCommands.sourceAmpere(d, setup.cell()));
-            case VOLTAGE -> voltage(d, d.value());
-            case POWER, RESISTANCE -> {
+            case CURRENT, C_RATE -> {
+                current(d, DriveCommands.sourceAmpere(d, setup.cell()));
+                clampWindow(d);
+            }
+            case POWER -> clampWindow(d);
+            case VOLTAGE -> {
+                voltage(d, d.value());
+                voltageCurrentLimit(d);
+            }
+            case RESISTANCE -> {
                 // The current follows from the cell's voltage; the safety window catches excess.
             }
         }
@@ -138,6 +145,9 @@ public final class ProtocolCheck {
         } else {
             voltage(d, hold.volt());
         }
+        if (d.control() != Step.Control.VOLTAGE) {
+            voltageCurrentLimit(d);
+        }
         terminations(d, hold.until(), d.kind());
         if (d.durationSecond() == null && hold.until().isEmpty()) {
             problem(d, "the constant-voltage phase has no end: add 'until <current>' or 'for <duration>'");
@@ -153,6 +163,23 @@ public final class ProtocolCheck {
         if (!window.current().contains(signedAmpere)) {
             problem(d, "the current " + Texts.number(signedAmpere) + " A lies outside the safety window ["
                     + Texts.number(window.current().min()) + ", " + Texts.number(window.current().max()) + "] A");
+        }
+    }
+
+    /** Constant current and power are clamped by the channel to the safety voltage window, which must therefore be finite. */
+    private void clampWindow(Step.Drive d) {
+        Range v = window.voltage();
+        if (Double.isInfinite(v.min()) || Double.isInfinite(v.max())) {
+            problem(d, "a constant-" + (d.control() == Step.Control.POWER ? "power" : "current")
+                    + " step needs a voltage safety window to clamp to; add 'limits: voltage: [min, max]'");
+        }
+    }
+
+    /** A constant-voltage phase may draw the channel's rating, within the safety limit in its direction. */
+    private void voltageCurrentLimit(Step.Drive d) {
+        if (!(DriveCommands.voltageLimitAmpere(d.kind(), window, setup.channel().maxCurrentAmpere()) > 0)) {
+            problem(d, "the safety current window [" + Texts.number(window.current().min()) + ", "
+                    + Texts.number(window.current().max()) + "] A allows no current for this step");
         }
     }
 

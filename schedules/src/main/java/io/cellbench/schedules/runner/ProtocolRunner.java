@@ -179,10 +179,12 @@ public final class ProtocolRunner {
             endStep(reason);
             return;
         }
-        // The CV phase may not push more current than the CC phase did.
+        // The CV phase may not push more current than the CC phase did (for constant power:
+        // the current at the switch, unless that read zero).
         double ccAmpere = d.control() == Step.Control.POWER
                 ? Math.abs(sampler.ampere()) : Math.abs(DriveCommands.sourceAmpere(d, cell));
-        double limit = Math.min(ccAmpere, DriveCommands.voltageLimitAmpere(d.kind(), window, channelMax));
+        double allowed = DriveCommands.voltageLimitAmpere(d.kind(), window, channelMax);
+        double limit = ccAmpere > 0 ? Math.min(ccAmpere, allowed) : allowed;
         apply(new ChannelCommand.Voltage(hold.volt(), limit));
         endStep(samplePhase(StepEnds.builder().duration(d.durationSecond()).until(hold.until(), d.kind(), true).build()));
     }

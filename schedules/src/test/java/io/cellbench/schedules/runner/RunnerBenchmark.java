@@ -7,6 +7,8 @@ import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.time.VirtualClock;
+import io.cellbench.fixtures.cell.CellParameters;
+import io.cellbench.fixtures.sim.SimulatedBench;
 import io.cellbench.protocols.model.LoggingRule;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.protocols.model.Range;
@@ -18,30 +20,46 @@ import java.util.List;
 
 /**
  * How fast the runner's loop is: 1,000 cycles of C/3 charge to 3.7 V and C/3 discharge to
- * 1.9 V on one 2 mAh coin cell, sampled every second, logged every 10 s or 5 mV, on a
- * virtual clock, into a listener that only counts. Goal: under 10 s of wall time.
+ * 1.9 V on one simulated 2 mAh NMC811 | Li6PS5Cl | Li–In coin cell (formed, starting empty),
+ * sampled every second, logged every 10 s or 5 mV, on a virtual clock, into a listener that
+ * only counts. Goal: under 10 s of wall time.
  *
- * <p>Run with {@code scripts/bench schedules RunnerBenchmark [cycles] [cccv]}; {@code cccv}
- * adds a hold at 3.7 V until C/20 to every charge.
+ * <p>{@code scripts/bench schedules RunnerBenchmark [cycles] [cccv] [fake]}: {@code cccv}
+ * adds a hold at 3.7 V until C/20 to every charge; {@code fake} swaps the simulated cell for
+ * the linear-OCV test fake, whose cost is near zero, to show the runner's own share.
  */
 public final class RunnerBenchmark {
 
     public static void main(String[] args) {
         int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        boolean cccv = args.length > 1 && args[1].equalsIgnoreCase("cccv");
+        List<String> flags = List.of(args).subList(Math.min(1, args.length), args.length);
+        boolean cccv = flags.contains("cccv");
+        boolean fake = flags.contains("fake");
         System.out.printf("runner benchmark: %d cycles of C/3 %s to 3.7 V / C/3 discharge to 1.9 V, "
-                + "1 s sampling, 10 s / 5 mV logging, cell: linear-OCV fake (test-fixtures not yet merged)%n",
-                cycles, cccv ? "CC-CV (hold until C/20)" : "charge");
-        run(Math.max(1, cycles / 20), cccv, false); // warm-up: let the JIT compile the loop
-        run(cycles, cccv, true);
+                + "1 s sampling, 10 s / 5 mV logging, cell: %s%n", cycles,
+                cccv ? "CC-CV (hold until C/20)" : "charge",
+                fake ? "linear-OCV test fake" : "simulated coin cell (test-fixtures)");
+        run(Math.max(1, cycles / 20), cccv, fake, false); // warm-up: let the JIT compile the loop
+        run(cycles, cccv, fake, true);
     }
 
-    private static void run(int cycles, boolean cccv, boolean print) {
+    private static void run(int cycles, boolean cccv, boolean fake, boolean print) {
         double t0 = 1_700_000_000.0;
         VirtualClock clock = new VirtualClock(t0);
-        // 2 mAh, 1.9–3.7 V over the capacity (900 V/Ah), 20 Ω, an RC pair of 30 Ω / 100 s.
-        CountingChannel channel = new CountingChannel(new FakeCellChannel(clock, 1.95, 900, 20, 30, 100));
-        CellInfo cell = new CellInfo("bench", "coin", "NMC811|Li6PS5Cl|Li-In", 0.002, Double.NaN, Double.NaN, "");
+        CyclerChannel inner;
+        CellInfo cell;
+        if (fake) {
+            // 2 mAh, 1.9–3.7 V over the capacity (900 V/Ah), 20 Ω, an RC pair of 30 Ω / 100 s.
+            inner = new FakeCellChannel(clock, 1.95, 900, 20, 30, 100);
+            cell = new CellInfo("bench", "coin", "linear fake", 0.002, Double.NaN, Double.NaN, "");
+        } else {
+            SimulatedBench bench = SimulatedBench.create(CellParameters.coin(), 1, 50e6, clock);
+            bench.cell().completeFormation();
+            bench.cell().restAt(0.0);
+            inner = bench.channel();
+            cell = bench.cellInfo();
+        }
+        CountingChannel channel = new CountingChannel(inner);
         Counter counter = new Counter();
         ProtocolRunner runner = new ProtocolRunner(
                 CellSetup.builder(cell, protocol(cycles, cccv), channel, clock, counter).build());

@@ -153,6 +153,23 @@ class ValidationTest {
     }
 
     @Test
+    void clampedStepsNeedAFiniteVoltageWindowAndVoltageStepsSomeCurrent() {
+        Step.Drive cc = P.chargeFor(0.001, 10);
+        Step.Drive cp = P.drive(DriveKind.DISCHARGE, Control.POWER, 0.001, 10.0);
+        Step.Drive cv = P.hold(3.1, P.time(10));
+        Step.Drive resistance = P.drive(DriveKind.DISCHARGE, Control.RESISTANCE, 1000, 10.0);
+        var chargeOnly = new io.cellbench.protocols.model.SafetyLimits(
+                new io.cellbench.protocols.model.Range(Double.NEGATIVE_INFINITY, 4),
+                new io.cellbench.protocols.model.Range(0, 0.01),
+                io.cellbench.protocols.model.Range.UNBOUNDED, io.cellbench.protocols.model.Range.UNBOUNDED);
+        String m = rejected(P.protocol(chargeOnly, P.ENDS_ONLY, cc, cp, cv, resistance));
+        assertTrue(m.contains(where(cc) + ": a constant-current step needs a voltage safety window to clamp to"), m);
+        assertTrue(m.contains(where(cp) + ": a constant-power step needs a voltage safety window to clamp to"), m);
+        assertTrue(m.contains(where(cv) + ": the safety current window [0, 0.01] A allows no current for this step"), m);
+        assertEquals(4, m.split("\n").length, m);
+    }
+
+    @Test
     void theCheckCanBeRunWithoutRunning() {
         Step.Eis eis = P.eis();
         CellSetup setup = CellSetup.builder(Harness.CELL, P.protocol(eis), h.cell, h.clock, h.events).build();
