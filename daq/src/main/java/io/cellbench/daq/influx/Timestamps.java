@@ -2,10 +2,11 @@ package io.cellbench.daq.influx;
 
 /**
  * Turns the lab's unix time in seconds (a double) into InfluxDB nanoseconds, the same way
- * every time: whole seconds and the fraction are converted apart, so the fraction keeps
- * all the precision the double has (about 0.2 µs today) and the rounding is a pure function
- * of the double. A replayed sample therefore gets the identical timestamp and overwrites
- * its earlier copy.
+ * every time: whole seconds and the fraction are converted apart (the fraction exactly),
+ * and the fraction is rounded to the whole microsecond. A double holds today's unix time to
+ * about 0.24 µs, so finer digits would be noise ({@code 1714521723.4} would become
+ * {@code …723400000095}); the rounding is a pure function of the double, so a replayed
+ * sample gets the identical timestamp and overwrites its earlier copy.
  */
 public final class Timestamps {
 
@@ -18,7 +19,7 @@ public final class Timestamps {
         }
         double whole = Math.floor(unixTimeSecond);
         double fraction = unixTimeSecond - whole; // exact (Sterbenz)
-        return (long) whole * 1_000_000_000L + Math.round(fraction * 1e9);
+        return (long) whole * 1_000_000_000L + Math.round(fraction * 1e6) * 1_000L;
     }
 
     public static double seconds(long nanos) {

@@ -345,6 +345,9 @@ public final class Spool implements AutoCloseable {
      * atomically and deletes segments that hold only acknowledged lines.
      */
     public void commit(SpoolBatch batch) throws IOException {
+        if (closed) {
+            throw new IOException("spool " + dir + " is closed");
+        }
         if (batch.endOffset() <= committedOffset) {
             return;
         }
@@ -352,6 +355,11 @@ public final class Spool implements AutoCloseable {
         committedOffset = batch.endOffset();
         committedLines += batch.lines();
         deleteAcknowledged(batch.endOffset(), false);
+    }
+
+    /** Lines not yet acknowledged (cheap: for checks after every append). */
+    public long backlogLines() {
+        return recoveredLines + appendedLines - committedLines;
     }
 
     public SpoolStatus status() {
