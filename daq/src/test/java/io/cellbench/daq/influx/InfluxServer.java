@@ -166,7 +166,11 @@ public final class InfluxServer implements AutoCloseable {
 
     /** The single number a {@code SELECT count(x)} answers (0 when there are no points). */
     public long count(String db, String countQuery) {
-        String json = query(db, countQuery);
+        return count(db, countQuery, null, null);
+    }
+
+    public long count(String db, String countQuery, String user, String password) {
+        String json = query(db, countQuery, user, password);
         int values = json.indexOf("\"values\":[[");
         if (values < 0) {
             return 0;
