@@ -207,7 +207,6 @@ public final class InfluxSink implements RunListener, AutoCloseable {
 
     private DrainReport awaitReport() {
         while (report == null) {
-            Thread.onSpinWait();
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

@@ -76,40 +76,63 @@ final class InfluxWriter implements Runnable {
 
     @Override
     public void run() {
-        try {
-            while (true) {
-                if (stopping && (spool.unread() == 0 || pastDeadline())) {
-                    return;
-                }
-                if (!stopping && spool.unread() < batchSize) {
-                    if (spool.unread() == 0) {
-                        spool.awaitUnread(1, 1, TimeUnit.SECONDS);
-                        continue;
+        while (true) {
+            try {
+                drain();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // A bug or a library surprise must not end the draining: the lines are safe in
+                // the spool, so say so, wait, and carry on from the committed position.
+                events.notice(Severity.ALARM, "writer_error", "InfluxDB writer hit " + e
+                        + "; lines stay in " + spool.directory() + ", retrying");
+                lastError = String.valueOf(e.getMessage());
+                spool.rewind(); // the batch in hand was not delivered: read it again
+                try {
+                    if (!sleep(backoff.next())) {
+                        return;
                     }
-                    // Give the batch up to the flush interval to fill.
-                    spool.awaitUnread(batchSize, flushNanos, TimeUnit.NANOSECONDS);
-                }
-                SpoolBatch batch = readBatch();
-                if (batch == null) {
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
                     return;
                 }
-                if (batch.isEmpty()) {
+            }
+        }
+    }
+
+    private void drain() throws InterruptedException {
+        while (true) {
+            if (stopping && (spool.unread() == 0 || pastDeadline())) {
+                return;
+            }
+            if (!stopping && spool.unread() < batchSize) {
+                if (spool.unread() == 0) {
+                    spool.awaitUnread(1, 1, TimeUnit.SECONDS);
                     continue;
                 }
-                Rejects rejects = new Rejects();
-                if (!deliver(batch.bytes(), 0, batch.length(), batch.lines(), rejects)) {
-                    return; // stopping, deadline passed: the batch stays in the spool
-                }
-                if (rejects.lines > 0 && !saveRejected(batch, rejects)) {
-                    return;
-                }
-                if (!commit(batch)) {
-                    return;
-                }
-                events.committed();
+                // Give the batch up to the flush interval to fill.
+                spool.awaitUnread(batchSize, flushNanos, TimeUnit.NANOSECONDS);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            SpoolBatch batch = readBatch();
+            if (batch == null) {
+                return;
+            }
+            if (batch.isEmpty()) {
+                continue;
+            }
+            Rejects rejects = new Rejects();
+            if (!deliver(batch.bytes(), 0, batch.length(), batch.lines(), rejects)) {
+                return; // stopping, deadline passed: the batch stays in the spool
+            }
+            if (rejects.lines > 0 && !saveRejected(batch, rejects)) {
+                return;
+            }
+            if (!commit(batch)) {
+                return;
+            }
+            events.committed();
         }
     }
 
@@ -150,7 +173,12 @@ final class InfluxWriter implements Runnable {
     private boolean deliver(byte[] bytes, int from, int to, int lines, Rejects rejects) throws InterruptedException {
         String text = new String(bytes, from, to - from - 1, StandardCharsets.UTF_8);
         while (true) {
-            PostResult result = poster.post(text);
+            PostResult result;
+            try {
+                result = poster.post(text);
+            } catch (RuntimeException e) {
+                result = new PostResult.Unavailable(e.toString());
+            }
             switch (result) {
                 case PostResult.Written w -> {
                     linesWritten.addAndGet(lines);

@@ -8,7 +8,7 @@ import java.time.Instant;
  * grew past a threshold, the server refused lines, the backlog drained. {@code kind} is a
  * stable word for programs ({@code unreachable}, {@code reachable}, {@code backlog},
  * {@code backlog_drained}, {@code rejected}, {@code refused}, {@code spool_repaired},
- * {@code spool_error}, {@code closed}); {@code message} is for people.
+ * {@code spool_error}, {@code writer_error}, {@code recovered}, {@code closed}); {@code message} is for people.
  */
 public record SinkNotice(Instant time, RunEvent.Severity severity, String kind, String message) {
 

@@ -340,6 +340,12 @@ public final class Spool implements AutoCloseable {
         return new SpoolBatch(start, pos, lines, out, length);
     }
 
+    /** Makes the next {@link #read} start again at the committed position (after a failed delivery). */
+    public void rewind() {
+        readOffset = committedOffset;
+        readLines = committedLines;
+    }
+
     /**
      * Acknowledges a batch (and everything before it): records the new committed position
      * atomically and deletes segments that hold only acknowledged lines.

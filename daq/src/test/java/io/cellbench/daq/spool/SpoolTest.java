@@ -74,6 +74,18 @@ class SpoolTest {
     }
 
     @Test
+    void rewindReadsTheUncommittedBatchAgain() throws IOException {
+        try (Spool spool = Spool.open(dir, small())) {
+            spool.append(lines(0, 10));
+            spool.commit(spool.read(3));
+            SpoolBatch failed = spool.read(4);
+            spool.rewind();
+            assertEquals(7, spool.unread());
+            assertEquals(failed.text(), spool.read(4).text());
+        }
+    }
+
+    @Test
     void aTornLastLineIsCutOffOnOpen() throws IOException {
         try (Spool spool = Spool.open(dir, small())) {
             spool.append(lines(0, 5));
@@ -116,8 +128,8 @@ class SpoolTest {
     @Test
     void onlyOneProcessMayOpenASpool() throws IOException {
         try (Spool spool = Spool.open(dir, small())) {
-            IOException e = assertThrows(IOException.class, () -> Spool.open(dir, small()));
-            assertTrue(e.getMessage().contains("in use"), e.getMessage());
+            IOException e = assertThrows(IOException.class, () -> Spool.open(spool.directory(), small()));
+            assertTrue(e.getMessage().contains("in use") && e.getMessage().contains("pid"), e.getMessage());
         }
         Spool.open(dir, small()).close();
     }
