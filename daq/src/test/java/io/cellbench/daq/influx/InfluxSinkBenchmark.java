@@ -21,9 +21,11 @@ import java.util.zip.GZIPOutputStream;
  * POST them with java.net.http in batches of the same size, gzipped the same way, no spool.
  * The goal is a ratio of at least 0.9: durability should cost little.
  *
- * <p>Run: {@code mvn -pl daq -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.cellbench.daq.influx.InfluxSinkBenchmark -Dexec.args="300000"}
- * (arguments: samples, batch size). Needs {@code influxd} (./run-tests installs it).
+ * <p>Run (arguments: samples, batch size; needs {@code influxd}, which ./run-tests installs):
+ * <pre>
+ * mvn -q -pl daq -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/bench.cp -Dmdep.includeScope=test
+ * java -cp daq/target/classes:daq/target/test-classes:$(cat /tmp/bench.cp) io.cellbench.daq.influx.InfluxSinkBenchmark 200000
+ * </pre>
  */
 public final class InfluxSinkBenchmark {
 
