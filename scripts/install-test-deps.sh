@@ -4,6 +4,8 @@ set -euo pipefail
 need=()
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+# The InfluxDB sink tests start a throwaway influxd (Debian's InfluxDB 1.x server).
+command -v influxd >/dev/null 2>&1 || need+=(influxdb influxdb-client)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "run-tests: installing ${need[*]}" >&2

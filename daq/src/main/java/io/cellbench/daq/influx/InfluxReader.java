@@ -1,0 +1,320 @@
+package io.cellbench.daq.influx;
+
+import io.cellbench.core.data.CycleSummary;
+import io.cellbench.core.data.Sample;
+import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.daq.influx.StoredPoints.StoredCycle;
+import io.cellbench.daq.influx.StoredPoints.StoredImpedance;
+import io.cellbench.daq.influx.StoredPoints.StoredSample;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import okhttp3.OkHttpClient;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.BoundParameterQuery;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+
+/**
+ * Streams a run's {@code samples}, {@code cycles} and {@code impedance} back out of InfluxDB
+ * as plain records, for the command line to print or convert. Answers come in chunks
+ * ({@code chunked=true}), so a run of millions of samples never sits in memory whole; close
+ * each stream (try-with-resources) to stop the server's answer early.
+ *
+ * <pre>{@code
+ * try (InfluxReader reader = InfluxReader.open(config);
+ *      Stream<StoredSample> samples = reader.samples(ReadFilter.all().run("r1").cell("A1").cycles(1, 10))) {
+ *     samples.forEach(s -> ...);
+ * }
+ * }</pre>
+ */
+public final class InfluxReader implements AutoCloseable {
+
+    private static final int QUEUED_CHUNKS = 4;
+
+    private final InfluxDB influx;
+    private final String database;
+    private final String retentionPolicy;
+
+    private InfluxReader(InfluxConfig config) {
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .connectTimeout(Math.min(config.requestTimeout().toMillis(), 10_000), TimeUnit.MILLISECONDS)
+                .readTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (config.token().isPresent()) {
+            String header = "Token " + config.token().reveal();
+            http.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                    .header("Authorization", header).build()));
+        }
+        String url = config.url().toString();
+        this.influx = !config.token().isPresent() && !config.user().isEmpty()
+                ? InfluxDBFactory.connect(url, config.user(), config.password().reveal(), http)
+                : InfluxDBFactory.connect(url, http);
+        influx.setLogLevel(InfluxDB.LogLevel.NONE);
+        this.database = config.database();
+        this.retentionPolicy = config.retentionPolicy();
+    }
+
+    public static InfluxReader open(InfluxConfig config) {
+        return new InfluxReader(config);
+    }
+
+    /** Samples in time order. */
+    public Stream<StoredSample> samples(ReadFilter filter) {
+        return rows(PointEncoder.SAMPLES, filter, "cycle_count", r -> new StoredSample(r.tags(), new Sample(
+                r.d("test_time_second"), r.unixTime(), r.d("voltage_volt"), r.d("current_ampere"),
+                r.i("cycle_count"), r.i("step_count"), r.i("step_index"),
+                r.d("charging_capacity_ah"), r.d("discharging_capacity_ah"), r.d("step_capacity_ah"),
+                r.d("net_capacity_ah"), r.d("cumulative_capacity_ah"),
+                r.d("charging_energy_wh"), r.d("discharging_energy_wh"), r.d("step_energy_wh"),
+                r.d("net_energy_wh"), r.d("cumulative_energy_wh"),
+                r.d("power_watt"), r.d("applied_pressure_pa"), r.d("ambient_temperature_celsius"))));
+    }
+
+    /** Cycle summaries in time order (capacity fade: discharge capacity against cycle count). */
+    public Stream<StoredCycle> cycles(ReadFilter filter) {
+        return rows(PointEncoder.CYCLES, filter, "cycle_count", r -> new StoredCycle(r.tags(), r.unixTime(),
+                new CycleSummary(r.i("cycle_count"), r.d("start_test_time_second"), r.d("duration_second"),
+                        r.d("charge_capacity_ah"), r.d("discharge_capacity_ah"),
+                        r.d("charge_energy_wh"), r.d("discharge_energy_wh"),
+                        r.d("coulombic_efficiency"), r.d("energy_efficiency"),
+                        r.d("mean_charge_voltage_volt"), r.d("mean_discharge_voltage_volt"),
+                        r.d("end_charge_voltage_volt"), r.d("end_discharge_voltage_volt"))));
+    }
+
+    /** Impedance points in time order: sweep after sweep, each from its first frequency. */
+    public Stream<StoredImpedance> impedance(ReadFilter filter) {
+        return rows(PointEncoder.IMPEDANCE, filter, "cycle_count", r -> new StoredImpedance(r.tags(), r.unixTime(),
+                r.l("spectrum_index"), r.i("point_index"), r.d("test_time_second"), r.i("cycle_count"),
+                r.i("step_count"), r.i("step_index"), r.d("applied_pressure_pa"), r.d("ambient_temperature_celsius"),
+                new ImpedancePoint(r.d("frequency_hz"), r.d("z_real_ohm"), r.d("z_imag_ohm"))));
+    }
+
+    @Override
+    public void close() {
+        influx.close();
+    }
+
+    /** The InfluxQL this reader sends for a measurement and filter (strings go as bound parameters). */
+    static String influxQl(String measurement, ReadFilter f, String cycleField, String retentionPolicy) {
+        StringBuilder q = new StringBuilder("SELECT * FROM ");
+        if (!retentionPolicy.isEmpty()) {
+            q.append('"').append(retentionPolicy.replace("\"", "\\\"")).append("\".");
+        }
+        q.append('"').append(measurement).append('"');
+        List<String> where = new ArrayList<>();
+        if (f.run() != null) {
+            where.add("\"run\" = $run");
+        }
+        if (f.cell() != null) {
+            where.add("\"cell\" = $cell");
+        }
+        if (f.firstCycle() != null) {
+            where.add("\"" + cycleField + "\" >= " + f.firstCycle());
+        }
+        if (f.lastCycle() != null) {
+            where.add("\"" + cycleField + "\" <= " + f.lastCycle());
+        }
+        if (f.from() != null) {
+            where.add("time >= " + nanos(f.from()));
+        }
+        if (f.to() != null) {
+            where.add("time < " + nanos(f.to()));
+        }
+        if (!where.isEmpty()) {
+            q.append(" WHERE ").append(String.join(" AND ", where));
+        }
+        return q.append(" ORDER BY time ASC").toString();
+    }
+
+    private <T> Stream<T> rows(String measurement, ReadFilter filter, String cycleField, Function<Row, T> convert) {
+        BoundParameterQuery.QueryBuilder builder = BoundParameterQuery.QueryBuilder
+                .newQuery(influxQl(measurement, filter, cycleField, retentionPolicy)).forDatabase(database);
+        if (filter.run() != null) {
+            builder.bind("run", filter.run());
+        }
+        if (filter.cell() != null) {
+            builder.bind("cell", filter.cell());
+        }
+        ChunkIterator chunks = new ChunkIterator(builder.create(), filter.chunkSize());
+        Iterator<T> it = new Iterator<>() {
+            Iterator<Row> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext()) {
+                    if (!chunks.hasNext()) {
+                        return false;
+                    }
+                    current = chunks.next().iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return convert.apply(current.next());
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(chunks::cancel);
+    }
+
+    private static long nanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    }
+
+    /** Turns influxdb-java's chunk callbacks into a bounded queue read by the stream's thread. */
+    private final class ChunkIterator implements Iterator<List<Row>> {
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        private final AtomicReference<InfluxDB.Cancellable> call = new AtomicReference<>();
+        private volatile boolean cancelled;
+        private List<Row> next;
+        private boolean done;
+
+        private static final Object END = new Object();
+
+        ChunkIterator(Query query, int chunkSize) {
+            influx.query(query, chunkSize, (cancellable, result) -> {
+                call.set(cancellable);
+                if ("DONE".equals(result.getError())) {
+                    put(END);
+                } else if (result.getError() != null) {
+                    put(new InfluxReadException("InfluxDB query failed: " + result.getError()));
+                } else {
+                    put(result);
+                }
+            }, () -> { }, failure -> put(new InfluxReadException("InfluxDB query failed: " + failure.getMessage())));
+        }
+
+        private void put(Object item) {
+            try {
+                while (!cancelled && !queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    // the reader is slow: wait (backpressure), unless it gave up
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void cancel() {
+            cancelled = true;
+            InfluxDB.Cancellable c = call.get();
+            if (c != null) {
+                c.cancel();
+            }
+            queue.clear();
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !done) {
+                Object item;
+                try {
+                    item = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InfluxReadException("interrupted while reading from InfluxDB");
+                }
+                if (item == END) {
+                    done = true;
+                } else if (item instanceof InfluxReadException e) {
+                    done = true;
+                    throw e;
+                } else {
+                    next = rowsOf((QueryResult) item);
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public List<Row> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            List<Row> rows = next;
+            next = null;
+            return rows;
+        }
+    }
+
+    private static List<Row> rowsOf(QueryResult result) {
+        List<Row> rows = new ArrayList<>();
+        if (result.getResults() == null) {
+            return rows;
+        }
+        for (QueryResult.Result r : result.getResults()) {
+            if (r.getError() != null) {
+                throw new InfluxReadException("InfluxDB query failed: " + r.getError());
+            }
+            if (r.getSeries() == null) {
+                continue;
+            }
+            for (QueryResult.Series s : r.getSeries()) {
+                Map<String, Integer> index = new HashMap<>();
+                for (int i = 0; i < s.getColumns().size(); i++) {
+                    index.put(s.getColumns().get(i), i);
+                }
+                for (List<Object> values : s.getValues()) {
+                    rows.add(new Row(index, values, s.getTags()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** One answer row, with typed access; absent fields read as NaN (numbers) or 0 (counts). */
+    private record Row(Map<String, Integer> index, List<Object> values, Map<String, String> groupTags) {
+
+        Object get(String column) {
+            Integer i = index.get(column);
+            return i == null ? null : values.get(i);
+        }
+
+        double d(String column) {
+            return get(column) instanceof Number n ? n.doubleValue() : Double.NaN;
+        }
+
+        int i(String column) {
+            return get(column) instanceof Number n ? n.intValue() : 0;
+        }
+
+        long l(String column) {
+            return get(column) instanceof Number n ? n.longValue() : 0;
+        }
+
+        String s(String column) {
+            Object v = get(column);
+            if (v == null && groupTags != null) {
+                return groupTags.get(column);
+            }
+            return v == null ? null : v.toString();
+        }
+
+        SeriesTags tags() {
+            return new SeriesTags(s("run"), s("cell"), s("channel"), s("instrument"));
+        }
+
+        double unixTime() {
+            Instant t = Instant.parse(s("time"));
+            return Timestamps.seconds(nanos(t));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.cellbench.daq.influx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults a real server cannot produce on demand: the client library throwing something
+ * unexpected, and a POST that hangs past the close deadline.
+ */
+class InfluxWriterFaultTest {
+
+    @TempDir
+    Path tmp;
+
+    InfluxConfig config() {
+        return InfluxConfig.of(URI.create("http://127.0.0.1:1"), "db", tmp.resolve("spool")).withBatchSize(100)
+                .withTimings(Duration.ofMillis(20), Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5));
+    }
+
+    /** Records what it is given; can be told to fail or hang first. */
+    static final class FakePoster implements LinePoster {
+        final List<String> written = new CopyOnWriteArrayList<>();
+        final AtomicInteger throwsLeft = new AtomicInteger();
+        volatile CountDownLatch hang;
+        volatile boolean cancelled;
+
+        @Override
+        public PostResult post(String lines) {
+            if (throwsLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("library surprise");
+            }
+            CountDownLatch h = hang;
+            if (h != null) {
+                try {
+                    h.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new PostResult.Unavailable("Canceled");
+            }
+            written.addAll(lines.lines().toList());
+            return new PostResult.Written();
+        }
+
+        @Override
+        public String target() {
+            return "fake";
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            CountDownLatch h = hang;
+            if (h != null) {
+                h.countDown();
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void anUnexpectedExceptionFromTheClientIsRetriedAndNothingIsLostOrDoubled() {
+        FakePoster poster = new FakePoster();
+        poster.throwsLeft.set(3);
+        List<SinkNotice> notices = new CopyOnWriteArrayList<>();
+        DrainReport report;
+        try (InfluxSink sink = InfluxSink.builder(config()).poster(poster).notices(notices::add).open()) {
+            for (int i = 0; i < 1000; i++) {
+                sink.on(TestData.recorded("F1", i));
+            }
+            report = sink.drainAndClose(Duration.ofSeconds(10));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(report.drained(), report.message());
+        List<String> samples = poster.written.stream().filter(l -> l.startsWith("samples,")).toList();
+        assertEquals(1000, samples.size());
+        assertEquals(1000, samples.stream().distinct().count());
+        assertTrue(report.finalStatus().linesRetried() >= 300, report.finalStatus().toString());
+        assertTrue(report.finalStatus().lastError().contains("library surprise"), report.finalStatus().lastError());
+    }
+
+    @Test
+    void closeGivesUpOnAHangingPostAtTheDeadlineAndSaysWhatIsLeft() throws Exception {
+        FakePoster poster = new FakePoster();
+        poster.hang = new CountDownLatch(1);
+        List<SinkNotice> notices = new CopyOnWriteArrayList<>();
+        InfluxSink sink = InfluxSink.builder(config()).poster(poster).notices(notices::add).open();
+        for (int i = 0; i < 250; i++) {
+            sink.on(TestData.recorded("H1", i));
+        }
+        Thread.sleep(200); // the writer is now stuck in its first POST
+        long t0 = System.nanoTime();
+        DrainReport report = sink.drainAndClose(Duration.ofMillis(500));
+        long waitedMillis = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(poster.cancelled, "the hanging POST was cancelled");
+        assertTrue(waitedMillis < 3000, "close is bounded: " + waitedMillis + " ms");
+        assertFalse(report.drained());
+        assertTrue(report.linesLeft() >= 250, report.message());
+        assertTrue(report.message().contains("are sent when a sink next opens that spool"), report.message());
+        assertTrue(notices.stream().anyMatch(n -> n.kind().equals("closed")), notices.toString());
+
+        // The next sink on the same spool sends everything.
+        FakePoster next = new FakePoster();
+        try (InfluxSink again = InfluxSink.builder(config()).poster(next).notices(n -> { }).open()) {
+            assertTrue(again.drainAndClose(Duration.ofSeconds(10)).drained());
+        }
+        assertEquals(250, next.written.stream().filter(l -> l.startsWith("samples,")).count());
+    }
+}
