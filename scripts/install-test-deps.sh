@@ -10,8 +10,21 @@ if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "run-tests: installing ${need[*]}" >&2
   $sudo apt-get update -qq
+  # Packages with a daemon (influxdb) must not start a system service that listens on every
+  # interface: the tests start their own servers on 127.0.0.1. policy-rc.d says "not now".
+  guard=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null
+    $sudo chmod +x /usr/sbin/policy-rc.d
+    guard=1
+  fi
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+  [ "$guard" = 1 ] && $sudo rm -f /usr/sbin/policy-rc.d
 fi
+# Fail loudly here rather than in the middle of the suite.
+for tool in mvn node npm influxd; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "run-tests: '$tool' is still missing after installing" >&2; exit 1; }
+done
 # The Arrow interoperability test reads our files with Arrow's JavaScript implementation.
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 if [ ! -d "$root/scripts/arrow-js/node_modules/apache-arrow" ]; then
