@@ -208,7 +208,7 @@ class ProtocolLoaderTest {
             fails("logging:\n  sample: 1 s\nsteps:\n  - Rest for 1 h\n", 2, 3, "sample", "unknown logging key 'logging.sample'",
                     "period, voltage_change, current_change, sample_period");
             fails("description: x\nsteps:\n  - Rest for 1 h\n", 1, 1, "description", "unknown top-level key",
-                    "Allowed: name, limits, logging, steps");
+                    "Allowed: name, parameters, limits, logging, steps");
             fails("name: x\nsteps:\n  - Rest for 1 h\nname: y\n", 4, 1, "name", "'name' is given twice", "line 1");
         }
 
