@@ -11,12 +11,16 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             RunCommand.class,
             DataCommand.class,
+            picocli.AutoComplete.GenerateCompletion.class,
+            picocli.codegen.docgen.manpage.ManPageGenerator.class,
         },
         footer = {"", "Examples:",
             "  cellbench demo                         run the simulated demo",
             "  cellbench validate --json protocol.yaml",
             "  cellbench run schedule.yaml --simulate --out runs/today",
-            "  cellbench data cycles runs/today --cell coin-1"})
+            "  cellbench data cycles runs/today --cell coin-1",
+            "  source <(cellbench generate-completion)   tab completion in bash/zsh",
+            "  cellbench gen-manpage -d man/             man pages (AsciiDoc)"})
 public final class CellbenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

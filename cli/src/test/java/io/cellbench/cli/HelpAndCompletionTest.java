@@ -1,0 +1,63 @@
+package io.cellbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class HelpAndCompletionTest {
+
+    /** Every command a user can type, with its full name ("cellbench data cycles"). */
+    private static List<CommandLine> allCommands() {
+        List<CommandLine> out = new ArrayList<>();
+        collect(Main.commandLine(), out);
+        return out;
+    }
+
+    private static void collect(CommandLine cl, List<CommandLine> out) {
+        out.add(cl);
+        cl.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, out));
+    }
+
+    @Test
+    void everyCellbenchCommandHasHelpWithExamples() {
+        for (CommandLine cl : allCommands()) {
+            String name = cl.getCommandSpec().qualifiedName();
+            if (cl.getCommand() instanceof picocli.AutoComplete.GenerateCompletion
+                    || cl.getCommandSpec().userObject().getClass().getName().startsWith("picocli.")) {
+                continue; // picocli's own generators document themselves
+            }
+            String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            assertTrue(usage.contains("Usage: " + name), name + ":\n" + usage);
+            assertTrue(usage.contains("Examples:"), name + " has no examples:\n" + usage);
+            assertTrue(usage.contains("-h, --help"), name + ":\n" + usage);
+        }
+    }
+
+    @Test
+    void bashCompletionKnowsTheCommandsAndOptions() {
+        Console c = Console.run("generate-completion");
+        assertEquals(0, c.exitCode(), c.err());
+        for (String word : List.of("demo", "validate", "run", "data", "cycles", "--simulate", "--speed")) {
+            assertTrue(c.out().contains(word), "completion lacks " + word);
+        }
+    }
+
+    @Test
+    void manPagesAreWrittenForEveryCommand(@TempDir Path dir) throws Exception {
+        Console c = Console.run("gen-manpage", "-d", dir.toString());
+        assertEquals(0, c.exitCode(), c.err());
+        for (String page : List.of("cellbench.adoc", "cellbench-demo.adoc", "cellbench-validate.adoc",
+                "cellbench-run.adoc", "cellbench-data-cycles.adoc")) {
+            Path p = dir.resolve(page);
+            assertTrue(Files.isRegularFile(p), page);
+            assertTrue(Files.readString(p).contains(":doctype: manpage"), page);
+        }
+    }
+}
