@@ -29,7 +29,7 @@ final class RunSummary {
             for (String id : outcomes.keySet()) {
                 List<CycleSummary> cycles = reader.cycles(id);
                 cycles.forEach(c -> rows.add(new CycleColumns.Row(id, c)));
-                cellLines.add(cellLine(id, outcomes.get(id), cycles, reader.spectra(id)));
+                cellLines.add(cellLine(id, width(outcomes.keySet()), outcomes.get(id), cycles, reader.spectra(id)));
             }
         }
         out.println();
@@ -52,10 +52,11 @@ final class RunSummary {
      * real part at 0.1 Hz tracks the interface and diffusion resistance that stack pressure
      * and ageing change.
      */
-    static String cellLine(String id, RunEvent.Outcome outcome, List<CycleSummary> cycles, List<Spectrum> spectra) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-12s %-11s", id,
+    static String cellLine(String id, int idWidth, RunEvent.Outcome outcome, List<CycleSummary> cycles,
+                           List<Spectrum> spectra) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-" + idWidth + "s  %-11s", id,
                 outcome == null ? "not run" : outcome.name().toLowerCase(Locale.ROOT)));
-        if (!cycles.isEmpty()) {
+        if (!cycles.isEmpty() && cycles.getFirst().dischargeCapacityAh() > 0) {
             CycleSummary first = cycles.getFirst();
             sb.append(String.format(Locale.ROOT, "  formation: %.3f mAh, CE %.1f %%", first.dischargeCapacityAh() * 1000,
                     first.coulombicEfficiency() * 100));
@@ -72,6 +73,10 @@ final class RunSummary {
                     arcResistance(spectra.getFirst()), arcResistance(spectra.getLast())));
         }
         return sb.toString();
+    }
+
+    private static int width(java.util.Collection<String> ids) {
+        return ids.stream().mapToInt(String::length).max().orElse(4);
     }
 
     /** The last cycle with a discharge (the final "cycle" may be only a trailing rest or EIS). */
