@@ -1,7 +1,7 @@
 package io.cellbench.cli.sim;
 
 import io.cellbench.core.time.LabClock;
-import io.cellbench.core.time.ScaledClock;
+import io.cellbench.core.time.PacedClock;
 import io.cellbench.core.time.VirtualClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.sim.SimulatedBench;
@@ -13,24 +13,25 @@ import io.cellbench.schedules.schedule.ScheduledCell;
  * Simulated instruments for every cell of a schedule: a cycler channel, an EIS analyzer, a
  * motorised pressure fixture and a chamber around one simulated solid-state cell.
  * <p>
- * At full speed every cell gets its own {@link VirtualClock}, so each runs as fast as its
- * thread can compute; at a finite speed all cells share one {@link ScaledClock}, so they
- * can be watched side by side.
+ * Every cell gets its own clock: at full speed a {@link VirtualClock}, so each runs as fast
+ * as its thread can compute; at a finite speed a {@link PacedClock}, so the run can be
+ * watched live and a cell never skips ahead of its own sampling.
  */
 public final class SimulatedInstruments implements InstrumentProvider {
     private final double startUnixSecond;
-    private final ScaledClock shared;
+    private final double speed;
 
     /** @param speed simulated seconds per real second, or infinity for as fast as possible */
     public SimulatedInstruments(double startUnixSecond, double speed) {
         this.startUnixSecond = startUnixSecond;
-        this.shared = Double.isInfinite(speed) ? null : new ScaledClock(startUnixSecond, speed);
+        this.speed = speed;
     }
 
     @Override
     public CellInstruments open(ScheduledCell cell) {
         ScheduledCell.Simulation sim = cell.simulation();
-        LabClock clock = shared != null ? shared : new VirtualClock(startUnixSecond);
+        LabClock clock = Double.isInfinite(speed) ? new VirtualClock(startUnixSecond)
+                : new PacedClock(startUnixSecond, speed);
         CellParameters preset = "pouch".equals(sim.preset()) ? CellParameters.pouch() : CellParameters.coin();
         SimulatedBench bench = SimulatedBench.create(preset, sim.seed(), sim.initialPressurePa(), clock);
         return new CellInstruments(clock, bench.channel(), bench.eis(), 0, bench.fixture(), bench.chamber(), bench);

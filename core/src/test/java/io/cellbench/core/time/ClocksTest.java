@@ -30,9 +30,22 @@ class ClocksTest {
     }
 
     @Test
+    void pacedClockStepsExactlyAndWaitsForTheWall() throws InterruptedException {
+        PacedClock clock = new PacedClock(500, 1000);
+        long t0 = System.nanoTime();
+        clock.sleepUntil(600); // 100 simulated seconds at 1000x = 0.1 s real
+        double realSeconds = (System.nanoTime() - t0) * 1e-9;
+        assertEquals(600, clock.nowUnixSeconds(), "time lands exactly where asked, never beyond");
+        assertTrue(realSeconds >= 0.09, "slept " + realSeconds + " s, expected about 0.1 s");
+        clock.sleepUntil(550);
+        assertEquals(600, clock.nowUnixSeconds(), "no rewind");
+    }
+
+    @Test
     void scaledClockRejectsNonsenseSpeeds() {
         assertThrows(IllegalArgumentException.class, () -> new ScaledClock(0, 0));
         assertThrows(IllegalArgumentException.class, () -> new ScaledClock(0, Double.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> new PacedClock(0, -1));
     }
 
     @Test
