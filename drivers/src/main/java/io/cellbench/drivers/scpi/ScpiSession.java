@@ -209,6 +209,20 @@ public final class ScpiSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Marks the link as out of step (the caller got an answer it could not use, e.g. garbage):
+     * the next command reconnects first, so leftovers of the bad answer are not read as the
+     * next one.
+     */
+    public void invalidate() {
+        lock.lock();
+        try {
+            framing.markResync();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Drops the link and opens a new one. */
     public void reconnect(String command) {
         lock.lock();

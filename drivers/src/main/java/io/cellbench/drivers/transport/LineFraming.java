@@ -88,6 +88,11 @@ public final class LineFraming implements AutoCloseable {
         return needsResync || !transport.isOpen();
     }
 
+    /** Asks for a reconnect before the next command (the owner saw an answer it could not use). */
+    public void markResync() {
+        needsResync = true;
+    }
+
     /** Sends {@code command} and the terminator in one write. */
     public void writeLine(String command) {
         byte[] text = command.getBytes(StandardCharsets.ISO_8859_1);
