@@ -31,7 +31,9 @@ import java.util.Objects;
  *     {@code :SENS:FUNC "VOLT"}. The 2450's VLIM limits |V|, so it clamps the charge side in
  *     hardware; on discharge the floor ({@code minVolt}) is kept by the driver: the first read at
  *     or below it switches to a voltage hold at the floor, limited to the same current — what a
- *     cycler's compliance does, one sampling period late.</li>
+ *     cycler's compliance does, one sampling period late. Should the hold start to charge the
+ *     cell (its open-circuit voltage fell below the floor), the next read sets 0 A instead: a
+ *     compliance limits a current, it never reverses it.</li>
  * <li>CV: {@code :SOUR:VOLT:ILIM <A>}, {@code :SOUR:VOLT <V>}, {@code :SOUR:FUNC VOLT},
  *     {@code :SENS:FUNC "CURR"}.</li>
  * <li>Rest: see {@link RestMode}; {@code zero-current} sources 0 A and keeps measuring the cell,
@@ -39,8 +41,9 @@ import java.util.Objects;
  *     ({@code :OUTP:CURR:SMOD HIMP}, {@code :OUTP:VOLT:SMOD HIMP} set at open, then {@code :OUTP OFF}).</li>
  * <li>CP and constant resistance are emulated (the 2450 has neither): the driver sources the
  *     current {@code P/V} (or {@code -V/R}) computed from the last measured voltage and corrects
- *     it on every {@link #read()}, so the power or load is held to within the change of V over
- *     one sampling period.</li>
+ *     it on every {@link #read()} (CP also once right after the setpoint, for the I·R step), so
+ *     the power or load is held to within the change of V over one sampling period. CP keeps the
+ *     same discharge floor as CC.</li>
  * </ul>
  *
  * <p><b>Readings.</b> One {@code :READ? "defbuffer1", READ, SOUR} per {@link #read()}: one trigger gives the
@@ -70,6 +73,10 @@ public final class Keithley2450Channel implements CyclerChannel {
         }
 
         record HoldingVoltage(double volt, double limitAmpere) implements Regime {
+        }
+
+        /** A discharge clamped at its floor: a voltage hold that must not turn into a charge. */
+        record HoldingFloor(double volt, double limitAmpere) implements Regime {
         }
 
         record ConstantPower(double watt, double floor, double voltageLimit, double ampere) implements Regime {
@@ -163,6 +170,8 @@ public final class Keithley2450Channel implements CyclerChannel {
                     double limit = voltageLimit(p.maxVolt());
                     sourceCurrent(ampere, limit);
                     regime = new Regime.ConstantPower(p.watt(), p.watt() < 0 ? p.minVolt() : Double.NaN, limit, ampere);
+                    // the I·R step follows the new current at once: correct for it now, not a period later
+                    follow(measure().voltageVolt(), Double.NaN);
                 }
                 case ChannelCommand.Resistance r -> {
                     double volt = presentVoltage(describe(command));
@@ -262,9 +271,15 @@ public final class Keithley2450Channel implements CyclerChannel {
         }
         switch (regime) {
             case Regime.SourcingCurrent c when !Double.isNaN(c.floor()) && volt <= c.floor() ->
-                    holdVoltage(c.floor(), Math.abs(c.ampere()));
+                    holdFloor(c.floor(), Math.abs(c.ampere()));
             case Regime.ConstantPower p when !Double.isNaN(p.floor()) && volt <= p.floor() ->
-                    holdVoltage(p.floor(), Math.abs(p.ampere()));
+                    holdFloor(p.floor(), Math.abs(p.ampere()));
+            case Regime.HoldingFloor f when ampere > 0 -> {
+                // the cell's own voltage fell below the floor: a compliance never reverses the
+                // current to hold its limit, so the cell is left to float at 0 A
+                sourceCurrent(0, settings.maxVoltage());
+                regime = new Regime.SourcingCurrent(0, Double.NaN);
+            }
             case Regime.ConstantPower p -> {
                 double next = volt > 0 ? clampCurrent(p.watt() / volt) : p.ampere();
                 if (moved(next, p.ampere())) {
@@ -318,6 +333,11 @@ public final class Keithley2450Channel implements CyclerChannel {
         sense = Sense.CURR;
         regime = new Regime.HoldingVoltage(volt, limitAmpere);
         session.checkErrors(String.join("; ", sent));
+    }
+
+    private void holdFloor(double volt, double limitAmpere) {
+        holdVoltage(volt, limitAmpere);
+        regime = new Regime.HoldingFloor(volt, limitAmpere);
     }
 
     private void correctCurrent(double ampere) {

@@ -130,6 +130,7 @@ class Keithley2450TranscriptTest {
         Keithley2450Channel smu = open(RestMode.ZERO_CURRENT);
         wire.query(READ, "4.0000000E+00,0.0000000E+00");
         sourcing("4.2", "0.001");
+        wire.query(READ, "4.0000000E+00,1.0000000E-03"); // right after the setpoint: no I·R step here
         smu.apply(new ChannelCommand.Power(4e-3, 2.5, 4.2));
         wire.query(READ, "3.9000000E+00,1.0000000E-03");
         wire.send(":SOUR:CURR " + ScpiValues.format(4e-3 / 3.9)).query(":SYST:ERR?", NO_ERROR);
