@@ -234,6 +234,16 @@ public final class ScpiSession implements AutoCloseable {
         }
     }
 
+    /** Closes the link for now (e.g. to free a serial port); the next command reconnects. */
+    public void disconnect() {
+        lock.lock();
+        try {
+            framing.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How many times this session has reconnected (tests, status lines). */
     public int reconnects() {
         lock.lock();

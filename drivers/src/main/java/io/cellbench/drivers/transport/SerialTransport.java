@@ -133,9 +133,16 @@ public final class SerialTransport implements ByteTransport {
         return n;
     }
 
+    /**
+     * Always 0 ("unknown"). Asking the port costs a native call that took ~70 µs on a pty —
+     * about as long as a whole query — and the session would ask before every query. Stale
+     * bytes on a serial line are instead dropped by the reconnect that follows any timeout or
+     * bad answer ({@link #open} flushes the port's buffers).
+     */
     @Override
     public int available() throws IOException {
-        return onPlatformThread(() -> Math.max(0, requireOpen().bytesAvailable()), HANDOFF_SLACK_NANOS);
+        requireOpen();
+        return 0;
     }
 
     @Override

@@ -31,7 +31,7 @@ import java.util.Locale;
 public final class Keithley2450Benchmark {
 
     private static final byte[] QUERY = (Keithley2450Channel.READ_QUERY + "\n").getBytes(StandardCharsets.US_ASCII);
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 7;
 
     private Keithley2450Benchmark() {
     }
@@ -39,19 +39,16 @@ public final class Keithley2450Benchmark {
     public static void main(String[] args) throws Exception {
         int tcpReads = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int ptyReads = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
-        System.out.printf(Locale.ROOT, "keithley-2450 read() against its simulator, best of %d rounds%n", ROUNDS);
+        System.out.printf(Locale.ROOT, "keithley-2450 read() against its simulator, median of %d alternating rounds%n", ROUNDS);
         try (Keithley2450Simulator sim = new Keithley2450Simulator(Bench.formedCoin(0.5), new SystemLabClock())) {
             int port = sim.startTcp();
             Keithley2450Channel smu = Keithley2450Factory.open("smu-bench", Keithley2450Settings.tcp("127.0.0.1", port));
             smu.apply(new ChannelCommand.Current(4e-4, 1.9, 3.7));
-            double driver = best(() -> driverReads(smu, tcpReads), tcpReads);
-            double raw;
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 s.setTcpNoDelay(true);
-                raw = best(() -> rawTcpReads(s, tcpReads), tcpReads);
+                compare("tcp 127.0.0.1", () -> driverReads(smu, tcpReads), () -> rawTcpReads(s, tcpReads), tcpReads);
             }
             smu.close();
-            report("tcp 127.0.0.1", driver, raw);
         }
 
         Path dir = Files.createTempDirectory("cellbench-bench");
@@ -63,20 +60,23 @@ public final class Keithley2450Benchmark {
             Keithley2450Channel smu = Keithley2450Factory.open("smu-bench", Keithley2450Settings.tcp("unused", 1)
                     .withTransport(serial));
             smu.apply(new ChannelCommand.Current(4e-4, 1.9, 3.7));
-            double driver = best(() -> driverReads(smu, ptyReads), ptyReads);
-            smu.close();
+            // the port opens exclusively: driver and bare link take turns on it
             SerialPort p = SerialPort.getCommPort(pair.driverEnd().toString());
             p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 2000, 0);
-            if (!p.openPort()) {
-                throw new IOException("cannot open " + pair.driverEnd());
-            }
-            double raw;
-            try {
-                raw = best(() -> rawSerialReads(p, ptyReads), ptyReads);
-            } finally {
-                p.closePort();
-            }
-            report("socat pty", driver, raw);
+            Run bare = () -> {
+                smu.session().disconnect();
+                if (!p.openPort()) {
+                    throw new IOException("cannot open " + pair.driverEnd());
+                }
+                try {
+                    rawSerialReads(p, ptyReads);
+                } finally {
+                    p.closePort();
+                    smu.session().reconnect("benchmark"); // outside the driver's timed rounds
+                }
+            };
+            compare("socat pty", () -> driverReads(smu, ptyReads), bare, ptyReads);
+            smu.close();
         }
     }
 
@@ -85,15 +85,32 @@ public final class Keithley2450Benchmark {
         void run() throws Exception;
     }
 
-    /** The best of a few rounds, in queries per second (the first round warms the JIT). */
-    private static double best(Run run, int reads) throws Exception {
-        double[] qps = new double[ROUNDS];
+    /**
+     * Driver and bare link in alternating rounds, so that load from other processes on a
+     * shared machine hits both alike; prints the median and the best of each.
+     */
+    private static void compare(String link, Run driver, Run bare, int reads) throws Exception {
+        driver.run(); // warm-up: JIT, simulator
+        bare.run();
+        double[] d = new double[ROUNDS];
+        double[] b = new double[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
-            long t0 = System.nanoTime();
-            run.run();
-            qps[i] = reads / ((System.nanoTime() - t0) * 1e-9);
+            d[i] = rate(driver, reads);
+            b[i] = rate(bare, reads);
         }
-        return Arrays.stream(qps).max().orElseThrow();
+        Arrays.sort(d);
+        Arrays.sort(b);
+        double dm = d[ROUNDS / 2];
+        double bm = b[ROUNDS / 2];
+        System.out.printf(Locale.ROOT, "%-13s driver read() %7.0f/s (%6.1f µs)  bare link %7.0f/s (%6.1f µs)"
+                        + "  driver/bare %.2f   [best: %.0f vs %.0f /s]%n",
+                link, dm, 1e6 / dm, bm, 1e6 / bm, dm / bm, d[ROUNDS - 1], b[ROUNDS - 1]);
+    }
+
+    private static double rate(Run run, int reads) throws Exception {
+        long t0 = System.nanoTime();
+        run.run();
+        return reads / ((System.nanoTime() - t0) * 1e-9);
     }
 
     private static void driverReads(Keithley2450Channel smu, int reads) {
@@ -146,9 +163,4 @@ public final class Keithley2450Benchmark {
         }
     }
 
-    private static void report(String link, double driver, double raw) {
-        System.out.printf(Locale.ROOT, "%-14s driver %8.0f reads/s (%6.1f µs each)   bare link %8.0f queries/s"
-                        + " (%6.1f µs each)   driver/bare %.2f%n",
-                link, driver, 1e6 / driver, raw, 1e6 / raw, driver / raw);
-    }
 }
