@@ -38,7 +38,7 @@ class Keithley2450FaultTest {
         bench = new Bench(0.5);
         int port = bench.simulator.startTcp();
         smu = Keithley2450Factory.open("smu1", Keithley2450Settings.tcp("127.0.0.1", port)
-                .withTimeout(Duration.ofMillis(300), 2));
+                .withTimeout(Duration.ofMillis(500), 2));
         smu.apply(new ChannelCommand.Current(4e-4, 1.9, 3.7));
     }
 
@@ -75,7 +75,7 @@ class Keithley2450FaultTest {
             bench.simulator.faults().set(FaultPolicy.noAnswer());
             TransportTimeoutException e = assertThrows(TransportTimeoutException.class, smu::read);
             assertNames(e, READ);
-            assertTrue(e.getMessage().contains("no answer within 300 ms on tcp 127.0.0.1:"), e.getMessage());
+            assertTrue(e.getMessage().contains("no answer within 500 ms on tcp 127.0.0.1:"), e.getMessage());
             assertTrue(e.getMessage().contains("tried 3 times"), e.getMessage());
             assertRecovered();
         });
