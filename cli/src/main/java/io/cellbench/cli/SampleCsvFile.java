@@ -4,6 +4,7 @@ import io.cellbench.cli.format.RowWriter;
 import io.cellbench.core.data.Sample;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
  * holds the Battery Data Format's preferred labels ("Test Time / s", "Voltage / V", …, the
  * {@code bdf_label} of each samples.arrows column), which makes the file a BDF CSV; without,
  * the machine names ({@code test_time_second}, …). Values are SI, full precision (a double
- * prints as the shortest text that reads back to the same double); no measurement is an
+ * prints as the shortest decimal that reads back to the same double, never with an exponent); no measurement is an
  * empty field.
  */
 final class SampleCsvFile implements RowWriter<Sample> {
@@ -49,13 +50,26 @@ final class SampleCsvFile implements RowWriter<Sample> {
                 line.append(',');
             }
             Object v = SampleFields.ALL.get(i).value().apply(sample);
-            if (!(v instanceof Double d && d.isNaN())) {
+            if (v instanceof Double d) {
+                if (!d.isNaN()) {
+                    line.append(decimal(d));
+                }
+            } else {
                 line.append(v);
             }
         }
         line.append('\n');
         out.append(line);
         rows++;
+    }
+
+    /**
+     * The shortest decimal that reads back as the same double, without an exponent (unix
+     * times would otherwise print as 1.7145217234E9, which spreadsheets show badly).
+     */
+    static String decimal(double d) {
+        String s = Double.toString(d);
+        return s.indexOf('E') < 0 || Double.isInfinite(d) ? s : new BigDecimal(s).toPlainString();
     }
 
     @Override

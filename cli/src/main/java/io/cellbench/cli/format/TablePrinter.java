@@ -188,7 +188,12 @@ public final class TablePrinter<R> {
 
     private static String plain(Object v) {
         if (v instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : Double.toString(d);
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString(d.longValue());
+            }
+            String s = Double.toString(d);
+            // No exponents: a unix time stays 1714521723.4, not 1.7145217234E9.
+            return s.indexOf('E') < 0 || d.isInfinite() ? s : new java.math.BigDecimal(s).toPlainString();
         }
         return v.toString();
     }
