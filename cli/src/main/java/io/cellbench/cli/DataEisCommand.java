@@ -9,13 +9,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "eis", mixinStandardHelpOptions = true,
-        description = {"Print or write the impedance spectra: frequency, Z', Z'' (as measured, negative when",
-            "capacitive), |Z|, phase, with the sweep's cycle, time and spectrum index."},
+        description = {"Print or write the impedance spectra: frequency, Z', Z'' (as measured,",
+            "negative when capacitive), |Z|, phase, with the sweep's cycle, time and index."},
         footer = {"", "Examples:",
             "  cellbench data eis demo-run --cell coin-60MPa",
             "  cellbench data eis demo-run --cycles 1..1 --format csv > first-spectra.csv",
-            "  cellbench data eis demo-run --cell pouch-1MPa --format arrow -o pouch-1MPa-eis.arrows",
-            "  cellbench data eis --influx http://127.0.0.1:8086 --db lab --run RUN --format json"})
+            "  cellbench data eis demo-run --cell pouch-1MPa --format arrow -o pouch.arrows",
+            "  cellbench data eis --influx http://127.0.0.1:8086 --db lab --format json"})
 final class DataEisCommand implements Callable<Integer> {
     @Mixin
     DataSourceOptions source;

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  cellbench data export demo-run -o bdf/",
             "  cellbench data export demo-run --format arrow --cycles 2..20 -o arrow/",
-            "  cellbench data export --influx http://127.0.0.1:8086 --db lab --run RUN --format csv -o csv/"})
+            "  cellbench data export --influx http://127.0.0.1:8086 --db lab --run RUN \\",
+            "      -o bdf/"})
 final class DataExportCommand implements Callable<Integer> {
     @Mixin
     DataSourceOptions source;

@@ -9,15 +9,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "raw", mixinStandardHelpOptions = true,
-        description = {"Print or write the recorded samples (time, voltage, current, counters, capacities, …)",
-            "of a run directory or an InfluxDB database. Everything streams: any length of run fits."},
+        description = {"Print or write the recorded samples of a run directory or an InfluxDB database:",
+            "time, voltage, current, counters, capacities, energies, pressure, temperature.",
+            "Everything streams, so a run of any length fits."},
         footer = {"", "Examples:",
             "  cellbench data raw demo-run --cell coin-60MPa --cycles 3..3",
-            "  cellbench data raw demo-run --cell coin-60MPa --from 3600 --to 7200 --format csv > hour2.csv",
+            "  cellbench data raw demo-run --from 3600 --to 7200 --format csv > hour2.csv",
             "  cellbench data raw demo-run --cell coin-60MPa --format arrow -o coin.arrows",
-            "  cellbench data raw demo-run --format bdf -o bdf/          one <cell>.bdf.csv per cell",
-            "  cellbench data raw --influx http://127.0.0.1:8086 --db lab --cell A1 --from 2024-05-01T00:00:00Z",
-            "", "--from/--to: a number is test time in seconds; otherwise ISO-8601 with a zone (unix time)."})
+            "  cellbench data raw demo-run --format bdf -o bdf/     a <cell>.bdf.csv a cell",
+            "  cellbench data raw --influx http://127.0.0.1:8086 --db lab --cell A1 \\",
+            "      --from 2024-05-01T00:00:00Z",
+            "", "--from/--to: a number is test time in seconds; anything else is an ISO-8601",
+            "time with a zone, compared with unix time."})
 final class DataRawCommand implements Callable<Integer> {
     @Mixin
     DataSourceOptions source;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  cellbench demo",
             "  cellbench demo --out /tmp/demo",
-            "  cellbench demo --speed 20000 --influx http://127.0.0.1:8086 --db demo    watch it in Grafana",
+            "  cellbench demo --speed 20000 --influx http://127.0.0.1:8086 --db demo",
             "", "The demo's schedule and protocol are copied into DIR/inputs/ to read and adapt."})
 final class DemoCommand implements Callable<Integer> {
     static final String RESOURCES = "/io/cellbench/cli/demo/";

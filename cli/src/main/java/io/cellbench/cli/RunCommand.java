@@ -21,9 +21,11 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  cellbench run schedule.yaml --simulate --out runs/trial          as fast as possible",
             "  cellbench run schedule.yaml --simulate --speed 3600 --out runs/live  one hour per second",
-            "  cellbench run schedule.yaml --simulate --out runs/t2 --influx http://127.0.0.1:8086 --db lab",
-            "", "With --influx (or --influx-config, or CELLBENCH_INFLUX_URL) the run also goes live to InfluxDB,",
-            "through a spool in DIR/influx-spool; at the end cellbench waits (close-timeout) for it to drain.",
+            "  cellbench run schedule.yaml --simulate --out runs/t2 \\",
+            "      --influx http://127.0.0.1:8086 --db lab",
+            "", "With --influx (or --influx-config, or CELLBENCH_INFLUX_URL) the run also goes",
+            "live to InfluxDB, through a spool in DIR/influx-spool; at the end cellbench",
+            "waits (close-timeout, default 30 s) for the spool to drain.",
             "", "Stop with Ctrl-C: every cell goes to open circuit and the files are closed cleanly."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCHEDULE", description = "The schedule file (YAML).")
