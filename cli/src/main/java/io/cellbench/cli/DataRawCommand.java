@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
             "  cellbench data raw demo-run --cell coin-60MPa --cycles 3..3",
             "  cellbench data raw demo-run --from 3600 --to 7200 --format csv > hour2.csv",
             "  cellbench data raw demo-run --cell coin-60MPa --format arrow -o coin.arrows",
-            "  cellbench data raw demo-run --format bdf -o bdf/     a <cell>.bdf.csv a cell",
+            "  cellbench data raw demo-run --format bdf -o bdf/     one file per cell",
             "  cellbench data raw --influx http://127.0.0.1:8086 --db lab --cell A1 \\",
             "      --from 2024-05-01T00:00:00Z",
             "", "--from/--to: a number is test time in seconds; anything else is an ISO-8601",
