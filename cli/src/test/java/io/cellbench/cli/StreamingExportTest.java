@@ -26,18 +26,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An export streams: a million samples (12 days of 1 s data; as Sample objects alone over
- * 170 MB) go through {@code data export} in a JVM with a 64 MB heap. Holding the rows, or
- * even a fraction of them, would end in OutOfMemoryError.
+ * An export streams: 600,000 samples (a week of 1 s data; as Sample objects alone about
+ * 100 MB, 168 bytes each) go through {@code data export} in a JVM with a 64 MB heap, to Arrow
+ * and to BDF. Holding the rows, or most of them, would end in OutOfMemoryError. (The month
+ * of 2.6 M samples is DataExportBenchmark's, also at 64 MB; kept out of the suite for time.)
  */
 class StreamingExportTest {
-    static final int ROWS = 1_000_000;
+    static final int ROWS = 600_000;
 
     @TempDir
     Path tmp;
 
     @Test
-    void aMillionSamplesExportInA64MegabyteHeap() throws Exception {
+    void sixHundredThousandSamplesExportInA64MegabyteHeap() throws Exception {
         Path run = tmp.resolve("run");
         writeRun(run);
         Path arrow = tmp.resolve("arrow");
