@@ -1,6 +1,7 @@
 package io.cellbench.cli;
 
 import io.cellbench.core.data.RunEvent;
+import io.cellbench.daq.influx.InfluxConfig;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduleLoader;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -23,6 +25,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  cellbench demo",
             "  cellbench demo --out /tmp/demo",
+            "  cellbench demo --speed 20000 --influx http://127.0.0.1:8086 --db demo",
             "", "The demo's schedule and protocol are copied into DIR/inputs/ to read and adapt."})
 final class DemoCommand implements Callable<Integer> {
     static final String RESOURCES = "/io/cellbench/cli/demo/";
@@ -36,9 +39,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "Simulated seconds per real second, or 'max' (default).")
     String speed;
 
+    @Mixin
+    InfluxOptions influx;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         double factor = RunCommand.parseSpeed(speed);
+        InfluxConfig live = RunCommand.influxConfig(influx);
         prepare(out);
         Path inputs = out.resolve("inputs");
         Files.createDirectories(inputs);
@@ -55,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
                 + schedule.cells().getFirst().protocol().name() + "', writing to " + out);
         long t0 = System.nanoTime();
         Map<String, RunEvent.Outcome> outcomes = ScheduleSession.runSimulated(schedule, out, factor,
-                1000, System.out);
+                1000, System.out, live);
         int code = RunSummary.print(out, outcomes, System.out);
         System.out.printf("Demo finished in %.1f s wall time.%n", (System.nanoTime() - t0) * 1e-9);
         return code;

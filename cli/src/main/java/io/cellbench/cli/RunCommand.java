@@ -1,6 +1,7 @@
 package io.cellbench.cli;
 
 import io.cellbench.core.data.RunEvent;
+import io.cellbench.daq.influx.InfluxConfig;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduleLoader;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,6 +21,11 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  cellbench run schedule.yaml --simulate --out runs/trial          as fast as possible",
             "  cellbench run schedule.yaml --simulate --speed 3600 --out runs/live  one hour per second",
+            "  cellbench run schedule.yaml --simulate --out runs/t2 \\",
+            "      --influx http://127.0.0.1:8086 --db lab",
+            "", "With --influx (or --influx-config, or CELLBENCH_INFLUX_URL) the run also goes",
+            "live to InfluxDB, through a spool in DIR/influx-spool; at the end cellbench",
+            "waits (close-timeout, default 30 s) for the spool to drain.",
             "", "Stop with Ctrl-C: every cell goes to open circuit and the files are closed cleanly."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCHEDULE", description = "The schedule file (YAML).")
@@ -34,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The run directory to create.")
     Path out;
 
+    @Mixin
+    InfluxOptions influx;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (!simulate) {
@@ -45,8 +55,16 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(out + " already exists and is not empty; choose a new --out directory");
         }
         Schedule schedule = ScheduleLoader.load(scheduleFile);
-        Map<String, RunEvent.Outcome> outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out);
+        InfluxConfig live = influxConfig(influx);
+        Map<String, RunEvent.Outcome> outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out,
+                live);
         return RunSummary.print(out, outcomes, System.out);
+    }
+
+    /** The InfluxDB to send the run to live, or null when none was asked for. */
+    static InfluxConfig influxConfig(InfluxOptions options) {
+        Map<String, String> env = System.getenv();
+        return options.requested(env) ? options.load(env, System.err).config() : null;
     }
 
     static double parseSpeed(String text) {

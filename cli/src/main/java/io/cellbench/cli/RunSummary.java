@@ -43,6 +43,8 @@ final class RunSummary {
         out.println("  run.json, events.jsonl, cells/<id>/samples.arrows (time series), spectra.arrows (EIS),");
         out.println("  cycles.arrows and cycles.csv (per-cycle summary). See docs/data.md.");
         out.println("  cellbench data cycles " + dir + " [--cell ID] [--format csv|json]");
+        out.println("  cellbench data raw|eis " + dir + " [--cell ID] [--cycles A..B] [--format csv|json|arrow]");
+        out.println("  cellbench data export " + dir + " -o DIR [--format bdf|csv|arrow]   a file per cell");
         boolean allCompleted = outcomes.values().stream().allMatch(o -> o == RunEvent.Outcome.COMPLETED);
         return allCompleted ? 0 : NOT_ALL_COMPLETED;
     }

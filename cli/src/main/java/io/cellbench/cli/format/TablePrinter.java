@@ -20,27 +20,82 @@ public final class TablePrinter<R> {
     }
 
     public void print(Iterator<R> rows, OutputFormat format, PrintStream out) {
-        switch (format) {
-            case TABLE -> printTable(rows, out);
-            case CSV -> printCsv(rows, out);
-            case JSON -> printJson(rows, out);
+        ConsoleRows<R> writer = open(format, out);
+        while (rows.hasNext()) {
+            writer.write(rows.next());
         }
-        out.flush();
+        writer.close();
     }
 
-    private void printTable(Iterator<R> rows, PrintStream out) {
-        boolean first = true;
-        while (first || rows.hasNext()) {
-            List<String[]> window = new ArrayList<>();
-            while (rows.hasNext() && window.size() < TABLE_WINDOW) {
-                R row = rows.next();
-                String[] cells = new String[columns.size()];
-                for (int i = 0; i < cells.length; i++) {
-                    Column<R> c = columns.get(i);
-                    cells[i] = tableCell(c.value().apply(row), c.decimals());
-                }
-                window.add(cells);
+    /** A writer that prints the rows pushed into it; close it to finish the output. */
+    public ConsoleRows<R> open(OutputFormat format, PrintStream out) {
+        return switch (format) {
+            case TABLE -> new TableWriter(out);
+            case CSV -> new CsvWriter(out);
+            case JSON -> new JsonWriter(out);
+        };
+    }
+
+    /** Rows to a PrintStream, which never throws IOException (it records errors instead). */
+    public interface ConsoleRows<R> extends RowWriter<R> {
+        @Override
+        void write(R row);
+
+        @Override
+        void close();
+    }
+
+    private abstract class ConsoleWriter implements ConsoleRows<R> {
+        final PrintStream out;
+        long rows;
+
+        ConsoleWriter(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public long rows() {
+            return rows;
+        }
+
+        @Override
+        public abstract void write(R row);
+
+        @Override
+        public abstract void close();
+    }
+
+    private final class TableWriter extends ConsoleWriter {
+        private final List<String[]> window = new ArrayList<>();
+        private boolean headerDone;
+
+        TableWriter(PrintStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(R row) {
+            String[] cells = new String[columns.size()];
+            for (int i = 0; i < cells.length; i++) {
+                Column<R> c = columns.get(i);
+                cells[i] = tableCell(c.value().apply(row), c.decimals());
             }
+            window.add(cells);
+            rows++;
+            if (window.size() == TABLE_WINDOW) {
+                printWindow();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!window.isEmpty() || !headerDone) {
+                printWindow();
+            }
+            out.flush();
+        }
+
+        private void printWindow() {
             int[] width = new int[columns.size()];
             for (int i = 0; i < width.length; i++) {
                 width[i] = columns.get(i).header().length();
@@ -48,14 +103,14 @@ public final class TablePrinter<R> {
                     width[i] = Math.max(width[i], cells[i].length());
                 }
             }
-            if (first) {
+            if (!headerDone) {
                 StringBuilder header = new StringBuilder();
                 for (int i = 0; i < width.length; i++) {
                     header.append(i == 0 ? "" : "  ").append(pad(columns.get(i).header(), width[i]));
                 }
                 out.println(header.toString().stripTrailing());
                 out.println("-".repeat(header.toString().stripTrailing().length()));
-                first = false;
+                headerDone = true;
             }
             for (String[] cells : window) {
                 StringBuilder line = new StringBuilder();
@@ -64,13 +119,18 @@ public final class TablePrinter<R> {
                 }
                 out.println(line.toString().stripTrailing());
             }
+            window.clear();
         }
     }
 
-    private void printCsv(Iterator<R> rows, PrintStream out) {
-        out.println(String.join(",", columns.stream().map(c -> csv(c.name())).toList()));
-        while (rows.hasNext()) {
-            R row = rows.next();
+    private final class CsvWriter extends ConsoleWriter {
+        CsvWriter(PrintStream out) {
+            super(out);
+            out.println(String.join(",", columns.stream().map(c -> csv(c.name())).toList()));
+        }
+
+        @Override
+        public void write(R row) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < columns.size(); i++) {
                 if (i > 0) {
@@ -80,23 +140,37 @@ public final class TablePrinter<R> {
                 line.append(v instanceof Double d && d.isNaN() || v == null ? "" : csv(plain(v)));
             }
             out.println(line);
+            rows++;
+        }
+
+        @Override
+        public void close() {
+            out.flush();
         }
     }
 
-    private void printJson(Iterator<R> rows, PrintStream out) {
-        out.print('[');
-        boolean firstRow = true;
-        while (rows.hasNext()) {
-            R row = rows.next();
-            out.print(firstRow ? "\n  {" : ",\n  {");
-            firstRow = false;
+    private final class JsonWriter extends ConsoleWriter {
+        JsonWriter(PrintStream out) {
+            super(out);
+            out.print('[');
+        }
+
+        @Override
+        public void write(R row) {
+            out.print(rows == 0 ? "\n  {" : ",\n  {");
+            rows++;
             for (int i = 0; i < columns.size(); i++) {
                 Column<R> c = columns.get(i);
                 out.print((i == 0 ? "" : ", ") + JsonText.string(c.name()) + ": " + JsonText.value(c.value().apply(row)));
             }
             out.print('}');
         }
-        out.println(firstRow ? "]" : "\n]");
+
+        @Override
+        public void close() {
+            out.println(rows == 0 ? "]" : "\n]");
+            out.flush();
+        }
     }
 
     private static String tableCell(Object v, int decimals) {
@@ -114,7 +188,12 @@ public final class TablePrinter<R> {
 
     private static String plain(Object v) {
         if (v instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : Double.toString(d);
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString(d.longValue());
+            }
+            String s = Double.toString(d);
+            // No exponents: a unix time stays 1714521723.4, not 1.7145217234E9.
+            return s.indexOf('E') < 0 || d.isInfinite() ? s : new java.math.BigDecimal(s).toPlainString();
         }
         return v.toString();
     }

@@ -1,0 +1,45 @@
+package io.cellbench.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write each cell's samples to a file of its own in a directory:",
+            "<cell>.bdf.csv (Battery Data Format), <cell>.csv or <cell>.arrows.",
+            "Streams: a month of 1 s data exports in constant memory."},
+        footer = {"", "Examples:",
+            "  cellbench data export demo-run -o bdf/",
+            "  cellbench data export demo-run --format arrow --cycles 2..20 -o arrow/",
+            "  cellbench data export --influx http://127.0.0.1:8086 --db lab --run RUN \\",
+            "      -o bdf/"})
+final class DataExportCommand implements Callable<Integer> {
+    @Mixin
+    DataSourceOptions source;
+
+    @Mixin
+    DataFilterOptions filters;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "bdf",
+            description = "bdf, csv or arrow (default: ${DEFAULT-VALUE}).")
+    DataFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
+            description = "The directory for the files (created if missing; existing files are not overwritten).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        DataFilter filter = filters.filter();
+        try (BufferAllocator allocator = new RootAllocator();
+             DataSource data = source.open(allocator, System.getenv())) {
+            DataOutput.sampleFiles(data, filter, format, output, allocator);
+            DataOutput.printWarnings(data);
+        }
+        return 0;
+    }
+}

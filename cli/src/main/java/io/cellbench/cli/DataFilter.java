@@ -1,0 +1,35 @@
+package io.cellbench.cli;
+
+import java.util.List;
+
+/**
+ * Which rows the {@code data} commands keep: cells (none named: every cell), an inclusive
+ * cycle range, and a time range ({@code from} inclusive, {@code to} exclusive).
+ */
+record DataFilter(List<String> cells, DataCyclesCommand.CycleRange cycles, TimeBound from, TimeBound to) {
+
+    DataFilter {
+        cells = List.copyOf(cells);
+    }
+
+    static DataFilter all() {
+        return new DataFilter(List.of(), DataCyclesCommand.CycleRange.parse(null), null, null);
+    }
+
+    boolean includesCell(String cellId) {
+        return cells.isEmpty() || cells.contains(cellId);
+    }
+
+    boolean accepts(int cycleCount, double testTimeSecond, double unixTimeSecond) {
+        return cycles.contains(cycleCount) && TimeBound.atOrAfter(from, testTimeSecond, unixTimeSecond)
+                && TimeBound.before(to, testTimeSecond, unixTimeSecond);
+    }
+
+    Integer firstCycle() {
+        return cycles.from() == Integer.MIN_VALUE ? null : cycles.from();
+    }
+
+    Integer lastCycle() {
+        return cycles.to() == Integer.MAX_VALUE ? null : cycles.to();
+    }
+}

@@ -1,0 +1,157 @@
+package io.cellbench.cli;
+
+import io.cellbench.cli.format.OutputFormat;
+import io.cellbench.cli.format.TablePrinter;
+import io.cellbench.core.data.Sample;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import org.apache.arrow.memory.BufferAllocator;
+
+/** What the {@code data raw}, {@code eis} and {@code export} commands share: streaming rows to their output. */
+final class DataOutput {
+    private DataOutput() {
+    }
+
+    /** Samples as a table, CSV or JSON, to {@code file} or (null) the console. */
+    static void printSamples(DataSource source, DataFilter filter, OutputFormat format, Path file) throws IOException {
+        try (Destination out = Destination.of(file)) {
+            TablePrinter.ConsoleRows<SampleFields.CellSample> rows =
+                    new TablePrinter<>(SampleFields.forFormat(format)).open(format, out.stream);
+            source.samples(filter, (cell, s) -> rows.write(new SampleFields.CellSample(cell, s)));
+            rows.close();
+            out.check();
+        }
+    }
+
+    /** Impedance points as a table, CSV or JSON, to {@code file} or (null) the console. */
+    static void printImpedance(DataSource source, DataFilter filter, OutputFormat format, Path file)
+            throws IOException {
+        try (Destination out = Destination.of(file)) {
+            TablePrinter.ConsoleRows<ImpedanceRow> rows =
+                    new TablePrinter<>(ImpedanceFields.forFormat(format)).open(format, out.stream);
+            source.impedance(filter, (cell, p) -> rows.write(p));
+            rows.close();
+            out.check();
+        }
+    }
+
+    /** One cell's samples to an Arrow stream file. */
+    static void arrowSamples(DataSource source, DataFilter filter, Path file, BufferAllocator allocator)
+            throws IOException {
+        String cell = singleCell(source, filter, "data export --format arrow -o DIR");
+        requireNew(file);
+        long rows;
+        try (ArrowSampleFile out = ArrowSampleFile.create(file, source.metadata(cell), allocator)) {
+            source.samples(only(filter, cell), (c, s) -> out.write(s));
+            rows = out.rows();
+        }
+        System.out.printf(Locale.ROOT, "%s: %,d samples -> %s%n", cell, rows, file);
+    }
+
+    /** One cell's impedance points to an Arrow stream file, a batch per sweep. */
+    static void arrowImpedance(DataSource source, DataFilter filter, Path file, BufferAllocator allocator)
+            throws IOException {
+        String cell = singleCell(source, filter, "one 'data eis' per cell");
+        requireNew(file);
+        long rows;
+        try (ArrowSpectrumFile out = new ArrowSpectrumFile(file, source.metadata(cell), allocator)) {
+            source.impedance(only(filter, cell), (c, p) -> out.write(p));
+            rows = out.rows();
+        }
+        System.out.printf(Locale.ROOT, "%s: %,d impedance points -> %s%n", cell, rows, file);
+    }
+
+    /** A file per cell into {@code directory}: BDF CSV, plain CSV or Arrow. */
+    static void sampleFiles(DataSource source, DataFilter filter, DataFormat format, Path directory,
+                            BufferAllocator allocator) throws IOException {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new UserError(directory + " is a file; -o takes a directory for a file per cell");
+        }
+        Files.createDirectories(directory);
+        CellFiles<Sample> files = switch (format) {
+            case BDF -> new CellFiles<>(directory, ".bdf.csv", (cell, f) -> SampleCsvFile.create(f, true));
+            case CSV -> new CellFiles<>(directory, ".csv", (cell, f) -> SampleCsvFile.create(f, false));
+            case ARROW -> new CellFiles<>(directory, ".arrows",
+                    (cell, f) -> ArrowSampleFile.create(f, source.metadata(cell), allocator));
+            case TABLE, JSON -> throw new UserError("export writes bdf, csv or arrow files, not " + name(format));
+        };
+        List<CellFiles.Written> written;
+        try (files) {
+            source.samples(filter, files::accept);
+            written = files.finish();
+        }
+        if (written.isEmpty()) {
+            System.out.println("no samples matched; no files written");
+        }
+        for (CellFiles.Written w : written) {
+            System.out.printf(Locale.ROOT, "%s: %,d samples -> %s%n", w.cellId(), w.rows(), w.file());
+        }
+    }
+
+    static void printWarnings(DataSource source) {
+        source.warnings().forEach(w -> System.err.println("warning: " + w));
+    }
+
+    static String name(DataFormat format) {
+        return format.name().toLowerCase(Locale.ROOT);
+    }
+
+    static Path requireOutput(Path output, DataFormat format, String what) {
+        if (output == null) {
+            throw new UserError("--format " + name(format) + " writes " + what + ": give it with -o");
+        }
+        return output;
+    }
+
+    private static String singleCell(DataSource source, DataFilter filter, String alternative) throws IOException {
+        List<String> cells = !filter.cells().isEmpty() ? filter.cells() : source.cells().orElse(List.of());
+        if (cells.size() != 1) {
+            throw new UserError("an Arrow file holds one cell: choose it with --cell ID (or use " + alternative + ")");
+        }
+        return cells.getFirst();
+    }
+
+    private static DataFilter only(DataFilter filter, String cell) {
+        return new DataFilter(List.of(cell), filter.cycles(), filter.from(), filter.to());
+    }
+
+    private static void requireNew(Path file) {
+        if (Files.exists(file)) {
+            throw new UserError(file + " already exists; remove it or choose another -o");
+        }
+    }
+
+    /** The console, or a file standing in for it. */
+    private record Destination(PrintStream stream, boolean ownsStream, Path file) implements AutoCloseable {
+        static Destination of(Path file) throws IOException {
+            if (file == null) {
+                return new Destination(System.out, false, null);
+            }
+            OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new Destination(new PrintStream(new BufferedOutputStream(out, 1 << 16), false, StandardCharsets.UTF_8),
+                    true, file);
+        }
+
+        void check() throws IOException {
+            stream.flush();
+            if (ownsStream && stream.checkError()) {
+                throw new IOException("cannot write " + file + " (disk full?)");
+            }
+        }
+
+        @Override
+        public void close() {
+            if (ownsStream) {
+                stream.close();
+            }
+        }
+    }
+}

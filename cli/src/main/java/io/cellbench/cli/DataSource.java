@@ -1,0 +1,32 @@
+package io.cellbench.cli;
+
+import io.cellbench.core.data.Sample;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the {@code data} commands read recorded data: a run directory or an InfluxDB
+ * database. Rows are pushed one at a time, as they are read, so nothing is held whole.
+ */
+sealed interface DataSource extends AutoCloseable permits RunDirectorySource, InfluxSource {
+
+    /** The cells, when the source knows them before reading (a run directory does; InfluxDB is asked per query). */
+    Optional<List<String>> cells() throws IOException;
+
+    /** Streams the samples the filter keeps, in time order per cell. */
+    void samples(DataFilter filter, CellRows<Sample> rows) throws IOException;
+
+    /** Streams the impedance points the filter keeps, sweep after sweep. */
+    void impedance(DataFilter filter, CellRows<ImpedanceRow> rows) throws IOException;
+
+    /** What to put into an exported Arrow file's schema metadata for this cell. */
+    Map<String, String> metadata(String cellId) throws IOException;
+
+    /** Problems met while reading that did not stop it (a torn last batch after a crash). */
+    List<String> warnings();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,62 @@
+package io.cellbench.cli;
+
+import io.cellbench.daq.influx.InfluxConfigException;
+import io.cellbench.daq.influx.InfluxConfigLoader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Which InfluxDB to use: server and database from the command line, everything else
+ * (credentials above all) from the configuration file and the CELLBENCH_INFLUX_* environment
+ * as {@link InfluxConfigLoader} reads them. Credentials are never options: the command line
+ * of a process is visible to every user of the machine.
+ */
+final class InfluxOptions {
+    static final String ENV_URL = "CELLBENCH_INFLUX_URL";
+    static final String ENV_DB = "CELLBENCH_INFLUX_DB";
+
+    @Option(names = "--influx", paramLabel = "URL",
+            description = "InfluxDB server, e.g. http://127.0.0.1:8086 (user, password and token come from the"
+                    + " configuration file or CELLBENCH_INFLUX_* variables, never from here).")
+    String url;
+
+    @Option(names = "--db", paramLabel = "NAME", description = "InfluxDB database (with --influx).")
+    String database;
+
+    @Option(names = "--influx-config", paramLabel = "FILE",
+            description = "InfluxDB configuration file (default: ~/.config/cellbench/influx.properties).")
+    Path configFile;
+
+    /** Whether InfluxDB was asked for: an option above, or CELLBENCH_INFLUX_URL in the environment. */
+    boolean requested(Map<String, String> env) {
+        return url != null || database != null || configFile != null || notEmpty(env.get(ENV_URL));
+    }
+
+    /** Loads the configuration (the options win over the environment, which wins over the file). */
+    InfluxConfigLoader.Loaded load(Map<String, String> env, PrintStream warnings) {
+        if (url != null && database == null && !notEmpty(env.get(ENV_DB)) && configFile == null) {
+            throw new UserError("--influx needs --db NAME (the database to use)");
+        }
+        Map<String, String> merged = new HashMap<>(env);
+        if (url != null) {
+            merged.put(ENV_URL, url);
+        }
+        if (database != null) {
+            merged.put(ENV_DB, database);
+        }
+        try {
+            InfluxConfigLoader.Loaded loaded = InfluxConfigLoader.load(configFile, merged);
+            loaded.warnings().forEach(w -> warnings.println("warning: " + w));
+            return loaded;
+        } catch (InfluxConfigException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static boolean notEmpty(String s) {
+        return s != null && !s.isEmpty();
+    }
+}

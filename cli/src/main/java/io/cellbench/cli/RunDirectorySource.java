@@ -1,0 +1,143 @@
+package io.cellbench.cli;
+
+import io.cellbench.core.data.Sample;
+import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.daq.arrow.ReadReport;
+import io.cellbench.daq.run.RunReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+
+/** A run directory as a {@link DataSource}: each cell's Arrow files, one batch in memory at a time. */
+final class RunDirectorySource implements DataSource {
+    private final Path directory;
+    private final RunReader reader;
+    private final BufferAllocator allocator;
+    private final List<String> warnings = new ArrayList<>();
+
+    private RunDirectorySource(Path directory, RunReader reader, BufferAllocator allocator) {
+        this.directory = directory;
+        this.reader = reader;
+        this.allocator = allocator;
+    }
+
+    static RunDirectorySource open(Path directory, BufferAllocator allocator) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new UserError("no run directory at " + directory);
+        }
+        return new RunDirectorySource(directory, RunReader.open(directory, allocator), allocator);
+    }
+
+    @Override
+    public Optional<List<String>> cells() throws IOException {
+        return Optional.of(reader.cells());
+    }
+
+    @Override
+    public void samples(DataFilter filter, CellRows<Sample> rows) throws IOException {
+        for (String id : selected(filter)) {
+            ReadReport report = deliver(() -> reader.samples(id, s -> {
+                if (filter.accepts(s.cycleCount(), s.testTimeSecond(), s.unixTimeSecond())) {
+                    pass(rows, id, s);
+                }
+            }));
+            warnings.addAll(report.warnings());
+        }
+    }
+
+    @Override
+    public void impedance(DataFilter filter, CellRows<ImpedanceRow> rows) throws IOException {
+        for (String id : selected(filter)) {
+            ReadReport report = deliver(() -> reader.spectra(id, (index, s) -> {
+                if (!filter.accepts(s.cycleCount(), s.testTimeSecond(), s.unixTimeSecond())) {
+                    return;
+                }
+                int k = 0;
+                for (ImpedancePoint p : s.points()) {
+                    pass(rows, id, new ImpedanceRow(id, index, k++, s.testTimeSecond(), s.unixTimeSecond(),
+                            s.cycleCount(), s.stepCount(), s.stepIndex(), s.appliedPressurePa(),
+                            s.ambientTemperatureCelsius(), p));
+                }
+            }));
+            warnings.addAll(report.warnings());
+        }
+    }
+
+    /** The schema metadata of the cell's first sample file (run, cell, protocol), and where it came from. */
+    @Override
+    public Map<String, String> metadata(String cellId) throws IOException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        List<Path> segments = reader.sampleSegments(cellId);
+        if (!segments.isEmpty()) {
+            try (BufferAllocator child = allocator.newChildAllocator("metadata " + cellId, 0, Long.MAX_VALUE);
+                 FileChannel channel = FileChannel.open(segments.getFirst(), StandardOpenOption.READ);
+                 ArrowStreamReader arrow = new ArrowStreamReader(channel, child)) {
+                Map<String, String> custom = arrow.getVectorSchemaRoot().getSchema().getCustomMetadata();
+                if (custom != null) {
+                    metadata.putAll(custom);
+                }
+            } catch (IOException | RuntimeException e) {
+                warnings.add(segments.getFirst() + ": no readable schema (" + e.getMessage() + ")");
+            }
+        }
+        metadata.put("exported_from", directory.toAbsolutePath().normalize().toString());
+        return metadata;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+
+    private List<String> selected(DataFilter filter) throws IOException {
+        List<String> ids = reader.cells();
+        for (String c : filter.cells()) {
+            if (!ids.contains(c)) {
+                throw new UserError("run " + directory + " has no cell '" + c + "'; it has: " + String.join(", ", ids));
+            }
+        }
+        return ids.stream().filter(filter::includesCell).toList();
+    }
+
+    /** The readers take plain consumers: an IOException of the row writer travels through them wrapped. */
+    private static <R> void pass(CellRows<R> rows, String id, R row) {
+        try {
+            rows.accept(id, row);
+        } catch (IOException e) {
+            throw new RowFailure(e);
+        }
+    }
+
+    private interface Read {
+        ReadReport run() throws IOException;
+    }
+
+    private static ReadReport deliver(Read read) throws IOException {
+        try {
+            return read.run();
+        } catch (RowFailure f) {
+            throw f.getCause();
+        }
+    }
+
+    private static final class RowFailure extends UncheckedIOException {
+        RowFailure(IOException cause) {
+            super(cause);
+        }
+    }
+}

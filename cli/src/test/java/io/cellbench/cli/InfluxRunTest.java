@@ -1,0 +1,132 @@
+package io.cellbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellbench.core.data.Sample;
+import io.cellbench.daq.arrow.ArrowSampleReader;
+import io.cellbench.daq.run.RunReader;
+import io.cellbench.fixtures.influx.InfluxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issue's "done when": a simulated multi-cell run sent live to a real InfluxDB leaves
+ * exactly as many sample points there as rows in its Arrow files, per cell, also when the
+ * server is away for part of the run; and what InfluxDB holds reads back out through
+ * {@code data export}.
+ */
+class InfluxRunTest {
+    @TempDir
+    Path tmp;
+
+    /** Short retry and flush times, so an outage is caught up within the test. */
+    private Path fastConfig() throws Exception {
+        Path file = tmp.resolve("influx.properties");
+        Files.writeString(file, """
+                flush-interval = 100ms
+                retry-initial = 50ms
+                retry-max = 500ms
+                close-timeout = 20s
+                """);
+        return file;
+    }
+
+    @Test
+    void everySampleOfAThreeCellRunIsInInfluxDbOnceAndReadsBackOut() throws Exception {
+        try (InfluxServer server = InfluxServer.start()) {
+            server.createDatabase("lab");
+            Path schedule = ShortRun.write(tmp.resolve("inputs"));
+            Path run = tmp.resolve("run");
+            Console c = Console.run("run", schedule.toString(), "--simulate", "--out", run.toString(),
+                    "--influx", server.url().toString(), "--db", "lab", "--influx-config", fastConfig().toString());
+            assertEquals(0, c.exitCode(), c.out() + c.err());
+            assertTrue(c.out().contains("nothing left in the spool " + run.resolve("influx-spool")), c.out());
+            assertEachCellComplete(server, "lab", run);
+
+            // Back out of InfluxDB: the same samples as the Arrow files (times to the microsecond).
+            Path out = tmp.resolve("from-influx");
+            Console export = Console.run("data", "export", "--influx", server.url().toString(), "--db", "lab",
+                    "--influx-config", fastConfig().toString(), "--format", "arrow", "-o", out.toString());
+            assertEquals(0, export.exitCode(), export.err());
+            for (String cell : ShortRun.CELLS) {
+                List<Sample> expected = arrowSamples(run, cell);
+                List<Sample> back = new ArrayList<>();
+                try (RootAllocator allocator = new RootAllocator()) {
+                    ArrowSampleReader.read(List.of(out.resolve(cell + ".arrows")), allocator, back::add);
+                }
+                assertEquals(expected.size(), back.size(), cell);
+                for (int i = 0; i < expected.size(); i++) {
+                    Sample e = expected.get(i);
+                    Sample b = back.get(i);
+                    assertEquals(e.unixTimeSecond(), b.unixTimeSecond(), 1e-6, cell + " row " + i);
+                    assertEquals(withUnixTime(e, 0), withUnixTime(b, 0), cell + " row " + i);
+                }
+            }
+            Console raw = Console.run("data", "raw", "--influx", server.url().toString(), "--db", "lab",
+                    "--influx-config", fastConfig().toString(), "--cell", "coin-2", "--cycles", "2..2",
+                    "--format", "csv");
+            assertEquals(0, raw.exitCode(), raw.err());
+            long cycle2 = arrowSamples(run, "coin-2").stream().filter(s -> s.cycleCount() == 2).count();
+            assertEquals(cycle2 + 1, raw.out().lines().count());
+        }
+    }
+
+    @Test
+    void aServerAwayForPartOfTheRunStillEndsWithEverySampleOnce() throws Exception {
+        try (InfluxServer server = InfluxServer.start()) {
+            server.createDatabase("lab");
+            server.kill(); // away when the run starts
+            Path schedule = ShortRun.write(tmp.resolve("inputs"));
+            Path run = tmp.resolve("run");
+            String config = fastConfig().toString();
+            AtomicReference<Console> result = new AtomicReference<>();
+            // About 3 simulated hours at 2,000x: the run lasts ~5 s of wall time.
+            Thread running = Thread.ofPlatform().start(() -> result.set(Console.run("run", schedule.toString(),
+                    "--simulate", "--speed", "2000", "--out", run.toString(),
+                    "--influx", server.url().toString(), "--db", "lab", "--influx-config", config)));
+            Thread.sleep(2_000);
+            assertTrue(running.isAlive(), "the run is still going when the server comes back");
+            server.startProcess(); // same data directory and port
+            running.join(60_000);
+            Console c = result.get();
+            assertEquals(0, c.exitCode(), c.out() + c.err());
+            assertTrue(c.out().contains("influx unreachable"), c.out());
+            assertTrue(c.out().contains("nothing left in the spool"), c.out());
+            assertTrue(Files.readString(run.resolve("events.jsonl")).contains("InfluxDB unreachable"),
+                    "the outage is in the run's event log");
+            assertEachCellComplete(server, "lab", run);
+        }
+    }
+
+    private static void assertEachCellComplete(InfluxServer server, String db, Path run) throws Exception {
+        for (String cell : ShortRun.CELLS) {
+            long rows = arrowSamples(run, cell).size();
+            assertTrue(rows > 300, cell + ": " + rows);
+            assertEquals(rows, server.count(db, "SELECT count(test_time_second) FROM samples WHERE cell = '" + cell + "'"),
+                    cell);
+        }
+    }
+
+    private static List<Sample> arrowSamples(Path run, String cell) throws Exception {
+        List<Sample> rows = new ArrayList<>();
+        try (RunReader reader = RunReader.open(run)) {
+            reader.samples(cell, rows::add);
+        }
+        return rows;
+    }
+
+    private static Sample withUnixTime(Sample s, double t) {
+        return new Sample(s.testTimeSecond(), t, s.voltageVolt(), s.currentAmpere(), s.cycleCount(), s.stepCount(),
+                s.stepIndex(), s.chargingCapacityAh(), s.dischargingCapacityAh(), s.stepCapacityAh(),
+                s.netCapacityAh(), s.cumulativeCapacityAh(), s.chargingEnergyWh(), s.dischargingEnergyWh(),
+                s.stepEnergyWh(), s.netEnergyWh(), s.cumulativeEnergyWh(), s.powerWatt(), s.appliedPressurePa(),
+                s.ambientTemperatureCelsius());
+    }
+}

@@ -1,0 +1,56 @@
+package io.cellbench.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A small schedule for tests: three simulated coin cells, about three hours of simulated
+ * time each (pressure set-up, rest, EIS, two 1C cycles, EIS), ~600 samples per cell.
+ */
+final class ShortRun {
+    static final List<String> CELLS = List.of("coin-1", "coin-2", "coin-3");
+
+    private ShortRun() {
+    }
+
+    /** Writes schedule.yaml and protocol.yaml into {@code dir}; returns the schedule. */
+    static Path write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("protocol.yaml"), """
+                name: short cycling
+                limits:
+                  voltage: [1.5 V, 4.2 V]
+                logging:
+                  period: 60 s
+                  voltage_change: 10 mV
+                  sample_period: 1 s
+                steps:
+                  - Set pressure to 60 MPa and wait until stable
+                  - Rest for 10 minutes
+                  - EIS from 10 kHz to 1 Hz at 10 mV, 5 points per decade
+                  - Repeat 2 times:
+                      - Charge at 1C until 3.7 V
+                      - Rest for 5 minutes
+                      - Discharge at 1C until 1.9 V
+                      - Rest for 5 minutes
+                  - EIS from 10 kHz to 1 Hz at 10 mV, 5 points per decade
+                """);
+        StringBuilder schedule = new StringBuilder("name: three coins\ncells:\n");
+        int seed = 1;
+        for (String cell : CELLS) {
+            schedule.append("""
+                      - id: %s
+                        format: coin
+                        chemistry: NMC811 | Li6PS5Cl | Li-In
+                        nominal_capacity: 2 mAh
+                        protocol: protocol.yaml
+                        simulation: {preset: coin, seed: %d}
+                    """.formatted(cell, seed++));
+        }
+        Path file = dir.resolve("schedule.yaml");
+        Files.writeString(file, schedule.toString());
+        return file;
+    }
+}
