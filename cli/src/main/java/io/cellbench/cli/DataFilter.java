@@ -25,6 +25,16 @@ record DataFilter(List<String> cells, DataCyclesCommand.CycleRange cycles, TimeB
                 && TimeBound.before(to, testTimeSecond, unixTimeSecond);
     }
 
+    /** A cycle is kept by its number and by when it started. */
+    boolean acceptsCycle(int cycleCount, double startTestTimeSecond, double startUnixTimeSecond) {
+        return accepts(cycleCount, startTestTimeSecond, startUnixTimeSecond);
+    }
+
+    /** Whether a bound is a calendar time (which needs unix times to compare with). */
+    boolean hasCalendarBound() {
+        return from instanceof TimeBound.At || to instanceof TimeBound.At;
+    }
+
     Integer firstCycle() {
         return cycles.from() == Integer.MIN_VALUE ? null : cycles.from();
     }

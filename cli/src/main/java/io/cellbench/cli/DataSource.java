@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.Sample;
 import java.io.IOException;
 import java.util.List;
@@ -20,6 +21,9 @@ sealed interface DataSource extends AutoCloseable permits RunDirectorySource, In
 
     /** Streams the impedance points the filter keeps, sweep after sweep. */
     void impedance(DataFilter filter, CellRows<ImpedanceRow> rows) throws IOException;
+
+    /** The per-cycle summaries the filter keeps, cell by cell, in cycle order. */
+    void cycles(DataFilter filter, CellRows<CycleSummary> rows) throws IOException;
 
     /** What to put into an exported Arrow file's schema metadata for this cell. */
     Map<String, String> metadata(String cellId) throws IOException;

@@ -1,10 +1,12 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.Sample;
 import io.cellbench.daq.influx.InfluxConfig;
 import io.cellbench.daq.influx.InfluxReadException;
 import io.cellbench.daq.influx.InfluxReader;
 import io.cellbench.daq.influx.ReadFilter;
+import io.cellbench.daq.influx.StoredPoints.StoredCycle;
 import io.cellbench.daq.influx.StoredPoints.StoredImpedance;
 import io.cellbench.daq.influx.StoredPoints.StoredSample;
 import java.io.IOException;
@@ -72,6 +74,24 @@ final class InfluxSource implements DataSource {
                         rows.accept(p.tags().cell(), new ImpedanceRow(p.tags().cell(), p.spectrumIndex(),
                                 p.pointIndex(), p.testTimeSecond(), sweepStart, p.cycleCount(), p.stepCount(),
                                 p.stepIndex(), p.appliedPressurePa(), p.ambientTemperatureCelsius(), p.point()));
+                    }
+                }
+            } catch (InfluxReadException e) {
+                throw failure(e);
+            }
+        }
+    }
+
+    @Override
+    public void cycles(DataFilter filter, CellRows<CycleSummary> rows) throws IOException {
+        for (String cell : queriedCells(filter)) {
+            try (Stream<StoredCycle> points = reader.cycles(query(filter, cell))) {
+                Iterator<StoredCycle> it = points.iterator();
+                while (it.hasNext()) {
+                    StoredCycle p = it.next();
+                    CycleSummary c = p.summary();
+                    if (filter.acceptsCycle(c.cycleCount(), c.startTestTimeSecond(), p.startUnixTimeSecond())) {
+                        rows.accept(p.tags().cell(), c);
                     }
                 }
             } catch (InfluxReadException e) {

@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.Sample;
 import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.daq.arrow.ReadReport;
@@ -67,6 +68,22 @@ final class RunDirectorySource implements DataSource {
                     pass(rows, id, new ImpedanceRow(id, index, k++, s.testTimeSecond(), s.unixTimeSecond(),
                             s.cycleCount(), s.stepCount(), s.stepIndex(), s.appliedPressurePa(),
                             s.ambientTemperatureCelsius(), p));
+                }
+            }));
+            warnings.addAll(report.warnings());
+        }
+    }
+
+    @Override
+    public void cycles(DataFilter filter, CellRows<CycleSummary> rows) throws IOException {
+        if (filter.hasCalendarBound()) {
+            throw new UserError("the cycle files of a run directory know test time, not calendar time: "
+                    + "give --from/--to in test-time seconds (e.g. --from 3600)");
+        }
+        for (String id : selected(filter)) {
+            ReadReport report = deliver(() -> reader.cycles(id, c -> {
+                if (filter.acceptsCycle(c.cycleCount(), c.startTestTimeSecond(), Double.NaN)) {
+                    pass(rows, id, c);
                 }
             }));
             warnings.addAll(report.warnings());

@@ -75,6 +75,25 @@ class InfluxRunTest {
             assertEquals(0, raw.exitCode(), raw.err());
             long cycle2 = arrowSamples(run, "coin-2").stream().filter(s -> s.cycleCount() == 2).count();
             assertEquals(cycle2 + 1, raw.out().lines().count());
+
+            // The per-cycle summary from InfluxDB is the one in the run directory.
+            Console fromInflux = Console.run("data", "cycles", "--influx", server.url().toString(), "--db", "lab",
+                    "--influx-config", fastConfig().toString(), "--cell", "coin-2", "--format", "csv");
+            Console fromFiles = Console.run("data", "cycles", run.toString(), "--cell", "coin-2", "--format", "csv");
+            assertEquals(0, fromInflux.exitCode(), fromInflux.err());
+            List<String> a = fromInflux.out().lines().toList();
+            List<String> b = fromFiles.out().lines().toList();
+            assertEquals(b.size(), a.size(), fromInflux.out() + "\n---\n" + fromFiles.out());
+            for (int i = 1; i < a.size(); i++) {
+                String[] x = a.get(i).split(",");
+                String[] y = b.get(i).split(",");
+                assertEquals(y[1], x[1], "cycle number");
+                for (int k = 2; k < y.length; k++) {
+                    double want = y[k].isEmpty() ? Double.NaN : Double.parseDouble(y[k]);
+                    double got = x[k].isEmpty() ? Double.NaN : Double.parseDouble(x[k]);
+                    assertEquals(want, got, 1e-9 * Math.max(1, Math.abs(want)), "row " + i + " column " + k);
+                }
+            }
         }
     }
 
