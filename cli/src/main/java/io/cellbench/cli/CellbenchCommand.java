@@ -11,12 +11,14 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             RunCommand.class,
             DataCommand.class,
+            io.cellbench.cli.plot.PlotCommand.class,
         },
         footer = {"", "Examples:",
             "  cellbench demo                         run the simulated demo",
             "  cellbench validate --json protocol.yaml",
             "  cellbench run schedule.yaml --simulate --out runs/today",
-            "  cellbench data cycles runs/today --cell coin-1"})
+            "  cellbench data cycles runs/today --cell coin-1",
+            "  cellbench plot runs/today --cell coin-1 --kind voltage -o voltage.png"})
 public final class CellbenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
