@@ -39,6 +39,11 @@ record AxisRange(double min, double max, boolean log) {
         return new AxisRange(lo - m, hi + m, false);
     }
 
+    /** The value a fraction {@code f} of the way along the axis (geometric on a log axis). */
+    double at(double f) {
+        return log ? Math.pow(10, Math.log10(min) + f * (Math.log10(max) - Math.log10(min))) : min + f * (max - min);
+    }
+
     double span() {
         return max - min;
     }

@@ -14,8 +14,8 @@ final class BodePlot {
         Panel magnitude = new Panel(style, "Frequency (Hz)", "|Z| (Ω)", true, true).sharesXBelow();
         Panel phase = new Panel(style, "Frequency (Hz)", "−Phase (°)", true, false);
         int marker = style.px(set.measurements.size() > 8 ? 5 : 6);
-        magnitude.chart().getStyler().setMarkerSize(marker);
-        phase.chart().getStyler().setMarkerSize(marker);
+        magnitude.markerSize(marker);
+        phase.markerSize(marker);
         double width = set.measurements.size() > 12 ? 1.0 : 1.4;
         for (SpectrumSet.Measurement m : set.measurements) {
             List<ImpedancePoint> points = m.spectrum().points();

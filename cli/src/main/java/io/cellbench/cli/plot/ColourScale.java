@@ -57,9 +57,14 @@ final class ColourScale {
 
     /** The key: each level with its line colour, or a colour bar. */
     Key key() {
+        return key(null);
+    }
+
+    /** The key, listed levels drawn with {@code marker} (null: a plain line) when the curves carry one. */
+    Key key(org.knowm.xchart.style.markers.Marker marker) {
         if (isListed()) {
             return new Key.Entries(title, levels.stream()
-                    .map(l -> new Key.Entry(l.label(), colours.get(l.label()), null, true)).toList());
+                    .map(l -> new Key.Entry(l.label(), colours.get(l.label()), marker, true)).toList());
         }
         return new Key.Gradient(title, min, max, wholeNumbers);
     }

@@ -64,6 +64,8 @@ final class Figure {
             sub.translate(r.x, r.y);
             sub.clip(new Rectangle(0, 0, r.width, r.height));
             p.chart().paint(sub, r.width, r.height);
+            hints(sub);
+            p.paintData(sub);
             sub.dispose();
             hints(g);
             Rectangle2D plot = p.plotArea();

@@ -53,7 +53,7 @@ final class KeyPainter {
                 fixed += titleHeight(g) + e.entries().size() * rowHeight(g) + style.px(18);
             }
         }
-        int barHeight = gradients == 0 ? 0 : (int) Math.min(style.px(320),
+        int barHeight = gradients == 0 ? 0 : (int) Math.min(style.px(520),
                 (bottom - top - fixed - gradients * (titleHeight(g) + style.px(30))) / (double) gradients);
         for (Key key : keys) {
             y = switch (key) {
@@ -77,7 +77,7 @@ final class KeyPainter {
             }
             if (e.marker() != null) {
                 s.setStroke(new BasicStroke(style.width(1)));
-                e.marker().paint(s, x + sampleLength() / 2.0, mid, style.px(10));
+                e.marker().paint(s, x + sampleLength() / 2.0, mid, style.px(9));
             }
             s.dispose();
             g.setFont(style.keyFont());

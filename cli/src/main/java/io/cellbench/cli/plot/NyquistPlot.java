@@ -16,7 +16,7 @@ final class NyquistPlot {
         SpectrumSet set = SpectrumSet.read(in);
         Style style = in.style();
         Panel p = new Panel(style, "Re Z (Ω)", "−Im Z (Ω)", false, false).equalAspect();
-        p.chart().getStyler().setMarkerSize(style.px(set.measurements.size() > 8 ? 5 : 6));
+        p.markerSize(style.px(set.measurements.size() > 8 ? 5 : 6));
         double width = set.measurements.size() > 12 ? 1.0 : 1.4;
         for (SpectrumSet.Measurement m : set.measurements) {
             List<ImpedancePoint> points = m.spectrum().points();

@@ -2,7 +2,11 @@ package io.cellbench.cli.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.XYStyler;
@@ -10,12 +14,24 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * One set of axes: an xchart {@link XYChart} that draws the data, ticks and grid, plus the
- * axis titles, which the {@link Figure} draws itself as real text. Axis ranges default to
- * the data with a small margin.
+ * One set of axes. xchart draws the frame, grid, ticks and tick labels (from a hidden
+ * series: its own series renderer draws every segment as a separate line, which makes an
+ * SVG of a long curve megabytes large); the panel draws the data itself, one path per
+ * curve, simplified to what shows at screen resolution. The {@link Figure} draws the axis
+ * titles as real text. Axis ranges default to the data with a small margin.
  */
 final class Panel {
+    /** Points closer than this (pixels) to the line through their neighbours are not drawn. */
+    static final double TOLERANCE_PX = 0.25;
+
+    /** One curve as drawn: colour, stroke and, optionally, a marker at every point. */
+    private record Trace(double[] x, double[] y, Color colour, BasicStroke stroke, Marker marker) {
+    }
+
     private final XYChart chart;
+    private final XYSeries frame;
+    private final List<Trace> traces = new ArrayList<>();
+    private int markerSize;
     private final Style style;
     final String xTitle;
     final String yTitle;
@@ -26,7 +42,6 @@ final class Panel {
     private boolean equalAspect;
     private boolean xLabelled = true;
     private String heading;
-    private int series;
 
     Panel(Style style, String xTitle, String yTitle, boolean logX, boolean logY) {
         this.style = style;
@@ -59,7 +74,7 @@ final class Panel {
         s.setAxisTicksLineVisible(false);
         s.setYAxisLabelAlignment(org.knowm.xchart.style.AxesChartStyler.TextAlignment.Right);
         s.setPlotTicksMarksVisible(false);
-        s.setMarkerSize(style.px(8));
+        markerSize = style.px(8);
         s.setAntiAlias(true);
         s.setTextAntiAlias(true);
         s.setXAxisTickMarkSpacingHint(style.px(90));
@@ -69,41 +84,45 @@ final class Panel {
         s.setYAxisLogarithmicDecadeOnly(false);
         s.setXAxisTickLabelsFormattingFunction(logX ? TickLabels.log(this::currentX) : TickLabels.linear(this::currentX));
         s.setYAxisTickLabelsFormattingFunction(logY ? TickLabels.log(this::currentY) : TickLabels.linear(this::currentY));
+        // xchart lays out ticks only around a visible series; this one has no line and no markers
+        frame = chart.addSeries("frame", new double[] {1, 2}, new double[] {1, 2});
+        frame.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        frame.setMarker(SeriesMarkers.NONE);
     }
 
     /** A curve; NaN in x or y breaks it (one series can hold both halves of a cycle). */
     Panel line(double[] x, double[] y, Color colour, double width) {
-        XYSeries s = add(x, y);
-        s.setLineColor(colour);
-        s.setLineStyle(style.line(width));
-        s.setMarker(SeriesMarkers.NONE);
-        return this;
+        return add(new Trace(x, y, colour, style.line(width), null), true);
     }
 
     /** A curve through markers. */
     Panel lineAndMarkers(double[] x, double[] y, Color colour, double width, Marker marker) {
-        XYSeries s = add(x, y);
-        s.setLineColor(colour);
-        s.setLineStyle(style.line(width));
-        s.setMarker(marker);
-        s.setMarkerColor(colour);
-        return this;
+        return add(new Trace(x, y, colour, style.line(width), marker), true);
     }
 
     /** A dashed reference line (e.g. 100 % coulombic efficiency), not counted in the data range. */
     Panel reference(double[] x, double[] y) {
-        XYSeries s = chart.addSeries("ref" + series++, x, y);
-        s.setLineColor(Style.NEUTRAL);
-        s.setLineStyle(new BasicStroke(style.width(1.2), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-                new float[] {style.width(6), style.width(5)}, 0));
-        s.setMarker(SeriesMarkers.NONE);
+        BasicStroke dashed = new BasicStroke(style.width(1.2), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                new float[] {style.width(6), style.width(5)}, 0);
+        return add(new Trace(x, y, Style.NEUTRAL, dashed, null), false);
+    }
+
+    /** Marker size in pixels for the curves drawn with markers. */
+    Panel markerSize(int px) {
+        markerSize = px;
         return this;
     }
 
-    private XYSeries add(double[] x, double[] y) {
-        xData.addAll(x);
-        yData.addAll(y);
-        return chart.addSeries("s" + series++, x, y);
+    private Panel add(Trace t, boolean counts) {
+        if (t.x().length != t.y().length) {
+            throw new IllegalArgumentException("x and y differ in length");
+        }
+        if (counts) {
+            xData.addAll(t.x());
+            yData.addAll(t.y());
+        }
+        traces.add(t);
+        return this;
     }
 
     Panel xRange(AxisRange r) {
@@ -173,6 +192,8 @@ final class Panel {
         s.setXAxisMax(x.max());
         s.setYAxisMin(y.min());
         s.setYAxisMax(y.max());
+        // inside the range: series ending exactly on the axis ends make xchart tick only those ends
+        chart.updateXYSeries("frame", new double[] {x.at(0.25), x.at(0.75)}, new double[] {y.at(0.25), y.at(0.75)}, null);
     }
 
     AxisRange currentX() {
@@ -198,5 +219,85 @@ final class Panel {
         double top = chart.getScreenYFromChart(y.max());
         double bottom = chart.getScreenYFromChart(y.min());
         return new Rectangle2D.Double(left, top, right - left, bottom - top);
+    }
+
+    /**
+     * Draws the curves onto {@code g}, which is in chart coordinates (as the chart was just
+     * painted), clipped to the plot area.
+     */
+    void paintData(Graphics2D g) {
+        Rectangle2D plot = plotArea();
+        Graphics2D d = (Graphics2D) g.create();
+        try {
+            d.clip(plot);
+            ScreenMap map = new ScreenMap(plot, currentX(), currentY());
+            for (Trace t : traces) {
+                double[] sx = new double[t.x().length];
+                double[] sy = new double[t.y().length];
+                for (int i = 0; i < sx.length; i++) {
+                    sx[i] = map.x(t.x()[i]);
+                    sy[i] = map.y(t.y()[i]);
+                }
+                d.setColor(t.colour());
+                d.setStroke(t.stroke());
+                d.draw(path(sx, sy));
+                if (t.marker() != null) {
+                    d.setStroke(new BasicStroke(style.width(1)));
+                    for (int i = 0; i < sx.length; i++) {
+                        if (Double.isFinite(sx[i]) && Double.isFinite(sy[i])
+                                && plot.contains(sx[i], sy[i])) {
+                            t.marker().paint(d, sx[i], sy[i], markerSize);
+                        }
+                    }
+                }
+            }
+        } finally {
+            d.dispose();
+        }
+    }
+
+    /** The polyline through the finite points, broken at every NaN, without the points that do not show. */
+    private static Path2D path(double[] x, double[] y) {
+        Path2D.Double path = new Path2D.Double();
+        boolean[] keep = new boolean[x.length];
+        int i = 0;
+        while (i < x.length) {
+            while (i < x.length && !(Double.isFinite(x[i]) && Double.isFinite(y[i]))) {
+                i++;
+            }
+            int start = i;
+            while (i < x.length && Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                i++;
+            }
+            if (i - start >= 1) {
+                Simplify.mark(x, y, start, i - 1, TOLERANCE_PX, keep);
+                path.moveTo(x[start], y[start]);
+                for (int k = start + 1; k < i; k++) {
+                    if (keep[k]) {
+                        path.lineTo(x[k], y[k]);
+                    }
+                }
+            }
+        }
+        return path;
+    }
+
+    /** Data to screen, linear or logarithmic per axis; non-positive values on a log axis become NaN. */
+    private record ScreenMap(Rectangle2D plot, AxisRange x, AxisRange y) {
+        double x(double v) {
+            return plot.getX() + fraction(v, x) * plot.getWidth();
+        }
+
+        double y(double v) {
+            return plot.getMaxY() - fraction(v, y) * plot.getHeight();
+        }
+
+        private static double fraction(double v, AxisRange r) {
+            if (r.log()) {
+                return v > 0 ? (Math.log10(v) - Math.log10(r.min())) / (Math.log10(r.max()) - Math.log10(r.min()))
+                        : Double.NaN;
+            }
+            return (v - r.min()) / (r.max() - r.min());
+        }
     }
 }

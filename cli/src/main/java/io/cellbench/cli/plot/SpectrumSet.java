@@ -80,7 +80,8 @@ final class SpectrumSet {
     /** The keys: colours, and the cells' markers when there are several cells. */
     List<Key> keys() {
         List<Key> keys = new ArrayList<>();
-        keys.add(colours.key());
+        // one cell: the colour entries show its marker; several: a separate key says which marker is whose
+        keys.add(colours.key(severalCells() ? null : CellLooks.marker(0)));
         if (severalCells()) {
             List<Key.Entry> cells = new ArrayList<>();
             measurements.stream().filter(m -> cells.stream().noneMatch(e -> e.label().equals(m.cell())))

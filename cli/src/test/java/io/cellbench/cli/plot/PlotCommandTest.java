@@ -99,6 +99,9 @@ class PlotCommandTest {
         }
         assertTrue(texts.stream().anyMatch(t -> t.contains("coin-60MPa") && t.contains("coin-15MPa")),
                 "the figure title names the cells: " + texts);
+        // each curve is one path, not a line element per segment (as xchart's own renderer draws)
+        int lines = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "line").getLength();
+        assertTrue(lines < 200, lines + " line elements");
     }
 
     @Test
