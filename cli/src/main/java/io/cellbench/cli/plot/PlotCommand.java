@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw a run's data as a PNG or SVG figure:",
+        description = {"Draw a run's data as a PNG or SVG figure.",
             "  voltage   voltage against capacity, charge and discharge of each cycle",
             "  capacity  discharge capacity and coulombic efficiency against cycle",
             "  nyquist   impedance spectra, -Im Z against Re Z at equal scale",
@@ -24,11 +24,11 @@ import picocli.CommandLine.Parameters;
             "  dqdv      incremental capacity dQ/dV against voltage",
             "Curves are coloured by cycle; voltage and dqdv draw one panel per cell, the others overlay cells."},
         footer = {"", "Examples:",
-            "  cellbench plot demo-run --cell coin-60MPa --kind voltage -o voltage.png",
-            "  cellbench plot demo-run --cell coin-60MPa --cell coin-15MPa --kind capacity -o capacity.svg",
-            "  cellbench plot demo-run --cell coin-60MPa --kind nyquist --cycles 2.. -o nyquist.png",
-            "  cellbench plot demo-run --kind bode --colour-by pressure -o bode.png",
-            "  cellbench plot demo-run --cell pouch-5MPa --kind dqdv --every 5 --bin 10mV -o dqdv.png",
+            "  cellbench plot demo-run --kind voltage --cell coin-60MPa -o voltage.png",
+            "  cellbench plot demo-run --kind capacity -o capacity.svg",
+            "  cellbench plot demo-run --kind nyquist --cell coin-60MPa --cycles 2.. -o n.png",
+            "  cellbench plot demo-run --kind bode --colour-by pressure -o bode.svg",
+            "  cellbench plot demo-run --kind dqdv --every 5 --bin 10mV -o dqdv.png",
             "", "See docs/plots.md for what each plot shows and how long runs are thinned."})
 public final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A run directory (written by run or demo).")
