@@ -9,8 +9,6 @@ record Curve(double[] x, double[] y) {
         }
     }
 
-    static final Curve EMPTY = new Curve(new double[0], new double[0]);
-
     int size() {
         return x.length;
     }

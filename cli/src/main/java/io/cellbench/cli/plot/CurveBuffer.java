@@ -53,11 +53,6 @@ final class CurveBuffer {
         size++;
     }
 
-    /** Points offered so far. */
-    long offered() {
-        return offered;
-    }
-
     /** The kept points, the last one offered included. */
     Curve curve() {
         boolean appendLast = offered > 0 && !lastKept;

@@ -133,15 +133,6 @@ final class DifferentialCapacity implements Consumer<Sample> {
             charge[(int) (bin - firstBin)] += q;
         }
 
-        /** Total charge held, mAh. */
-        double total() {
-            double t = 0;
-            for (double q : charge) {
-                t += q;
-            }
-            return t;
-        }
-
         /** dQ/dV at the bin centres, times {@code sign}. */
         Curve curve(int sign) {
             double[] x = new double[charge.length];

@@ -39,10 +39,6 @@ final class Figure {
         return title;
     }
 
-    List<Panel> panels() {
-        return panels;
-    }
-
     void paint(Graphics2D g, int width, int height) {
         hints(g);
         g.setColor(Color.WHITE);

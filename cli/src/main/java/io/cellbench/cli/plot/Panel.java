@@ -3,7 +3,6 @@ package io.cellbench.cli.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +20,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * titles as real text. Axis ranges default to the data with a small margin.
  */
 final class Panel {
-    /** Points closer than this (pixels) to the line through their neighbours are not drawn. */
-    static final double TOLERANCE_PX = 0.25;
-
-    /** One curve as drawn: colour, stroke and, optionally, a marker at every point. */
-    private record Trace(double[] x, double[] y, Color colour, BasicStroke stroke, Marker marker) {
-    }
-
     private final XYChart chart;
-    private final XYSeries frame;
+    private final Style style;
     private final List<Trace> traces = new ArrayList<>();
     private int markerSize;
-    private final Style style;
     final String xTitle;
     final String yTitle;
     private final Extent xData;
@@ -85,7 +76,7 @@ final class Panel {
         s.setXAxisTickLabelsFormattingFunction(logX ? TickLabels.log(this::currentX) : TickLabels.linear(this::currentX));
         s.setYAxisTickLabelsFormattingFunction(logY ? TickLabels.log(this::currentY) : TickLabels.linear(this::currentY));
         // xchart lays out ticks only around a visible series; this one has no line and no markers
-        frame = chart.addSeries("frame", new double[] {1, 2}, new double[] {1, 2});
+        XYSeries frame = chart.addSeries("frame", new double[] {1, 2}, new double[] {1, 2});
         frame.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         frame.setMarker(SeriesMarkers.NONE);
     }
@@ -114,9 +105,6 @@ final class Panel {
     }
 
     private Panel add(Trace t, boolean counts) {
-        if (t.x().length != t.y().length) {
-            throw new IllegalArgumentException("x and y differ in length");
-        }
         if (counts) {
             xData.addAll(t.x());
             yData.addAll(t.y());
@@ -175,10 +163,6 @@ final class Panel {
         return xLabelled;
     }
 
-    boolean isEmpty() {
-        return xData.isEmpty() || yData.isEmpty();
-    }
-
     XYChart chart() {
         return chart;
     }
@@ -231,73 +215,12 @@ final class Panel {
         try {
             d.clip(plot);
             ScreenMap map = new ScreenMap(plot, currentX(), currentY());
+            BasicStroke markerOutline = new BasicStroke(style.width(1));
             for (Trace t : traces) {
-                double[] sx = new double[t.x().length];
-                double[] sy = new double[t.y().length];
-                for (int i = 0; i < sx.length; i++) {
-                    sx[i] = map.x(t.x()[i]);
-                    sy[i] = map.y(t.y()[i]);
-                }
-                d.setColor(t.colour());
-                d.setStroke(t.stroke());
-                d.draw(path(sx, sy));
-                if (t.marker() != null) {
-                    d.setStroke(new BasicStroke(style.width(1)));
-                    for (int i = 0; i < sx.length; i++) {
-                        if (Double.isFinite(sx[i]) && Double.isFinite(sy[i])
-                                && plot.contains(sx[i], sy[i])) {
-                            t.marker().paint(d, sx[i], sy[i], markerSize);
-                        }
-                    }
-                }
+                t.paint(d, map, markerSize, markerOutline);
             }
         } finally {
             d.dispose();
-        }
-    }
-
-    /** The polyline through the finite points, broken at every NaN, without the points that do not show. */
-    private static Path2D path(double[] x, double[] y) {
-        Path2D.Double path = new Path2D.Double();
-        boolean[] keep = new boolean[x.length];
-        int i = 0;
-        while (i < x.length) {
-            while (i < x.length && !(Double.isFinite(x[i]) && Double.isFinite(y[i]))) {
-                i++;
-            }
-            int start = i;
-            while (i < x.length && Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                i++;
-            }
-            if (i - start >= 1) {
-                Simplify.mark(x, y, start, i - 1, TOLERANCE_PX, keep);
-                path.moveTo(x[start], y[start]);
-                for (int k = start + 1; k < i; k++) {
-                    if (keep[k]) {
-                        path.lineTo(x[k], y[k]);
-                    }
-                }
-            }
-        }
-        return path;
-    }
-
-    /** Data to screen, linear or logarithmic per axis; non-positive values on a log axis become NaN. */
-    private record ScreenMap(Rectangle2D plot, AxisRange x, AxisRange y) {
-        double x(double v) {
-            return plot.getX() + fraction(v, x) * plot.getWidth();
-        }
-
-        double y(double v) {
-            return plot.getMaxY() - fraction(v, y) * plot.getHeight();
-        }
-
-        private static double fraction(double v, AxisRange r) {
-            if (r.log()) {
-                return v > 0 ? (Math.log10(v) - Math.log10(r.min())) / (Math.log10(r.max()) - Math.log10(r.min()))
-                        : Double.NaN;
-            }
-            return (v - r.min()) / (r.max() - r.min());
         }
     }
 }
