@@ -25,8 +25,9 @@ final class CapacityPlot {
         int drawn = 0;
         for (int i = 0; i < in.cells().size(); i++) {
             String cell = in.cells().get(i);
+            // a cycle without discharge (a charge-only step, the unfinished last cycle) has no capacity to show
             List<CycleSummary> rows = in.summaries(cell).stream()
-                    .filter(c -> in.cycles().contains(c.cycleCount())).toList();
+                    .filter(c -> in.cycles().contains(c.cycleCount()) && c.dischargeCapacityAh() > 0).toList();
             double[] cycle = rows.stream().mapToDouble(CycleSummary::cycleCount).toArray();
             double[] mah = rows.stream().mapToDouble(c -> c.dischargeCapacityAh() * 1000).toArray();
             double[] ce = rows.stream().mapToDouble(c -> c.coulombicEfficiency() * 100).toArray();
@@ -46,12 +47,12 @@ final class CapacityPlot {
             cells.add(new Key.Entry(cell, colour, marker, true));
         }
         if (drawn == 0) {
-            throw new UserError("no cycles " + (in.cycles().isLimited() ? "in " + in.cycles().describe() + " " : "")
+            throw new UserError("no discharge " + (in.cycles().isLimited() ? "in cycles " + in.cycles().describe() + " " : "")
                     + "in the data of " + in.cellList());
         }
         AxisRange x = cycleAxis(capacity.xData());
-        capacity.xRange(x);
-        efficiency.xRange(x);
+        capacity.xRange(x).wholeNumbersOnX();
+        efficiency.xRange(x).wholeNumbersOnX();
         efficiency.reference(new double[] {x.min(), x.max()}, new double[] {100, 100});
         Extent ce = efficiency.yData();
         if (!ce.isEmpty()) {
@@ -61,9 +62,14 @@ final class CapacityPlot {
         return new Figure(style, title, 1, List.of(capacity, efficiency), List.of(new Key.Entries("Cell", cells)));
     }
 
-    /** Cycle numbers are whole: half a cycle of room at each end. */
+    /**
+     * Cycle numbers are whole: half a cycle of room at each end, and at least four cycles
+     * wide, so that a plot of one or two cycles still gets whole-number ticks.
+     */
     private static AxisRange cycleAxis(Extent cycles) {
-        return new AxisRange(cycles.lo() - 0.5 - 0.02 * (cycles.hi() - cycles.lo()),
-                cycles.hi() + 0.5 + 0.02 * (cycles.hi() - cycles.lo()), false);
+        double lo = cycles.lo() - 0.5 - 0.02 * (cycles.hi() - cycles.lo());
+        double hi = cycles.hi() + 0.5 + 0.02 * (cycles.hi() - cycles.lo());
+        double widen = Math.max(0, 4 - (hi - lo)) / 2;
+        return new AxisRange(lo - widen, hi + widen, false);
     }
 }

@@ -142,6 +142,7 @@ final class Figure {
                 for (int i = 0; i < panels.size(); i++) {
                     Panel p = panels.get(i);
                     p.applyRanges();
+                    p.spaceTicks(charts[i].width, charts[i].height, round == 0 ? 0 : p.plotArea().getWidth());
                     p.chart().getStyler().setYAxisLeftWidthHint(0);
                     p.chart().paint(scratch, charts[i].width, charts[i].height);
                 }
@@ -155,13 +156,18 @@ final class Figure {
                         panels.get(i).chart().paint(scratch, charts[i].width, charts[i].height);
                     }
                 }
-                boolean changed = false;
+                boolean changed = round == 0;
                 for (Panel p : panels) {
+                    Rectangle2D plot = p.plotArea();
+                    if (!(plot.getWidth() > 1 && plot.getHeight() > 1)) {
+                        // xchart found no room for ticks and dropped its scale: the curves would vanish
+                        throw new IllegalStateException("panel '" + p.yTitle + "' has no plot area: " + plot);
+                    }
                     if (p.isEqualAspect()) {
                         changed |= equalise(p);
                     }
                 }
-                if (!changed && round > 0) {
+                if (!changed) {
                     break;
                 }
             }

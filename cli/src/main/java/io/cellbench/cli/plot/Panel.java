@@ -32,6 +32,7 @@ final class Panel {
     private AxisRange yRange;
     private boolean equalAspect;
     private boolean xLabelled = true;
+    private boolean wholeNumbersOnX;
     private String heading;
 
     Panel(Style style, String xTitle, String yTitle, boolean logX, boolean logY) {
@@ -68,8 +69,6 @@ final class Panel {
         markerSize = style.px(8);
         s.setAntiAlias(true);
         s.setTextAntiAlias(true);
-        s.setXAxisTickMarkSpacingHint(style.px(90));
-        s.setYAxisTickMarkSpacingHint(style.px(60));
         // every 1–9 multiple gets a grid line; TickLabels decides which of them carry a label
         s.setXAxisLogarithmicDecadeOnly(false);
         s.setYAxisLogarithmicDecadeOnly(false);
@@ -130,6 +129,33 @@ final class Panel {
 
     Extent yData() {
         return yData;
+    }
+
+    /** Ticks x at whole numbers only (cycle numbers): at least one unit apart. */
+    Panel wholeNumbersOnX() {
+        wholeNumbersOnX = true;
+        return this;
+    }
+
+    /**
+     * Sets xchart's tick spacing (it spaces ticks by pixels, not by value) for a chart of this
+     * size. With room for fewer than about three ticks xchart draws none and loses its scale;
+     * and it also measures the x spacing against the chart's height (an x spacing larger than
+     * the plot is tall does the same), so the x hint stays under 60 % of the height and a
+     * third of the width, the y hint under a quarter of the height. On a whole-number axis
+     * the x spacing is widened, within that limit, so ticks are at least one unit apart
+     * (xchart's steps are 1, 2 or 5 × 10ⁿ, so a step of at least one lands on whole
+     * numbers); {@code plotWidth} is the plot area's width from the last layout, or 0 before
+     * the first.
+     */
+    void spaceTicks(int chartWidth, int chartHeight, double plotWidth) {
+        int x = style.px(90);
+        if (wholeNumbersOnX && plotWidth > 0) {
+            x = Math.max(x, (int) Math.ceil(plotWidth / currentX().span() * 1.02));
+        }
+        x = Math.min(x, Math.min(chartWidth / 3, chartHeight * 3 / 5));
+        chart.getStyler().setXAxisTickMarkSpacingHint(x);
+        chart.getStyler().setYAxisTickMarkSpacingHint(Math.min(style.px(60), chartHeight / 4));
     }
 
     /** One ohm on x is as long as one ohm on y (impedance plots). */

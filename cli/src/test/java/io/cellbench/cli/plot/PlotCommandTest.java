@@ -104,6 +104,21 @@ class PlotCommandTest {
         assertTrue(lines < 200, lines + " line elements");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"300,300", "8000,300", "300,8000"})
+    void stackedPlotsKeepTheirScaleAtExtremeSizes(int width, int height) throws IOException {
+        // xchart drops its scale when a panel has no room for ticks; the figure must not let it
+        for (String kind : List.of("capacity", "bode")) {
+            Path png = tmp.resolve(kind + "-" + width + "x" + height + ".png");
+            // two cycles: the cycle axis asks for ticks a whole cycle apart
+            String cycles = kind.equals("capacity") ? "2..3" : "1..";
+            Cellbench.Outcome o = Cellbench.run("plot", run, "--kind", kind, "--cycles", cycles,
+                    "--width", width, "--height", height, "-o", png);
+            assertEquals(0, o.code(), o.err());
+            assertTrue(Images.colouredPixelsInMiddle(Images.png(png)) > 50, kind + " at " + width + "×" + height);
+        }
+    }
+
     @Test
     void voltageWithFewCyclesListsEachCycleInTheKey() throws IOException {
         Path svg = tmp.resolve("voltage-2-4.svg");
