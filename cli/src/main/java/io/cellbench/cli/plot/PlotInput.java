@@ -61,21 +61,34 @@ record PlotInput(
             throw new UserError("no cycles " + (cycles.isLimited() ? "in " + cycles.describe() + " " : "")
                     + "in the data of " + String.join(", ", cells));
         }
-        int step = every;
-        if (step <= 0) {
-            step = (available.size() + MAX_CURVES - 1) / MAX_CURVES;
-            if (step > 1) {
-                notes.printf("plot: %d cycles selected; drawing every %d%s one (choose with --every or --cycles)%n",
-                        available.size(), step, ordinalSuffix(step));
-            }
+        Thinned thinned = thin(available, every, MAX_CURVES);
+        if (every <= 0 && thinned.step() > 1) {
+            notes.printf("plot: %d cycles selected; drawing every %d%s one (choose with --every or --cycles)%n",
+                    available.size(), thinned.step(), ordinalSuffix(thinned.step()));
         }
+        return thinned.cycles();
+    }
+
+    /** The cycles drawn and the step between them. */
+    record Thinned(SortedSet<Integer> cycles, int step) {
+    }
+
+    /**
+     * Every {@code every}-th of the available cycles (when {@code every} is 0, the smallest
+     * step that draws at most {@code max}), counted from the first, plus always the last.
+     */
+    static Thinned thin(SortedSet<Integer> available, int every, int max) {
+        // the stride points plus the last cycle stay within max: step = ⌈(n − 1) / (max − 1)⌉
+        int step = every > 0 ? every : Math.max(1, (available.size() - 1 + max - 2) / (max - 1));
         List<Integer> ordered = new ArrayList<>(available);
         SortedSet<Integer> chosen = new TreeSet<>();
         for (int i = 0; i < ordered.size(); i += step) {
             chosen.add(ordered.get(i));
         }
-        chosen.add(ordered.getLast());
-        return chosen;
+        if (!ordered.isEmpty()) {
+            chosen.add(ordered.getLast());
+        }
+        return new Thinned(chosen, step);
     }
 
     /** "coin-1" or "coin-1, coin-2" for titles; "5 cells" beyond three (the key or panel headings name them). */
