@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             picocli.AutoComplete.GenerateCompletion.class,
             picocli.codegen.docgen.manpage.ManPageGenerator.class,
+            io.cellbench.cli.plot.PlotCommand.class,
         },
         footer = {"", "Examples:",
             "  cellbench demo                         run the simulated demo",
@@ -20,7 +21,9 @@ import picocli.CommandLine.Command;
             "  cellbench run schedule.yaml --simulate --out runs/today",
             "  cellbench data cycles runs/today --cell coin-1",
             "  source <(cellbench generate-completion)   tab completion in bash/zsh",
-            "  cellbench gen-manpage -d man/             man pages (AsciiDoc)"})
+            "  cellbench gen-manpage -d man/             man pages (AsciiDoc)",
+
+            "  cellbench plot runs/today --cell coin-1 --kind voltage -o voltage.png"})
 public final class CellbenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -41,30 +41,4 @@ final class DataCyclesCommand implements Callable<Integer> {
         }
         return 0;
     }
-
-    /** An inclusive cycle range from the command line: "5", "2..20", "5..", "..10". */
-    record CycleRange(int from, int to) {
-        static CycleRange parse(String text) {
-            if (text == null || text.isBlank()) {
-                return new CycleRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
-            }
-            try {
-                int dots = text.indexOf("..");
-                if (dots < 0) {
-                    int n = Integer.parseInt(text.strip());
-                    return new CycleRange(n, n);
-                }
-                String a = text.substring(0, dots).strip();
-                String b = text.substring(dots + 2).strip();
-                return new CycleRange(a.isEmpty() ? Integer.MIN_VALUE : Integer.parseInt(a),
-                        b.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(b));
-            } catch (NumberFormatException e) {
-                throw new UserError("--cycles takes FROM..TO with whole numbers, e.g. 2..20, 5.. or 7; got '" + text + "'");
-            }
-        }
-
-        boolean contains(int cycle) {
-            return cycle >= from && cycle <= to;
-        }
-    }
 }

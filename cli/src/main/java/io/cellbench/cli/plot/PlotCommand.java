@@ -1,0 +1,123 @@
+package io.cellbench.cli.plot;
+
+import io.cellbench.cli.CycleRange;
+import io.cellbench.cli.UserError;
+import io.cellbench.core.quantity.Dimension;
+import io.cellbench.core.quantity.Quantity;
+import io.cellbench.daq.run.RunReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Draw a run's data as a PNG or SVG figure.",
+            "  voltage   voltage against capacity, charge and discharge of each cycle",
+            "  capacity  discharge capacity and coulombic efficiency against cycle",
+            "  nyquist   impedance spectra, -Im Z against Re Z at equal scale",
+            "  bode      |Z| and phase against frequency",
+            "  dqdv      incremental capacity dQ/dV against voltage",
+            "Curves are coloured by cycle; voltage and dqdv draw one panel per cell, the others overlay cells."},
+        footer = {"", "Examples:",
+            "  cellbench plot demo-run --kind voltage --cell coin-60MPa -o voltage.png",
+            "  cellbench plot demo-run --kind capacity -o capacity.svg",
+            "  cellbench plot demo-run --kind nyquist --cell coin-60MPa --cycles 2.. -o n.png",
+            "  cellbench plot demo-run --kind bode --colour-by pressure -o bode.svg",
+            "  cellbench plot demo-run --kind dqdv --every 5 --bin 10mV -o dqdv.png",
+            "", "See docs/plots.md for what each plot shows and how long runs are thinned."})
+public final class PlotCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "A run directory (written by run or demo).")
+    Path directory;
+
+    @Option(names = "--kind", required = true, paramLabel = "KIND",
+            description = "voltage, capacity, nyquist, bode or dqdv.")
+    PlotKind kind;
+
+    @Option(names = "--cell", paramLabel = "ID", description = "A cell to plot (repeatable; default: every cell of the run).")
+    List<String> cells = new ArrayList<>();
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
+            description = "The image to write: .png or .svg (replaced if it exists).")
+    Path out;
+
+    @Option(names = "--cycles", paramLabel = "FROM..TO", description = "Only cycles in this range, e.g. 2..20, 5.. or 7.")
+    String cycles;
+
+    @Option(names = "--every", paramLabel = "N", defaultValue = "0",
+            description = "voltage, dqdv: draw every N-th cycle (default: all, thinned to at most "
+                    + PlotInput.MAX_CURVES + " curves).")
+    int every;
+
+    @Option(names = {"--colour-by", "--color-by"}, paramLabel = "WHAT", defaultValue = "auto",
+            description = "nyquist, bode: colour spectra by cycle or pressure; auto (default) picks pressure "
+                    + "when a cell's spectra were taken at different pressures.")
+    ColourBy colourBy;
+
+    @Option(names = "--bin", paramLabel = "VOLTAGE", defaultValue = "5 mV",
+            description = "dqdv: voltage bin width (default: ${DEFAULT-VALUE}).")
+    String bin;
+
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "" + Style.DEFAULT_WIDTH,
+            description = "Image width in pixels (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", paramLabel = "PX", defaultValue = "" + Style.DEFAULT_HEIGHT,
+            description = "Image height in pixels (default: ${DEFAULT-VALUE}).")
+    int height;
+
+    static final int MIN_SIZE = 300;
+    static final int MAX_SIZE = 8000;
+
+    @Override
+    public Integer call() throws IOException {
+        ImageFormat.of(out);
+        checkSize("--width", width);
+        checkSize("--height", height);
+        if (every < 0) {
+            throw new UserError("--every takes a positive whole number, got " + every);
+        }
+        double binVolt = Quantity.parse(bin, Dimension.VOLTAGE).si();
+        if (!(binVolt >= 1e-4 && binVolt <= 0.5)) {
+            throw new UserError("--bin must be between 0.1 mV and 500 mV, got " + bin);
+        }
+        CycleRange range = CycleRange.parse(cycles);
+        if (!Files.isDirectory(directory)) {
+            throw new UserError("no run directory at " + directory);
+        }
+        try (RunReader reader = RunReader.open(directory)) {
+            List<String> ids = reader.cells();
+            for (String c : cells) {
+                if (!ids.contains(c)) {
+                    throw new UserError("run " + directory + " has no cell '" + c + "'; it has: " + String.join(", ", ids));
+                }
+            }
+            List<String> chosen = cells.isEmpty() ? ids : List.copyOf(new java.util.LinkedHashSet<>(cells));
+            if (chosen.isEmpty()) {
+                throw new UserError("run " + directory + " has no cells yet");
+            }
+            PlotInput in = new PlotInput(reader, chosen, range, every, colourBy, binVolt,
+                    Style.forSize(width, height), System.err);
+            Figure figure = switch (kind) {
+                case VOLTAGE -> VoltagePlot.build(in);
+                case CAPACITY -> CapacityPlot.build(in);
+                case NYQUIST -> NyquistPlot.build(in);
+                case BODE -> BodePlot.build(in);
+                case DQDV -> DqDvPlot.build(in);
+            };
+            FigureWriter.write(figure, width, height, out);
+        }
+        System.out.println("wrote " + out);
+        return 0;
+    }
+
+    private static void checkSize(String option, int px) {
+        if (px < MIN_SIZE || px > MAX_SIZE) {
+            throw new UserError(option + " must be between " + MIN_SIZE + " and " + MAX_SIZE + " pixels, got " + px);
+        }
+    }
+}

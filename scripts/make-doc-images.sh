@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Regenerates the figures in docs/images/plot-*.png from a fresh demo run, so the images in
+# docs/plots.md always show what the code draws. Run it after changing anything under
+# cli/src/main/java/io/cellbench/cli/plot and commit the images with the change.
+#
+#   scripts/make-doc-images.sh
+#
+# Builds cellbench if needed (through ./cellbench), runs the demo into a temporary
+# directory (about 15 s), draws the five figures and checks that each stays under 200 KB.
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+run="$work/demo"
+images="$root/docs/images"
+mkdir -p "$images"
+
+echo "make-doc-images: running the demo into $run" >&2
+"$root/cellbench" demo --out "$run" >"$work/demo.log" || { tail -n 20 "$work/demo.log" >&2; exit 1; }
+
+plot() {
+  local name=$1
+  shift
+  "$root/cellbench" plot "$run" "$@" -o "$images/plot-$name.png" >/dev/null
+  local bytes
+  bytes=$(wc -c <"$images/plot-$name.png")
+  printf 'make-doc-images: docs/images/plot-%-8s %4d KB\n' "$name.png" $((bytes / 1024)) >&2
+  if [ "$bytes" -ge 204800 ]; then
+    echo "make-doc-images: plot-$name.png is over 200 KB; keep documentation images small" >&2
+    exit 1
+  fi
+}
+
+plot voltage  --kind voltage  --cell coin-60MPa
+plot capacity --kind capacity --cell coin-60MPa --cell coin-15MPa
+plot nyquist  --kind nyquist  --cell coin-60MPa
+plot bode     --kind bode     --cell coin-60MPa
+plot dqdv     --kind dqdv     --cell coin-60MPa
