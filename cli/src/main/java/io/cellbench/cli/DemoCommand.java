@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  cellbench demo",
             "  cellbench demo --out /tmp/demo",
+            "  cellbench demo --serve                  watch it live on http://127.0.0.1:8642/",
             "", "The demo's schedule and protocol are copied into DIR/inputs/ to read and adapt."})
 final class DemoCommand implements Callable<Integer> {
     static final String RESOURCES = "/io/cellbench/cli/demo/";
@@ -32,13 +33,17 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where to write the run (default: ${DEFAULT-VALUE}); a previous demo there is replaced.")
     Path out;
 
-    @Option(names = "--speed", paramLabel = "max|N", defaultValue = "max",
-            description = "Simulated seconds per real second, or 'max' (default).")
+    @Option(names = "--speed", paramLabel = "max|N",
+            description = "Simulated seconds per real second, or 'max' (default; 3600 with --serve).")
     String speed;
+
+    @picocli.CommandLine.Mixin
+    io.cellbench.cli.serve.ServeOptions serve = new io.cellbench.cli.serve.ServeOptions();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        double factor = RunCommand.parseSpeed(speed);
+        // with a live page to watch, one simulated hour per second: the demo takes about 3 minutes
+        double factor = RunCommand.parseSpeed(speed != null ? speed : serve.enabled() ? "3600" : "max");
         prepare(out);
         Path inputs = out.resolve("inputs");
         Files.createDirectories(inputs);
@@ -54,8 +59,10 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("cellbench demo: " + schedule.cells().size() + " simulated cells, protocol '"
                 + schedule.cells().getFirst().protocol().name() + "', writing to " + out);
         long t0 = System.nanoTime();
-        Map<String, RunEvent.Outcome> outcomes = ScheduleSession.runSimulated(schedule, out, factor,
-                1000, System.out);
+        Map<String, RunEvent.Outcome> outcomes;
+        try (var live = serve.start(out, System.out)) {
+            outcomes = ScheduleSession.runSimulated(schedule, out, factor, 1000, System.out, live::attach);
+        }
         int code = RunSummary.print(out, outcomes, System.out);
         System.out.printf("Demo finished in %.1f s wall time.%n", (System.nanoTime() - t0) * 1e-9);
         return code;

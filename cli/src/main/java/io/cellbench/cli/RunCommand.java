@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  cellbench run schedule.yaml --simulate --out runs/trial          as fast as possible",
             "  cellbench run schedule.yaml --simulate --speed 3600 --out runs/live  one hour per second",
+            "  cellbench run schedule.yaml --simulate --speed 3600 --out runs/live --serve   with a live page",
             "", "Stop with Ctrl-C: every cell goes to open circuit and the files are closed cleanly."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCHEDULE", description = "The schedule file (YAML).")
@@ -34,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The run directory to create.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    io.cellbench.cli.serve.ServeOptions serve = new io.cellbench.cli.serve.ServeOptions();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (!simulate) {
@@ -45,7 +49,10 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(out + " already exists and is not empty; choose a new --out directory");
         }
         Schedule schedule = ScheduleLoader.load(scheduleFile);
-        Map<String, RunEvent.Outcome> outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out);
+        Map<String, RunEvent.Outcome> outcomes;
+        try (var live = serve.start(out, System.out)) {
+            outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out, live::attach);
+        }
         return RunSummary.print(out, outcomes, System.out);
     }
 

@@ -26,6 +26,14 @@ final class ScheduleSession {
     static Map<String, RunEvent.Outcome> runSimulated(Schedule schedule, Path out, double speed,
                                                       long progressMillis, PrintStream console)
             throws IOException, InterruptedException {
+        return runSimulated(schedule, out, speed, progressMillis, console, runner -> { });
+    }
+
+    /** @param onStart told the runner before it starts (the live page shows its statuses) */
+    static Map<String, RunEvent.Outcome> runSimulated(Schedule schedule, Path out, double speed,
+                                                      long progressMillis, PrintStream console,
+                                                      java.util.function.Consumer<ScheduleRunner> onStart)
+            throws IOException, InterruptedException {
         Instant start = Instant.now();
         Map<String, String> instruments = new LinkedHashMap<>();
         for (ScheduledCell c : schedule.cells()) {
@@ -53,6 +61,7 @@ final class ScheduleSession {
         try (RunDirectorySink sink = RunDirectorySink.open(out, info)) {
             ScheduleRunner runner = new ScheduleRunner(schedule, new SimulatedInstruments(startUnix, speed), sink);
             running[0] = runner;
+            onStart.accept(runner);
             try (ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)) {
                 progress.start();
                 Map<String, RunEvent.Outcome> outcomes = runner.run();
