@@ -6,6 +6,9 @@ command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 # The InfluxDB sink tests start a throwaway influxd (Debian's InfluxDB 1.x server).
 command -v influxd >/dev/null 2>&1 || need+=(influxdb influxdb-client)
+# The live-page browser test drives Debian's headless Chromium through chromedriver.
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "run-tests: installing ${need[*]}" >&2
@@ -22,7 +25,7 @@ if [ ${#need[@]} -gt 0 ]; then
   [ "$guard" = 1 ] && $sudo rm -f /usr/sbin/policy-rc.d
 fi
 # Fail loudly here rather than in the middle of the suite.
-for tool in mvn node npm influxd; do
+for tool in mvn node npm influxd chromium chromedriver; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run-tests: '$tool' is still missing after installing" >&2; exit 1; }
 done
 # The Arrow interoperability test reads our files with Arrow's JavaScript implementation.

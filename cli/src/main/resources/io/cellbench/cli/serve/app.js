@@ -6,7 +6,7 @@ const REFRESH_MS = 2000;
 const MAX_POINTS = 2000;     // per request; the server thins older data evenly
 const KEEP_POINTS = 4000;    // in the page; beyond this every other point is dropped
 
-const state = { cell: null, t: [], v: [], i: [], since: -Infinity, busy: false };
+const state = { cell: null, cells: [], t: [], v: [], i: [], since: -Infinity, busy: false };
 
 function fmt(x, digits) {
   return x === null || x === undefined ? "–" : x.toFixed(digits);
@@ -32,6 +32,7 @@ function td(text, cls) {
 
 function renderTable(data) {
   document.getElementById("run-id").textContent = data.run_id + (data.live ? " · live" : "");
+  state.cells = data.cells;
   const body = document.querySelector("#cells tbody");
   const rows = [];
   for (const c of data.cells) {
@@ -49,7 +50,7 @@ function renderTable(data) {
     tr.appendChild(td(fmt(c.voltage_volt, 3), "num"));
     tr.appendChild(td(c.current_ampere === null ? "–" : (c.current_ampere * 1000).toFixed(3), "num"));
     tr.appendChild(td(hours(c.test_time_second), "num"));
-    tr.appendChild(td(c.progress === null ? "–" : Math.round(c.progress * 100) + " %", "num"));
+    tr.appendChild(td(c.progress === null ? "–" : Math.round(c.progress * 100) + " %", "num done"));
     const wide = td("", "wide");
     const step = document.createElement("b");
     step.textContent = c.step;
@@ -64,6 +65,13 @@ function renderTable(data) {
     const fromHash = decodeURIComponent(location.hash.slice(1));
     select(data.cells.some(c => c.id === fromHash) ? fromHash : data.cells[0].id);
   }
+  showDetail();
+}
+
+function showDetail() {
+  const shown = state.cells.find(c => c.id === state.cell);
+  document.getElementById("cell-detail").textContent =
+      shown ? shown.step + (shown.last_event ? " · " + shown.last_event : "") : "";
 }
 
 function select(id) {
@@ -74,6 +82,7 @@ function select(id) {
     tr.classList.toggle("selected", tr.dataset.cell === id);
   }
   document.getElementById("plot-title").textContent = id + ": voltage and current";
+  showDetail();
   draw();
   refreshSeries();
 }
