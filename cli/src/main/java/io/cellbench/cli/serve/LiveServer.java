@@ -39,6 +39,7 @@ public final class LiveServer implements AutoCloseable {
     private final ExecutorService executor;
     private final CellSource source;
     private final AccessToken token;
+    private volatile Runnable afterClose = () -> { };
 
     private LiveServer(HttpServer server, ExecutorService executor, CellSource source, AccessToken token) {
         this.server = server;
@@ -80,10 +81,16 @@ public final class LiveServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port() + "/" + (token == null ? "" : "?token=" + token.value()));
     }
 
+    /** Something to do once the server has stopped (remove the token file). */
+    void afterClose(Runnable action) {
+        this.afterClose = action;
+    }
+
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        afterClose.run();
     }
 
     private void handle(HttpExchange x) throws IOException {

@@ -24,6 +24,11 @@ public final class ServeAddress {
                 "to DIR/serve-token (readable by you only) and is part of the printed URL."})
     String bind = "127.0.0.1";
 
+    /** Anything a process on another machine could reach: the wildcard address included. */
+    static boolean needsToken(InetAddress address) {
+        return !address.isLoopbackAddress();
+    }
+
     /**
      * Starts the server for the run in {@code runDirectory}; prints the URL to open.
      * A non-loopback bind generates the token and writes it next to the run first.
@@ -40,12 +45,23 @@ public final class ServeAddress {
         }
         AccessToken token = null;
         try {
-            if (!address.isLoopbackAddress()) {
+            if (needsToken(address)) {
                 token = AccessToken.generate();
                 java.nio.file.Files.createDirectories(runDirectory);
                 token.writeTo(runDirectory.resolve(AccessToken.FILE));
             }
             LiveServer server = LiveServer.start(source, new InetSocketAddress(address, port), token);
+            if (token != null) {
+                // a stale token opens nothing, but an old secret lying around invites questions
+                Path file = runDirectory.resolve(AccessToken.FILE);
+                server.afterClose(() -> {
+                    try {
+                        java.nio.file.Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        // left behind; the next start replaces it
+                    }
+                });
+            }
             console.println("cellbench: live page at " + server.url()
                     + (token == null ? "" : "   (token also in " + runDirectory.resolve(AccessToken.FILE) + ")"));
             return server;

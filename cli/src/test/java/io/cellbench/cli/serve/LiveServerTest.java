@@ -129,6 +129,28 @@ class LiveServerTest {
         assertTrue(token.matches(token.value()));
     }
 
+    @Test
+    void everyAddressButLoopbackNeedsTheToken() throws Exception {
+        // decided without binding: the tests never listen beyond 127.0.0.1
+        assertTrue(ServeAddress.needsToken(InetAddress.getByName("0.0.0.0")));
+        assertTrue(ServeAddress.needsToken(InetAddress.getByName("::")));
+        assertTrue(ServeAddress.needsToken(InetAddress.getByName("192.168.10.23")));
+        assertFalse(ServeAddress.needsToken(InetAddress.getByName("127.0.0.1")));
+        assertFalse(ServeAddress.needsToken(InetAddress.getByName("::1")));
+    }
+
+    @Test
+    void stoppingRemovesTheTokenFileWhenAskedTo() throws Exception {
+        Path file = dir.resolve(AccessToken.FILE);
+        AccessToken token = AccessToken.generate();
+        token.writeTo(file);
+        start(token);
+        server.afterClose(() -> file.toFile().delete());
+        server.close();
+        server = null;
+        assertFalse(Files.exists(file));
+    }
+
     private int rawStatus(String host) throws IOException {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             OutputStream out = s.getOutputStream();
