@@ -68,6 +68,29 @@ class LivePageBrowserTest {
         assertEquals(0, run.get(120, TimeUnit.SECONDS));
     }
 
+    @Test
+    void withATokenThePrintedUrlOpensThePageAndItsDataInTheBrowser() throws Exception {
+        WebDriver.requireInstalled();
+        Path run = tmp.resolve("finished");
+        assertEquals(0, Main.run("run", TinyRun.write(tmp.resolve("in"), 1).toString(), "--simulate",
+                "--out", run.toString()));
+        AccessToken token = AccessToken.generate();
+        try (RunDirectorySource source = new RunDirectorySource(run);
+             LiveServer server = LiveServer.start(source,
+                     new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token);
+             WebDriver browser = WebDriver.start(tmp.resolve("chromium-profile"), 900, 1000)) {
+            browser.open(server.url().toString());
+            // the redirect set the cookie; the page's own requests carry it
+            JsonNode shown = poll(browser, """
+                    const rows = [...document.querySelectorAll('#cells tbody tr')];
+                    return rows.length >= 2 && +document.getElementById('plots').dataset.points > 0
+                        ? {href: location.href, states: rows.map(r => r.querySelector('.state').textContent)}
+                        : null;""");
+            assertEquals("[\"completed\",\"completed\"]", shown.path("states").toString());
+            assertTrue(!shown.path("href").asText().contains("token"), shown.toString());
+        }
+    }
+
     private static int points(WebDriver browser) throws IOException, InterruptedException {
         return Integer.parseInt(browser.execute("return document.getElementById('plots').dataset.points").asText());
     }
