@@ -8,6 +8,9 @@ command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 command -v influxd >/dev/null 2>&1 || need+=(influxdb influxdb-client)
 # The serial-line driver tests run over a socat pseudo-terminal pair.
 command -v socat >/dev/null 2>&1 || need+=(socat)
+# The live-page browser test drives Debian's headless Chromium through chromedriver.
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "run-tests: installing ${need[*]}" >&2
@@ -24,7 +27,7 @@ if [ ${#need[@]} -gt 0 ]; then
   [ "$guard" = 1 ] && $sudo rm -f /usr/sbin/policy-rc.d
 fi
 # Fail loudly here rather than in the middle of the suite.
-for tool in mvn node npm influxd socat; do
+for tool in mvn node npm influxd socat chromium chromedriver; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run-tests: '$tool' is still missing after installing" >&2; exit 1; }
 done
 # The Arrow interoperability test reads our files with Arrow's JavaScript implementation.

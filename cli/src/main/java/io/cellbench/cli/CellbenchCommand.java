@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             RunCommand.class,
             DataCommand.class,
+            io.cellbench.cli.serve.ServeCommand.class,
             picocli.AutoComplete.GenerateCompletion.class,
             picocli.codegen.docgen.manpage.ManPageGenerator.class,
             io.cellbench.cli.plot.PlotCommand.class,
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
             "  cellbench validate --json protocol.yaml",
             "  cellbench run schedule.yaml --simulate --out runs/today",
             "  cellbench data cycles runs/today --cell coin-1",
+            "  cellbench serve runs/today                 live page on http://127.0.0.1:8642/",
             "  source <(cellbench generate-completion)   tab completion in bash/zsh",
             "  cellbench gen-manpage -d man/             man pages (AsciiDoc)",
 

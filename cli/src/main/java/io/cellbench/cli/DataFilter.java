@@ -6,14 +6,14 @@ import java.util.List;
  * Which rows the {@code data} commands keep: cells (none named: every cell), an inclusive
  * cycle range, and a time range ({@code from} inclusive, {@code to} exclusive).
  */
-record DataFilter(List<String> cells, DataCyclesCommand.CycleRange cycles, TimeBound from, TimeBound to) {
+record DataFilter(List<String> cells, CycleRange cycles, TimeBound from, TimeBound to) {
 
     DataFilter {
         cells = List.copyOf(cells);
     }
 
     static DataFilter all() {
-        return new DataFilter(List.of(), DataCyclesCommand.CycleRange.parse(null), null, null);
+        return new DataFilter(List.of(), CycleRange.parse(null), null, null);
     }
 
     boolean includesCell(String cellId) {

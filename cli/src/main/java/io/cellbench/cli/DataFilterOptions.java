@@ -21,7 +21,7 @@ final class DataFilterOptions {
     String to;
 
     DataFilter filter() {
-        return new DataFilter(cells, DataCyclesCommand.CycleRange.parse(cycles),
+        return new DataFilter(cells, CycleRange.parse(cycles),
                 TimeBound.parse("--from", from), TimeBound.parse("--to", to));
     }
 }

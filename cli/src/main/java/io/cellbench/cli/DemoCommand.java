@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             "  cellbench demo",
             "  cellbench demo --out /tmp/demo",
             "  cellbench demo --speed 20000 --influx http://127.0.0.1:8086 --db demo",
+            "  cellbench demo --serve                  watch it live on http://127.0.0.1:8642/",
             "", "The demo's schedule and protocol are copied into DIR/inputs/ to read and adapt."})
 final class DemoCommand implements Callable<Integer> {
     static final String RESOURCES = "/io/cellbench/cli/demo/";
@@ -35,17 +36,22 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where to write the run (default: ${DEFAULT-VALUE}); a previous demo there is replaced.")
     Path out;
 
-    @Option(names = "--speed", paramLabel = "max|N", defaultValue = "max",
-            description = "Simulated seconds per real second, or 'max' (default).")
+    @Option(names = "--speed", paramLabel = "max|N",
+            description = "Simulated seconds per real second, or 'max' (default; 1800 with --serve).")
     String speed;
 
     @Mixin
     InfluxOptions influx;
 
+    @picocli.CommandLine.Mixin
+    io.cellbench.cli.serve.ServeOptions serve = new io.cellbench.cli.serve.ServeOptions();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        double factor = RunCommand.parseSpeed(speed);
-        InfluxConfig live = RunCommand.influxConfig(influx);
+        // with a live page to watch: about 6 minutes in all. At 3600 on a busy machine, late
+        // samples let cells overshoot the 3.8 V limit (safety trips that --speed max never shows)
+        double factor = RunCommand.parseSpeed(speed != null ? speed : serve.enabled() ? "1800" : "max");
+        InfluxConfig liveInflux = RunCommand.influxConfig(influx);
         prepare(out);
         Path inputs = out.resolve("inputs");
         Files.createDirectories(inputs);
@@ -61,8 +67,11 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("cellbench demo: " + schedule.cells().size() + " simulated cells, protocol '"
                 + schedule.cells().getFirst().protocol().name() + "', writing to " + out);
         long t0 = System.nanoTime();
-        Map<String, RunEvent.Outcome> outcomes = ScheduleSession.runSimulated(schedule, out, factor,
-                1000, System.out, live);
+        Map<String, RunEvent.Outcome> outcomes;
+        try (var live = serve.start(out, System.out)) {
+            outcomes = ScheduleSession.runSimulated(schedule, out, factor, 1000, System.out, liveInflux,
+                    live::attach);
+        }
         int code = RunSummary.print(out, outcomes, System.out);
         System.out.printf("Demo finished in %.1f s wall time.%n", (System.nanoTime() - t0) * 1e-9);
         return code;

@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
             "", "With --influx (or --influx-config, or CELLBENCH_INFLUX_URL) the run also goes",
             "live to InfluxDB, through a spool in DIR/influx-spool; at the end cellbench",
             "waits (close-timeout, default 30 s) for the spool to drain.",
+            "  cellbench run schedule.yaml --simulate --speed 3600 --out runs/live --serve   with a live page",
             "", "Stop with Ctrl-C: every cell goes to open circuit and the files are closed cleanly."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCHEDULE", description = "The schedule file (YAML).")
@@ -44,6 +45,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     InfluxOptions influx;
 
+    @picocli.CommandLine.Mixin
+    io.cellbench.cli.serve.ServeOptions serve = new io.cellbench.cli.serve.ServeOptions();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (!simulate) {
@@ -55,9 +59,12 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(out + " already exists and is not empty; choose a new --out directory");
         }
         Schedule schedule = ScheduleLoader.load(scheduleFile);
-        InfluxConfig live = influxConfig(influx);
-        Map<String, RunEvent.Outcome> outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out,
-                live);
+        InfluxConfig liveInflux = influxConfig(influx);
+        Map<String, RunEvent.Outcome> outcomes;
+        try (var live = serve.start(out, System.out)) {
+            outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out, liveInflux,
+                    live::attach);
+        }
         return RunSummary.print(out, outcomes, System.out);
     }
 

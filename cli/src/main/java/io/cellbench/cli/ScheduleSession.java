@@ -43,6 +43,14 @@ final class ScheduleSession {
     static Map<String, RunEvent.Outcome> runSimulated(Schedule schedule, Path out, double speed,
                                                       long progressMillis, PrintStream console, InfluxConfig influx)
             throws IOException, InterruptedException {
+        return runSimulated(schedule, out, speed, progressMillis, console, influx, runner -> { });
+    }
+
+    /** @param onStart told the runner before it starts (the live page shows its statuses) */
+    static Map<String, RunEvent.Outcome> runSimulated(Schedule schedule, Path out, double speed,
+                                                      long progressMillis, PrintStream console, InfluxConfig influx,
+                                                      java.util.function.Consumer<ScheduleRunner> onStart)
+            throws IOException, InterruptedException {
         Instant start = Instant.now();
         Map<String, String> instruments = new LinkedHashMap<>();
         for (ScheduledCell c : schedule.cells()) {
@@ -74,6 +82,7 @@ final class ScheduleSession {
                 RunListener listener = live == null ? sink : new TeeListener(sink, live, console);
                 ScheduleRunner runner = new ScheduleRunner(schedule, new SimulatedInstruments(startUnix, speed), listener);
                 running[0] = runner;
+                onStart.accept(runner);
                 try (ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)) {
                     progress.start();
                     Map<String, RunEvent.Outcome> outcomes = runner.run();
