@@ -10,12 +10,14 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ValidateCommand.class,
             RunCommand.class,
+            ResumeCommand.class,
             DataCommand.class,
         },
         footer = {"", "Examples:",
             "  cellbench demo                         run the simulated demo",
             "  cellbench validate --json protocol.yaml",
             "  cellbench run schedule.yaml --simulate --out runs/today",
+            "  cellbench resume runs/today            continue after a crash or Ctrl-C",
             "  cellbench data cycles runs/today --cell coin-1"})
 public final class CellbenchCommand implements Runnable {
     @picocli.CommandLine.Spec

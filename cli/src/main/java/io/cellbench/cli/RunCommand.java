@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  cellbench run schedule.yaml --simulate --out runs/trial          as fast as possible",
             "  cellbench run schedule.yaml --simulate --speed 3600 --out runs/live  one hour per second",
-            "", "Stop with Ctrl-C: every cell goes to open circuit and the files are closed cleanly."})
+            "", "Stop with Ctrl-C: every cell goes to open circuit and the files are closed cleanly.",
+            "Continue a stopped or crashed run with: cellbench resume DIR"})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCHEDULE", description = "The schedule file (YAML).")
     Path scheduleFile;
@@ -44,7 +45,9 @@ final class RunCommand implements Callable<Integer> {
         if (Files.exists(out) && !isEmptyDirectory(out)) {
             throw new UserError(out + " already exists and is not empty; choose a new --out directory");
         }
-        Schedule schedule = ScheduleLoader.load(scheduleFile);
+        ScheduleLoader.load(scheduleFile); // report mistakes before creating anything
+        Files.createDirectories(out);
+        Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
         Map<String, RunEvent.Outcome> outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out);
         return RunSummary.print(out, outcomes, System.out);
     }
