@@ -14,15 +14,15 @@ import java.util.function.Supplier;
  * the journal; then it replaces the file atomically (temp file, fsync, rename).
  *
  * <p>When: at every step start, CV switch and recorded spectrum, at the run's end, and after
- * a recorded sample once {@value #MIN_TEST_SECONDS} s of test time <em>and</em> one second
- * of wall time have passed since the last write. Each write costs two fsyncs (data batch and
- * journal), so at most about one per second per cell; the samples between two writes are
- * not lost on a crash (the sink writes them in its own batches) and a resume catches up
- * with them from the data (see {@link ResumePlan}).
+ * a recorded sample once {@value #MIN_TEST_SECONDS} s of test time have passed since the last
+ * write. That matches the run directory's own batching (a batch is written when its rows
+ * span 30 s), so the journal adds one small fsync'd file per data batch, and the last
+ * sample on disk is normally the journaled one: a simulated cell's saved state then matches
+ * the data exactly. Samples that reach the disk after the last write (a batch filled by row
+ * count) are caught up with on resume (see {@link ResumePlan}).
  */
 public final class CellJournal implements PositionListener {
     static final double MIN_TEST_SECONDS = 30;
-    static final long MIN_WALL_NANOS = 1_000_000_000L;
 
     private final Path runDirectory;
     private final String cellId;
@@ -30,7 +30,6 @@ public final class CellJournal implements PositionListener {
     private final Supplier<Map<String, double[]>> instruments;
     private RunPosition last;
     private double lastWrittenTestTime = Double.NEGATIVE_INFINITY;
-    private long lastWrittenNanos;
 
     public CellJournal(Path runDirectory, String cellId, Runnable flushData,
                        Supplier<Map<String, double[]>> instruments) {
@@ -43,8 +42,7 @@ public final class CellJournal implements PositionListener {
     @Override
     public void at(RunPosition position, boolean boundary) {
         last = position;
-        if (!boundary && (position.testTimeSecond() - lastWrittenTestTime < MIN_TEST_SECONDS
-                || System.nanoTime() - lastWrittenNanos < MIN_WALL_NANOS)) {
+        if (!boundary && position.testTimeSecond() - lastWrittenTestTime < MIN_TEST_SECONDS) {
             return;
         }
         write(position, null);
@@ -68,6 +66,5 @@ public final class CellJournal implements PositionListener {
         if (position != null) {
             lastWrittenTestTime = position.testTimeSecond();
         }
-        lastWrittenNanos = System.nanoTime();
     }
 }
