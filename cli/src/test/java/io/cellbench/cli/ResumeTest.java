@@ -40,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeTest {
     private static final double SPEED = 2000;
     private static final double MAX_ABS_CURRENT_AMPERE = 0.0045; // 2C of 2 mAh, with margin
-    private static final double SAMPLE_PERIOD_SECOND = 5;
 
     private static final String PROTOCOL = """
             name: fast cycling
@@ -117,7 +116,7 @@ class ResumeTest {
                 int resumes = entry.starts() - 1;
                 List<Sample> samples = new ArrayList<>();
                 data.samples(cell, samples::add);
-                int gaps = checkContinuity(cell, samples, context);
+                int gaps = checkContinuity(cell, samples, resumeTimes(dir, cell), context);
                 assertEquals(resumes, gaps, cell + ": one gap in the data per resume, " + context);
                 assertEquals(resumes, countLines(dir, cell, "resumed after an interruption of"),
                         cell + ": one notice per resume, " + context);
@@ -127,7 +126,7 @@ class ResumeTest {
     }
 
     /** Checks the cell's samples; returns how many interruptions (test-time gaps) it has. */
-    private static int checkContinuity(String cell, List<Sample> samples, String context) {
+    private static int checkContinuity(String cell, List<Sample> samples, List<Double> resumedAt, String context) {
         assertTrue(samples.size() > 100, cell + " has data");
         int gaps = 0;
         for (int i = 1; i < samples.size(); i++) {
@@ -150,10 +149,14 @@ class ResumeTest {
             // Samples are logged every 10 s while the process runs (more when the machine
             // pauses the child: 50 ms are 100 s here); a restart takes over a second of wall
             // time, 2000 s of test time. Across an interruption the counters go on from where
-            // they were: at most one sample period of new current is added.
+            // they were: only the current since the resume (one sample period, more if the
+            // fresh JVM paused) is added, nothing for the downtime.
             if (dt > 1000) {
                 gaps++;
-                double maxAh = MAX_ABS_CURRENT_AMPERE * SAMPLE_PERIOD_SECOND / 3600;
+                double resume = resumedAt.stream().filter(t -> t < b.unixTimeSecond()).reduce((x, y) -> y)
+                        .orElseThrow(() -> new AssertionError("a gap without a resume: " + at));
+                assertTrue(resume > a.unixTimeSecond(), "the resume lies in the gap: " + at);
+                double maxAh = MAX_ABS_CURRENT_AMPERE * (b.unixTimeSecond() - resume) / 3600;
                 assertTrue(b.cumulativeCapacityAh() - a.cumulativeCapacityAh() <= maxAh,
                         "cumulative capacity continuous across the interruption: " + at);
                 assertTrue(Math.abs(b.netCapacityAh() - a.netCapacityAh()) <= maxAh,
@@ -224,6 +227,21 @@ class ResumeTest {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /** The unix times at which the cell's run was resumed, from events.jsonl. */
+    private static List<Double> resumeTimes(Path dir, String cell) throws IOException {
+        java.util.regex.Pattern time = java.util.regex.Pattern.compile("\"unix_time_second\":([0-9.E]+)");
+        List<Double> out = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("events.jsonl"))) {
+            if (line.contains("\"RunStarted\"") && line.contains("\"cell_id\":\"" + cell + "\"")
+                    && line.contains("\"resumed\":true")) {
+                java.util.regex.Matcher m = time.matcher(line);
+                assertTrue(m.find(), line);
+                out.add(Double.parseDouble(m.group(1)));
+            }
+        }
+        return out;
     }
 
     private static int countLines(Path dir, String cell, String needle) throws IOException {
