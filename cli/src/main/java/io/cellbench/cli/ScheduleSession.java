@@ -3,6 +3,7 @@ package io.cellbench.cli;
 import io.cellbench.cli.sim.SimulatedInstruments;
 import io.cellbench.cli.sim.SimulatedState;
 import io.cellbench.core.data.RunEvent;
+import io.cellbench.daq.arrow.ArrowWriteOptions;
 import io.cellbench.daq.run.RunDirectorySink;
 import io.cellbench.daq.run.RunInfo;
 import io.cellbench.schedules.execution.ScheduleRunner;
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 
 /** Runs a schedule on simulated instruments into a run directory, printing progress. */
 final class ScheduleSession {
@@ -109,8 +112,12 @@ final class ScheduleSession {
             }
         }, "stop-on-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (RunDirectorySink sink = RunDirectorySink.open(out, info)) {
-            RunJournal journal = new RunJournal(out, sink::flush, new SimulatedState(), resume);
+        // Batches by row count only: the journal writes the rest, in step with its positions.
+        ArrowWriteOptions options = ArrowWriteOptions.DEFAULTS.withMaxBufferedSeconds(Double.POSITIVE_INFINITY);
+        try (BufferAllocator allocator = new RootAllocator();
+             RunDirectorySink sink = RunDirectorySink.open(out, info, options, allocator)) {
+            RunJournal journal = new RunJournal(out, sink::flush, new SimulatedState(), options.batchRows(),
+                    resume);
             ScheduleRunner runner = new ScheduleRunner(schedule, simulated, sink, journal);
             running[0] = runner;
             try (ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)) {

@@ -10,29 +10,37 @@ import java.util.function.Supplier;
 
 /**
  * Journals one cell's position to DIR/journal/&lt;cell&gt;.json. Every write first makes the
- * cell's recorded samples durable ({@code flushData}), so the data on disk is never behind
+ * cell's recorded samples durable ({@code flushData}), so the data on disk are never behind
  * the journal; then it replaces the file atomically (temp file, fsync, rename).
  *
- * <p>When: at every step start, CV switch and recorded spectrum, at the run's end, and after
- * a recorded sample once {@value #MIN_TEST_SECONDS} s of test time have passed since the last
- * write. That matches the run directory's own batching (a batch is written when its rows
- * span 30 s), so the journal adds one small fsync'd file per data batch, and the last
- * sample on disk is normally the journaled one: a simulated cell's saved state then matches
- * the data exactly. Samples that reach the disk after the last write (a batch filled by row
- * count) are caught up with on resume (see {@link ResumePlan}).
+ * <p>When: at every step start, CV switch and recorded spectrum, at the run's end; after a
+ * recorded sample once {@value #MIN_TEST_SECONDS} s of test time <em>and</em> one second of
+ * wall time have passed since the last write; and whenever the data sink has written a
+ * batch by itself ({@code batchRows} samples since the last write), so that the last sample
+ * on disk is the journaled one and a simulated cell's saved state matches the data. The
+ * sink is meant to batch by row count only (no time rule): the journal's writes set the
+ * pace of the data's batches. Each write costs two fsyncs, so at most about one per wall
+ * second per cell, plus one per step. Should a batch still reach the disk after the last
+ * write, a resume catches up with it from the data (see {@link ResumePlan}).
  */
 public final class CellJournal implements PositionListener {
     static final double MIN_TEST_SECONDS = 30;
+    static final long MIN_WALL_NANOS = 1_000_000_000L;
 
     private final Path runDirectory;
     private final String cellId;
     private final Runnable flushData;
     private final Supplier<Map<String, double[]>> instruments;
+    private final int batchRows;
     private RunPosition last;
     private double lastWrittenTestTime = Double.NEGATIVE_INFINITY;
+    private long lastWrittenNanos = System.nanoTime() - MIN_WALL_NANOS;
+    private int recordedSinceWrite;
 
+    /** @param batchRows after how many recorded samples the data sink writes a batch by itself */
     public CellJournal(Path runDirectory, String cellId, Runnable flushData,
-                       Supplier<Map<String, double[]>> instruments) {
+                       Supplier<Map<String, double[]>> instruments, int batchRows) {
+        this.batchRows = batchRows;
         this.runDirectory = runDirectory;
         this.cellId = cellId;
         this.flushData = flushData;
@@ -42,8 +50,14 @@ public final class CellJournal implements PositionListener {
     @Override
     public void at(RunPosition position, boolean boundary) {
         last = position;
-        if (!boundary && position.testTimeSecond() - lastWrittenTestTime < MIN_TEST_SECONDS) {
-            return;
+        if (!boundary) {
+            recordedSinceWrite++;
+            boolean sinkWroteBatch = recordedSinceWrite >= batchRows;
+            boolean due = position.testTimeSecond() - lastWrittenTestTime >= MIN_TEST_SECONDS
+                    && System.nanoTime() - lastWrittenNanos >= MIN_WALL_NANOS;
+            if (!sinkWroteBatch && !due) {
+                return;
+            }
         }
         write(position, null);
     }
@@ -66,5 +80,7 @@ public final class CellJournal implements PositionListener {
         if (position != null) {
             lastWrittenTestTime = position.testTimeSecond();
         }
+        lastWrittenNanos = System.nanoTime();
+        recordedSinceWrite = 0;
     }
 }
