@@ -112,11 +112,14 @@ final class ScheduleSession {
             }
         }, "stop-on-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        // Batches by row count only: the journal writes the rest, in step with its positions.
-        ArrowWriteOptions options = ArrowWriteOptions.DEFAULTS.withMaxBufferedSeconds(Double.POSITIVE_INFINITY);
+        // The journal writes every batch, each after the position it belongs to: the sink
+        // gets no time rule and a row limit the journal always reaches first.
+        int journalRows = ArrowWriteOptions.DEFAULT_BATCH_ROWS;
+        ArrowWriteOptions options = ArrowWriteOptions.DEFAULTS.withMaxBufferedSeconds(Double.POSITIVE_INFINITY)
+                .withBatchRows(4 * journalRows);
         try (BufferAllocator allocator = new RootAllocator();
              RunDirectorySink sink = RunDirectorySink.open(out, info, options, allocator)) {
-            RunJournal journal = new RunJournal(out, sink::flush, new SimulatedState(), options.batchRows(),
+            RunJournal journal = new RunJournal(out, sink::flush, new SimulatedState(), journalRows,
                     resume);
             ScheduleRunner runner = new ScheduleRunner(schedule, simulated, sink, journal);
             running[0] = runner;

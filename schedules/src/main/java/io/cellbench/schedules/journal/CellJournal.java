@@ -9,19 +9,21 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Journals one cell's position to DIR/journal/&lt;cell&gt;.json. Every write first makes the
- * cell's recorded samples durable ({@code flushData}), so the data on disk are never behind
- * the journal; then it replaces the file atomically (temp file, fsync, rename).
+ * Journals one cell's position to DIR/journal/&lt;cell&gt;.json, replacing the file
+ * atomically (temp file, fsync, rename), and then makes the cell's recorded samples durable
+ * ({@code flushData}). In that order: the journal is never behind the data on disk, so the
+ * counters and a simulated cell's saved state, both taken at the journaled position, go on
+ * together; samples recorded before the position that had not reached the disk when the
+ * process died are lost with the downtime (they fall into the gap).
  *
  * <p>When: at every step start, CV switch and recorded spectrum, at the run's end; after a
  * recorded sample once {@value #MIN_TEST_SECONDS} s of test time <em>and</em> one second of
- * wall time have passed since the last write; and whenever the data sink has written a
- * batch by itself ({@code batchRows} samples since the last write), so that the last sample
- * on disk is the journaled one and a simulated cell's saved state matches the data. The
- * sink is meant to batch by row count only (no time rule): the journal's writes set the
- * pace of the data's batches. Each write costs two fsyncs, so at most about one per wall
- * second per cell, plus one per step. Should a batch still reach the disk after the last
- * write, a resume catches up with it from the data (see {@link ResumePlan}).
+ * wall time have passed since the last write; and after {@code maxRows} recorded samples
+ * without a write. The data sink is meant to batch by a row count above {@code maxRows}
+ * and no time rule, so that its batches are all written here, after the journal. Each
+ * write costs two fsyncs: at most about one write per wall second per cell, plus one per
+ * step. Should data still reach the disk beyond the last position (a sink batching on its
+ * own), a resume catches up with it from the data (see {@link ResumePlan}).
  */
 public final class CellJournal implements PositionListener {
     static final double MIN_TEST_SECONDS = 30;
@@ -31,16 +33,16 @@ public final class CellJournal implements PositionListener {
     private final String cellId;
     private final Runnable flushData;
     private final Supplier<Map<String, double[]>> instruments;
-    private final int batchRows;
+    private final int maxRows;
     private RunPosition last;
     private double lastWrittenTestTime = Double.NEGATIVE_INFINITY;
     private long lastWrittenNanos = System.nanoTime() - MIN_WALL_NANOS;
     private int recordedSinceWrite;
 
-    /** @param batchRows after how many recorded samples the data sink writes a batch by itself */
+    /** @param maxRows write after this many recorded samples at the latest (below the sink's batch size) */
     public CellJournal(Path runDirectory, String cellId, Runnable flushData,
-                       Supplier<Map<String, double[]>> instruments, int batchRows) {
-        this.batchRows = batchRows;
+                       Supplier<Map<String, double[]>> instruments, int maxRows) {
+        this.maxRows = maxRows;
         this.runDirectory = runDirectory;
         this.cellId = cellId;
         this.flushData = flushData;
@@ -52,10 +54,10 @@ public final class CellJournal implements PositionListener {
         last = position;
         if (!boundary) {
             recordedSinceWrite++;
-            boolean sinkWroteBatch = recordedSinceWrite >= batchRows;
+            boolean full = recordedSinceWrite >= maxRows;
             boolean due = position.testTimeSecond() - lastWrittenTestTime >= MIN_TEST_SECONDS
                     && System.nanoTime() - lastWrittenNanos >= MIN_WALL_NANOS;
-            if (!sinkWroteBatch && !due) {
+            if (!full && !due) {
                 return;
             }
         }
@@ -68,7 +70,6 @@ public final class CellJournal implements PositionListener {
     }
 
     private void write(RunPosition position, RunEvent.Outcome outcome) {
-        flushData.run();
         double written = position == null ? Double.NaN : position.runStartUnixSecond() + position.testTimeSecond();
         JournalEntry entry = new JournalEntry(cellId, Double.isNaN(written) ? 0 : written, position, outcome,
                 instruments.get());
@@ -80,6 +81,7 @@ public final class CellJournal implements PositionListener {
         if (position != null) {
             lastWrittenTestTime = position.testTimeSecond();
         }
+        flushData.run();
         lastWrittenNanos = System.nanoTime();
         recordedSinceWrite = 0;
     }

@@ -16,10 +16,11 @@ import java.util.function.Consumer;
  * @param runDirectory the run directory (the journal is DIR/journal)
  * @param flushCell    makes a cell's recorded samples durable (the run directory sink's flush)
  * @param state        saves and restores instrument state (simulated instruments)
- * @param batchRows    after how many samples the sink writes a batch by itself (see {@link CellJournal})
+ * @param maxRows      journal (and flush) after this many recorded samples at the latest; below
+ *                     the sink's own batch size (see {@link CellJournal})
  * @param resume       per cell id, where it continues; empty for a fresh run
  */
-public record RunJournal(Path runDirectory, Consumer<String> flushCell, InstrumentState state, int batchRows,
+public record RunJournal(Path runDirectory, Consumer<String> flushCell, InstrumentState state, int maxRows,
                          Map<String, JournalEntry> resume) implements CellJournaling {
 
     public RunJournal {
@@ -39,6 +40,6 @@ public record RunJournal(Path runDirectory, Consumer<String> flushCell, Instrume
     @Override
     public PositionListener journal(ScheduledCell cell, CellInstruments instruments) {
         String id = cell.info().id();
-        return new CellJournal(runDirectory, id, () -> flushCell.accept(id), () -> state.save(instruments), batchRows);
+        return new CellJournal(runDirectory, id, () -> flushCell.accept(id), () -> state.save(instruments), maxRows);
     }
 }

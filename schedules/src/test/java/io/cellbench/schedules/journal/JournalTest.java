@@ -62,21 +62,21 @@ class JournalTest {
     }
 
     @Test
-    void theCellJournalWritesAtBoundariesAtItsPaceAndWhenTheSinkWroteABatch() throws IOException {
+    void theCellJournalWritesAtBoundariesAtItsPaceAndAfterItsRowLimit() throws IOException {
         List<String> calls = new ArrayList<>();
         CellJournal journal = new CellJournal(dir, "A1", () -> calls.add("flush"), () -> {
             calls.add("state");
             return Map.of();
         }, 4);
         journal.at(position(1, 100, 0), true);
-        assertEquals(List.of("flush", "state"), calls, "data made durable before the position is written");
+        assertEquals(List.of("state", "flush"), calls, "the position is written before the data are made durable");
         assertEquals(100, read().position().testTimeSecond());
 
         journal.at(position(1, 140, 1e-5), false); // 40 s of test time, but within the same wall second
         assertEquals(100, read().position().testTimeSecond());
         journal.at(position(1, 141, 1e-5), false);
         journal.at(position(1, 142, 1e-5), false);
-        journal.at(position(1, 143, 1e-5), false); // the 4th sample: the sink wrote a batch by itself
+        journal.at(position(1, 143, 1e-5), false); // the 4th sample: the row limit
         assertEquals(143, read().position().testTimeSecond());
 
         journal.at(position(2, 150, 0), true);
