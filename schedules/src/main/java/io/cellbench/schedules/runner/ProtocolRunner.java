@@ -207,7 +207,7 @@ public final class ProtocolRunner {
         int i = depth < at.size() ? at.get(depth) : -1;
         boolean leaf = depth == at.size() - 1;
         boolean fits = i >= 0 && i < steps.size() && (steps.get(i) instanceof Step.Repeat r
-                ? !leaf && resume.iterations().get(depth) < r.times()
+                ? !leaf && resume.iterations().get(depth) >= 0 && resume.iterations().get(depth) < r.times()
                 : leaf && numbering.indexOf(steps.get(i)) == resume.stepIndex());
         if (!fits) {
             throw new RunEnd(Outcome.FAULT, "cannot resume: the journaled position (step " + resume.stepIndex()
