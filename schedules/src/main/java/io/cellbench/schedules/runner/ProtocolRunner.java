@@ -59,6 +59,8 @@ public final class ProtocolRunner {
     private double cvLimitAmpere;
     /** The position to continue from, until the step it names is reached; then {@code null}. */
     private RunPosition resume;
+    /** The latest position taken; what the journal hears at the end (the path is unwound by then). */
+    private RunPosition lastPosition;
 
     public ProtocolRunner(CellSetup setup) {
         this.setup = setup;
@@ -219,9 +221,10 @@ public final class ProtocolRunner {
 
     /** Where the run stands at {@code unixTime} (the last sample, or a step start). */
     private RunPosition position(double unixTime) {
-        return new RunPosition(path, iterations, numbering.indexOf(openStep), phase, sampler.runStart(),
+        lastPosition = new RunPosition(path, iterations, numbering.indexOf(openStep), phase, sampler.runStart(),
                 sampler.testTime(sampler.stepStart()), sampler.testTime(Math.max(unixTime, sampler.stepStart())),
                 cvLimitAmpere, counters.state());
+        return lastPosition;
     }
 
     private void journal(RunPosition.Phase newPhase, double unixTime) {
@@ -442,8 +445,8 @@ public final class ProtocolRunner {
         String text = unsafe == null ? message : message + "; " + unsafe;
         double testTime = sampler.testTime(sampler.now());
         if (journal != null) {
-            RunPosition last = openStep != null ? position(sampler.time()) : null;
-            quietly(() -> journal.ended(outcome, last));
+            // The last recorded sample (a stop and a trip record one) or step start.
+            quietly(() -> journal.ended(outcome, lastPosition));
         }
         if (openStep != null) {
             String reason = switch (outcome) {

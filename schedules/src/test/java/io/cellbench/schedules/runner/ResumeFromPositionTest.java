@@ -300,6 +300,56 @@ class ResumeFromPositionTest {
     }
 
     @Test
+    void aStoppedRunHandsItsPositionToTheJournalAndGoesOnFromIt() throws Exception {
+        VirtualClock clock = new VirtualClock(T0);
+        SimulatedBench bench = SimulatedBench.create(CellParameters.coin(), 7, 1e6, clock);
+        RecordingListener events = new RecordingListener();
+        RunPosition[] ended = new RunPosition[1];
+        Outcome[] how = new Outcome[1];
+        PositionListener journal = new PositionListener() {
+            @Override
+            public void at(RunPosition position, boolean boundary) {
+            }
+
+            @Override
+            public void ended(Outcome outcome, RunPosition last) {
+                how[0] = outcome;
+                ended[0] = last;
+            }
+        };
+        ProtocolRunner runner = new ProtocolRunner(wire(CellSetup.builder(bench.cellInfo(), protocol, bench.channel(),
+                clock, events), bench).positionListener(journal).build());
+        events.onSample = n -> {
+            if (n == 600) {
+                runner.stop();
+            }
+        };
+        assertEquals(Outcome.STOPPED, runner.run());
+        assertEquals(Outcome.STOPPED, how[0]);
+        RunPosition last = ended[0];
+        Sample lastSample = events.samples().getLast();
+        assertEquals(lastSample.testTimeSecond(), last.testTimeSecond(), 1e-9, "the stop's last sample");
+        assertEquals(lastSample.stepIndex(), last.stepIndex());
+        assertEquals(lastSample.cumulativeCapacityAh(), last.counters().cumulativeAh(), 0);
+        assertFalse(last.path().isEmpty());
+
+        SimulatedCell.State cell = bench.cell().snapshot();
+        VirtualClock later = new VirtualClock(clock.nowUnixSeconds() + GAP);
+        SimulatedBench again = SimulatedBench.create(CellParameters.coin(), 7, 1e6, later);
+        again.cell().restore(cell);
+        again.fixture().preloadPa(bench.fixture().setpointPa());
+        again.chamber().setTemperatureCelsius(bench.chamber().setpointCelsius());
+        RecordingListener resumed = new RecordingListener();
+        Outcome outcome = new ProtocolRunner(wire(CellSetup.builder(again.cellInfo(), protocol, again.channel(), later,
+                resumed), again).resumeFrom(last).build()).run();
+        assertEquals(Outcome.COMPLETED, outcome, () -> resumed.ended().message());
+        assertEquals(last(reference.samples()).cycleCount(), last(resumed.samples()).cycleCount());
+        assertEquals(reference.of(RunEvent.StepStarted.class).size(),
+                events.of(RunEvent.StepStarted.class).size() + resumed.of(RunEvent.StepStarted.class).size(),
+                "every step started once over both runs");
+    }
+
+    @Test
     void aPositionThatIsNotInTheProtocolIsRefused() {
         RunPosition good = saved.get(saved.size() / 2).position();
         RunPosition bad = new RunPosition(List.of(9), List.of(), good.stepIndex(), good.phase(),
