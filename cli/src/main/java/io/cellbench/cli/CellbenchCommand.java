@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ValidateCommand.class,
             RunCommand.class,
+            ResumeCommand.class,
             DataCommand.class,
             io.cellbench.cli.serve.ServeCommand.class,
             picocli.AutoComplete.GenerateCompletion.class,
@@ -21,10 +22,10 @@ import picocli.CommandLine.Command;
             "  cellbench validate --json protocol.yaml",
             "  cellbench run schedule.yaml --simulate --out runs/today",
             "  cellbench data cycles runs/today --cell coin-1",
+            "  cellbench resume runs/today                continue after a crash or Ctrl-C",
             "  cellbench serve runs/today                 live page on http://127.0.0.1:8642/",
             "  source <(cellbench generate-completion)   tab completion in bash/zsh",
             "  cellbench gen-manpage -d man/             man pages (AsciiDoc)",
-
             "  cellbench plot runs/today --cell coin-1 --kind voltage -o voltage.png"})
 public final class CellbenchCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
             "live to InfluxDB, through a spool in DIR/influx-spool; at the end cellbench",
             "waits (close-timeout, default 30 s) for the spool to drain.",
             "  cellbench run schedule.yaml --simulate --speed 3600 --out runs/live --serve   with a live page",
-            "", "Stop with Ctrl-C: every cell goes to open circuit and the files are closed cleanly."})
+            "", "Stop with Ctrl-C: every cell goes to open circuit and the files are closed cleanly.",
+            "Continue a stopped or crashed run with: cellbench resume DIR"})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCHEDULE", description = "The schedule file (YAML).")
     Path scheduleFile;
@@ -58,8 +59,10 @@ final class RunCommand implements Callable<Integer> {
         if (Files.exists(out) && !isEmptyDirectory(out)) {
             throw new UserError(out + " already exists and is not empty; choose a new --out directory");
         }
-        Schedule schedule = ScheduleLoader.load(scheduleFile);
+        ScheduleLoader.load(scheduleFile); // report mistakes before creating anything
         InfluxConfig liveInflux = influxConfig(influx);
+        Files.createDirectories(out);
+        Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
         Map<String, RunEvent.Outcome> outcomes;
         try (var live = serve.start(out, System.out)) {
             outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out, liveInflux,

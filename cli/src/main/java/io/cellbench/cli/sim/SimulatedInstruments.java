@@ -8,6 +8,7 @@ import io.cellbench.fixtures.sim.SimulatedBench;
 import io.cellbench.schedules.execution.CellInstruments;
 import io.cellbench.schedules.execution.InstrumentProvider;
 import io.cellbench.schedules.schedule.ScheduledCell;
+import java.util.Map;
 
 /**
  * Simulated instruments for every cell of a schedule: a cycler channel, an EIS analyzer, a
@@ -20,18 +21,29 @@ import io.cellbench.schedules.schedule.ScheduledCell;
 public final class SimulatedInstruments implements InstrumentProvider {
     private final double startUnixSecond;
     private final double speed;
+    private final Map<String, Double> cellStarts;
 
     /** @param speed simulated seconds per real second, or infinity for as fast as possible */
     public SimulatedInstruments(double startUnixSecond, double speed) {
+        this(startUnixSecond, speed, Map.of());
+    }
+
+    /**
+     * For a resumed run: at full speed, each cell's virtual clock starts where the cell's
+     * data stopped ({@code cellStarts}, unix seconds), so the interruption lasts no simulated
+     * time; at a finite speed, all cells share a clock that reads {@code startUnixSecond} now.
+     */
+    public SimulatedInstruments(double startUnixSecond, double speed, Map<String, Double> cellStarts) {
         this.startUnixSecond = startUnixSecond;
         this.speed = speed;
+        this.cellStarts = Map.copyOf(cellStarts);
     }
 
     @Override
     public CellInstruments open(ScheduledCell cell) {
         ScheduledCell.Simulation sim = cell.simulation();
-        LabClock clock = Double.isInfinite(speed) ? new VirtualClock(startUnixSecond)
-                : new PacedClock(startUnixSecond, speed);
+        double start = cellStarts.getOrDefault(cell.info().id(), startUnixSecond);
+        LabClock clock = Double.isInfinite(speed) ? new VirtualClock(start) : new PacedClock(start, speed);
         CellParameters preset = "pouch".equals(sim.preset()) ? CellParameters.pouch() : CellParameters.coin();
         SimulatedBench bench = SimulatedBench.create(preset, sim.seed(), sim.initialPressurePa(), clock);
         return new CellInstruments(clock, bench.channel(), bench.eis(), 0, bench.fixture(), bench.chamber(), bench);

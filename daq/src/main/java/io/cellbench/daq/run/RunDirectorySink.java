@@ -146,6 +146,23 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         }
     }
 
+    /**
+     * Writes one cell's buffered samples to its file now; nothing when the cell has no open
+     * files. A journal calls this before recording a position, so that the data on disk is
+     * never behind the journal.
+     */
+    public void flush(String cellId) {
+        CellRecorder recorder = cells.get(cellId);
+        if (recorder == null) {
+            return;
+        }
+        try {
+            recorder.flush();
+        } catch (IOException x) {
+            throw failure(cellId, "samples", recorder.directory(), x);
+        }
+    }
+
     private void start(RunStarted e) {
         String cellId = CellIds.requireValid(e.cellId());
         Path cellDirectory = RunLayout.cellDirectory(directory, cellId);

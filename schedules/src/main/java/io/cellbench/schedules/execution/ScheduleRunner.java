@@ -23,12 +23,23 @@ public final class ScheduleRunner {
     private final Schedule schedule;
     private final InstrumentProvider instruments;
     private final RunListener listener;
+    private final CellJournaling journaling;
     private final Map<String, ProtocolRunner> runners = new ConcurrentHashMap<>();
 
     public ScheduleRunner(Schedule schedule, InstrumentProvider instruments, RunListener listener) {
+        this(schedule, instruments, listener, null);
+    }
+
+    /**
+     * @param journaling journals every cell's position and says where resumed cells go on
+     *                   from; {@code null} for a run that keeps no journal
+     */
+    public ScheduleRunner(Schedule schedule, InstrumentProvider instruments, RunListener listener,
+                          CellJournaling journaling) {
         this.schedule = schedule;
         this.instruments = instruments;
         this.listener = listener;
+        this.journaling = journaling;
     }
 
     /** Runs all cells to their end; returns each cell's outcome, in schedule order. */
@@ -74,6 +85,8 @@ public final class ScheduleRunner {
                     .eis(inst.eisAnalyzer(), inst.muxChannel())
                     .pressureFixture(inst.pressureFixture())
                     .chamber(inst.chamber())
+                    .resumeFrom(journaling == null ? null : journaling.resumeFrom(cell, inst))
+                    .positionListener(journaling == null ? null : journaling.journal(cell, inst))
                     .build();
             ProtocolRunner runner = new ProtocolRunner(setup);
             runners.put(id, runner);

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param auxiliaryPeriodSecond how often the fixture and the chamber are read (they change
  *                             slowly and may sit on slow links, so not on every sample)
  * @param faultPolicy          what to do when an instrument read fails
+ * @param positionListener     hears where the run stands, to journal it; or {@code null}
+ * @param resumeFrom           continue an interrupted run from this position; {@code null} starts afresh
  */
 public record CellSetup(
         CellInfo cell,
@@ -33,7 +35,9 @@ public record CellSetup(
         LabClock clock,
         RunListener listener,
         double auxiliaryPeriodSecond,
-        FaultPolicy faultPolicy) {
+        FaultPolicy faultPolicy,
+        PositionListener positionListener,
+        RunPosition resumeFrom) {
 
     /** Fixture and chamber reads every 5 s: quick enough for safety, cheap on a shared RS-485 bus. */
     public static final double DEFAULT_AUXILIARY_PERIOD_SECOND = 5;
@@ -71,6 +75,8 @@ public record CellSetup(
         private TemperatureChamber chamber;
         private double auxiliaryPeriodSecond = DEFAULT_AUXILIARY_PERIOD_SECOND;
         private FaultPolicy faultPolicy = FaultPolicy.FAIL_FAST;
+        private PositionListener positionListener;
+        private RunPosition resumeFrom;
 
         private Builder(CellInfo cell, Protocol protocol, CyclerChannel channel, LabClock clock, RunListener listener) {
             this.cell = cell;
@@ -106,9 +112,20 @@ public record CellSetup(
             return this;
         }
 
+        public Builder positionListener(PositionListener journal) {
+            this.positionListener = journal;
+            return this;
+        }
+
+        /** Continues an interrupted run from {@code position} instead of starting afresh. */
+        public Builder resumeFrom(RunPosition position) {
+            this.resumeFrom = position;
+            return this;
+        }
+
         public CellSetup build() {
             return new CellSetup(cell, protocol, channel, eisAnalyzer, muxChannel, pressureFixture, chamber,
-                    clock, listener, auxiliaryPeriodSecond, faultPolicy);
+                    clock, listener, auxiliaryPeriodSecond, faultPolicy, positionListener, resumeFrom);
         }
     }
 }

@@ -64,6 +64,30 @@ final class Counters {
         previousWatt = volt * ampere;
     }
 
+    /** The counters now, for a journal. */
+    RunPosition.Counts state() {
+        return new RunPosition.Counts(cycleCount, stepCount, dischargedThisCycle, chargingAh, dischargingAh, stepAh,
+                netAh, cumulativeAh, chargingWh, dischargingWh, stepWh, netWh, cumulativeWh);
+    }
+
+    /** Continues from journaled counters: the open step is not counted again. */
+    void restore(RunPosition.Counts c) {
+        cycleCount = c.cycleCount();
+        stepCount = c.stepCount();
+        dischargedThisCycle = c.dischargedThisCycle();
+        chargingAh = c.chargingAh();
+        dischargingAh = c.dischargingAh();
+        stepAh = c.stepAh();
+        netAh = c.netAh();
+        cumulativeAh = c.cumulativeAh();
+        chargingWh = c.chargingWh();
+        dischargingWh = c.dischargingWh();
+        stepWh = c.stepWh();
+        netWh = c.netWh();
+        cumulativeWh = c.cumulativeWh();
+        hasPrevious = false;
+    }
+
     /** Adds the interval since the previous sample (or since the last command change). */
     void integrate(double unixTime, double volt, double ampere) {
         double watt = volt * ampere;

@@ -15,6 +15,7 @@ import io.cellbench.protocols.model.LoggingRule;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.protocols.model.Step;
 import io.cellbench.protocols.model.Termination;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
@@ -49,6 +50,18 @@ public final class ProtocolRunner {
 
     private Step openStep;
 
+    // Where the run stands, for the journal: the open step's index in each nested list and
+    // the iteration of each enclosing repeat (mutated in place as the run moves).
+    private final PositionListener journal;
+    private final List<Integer> path = new ArrayList<>();
+    private final List<Integer> iterations = new ArrayList<>();
+    private RunPosition.Phase phase = RunPosition.Phase.MAIN;
+    private double cvLimitAmpere;
+    /** The position to continue from, until the step it names is reached; then {@code null}. */
+    private RunPosition resume;
+    /** The latest position taken; what the journal hears at the end (the path is unwound by then). */
+    private RunPosition lastPosition;
+
     public ProtocolRunner(CellSetup setup) {
         this.setup = setup;
         this.protocol = setup.protocol();
@@ -60,6 +73,15 @@ public final class ProtocolRunner {
         this.status = new LiveStatus(numbering.plannedStepCount());
         this.sampler = new Sampler(setup, logging.samplePeriodSecond(), window,
                 new LoggingGate(logging.deltaVolt(), logging.deltaAmpere()), counters, status);
+        this.journal = setup.positionListener();
+        this.resume = setup.resumeFrom();
+        if (journal != null) {
+            sampler.onRecorded(() -> {
+                if (openStep != null) {
+                    journal.at(position(sampler.time()), false);
+                }
+            });
+        }
     }
 
     /** Checks the protocol against the cell's instruments without running anything. */
@@ -102,14 +124,18 @@ public final class ProtocolRunner {
         String message = "all steps completed";
         boolean interrupted = false;
         try {
-            double start = sampler.startRun();
-            emit(new RunEvent.RunStarted(cell.id(), start, cell, protocol.name(), protocol.source(), false));
-            for (String warning : findings.warnings()) {
-                emit(new RunEvent.Notice(cell.id(), 0, Severity.WARNING, warning));
+            if (resume == null) {
+                double start = sampler.startRun();
+                emit(new RunEvent.RunStarted(cell.id(), start, cell, protocol.name(), protocol.source(), false));
+                for (String warning : findings.warnings()) {
+                    emit(new RunEvent.Notice(cell.id(), 0, Severity.WARNING, warning));
+                }
+            } else {
+                announceResume();
             }
             setup.channel().apply(OPEN_CIRCUIT);
             sampler.checkBeforeStart();
-            execute(protocol.steps());
+            execute(protocol.steps(), 0);
         } catch (RunEnd e) {
             outcome = e.outcome();
             message = e.getMessage();
@@ -131,35 +157,97 @@ public final class ProtocolRunner {
         return outcome;
     }
 
+    /** A resumed run: test time goes on from the interrupted run's start, across the downtime. */
+    private void announceResume() {
+        sampler.resumeRun(resume.runStartUnixSecond());
+        double now = sampler.now();
+        emit(new RunEvent.RunStarted(cell.id(), now, cell, protocol.name(), protocol.source(), true));
+        double gap = Math.max(0, sampler.testTime(now) - resume.testTimeSecond());
+        emit(new RunEvent.Notice(cell.id(), sampler.testTime(now), Severity.INFO, String.format(java.util.Locale.ROOT,
+                "resumed after an interruption of %.0f s, in step %d (%s) of cycle %d",
+                gap, resume.stepIndex(), resume.phase().name().toLowerCase(java.util.Locale.ROOT),
+                resume.counters().cycleCount())));
+    }
+
     // The one place that interprets steps: exhaustive over the sealed Step, no default, so a
-    // new step kind does not compile until it is handled here.
-    private void execute(List<Step> steps) throws RunEnd, InterruptedException {
-        for (Step step : steps) {
-            switch (step) {
-                case Step.Rest rest -> rest(rest);
-                case Step.Drive drive -> drive(drive);
-                case Step.Eis eis -> eis(eis);
-                case Step.SetPressure set -> setPressure(set);
-                case Step.SetTemperature set -> setTemperature(set);
-                case Step.Repeat repeat -> {
-                    for (int i = 0; i < repeat.times(); i++) {
-                        execute(repeat.steps());
+    // new step kind does not compile until it is handled here. While resuming, each level
+    // starts at the journaled index (and a repeat at its journaled iteration).
+    private void execute(List<Step> steps, int depth) throws RunEnd, InterruptedException {
+        int from = resume == null ? 0 : resumeIndex(steps, depth);
+        path.add(0);
+        try {
+            for (int i = from; i < steps.size(); i++) {
+                path.set(depth, i);
+                switch (steps.get(i)) {
+                    case Step.Rest rest -> rest(rest);
+                    case Step.Drive drive -> drive(drive);
+                    case Step.Eis eis -> eis(eis);
+                    case Step.SetPressure set -> setPressure(set);
+                    case Step.SetTemperature set -> setTemperature(set);
+                    case Step.Repeat repeat -> {
+                        int first = resume == null ? 0 : resume.iterations().get(depth);
+                        iterations.add(0);
+                        try {
+                            for (int k = first; k < repeat.times(); k++) {
+                                iterations.set(depth, k);
+                                execute(repeat.steps(), depth + 1);
+                            }
+                        } finally {
+                            iterations.removeLast();
+                        }
                     }
                 }
             }
+        } finally {
+            path.removeLast();
+        }
+    }
+
+    /** The journaled index at this level, checked against the protocol as it is now. */
+    private int resumeIndex(List<Step> steps, int depth) throws RunEnd {
+        List<Integer> at = resume.path();
+        int i = depth < at.size() ? at.get(depth) : -1;
+        boolean leaf = depth == at.size() - 1;
+        boolean fits = i >= 0 && i < steps.size() && (steps.get(i) instanceof Step.Repeat r
+                ? !leaf && resume.iterations().get(depth) >= 0 && resume.iterations().get(depth) < r.times()
+                : leaf && numbering.indexOf(steps.get(i)) == resume.stepIndex());
+        if (!fits) {
+            throw new RunEnd(Outcome.FAULT, "cannot resume: the journaled position (step " + resume.stepIndex()
+                    + ", path " + at + ", iterations " + resume.iterations() + ") is not in protocol '"
+                    + protocol.name() + "' as it is now");
+        }
+        return i;
+    }
+
+    /** Where the run stands at {@code unixTime} (the last sample, or a step start). */
+    private RunPosition position(double unixTime) {
+        lastPosition = new RunPosition(path, iterations, numbering.indexOf(openStep), phase, sampler.runStart(),
+                sampler.testTime(sampler.stepStart()), sampler.testTime(Math.max(unixTime, sampler.stepStart())),
+                cvLimitAmpere, counters.state());
+        return lastPosition;
+    }
+
+    private void journal(RunPosition.Phase newPhase, double unixTime) {
+        phase = newPhase;
+        if (journal != null) {
+            journal.at(position(unixTime), true);
         }
     }
 
     private void rest(Step.Rest rest) throws RunEnd, InterruptedException {
         StepEnds ends = StepEnds.builder().duration(rest.durationSecond()).until(rest.until(), null, true).build();
-        beginStep(rest, rest.periodSecond(), RunnerStatus.State.RUNNING);
+        beginStep(rest, rest.periodSecond(), RunnerStatus.State.RUNNING, true);
         apply(OPEN_CIRCUIT);
         endStep(samplePhase(ends));
     }
 
     private void drive(Step.Drive d) throws RunEnd, InterruptedException {
-        beginStep(d, d.periodSecond(), RunnerStatus.State.RUNNING);
+        RunPosition from = beginStep(d, d.periodSecond(), RunnerStatus.State.RUNNING, true);
         double channelMax = setup.channel().maxCurrentAmpere();
+        if (from != null && from.phase() == RunPosition.Phase.CV && d.thenHold() != null) {
+            hold(d, from.cvLimitAmpere());
+            return;
+        }
         apply(DriveCommands.command(d, cell, window, channelMax));
         if (d.thenHold() == null) {
             endStep(samplePhase(StepEnds.builder().duration(d.durationSecond()).until(d.until(), d.kind(), true).build()));
@@ -185,13 +273,28 @@ public final class ProtocolRunner {
                 ? Math.abs(sampler.ampere()) : Math.abs(DriveCommands.sourceAmpere(d, cell));
         double allowed = DriveCommands.voltageLimitAmpere(d.kind(), window, channelMax);
         double limit = ccAmpere > 0 ? Math.min(ccAmpere, allowed) : allowed;
+        cvLimitAmpere = limit;
+        journal(RunPosition.Phase.CV, sampler.time());
+        hold(d, limit);
+    }
+
+    /** The CV phase of a CC-CV step, at most {@code limit} A. */
+    private void hold(Step.Drive d, double limit) throws RunEnd, InterruptedException {
+        Step.CvHold hold = d.thenHold();
+        cvLimitAmpere = limit;
+        phase = RunPosition.Phase.CV;
         apply(new ChannelCommand.Voltage(hold.volt(), limit));
         endStep(samplePhase(StepEnds.builder().duration(d.durationSecond()).until(hold.until(), d.kind(), true).build()));
     }
 
     private void eis(Step.Eis eis) throws RunEnd, InterruptedException {
-        beginStep(eis, null, RunnerStatus.State.RUNNING);
+        RunPosition from = beginStep(eis, null, RunnerStatus.State.RUNNING, false);
         apply(OPEN_CIRCUIT);
+        if (from != null && from.phase() == RunPosition.Phase.MEASURED) {
+            // The spectrum reached the data before the process died: only the step's end is left.
+            endStep("complete");
+            return;
+        }
         sampler.next(Double.POSITIVE_INFINITY);
         sampler.log(true);
         sampler.readAuxiliaries(sampler.time());
@@ -203,6 +306,7 @@ public final class ProtocolRunner {
         emit(new RunEvent.SpectrumMeasured(cell.id(), new Spectrum(sampler.testTime(sweepStart), sweepStart,
                 counters.cycleCount(), counters.stepCount(), numbering.indexOf(eis), sampler.pressurePa(),
                 sampler.ambientCelsius(), points)));
+        journal(RunPosition.Phase.MEASURED, sampler.now());
         status.state(RunnerStatus.State.RUNNING);
         sampler.next(Double.POSITIVE_INFINITY);
         sampler.log(true);
@@ -228,7 +332,7 @@ public final class ProtocolRunner {
     }
 
     private void setPressure(Step.SetPressure set) throws RunEnd, InterruptedException {
-        beginStep(set, null, set.waitUntilStable() ? RunnerStatus.State.SETTLING : RunnerStatus.State.RUNNING);
+        beginStep(set, null, set.waitUntilStable() ? RunnerStatus.State.SETTLING : RunnerStatus.State.RUNNING, false);
         if (set.waitUntilStable()) {
             apply(OPEN_CIRCUIT);
         }
@@ -241,7 +345,7 @@ public final class ProtocolRunner {
     }
 
     private void setTemperature(Step.SetTemperature set) throws RunEnd, InterruptedException {
-        beginStep(set, null, set.waitUntilStable() ? RunnerStatus.State.SETTLING : RunnerStatus.State.RUNNING);
+        beginStep(set, null, set.waitUntilStable() ? RunnerStatus.State.SETTLING : RunnerStatus.State.RUNNING, false);
         if (set.waitUntilStable()) {
             apply(OPEN_CIRCUIT);
         }
@@ -289,14 +393,34 @@ public final class ProtocolRunner {
         }
     }
 
-    private void beginStep(Step step, Double stepLoggingPeriod, RunnerStatus.State state) {
+    /**
+     * Starts a step, or continues the interrupted one when resuming. {@code keepsTime}: a
+     * continued step goes on with the time it already had (rests and drives run only their
+     * remaining time); otherwise it starts over (an impedance sweep, a settling wait).
+     *
+     * @return the position continued from, or {@code null} for a fresh start
+     */
+    private RunPosition beginStep(Step step, Double stepLoggingPeriod, RunnerStatus.State state, boolean keepsTime) {
         int index = numbering.indexOf(step);
-        sampler.beginStep(StepDirection.of(step), index,
-                stepLoggingPeriod != null ? stepLoggingPeriod : logging.periodSecond());
+        double loggingPeriod = stepLoggingPeriod != null ? stepLoggingPeriod : logging.periodSecond();
+        RunPosition from = resume;
+        resume = null;
         openStep = step;
+        if (from == null) {
+            sampler.beginStep(StepDirection.of(step), index, loggingPeriod);
+            emit(new RunEvent.StepStarted(cell.id(), sampler.testTime(sampler.stepStart()), counters.stepCount(),
+                    index, counters.cycleCount(), step.text()));
+        } else {
+            counters.restore(from.counters());
+            sampler.resumeStep(index, loggingPeriod, keepsTime ? from.stepElapsedSecond() : 0);
+        }
         status.step(step.text(), index, counters.stepCount(), counters.cycleCount(), state);
-        emit(new RunEvent.StepStarted(cell.id(), sampler.testTime(sampler.stepStart()), counters.stepCount(), index,
-                counters.cycleCount(), step.text()));
+        // A step that starts over starts in its main phase; a recorded spectrum stays recorded.
+        RunPosition.Phase kept = from == null ? RunPosition.Phase.MAIN
+                : from.phase() == RunPosition.Phase.MEASURED || keepsTime ? from.phase() : RunPosition.Phase.MAIN;
+        cvLimitAmpere = kept == RunPosition.Phase.CV ? from.cvLimitAmpere() : 0;
+        journal(kept, sampler.now());
+        return from;
     }
 
     private void endStep(String reason) {
@@ -320,6 +444,10 @@ public final class ProtocolRunner {
         String unsafe = sampler.openCircuit();
         String text = unsafe == null ? message : message + "; " + unsafe;
         double testTime = sampler.testTime(sampler.now());
+        if (journal != null) {
+            // The last recorded sample (a stop and a trip record one) or step start.
+            quietly(() -> journal.ended(outcome, lastPosition));
+        }
         if (openStep != null) {
             String reason = switch (outcome) {
                 case COMPLETED -> "complete";

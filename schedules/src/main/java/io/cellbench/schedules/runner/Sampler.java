@@ -39,6 +39,7 @@ final class Sampler {
     private final LiveStatus status;
 
     private volatile boolean stopRequested;
+    private Runnable onRecorded;
 
     private double runStart;
     private double stepStart;
@@ -80,6 +81,11 @@ final class Sampler {
         return runStart;
     }
 
+    /** Test time 0 stays where the interrupted run had it: test time includes the downtime. */
+    void resumeRun(double runStartUnixSecond) {
+        runStart = runStartUnixSecond;
+    }
+
     /**
      * Reads everything once before the first step (the channel is at open circuit) and
      * refuses to start, like Arbin, when the cell is already outside the safety window.
@@ -105,6 +111,22 @@ final class Sampler {
         tick = 0;
         firstOfStep = true;
         counters.commandChanged(stepStart);
+    }
+
+    /**
+     * An interrupted step continues now, {@code elapsed} seconds into it: its time limits
+     * and sample grid carry on as if the downtime had not been part of the step. The
+     * counters were restored by the caller; the phase (for the current-settling rule)
+     * starts again with the command given next.
+     */
+    void resumeStep(int index, double loggingPeriod, double elapsed) {
+        gate.period(loggingPeriod);
+        stepIndex = index;
+        stepStart = clock.nowUnixSeconds() - Math.max(0, elapsed);
+        phaseStart = stepStart;
+        tick = (long) Math.floor(Math.max(0, elapsed) / samplePeriod + 1e-9);
+        firstOfStep = true;
+        counters.commandChanged(clock.nowUnixSeconds());
     }
 
     /**
@@ -166,6 +188,9 @@ final class Sampler {
         firstOfStep = false;
         if (gate.offer(time, volt, ampere, force || first)) {
             listener.on(new RunEvent.SampleRecorded(cellId, sample()));
+            if (onRecorded != null) {
+                onRecorded.run();
+            }
         }
     }
 
@@ -241,6 +266,11 @@ final class Sampler {
                 }
             }
         }
+    }
+
+    /** Runs after every recorded sample (the runner journals its position there). */
+    void onRecorded(Runnable action) {
+        onRecorded = action;
     }
 
     void requestStop() {

@@ -1,0 +1,98 @@
+package io.cellbench.cli;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.daq.run.RunManifest;
+import io.cellbench.daq.run.RunReader;
+import io.cellbench.schedules.journal.JournalEntry;
+import io.cellbench.schedules.journal.JournalFiles;
+import io.cellbench.schedules.journal.ResumePlan;
+import io.cellbench.schedules.journal.RunMode;
+import io.cellbench.schedules.schedule.Schedule;
+import io.cellbench.schedules.schedule.ScheduleLoader;
+import io.cellbench.schedules.schedule.ScheduledCell;
+import io.cellbench.daq.run.RunInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = {"Continue a run that was stopped (Ctrl-C) or interrupted (crash, reboot, kill):",
+            "every unfinished cell goes on from its journal (DIR/journal) with the schedule and protocols",
+            "copied into DIR/inputs when the run started, in the same mode (--simulate, --speed).",
+            "Finished cells are left alone. See docs/operations.md, \"Resume\"."},
+        footer = {"", "Examples:",
+            "  cellbench run schedule.yaml --simulate --speed 3600 --out runs/live",
+            "  cellbench resume runs/live"})
+final class ResumeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "The run directory to continue.")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (!Files.isRegularFile(dir.resolve("run.json"))) {
+            throw new UserError(dir + " is not a run directory (it has no run.json)");
+        }
+        RunMode mode = JournalFiles.readRunMode(dir).orElseThrow(() -> new UserError(dir
+                + " has no " + JournalFiles.DIRECTORY + "/" + JournalFiles.RUN_MODE
+                + ": only runs started by this version of 'cellbench run' or 'cellbench demo' can be resumed"));
+        if (!mode.simulate()) {
+            throw new UserError("this version resumes only simulated runs");
+        }
+        Schedule schedule = ScheduleLoader.load(dir.resolve(mode.schedule()));
+        List<String> ids = schedule.cells().stream().map(c -> c.info().id()).toList();
+        Map<String, ResumePlan.CellPlan> plan = ResumePlan.plan(dir, ids);
+
+        Map<String, RunEvent.Outcome> outcomes = new LinkedHashMap<>();
+        Map<String, JournalEntry> positions = new LinkedHashMap<>();
+        List<ScheduledCell> toRun = new ArrayList<>();
+        for (ScheduledCell cell : schedule.cells()) {
+            String id = cell.info().id();
+            switch (plan.get(id)) {
+                case ResumePlan.Finished f -> {
+                    outcomes.put(id, f.outcome());
+                    System.out.println("  " + id + ": finished (" + f.outcome() + "), left alone");
+                }
+                case ResumePlan.Continue c -> {
+                    positions.put(id, c.entry());
+                    toRun.add(cell);
+                    var p = c.entry().position();
+                    System.out.printf(Locale.ROOT, "  %s: continues in step %d of cycle %d at test time %.0f s%n",
+                            id, p.stepIndex(), p.counters().cycleCount(), p.testTimeSecond());
+                }
+                case ResumePlan.Fresh f -> {
+                    toRun.add(cell);
+                    System.out.println("  " + id + ": had not started, starts now");
+                }
+            }
+        }
+        if (toRun.isEmpty()) {
+            System.out.println("cellbench resume: every cell of " + dir + " has finished; nothing to do.");
+            return RunSummary.print(dir, outcomes, System.out);
+        }
+        RunManifest manifest;
+        try (RunReader reader = RunReader.open(dir)) {
+            manifest = reader.manifest();
+        }
+        Schedule remaining = new Schedule(schedule.name(), schedule.source(), toRun);
+        RunInfo info = new RunInfo(manifest.runId(), Instant.parse(manifest.startTime()), VersionProvider.version(),
+                ScheduleSession.describe(schedule));
+        System.out.println("cellbench resume: continuing " + toRun.size() + " of " + ids.size() + " cells of run "
+                + manifest.runId() + (mode.speed() > 0 ? " at speed " + mode.speed() : " as fast as possible"));
+        Map<String, RunEvent.Outcome> resumed = ScheduleSession.resumeSimulated(remaining, dir, info, mode, positions,
+                2000, System.out);
+        Map<String, RunEvent.Outcome> all = new LinkedHashMap<>();
+        for (String id : ids) {
+            all.put(id, resumed.containsKey(id) ? resumed.get(id) : outcomes.get(id));
+        }
+        return RunSummary.print(dir, all, System.out);
+    }
+}

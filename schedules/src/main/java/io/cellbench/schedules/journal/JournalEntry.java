@@ -1,0 +1,37 @@
+package io.cellbench.schedules.journal;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.schedules.runner.RunPosition;
+import java.util.Map;
+
+/**
+ * One cell's journal file, DIR/journal/&lt;cell&gt;.json (format in docs/operations.md).
+ *
+ * @param cellId            the cell
+ * @param writtenUnixSecond when this version was written (the test clock)
+ * @param position          where the run stands; {@code null} when it ended before its first step
+ * @param outcome           how the run ended, {@code null} while it runs (or when it was killed)
+ * @param instruments       the state of simulated instruments at {@code position} (empty for
+ *                          real ones, which keep their own state)
+ */
+public record JournalEntry(
+        String cellId,
+        double writtenUnixSecond,
+        RunPosition position,
+        RunEvent.Outcome outcome,
+        Map<String, double[]> instruments) {
+
+    public static final String FORMAT = "cellbench-journal";
+
+    public JournalEntry {
+        instruments = instruments == null ? Map.of() : Map.copyOf(instruments);
+    }
+
+    /**
+     * True when there is nothing to resume: the run completed, tripped or faulted. A run
+     * stopped by the operator (Ctrl-C) or killed can be resumed.
+     */
+    public boolean finished() {
+        return outcome != null && outcome != RunEvent.Outcome.STOPPED;
+    }
+}

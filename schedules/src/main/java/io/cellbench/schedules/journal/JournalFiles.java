@@ -1,0 +1,94 @@
+package io.cellbench.schedules.journal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * Reads and writes the files of DIR/journal. A write goes to a temporary file that is
+ * forced to disk and then renamed over the old one, so a crash (or a power cut) leaves
+ * either the old or the new version, never a torn one.
+ */
+public final class JournalFiles {
+    public static final String DIRECTORY = "journal";
+    public static final String RUN_MODE = "run-mode.json";
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private JournalFiles() {
+    }
+
+    public static Path directory(Path runDirectory) {
+        return runDirectory.resolve(DIRECTORY);
+    }
+
+    /** DIR/journal/&lt;cell&gt;.json (cell ids are valid file names: the run directory checks them). */
+    public static Path cellFile(Path runDirectory, String cellId) {
+        return directory(runDirectory).resolve(cellId + ".json");
+    }
+
+    public static void writeEntry(Path runDirectory, JournalEntry entry) throws IOException {
+        write(cellFile(runDirectory, entry.cellId()), entry);
+    }
+
+    public static Optional<JournalEntry> readEntry(Path runDirectory, String cellId) throws IOException {
+        return read(cellFile(runDirectory, cellId), JournalEntry.class);
+    }
+
+    public static void writeRunMode(Path runDirectory, RunMode mode) throws IOException {
+        write(directory(runDirectory).resolve(RUN_MODE), mode);
+    }
+
+    public static Optional<RunMode> readRunMode(Path runDirectory) throws IOException {
+        return read(directory(runDirectory).resolve(RUN_MODE), RunMode.class);
+    }
+
+    static void write(Path file, Object value) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        byte[] bytes = JSON.writeValueAsBytes(value);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static <T> Optional<T> read(Path file, Class<T> type) throws IOException {
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), type));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            throw new IOException(file + ": not a readable journal file: " + e.getMessage(), e);
+        }
+    }
+
+    static UncheckedIOException failure(Path file, IOException e) {
+        return new UncheckedIOException("cannot write the journal " + file + ": " + e.getMessage(), e);
+    }
+}
