@@ -62,7 +62,8 @@ public final class RunDirectorySource implements CellSource, AutoCloseable {
     @Override
     public List<CellView> cells() throws IOException {
         var byEvents = events.cells();
-        Set<String> ids = new LinkedHashSet<>(manifestCells());
+        // Sorted: cells start on parallel threads, so the files' order is a race.
+        Set<String> ids = new java.util.TreeSet<>(manifestCells());
         ids.addAll(byEvents.keySet());
         List<CellView> views = new ArrayList<>();
         for (String id : ids) {
