@@ -8,6 +8,8 @@ command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 command -v influxd >/dev/null 2>&1 || need+=(influxdb influxdb-client)
 # The serial-line driver tests run over a socat pseudo-terminal pair.
 command -v socat >/dev/null 2>&1 || need+=(socat)
+# The Modbus drivers are checked against an independent Modbus peer: mbpoll.
+command -v mbpoll >/dev/null 2>&1 || need+=(mbpoll)
 # The live-page browser test drives Debian's headless Chromium through chromedriver.
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
@@ -27,7 +29,7 @@ if [ ${#need[@]} -gt 0 ]; then
   [ "$guard" = 1 ] && $sudo rm -f /usr/sbin/policy-rc.d
 fi
 # Fail loudly here rather than in the middle of the suite.
-for tool in mvn node npm influxd socat chromium chromedriver; do
+for tool in mvn node npm influxd socat mbpoll chromium chromedriver; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run-tests: '$tool' is still missing after installing" >&2; exit 1; }
 done
 # The Arrow interoperability test reads our files with Arrow's JavaScript implementation.

@@ -6,9 +6,24 @@ import io.cellbench.protocols.model.SourceLocation;
 
 /**
  * One cell of a schedule: what it is, the protocol it runs (already parsed, with this cell's
- * parameters applied) and, for simulated runs, how to simulate it.
+ * parameters applied), which lab instruments serve it and, for simulated runs, how to
+ * simulate it.
  */
-public record ScheduledCell(SourceLocation at, CellInfo info, Protocol protocol, Simulation simulation) {
+public record ScheduledCell(SourceLocation at, CellInfo info, Protocol protocol, Simulation simulation, Wiring wiring) {
+
+    public ScheduledCell {
+        wiring = wiring == null ? Wiring.NONE : wiring;
+    }
+
+    /** A cell with no lab instruments named (simulated runs). */
+    public ScheduledCell(SourceLocation at, CellInfo info, Protocol protocol, Simulation simulation) {
+        this(at, info, protocol, simulation, Wiring.NONE);
+    }
+
+    /** The same cell on the channel a pool assigned it. */
+    public ScheduledCell onChannel(Wiring.Named channel) {
+        return new ScheduledCell(at, info, protocol, simulation, wiring.withChannel(channel));
+    }
 
     /**
      * How to simulate the cell: a preset of the cell model ("coin" or "pouch"), a seed for
