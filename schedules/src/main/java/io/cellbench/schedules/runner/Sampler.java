@@ -138,7 +138,9 @@ final class Sampler {
     void commandChanged() throws RunEnd, InterruptedException {
         double now = clock.nowUnixSeconds();
         phaseStart = now;
-        readChannel();
+        if (readChannel()) {
+            now = clock.nowUnixSeconds();
+        }
         time = now;
         counters.restart(now, volt, ampere);
         status.sample(volt, ampere, now - stepStart, now - runStart);
@@ -157,7 +159,10 @@ final class Sampler {
         }
         clock.sleepUntil(target);
         double now = clock.nowUnixSeconds();
-        readChannel();
+        if (readChannel()) {
+            // the read was retried (back-off, reconnect): the values are from now, not from the planned time
+            now = clock.nowUnixSeconds();
+        }
         time = now;
         auxReadThisSample = now >= nextAuxTime;
         if (auxReadThisSample) {
@@ -214,7 +219,8 @@ final class Sampler {
         }
     }
 
-    private void readChannel() throws InterruptedException {
+    /** Reads V and I, retrying as the fault policy says; true when it took more than one attempt. */
+    private boolean readChannel() throws InterruptedException {
         int attempt = 0;
         while (true) {
             InstrumentException failure;
@@ -224,14 +230,17 @@ final class Sampler {
                     volt = r.voltageVolt();
                     ampere = r.currentAmpere();
                     cellCelsius = r.temperatureCelsius();
-                    return;
+                    if (attempt > 0) {
+                        faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
+                    }
+                    return attempt > 0;
                 }
                 failure = new InstrumentException(channel.name(), "read", "returned no number (V "
                         + r.voltageVolt() + ", I " + r.currentAmpere() + ")");
             } catch (InstrumentException e) {
                 failure = e;
             }
-            if (!faultPolicy.retryRead(failure, ++attempt)) {
+            if (!faultPolicy.retryRead(failure, ++attempt, testTime(clock.nowUnixSeconds()))) {
                 throw failure;
             }
         }
@@ -245,9 +254,12 @@ final class Sampler {
             while (true) {
                 try {
                     pressurePa = fixture.readPressurePa();
+                    if (attempt > 0) {
+                        faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
+                    }
                     break;
                 } catch (InstrumentException e) {
-                    if (!faultPolicy.retryRead(e, ++attempt)) {
+                    if (!faultPolicy.retryRead(e, ++attempt, testTime(clock.nowUnixSeconds()))) {
                         throw e;
                     }
                 }
@@ -258,9 +270,12 @@ final class Sampler {
             while (true) {
                 try {
                     chamberCelsius = chamber.readTemperatureCelsius();
+                    if (attempt > 0) {
+                        faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
+                    }
                     break;
                 } catch (InstrumentException e) {
-                    if (!faultPolicy.retryRead(e, ++attempt)) {
+                    if (!faultPolicy.retryRead(e, ++attempt, testTime(clock.nowUnixSeconds()))) {
                         throw e;
                     }
                 }
