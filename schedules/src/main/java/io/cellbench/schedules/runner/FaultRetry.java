@@ -68,6 +68,8 @@ public record FaultRetry(double boundSecond, double firstBackoffSecond, double m
 
     /** "60 s", for messages and the journal. */
     public String describe() {
-        return String.format(Locale.ROOT, "%.0f s", boundSecond);
+        return boundSecond == Math.rint(boundSecond)
+                ? String.format(Locale.ROOT, "%.0f s", boundSecond)
+                : String.format(Locale.ROOT, "%s s", boundSecond);
     }
 }
