@@ -39,6 +39,7 @@ final class SimulatedLab implements InstrumentProvider, AutoCloseable {
     private final Map<String, UnaryOperator<CyclerChannel>> wrap;
     private final Duration wireTimeout;
     private final Map<String, Keithley2450Simulator> simulators = new ConcurrentHashMap<>();
+    private final Set<String> absent = ConcurrentHashMap.newKeySet();
 
     SimulatedLab(Set<String> wired, Map<String, UnaryOperator<CyclerChannel>> wrap, Duration wireTimeout) {
         this.wired = Set.copyOf(wired);
@@ -48,8 +49,13 @@ final class SimulatedLab implements InstrumentProvider, AutoCloseable {
 
     /** {@code count} cells "cell-00" … running {@code protocol}, seeds 1 … count. */
     static Schedule schedule(Protocol protocol, int count) {
+        return schedule(protocol, 0, count);
+    }
+
+    /** Cells "cell-&lt;from&gt;" … "cell-&lt;to − 1&gt;", as in {@link #schedule(Protocol, int)}. */
+    static Schedule schedule(Protocol protocol, int from, int to) {
         List<ScheduledCell> cells = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             String id = String.format("cell-%02d", i);
             CellInfo info = CellParameters.coin().withVariation(i + 1).toCellInfo(id);
             cells.add(new ScheduledCell(new SourceLocation("soak.yaml", i + 1, 1), info, protocol,
@@ -58,10 +64,19 @@ final class SimulatedLab implements InstrumentProvider, AutoCloseable {
         return new Schedule("test", "soak.yaml", cells);
     }
 
+    /** The cell's channel does not answer at all: opening its instruments fails. */
+    SimulatedLab absent(String cellId) {
+        absent.add(cellId);
+        return this;
+    }
+
     @Override
     public CellInstruments open(ScheduledCell cell) {
         String id = cell.info().id();
         long seed = cell.simulation().seed();
+        if (absent.contains(id)) {
+            throw new InstrumentException("keithley-" + id, "*IDN?", "tcp 127.0.0.1:5025: Connection refused");
+        }
         if (wired.contains(id)) {
             SharedVirtualClock clock = new SharedVirtualClock(T0);
             SimulatedCell simulated = new SimulatedCell(CellParameters.coin().withVariation(seed));
