@@ -159,6 +159,10 @@ final class Sampler {
         }
         clock.sleepUntil(target);
         double now = clock.nowUnixSeconds();
+        RunnerTiming.Probe probe = RunnerTiming.probe();
+        if (probe != null) {
+            probe.sampled(target, now);
+        }
         if (readChannel()) {
             // the read was retried (back-off, reconnect): the values are from now, not from the planned time
             now = clock.nowUnixSeconds();
