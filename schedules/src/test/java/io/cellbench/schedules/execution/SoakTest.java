@@ -98,7 +98,7 @@ class SoakTest {
             Map<String, Outcome> outcomes;
             Map<String, UnaryOperator<CyclerChannel>> wrap = new HashMap<>();
             FLAKY_READS.forEach((id, r) -> wrap.put(id, c -> new FlakyChannel(c, r[0], r[1])));
-            try (SimulatedLab lab = new SimulatedLab(WIRE_FAULTS.keySet(), wrap, Duration.ofMillis(200))) {
+            try (SimulatedLab lab = new SimulatedLab(WIRE_FAULTS.keySet(), wrap, Duration.ofMillis(500))) {
                 lab.absent(ABSENT);
                 soak.spy = injectWireFaults(lab);
                 outcomes = new ScheduleRunner(SimulatedLab.schedule(PROTOCOL, CELLS), lab, soak)
@@ -205,14 +205,21 @@ class SoakTest {
                     .map(RunEvent.Notice::message).filter(m -> m.contains(": recovered after ")).toList();
             List<RunEvent.Notice> started = notices.stream()
                     .filter(n -> n.severity() == RunEvent.Severity.WARNING && n.message().contains("; retrying")).toList();
-            assertEquals(1, started.size(), id + ": one incident, " + notices);
-            assertEquals(1, recovered.size(), id + ": it recovered, " + notices);
+            if (WIRE_FAULTS.containsKey(id)) {
+                // over real TCP a busy machine may add a timeout of its own: every incident recovers
+                assertTrue(started.size() >= 1, id + ": an incident, " + notices);
+                double injectedAt = WIRE_FAULTS.get(id).atHours() * HOUR;
+                assertTrue(started.stream().anyMatch(n -> n.testTimeSecond() >= injectedAt), id + ": " + notices);
+            } else {
+                assertEquals(1, started.size(), id + ": one incident, " + notices);
+            }
+            assertEquals(started.size(), recovered.size(), id + ": every incident recovered, " + notices);
             assertTrue(notices.stream().noneMatch(n -> n.severity() == RunEvent.Severity.ALARM), id);
-            checkContinuity(id, soak.samples(id), 1);
+            checkContinuity(id, soak.samples(id), started.size());
             assertEquals(5, soak.cycles(id).size(), id + ": all cycles run");
         }
         // The slow instrument answers within its timeout, so normally without an incident; on
-        // a machine loaded enough to stretch 60 ms of answer past 200 ms, any incident recovers.
+        // a machine loaded enough to stretch 60 ms of answer past 500 ms, any incident recovers.
         List<RunEvent.Notice> slow = soak.of("cell-05", RunEvent.Notice.class);
         assertTrue(slow.stream().noneMatch(n -> n.severity() == RunEvent.Severity.ALARM), slow.toString());
         assertEquals(slow.stream().filter(n -> n.severity() == RunEvent.Severity.WARNING).count(),
