@@ -224,7 +224,7 @@ final class Sampler {
     }
 
     /** Reads V and I, retrying as the fault policy says; true when it took more than one attempt. */
-    private boolean readChannel() throws InterruptedException {
+    private boolean readChannel() throws RunEnd, InterruptedException {
         int attempt = 0;
         while (true) {
             InstrumentException failure;
@@ -244,14 +244,25 @@ final class Sampler {
             } catch (InstrumentException e) {
                 failure = e;
             }
-            if (!faultPolicy.retryRead(failure, ++attempt, testTime(clock.nowUnixSeconds()))) {
+            if (!retry(failure, ++attempt)) {
                 throw failure;
             }
         }
     }
 
+    /**
+     * Asks the fault policy whether to read again after {@code failure}. An operator's stop
+     * ends the retrying (between two attempts, so within one back-off).
+     */
+    private boolean retry(InstrumentException failure, int attempt) throws RunEnd, InterruptedException {
+        if (stopRequested) {
+            throw new RunEnd(RunEvent.Outcome.STOPPED, "stopped by the operator while retrying: " + failure.getMessage());
+        }
+        return faultPolicy.retryRead(failure, attempt, testTime(clock.nowUnixSeconds()));
+    }
+
     /** Reads the fixture and the chamber now, whatever their schedule. */
-    void readAuxiliaries(double now) throws InterruptedException {
+    void readAuxiliaries(double now) throws RunEnd, InterruptedException {
         nextAuxTime = now + auxPeriod;
         if (fixture != null) {
             int attempt = 0;
@@ -263,7 +274,7 @@ final class Sampler {
                     }
                     break;
                 } catch (InstrumentException e) {
-                    if (!faultPolicy.retryRead(e, ++attempt, testTime(clock.nowUnixSeconds()))) {
+                    if (!retry(e, ++attempt)) {
                         throw e;
                     }
                 }
@@ -279,7 +290,7 @@ final class Sampler {
                     }
                     break;
                 } catch (InstrumentException e) {
-                    if (!faultPolicy.retryRead(e, ++attempt, testTime(clock.nowUnixSeconds()))) {
+                    if (!retry(e, ++attempt)) {
                         throw e;
                     }
                 }

@@ -76,6 +76,26 @@ class FaultRetryTest {
     }
 
     @Test
+    void aStopDuringAnIncidentEndsTheRetryingWithinOneBackOff() {
+        faulty.failReadFrom = 20;
+        FaultPolicy retrying = RetryingReads.forCell(FaultRetry.DEFAULT, h.clock, h.events, Harness.CELL.id());
+        FaultPolicy stopAtTheThird = (failure, attempt) -> {
+            if (attempt == 3) {
+                h.runner.stop();
+            }
+            return retrying.retryRead(failure, attempt, Double.NaN);
+        };
+        Outcome outcome = h.run(P.protocol(P.WIDE, P.EVERY_SAMPLE, P.chargeFor(0.001, 100)), faulty, h.clock,
+                b -> b.faultPolicy(stopAtTheThird));
+        assertEquals(Outcome.STOPPED, outcome);
+        assertEquals("stopped by the operator while retrying: faulty-channel: 'MEAS:VOLT?;CURR?': no answer within"
+                + " 500 ms", h.events.ended().message());
+        // three back-offs: at most 0.5 + 1 + 2 s
+        assertTrue(h.testTime() > 18 && h.testTime() <= 18 + 3.5, "stopped at " + h.testTime());
+        assertInstanceOf(ChannelCommand.OpenCircuit.class, h.cell.command());
+    }
+
+    @Test
     void noRetryFaultsAtTheFirstFailure() {
         faulty.failReadFrom = 20;
         assertEquals(Outcome.FAULT, run(FaultRetry.parse("0")));
