@@ -54,14 +54,14 @@ public final class LabLoader {
 
     private LabFile read() {
         if (!(doc.root() instanceof Mapping top)) {
-            throw doc.error(doc.root(), "a lab file is a mapping with 'lab', 'instruments' and 'channels'",
+            throw error(doc.root(), "a lab file is a mapping with 'lab', 'instruments' and 'channels'",
                     "start with 'lab: …' and 'instruments:' on lines of their own (see docs/drivers.md)");
         }
         Map<String, Entry> keys = keys(top, TOP_KEYS, "");
         String name = keys.containsKey("lab") ? text(keys.get("lab").value(), "lab") : doc.file();
         Entry list = keys.get("instruments");
         if (!(list.value() instanceof Mapping instruments) || instruments.entries().isEmpty()) {
-            throw doc.error(list.value() == null || list.value() instanceof Scalar s && s.value() == null
+            throw error(list.value() == null || list.value() instanceof Scalar s && s.value() == null
                     ? list.key() : list.value(), "'instruments' needs one 'name:' entry per instrument",
                     "e.g.\n  smu-1:\n    driver: keithley-2450\n    host: 192.168.1.21");
         }
@@ -69,7 +69,7 @@ public final class LabLoader {
         for (Entry e : instruments.entries()) {
             String instrument = name(e.key(), "an instrument");
             if (out.containsKey(instrument)) {
-                throw doc.error(e.key(), "instrument '" + instrument + "' is listed twice", "give each instrument its own name");
+                throw error(e.key(), "instrument '" + instrument + "' is listed twice", "give each instrument its own name");
             }
             out.put(instrument, instrument(instrument, e));
         }
@@ -77,16 +77,16 @@ public final class LabLoader {
         Entry ch = keys.get("channels");
         if (ch != null && !(ch.value() instanceof Scalar s && s.value() == null)) {
             if (!(ch.value() instanceof Mapping cm)) {
-                throw doc.error(ch.value(), "'channels' needs 'name: instrument' lines",
+                throw error(ch.value(), "'channels' needs 'name: instrument' lines",
                         "e.g. 'cell-a: smu-1' or 'cell-b: bank/3' (channel 3 of a multi-channel cycler)");
             }
             for (Entry e : cm.entries()) {
                 String channel = name(e.key(), "a channel");
                 if (channels.containsKey(channel)) {
-                    throw doc.error(e.key(), "channel '" + channel + "' is listed twice", "give each channel its own name");
+                    throw error(e.key(), "channel '" + channel + "' is listed twice", "give each channel its own name");
                 }
                 if (out.containsKey(channel) && !channel.equals(text(e.value(), "channels." + channel))) {
-                    throw doc.error(e.key(), "channel '" + channel + "' has the name of an instrument",
+                    throw error(e.key(), "channel '" + channel + "' has the name of an instrument",
                             "a schedule could not tell them apart: rename the channel");
                 }
                 channels.put(channel, channel(e, out));
@@ -97,7 +97,7 @@ public final class LabLoader {
 
     private LabInstrument instrument(String name, Entry e) {
         if (!(e.value() instanceof Mapping m)) {
-            throw doc.error(e.value() == null || e.value() instanceof Scalar s && s.value() == null ? e.key() : e.value(),
+            throw error(e.value() == null || e.value() instanceof Scalar s && s.value() == null ? e.key() : e.value(),
                     "instrument '" + name + "' needs 'driver:' and its settings as indented 'key: value' lines",
                     "e.g.\n  " + name + ":\n    driver: keithley-2450\n    host: 192.168.1.21");
         }
@@ -107,7 +107,7 @@ public final class LabLoader {
         for (Entry s : m.entries()) {
             String key = s.key().value();
             if (nodes.containsKey(key) || (driverEntry != null && "driver".equals(key))) {
-                throw doc.error(s.key(), "'" + key + "' is given twice for instrument '" + name + "'", "keep one of them");
+                throw error(s.key(), "'" + key + "' is given twice for instrument '" + name + "'", "keep one of them");
             }
             if ("driver".equals(key)) {
                 driverEntry = s;
@@ -117,7 +117,7 @@ public final class LabLoader {
             settings.put(key, value(s.value(), name + "." + key));
         }
         if (driverEntry == null) {
-            throw doc.error(e.key(), "instrument '" + name + "' has no 'driver'",
+            throw error(e.key(), "instrument '" + name + "' has no 'driver'",
                     "add 'driver: …'; drivers here: " + String.join(", ", Drivers.all().keySet()));
         }
         String driverName = text(driverEntry.value(), name + ".driver");
@@ -126,7 +126,7 @@ public final class LabLoader {
         if (driver == null) {
             List<String> names = List.copyOf(all.keySet());
             String guess = StepGrammar.closestWord(driverName, names);
-            throw doc.error(driverEntry.value(), "unknown driver '" + driverName + "'",
+            throw error(driverEntry.value(), "unknown driver '" + driverName + "'",
                     (guess != null ? "did you mean '" + guess + "'? " : "") + "drivers on this installation: "
                             + (names.isEmpty() ? "none" : String.join(", ", names)));
         }
@@ -138,13 +138,13 @@ public final class LabLoader {
             String what = "instrument '" + name + "' (" + driverName + "): ";
             YamlNode node = x.key() == null ? null : nodes.get(x.key());
             if (node != null) {
-                throw doc.error(node, what + "setting '" + x.key() + "' " + x.problem(), "see docs/drivers.md, '" + driverName + "'");
+                throw error(node, what + "setting '" + x.key() + "' " + x.problem(), "see docs/drivers.md, '" + driverName + "'");
             }
             if (x.key() != null) {
-                throw doc.error(e.key(), what + "setting '" + x.key() + "' " + x.problem(),
+                throw error(e.key(), what + "setting '" + x.key() + "' " + x.problem(),
                         "add '" + x.key() + ": …' under '" + name + "' (see docs/drivers.md, '" + driverName + "')");
             }
-            throw doc.error(driverEntry.value(), what + x.problem(), "see docs/drivers.md, '" + driverName + "'");
+            throw error(driverEntry.value(), what + x.problem(), "see docs/drivers.md, '" + driverName + "'");
         }
         return new LabInstrument(name, driver, config, at);
     }
@@ -154,7 +154,7 @@ public final class LabLoader {
         SourceLocation at = new SourceLocation(doc.file(), e.value().line(), e.value().column());
         ChannelRef ref = ChannelRef.parse(text, at);
         if (ref == null) {
-            throw doc.error(e.value(), "'" + text + "' is not a channel",
+            throw error(e.value(), "'" + text + "' is not a channel",
                     "write an instrument's name ('smu-1') or a channel of a multi-channel cycler ('bank/3', from 1)");
         }
         LabInstrument i = instruments.get(ref.instrument());
@@ -162,12 +162,12 @@ public final class LabLoader {
                 .map(LabInstrument::name).toList();
         if (i == null) {
             String guess = StepGrammar.closestWord(ref.instrument(), cyclers);
-            throw doc.error(e.value(), "no instrument '" + ref.instrument() + "' in this lab file",
+            throw error(e.value(), "no instrument '" + ref.instrument() + "' in this lab file",
                     (guess != null ? "did you mean '" + guess + "'? " : "") + "cyclers here: "
                             + (cyclers.isEmpty() ? "none" : String.join(", ", cyclers)));
         }
         if (!i.can(Capability.CYCLER_CHANNEL)) {
-            throw doc.error(e.value(), "instrument '" + i.name() + "' (" + i.driver().name() + ") is not a cycler",
+            throw error(e.value(), "instrument '" + i.name() + "' (" + i.driver().name() + ") is not a cycler",
                     "cyclers here: " + (cyclers.isEmpty() ? "none" : String.join(", ", cyclers)));
         }
         return ref;
@@ -175,12 +175,20 @@ public final class LabLoader {
 
     // ---- helpers ----------------------------------------------------------------------------
 
+    /** An error with carets under the whole of a scalar, or at a node's first character. */
+    private ProtocolException error(YamlNode node, String problem, String hint) {
+        if (node instanceof Scalar s && s.value() != null && !s.value().isEmpty()) {
+            return doc.text(s).error(0, doc.text(s).text().length(), problem, hint);
+        }
+        return doc.error(node, problem, hint);
+    }
+
     /** A setting as a driver reads it: text, a list or a mapping (see InstrumentConfig). */
     private Object value(YamlNode node, String what) {
         return switch (node) {
             case Scalar s -> {
                 if (s.value() == null) {
-                    throw doc.error(s, "'" + what + "' has no value", "write a value after the ':' or remove the line");
+                    throw error(s, "'" + what + "' has no value", "write a value after the ':' or remove the line");
                 }
                 yield s.value().strip();
             }
@@ -195,7 +203,7 @@ public final class LabLoader {
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (Entry e : m.entries()) {
                     if (map.put(e.key().value(), value(e.value(), what + "." + e.key().value())) != null) {
-                        throw doc.error(e.key(), "'" + what + "." + e.key().value() + "' is given twice", "keep one of them");
+                        throw error(e.key(), "'" + what + "." + e.key().value() + "' is given twice", "keep one of them");
                     }
                 }
                 yield map;
@@ -206,7 +214,7 @@ public final class LabLoader {
     private String name(Scalar key, String what) {
         String n = key.value() == null ? "" : key.value();
         if (!n.matches(NAME)) {
-            throw doc.error(key, "'" + n + "' cannot be the name of " + what,
+            throw error(key, "'" + n + "' cannot be the name of " + what,
                     "use letters, digits, '.', '_' and '-', starting with a letter or digit ('/' marks a channel number)");
         }
         return n;
@@ -218,22 +226,22 @@ public final class LabLoader {
             String key = e.key().value();
             if (!allowed.contains(key)) {
                 String guess = StepGrammar.closestWord(key, allowed);
-                throw doc.error(e.key(), "unknown key '" + prefix + key + "'",
+                throw error(e.key(), "unknown key '" + prefix + key + "'",
                         (guess != null ? "did you mean '" + guess + "'? " : "") + "allowed: " + String.join(", ", allowed));
             }
             if (out.put(key, e) != null) {
-                throw doc.error(e.key(), "'" + prefix + key + "' is given twice", "keep one of them");
+                throw error(e.key(), "'" + prefix + key + "' is given twice", "keep one of them");
             }
         }
         if (!out.containsKey("instruments")) {
-            throw doc.error(m, "the lab file has no 'instruments'", "add 'instruments:' with one entry per instrument");
+            throw error(m, "the lab file has no 'instruments'", "add 'instruments:' with one entry per instrument");
         }
         return out;
     }
 
     private String text(YamlNode node, String what) {
         if (!(node instanceof Scalar s) || s.value() == null || s.value().isBlank()) {
-            throw doc.error(node, "'" + what + "' needs a single value, not " + YamlNode.kind(node), "");
+            throw error(node, "'" + what + "' needs a single value, not " + YamlNode.kind(node), "");
         }
         return s.value().strip();
     }
