@@ -58,6 +58,17 @@ class ProbeAndPortsTest {
     }
 
     @Test
+    void probeReachesAKeithleyOnASocatPseudoTerminal() throws Exception {
+        try (VirtualLab lab = VirtualLab.start(VirtualLab.Options.of(1, new SystemLabClock(), dir).withSerial(true))) {
+            lab.writeLab(dir.resolve("lab.yaml"));
+            assertTrue(Files.readString(dir.resolve("lab.yaml")).contains("transport: serial"));
+            Result r = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "ch-1");
+            assertEquals(0, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("identify: KEITHLEY INSTRUMENTS,MODEL 2450,"), r.out());
+        }
+    }
+
+    @Test
     void probeOfADeadPortIsOneLineNamingTheInstrumentAndTheCommand() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

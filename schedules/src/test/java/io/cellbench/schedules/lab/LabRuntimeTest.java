@@ -180,4 +180,29 @@ class LabRuntimeTest {
         assertTrue(p.get(2).problem().startsWith("cell 'c3' names no channel"), p.get(2).getMessage());
         assertEquals(Wiring.NONE.channel(), s.cells().get(2).wiring().channel());
     }
+
+    @Test
+    void aMultiplexerChannelCountsFromOne() throws IOException {
+        Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
+        Files.writeString(dir.resolve("schedule.yaml"), """
+                cells:
+                  - id: c1
+                    nominal_capacity: 2 mAh
+                    protocol: rest.yaml
+                    channel: left
+                    eis: eis-1
+                    mux_channel: 0
+                """);
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> ScheduleLoader.load(dir.resolve("schedule.yaml")));
+        assertEquals(7, e.line());
+        assertTrue(e.getMessage().contains("mux_channel '0' is not a channel number"), e.getMessage());
+        Files.writeString(dir.resolve("schedule.yaml"), Files.readString(dir.resolve("schedule.yaml"))
+                .replace("mux_channel: 0", "mux_channel: 3"));
+        Wiring w = ScheduleLoader.load(dir.resolve("schedule.yaml")).cells().get(0).wiring();
+        assertEquals(3, w.muxChannel());
+        assertEquals("eis-1", w.eis().name());
+        assertEquals(6, w.eis().at().line());
+        assertEquals(10, w.eis().at().column());
+    }
 }
