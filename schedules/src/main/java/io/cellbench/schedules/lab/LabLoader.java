@@ -136,15 +136,16 @@ public final class LabLoader {
             driver.check(config);
         } catch (DriverConfigException x) {
             String what = "instrument '" + name + "' (" + driverName + "): ";
-            YamlNode node = x.key() == null ? null : nodes.get(x.key());
-            if (node != null) {
-                throw error(node, what + "setting '" + x.key() + "' " + x.problem(), "see docs/drivers.md, '" + driverName + "'");
+            String docs = "see docs/drivers.md, '" + driverName + "'";
+            if (x.key() == null) {
+                throw error(driverEntry.value(), what + x.problem(), docs);
             }
-            if (x.key() != null) {
-                throw error(e.key(), what + "setting '" + x.key() + "' " + x.problem(),
-                        "add '" + x.key() + ": …' under '" + name + "' (see docs/drivers.md, '" + driverName + "')");
+            YamlNode node = find(m, x.key());
+            String problem = what + "setting '" + x.key() + "' " + x.problem();
+            if (node == m && x.problem().startsWith("is missing")) {
+                throw error(e.key(), problem, "add '" + x.key() + ": …' under '" + name + "' (" + docs + ")");
             }
-            throw error(driverEntry.value(), what + x.problem(), "see docs/drivers.md, '" + driverName + "'");
+            throw error(node == m ? e.key() : node, problem, docs);
         }
         return new LabInstrument(name, driver, config, at);
     }
@@ -174,6 +175,27 @@ public final class LabLoader {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /**
+     * The node of a setting a driver names ("port", or "registers.force.type" inside nested
+     * mappings); the deepest node found on the way when the setting itself is not written.
+     */
+    static YamlNode find(Mapping entry, String key) {
+        YamlNode value = entry;
+        YamlNode named = entry; // what to point at: the value if it is one, else its key
+        for (String part : key.split("\\.")) {
+            if (!(value instanceof Mapping mapping)) {
+                return named;
+            }
+            Entry hit = mapping.entries().stream().filter(e -> part.equals(e.key().value())).findFirst().orElse(null);
+            if (hit == null) {
+                return named;
+            }
+            value = hit.value();
+            named = value instanceof Scalar s && s.value() != null ? value : hit.key();
+        }
+        return named;
+    }
 
     /** An error with carets under the whole of a scalar, or at a node's first character. */
     private ProtocolException error(YamlNode node, String problem, String hint) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.protocols.ProtocolException;
 import io.cellbench.protocols.YamlDocument;
+import io.cellbench.protocols.YamlNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,23 @@ class LabLoaderTest {
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("setting 'serial_port' is missing"), e.getMessage());
         assertTrue(e.getMessage().contains("hint: add 'serial_port: …' under 'smu-1'"), e.getMessage());
+    }
+
+    @Test
+    void aNestedSettingIsFoundInsideItsMapping() {
+        // a Modbus driver names register fields so: "registers.force.type"
+        YamlDocument doc = YamlDocument.parse("""
+                press:
+                  driver: nested
+                  registers:
+                    force: {function: input, address: 0, type: float33}
+                """, "lab.yaml");
+        YamlNode.Mapping entry = (YamlNode.Mapping) ((YamlNode.Mapping) doc.root()).entries().get(0).value();
+        assertEquals(4, LabLoader.find(entry, "registers.force.type").line());
+        assertEquals(48, LabLoader.find(entry, "registers.force.type").column(), "at float33");
+        assertEquals(3, LabLoader.find(entry, "registers").line(), "a mapping is pointed at by its key");
+        assertEquals(4, LabLoader.find(entry, "registers.force.scale").line(), "not written: its parent");
+        assertEquals(entry, LabLoader.find(entry, "area"), "not written at all: the entry");
     }
 
     @Test
