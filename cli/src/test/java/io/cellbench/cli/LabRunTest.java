@@ -87,6 +87,39 @@ class LabRunTest {
         assertTrue(resume.out().contains("every cell of " + out + " has finished"), resume.out());
     }
 
+    @Test
+    void simulatorsThatGoAwayMidStepFaultTheirCellsNamingTheInstrumentAndTheRunEnds() throws Exception {
+        Files.writeString(dir.resolve("long.yaml"), """
+                name: a long rest
+                logging:
+                  period: 1 s
+                  sample_period: 0.2 s
+                steps:
+                  - Rest for 1 hour
+                """);
+        Path out = dir.resolve("runs").resolve("pulled");
+        Console[] run = new Console[1];
+        Thread runner;
+        try (VirtualLab lab = VirtualLab.start(VirtualLab.Options.of(1, new SystemLabClock(), dir))) {
+            lab.writeLab(dir.resolve("lab.yaml"));
+            lab.writeSchedule(dir.resolve("schedule.yaml"), "long.yaml");
+            runner = Thread.ofPlatform().start(() -> run[0] = Console.run("run", dir.resolve("schedule.yaml").toString(),
+                    "--lab", dir.resolve("lab.yaml").toString(), "--out", out.toString()));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!events(out).contains("StepStarted") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(events(out).contains("StepStarted"), "the run started: " + events(out));
+            Thread.sleep(500);
+        } // the simulator is switched off mid-step
+        runner.join(60_000);
+        assertTrue(!runner.isAlive(), "the run ended on its own");
+        String ended = events(out).lines().filter(l -> l.contains("\"RunEnded\"")).findFirst().orElse("");
+        assertTrue(ended.contains("\"outcome\":\"FAULT\""), ended);
+        assertTrue(ended.matches(".*keithley-2450-1: '[^']+': .*"), "names the instrument and the command: " + ended);
+        assertTrue(run[0].exitCode() != 0, run[0].out());
+    }
+
     private static String events(Path out) {
         try {
             return Files.readString(out.resolve("events.jsonl"));
