@@ -146,6 +146,11 @@ public final class LabLoader {
                 throw error(e.key(), problem, "add '" + x.key() + ": …' under '" + name + "' (" + docs + ")");
             }
             throw error(node == m ? e.key() : node, problem, docs);
+        } catch (RuntimeException x) {
+            // a driver that let another exception out of its settings (a record's own check):
+            // still a message at the entry, never a stack trace
+            throw error(e.key(), "instrument '" + name + "' (" + driverName + "): " + x.getMessage(),
+                    "see docs/drivers.md, '" + driverName + "'");
         }
         return new LabInstrument(name, driver, config, at);
     }

@@ -22,10 +22,6 @@ final class SharedAnalyzer {
         this.analyzer = analyzer;
     }
 
-    EisAnalyzer analyzer() {
-        return analyzer;
-    }
-
     /** The analyzer as one cell sees it; closing the view leaves the analyzer open for the others. */
     EisAnalyzer forCell(String cell) {
         return new View(cell);
