@@ -7,6 +7,8 @@ import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.journal.ResumePlan;
 import io.cellbench.schedules.journal.RunMode;
+import io.cellbench.schedules.lab.LabFile;
+import io.cellbench.schedules.lab.LabLoader;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduleLoader;
 import io.cellbench.schedules.schedule.ScheduledCell;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Continue a run that was stopped (Ctrl-C) or interrupted (crash, reboot, kill):",
             "every unfinished cell goes on from its journal (DIR/journal) with the schedule and protocols",
-            "copied into DIR/inputs when the run started, in the same mode (--simulate, --speed).",
+            "copied into DIR/inputs when the run started, in the same mode (--simulate and --speed, or",
+            "--lab with the lab file copied into DIR/inputs/lab).",
             "Finished cells are left alone. The run's InfluxDB, live page and fault retry time are",
             "re-attached from DIR/journal/run-options.json unless overridden here. See docs/operations.md,",
             "\"Resume\"."},
@@ -66,9 +69,10 @@ final class ResumeCommand implements Callable<Integer> {
         RunMode mode = JournalFiles.readRunMode(dir).orElseThrow(() -> new UserError(dir
                 + " has no " + JournalFiles.DIRECTORY + "/" + JournalFiles.RUN_MODE
                 + ": only runs started by this version of 'cellbench run' or 'cellbench demo' can be resumed"));
-        if (!mode.simulate()) {
-            throw new UserError("this version resumes only simulated runs");
+        if (!mode.simulate() && mode.lab() == null) {
+            throw new UserError(dir + " was run on instruments, but its run mode names no lab file");
         }
+        LabFile lab = mode.lab() == null ? null : LabLoader.load(dir.resolve(mode.lab()));
         Schedule schedule = ScheduleLoader.load(dir.resolve(mode.schedule()));
         List<String> ids = schedule.cells().stream().map(c -> c.info().id()).toList();
         Map<String, ResumePlan.CellPlan> plan = ResumePlan.plan(dir, ids);
@@ -113,13 +117,17 @@ final class ResumeCommand implements Callable<Integer> {
         RunOptions.of(retry, influxChosen, page).write(dir);
         Schedule remaining = new Schedule(schedule.name(), schedule.source(), toRun);
         RunInfo info = new RunInfo(manifest.runId(), Instant.parse(manifest.startTime()), VersionProvider.version(),
-                ScheduleSession.describe(schedule));
+                lab == null ? ScheduleSession.describe(schedule) : ScheduleSession.describe(schedule, lab));
         System.out.println("cellbench resume: continuing " + toRun.size() + " of " + ids.size() + " cells of run "
-                + manifest.runId() + (mode.speed() > 0 ? " at speed " + mode.speed() : " as fast as possible"));
+                + manifest.runId() + (lab != null ? " on lab '" + lab.name() + "' (" + mode.lab() + ")"
+                : mode.speed() > 0 ? " at speed " + mode.speed() : " as fast as possible"));
         Map<String, RunEvent.Outcome> resumed;
         try (var live = page.start(dir, System.out)) {
-            resumed = ScheduleSession.resumeSimulated(remaining, dir, info, mode, positions, 2000, System.out,
-                    liveInflux, runner -> live.attach(runner.faultRetry(retry)));
+            resumed = lab != null
+                    ? ScheduleSession.resumeOnLab(remaining, lab, dir, info, positions, 2000, System.out,
+                            liveInflux, runner -> live.attach(runner.faultRetry(retry)))
+                    : ScheduleSession.resumeSimulated(remaining, dir, info, mode, positions, 2000, System.out,
+                            liveInflux, runner -> live.attach(runner.faultRetry(retry)));
         }
         Map<String, RunEvent.Outcome> all = new LinkedHashMap<>();
         for (String id : ids) {
