@@ -59,12 +59,12 @@ final class MacNetMessages {
     /** (6,10) safety limits of a channel. */
     static ObjectNode safetyLimits(int chan, SafetyLimits l) {
         ObjectNode p = function(6, 10, chan);
-        p.put("VSafeMax", l.maxVolt());
-        p.put("VSafeMin", l.minVolt());
-        p.put("ISafeChg", l.chargeAmpere());
-        p.put("ISafeDis", l.dischargeAmpere());
-        p.put("PBatSafeChg", l.chargeWatt());
-        p.put("PBatSafeDis", l.dischargeWatt());
+        num(p, "VSafeMax", l.maxVolt());
+        num(p, "VSafeMin", l.minVolt());
+        num(p, "ISafeChg", l.chargeAmpere());
+        num(p, "ISafeDis", l.dischargeAmpere());
+        num(p, "PBatSafeChg", l.chargeWatt());
+        num(p, "PBatSafeDis", l.dischargeWatt());
         return p;
     }
 
@@ -73,7 +73,7 @@ final class MacNetMessages {
         ObjectNode p = function(6, 7, chan);
         p.put("TestName", testName);
         output(p, out);
-        p.put("DataTime", dataTime);
+        num(p, "DataTime", dataTime);
         p.put("DataV", 0);
         p.put("DataI", 0);
         return p;
@@ -84,11 +84,23 @@ final class MacNetMessages {
         return output(function(6, 8, chan), out);
     }
 
+    /**
+     * Puts a number as JSON: whole values without a fraction (65536, 0), as pymacnet's
+     * messages write them; others in Java's shortest round-trip form (4.2, 0.001).
+     */
+    static void num(ObjectNode p, String key, double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            p.put(key, (long) v);
+        } else {
+            p.put(key, v);
+        }
+    }
+
     private static ObjectNode output(ObjectNode p, DirectOutput out) {
-        p.put("Current", out.ampere());
-        p.put("Voltage", out.volt());
-        p.put("Power", out.watt());
-        p.put("Resistance", out.ohm());
+        num(p, "Current", out.ampere());
+        num(p, "Voltage", out.volt());
+        num(p, "Power", out.watt());
+        num(p, "Resistance", out.ohm());
         p.put("CurrentRange", out.currentRange());
         p.put("ChMode", String.valueOf(out.mode()));
         return p;
