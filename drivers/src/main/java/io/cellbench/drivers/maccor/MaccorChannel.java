@@ -191,8 +191,7 @@ public final class MaccorChannel implements CyclerChannel {
             try {
                 setOutput(restOutput(), MacNetMessages.SET_DIRECT);
             } finally {
-                pace();
-                expectOk(MacNetMessages.RESET, session.call(name, MacNetMessages.RESET, MacNetMessages.reset(wire), false));
+                expectOk(MacNetMessages.RESET, command(MacNetMessages.RESET, MacNetMessages.reset(wire)));
             }
         } finally {
             lock.unlock();
@@ -281,27 +280,23 @@ public final class MaccorChannel implements CyclerChannel {
                     + " (Stat Active); cellbench does not take over a test it did not start — stop it on the cycler");
         }
         if (s.state() == MaccorStatus.COMPLETED || s.state() == MaccorStatus.SUSPENDED) {
-            pace();
-            expectOk(MacNetMessages.RESET, session.call(name, MacNetMessages.RESET, MacNetMessages.reset(wire), false));
+            expectOk(MacNetMessages.RESET, command(MacNetMessages.RESET, MacNetMessages.reset(wire)));
         }
-        pace();
-        JsonNode r = session.call(name, MacNetMessages.START_DIRECT,
-                MacNetMessages.startDirect(wire, settings.testName(), next, settings.dataTime()), false);
+        JsonNode r = command(MacNetMessages.START_DIRECT,
+                MacNetMessages.startDirect(wire, settings.testName(), next, settings.dataTime()));
         expectOk(MacNetMessages.START_DIRECT, r);
         direct = true;
         lastOutputNanos = System.nanoTime();
     }
 
     private void setOutput(DirectOutput next, String command) {
-        pace();
-        JsonNode r = session.call(name, command, MacNetMessages.setDirect(wire, next), false);
+        JsonNode r = command(command, MacNetMessages.setDirect(wire, next));
         expectOk(command, r);
         lastOutputNanos = System.nanoTime();
     }
 
     private void sendLimits(SafetyLimits next) {
-        pace();
-        JsonNode r = session.call(name, MacNetMessages.SAFETY_LIMITS, MacNetMessages.safetyLimits(wire, next), false);
+        JsonNode r = command(MacNetMessages.SAFETY_LIMITS, MacNetMessages.safetyLimits(wire, next));
         double[][] pairs = {
                 {next.maxVolt(), r.path("VSafeMax").asDouble(Double.NaN)},
                 {next.minVolt(), r.path("VSafeMin").asDouble(Double.NaN)},
@@ -317,8 +312,12 @@ public final class MaccorChannel implements CyclerChannel {
         limits = next;
     }
 
-    /** Waits until command_interval has passed since this channel's last command. */
-    private void pace() {
+    /**
+     * Sends a (6,x) command once command_interval has passed since the answer to the last
+     * one. Timed from the answer, not the request: the cycler took the last command somewhere
+     * in between, so the gap it sees is never shorter than the interval.
+     */
+    private JsonNode command(String command, com.fasterxml.jackson.databind.node.ObjectNode params) {
         long interval = settings.commandInterval().toNanos();
         if (anyCommand) {
             long wait;
@@ -326,8 +325,12 @@ public final class MaccorChannel implements CyclerChannel {
                 LockSupport.parkNanos(wait);
             }
         }
-        anyCommand = true;
-        lastCommandNanos = System.nanoTime();
+        try {
+            return session.call(name, command, params, false);
+        } finally {
+            anyCommand = true;
+            lastCommandNanos = System.nanoTime();
+        }
     }
 
     /** MacNet's {@code Result}: "OK" (or 0) when done; (6,8) numbers its refusals. */
