@@ -120,6 +120,16 @@ public final class MaccorBank implements CyclerBank {
         return closed;
     }
 
+    /**
+     * What a killed cellbench leaves behind, for tests: feeding stops and the connection drops
+     * without a word to the channels. The cycler's watchdog must make them safe.
+     */
+    void vanish() {
+        keepAlive.shutdownNow();
+        closed = true;
+        session.close();
+    }
+
     /** Rests and resets every channel in direct mode, stops feeding and closes the connection. */
     @Override
     public void close() {
