@@ -41,7 +41,8 @@ public final class MacNetSession implements AutoCloseable {
     private final LineFraming framing;
     private final Duration timeout;
     private final int retries;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Fair: channels driven from several threads take turns on the one connection. */
+    private final ReentrantLock lock = new ReentrantLock(true);
     private long nextId = 1;
     private int reconnects;
 

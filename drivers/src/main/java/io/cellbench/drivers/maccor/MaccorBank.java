@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * re-sends the last (6,8) output of each direct-mode channel that has had none for
  * watchdog_feed. A background thread rather than feeding on every call, because the runner may
  * go a whole step (hours of CC) with reads only, and reads are not output updates to the
- * cycler's watchdog. A channel busy with a command is skipped: it feeds itself. When cellbench
+ * cycler's watchdog. The feed waits its turn behind a read in progress (fair locks). When cellbench
  * dies the thread dies with it and the cycler suspends the channels — the point of the watchdog.
  */
 public final class MaccorBank implements CyclerBank {

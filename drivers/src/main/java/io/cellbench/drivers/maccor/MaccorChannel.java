@@ -63,7 +63,8 @@ public final class MaccorChannel implements CyclerChannel {
     private final int number;
     private final int wire;
     private final String name;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Fair: a runner reading back to back must not starve the keep-alive thread. */
+    private final ReentrantLock lock = new ReentrantLock(true);
     private boolean direct;
     private boolean closed;
     private DirectOutput output;
@@ -199,13 +200,11 @@ public final class MaccorChannel implements CyclerChannel {
     }
 
     /**
-     * Re-sends the last output when it is older than {@code period} (the keep-alive). Skips a
-     * channel that is busy with a command of its own, which feeds the watchdog anyway.
+     * Re-sends the last output when it is older than {@code period} (the keep-alive). Waits its
+     * turn behind a read in progress (the lock is fair), so back-to-back reads cannot starve it.
      */
     void feed(long periodNanos) {
-        if (!lock.tryLock()) {
-            return;
-        }
+        lock.lock();
         try {
             if (closed || !direct || System.nanoTime() - lastOutputNanos < periodNanos) {
                 return;
