@@ -40,6 +40,29 @@ class MaccorWatchdogTest {
     }
 
     @Test
+    void backToBackReadsFromSeveralThreadsDoNotStarveTheFeed() throws Exception {
+        // a runner on a virtual clock reads without pause: the keep-alive must still get its turn
+        try (MacNetRig rig = new MacNetRig(2, WATCHDOG_300_MS);
+             MaccorBank bank = MaccorBank.open("maccor-1", rig.settings()
+                     .withPacing(Duration.ofMillis(100), Duration.ofMillis(25)))) {
+            bank.channel(1).apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
+            bank.channel(2).apply(new ChannelCommand.Current(-1e-3, 2.5, 4.2));
+            long end = System.nanoTime() + 1_500_000_000L;
+            Thread other = Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < end) {
+                    bank.channel(2).read();
+                }
+            });
+            while (System.nanoTime() < end) {
+                bank.channel(1).read();
+            }
+            other.join(5000);
+            assertEquals(2, rig.sim.state(1), "still Active: " + rig.sim.suspendedBecause(1));
+            assertEquals(2, rig.sim.state(2), "still Active: " + rig.sim.suspendedBecause(2));
+        }
+    }
+
+    @Test
     void whenFeedingStopsTheCyclerRestsTheChannelAndTheNextReadSaysSo() throws Exception {
         try (MacNetRig rig = new MacNetRig(1, WATCHDOG_300_MS);
              // a feed period far beyond the cycler's watchdog: as if cellbench had died
