@@ -151,7 +151,7 @@ class MaccorMacNetRunTest {
                 double e = expected.get(cycle);
                 double a = actual.get(cycle);
                 assertTrue(e > 0.5 * CellParameters.coin().nominalCapacityAh(), "cycle " + cycle + " capacity " + e);
-                assertEquals(e, a, 0.01 * e, "channel " + c + " cycle " + cycle + " discharge capacity (Ah)"
+                assertEquals(e, a, 0.001 * e, "channel " + c + " cycle " + cycle + " discharge capacity (Ah)"
                         + " over MacNet vs in process");
             }
         }
