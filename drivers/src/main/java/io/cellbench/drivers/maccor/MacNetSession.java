@@ -145,6 +145,11 @@ public final class MacNetSession implements AutoCloseable {
             framing.markResync(); // the rest of a garbled answer may still be on its way
             throw new InstrumentException(who, command, "answer is not a JSON object: " + WireText.quote(answer));
         }
+        if (!root.has("result") && !root.has("error")) {
+            // pymacnet's spoofer answers {"err": 1} to what it does not know
+            throw new InstrumentException(who, command, "answer has neither 'result' nor 'error': "
+                    + WireText.quote(answer));
+        }
         JsonNode answerId = root.get("id");
         if (answerId == null || !answerId.canConvertToLong() || answerId.asLong() != id) {
             framing.markResync();

@@ -211,11 +211,16 @@ public final class MaccorChannel implements CyclerChannel {
             }
             setOutput(output, MacNetMessages.SET_DIRECT + " (watchdog feed)");
             feedFailure = null;
-        } catch (InstrumentException e) {
-            feedFailure = e.getMessage();
+        } catch (RuntimeException e) {
+            feedFailure = e.getMessage(); // never let the keep-alive thread die: other channels need it
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Why the last watchdog feed failed, or null when it did not. */
+    String lastFeedFailure() {
+        return feedFailure;
     }
 
     private ChannelReading readLocked() {

@@ -131,6 +131,18 @@ class MaccorTranscriptTest {
     }
 
     @Test
+    void anAnswerWithoutResultOrErrorIsReportedAsIs() throws Exception {
+        peer.expect(request(2, "\"FClass\":4,\"FNum\":7,\"Chan\":0"), "{\"err\": 1}");
+        try (peer) {
+            MaccorBank bank = open(peer.start());
+            InstrumentException e = assertThrows(InstrumentException.class, () -> bank.channel(1).read());
+            assertEquals("maccor-1/1: 'ReadStatus (4,7)': answer has neither 'result' nor 'error': '{\"err\": 1}'",
+                    e.getMessage());
+            peer.assertComplete();
+        }
+    }
+
+    @Test
     void aSilentCyclerGivesAClearErrorWithinTheTimeout() throws Exception {
         peer.expect(request(2, "\"FClass\":4,\"FNum\":7,\"Chan\":2"), null);
         try (peer) {
