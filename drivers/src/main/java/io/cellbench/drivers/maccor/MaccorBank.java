@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cellbench.core.instrument.CyclerBank;
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.drivers.transport.LineFraming;
+import io.cellbench.drivers.transport.LinkDownException;
 import io.cellbench.drivers.transport.Terminator;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,12 +144,28 @@ public final class MaccorBank implements CyclerBank {
             Thread.currentThread().interrupt();
         }
         List<String> failures = new ArrayList<>();
+        List<String> untried = new ArrayList<>();
+        boolean linkDown = false;
         for (MaccorChannel c : channels) {
+            if (linkDown) {
+                if (c.inDirectMode()) {
+                    untried.add(String.valueOf(c.number()));
+                }
+                c.abandon();
+                continue;
+            }
             try {
                 c.close();
+            } catch (LinkDownException e) {
+                // the cycler is unreachable: a connect timeout per channel would only delay the error
+                failures.add(e.getMessage());
+                linkDown = true;
             } catch (InstrumentException e) {
                 failures.add(e.getMessage());
             }
+        }
+        if (!untried.isEmpty()) {
+            failures.add("channel(s) " + String.join(", ", untried) + " not tried (the link is down)");
         }
         closed = true;
         session.close();

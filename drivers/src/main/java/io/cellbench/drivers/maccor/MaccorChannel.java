@@ -199,6 +199,16 @@ public final class MaccorChannel implements CyclerChannel {
         }
     }
 
+    /** Marks the channel closed without a word to the cycler (its link is down). */
+    void abandon() {
+        lock.lock();
+        try {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Re-sends the last output when it is older than {@code period} (the keep-alive). Waits its
      * turn behind a read in progress (the lock is fair), so back-to-back reads cannot starve it.

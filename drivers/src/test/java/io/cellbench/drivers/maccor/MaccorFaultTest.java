@@ -126,6 +126,7 @@ class MaccorFaultTest {
 
     @Test
     void theCyclerSwitchedOffMidStepFailsEveryCallNamingTheChannelAndTheCommand() {
+        bank.channel(1).apply(new ChannelCommand.OpenCircuit());
         rig.sim.close();
         InstrumentException read = assertTimeoutPreemptively(Duration.ofSeconds(8),
                 () -> assertThrows(LinkDownException.class, ch::read));
@@ -139,5 +140,7 @@ class MaccorFaultTest {
                 () -> assertThrows(InstrumentException.class, bank::close));
         assertTrue(close.getMessage().startsWith("maccor-1: 'close': could not confirm every channel is at rest"),
                 close.getMessage());
+        // channel 1 found the link down first; channel 2 was not tried again
+        assertTrue(close.getMessage().endsWith("channel(s) 2 not tried (the link is down)"), close.getMessage());
     }
 }
