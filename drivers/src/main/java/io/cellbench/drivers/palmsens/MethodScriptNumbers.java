@@ -72,9 +72,10 @@ public final class MethodScriptNumbers {
     /**
      * {@code value} as a script literal: the largest prefix that keeps it an exact integer
      * ({@code 0.01} → {@code 10m}, {@code 1e6} → {@code 1M}, {@code 250} → {@code 250}); a value
-     * with no such form is rounded to 9 significant digits first.
+     * is rounded to 9 significant digits first, and a value too small for that at
+     * the smallest prefix is rounded to whole attos.
      *
-     * @throws IllegalArgumentException for NaN, infinities and magnitudes outside 1e-18 .. 1e21
+     * @throws IllegalArgumentException for NaN, infinities and magnitudes above 2e27
      */
     public static String scriptLiteral(double value) {
         if (!Double.isFinite(value)) {
@@ -91,6 +92,14 @@ public final class MethodScriptNumbers {
                 if (scaled.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
                     break;
                 }
+                char prefix = PREFIXES.charAt(at);
+                return scaled.toBigIntegerExact() + (prefix == ' ' ? "" : String.valueOf(prefix));
+            }
+        }
+        // no exact form within the integer range (a value below atto): round at the smallest prefix that fits
+        for (int at = 0; at < PREFIXES.length(); at++) {
+            BigDecimal scaled = v.movePointLeft(3 * (at - 6)).setScale(0, RoundingMode.HALF_EVEN);
+            if (scaled.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
                 char prefix = PREFIXES.charAt(at);
                 return scaled.toBigIntegerExact() + (prefix == ' ' ? "" : String.valueOf(prefix));
             }
