@@ -176,6 +176,10 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
         int n = frequencies.length;
         List<ImpedancePoint> points = new ArrayList<>(n);
         String echo = next(command, settings.timeout(), points, n, "no echo of the script ('e')");
+        while (echo.startsWith("Z")) {
+            // a late answer to an earlier Z (an abort that crossed the end of a script): not ours
+            echo = next(command, settings.timeout(), points, n, "no echo of the script ('e')");
+        }
         if (MethodScriptError.isError(echo)) {
             throw scriptError(command, script, echo, points.size(), n);
         }
