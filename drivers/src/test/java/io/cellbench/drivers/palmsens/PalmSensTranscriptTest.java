@@ -187,4 +187,30 @@ class PalmSensTranscriptTest {
             }
         });
     }
+
+    @Test
+    void openReadsPastAScriptThatWasStillRunning() {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            // a previous session's sweep: a package in flight, then Z, then the end of that script
+            Transcript t = new Transcript()
+                    .query("Z", "Pdc8002710 ;cc8007A12m;cd7FF8E94m\nZ\n")
+                    .query("t", "tes4_hr2.1*");
+            try (PalmSensEisAnalyzer eis = open(t, MUX)) {
+                assertEquals("es4_hr2.1", eis.identify());
+                t.assertComplete();
+            }
+        });
+    }
+
+    @Test
+    void aLateAnswerToAnEarlierAbortBeforeTheEchoIsSkipped() {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            Transcript t = opened();
+            script(t, PEIS_SCRIPT, "Z!0006\n" + ANSWER);
+            try (PalmSensEisAnalyzer eis = open(t, MUX)) {
+                assertEquals(5, eis.measure(3, PEIS).size());
+                t.assertComplete();
+            }
+        });
+    }
 }
