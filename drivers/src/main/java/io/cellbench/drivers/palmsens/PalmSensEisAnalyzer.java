@@ -30,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Never a hang.</b> The echo must come within {@code timeout}; each package within
  * {@code package_timeout} plus ten periods of its frequency (the first also gets the OCP
  * time). The wait is done in slices of {@value #POLL_MILLIS} ms, so {@link #abort()} from
- * another thread is seen within one slice: the measuring thread then sends {@code Z} and reads
+ * another thread (or an interrupt of the measuring thread) is seen within one slice: the measuring thread then sends {@code Z} and reads
  * to the end-of-script line, and the device is ready for the next sweep. After a timeout or
  * garbage the driver also sends {@code Z} (the device may still be sweeping with the cell on)
  * and reopens the link before the next sweep, aborting whatever still runs there.
@@ -242,8 +242,8 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
     private String next(String command, Duration wait, List<ImpedancePoint> points, int n, String missing) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            if (abortRequested) {
-                abortSweep(command, points.size(), n);
+            if (abortRequested || Thread.currentThread().isInterrupted()) {
+                abortSweep(command, points.size(), n); // an interrupted thread stops the device too
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
@@ -260,7 +260,8 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
 
     private void abortSweep(String command, int done, int n) {
         abortRequested = false;
-        String outcome = "sweep aborted after " + done + " of " + n + " points";
+        boolean interrupted = Thread.interrupted(); // cleared while Z is sent and read, set again below
+        String outcome = (interrupted ? "interrupted: " : "") + "sweep aborted after " + done + " of " + n + " points";
         try {
             send("Z\n", "Z");
             drainToEnd("Z");
@@ -268,6 +269,10 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
             framing.markResync();
             throw new InstrumentException(name, command, outcome + "; the device did not confirm the abort ("
                     + e.getMessage() + "), it is stopped again before the next sweep", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         throw new InstrumentException(name, command, outcome);
     }

@@ -85,4 +85,40 @@ class PalmSensAbortTest {
             }
         });
     }
+
+    @Test
+    void interruptingTheMeasuringThreadStopsTheDeviceToo() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (SocatPair pair = SocatPair.start(dir);
+                 MethodScriptSimulator sim = new MethodScriptSimulator("palmsens-slow",
+                         Map.of(1, EisBench.coin()), new SystemLabClock(), 20)) {
+                sim.startSerial(pair.instrumentEnd());
+                try (PalmSensEisAnalyzer eis = PalmSensFactory.open("eis-1", PalmSensSettings
+                        .serial(pair.driverEnd().toString()).withOcpTime(Duration.ofSeconds(2)))) {
+                    java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+                    java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+                    Thread runner = Thread.ofPlatform().start(() -> {
+                        try {
+                            outcome.set(eis.measure(0, EisBench.SWEEP));
+                        } catch (RuntimeException e) {
+                            outcome.set(e);
+                        }
+                        stillInterrupted.set(Thread.currentThread().isInterrupted());
+                    });
+                    while (!sim.running()) {
+                        Thread.sleep(5);
+                    }
+                    Thread.sleep(300);
+                    runner.interrupt();
+                    assertTrue(runner.join(Duration.ofSeconds(5)), "measure() returned");
+                    InstrumentException e = assertInstanceOf(InstrumentException.class, outcome.get());
+                    assertTrue(e.getMessage().startsWith("eis-1: 'meas_loop_eis': interrupted: sweep aborted after "),
+                            e.getMessage());
+                    assertTrue(stillInterrupted.get(), "the interrupt is kept for the caller");
+                    assertEquals(1, sim.aborts());
+                    assertFalse(sim.running());
+                }
+            }
+        });
+    }
 }
