@@ -2,6 +2,7 @@ package io.cellbench.cli;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.daq.influx.InfluxConfig;
+import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduleLoader;
 import java.io.IOException;
@@ -49,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     io.cellbench.cli.serve.ServeOptions serve = new io.cellbench.cli.serve.ServeOptions();
 
+    @Mixin
+    FaultRetryOption faultRetry = new FaultRetryOption();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (!simulate) {
@@ -61,12 +65,14 @@ final class RunCommand implements Callable<Integer> {
         }
         ScheduleLoader.load(scheduleFile); // report mistakes before creating anything
         InfluxConfig liveInflux = influxConfig(influx);
+        FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
         Files.createDirectories(out);
+        RunOptions.of(retry, liveInflux == null ? null : influx, serve).write(out);
         Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
         Map<String, RunEvent.Outcome> outcomes;
         try (var live = serve.start(out, System.out)) {
             outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out, liveInflux,
-                    live::attach);
+                    runner -> live.attach(runner.faultRetry(retry)));
         }
         return RunSummary.print(out, outcomes, System.out);
     }

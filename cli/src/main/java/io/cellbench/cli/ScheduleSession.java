@@ -80,7 +80,8 @@ final class ScheduleSession {
      */
     static Map<String, RunEvent.Outcome> resumeSimulated(Schedule schedule, Path out, RunInfo info, RunMode mode,
                                                          Map<String, JournalEntry> resume, long progressMillis,
-                                                         PrintStream console)
+                                                         PrintStream console, InfluxConfig influx,
+                                                         java.util.function.Consumer<ScheduleRunner> onStart)
             throws IOException, InterruptedException {
         double wall = System.currentTimeMillis() / 1000.0;
         SimulatedInstruments instruments;
@@ -98,7 +99,7 @@ final class ScheduleSession {
             });
             instruments = new SimulatedInstruments(mode.clockStartUnixSecond(), Double.POSITIVE_INFINITY, starts);
         }
-        return execute(schedule, out, info, instruments, resume, progressMillis, console, null, runner -> { });
+        return execute(schedule, out, info, instruments, resume, progressMillis, console, influx, onStart);
     }
 
     static Map<String, String> describe(Schedule schedule) {

@@ -4,7 +4,9 @@ import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.RunListener;
 import io.cellbench.schedules.runner.CellSetup;
+import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.runner.ProtocolRunner;
+import io.cellbench.schedules.runner.RetryingReads;
 import io.cellbench.schedules.runner.RunnerStatus;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduledCell;
@@ -25,6 +27,7 @@ public final class ScheduleRunner {
     private final RunListener listener;
     private final CellJournaling journaling;
     private final Map<String, ProtocolRunner> runners = new ConcurrentHashMap<>();
+    private volatile FaultRetry faultRetry = FaultRetry.NONE;
 
     public ScheduleRunner(Schedule schedule, InstrumentProvider instruments, RunListener listener) {
         this(schedule, instruments, listener, null);
@@ -40,6 +43,15 @@ public final class ScheduleRunner {
         this.instruments = instruments;
         this.listener = listener;
         this.journaling = journaling;
+    }
+
+    /**
+     * How long each cell rides out a failing instrument read before it faults (see
+     * {@link RetryingReads}); without this call a failed read faults its cell at once.
+     */
+    public ScheduleRunner faultRetry(FaultRetry retry) {
+        this.faultRetry = java.util.Objects.requireNonNull(retry, "retry");
+        return this;
     }
 
     /** Runs all cells to their end; returns each cell's outcome, in schedule order. */
@@ -85,6 +97,7 @@ public final class ScheduleRunner {
                     .eis(inst.eisAnalyzer(), inst.muxChannel())
                     .pressureFixture(inst.pressureFixture())
                     .chamber(inst.chamber())
+                    .faultPolicy(RetryingReads.forCell(faultRetry, inst.clock(), listener, id))
                     .resumeFrom(journaling == null ? null : journaling.resumeFrom(cell, inst))
                     .positionListener(journaling == null ? null : journaling.journal(cell, inst))
                     .build();
