@@ -29,6 +29,11 @@ public final class MaccorMacNetFactory implements DriverFactory {
     }
 
     @Override
+    public void check(InstrumentConfig config) {
+        MaccorSettings.from(config);
+    }
+
+    @Override
     public MaccorBank open(InstrumentConfig config) {
         return MaccorBank.open(config.name(), MaccorSettings.from(config));
     }

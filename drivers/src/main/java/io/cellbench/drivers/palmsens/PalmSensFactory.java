@@ -31,6 +31,11 @@ public final class PalmSensFactory implements DriverFactory {
     }
 
     @Override
+    public void check(InstrumentConfig config) {
+        PalmSensSettings.from(config);
+    }
+
+    @Override
     public PalmSensEisAnalyzer open(InstrumentConfig config) {
         return open(config.name(), PalmSensSettings.from(config));
     }
