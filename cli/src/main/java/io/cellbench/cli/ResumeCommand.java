@@ -82,7 +82,7 @@ final class ResumeCommand implements Callable<Integer> {
         try (RunReader reader = RunReader.open(dir)) {
             manifest = reader.manifest();
         }
-        Schedule remaining = new Schedule(schedule.name(), schedule.source(), toRun);
+        Schedule remaining = schedule.withCells(toRun);
         RunInfo info = new RunInfo(manifest.runId(), Instant.parse(manifest.startTime()), VersionProvider.version(),
                 ScheduleSession.describe(schedule));
         System.out.println("cellbench resume: continuing " + toRun.size() + " of " + ids.size() + " cells of run "

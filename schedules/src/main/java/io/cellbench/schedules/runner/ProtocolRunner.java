@@ -499,7 +499,8 @@ public final class ProtocolRunner {
 
     private void apply(ChannelCommand command) throws RunEnd, InterruptedException {
         setup.channel().apply(command);
-        sampler.commandChanged(command);
+        sampler.commanded(command);
+        sampler.commandChanged();
     }
 
     private void emit(RunEvent event) {

@@ -141,8 +141,7 @@ final class Sampler {
      * interval from the new state. This base reading is checked against the safety window
      * but not recorded: its time is the previous step's end.
      */
-    void commandChanged(ChannelCommand given) throws RunEnd, InterruptedException {
-        command = given;
+    void commandChanged() throws RunEnd, InterruptedException {
         double now = clock.nowUnixSeconds();
         phaseStart = now;
         readChannel();
@@ -260,7 +259,7 @@ final class Sampler {
                 "resumed after a pause of " + Texts.number(round(resumedAt - pausedAt)) + " s; the step goes on from "
                         + Texts.number(round(frozen)) + " s"));
         channel.apply(resumeWith);
-        commandChanged(resumeWith);
+        commandChanged();
     }
 
     private static double round(double seconds) {
@@ -365,6 +364,11 @@ final class Sampler {
                 }
             }
         }
+    }
+
+    /** The channel was given {@code given}: what a pause gives back on release. */
+    void commanded(ChannelCommand given) {
+        command = given;
     }
 
     /** Runs after every recorded sample (the runner journals its position there). */
