@@ -39,6 +39,10 @@ final class Sampler {
     private final Counters counters;
     private final LiveStatus status;
     private final Holds holds;
+    private final Interlock pressureInterlock;
+    private final Interlock temperatureInterlock;
+    /** Runs when a pause begins: a cell waiting for a shared instrument gives up its place. */
+    private Runnable onPause;
 
     private volatile boolean stopRequested;
     /** The command the channel was last given: what a pause gives back on release. */
@@ -79,6 +83,12 @@ final class Sampler {
         this.counters = counters;
         this.status = status;
         this.holds = holds;
+        Coordination c = setup.coordination();
+        this.pressureInterlock = c.pressureInterlock() == null || fixture == null ? null
+                : new Interlock("pressure interlock", "pressure", Texts::pressure, c.pressureInterlock());
+        this.temperatureInterlock = c.temperatureInterlock() == null || chamber == null ? null
+                : new Interlock("temperature interlock", "chamber temperature", v -> Texts.number(v) + " °C",
+                        c.temperatureInterlock());
     }
 
     /** Test time 0 is now. */
@@ -205,6 +215,9 @@ final class Sampler {
      * new phase begins (its current transient is not taken for an end condition).
      */
     private void pause() throws RunEnd, InterruptedException {
+        if (onPause != null) {
+            onPause.run();
+        }
         log(true);
         double frozen = time - stepStart;
         ChannelCommand resumeWith = command;
@@ -335,8 +348,18 @@ final class Sampler {
         }
     }
 
-    /** Reads the fixture and the chamber now, whatever their schedule. */
+    /** Reads the fixture and the chamber now, whatever their schedule, and lets the interlocks see the reads. */
     void readAuxiliaries(double now) throws InterruptedException {
+        readFixtureAndChamber(now);
+        if (pressureInterlock != null) {
+            pressureInterlock.offer(pressurePa, now, holds);
+        }
+        if (temperatureInterlock != null) {
+            temperatureInterlock.offer(chamberCelsius, now, holds);
+        }
+    }
+
+    private void readFixtureAndChamber(double now) throws InterruptedException {
         nextAuxTime = now + auxPeriod;
         if (fixture != null) {
             int attempt = 0;
@@ -364,6 +387,30 @@ final class Sampler {
                 }
             }
         }
+    }
+
+    /** The command the channel was last given. */
+    ChannelCommand command() {
+        return command;
+    }
+
+    /** See {@link #onPause}; {@code null} for nothing. */
+    void onPause(Runnable action) {
+        onPause = action;
+    }
+
+    /** The pressure interlock, or {@code null} when none is set or the cell has no fixture. */
+    Interlock pressureInterlock() {
+        return pressureInterlock;
+    }
+
+    /** The temperature interlock, or {@code null} when none is set or the cell has no chamber. */
+    Interlock temperatureInterlock() {
+        return temperatureInterlock;
+    }
+
+    Holds holds() {
+        return holds;
     }
 
     /** The channel was given {@code given}: what a pause gives back on release. */
