@@ -376,7 +376,7 @@ public final class ScheduleRunner {
             } else {
                 String what = waiting.get(id);
                 if (what != null) {
-                    out.put(id, RunnerStatus.waiting(what));
+                    out.put(id, RunnerStatus.waiting(what, ProtocolRunner.plannedStepCount(cell.protocol())));
                 }
             }
         }

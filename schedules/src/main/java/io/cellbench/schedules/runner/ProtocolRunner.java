@@ -96,6 +96,11 @@ public final class ProtocolRunner {
         return ProtocolCheck.check(setup);
     }
 
+    /** The steps {@code protocol} executes, repeats unrolled (a status's planned step count). */
+    public static int plannedStepCount(Protocol protocol) {
+        return StepNumbering.of(protocol).plannedStepCount();
+    }
+
     /** Where the run is now; cheap, safe from any thread. */
     public RunnerStatus status() {
         return status.snapshot();

@@ -38,9 +38,13 @@ public record RunnerStatus(
         java.util.List<String> holds,
         String waitingFor) {
 
-    /** A cell of a schedule that has not started: it waits for a channel or a start condition. */
-    public static RunnerStatus waiting(String what) {
-        return new RunnerStatus(State.WAITING, "", 0, 0, 0, 1, Double.NaN, Double.NaN, 0, 0, null,
+    /**
+     * A cell of a schedule that has not started: it waits for a channel or a start condition.
+     *
+     * @param plannedStepCount the steps its protocol will execute ({@link ProtocolRunner#plannedStepCount})
+     */
+    public static RunnerStatus waiting(String what, int plannedStepCount) {
+        return new RunnerStatus(State.WAITING, "", 0, 0, plannedStepCount, 1, Double.NaN, Double.NaN, 0, 0, null,
                 java.util.List.of(), what);
     }
 
