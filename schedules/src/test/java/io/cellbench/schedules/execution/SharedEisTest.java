@@ -5,10 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
+import io.cellbench.core.instrument.EisAnalyzer;
+import io.cellbench.core.instrument.EisRequest;
+import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.core.time.VirtualClock;
+import io.cellbench.fixtures.cell.CellParameters;
+import io.cellbench.fixtures.sim.SimulatedBench;
+import io.cellbench.fixtures.sim.SimulatedEisAnalyzer;
 import io.cellbench.schedules.runner.RunnerStatus;
 import io.cellbench.schedules.schedule.Schedule;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -145,5 +153,115 @@ class SharedEisTest {
         assertTrue(turns.indexOf("c2") > 1, turns.toString());
         assertEquals(1, lab.analyzer.maxSweeping.get());
         assertEquals(1, events.of(RunEvent.SpectrumMeasured.class, "c2").size());
+    }
+
+    @Test
+    void aStopWhileWaitingLeavesTheQueueWithoutWaitingForTheSweep() throws Exception {
+        TestLab lab = new TestLab();
+        CountDownLatch hold = new CountDownLatch(1);
+        lab.analyzer.blocked.put(1, hold);
+        for (int i = 2; i <= 8; i++) {
+            lab.gate("c" + i);
+        }
+        TestLab.Events events = new TestLab.Events();
+        ScheduleRunner runner = new ScheduleRunner(eightCells(), lab, events);
+        AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
+        Thread t = start(runner, outcomes);
+        TestLab.until(() -> lab.analyzer.sweeping.get() == 1, "c1 sweeping");
+        for (int i = 2; i <= 8; i++) {
+            lab.letGo("c" + i);
+        }
+        TestLab.until(() -> runner.statuses().values().stream()
+                .filter(s -> s.state() == RunnerStatus.State.WAITING).count() == 7, "seven cells queued");
+        runner.stop();
+        // The waiting cells end while c1's sweep still hangs: they did not wait for their turn to stop.
+        TestLab.until(() -> runner.statuses().values().stream()
+                .filter(s -> s.state() == RunnerStatus.State.ENDED).count() == 7, "seven cells stopped");
+        assertEquals(1, lab.analyzer.sweeping.get());
+        hold.countDown();
+        t.join(25_000);
+        outcomes.get().values().forEach(o -> assertEquals(Outcome.STOPPED, o));
+        assertEquals(List.of("c1"), runner.analyzerQueues().get("eis-1").turns());
+        assertEquals(1, lab.analyzer.muxOrder.size());
+    }
+
+    @Test
+    void eightSimulatedCellsShareOneSimulatedAnalyzerThroughItsMultiplexer() throws Exception {
+        Schedule schedule = eightCells();
+        // Eight simulated cells, each in its own virtual clock, all on one simulated analyzer:
+        // multiplexer channel i is cell ci, and a sweep takes that cell's (simulated) time.
+        Map<String, SimulatedBench> benches = new HashMap<>();
+        Map<String, VirtualClock> clocks = new HashMap<>();
+        Map<Integer, SimulatedEisAnalyzer.MuxChannel> mux = new HashMap<>();
+        for (var cell : schedule.cells()) {
+            VirtualClock clock = new VirtualClock(TestLab.T0);
+            SimulatedBench bench = SimulatedBench.create(CellParameters.coin(), cell.wiring().muxChannel(), 1e6, clock);
+            bench.cell().completeFormation();
+            bench.cell().restAt(0.5);
+            benches.put(cell.info().id(), bench);
+            clocks.put(cell.info().id(), clock);
+            mux.put(cell.wiring().muxChannel(), new SimulatedEisAnalyzer.MuxChannel(bench.cell(), clock));
+        }
+        SimulatedEisAnalyzer simulated = new SimulatedEisAnalyzer("eis-1", mux, 1);
+        CountDownLatch first = new CountDownLatch(1);
+        EisAnalyzer shared = new EisAnalyzer() { // lets the test hold the first sweep until every cell queued
+            @Override
+            public List<ImpedancePoint> measure(int channel, EisRequest request) {
+                try {
+                    if (!first.await(10, TimeUnit.SECONDS)) {
+                        throw new AssertionError("the test never let the first sweep go on");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return simulated.measure(channel, request);
+            }
+
+            @Override
+            public void abort() {
+                simulated.abort();
+            }
+
+            @Override
+            public String name() {
+                return simulated.name();
+            }
+
+            @Override
+            public String identify() {
+                return simulated.identify();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        InstrumentProvider lab = cell -> {
+            SimulatedBench b = benches.get(cell.info().id());
+            return new CellInstruments(clocks.get(cell.info().id()), b.channel(), shared, cell.wiring().muxChannel(), null, null,
+                    b.channel()::close);
+        };
+        TestLab.Events events = new TestLab.Events();
+        ScheduleRunner runner = new ScheduleRunner(schedule, lab, events);
+        AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
+        Thread t = start(runner, outcomes);
+        TestLab.until(() -> runner.statuses().values().stream()
+                .filter(s -> s.state() == RunnerStatus.State.WAITING).count() == 7, "seven cells queued");
+        first.countDown();
+        t.join(25_000);
+
+        outcomes.get().values().forEach(o -> assertEquals(Outcome.COMPLETED, o));
+        assertEquals(8, runner.analyzerQueues().get("eis-1").turns().size());
+        for (var cell : schedule.cells()) {
+            String id = cell.info().id();
+            var spectra = events.of(RunEvent.SpectrumMeasured.class, id);
+            assertEquals(1, spectra.size(), id);
+            // Each spectrum is its own cell's, measured through its own multiplexer channel.
+            ImpedancePoint p = spectra.get(0).spectrum().points().get(0);
+            double[] z = benches.get(id).cell().impedance(p.frequencyHz());
+            assertEquals(z[0], p.zRealOhm(), 0.01 * Math.hypot(z[0], z[1]), id);
+            assertEquals(1, events.notices(id).stream().filter(n -> n.startsWith("waited")).count()
+                    + (id.equals(runner.analyzerQueues().get("eis-1").turns().get(0)) ? 1 : 0), events.notices(id).toString());
+        }
     }
 }
