@@ -131,4 +131,13 @@ class InterlockTest {
         assertEquals("resumed after a pause of 40 s; the step goes on from 10 s", notes.get(1));
         assertEquals(100.0, h.events.ended().testTimeSecond(), 1e-9);
     }
+
+    @Test
+    void anInterlockWithoutItsInstrumentIsAWarning() {
+        Outcome outcome = h.run(P.protocol(P.rest(5)), b -> b.coordination(
+                new Coordination(null, null, new InterlockRule(Double.NaN, 1e6, 0.5e6, 10), null)));
+        assertEquals(Outcome.COMPLETED, outcome);
+        assertEquals(List.of("a pressure interlock is set but cell C1 has no pressure fixture, so nothing pauses it"
+                + " for the pressure"), notices());
+    }
 }
