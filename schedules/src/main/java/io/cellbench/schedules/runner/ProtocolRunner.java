@@ -595,8 +595,11 @@ public final class ProtocolRunner {
     }
 
     private void apply(ChannelCommand command) throws RunEnd, InterruptedException {
-        setup.channel().apply(command);
         sampler.commanded(command);
+        if (!(command instanceof ChannelCommand.OpenCircuit) && sampler.pauseIfHeld()) {
+            return; // held before the command: the cell got it only on release
+        }
+        setup.channel().apply(command);
         sampler.commandChanged();
     }
 

@@ -176,11 +176,16 @@ final class Sampler {
         }
     }
 
-    /** Pauses now if the run is held (for a step that is not sampling, e.g. before an impedance sweep). */
-    void pauseIfHeld() throws RunEnd, InterruptedException {
+    /**
+     * Pauses now if the run is held (before a step's command, before an impedance sweep);
+     * true when it paused (and on release gave the channel the last {@link #commanded} command).
+     */
+    boolean pauseIfHeld() throws RunEnd, InterruptedException {
         if (holds.held()) {
             pause();
+            return true;
         }
+        return false;
     }
 
     private void sample(double deadline) throws RunEnd, InterruptedException {
@@ -219,7 +224,8 @@ final class Sampler {
             onPause.run();
         }
         log(true);
-        double frozen = time - stepStart;
+        // Before the step's first sample (held before its command) the step has had no time yet.
+        double frozen = Math.max(0, time - stepStart);
         ChannelCommand resumeWith = command;
         RunnerStatus.State was = status.state();
         channel.apply(new ChannelCommand.OpenCircuit());
