@@ -261,9 +261,9 @@ final class Sampler {
                 throw new RunEnd(RunEvent.Outcome.STOPPED, "stopped by the operator while paused");
             }
             log(false);
-            List<String> now2 = holds.described();
-            if (!now2.equals(told) && !now2.isEmpty()) {
-                told = now2;
+            List<String> holding = holds.described();
+            if (!holding.equals(told) && !holding.isEmpty()) {
+                told = holding;
                 status.holds(told);
                 listener.on(new RunEvent.Notice(cellId, now - runStart, RunEvent.Severity.INFO,
                         "still paused (" + holds.text() + ")"));
@@ -413,10 +413,6 @@ final class Sampler {
     /** The temperature interlock, or {@code null} when none is set or the cell has no chamber. */
     Interlock temperatureInterlock() {
         return temperatureInterlock;
-    }
-
-    Holds holds() {
-        return holds;
     }
 
     /** The channel was given {@code given}: what a pause gives back on release. */
