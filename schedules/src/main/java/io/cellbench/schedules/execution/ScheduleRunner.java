@@ -44,6 +44,8 @@ public final class ScheduleRunner {
     private final Map<String, Map<String, String>> earlyHolds = new LinkedHashMap<>();
     /** What each not-yet-started cell waits for. */
     private final Map<String, String> waiting = new ConcurrentHashMap<>();
+    /** Cells that ended without a runner (stopped while waiting, instruments that would not open). */
+    private final Map<String, Outcome> endedBeforeStart = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> ended = new ConcurrentHashMap<>();
     private final Map<String, AnalyzerQueue> analyzers = new LinkedHashMap<>();
     private final Map<String, ChamberBarrier> chambers = new LinkedHashMap<>();
@@ -226,6 +228,7 @@ public final class ScheduleRunner {
         } catch (RuntimeException e) {
             listener.on(new RunEvent.Notice(id, 0, RunEvent.Severity.ALARM, "cannot open instruments: " + e.getMessage()));
             listener.on(new RunEvent.RunEnded(id, 0, Outcome.FAULT, "cannot open instruments: " + e.getMessage()));
+            endedBeforeStart.put(id, Outcome.FAULT);
             return Outcome.FAULT;
         }
         try (inst) {
@@ -307,6 +310,7 @@ public final class ScheduleRunner {
         String text = "stopped before it started";
         notice(id, RunEvent.Severity.WARNING, text);
         listener.on(new RunEvent.RunEnded(id, 0, Outcome.STOPPED, text));
+        endedBeforeStart.put(id, Outcome.STOPPED);
         return Outcome.STOPPED;
     }
 
@@ -363,8 +367,9 @@ public final class ScheduleRunner {
     }
 
     /**
-     * A snapshot of every cell, in schedule order: a started cell's runner status, or {@link
-     * RunnerStatus#waiting} with what a cell that has not started waits for.
+     * A snapshot of every cell, in schedule order: a started cell's runner status, {@link
+     * RunnerStatus#waiting} with what a cell that has not started waits for, or {@link
+     * RunnerStatus#endedBeforeStart} for a cell that ended without starting.
      */
     public Map<String, RunnerStatus> statuses() {
         Map<String, RunnerStatus> out = new LinkedHashMap<>();
@@ -375,8 +380,12 @@ public final class ScheduleRunner {
                 out.put(id, r.status());
             } else {
                 String what = waiting.get(id);
-                if (what != null) {
-                    out.put(id, RunnerStatus.waiting(what, ProtocolRunner.plannedStepCount(cell.protocol())));
+                Outcome ended = endedBeforeStart.get(id);
+                int planned = ProtocolRunner.plannedStepCount(cell.protocol());
+                if (ended != null) {
+                    out.put(id, RunnerStatus.endedBeforeStart(ended, planned));
+                } else if (what != null) {
+                    out.put(id, RunnerStatus.waiting(what, planned));
                 }
             }
         }

@@ -38,6 +38,12 @@ public record RunnerStatus(
         java.util.List<String> holds,
         String waitingFor) {
 
+    /** A cell of a schedule that ended without running a step: stopped while waiting, or its instruments failed to open. */
+    public static RunnerStatus endedBeforeStart(RunEvent.Outcome outcome, int plannedStepCount) {
+        return new RunnerStatus(State.ENDED, "", 0, 0, plannedStepCount, 1, Double.NaN, Double.NaN, 0, 0, outcome,
+                java.util.List.of(), "");
+    }
+
     /**
      * A cell of a schedule that has not started: it waits for a channel or a start condition.
      *

@@ -128,6 +128,8 @@ class ChannelPoolTest {
         assertEquals(Map.of("c1", Outcome.STOPPED, "c2", Outcome.STOPPED, "c3", Outcome.STOPPED), outcomes.get());
         assertEquals(List.of(), events.of(RunEvent.RunStarted.class, "c2"));
         assertEquals("stopped before it started", events.of(RunEvent.RunEnded.class, "c3").get(0).message());
+        assertEquals(RunnerStatus.State.ENDED, runner.statuses().get("c3").state());
+        assertEquals(Outcome.STOPPED, runner.statuses().get("c3").outcome());
     }
 
     @Test
