@@ -41,6 +41,8 @@ final class TestLab implements InstrumentProvider {
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger open = new AtomicInteger();
     final AtomicInteger maxOpen = new AtomicInteger();
+    /** Makes a cell's pressure fixture (for cells that name one) in the cell's clock. */
+    volatile java.util.function.Function<VirtualClock, io.cellbench.core.instrument.PressureFixture> fixtures = c -> null;
     /** Real time each channel read takes, so cells overlap in real time. */
     volatile long readNanos;
 
@@ -62,7 +64,8 @@ final class TestLab implements InstrumentProvider {
         LinearCell channel = new LinearCell(id, clock, gates.get(id), readNanos);
         var w = cell.wiring();
         return new CellInstruments(clock, channel, w.eis() == null ? null : analyzer,
-                w.muxChannel() == null ? 0 : w.muxChannel(), null, w.chamber() == null ? null : chamber, () -> {
+                w.muxChannel() == null ? 0 : w.muxChannel(), w.fixture() == null ? null : fixtures.apply(clock),
+                w.chamber() == null ? null : chamber, () -> {
                     open.decrementAndGet();
                     log.add("close " + id);
                 });
