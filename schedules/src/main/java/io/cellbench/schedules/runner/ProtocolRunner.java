@@ -34,6 +34,8 @@ import java.util.function.DoubleSupplier;
  */
 public final class ProtocolRunner {
     private static final ChannelCommand OPEN_CIRCUIT = new ChannelCommand.OpenCircuit();
+    /** How long a waiting cell blocks in real time between its samples (see {@link #waitFor}). */
+    private static final long WAIT_SLICE_NANOS = 10_000_000;
 
     private final CellSetup setup;
     private final Protocol protocol;
@@ -46,7 +48,12 @@ public final class ProtocolRunner {
     private final LiveStatus status;
     private final Sampler sampler;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final Holds holds = new Holds();
     private volatile boolean measuringImpedance;
+    /** A hold aborted the sweep in progress: its result, if any, is incomplete. */
+    private volatile boolean sweepAbortedByHold;
+    /** When the last sweep began (unix s): a spectrum is stamped with the start of the sweep that made it. */
+    private double sweepStart;
 
     private Step openStep;
 
@@ -72,7 +79,7 @@ public final class ProtocolRunner {
         this.numbering = StepNumbering.of(protocol);
         this.status = new LiveStatus(numbering.plannedStepCount());
         this.sampler = new Sampler(setup, logging.samplePeriodSecond(), window,
-                new LoggingGate(logging.deltaVolt(), logging.deltaAmpere()), counters, status);
+                new LoggingGate(logging.deltaVolt(), logging.deltaAmpere()), counters, status, holds);
         this.journal = setup.positionListener();
         this.resume = setup.resumeFrom();
         if (journal != null) {
@@ -87,6 +94,11 @@ public final class ProtocolRunner {
     /** Checks the protocol against the cell's instruments without running anything. */
     public static ProtocolCheck.Findings check(CellSetup setup) {
         return ProtocolCheck.check(setup);
+    }
+
+    /** The steps {@code protocol} executes, repeats unrolled (a status's planned step count). */
+    public static int plannedStepCount(Protocol protocol) {
+        return StepNumbering.of(protocol).plannedStepCount();
     }
 
     /** Where the run is now; cheap, safe from any thread. */
@@ -104,6 +116,32 @@ public final class ProtocolRunner {
         if (measuringImpedance && analyzer != null) {
             analyzer.abort();
         }
+    }
+
+    /**
+     * Holds the run on behalf of {@code source} (the operator, an interlock): at its next
+     * sample the channel goes to open circuit and the cell rests there, sampled and logged,
+     * until every source that holds it has released it. A hold by a source already holding
+     * updates its reason. An impedance sweep in progress is aborted and restarts after the
+     * pause. Safe from any thread, before or during the run; after the run it does nothing.
+     * See docs/runner.md#holds.
+     */
+    public void hold(String source, String reason) {
+        if (holds.hold(java.util.Objects.requireNonNull(source, "source"), reason)) {
+            EisAnalyzer analyzer = setup.eisAnalyzer();
+            if (measuringImpedance && analyzer != null) {
+                sweepAbortedByHold = true;
+                analyzer.abort();
+            }
+        }
+    }
+
+    /**
+     * Ends the hold of {@code source}; the run resumes at its next sample when no other
+     * source holds it. Releasing a source that does not hold is harmless.
+     */
+    public void release(String source) {
+        holds.release(source);
     }
 
     /**
@@ -298,11 +336,11 @@ public final class ProtocolRunner {
         sampler.next(Double.POSITIVE_INFINITY);
         sampler.log(true);
         sampler.readAuxiliaries(sampler.time());
-        double sweepStart = sampler.now();
         EisRequest request = new EisRequest(eis.mode() == Step.EisMode.POTENTIOSTATIC
                 ? EisRequest.Mode.POTENTIOSTATIC : EisRequest.Mode.GALVANOSTATIC,
                 eis.startHz(), eis.endHz(), eis.pointsPerDecade(), eis.amplitude());
         List<ImpedancePoint> points = sweep(request);
+        double sweepStart = this.sweepStart;
         emit(new RunEvent.SpectrumMeasured(cell.id(), new Spectrum(sampler.testTime(sweepStart), sweepStart,
                 counters.cycleCount(), counters.stepCount(), numbering.indexOf(eis), sampler.pressurePa(),
                 sampler.ambientCelsius(), points)));
@@ -313,17 +351,58 @@ public final class ProtocolRunner {
         endStep("complete");
     }
 
-    private List<ImpedancePoint> sweep(EisRequest request) throws RunEnd {
+    /**
+     * Runs the sweep; a hold during it aborts it, and once the pause is over the sweep
+     * starts again from its first frequency (a spectrum with a gap is no spectrum).
+     */
+    private List<ImpedancePoint> sweep(EisRequest request) throws RunEnd, InterruptedException {
+        AnalyzerQueue queue = setup.coordination().analyzerQueue();
+        while (true) {
+            SharedWait turn = queue == null ? null : queue.place(cell.id());
+            List<ImpedancePoint> points;
+            try {
+                if (turn != null) {
+                    waitFor(turn);
+                }
+                points = sweepOnce(request);
+            } finally {
+                if (turn != null) {
+                    turn.leave();
+                }
+            }
+            if (points != null) {
+                return points;
+            }
+            emit(new RunEvent.Notice(cell.id(), sampler.testTime(sampler.now()), Severity.INFO,
+                    "the impedance sweep was interrupted by a hold; it starts again after the pause"));
+            status.state(RunnerStatus.State.RUNNING);
+            sampler.pauseIfHeld();
+        }
+    }
+
+    /** One sweep; {@code null} when a hold kept it from starting or aborted it. */
+    private List<ImpedancePoint> sweepOnce(EisRequest request) throws RunEnd {
         status.state(RunnerStatus.State.MEASURING_IMPEDANCE);
+        sweepAbortedByHold = false;
+        sweepStart = sampler.now();
         measuringImpedance = true;
         try {
             if (sampler.stopRequested()) {
                 throw new RunEnd(Outcome.STOPPED, "stopped by the operator");
             }
-            return setup.eisAnalyzer().measure(setup.muxChannel(), request);
+            // Checked after measuringImpedance is set: a hold either sees the sweep and
+            // aborts it, or is seen here.
+            if (holds.held()) {
+                return null;
+            }
+            List<ImpedancePoint> points = setup.eisAnalyzer().measure(setup.muxChannel(), request);
+            return sweepAbortedByHold ? null : points;
         } catch (RuntimeException e) {
             if (sampler.stopRequested()) {
                 throw new RunEnd(Outcome.STOPPED, "stopped by the operator during an impedance sweep");
+            }
+            if (sweepAbortedByHold) {
+                return null;
             }
             throw e;
         } finally {
@@ -336,37 +415,122 @@ public final class ProtocolRunner {
         if (set.waitUntilStable()) {
             apply(OPEN_CIRCUIT);
         }
+        Interlock interlock = sampler.pressureInterlock();
         setup.pressureFixture().setPressurePa(set.pascal());
+        if (interlock != null) {
+            interlock.protocolSet(set.pascal());
+        }
         if (!set.waitUntilStable()) {
             endStep("complete");
             return;
         }
-        endStep(settle(set, new Settling(Settling.PRESSURE, set.pascal()), sampler::pressurePa));
+        endStep(settleWatched(set, Settling.PRESSURE, set.pascal(), sampler::pressurePa, interlock));
     }
 
     private void setTemperature(Step.SetTemperature set) throws RunEnd, InterruptedException {
         beginStep(set, null, set.waitUntilStable() ? RunnerStatus.State.SETTLING : RunnerStatus.State.RUNNING, false);
-        if (set.waitUntilStable()) {
+        ChamberBarrier barrier = setup.coordination().chamberBarrier();
+        if (barrier != null) {
+            // A shared chamber moves for all its cells at once: see docs/runner.md#shared-chambers.
+            waitFor(barrier.arrival(cell.id(), set.celsius()));
+        }
+        if (set.waitUntilStable() && !(sampler.command() instanceof ChannelCommand.OpenCircuit)) {
             apply(OPEN_CIRCUIT);
         }
+        Interlock interlock = sampler.temperatureInterlock();
         setup.chamber().setTemperatureCelsius(set.celsius());
+        if (interlock != null) {
+            interlock.protocolSet(set.celsius());
+        }
         if (!set.waitUntilStable()) {
             endStep("complete");
             return;
         }
-        endStep(settle(set, new Settling(Settling.TEMPERATURE, set.celsius()), sampler::chamberCelsius));
+        endStep(settleWatched(set, Settling.TEMPERATURE, set.celsius(), sampler::chamberCelsius, interlock));
+    }
+
+    /** A settling wait, with the interlock on the same quantity (if any) off meanwhile: the step itself waits for it. */
+    private String settleWatched(Step step, Settling.Rule rule, double target, DoubleSupplier lastRead,
+                                 Interlock interlock) throws RunEnd, InterruptedException {
+        if (interlock != null) {
+            interlock.suspend(true, holds);
+        }
+        try {
+            return settle(step, rule, target, lastRead);
+        } finally {
+            if (interlock != null) {
+                interlock.suspend(false, holds);
+            }
+        }
+    }
+
+    /**
+     * Rests the cell at open circuit, sampled and logged, until {@code wait} is ready: a
+     * turn at a shared analyzer, the other cells of a shared chamber. A pause meanwhile
+     * gives up the cell's place (it joins again at the back afterwards); a stop ends the
+     * run as usual. Events record the wait and its length.
+     */
+    private void waitFor(SharedWait wait) throws RunEnd, InterruptedException {
+        wait.join();
+        if (wait.ready()) {
+            return;
+        }
+        if (!(sampler.command() instanceof ChannelCommand.OpenCircuit)) {
+            apply(OPEN_CIRCUIT);
+        }
+        RunnerStatus.State was = status.state();
+        double from = sampler.now();
+        String what = wait.describe();
+        status.waiting(what, was);
+        emit(new RunEvent.Notice(cell.id(), sampler.testTime(from), Severity.INFO,
+                "waiting for " + what + "; the channel rests at open circuit"));
+        sampler.onPause(wait::leave);
+        try {
+            while (!wait.ready()) {
+                String conflict = wait.conflict();
+                if (conflict != null) {
+                    throw new RunEnd(Outcome.FAULT, conflict);
+                }
+                int pauses = sampler.pauses();
+                sampler.next(Double.POSITIVE_INFINITY);
+                if (sampler.pauses() != pauses) {
+                    wait.join();
+                }
+                sampler.log(false);
+                if (!wait.ready()) {
+                    status.waiting(wait.describe(), was);
+                    // Real time: on a virtual clock the other cells need it to get on.
+                    wait.await(WAIT_SLICE_NANOS);
+                }
+            }
+        } finally {
+            sampler.onPause(null);
+        }
+        status.waiting(null, was);
+        double now = sampler.now();
+        emit(new RunEvent.Notice(cell.id(), sampler.testTime(now), Severity.INFO, "waited "
+                + Texts.number(Math.round((now - from) * 1000) / 1000.0) + " s for " + wait.subject()));
     }
 
     /**
      * Rests and samples the cell until the fixture or chamber, read on its own schedule,
      * has settled; returns the step's end reason, or ends the run as a fault at the timeout.
      */
-    private String settle(Step step, Settling settling, DoubleSupplier lastRead) throws RunEnd, InterruptedException {
-        double timeout = sampler.stepStart() + settling.rule().timeoutSecond();
+    private String settle(Step step, Settling.Rule rule, double target, DoubleSupplier lastRead)
+            throws RunEnd, InterruptedException {
+        Settling settling = new Settling(rule, target);
+        int pauses = sampler.pauses();
+        double from = sampler.now() - sampler.stepStart(); // step time, so a pause does not count
         while (true) {
             sampler.next(Double.POSITIVE_INFINITY);
+            if (sampler.pauses() != pauses) {
+                // Reads from before a pause say nothing about now: the count starts again.
+                pauses = sampler.pauses();
+                settling = new Settling(rule, target);
+            }
             boolean settled = sampler.auxReadThisSample() && settling.offer(lastRead.getAsDouble(), sampler.time());
-            boolean timedOut = !settled && sampler.time() >= timeout - StepEnds.TIME_EPSILON_SECOND;
+            boolean timedOut = !settled
+                    && sampler.stepTime() - from >= rule.timeoutSecond() - StepEnds.TIME_EPSILON_SECOND;
             sampler.log(settled || timedOut);
             if (settled) {
                 return settling.reached();
@@ -379,11 +543,11 @@ public final class ProtocolRunner {
 
     /** Samples until one of the conditions holds; returns its reason. */
     private String samplePhase(StepEnds ends) throws RunEnd, InterruptedException {
-        double deadline = sampler.stepStart() + ends.timeLimitSecond();
+        double timeLimit = ends.timeLimitSecond();
         double period = sampler.samplePeriod();
         double nominalAh = cell.nominalCapacityAh();
         while (true) {
-            sampler.next(deadline);
+            sampler.next(timeLimit);
             String reason = ends.check(sampler.stepTime(), sampler.phaseTime(), period, sampler.volt(),
                     sampler.ampere(), counters.stepAh(), counters.stepWh(), nominalAh);
             sampler.log(reason != null);
@@ -431,6 +595,10 @@ public final class ProtocolRunner {
     }
 
     private void apply(ChannelCommand command) throws RunEnd, InterruptedException {
+        sampler.commanded(command);
+        if (!(command instanceof ChannelCommand.OpenCircuit) && sampler.pauseIfHeld()) {
+            return; // held before the command: the cell got it only on release
+        }
         setup.channel().apply(command);
         sampler.commandChanged();
     }
@@ -442,6 +610,10 @@ public final class ProtocolRunner {
     /** Makes the channel safe and reports the end; nothing here may stop the next part from running. */
     private void finish(Outcome outcome, String message) {
         String unsafe = sampler.openCircuit();
+        ChamberBarrier barrier = setup.coordination().chamberBarrier();
+        if (barrier != null) {
+            barrier.leave(cell.id()); // an ended cell holds no other cell of its chamber back
+        }
         String text = unsafe == null ? message : message + "; " + unsafe;
         double testTime = sampler.testTime(sampler.now());
         if (journal != null) {

@@ -10,6 +10,7 @@ import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.instrument.PressureFixture;
 import io.cellbench.core.instrument.TemperatureChamber;
 import io.cellbench.core.time.LabClock;
+import java.util.List;
 
 /**
  * The sampling loop's one iteration, and the state it carries: when to sample, reading the
@@ -37,8 +38,16 @@ final class Sampler {
     private final LoggingGate gate;
     private final Counters counters;
     private final LiveStatus status;
+    private final Holds holds;
+    private final Interlock pressureInterlock;
+    private final Interlock temperatureInterlock;
+    /** Runs when a pause begins: a cell waiting for a shared instrument gives up its place. */
+    private Runnable onPause;
 
     private volatile boolean stopRequested;
+    /** The command the channel was last given: what a pause gives back on release. */
+    private ChannelCommand command = new ChannelCommand.OpenCircuit();
+    private int pauses;
     private Runnable onRecorded;
 
     private double runStart;
@@ -59,7 +68,7 @@ final class Sampler {
     private double chamberCelsius = Double.NaN;
 
     Sampler(CellSetup setup, double samplePeriod, SafetyWindow window, LoggingGate gate, Counters counters,
-            LiveStatus status) {
+            LiveStatus status, Holds holds) {
         this.clock = setup.clock();
         this.channel = setup.channel();
         this.fixture = setup.pressureFixture();
@@ -73,6 +82,13 @@ final class Sampler {
         this.gate = gate;
         this.counters = counters;
         this.status = status;
+        this.holds = holds;
+        Coordination c = setup.coordination();
+        this.pressureInterlock = c.pressureInterlock() == null || fixture == null ? null
+                : new Interlock("pressure interlock", "pressure", Texts::pressure, c.pressureInterlock());
+        this.temperatureInterlock = c.temperatureInterlock() == null || chamber == null ? null
+                : new Interlock("temperature interlock", "chamber temperature", v -> Texts.number(v) + " °C",
+                        c.temperatureInterlock());
     }
 
     /** Test time 0 is now. */
@@ -148,11 +164,33 @@ final class Sampler {
     }
 
     /**
-     * Waits for the next sample time (or {@code deadline}, if sooner), reads, integrates,
-     * checks the safety window and publishes the status. On a safety trip the channel goes
-     * to open circuit at once and the sample is recorded before the run unwinds.
+     * Waits for the next sample time (or the step's time limit {@code stepTimeLimit}, if
+     * sooner), reads, integrates, checks the safety window and publishes the status. On a
+     * safety trip the channel goes to open circuit at once and the sample is recorded before
+     * the run unwinds. While the run is held, this pauses (see {@link #pause}) and returns
+     * the first sample after the release, taken under the step's command again.
      */
-    void next(double deadline) throws RunEnd, InterruptedException {
+    void next(double stepTimeLimit) throws RunEnd, InterruptedException {
+        sample(stepStart + stepTimeLimit);
+        while (holds.held()) {
+            pause();
+            sample(stepStart + stepTimeLimit);
+        }
+    }
+
+    /**
+     * Pauses now if the run is held (before a step's command, before an impedance sweep);
+     * true when it paused (and on release gave the channel the last {@link #commanded} command).
+     */
+    boolean pauseIfHeld() throws RunEnd, InterruptedException {
+        if (holds.held()) {
+            pause();
+            return true;
+        }
+        return false;
+    }
+
+    private void sample(double deadline) throws RunEnd, InterruptedException {
         double target = stepStart + (tick + 1) * samplePeriod;
         if (target > deadline) {
             target = deadline;
@@ -180,6 +218,85 @@ final class Sampler {
             log(true);
             throw new RunEnd(RunEvent.Outcome.STOPPED, "stopped by the operator");
         }
+    }
+
+    /**
+     * The run is held: records the sample that saw the hold, puts the channel at open
+     * circuit, and rests there, sampling on the sample period with the safety window, the
+     * stop request and the logging rule as usual, until no hold is left. The step's time
+     * stands still meanwhile (its start moves with the clock), so a timed step later runs
+     * only its remaining time. On release the channel gets the step's command again and a
+     * new phase begins (its current transient is not taken for an end condition).
+     */
+    private void pause() throws RunEnd, InterruptedException {
+        if (onPause != null) {
+            onPause.run();
+        }
+        log(true);
+        // Before the step's first sample (held before its command) the step has had no time yet.
+        double frozen = Math.max(0, time - stepStart);
+        ChannelCommand resumeWith = command;
+        RunnerStatus.State was = status.state();
+        channel.apply(new ChannelCommand.OpenCircuit());
+        double pausedAt = clock.nowUnixSeconds();
+        pauses++;
+        List<String> told = holds.described();
+        status.holds(told);
+        status.state(RunnerStatus.State.PAUSED);
+        listener.on(new RunEvent.Notice(cellId, pausedAt - runStart, RunEvent.Severity.WARNING,
+                "paused (" + holds.text() + "): the channel rests at open circuit; step time stays at "
+                        + Texts.number(round(frozen)) + " s"));
+        readChannel();
+        time = pausedAt;
+        counters.restart(pausedAt, volt, ampere);
+        checkSafety();
+        double due = pausedAt;
+        while (holds.held()) {
+            due = Math.max(due + samplePeriod, clock.nowUnixSeconds());
+            clock.sleepUntil(due);
+            double now = clock.nowUnixSeconds();
+            readChannel();
+            time = now;
+            auxReadThisSample = now >= nextAuxTime;
+            if (auxReadThisSample) {
+                readAuxiliaries(now);
+            }
+            stepStart = now - frozen;
+            counters.integrate(now, volt, ampere);
+            status.sample(volt, ampere, frozen, now - runStart);
+            checkSafety();
+            if (stopRequested) {
+                log(true);
+                throw new RunEnd(RunEvent.Outcome.STOPPED, "stopped by the operator while paused");
+            }
+            log(false);
+            List<String> holding = holds.described();
+            if (!holding.equals(told) && !holding.isEmpty()) {
+                told = holding;
+                status.holds(told);
+                listener.on(new RunEvent.Notice(cellId, now - runStart, RunEvent.Severity.INFO,
+                        "still paused (" + holds.text() + ")"));
+            }
+        }
+        double resumedAt = clock.nowUnixSeconds();
+        stepStart = resumedAt - frozen;
+        tick = (long) Math.floor(frozen / samplePeriod + 1e-9);
+        status.holds(List.of());
+        status.state(was);
+        listener.on(new RunEvent.Notice(cellId, resumedAt - runStart, RunEvent.Severity.INFO,
+                "resumed after a pause of " + Texts.number(round(resumedAt - pausedAt)) + " s; the step goes on from "
+                        + Texts.number(round(frozen)) + " s"));
+        channel.apply(resumeWith);
+        commandChanged();
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+
+    /** How many times the run has paused; a settling wait starts its count again after one. */
+    int pauses() {
+        return pauses;
     }
 
     private void checkSafety() throws RunEnd {
@@ -261,8 +378,18 @@ final class Sampler {
         return faultPolicy.retryRead(failure, attempt, testTime(clock.nowUnixSeconds()));
     }
 
-    /** Reads the fixture and the chamber now, whatever their schedule. */
+    /** Reads the fixture and the chamber now, whatever their schedule, and lets the interlocks see the reads. */
     void readAuxiliaries(double now) throws RunEnd, InterruptedException {
+        readFixtureAndChamber(now);
+        if (pressureInterlock != null) {
+            pressureInterlock.offer(pressurePa, now, holds);
+        }
+        if (temperatureInterlock != null) {
+            temperatureInterlock.offer(chamberCelsius, now, holds);
+        }
+    }
+
+    private void readFixtureAndChamber(double now) throws RunEnd, InterruptedException {
         nextAuxTime = now + auxPeriod;
         if (fixture != null) {
             int attempt = 0;
@@ -296,6 +423,31 @@ final class Sampler {
                 }
             }
         }
+    }
+
+    /** The command the channel was last given. */
+    ChannelCommand command() {
+        return command;
+    }
+
+    /** See {@link #onPause}; {@code null} for nothing. */
+    void onPause(Runnable action) {
+        onPause = action;
+    }
+
+    /** The pressure interlock, or {@code null} when none is set or the cell has no fixture. */
+    Interlock pressureInterlock() {
+        return pressureInterlock;
+    }
+
+    /** The temperature interlock, or {@code null} when none is set or the cell has no chamber. */
+    Interlock temperatureInterlock() {
+        return temperatureInterlock;
+    }
+
+    /** The channel was given {@code given}: what a pause gives back on release. */
+    void commanded(ChannelCommand given) {
+        command = given;
     }
 
     /** Runs after every recorded sample (the runner journals its position there). */
