@@ -39,6 +39,8 @@ public final class ModbusMaster implements AutoCloseable {
     /** FC03/FC04 read at most 125 registers, FC01 2000 coils, FC16 writes at most 123 registers. */
     static final int MAX_READ_REGISTERS = 125;
     static final int MAX_WRITE_REGISTERS = 123;
+    /** Quiet time that ends a late answer on a serial line: far above 3.5 characters at any usual baud rate. */
+    static final long SILENCE_NANOS = 30_000_000L;
 
     private final String instrument;
     private final ByteTransport transport;
@@ -270,8 +272,30 @@ public final class ModbusMaster implements AutoCloseable {
         }
         if (wasOpened) {
             reconnects++;
+            if (!framing.discardsStaleInput()) {
+                awaitSilence();
+            }
         }
         needsReconnect = false;
+    }
+
+    /**
+     * On a serial line a reopened port still receives what the device sends late (the rest of
+     * an answer that timed out): wait until the line has been quiet for {@link #SILENCE_NANOS},
+     * at most one timeout, so those bytes are not read as the next answer.
+     */
+    private void awaitSilence() throws WireProblem {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() - deadline < 0) {
+                if (transport.read(scratch, 0, scratch.length, SILENCE_NANOS) == 0) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new WireProblem(WireProblem.Kind.CLOSED, "link failed on " + transport.endpoint() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private void open(String op) {
