@@ -16,16 +16,26 @@ final class AnswerReader {
     private final ByteTransport transport;
     private final long deadlineNanos;
     private final long timeoutMillis;
-    private byte[] bytes = new byte[64];
+    private final boolean greedy;
+    /** Room for the largest frame (MBAP 7 + PDU 253; RTU 256): reads ask for all of it. */
+    private byte[] bytes = new byte[260];
     private int length;
 
-    AnswerReader(ByteTransport transport, long timeoutNanos) {
+    AnswerReader(ByteTransport transport, long timeoutNanos, boolean greedy) {
         this.transport = transport;
+        this.greedy = greedy;
         this.deadlineNanos = System.nanoTime() + timeoutNanos;
         this.timeoutMillis = timeoutNanos / 1_000_000;
     }
 
-    /** Reads until {@code total} bytes of the answer are in. */
+    /**
+     * Reads until {@code total} bytes of the answer are in. A greedy reader (TCP) asks for as
+     * much as the buffer holds, so an answer that arrived whole (the usual case) costs one
+     * read, not one per header field; bytes past the frame can only be noise or a stale answer
+     * and are dropped with the reader. On a serial line it asks for exactly what the frame
+     * still needs: the one suite run with greedy serial reads hung in jSerialComm's native read
+     * on a pty (not reproduced in isolation), and exact reads are the path the tests proved.
+     */
     void fill(int total) throws WireProblem {
         if (bytes.length < total) {
             bytes = Arrays.copyOf(bytes, Math.max(total, bytes.length * 2));
@@ -40,7 +50,7 @@ final class AnswerReader {
             }
             int n;
             try {
-                n = transport.read(bytes, length, total - length, remaining);
+                n = transport.read(bytes, length, greedy ? bytes.length - length : total - length, remaining);
             } catch (IOException e) {
                 throw new WireProblem(WireProblem.Kind.CLOSED, "link failed while waiting for the answer on "
                         + transport.endpoint() + ": " + e.getMessage(), e);

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * against the press simulator: a second independent implementation that must read the same
  * registers as cellbench's master, and whose writes the simulator must act on.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ModbusJ2modTest {
 
     @TempDir

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * values mbpoll writes must read back through the driver's register map, and the other way
  * round. Needs mbpoll and socat; fails and says how to install them when they are missing.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ModbusMbpollTest {
 
     @TempDir
