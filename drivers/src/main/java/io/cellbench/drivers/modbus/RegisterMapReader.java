@@ -84,7 +84,7 @@ final class RegisterMapReader {
         int address = address(entry, key);
         if (table == RegisterTable.COIL) {
             for (String f : List.of("type", "word_order", "scale", "offset", "unit")) {
-                if (entry.containsKey(f) && !(f.equals("type") && "bit".equals(text(entry, f)))) {
+                if (entry.containsKey(f) && !(f.equals("type") && "bit".equals(text(entry, key, f)))) {
                     throw new DriverConfigException(config, key + "." + f, "does not apply to a coil (one on/off bit)");
                 }
             }
@@ -107,7 +107,7 @@ final class RegisterMapReader {
         }
         double offset = number(entry, key, "offset", 0);
         Unit unit = null;
-        String unitText = entry.containsKey("unit") ? text(entry, "unit") : defaultUnit;
+        String unitText = entry.containsKey("unit") ? text(entry, key, "unit") : defaultUnit;
         if (!dimensions.isEmpty()) {
             unit = Unit.lookup(unitText);
             if (unit == null || !dimensions.contains(unit.dimension())) {
@@ -129,7 +129,7 @@ final class RegisterMapReader {
             throw new DriverConfigException(config, key + ".address", "is missing (the protocol address, 0..65535,"
                     + " decimal or 0x hex)");
         }
-        String t = text(entry, "address").toLowerCase(Locale.ROOT);
+        String t = text(entry, key, "address").toLowerCase(Locale.ROOT);
         int a;
         try {
             a = t.startsWith("0x") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t);
@@ -138,7 +138,7 @@ final class RegisterMapReader {
         }
         if (a < 0 || a > 0xFFFF) {
             throw new DriverConfigException(config, key + ".address", "must be a protocol address 0..65535 (decimal or"
-                    + " 0x hex; register 40001 is holding 0), got '" + text(entry, "address") + "'");
+                    + " 0x hex; register 40001 is holding 0), got '" + text(entry, key, "address") + "'");
         }
         return a;
     }
@@ -147,7 +147,7 @@ final class RegisterMapReader {
         if (!entry.containsKey(field)) {
             return otherwise;
         }
-        String t = text(entry, field);
+        String t = text(entry, key, field);
         try {
             double d = Double.parseDouble(t);
             if (Double.isFinite(d)) {
@@ -166,7 +166,7 @@ final class RegisterMapReader {
             }
             return otherwise;
         }
-        String t = text(entry, field).toLowerCase(Locale.ROOT);
+        String t = text(entry, key, field).toLowerCase(Locale.ROOT);
         List<String> names = new ArrayList<>();
         for (T v : values) {
             String n = name(v);
@@ -176,7 +176,7 @@ final class RegisterMapReader {
             names.add(n);
         }
         throw new DriverConfigException(config, key + "." + field, "must be one of " + String.join(", ", names)
-                + ", got '" + text(entry, field) + "'");
+                + ", got '" + text(entry, key, field) + "'");
     }
 
     private static String name(Enum<?> v) {
@@ -188,11 +188,11 @@ final class RegisterMapReader {
         };
     }
 
-    private String text(Map<?, ?> entry, String field) {
+    private String text(Map<?, ?> entry, String key, String field) {
         Object v = entry.get(field);
         if (v instanceof String || v instanceof Number || v instanceof Boolean) {
             return v.toString().strip();
         }
-        throw new DriverConfigException(config, "registers." + field, "must be a single value");
+        throw new DriverConfigException(config, key + "." + field, "must be a single value");
     }
 }

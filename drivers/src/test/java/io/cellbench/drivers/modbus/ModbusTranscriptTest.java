@@ -77,6 +77,25 @@ class ModbusTranscriptTest {
     }
 
     @Test
+    void rtuFramesThroughATcpGateway() throws Exception {
+        try (ModbusPeer peer = new ModbusPeer()
+                .expect("01 03 00 00 00 01 84 0A", "01 03 02 01 2C B8 09")     // 300 kPa, twice
+                .expect("01 03 00 00 00 01 84 0A", "01 03 02 01 2C B8 09")
+                .start()) {
+            InstrumentConfig config = new InstrumentConfig("fixture-3", "modbus-pressure", reg("host", "127.0.0.1",
+                    "port", peer.port(), "mode", "rtu", "retries", 0, "registers",
+                    reg("pressure", reg("function", "holding", "address", 0, "unit", "kPa"))), "lab.yaml:20:3");
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                try (ModbusPressureFixture fixture = (ModbusPressureFixture) Drivers.named("modbus-pressure").open(config)) {
+                    assertEquals(300e3, fixture.readPressurePa(), 1e-9);
+                    assertEquals("modbus-pressure: Modbus RTU unit 1 at tcp 127.0.0.1:" + peer.port(), fixture.identify());
+                }
+            });
+            assertEquals(List.of(), peer.problems());
+        }
+    }
+
+    @Test
     void chamberOverModbusRtu() {
         ByteScript wire = new ByteScript()
                 .expect("01 04 00 00 00 01 31 CA", "01 04 02 00 FA 39 73")        // temperature: 250 × 0.1 °C
