@@ -9,11 +9,13 @@ import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.Sample;
 import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.instrument.PressureFixture;
+import io.cellbench.core.instrument.TemperatureChamber;
 import io.cellbench.core.time.LabClock;
 import io.cellbench.drivers.Drivers;
 import io.cellbench.drivers.InstrumentConfig;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.sim.SimulatedBench;
+import io.cellbench.fixtures.wire.modbus.ModbusChamberSimulator;
 import io.cellbench.fixtures.wire.modbus.ModbusPressSimulator;
 import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;
@@ -24,10 +26,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A demo-style protocol with pressure steps, run twice on twin benches: once with the
- * in-process motorised fixture, once with the real modbus-pressure driver talking Modbus TCP
- * (127.0.0.1) to the press simulator, which drives the same fixture model on its cell. The two
- * runs must agree within the load cell's noise and the float32 registers' rounding.
+ * A demo-style protocol with a temperature step and pressure steps, run twice on twin benches:
+ * once with the in-process motorised fixture and chamber, once with the real modbus-pressure
+ * and modbus-chamber drivers talking Modbus TCP (127.0.0.1) to the press and chamber
+ * simulators, which drive the same fixture and chamber models on their cell. The two runs must
+ * agree within the instruments' noise and the registers' rounding.
  */
 class ModbusPressureRunTest {
     private static final double T0 = 1_700_000_000;
@@ -38,11 +41,13 @@ class ModbusPressureRunTest {
               voltage: [1.8 V, 3.8 V]
               current: [-5 mA, 5 mA]
               pressure: [0.5 MPa, 150 MPa]
+              temperature: [0 °C, 45 °C]
             logging:
               period: 60 s
               voltage_change: 10 mV
               sample_period: 1 s
             steps:
+              - Set temperature to 30 °C and wait until stable
               - Set pressure to 50 MPa and wait until stable
               - Rest for 10 minutes
               - EIS from 1 MHz to 100 mHz at 10 mV, 10 points per decade
@@ -91,31 +96,34 @@ class ModbusPressureRunTest {
         return b;
     }
 
-    private static Run run(SimulatedBench bench, LabClock clock, PressureFixture fixture) {
+    private static Run run(SimulatedBench bench, LabClock clock, PressureFixture fixture, TemperatureChamber chamber) {
         Protocol protocol = ProtocolLoader.parse(PROTOCOL, "pressure-steps.yaml");
         RecordingListener events = new RecordingListener();
         Outcome outcome = new ProtocolRunner(CellSetup.builder(bench.cellInfo(), protocol, bench.channel(), clock, events)
-                .eis(bench.eis(), 0).pressureFixture(fixture).chamber(bench.chamber()).build()).run();
+                .eis(bench.eis(), 0).pressureFixture(fixture).chamber(chamber).build()).run();
         return new Run(outcome, events, clock.nowUnixSeconds() - T0);
     }
 
     @Test
-    void theModbusPressRunsTheProtocolAsTheInProcessPressDoes() throws Exception {
+    void theModbusPressAndChamberRunTheProtocolAsTheInProcessOnesDo() throws Exception {
         SharedClock localClock = new SharedClock(T0);
         SimulatedBench local = bench(localClock);
-        Run inProcess = run(local, localClock, local.fixture());
+        Run inProcess = run(local, localClock, local.fixture(), local.chamber());
 
         SharedClock wireClock = new SharedClock(T0);
         SimulatedBench remote = bench(wireClock);
         // the same instrument name as the bench's own fixture: the same noise seed
-        try (ModbusPressSimulator sim = new ModbusPressSimulator(remote.fixture().name(), remote.cell(), wireClock)) {
+        try (ModbusPressSimulator sim = new ModbusPressSimulator(remote.fixture().name(), remote.cell(), wireClock);
+             ModbusChamberSimulator chamberSim = new ModbusChamberSimulator(remote.chamber().name(),
+                     List.of(remote.cell()), wireClock)) {
             sim.startTcp();
-            Map<String, Object> entry = new LinkedHashMap<>(sim.labEntry());
-            entry.remove("driver");
+            chamberSim.startTcp();
             Run overModbus = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-                try (PressureFixture press = (PressureFixture) Drivers.named("modbus-pressure")
-                        .open(new InstrumentConfig("press-1", "modbus-pressure", entry, "lab.yaml:1:1"))) {
-                    return run(remote, wireClock, press);
+                try (PressureFixture press = (PressureFixture) Drivers.named("modbus-pressure").open(config("press-1",
+                        sim.labEntry()));
+                     TemperatureChamber chamber = (TemperatureChamber) Drivers.named("modbus-chamber").open(config(
+                             "chamber-1", chamberSim.labEntry()))) {
+                    return run(remote, wireClock, press, chamber);
                 }
             });
             compare(inProcess, overModbus);
@@ -124,21 +132,34 @@ class ModbusPressureRunTest {
         }
     }
 
+    private static InstrumentConfig config(String name, Map<String, Object> labEntry) {
+        Map<String, Object> entry = new LinkedHashMap<>(labEntry);
+        String driver = (String) entry.remove("driver");
+        return new InstrumentConfig(name, driver, entry, "lab.yaml:1:1");
+    }
+
     private static void compare(Run local, Run wire) {
         assertEquals(Outcome.COMPLETED, local.outcome(), () -> local.events().ended().message());
         assertEquals(Outcome.COMPLETED, wire.outcome(), () -> wire.events().ended().message());
         assertEquals(local.events().endReasons(), wire.events().endReasons());
+        assertEquals("temperature 30 °C reached", wire.events().endReasons().get(0));
         assertEquals(List.of("pressure 50 MPa reached", "pressure 20 MPa reached", "pressure 80 MPa reached"),
                 wire.events().endReasons().stream().filter(r -> r.startsWith("pressure")).toList());
-        // the fixture is read every 5 s: a noisy reading may settle one read earlier or later
-        List<RunEvent.StepStarted> ls = local.events().of(RunEvent.StepStarted.class);
-        List<RunEvent.StepStarted> ws = wire.events().of(RunEvent.StepStarted.class);
-        assertEquals(ls.size(), ws.size());
-        for (int i = 0; i < ls.size(); i++) {
-            assertEquals(ls.get(i).testTimeSecond(), ws.get(i).testTimeSecond(), 10.0 * (i + 1),
-                    "start of step " + (i + 1) + " " + ls.get(i).description());
+        // Step durations. The chamber's register holds 0.1 °C: near the end of its 10-minute
+        // approach the air warms 0.05 °C in about a minute, so the rounded reading may enter
+        // the stable band a minute or two apart. The fixture is read every 5 s: a noisy
+        // reading may settle a read or two earlier or later. The rest follows the cell.
+        List<Double> ld = durations(local);
+        List<Double> wd = durations(wire);
+        assertEquals(ld.size(), wd.size());
+        List<RunEvent.StepStarted> steps = wire.events().of(RunEvent.StepStarted.class);
+        for (int i = 0; i < ld.size(); i++) {
+            String step = steps.get(i).description();
+            double tolerance = step.startsWith("Set temperature") ? 150 : step.startsWith("Set pressure") ? 10
+                    : 10 + 0.01 * ld.get(i);
+            assertEquals(ld.get(i), wd.get(i), tolerance, "duration of step " + (i + 1) + " " + step);
         }
-        assertEquals(local.endSecond(), wire.endSecond(), 60);
+        assertEquals(local.endSecond(), wire.endSecond(), 200);
 
         Sample ll = last(local);
         Sample wl = last(wire);
@@ -146,6 +167,9 @@ class ModbusPressureRunTest {
         assertEquals(ll.dischargingCapacityAh(), wl.dischargingCapacityAh(), 0.005 * ll.dischargingCapacityAh());
         assertEquals(80e6, wl.appliedPressurePa(), 1.5e6);
         assertEquals(ll.appliedPressurePa(), wl.appliedPressurePa(), 0.5e6);
+        // 0.1 °C registers: rounding plus the chamber's noise
+        assertEquals(30, wl.ambientTemperatureCelsius(), 0.3);
+        assertEquals(ll.ambientTemperatureCelsius(), wl.ambientTemperatureCelsius(), 0.2);
 
         // the pressure the cell felt shows in its spectra: less interface resistance at 50 than at 20 MPa
         List<Spectrum> lspec = spectra(local);
@@ -160,6 +184,17 @@ class ModbusPressureRunTest {
         double at50 = wspec.get(0).points().get(wspec.get(0).points().size() - 1).zRealOhm();
         double at20 = wspec.get(1).points().get(wspec.get(1).points().size() - 1).zRealOhm();
         assertTrue(at20 > at50, "Re Z at 100 mHz: 20 MPa " + at20 + " Ω, 50 MPa " + at50 + " Ω");
+    }
+
+    /** How long each step took, s (the last one up to the end of the run). */
+    private static List<Double> durations(Run r) {
+        List<RunEvent.StepStarted> starts = r.events().of(RunEvent.StepStarted.class);
+        List<Double> out = new java.util.ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            double end = i + 1 < starts.size() ? starts.get(i + 1).testTimeSecond() : last(r).testTimeSecond();
+            out.add(end - starts.get(i).testTimeSecond());
+        }
+        return out;
     }
 
     private static Sample last(Run r) {
