@@ -235,7 +235,7 @@ public final class ModbusMaster implements AutoCloseable {
 
     private byte[] attempt(String op, byte[] pdu) throws WireProblem {
         if (needsReconnect || !transport.isOpen()) {
-            reopen(op);
+            reopen();
         } else if (framing.discardsStaleInput()) {
             discardStale();
         }
@@ -262,7 +262,7 @@ public final class ModbusMaster implements AutoCloseable {
         return answer;
     }
 
-    private void reopen(String op) throws WireProblem {
+    private void reopen() throws WireProblem {
         boolean wasOpened = transport.isOpen() || transactions > 0 || reconnects > 0;
         try {
             transport.reconnect();
@@ -300,7 +300,7 @@ public final class ModbusMaster implements AutoCloseable {
 
     private void open(String op) {
         try {
-            reopen(op);
+            reopen();
         } catch (WireProblem p) {
             throw new LinkDownException(instrument, op, p.getMessage(), p.getCause());
         }

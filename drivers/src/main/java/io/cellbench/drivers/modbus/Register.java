@@ -1,6 +1,7 @@
 package io.cellbench.drivers.modbus;
 
 import io.cellbench.core.quantity.Unit;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -56,7 +57,7 @@ public record Register(String name, RegisterTable table, int address, RegisterTy
     public double decode(short[] words) {
         double raw = raw(words);
         double scaled = raw * scale + offset;
-        return unit == null ? scaled : unit.toSi(new java.math.BigDecimal(scaled));
+        return unit == null ? scaled : unit.toSi(new BigDecimal(scaled));
     }
 
     /** The raw register content as a number (for status words and messages). */
