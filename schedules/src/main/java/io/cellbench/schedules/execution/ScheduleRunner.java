@@ -99,6 +99,19 @@ public final class ScheduleRunner {
         runners.values().forEach(ProtocolRunner::stop);
     }
 
+    /**
+     * Asks one cell to stop, as {@link #stop()} does for all.
+     *
+     * @return false when the cell has not started (or is not in this run)
+     */
+    public boolean stop(String cellId) {
+        ProtocolRunner r = runners.get(cellId);
+        if (r != null) {
+            r.stop();
+        }
+        return r != null;
+    }
+
     /** A snapshot of every started cell, in schedule order. */
     public Map<String, RunnerStatus> statuses() {
         Map<String, RunnerStatus> out = new LinkedHashMap<>();
