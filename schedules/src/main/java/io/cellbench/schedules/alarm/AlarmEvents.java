@@ -10,11 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a run's events into alarms: a cell's end (completed, tripped, faulted, stopped) and
- * every other alarm-severity notice. A runner reports its end as an alarm notice followed by
+ * every pause (by the operator or an
+ * interlock) and every other alarm-severity notice. A runner reports its end as an alarm notice followed by
  * the end with the same text; that is one alarm, not two, so an alarm notice waits for the
  * cell's next event (or {@link #tick()}) before it is raised on its own.
  */
 public final class AlarmEvents implements RunListener {
+    /** How a runner's notice of a pause begins (the runner's Sampler writes it, for any hold). */
+    static final String PAUSED = "paused (";
+
     private final AlarmDispatcher alarms;
     private final InstantSource clock;
     private final Map<String, RunEvent.Notice> waiting = new ConcurrentHashMap<>();
@@ -39,7 +43,9 @@ public final class AlarmEvents implements RunListener {
             return;
         }
         flush(cell);
-        if (event instanceof RunEvent.Notice n && n.severity() == Severity.ALARM) {
+        if (event instanceof RunEvent.Notice n && n.message().startsWith(PAUSED)) {
+            alarms.raise(Alarm.of(Alarm.Kind.PAUSED, cell, n.severity(), n.message(), clock.instant()));
+        } else if (event instanceof RunEvent.Notice n && n.severity() == Severity.ALARM) {
             waiting.put(cell, n);
             waitingSince.put(cell, clock.instant());
         }

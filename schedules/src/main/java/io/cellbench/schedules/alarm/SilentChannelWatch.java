@@ -15,8 +15,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The watchdog over running channels: a channel that is sourcing or resting (not sweeping
- * an impedance spectrum, not paused, not ended) takes a sample every sample period; when no
+ * The watchdog over running channels: a channel that is sourcing or resting (also while
+ * paused; not while sweeping an impedance spectrum, not before its start or after its end) takes a sample every sample period; when no
  * sample has come for N periods (the instrument hangs, a driver waits forever), it raises a
  * silent-channel alarm, once, and records when the channel answers again.
  *
@@ -82,8 +82,9 @@ public final class SilentChannelWatch {
 
     /** States in which a channel samples every period. */
     private static boolean watched(State state) {
-        // Not a sweep (no samples until the spectrum), nor a paused, waiting or ended cell.
-        return state == State.RUNNING || state == State.SETTLING;
+        // A paused cell rests at open circuit and is still sampled; a sweep has no samples
+        // until its spectrum, and a cell that has not started or has ended has none at all.
+        return state == State.RUNNING || state == State.SETTLING || state == State.PAUSED;
     }
 
     private void silent(String cell, RunnerStatus s, Duration quiet, Duration period) {

@@ -25,6 +25,8 @@ public final class ScheduleRunner {
     private final RunListener listener;
     private final CellJournaling journaling;
     private final Map<String, ProtocolRunner> runners = new ConcurrentHashMap<>();
+    /** Holds asked for before a cell's runner exists (source → reason per cell); guarded by {@code runners}. */
+    private final Map<String, Map<String, String>> earlyHolds = new LinkedHashMap<>();
 
     public ScheduleRunner(Schedule schedule, InstrumentProvider instruments, RunListener listener) {
         this(schedule, instruments, listener, null);
@@ -89,7 +91,13 @@ public final class ScheduleRunner {
                     .positionListener(journaling == null ? null : journaling.journal(cell, inst))
                     .build();
             ProtocolRunner runner = new ProtocolRunner(setup);
-            runners.put(id, runner);
+            synchronized (runners) {
+                runners.put(id, runner);
+                Map<String, String> early = earlyHolds.remove(id);
+                if (early != null) {
+                    early.forEach(runner::hold);
+                }
+            }
             return runner.run();
         }
     }
@@ -110,6 +118,48 @@ public final class ScheduleRunner {
             r.stop();
         }
         return r != null;
+    }
+
+    /**
+     * Holds cell {@code cellId} for {@code source} (see {@link ProtocolRunner#hold}); a cell
+     * that has not started yet starts held. Returns false for an id the schedule does not have.
+     */
+    public boolean hold(String cellId, String source, String reason) {
+        if (!knows(cellId)) {
+            return false;
+        }
+        synchronized (runners) {
+            ProtocolRunner r = runners.get(cellId);
+            if (r != null) {
+                r.hold(source, reason);
+            } else {
+                earlyHolds.computeIfAbsent(cellId, k -> new LinkedHashMap<>()).put(source, reason);
+            }
+        }
+        return true;
+    }
+
+    /** Ends the hold of {@code source} on cell {@code cellId}; false for an id the schedule does not have. */
+    public boolean release(String cellId, String source) {
+        if (!knows(cellId)) {
+            return false;
+        }
+        synchronized (runners) {
+            ProtocolRunner r = runners.get(cellId);
+            if (r != null) {
+                r.release(source);
+            } else {
+                Map<String, String> early = earlyHolds.get(cellId);
+                if (early != null) {
+                    early.remove(source);
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean knows(String cellId) {
+        return schedule.cells().stream().anyMatch(c -> c.info().id().equals(cellId));
     }
 
     /** A snapshot of every started cell, in schedule order. */

@@ -22,6 +22,7 @@ final class LiveStatus {
     private double stepTimeSecond;
     private double testTimeSecond;
     private RunEvent.Outcome outcome;
+    private java.util.List<String> holds = java.util.List.of();
 
     LiveStatus(int plannedStepCount) {
         this.plannedStepCount = plannedStepCount;
@@ -30,6 +31,18 @@ final class LiveStatus {
     void state(RunnerStatus.State newState) {
         long stamp = lock.writeLock();
         state = newState;
+        lock.unlockWrite(stamp);
+    }
+
+    /** The state as the runner thread last set it (read by that thread only). */
+    RunnerStatus.State state() {
+        return state;
+    }
+
+    /** Who holds the run; an immutable list, replaced (not changed) when the holds change. */
+    void holds(java.util.List<String> described) {
+        long stamp = lock.writeLock();
+        holds = described;
         lock.unlockWrite(stamp);
     }
 
@@ -77,6 +90,6 @@ final class LiveStatus {
 
     private RunnerStatus copy() {
         return new RunnerStatus(state, stepText, stepIndex, stepCount, plannedStepCount, cycleCount,
-                voltageVolt, currentAmpere, stepTimeSecond, testTimeSecond, outcome);
+                voltageVolt, currentAmpere, stepTimeSecond, testTimeSecond, outcome, holds);
     }
 }

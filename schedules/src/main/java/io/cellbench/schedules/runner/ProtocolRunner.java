@@ -46,7 +46,12 @@ public final class ProtocolRunner {
     private final LiveStatus status;
     private final Sampler sampler;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final Holds holds = new Holds();
     private volatile boolean measuringImpedance;
+    /** A hold aborted the sweep in progress: its result, if any, is incomplete. */
+    private volatile boolean sweepAbortedByHold;
+    /** When the last sweep began (unix s): a spectrum is stamped with the start of the sweep that made it. */
+    private double sweepStart;
 
     private Step openStep;
 
@@ -72,7 +77,7 @@ public final class ProtocolRunner {
         this.numbering = StepNumbering.of(protocol);
         this.status = new LiveStatus(numbering.plannedStepCount());
         this.sampler = new Sampler(setup, logging.samplePeriodSecond(), window,
-                new LoggingGate(logging.deltaVolt(), logging.deltaAmpere()), counters, status);
+                new LoggingGate(logging.deltaVolt(), logging.deltaAmpere()), counters, status, holds);
         this.journal = setup.positionListener();
         this.resume = setup.resumeFrom();
         if (journal != null) {
@@ -104,6 +109,32 @@ public final class ProtocolRunner {
         if (measuringImpedance && analyzer != null) {
             analyzer.abort();
         }
+    }
+
+    /**
+     * Holds the run on behalf of {@code source} (the operator, an interlock): at its next
+     * sample the channel goes to open circuit and the cell rests there, sampled and logged,
+     * until every source that holds it has released it. A hold by a source already holding
+     * updates its reason. An impedance sweep in progress is aborted and restarts after the
+     * pause. Safe from any thread, before or during the run; after the run it does nothing.
+     * See docs/runner.md#holds.
+     */
+    public void hold(String source, String reason) {
+        if (holds.hold(java.util.Objects.requireNonNull(source, "source"), reason)) {
+            EisAnalyzer analyzer = setup.eisAnalyzer();
+            if (measuringImpedance && analyzer != null) {
+                sweepAbortedByHold = true;
+                analyzer.abort();
+            }
+        }
+    }
+
+    /**
+     * Ends the hold of {@code source}; the run resumes at its next sample when no other
+     * source holds it. Releasing a source that does not hold is harmless.
+     */
+    public void release(String source) {
+        holds.release(source);
     }
 
     /**
@@ -298,11 +329,11 @@ public final class ProtocolRunner {
         sampler.next(Double.POSITIVE_INFINITY);
         sampler.log(true);
         sampler.readAuxiliaries(sampler.time());
-        double sweepStart = sampler.now();
         EisRequest request = new EisRequest(eis.mode() == Step.EisMode.POTENTIOSTATIC
                 ? EisRequest.Mode.POTENTIOSTATIC : EisRequest.Mode.GALVANOSTATIC,
                 eis.startHz(), eis.endHz(), eis.pointsPerDecade(), eis.amplitude());
         List<ImpedancePoint> points = sweep(request);
+        double sweepStart = this.sweepStart;
         emit(new RunEvent.SpectrumMeasured(cell.id(), new Spectrum(sampler.testTime(sweepStart), sweepStart,
                 counters.cycleCount(), counters.stepCount(), numbering.indexOf(eis), sampler.pressurePa(),
                 sampler.ambientCelsius(), points)));
@@ -313,17 +344,46 @@ public final class ProtocolRunner {
         endStep("complete");
     }
 
-    private List<ImpedancePoint> sweep(EisRequest request) throws RunEnd {
+    /**
+     * Runs the sweep; a hold during it aborts it, and once the pause is over the sweep
+     * starts again from its first frequency (a spectrum with a gap is no spectrum).
+     */
+    private List<ImpedancePoint> sweep(EisRequest request) throws RunEnd, InterruptedException {
+        while (true) {
+            List<ImpedancePoint> points = sweepOnce(request);
+            if (points != null) {
+                return points;
+            }
+            emit(new RunEvent.Notice(cell.id(), sampler.testTime(sampler.now()), Severity.INFO,
+                    "the impedance sweep was interrupted by a hold; it starts again after the pause"));
+            status.state(RunnerStatus.State.RUNNING);
+            sampler.pauseIfHeld();
+        }
+    }
+
+    /** One sweep; {@code null} when a hold kept it from starting or aborted it. */
+    private List<ImpedancePoint> sweepOnce(EisRequest request) throws RunEnd {
         status.state(RunnerStatus.State.MEASURING_IMPEDANCE);
+        sweepAbortedByHold = false;
+        sweepStart = sampler.now();
         measuringImpedance = true;
         try {
             if (sampler.stopRequested()) {
                 throw new RunEnd(Outcome.STOPPED, "stopped by the operator");
             }
-            return setup.eisAnalyzer().measure(setup.muxChannel(), request);
+            // Checked after measuringImpedance is set: a hold either sees the sweep and
+            // aborts it, or is seen here.
+            if (holds.held()) {
+                return null;
+            }
+            List<ImpedancePoint> points = setup.eisAnalyzer().measure(setup.muxChannel(), request);
+            return sweepAbortedByHold ? null : points;
         } catch (RuntimeException e) {
             if (sampler.stopRequested()) {
                 throw new RunEnd(Outcome.STOPPED, "stopped by the operator during an impedance sweep");
+            }
+            if (sweepAbortedByHold) {
+                return null;
             }
             throw e;
         } finally {
@@ -341,7 +401,7 @@ public final class ProtocolRunner {
             endStep("complete");
             return;
         }
-        endStep(settle(set, new Settling(Settling.PRESSURE, set.pascal()), sampler::pressurePa));
+        endStep(settle(set, Settling.PRESSURE, set.pascal(), sampler::pressurePa));
     }
 
     private void setTemperature(Step.SetTemperature set) throws RunEnd, InterruptedException {
@@ -354,19 +414,26 @@ public final class ProtocolRunner {
             endStep("complete");
             return;
         }
-        endStep(settle(set, new Settling(Settling.TEMPERATURE, set.celsius()), sampler::chamberCelsius));
+        endStep(settle(set, Settling.TEMPERATURE, set.celsius(), sampler::chamberCelsius));
     }
 
     /**
      * Rests and samples the cell until the fixture or chamber, read on its own schedule,
      * has settled; returns the step's end reason, or ends the run as a fault at the timeout.
      */
-    private String settle(Step step, Settling settling, DoubleSupplier lastRead) throws RunEnd, InterruptedException {
-        double timeout = sampler.stepStart() + settling.rule().timeoutSecond();
+    private String settle(Step step, Settling.Rule rule, double target, DoubleSupplier lastRead)
+            throws RunEnd, InterruptedException {
+        Settling settling = new Settling(rule, target);
+        int pauses = sampler.pauses();
         while (true) {
             sampler.next(Double.POSITIVE_INFINITY);
+            if (sampler.pauses() != pauses) {
+                // Reads from before a pause say nothing about now: the count starts again.
+                pauses = sampler.pauses();
+                settling = new Settling(rule, target);
+            }
             boolean settled = sampler.auxReadThisSample() && settling.offer(lastRead.getAsDouble(), sampler.time());
-            boolean timedOut = !settled && sampler.time() >= timeout - StepEnds.TIME_EPSILON_SECOND;
+            boolean timedOut = !settled && sampler.stepTime() >= rule.timeoutSecond() - StepEnds.TIME_EPSILON_SECOND;
             sampler.log(settled || timedOut);
             if (settled) {
                 return settling.reached();
@@ -379,11 +446,11 @@ public final class ProtocolRunner {
 
     /** Samples until one of the conditions holds; returns its reason. */
     private String samplePhase(StepEnds ends) throws RunEnd, InterruptedException {
-        double deadline = sampler.stepStart() + ends.timeLimitSecond();
+        double timeLimit = ends.timeLimitSecond();
         double period = sampler.samplePeriod();
         double nominalAh = cell.nominalCapacityAh();
         while (true) {
-            sampler.next(deadline);
+            sampler.next(timeLimit);
             String reason = ends.check(sampler.stepTime(), sampler.phaseTime(), period, sampler.volt(),
                     sampler.ampere(), counters.stepAh(), counters.stepWh(), nominalAh);
             sampler.log(reason != null);
@@ -432,7 +499,7 @@ public final class ProtocolRunner {
 
     private void apply(ChannelCommand command) throws RunEnd, InterruptedException {
         setup.channel().apply(command);
-        sampler.commandChanged();
+        sampler.commandChanged(command);
     }
 
     private void emit(RunEvent event) {

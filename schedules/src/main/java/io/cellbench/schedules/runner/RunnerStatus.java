@@ -18,6 +18,8 @@ import io.cellbench.core.data.RunEvent;
  * @param stepTimeSecond   time since the current step began
  * @param testTimeSecond   time since the run began
  * @param outcome          how the run ended, {@code null} while it has not
+ * @param holds            who holds the run and why ("operator: crimp check"), oldest
+ *                         first; empty when nothing holds it (see docs/runner.md#holds)
  */
 public record RunnerStatus(
         State state,
@@ -30,7 +32,8 @@ public record RunnerStatus(
         double currentAmpere,
         double stepTimeSecond,
         double testTimeSecond,
-        RunEvent.Outcome outcome) {
+        RunEvent.Outcome outcome,
+        java.util.List<String> holds) {
 
     public enum State {
         /** {@link ProtocolRunner#run()} has not been called yet. */
@@ -41,6 +44,10 @@ public record RunnerStatus(
         SETTLING,
         /** An impedance sweep is running. */
         MEASURING_IMPEDANCE,
+        /** Held (by an operator or an interlock): the channel rests at open circuit, sampled and logged. */
+        PAUSED,
+        /** Resting at open circuit until a shared instrument or a shared chamber is free or ready. */
+        WAITING,
         /** The run is over; {@link #outcome} says how. */
         ENDED
     }

@@ -10,6 +10,7 @@ import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.instrument.PressureFixture;
 import io.cellbench.core.instrument.TemperatureChamber;
 import io.cellbench.core.time.LabClock;
+import java.util.List;
 
 /**
  * The sampling loop's one iteration, and the state it carries: when to sample, reading the
@@ -37,8 +38,12 @@ final class Sampler {
     private final LoggingGate gate;
     private final Counters counters;
     private final LiveStatus status;
+    private final Holds holds;
 
     private volatile boolean stopRequested;
+    /** The command the channel was last given: what a pause gives back on release. */
+    private ChannelCommand command = new ChannelCommand.OpenCircuit();
+    private int pauses;
     private Runnable onRecorded;
 
     private double runStart;
@@ -59,7 +64,7 @@ final class Sampler {
     private double chamberCelsius = Double.NaN;
 
     Sampler(CellSetup setup, double samplePeriod, SafetyWindow window, LoggingGate gate, Counters counters,
-            LiveStatus status) {
+            LiveStatus status, Holds holds) {
         this.clock = setup.clock();
         this.channel = setup.channel();
         this.fixture = setup.pressureFixture();
@@ -73,6 +78,7 @@ final class Sampler {
         this.gate = gate;
         this.counters = counters;
         this.status = status;
+        this.holds = holds;
     }
 
     /** Test time 0 is now. */
@@ -135,7 +141,8 @@ final class Sampler {
      * interval from the new state. This base reading is checked against the safety window
      * but not recorded: its time is the previous step's end.
      */
-    void commandChanged() throws RunEnd, InterruptedException {
+    void commandChanged(ChannelCommand given) throws RunEnd, InterruptedException {
+        command = given;
         double now = clock.nowUnixSeconds();
         phaseStart = now;
         readChannel();
@@ -146,11 +153,28 @@ final class Sampler {
     }
 
     /**
-     * Waits for the next sample time (or {@code deadline}, if sooner), reads, integrates,
-     * checks the safety window and publishes the status. On a safety trip the channel goes
-     * to open circuit at once and the sample is recorded before the run unwinds.
+     * Waits for the next sample time (or the step's time limit {@code stepTimeLimit}, if
+     * sooner), reads, integrates, checks the safety window and publishes the status. On a
+     * safety trip the channel goes to open circuit at once and the sample is recorded before
+     * the run unwinds. While the run is held, this pauses (see {@link #pause}) and returns
+     * the first sample after the release, taken under the step's command again.
      */
-    void next(double deadline) throws RunEnd, InterruptedException {
+    void next(double stepTimeLimit) throws RunEnd, InterruptedException {
+        sample(stepStart + stepTimeLimit);
+        while (holds.held()) {
+            pause();
+            sample(stepStart + stepTimeLimit);
+        }
+    }
+
+    /** Pauses now if the run is held (for a step that is not sampling, e.g. before an impedance sweep). */
+    void pauseIfHeld() throws RunEnd, InterruptedException {
+        if (holds.held()) {
+            pause();
+        }
+    }
+
+    private void sample(double deadline) throws RunEnd, InterruptedException {
         double target = stepStart + (tick + 1) * samplePeriod;
         if (target > deadline) {
             target = deadline;
@@ -171,6 +195,81 @@ final class Sampler {
             log(true);
             throw new RunEnd(RunEvent.Outcome.STOPPED, "stopped by the operator");
         }
+    }
+
+    /**
+     * The run is held: records the sample that saw the hold, puts the channel at open
+     * circuit, and rests there, sampling on the sample period with the safety window, the
+     * stop request and the logging rule as usual, until no hold is left. The step's time
+     * stands still meanwhile (its start moves with the clock), so a timed step later runs
+     * only its remaining time. On release the channel gets the step's command again and a
+     * new phase begins (its current transient is not taken for an end condition).
+     */
+    private void pause() throws RunEnd, InterruptedException {
+        log(true);
+        double frozen = time - stepStart;
+        ChannelCommand resumeWith = command;
+        RunnerStatus.State was = status.state();
+        channel.apply(new ChannelCommand.OpenCircuit());
+        double pausedAt = clock.nowUnixSeconds();
+        pauses++;
+        List<String> told = holds.described();
+        status.holds(told);
+        status.state(RunnerStatus.State.PAUSED);
+        listener.on(new RunEvent.Notice(cellId, pausedAt - runStart, RunEvent.Severity.WARNING,
+                "paused (" + holds.text() + "): the channel rests at open circuit; step time stays at "
+                        + Texts.number(round(frozen)) + " s"));
+        readChannel();
+        time = pausedAt;
+        counters.restart(pausedAt, volt, ampere);
+        checkSafety();
+        double due = pausedAt;
+        while (holds.held()) {
+            due = Math.max(due + samplePeriod, clock.nowUnixSeconds());
+            clock.sleepUntil(due);
+            double now = clock.nowUnixSeconds();
+            readChannel();
+            time = now;
+            auxReadThisSample = now >= nextAuxTime;
+            if (auxReadThisSample) {
+                readAuxiliaries(now);
+            }
+            stepStart = now - frozen;
+            counters.integrate(now, volt, ampere);
+            status.sample(volt, ampere, frozen, now - runStart);
+            checkSafety();
+            if (stopRequested) {
+                log(true);
+                throw new RunEnd(RunEvent.Outcome.STOPPED, "stopped by the operator while paused");
+            }
+            log(false);
+            List<String> now2 = holds.described();
+            if (!now2.equals(told) && !now2.isEmpty()) {
+                told = now2;
+                status.holds(told);
+                listener.on(new RunEvent.Notice(cellId, now - runStart, RunEvent.Severity.INFO,
+                        "still paused (" + holds.text() + ")"));
+            }
+        }
+        double resumedAt = clock.nowUnixSeconds();
+        stepStart = resumedAt - frozen;
+        tick = (long) Math.floor(frozen / samplePeriod + 1e-9);
+        status.holds(List.of());
+        status.state(was);
+        listener.on(new RunEvent.Notice(cellId, resumedAt - runStart, RunEvent.Severity.INFO,
+                "resumed after a pause of " + Texts.number(round(resumedAt - pausedAt)) + " s; the step goes on from "
+                        + Texts.number(round(frozen)) + " s"));
+        channel.apply(resumeWith);
+        commandChanged(resumeWith);
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+
+    /** How many times the run has paused; a settling wait starts its count again after one. */
+    int pauses() {
+        return pauses;
     }
 
     private void checkSafety() throws RunEnd {
