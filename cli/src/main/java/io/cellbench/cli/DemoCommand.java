@@ -44,6 +44,9 @@ final class DemoCommand implements Callable<Integer> {
     InfluxOptions influx;
 
     @picocli.CommandLine.Mixin
+    io.cellbench.cli.control.NotifyOptions notify = new io.cellbench.cli.control.NotifyOptions();
+
+    @picocli.CommandLine.Mixin
     io.cellbench.cli.serve.ServeOptions serve = new io.cellbench.cli.serve.ServeOptions();
 
     @Override
@@ -52,6 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         // samples let cells overshoot the 3.8 V limit (safety trips that --speed max never shows)
         double factor = RunCommand.parseSpeed(speed != null ? speed : serve.enabled() ? "1800" : "max");
         InfluxConfig liveInflux = RunCommand.influxConfig(influx);
+        notify.check();
         prepare(out);
         Path inputs = out.resolve("inputs");
         Files.createDirectories(inputs);
@@ -67,10 +71,11 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("cellbench demo: " + schedule.cells().size() + " simulated cells, protocol '"
                 + schedule.cells().getFirst().protocol().name() + "', writing to " + out);
         long t0 = System.nanoTime();
+        var alarms = notify.install(out);
         Map<String, RunEvent.Outcome> outcomes;
         try (var live = serve.start(out, System.out)) {
             outcomes = ScheduleSession.runSimulated(schedule, out, factor, 1000, System.out, liveInflux,
-                    live::attach);
+                    live::attach, alarms);
         }
         int code = RunSummary.print(out, outcomes, System.out);
         System.out.printf("Demo finished in %.1f s wall time.%n", (System.nanoTime() - t0) * 1e-9);

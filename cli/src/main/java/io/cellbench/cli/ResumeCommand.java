@@ -36,11 +36,15 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The run directory to continue.")
     Path dir;
 
+    @picocli.CommandLine.Mixin
+    io.cellbench.cli.control.NotifyOptions notify = new io.cellbench.cli.control.NotifyOptions();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (!Files.isRegularFile(dir.resolve("run.json"))) {
             throw new UserError(dir + " is not a run directory (it has no run.json)");
         }
+        notify.check();
         RunMode mode = JournalFiles.readRunMode(dir).orElseThrow(() -> new UserError(dir
                 + " has no " + JournalFiles.DIRECTORY + "/" + JournalFiles.RUN_MODE
                 + ": only runs started by this version of 'cellbench run' or 'cellbench demo' can be resumed"));
@@ -88,7 +92,7 @@ final class ResumeCommand implements Callable<Integer> {
         System.out.println("cellbench resume: continuing " + toRun.size() + " of " + ids.size() + " cells of run "
                 + manifest.runId() + (mode.speed() > 0 ? " at speed " + mode.speed() : " as fast as possible"));
         Map<String, RunEvent.Outcome> resumed = ScheduleSession.resumeSimulated(remaining, dir, info, mode, positions,
-                2000, System.out);
+                2000, System.out, notify.install(dir));
         Map<String, RunEvent.Outcome> all = new LinkedHashMap<>();
         for (String id : ids) {
             all.put(id, resumed.containsKey(id) ? resumed.get(id) : outcomes.get(id));

@@ -47,6 +47,9 @@ final class RunCommand implements Callable<Integer> {
     InfluxOptions influx;
 
     @picocli.CommandLine.Mixin
+    io.cellbench.cli.control.NotifyOptions notify = new io.cellbench.cli.control.NotifyOptions();
+
+    @picocli.CommandLine.Mixin
     io.cellbench.cli.serve.ServeOptions serve = new io.cellbench.cli.serve.ServeOptions();
 
     @Override
@@ -60,13 +63,15 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(out + " already exists and is not empty; choose a new --out directory");
         }
         ScheduleLoader.load(scheduleFile); // report mistakes before creating anything
+        notify.check();
         InfluxConfig liveInflux = influxConfig(influx);
         Files.createDirectories(out);
         Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
+        var alarms = notify.install(out);
         Map<String, RunEvent.Outcome> outcomes;
         try (var live = serve.start(out, System.out)) {
             outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out, liveInflux,
-                    live::attach);
+                    live::attach, alarms);
         }
         return RunSummary.print(out, outcomes, System.out);
     }

@@ -12,6 +12,8 @@ import io.cellbench.daq.influx.InfluxSinkStatus;
 import io.cellbench.daq.influx.SinkNotice;
 import io.cellbench.daq.run.RunDirectorySink;
 import io.cellbench.daq.run.RunInfo;
+import io.cellbench.cli.control.RunControls;
+import io.cellbench.schedules.alarm.NotifyConfig;
 import io.cellbench.schedules.execution.ScheduleRunner;
 import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
@@ -52,12 +54,13 @@ final class ScheduleSession {
     static Map<String, RunEvent.Outcome> runSimulated(Schedule schedule, Path out, double speed,
                                                       long progressMillis, PrintStream console, InfluxConfig influx)
             throws IOException, InterruptedException {
-        return runSimulated(schedule, out, speed, progressMillis, console, influx, runner -> { });
+        return runSimulated(schedule, out, speed, progressMillis, console, influx, runner -> { }, null);
     }
 
     static Map<String, RunEvent.Outcome> runSimulated(Schedule schedule, Path out, double speed,
                                                       long progressMillis, PrintStream console,
-                                                      InfluxConfig influx, java.util.function.Consumer<ScheduleRunner> onStart)
+                                                      InfluxConfig influx, java.util.function.Consumer<ScheduleRunner> onStart,
+                                                      NotifyConfig notify)
             throws IOException, InterruptedException {
         Instant start = Instant.now();
         String runId = "run-" + start.toString().replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -71,7 +74,7 @@ final class ScheduleSession {
                     true, Double.isInfinite(speed) ? 0 : speed, startUnix));
         }
         return execute(schedule, out, info, new SimulatedInstruments(startUnix, speed), Map.of(), progressMillis,
-                console, influx, onStart);
+                console, influx, onStart, speed, notify);
     }
 
     /**
@@ -80,7 +83,7 @@ final class ScheduleSession {
      */
     static Map<String, RunEvent.Outcome> resumeSimulated(Schedule schedule, Path out, RunInfo info, RunMode mode,
                                                          Map<String, JournalEntry> resume, long progressMillis,
-                                                         PrintStream console)
+                                                         PrintStream console, NotifyConfig notify)
             throws IOException, InterruptedException {
         double wall = System.currentTimeMillis() / 1000.0;
         SimulatedInstruments instruments;
@@ -98,7 +101,8 @@ final class ScheduleSession {
             });
             instruments = new SimulatedInstruments(mode.clockStartUnixSecond(), Double.POSITIVE_INFINITY, starts);
         }
-        return execute(schedule, out, info, instruments, resume, progressMillis, console, null, runner -> { });
+        return execute(schedule, out, info, instruments, resume, progressMillis, console, null, runner -> { },
+                mode.speed() > 0 ? mode.speed() : Double.POSITIVE_INFINITY, notify);
     }
 
     static Map<String, String> describe(Schedule schedule) {
@@ -113,8 +117,12 @@ final class ScheduleSession {
                                                          SimulatedInstruments simulated,
                                                          Map<String, JournalEntry> resume, long progressMillis,
                                                          PrintStream console, InfluxConfig influx,
-                                                         java.util.function.Consumer<ScheduleRunner> onStart)
+                                                         java.util.function.Consumer<ScheduleRunner> onStart,
+                                                         double speed, NotifyConfig notify)
             throws IOException, InterruptedException {
+        Files.createDirectories(out);
+        // Before the files: a second process on this directory is refused here (control socket).
+        RunControls controls = RunControls.open(out, notify, speed, console);
         CountDownLatch closed = new CountDownLatch(1);
         ScheduleRunner[] running = new ScheduleRunner[1];
         // Ctrl-C: stop every cell (each goes to open circuit and records its last sample),
@@ -143,9 +151,11 @@ final class ScheduleSession {
             InfluxSink live = influx == null ? null : openInflux(influx.withSpoolDirectory(out.resolve(INFLUX_SPOOL)),
                     info.runId(), sink, console);
             try {
-                RunListener listener = live == null ? sink : new TeeListener(sink, live, console);
+                RunListener listener = controls.listener(live == null ? sink : new TeeListener(sink, live, console),
+                        sink, info);
                 ScheduleRunner runner = new ScheduleRunner(schedule, simulated, listener, journal);
                 running[0] = runner;
+                controls.attach(runner);
                 onStart.accept(runner);
                 try (ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)) {
                     progress.start();
@@ -154,11 +164,13 @@ final class ScheduleSession {
                     return outcomes;
                 }
             } finally {
+                controls.close(); // while events.jsonl is open: the last alarms' fate is recorded
                 if (live != null) {
                     drain(live, console);
                 }
             }
         } finally {
+            controls.close();
             closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);

@@ -189,7 +189,7 @@ final class ControlServer implements AutoCloseable {
         JsonNode request;
         try {
             request = ControlJson.MAPPER.readTree(text);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return ControlJson.error("not JSON: " + e.getOriginalMessage());
         }
         if (request == null || !request.isObject() || !request.path("command").isTextual()) {

@@ -1,0 +1,146 @@
+package io.cellbench.cli.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cellbench.schedules.journal.JournalEntry;
+import io.cellbench.schedules.journal.JournalFiles;
+import io.cellbench.schedules.runner.RunPosition;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The status of a run no process runs, from its files: events.jsonl (steps, ends, alarms)
+ * and each cell's journal (position and counters). The voltage and current are those of the
+ * journal's moment only as far as the journal keeps them: it does not, so they show as
+ * unknown; {@code cellbench data raw DIR} has every sample.
+ */
+final class FileStatus {
+    private FileStatus() {
+    }
+
+    record Report(List<CellStatus> cells, Instant lastSeen) {
+    }
+
+    private static final class Seen {
+        String state = "NOT_STARTED";
+        int stepIndex;
+        String step = "";
+        int cycle;
+        double testTime = Double.NaN;
+        double stepStart = Double.NaN;
+        String outcome;
+        String fault;
+    }
+
+    static Report read(Path dir) throws IOException {
+        Map<String, Seen> cells = new LinkedHashMap<>();
+        Path events = dir.resolve("events.jsonl");
+        Instant lastSeen = modified(dir.resolve("run.json"));
+        if (Files.exists(events)) {
+            lastSeen = later(lastSeen, modified(events));
+            try (Stream<String> lines = Files.lines(events, StandardCharsets.UTF_8)) {
+                lines.forEach(line -> take(line, cells));
+            }
+        }
+        Path journal = JournalFiles.directory(dir);
+        if (Files.isDirectory(journal)) {
+            try (Stream<Path> files = Files.list(journal)) {
+                for (Path f : files.sorted().toList()) {
+                    String name = f.getFileName().toString();
+                    if (!name.endsWith(".json") || name.equals(JournalFiles.RUN_MODE)) {
+                        continue;
+                    }
+                    lastSeen = later(lastSeen, modified(f));
+                    cells.computeIfAbsent(name.substring(0, name.length() - 5), k -> new Seen());
+                }
+            }
+        }
+        List<CellStatus> out = new ArrayList<>();
+        for (Map.Entry<String, Seen> e : cells.entrySet()) {
+            if (e.getKey().isEmpty()) {
+                continue; // run-wide notices
+            }
+            out.add(row(dir, e.getKey(), e.getValue()));
+        }
+        return new Report(out, lastSeen);
+    }
+
+    private static void take(String line, Map<String, Seen> cells) {
+        JsonNode n;
+        try {
+            n = ControlJson.MAPPER.readTree(line);
+        } catch (IOException e) {
+            return; // a line cut by a kill -9
+        }
+        if (n == null) {
+            return;
+        }
+        Seen s = cells.computeIfAbsent(n.path("cell_id").asText(), k -> new Seen());
+        double t = n.path("test_time_second").isNumber() ? n.path("test_time_second").asDouble() : Double.NaN;
+        switch (n.path("type").asText()) {
+            case "RunStarted" -> {
+                s.state = "INTERRUPTED";
+                s.outcome = null;
+            }
+            case "StepStarted" -> {
+                s.stepIndex = n.path("step_index").asInt();
+                s.step = n.path("description").asText();
+                s.cycle = n.path("cycle_count").asInt();
+                s.stepStart = t;
+                s.testTime = t;
+            }
+            case "RunEnded" -> {
+                s.state = "ENDED";
+                s.outcome = n.path("outcome").asText();
+                if (!"COMPLETED".equals(s.outcome) && !"STOPPED".equals(s.outcome)) {
+                    s.fault = n.path("message").asText();
+                }
+                s.testTime = Double.isNaN(t) ? s.testTime : t;
+            }
+            case "Notice" -> {
+                if ("ALARM".equals(n.path("severity").asText())) {
+                    s.fault = n.path("message").asText();
+                }
+            }
+            default -> {
+                // StepEnded: nothing the status line shows
+            }
+        }
+    }
+
+    private static CellStatus row(Path dir, String id, Seen s) throws IOException {
+        double stepAh = Double.NaN;
+        double testTime = s.testTime;
+        double stepTime = Double.isNaN(s.testTime) || Double.isNaN(s.stepStart) ? Double.NaN : s.testTime - s.stepStart;
+        JournalEntry j = JournalFiles.readEntry(dir, id).orElse(null);
+        if (j != null && j.position() != null) {
+            RunPosition p = j.position();
+            stepAh = p.counters().stepAh();
+            testTime = p.testTimeSecond();
+            stepTime = p.stepElapsedSecond();
+            if (p.stepIndex() != s.stepIndex) {
+                s.stepIndex = p.stepIndex();
+                s.step = "";
+            }
+            s.cycle = p.counters().cycleCount();
+        }
+        return new CellStatus(id, s.state, List.of(), s.stepIndex, s.step, s.cycle, Double.NaN, Double.NaN, stepAh,
+                stepTime, testTime, Double.NaN, s.outcome, s.fault);
+    }
+
+    private static Instant modified(Path p) throws IOException {
+        return Files.exists(p) ? Files.getLastModifiedTime(p).toInstant() : FileTime.fromMillis(0).toInstant();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
