@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.runner.RunPosition;
+import io.cellbench.schedules.schedule.ScheduleLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,14 +64,27 @@ final class FileStatus {
                 }
             }
         }
+        cells.remove(""); // run-wide notices
         List<CellStatus> out = new ArrayList<>();
-        for (Map.Entry<String, Seen> e : cells.entrySet()) {
-            if (e.getKey().isEmpty()) {
-                continue; // run-wide notices
-            }
-            out.add(row(dir, e.getKey(), e.getValue()));
+        for (String id : order(dir, cells.keySet())) {
+            out.add(row(dir, id, cells.computeIfAbsent(id, k -> new Seen())));
         }
         return new Report(out, lastSeen);
+    }
+
+    /** The schedule's order (the files' is a race between the cells' threads), then any others by name. */
+    private static List<String> order(Path dir, java.util.Set<String> seen) {
+        List<String> ids = new ArrayList<>();
+        try {
+            var mode = JournalFiles.readRunMode(dir);
+            if (mode.isPresent()) {
+                ScheduleLoader.load(dir.resolve(mode.get().schedule())).cells().forEach(c -> ids.add(c.info().id()));
+            }
+        } catch (IOException | RuntimeException e) {
+            // inputs unreadable: by name below
+        }
+        seen.stream().sorted().filter(id -> !ids.contains(id)).forEach(ids::add);
+        return ids;
     }
 
     private static void take(String line, Map<String, Seen> cells) {
