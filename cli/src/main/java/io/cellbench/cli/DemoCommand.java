@@ -87,6 +87,7 @@ final class DemoCommand implements Callable<Integer> {
         if (!Files.exists(out)) {
             return;
         }
+        io.cellbench.cli.control.RunControls.refuseIfRunning(out); // a demo still running there
         boolean earlierDemo = Files.isRegularFile(out.resolve("inputs/schedule.yaml"))
                 || Files.isRegularFile(out.resolve("run.json"));
         boolean empty;

@@ -95,17 +95,32 @@ public final class RunControls implements AutoCloseable {
         };
     }
 
-    /** The run has its runner: answer requests, watch the channels. */
+    /**
+     * Refuses to touch a run directory that a process is running now (its control socket
+     * answers), for commands that would delete or rewrite it.
+     */
+    public static void refuseIfRunning(Path runDirectory) {
+        if (ControlClient.answers(runDirectory)) {
+            throw new io.cellbench.cli.UserError("a cellbench process is running " + runDirectory
+                    + " now; stop it first with 'cellbench stop " + runDirectory + "'");
+        }
+    }
+
+    /** The run has its runner: answer requests, watch the channels (in real or scaled time). */
     public void attach(ScheduleRunner runner) {
         Map<String, String> about = new LinkedHashMap<>(run);
         about.put("pid", Long.toString(ProcessHandle.current().pid()));
         handler = new RunController(runner, watch, speed, about, record);
-        Map<String, Duration> periods = new HashMap<>();
-        for (ScheduledCell c : runner.schedule().cells()) {
-            double wall = c.protocol().logging().samplePeriodSecond() / speed;
-            periods.put(c.info().id(), Duration.ofNanos((long) (Math.max(0, wall) * 1e9)));
+        if (Double.isFinite(speed)) {
+            // Not at full speed: virtual time has no wall-clock sample period, and a cell's
+            // virtual thread may wait for a carrier for seconds while others compute.
+            Map<String, Duration> periods = new HashMap<>();
+            for (ScheduledCell c : runner.schedule().cells()) {
+                double wall = c.protocol().logging().samplePeriodSecond() / speed;
+                periods.put(c.info().id(), Duration.ofNanos((long) (Math.max(0, wall) * 1e9)));
+            }
+            alarms.watch(runner::statuses, id -> periods.getOrDefault(id, Duration.ofSeconds(1)));
         }
-        alarms.watch(runner::statuses, id -> periods.getOrDefault(id, Duration.ofSeconds(1)));
         console.println("cellbench: control with 'cellbench status|pause|continue|stop " + runDirectory + "'"
                 + (notify.command().isEmpty() && notify.webhook() == null ? ""
                         : "; alarms go to " + (notify.command().isEmpty() ? "" : "a command")
