@@ -36,13 +36,19 @@ final class ControlClient {
         }
     }
 
-    /** True when a process answers on the run directory's control socket now. */
+    /**
+     * True when something listens on the run directory's control socket now: a process that
+     * answers, but also one that accepts and does not answer (stopped with SIGSTOP, hanging),
+     * whose socket must not be taken for a dead process's.
+     */
     static boolean answers(Path runDirectory) {
         try {
-            return request(runDirectory, ControlJson.MAPPER.createObjectNode().put("command", "status"),
-                    Duration.ofSeconds(3)).path("ok").asBoolean(false);
-        } catch (IOException e) {
+            request(runDirectory, ControlJson.MAPPER.createObjectNode().put("command", "status"), Duration.ofSeconds(3));
+            return true;
+        } catch (NotRunning e) {
             return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 
@@ -56,6 +62,9 @@ final class ControlClient {
             throw new NotRunning("no control socket " + link);
         }
         var address = ControlAddress.connectable(link);
+        if (!Files.exists(address.getPath(), LinkOption.NOFOLLOW_LINKS)) {
+            throw new NotRunning("the control socket " + address.getPath() + " is gone");
+        }
         if (!ControlAddress.ownedByMe(address.getPath())) {
             throw new IOException(address.getPath() + " is not owned by " + ControlAddress.me()
                     + "; refusing to talk to another user's process");

@@ -62,7 +62,10 @@ public final class StatusCommand implements Callable<Integer> {
             return 0;
         }
         if (live != null) {
-            unreachable = live.path("error").asText();
+            // A process runs the directory but cannot say more yet (it is starting).
+            System.out.println(json ? live.toPrettyString()
+                    : dir + ": running; the process says: " + live.path("error").asText());
+            return 0;
         }
         FileStatus.Report report = FileStatus.read(dir);
         if (json) {

@@ -53,6 +53,22 @@ class ControlServerTest {
         }
         assertFalse(Files.exists(link, LinkOption.NOFOLLOW_LINKS));
         assertFalse(Files.exists(socket.getParent()), "the private directory is removed with the socket");
+
+        // A killed process leaves the link, pointing nowhere: stale, replaced.
+        Files.createSymbolicLink(link, socket);
+        try (ControlServer again = ControlServer.start(dir, echo())) {
+            assertEquals("status", ControlClient.request(dir, status(), Duration.ofSeconds(5)).path("echo").asText());
+        }
+    }
+
+    @Test
+    void aProcessThatAcceptsButDoesNotAnswerIsNotTakenForADeadOne() throws Exception {
+        // Bound and listening (the kernel accepts), but nobody reads: a stopped or hung process.
+        try (var hung = java.nio.channels.ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            hung.bind(UnixDomainSocketAddress.of(ControlAddress.socketFile(tmp)));
+            UserError busy = assertThrows(UserError.class, () -> ControlServer.start(tmp, echo()));
+            assertTrue(busy.getMessage().startsWith("another cellbench process is running"), busy.getMessage());
+        }
     }
 
     @Test
