@@ -55,7 +55,7 @@ class SilentChannelTest {
         Files.writeString(script, "#!/bin/sh\ncat >> '" + alarms + "'\n");
         NotifyConfig notify = new NotifyConfig("test", List.of("/bin/sh", script.toString()), Duration.ofSeconds(10),
                 null, Set.of(Alarm.Kind.values()), Duration.ofMinutes(10), 3, Duration.ofMillis(100),
-                5, Duration.ofMillis(500));
+                5, Duration.ofSeconds(3));
         RunAlarms runAlarms = new RunAlarms(notify, Map.of("run_id", "silent-test"), record, InstantSource.system());
         RunListener listener = e -> {
             record.on(e);
@@ -70,7 +70,8 @@ class SilentChannelTest {
             return new CellInstruments(real.clock(), hanging, real.eisAnalyzer(), real.muxChannel(),
                     real.pressureFixture(), real.chamber(), real.owned());
         }, listener);
-        // ShortRun samples every simulated second: 20 ms at speed 50; the floor (0.5 s / 5) decides.
+        // ShortRun samples every simulated second: 20 ms at speed 50; the floor (3 s / 5) decides,
+        // long enough that a busy machine's hiccup does not make the healthy channel silent.
         runAlarms.watch(runner::statuses, id -> Duration.ofMillis(20));
         Thread running = Thread.ofPlatform().start(() -> {
             try {

@@ -1,6 +1,9 @@
 package io.cellbench.cli.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cellbench.core.data.Sample;
+import io.cellbench.daq.arrow.ArrowSampleReader;
+import io.cellbench.daq.run.RunReader;
 import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.runner.RunPosition;
@@ -16,12 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 
 /**
- * The status of a run no process runs, from its files: events.jsonl (steps, ends, alarms)
- * and each cell's journal (position and counters). The voltage and current are those of the
- * journal's moment only as far as the journal keeps them: it does not, so they show as
- * unknown; {@code cellbench data raw DIR} has every sample.
+ * The status of a run no process runs, from its files: events.jsonl (steps, ends, alarms),
+ * each cell's journal (position and counters) and the last recorded sample (voltage and
+ * current), read from the cell's newest sample segment only.
  */
 final class FileStatus {
     private FileStatus() {
@@ -66,8 +70,11 @@ final class FileStatus {
         }
         cells.remove(""); // run-wide notices
         List<CellStatus> out = new ArrayList<>();
-        for (String id : order(dir, cells.keySet())) {
-            out.add(row(dir, id, cells.computeIfAbsent(id, k -> new Seen())));
+        try (BufferAllocator allocator = new RootAllocator();
+             RunReader reader = Files.isRegularFile(dir.resolve("run.json")) ? RunReader.open(dir, allocator) : null) {
+            for (String id : order(dir, cells.keySet())) {
+                out.add(row(dir, id, cells.computeIfAbsent(id, k -> new Seen()), lastSample(reader, allocator, id)));
+            }
         }
         return new Report(out, lastSeen);
     }
@@ -130,7 +137,27 @@ final class FileStatus {
         }
     }
 
-    private static CellStatus row(Path dir, String id, Seen s) throws IOException {
+    /** The newest sample of the cell, from its newest segment that has one; null if none or unreadable. */
+    private static Sample lastSample(RunReader reader, BufferAllocator allocator, String id) {
+        if (reader == null) {
+            return null;
+        }
+        try {
+            List<Path> segments = reader.sampleSegments(id);
+            for (int i = segments.size() - 1; i >= 0; i--) {
+                Sample[] last = new Sample[1];
+                ArrowSampleReader.read(List.of(segments.get(i)), allocator, x -> last[0] = x);
+                if (last[0] != null) {
+                    return last[0];
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no samples yet, or a file cut by a crash: the other columns still say a lot
+        }
+        return null;
+    }
+
+    private static CellStatus row(Path dir, String id, Seen s, Sample last) throws IOException {
         double stepAh = Double.NaN;
         double testTime = s.testTime;
         double stepTime = Double.isNaN(s.testTime) || Double.isNaN(s.stepStart) ? Double.NaN : s.testTime - s.stepStart;
@@ -146,7 +173,13 @@ final class FileStatus {
             }
             s.cycle = p.counters().cycleCount();
         }
-        return new CellStatus(id, s.state, List.of(), s.stepIndex, s.step, s.cycle, Double.NaN, Double.NaN, stepAh,
+        double volt = Double.NaN;
+        double ampere = Double.NaN;
+        if (last != null) {
+            volt = last.voltageVolt();
+            ampere = last.currentAmpere();
+        }
+        return new CellStatus(id, s.state, List.of(), s.stepIndex, s.step, s.cycle, volt, ampere, stepAh,
                 stepTime, testTime, Double.NaN, s.outcome, s.fault);
     }
 
