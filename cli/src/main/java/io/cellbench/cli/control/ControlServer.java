@@ -50,10 +50,12 @@ final class ControlServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor(r ->
             Thread.ofPlatform().daemon().name("control-idle").unstarted(r));
+    private final boolean replacedStale;
     private volatile boolean closed;
 
     private ControlServer(Path link, Path socket, Path privateDirectory, ServerSocketChannel server,
-                          ControlHandler handler) {
+                          ControlHandler handler, boolean replacedStale) {
+        this.replacedStale = replacedStale;
         this.link = link;
         this.socket = socket;
         this.privateDirectory = privateDirectory;
@@ -67,10 +69,10 @@ final class ControlServer implements AutoCloseable {
      * (kill -9, a crash) is removed; one that answers means another process runs this
      * directory now, and that is refused.
      *
-     * @return the server, and a message when a stale socket was replaced (null otherwise)
      */
     static ControlServer start(Path runDirectory, ControlHandler handler) throws IOException {
         Path link = ControlAddress.socketFile(runDirectory);
+        boolean stale = false;
         if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
             if (ControlClient.answers(runDirectory)) {
                 throw new UserError("another cellbench process is running " + runDirectory
@@ -78,6 +80,7 @@ final class ControlServer implements AutoCloseable {
                         + "', or stop it with 'cellbench stop " + runDirectory + "'");
             }
             removeStale(link);
+            stale = true;
         }
         Path privateDirectory = null;
         Path socket = link;
@@ -99,7 +102,12 @@ final class ControlServer implements AutoCloseable {
             Files.deleteIfExists(socket);
             throw e;
         }
-        return new ControlServer(link, socket, privateDirectory, server, handler);
+        return new ControlServer(link, socket, privateDirectory, server, handler, stale);
+    }
+
+    /** True when this start found a dead process's socket and replaced it. */
+    boolean replacedStale() {
+        return replacedStale;
     }
 
     private static void removeStale(Path link) throws IOException {

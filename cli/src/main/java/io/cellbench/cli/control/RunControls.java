@@ -46,6 +46,10 @@ public final class RunControls implements AutoCloseable {
         this.console = console;
         this.handler = r -> ControlJson.error("the run is starting; try again in a moment");
         this.server = ControlServer.start(runDirectory, r -> handler.handle(r));
+        if (server.replacedStale()) {
+            console.println("cellbench: replaced the control socket a process that ended without closing it "
+                    + "(killed, crashed) left in " + runDirectory);
+        }
     }
 
     /**

@@ -108,6 +108,7 @@ class ControlServerTest {
         assertTrue(Files.exists(ControlAddress.socketFile(tmp)));
         assertThrows(ControlClient.NotRunning.class, () -> ControlClient.request(tmp, status(), Duration.ofSeconds(5)));
         try (ControlServer server = ControlServer.start(tmp, echo())) {
+            assertTrue(server.replacedStale());
             assertEquals("status", ControlClient.request(tmp, status(), Duration.ofSeconds(5)).path("echo").asText());
             UserError busy = assertThrows(UserError.class, () -> ControlServer.start(tmp, echo()));
             assertTrue(busy.getMessage().startsWith("another cellbench process is running"), busy.getMessage());
