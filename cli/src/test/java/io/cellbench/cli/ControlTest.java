@@ -95,6 +95,7 @@ class ControlTest {
             assertTrue(stopAll.out().contains("stop requested for coin-2, coin-3; skipped coin-1 (ended: STOPPED)"),
                     stopAll.out());
             assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the process ends once every cell has stopped");
+            assertEquals(RunSummary.NOT_ALL_COMPLETED, run.exitValue(), "stopped cells are not completed ones");
             assertFalse(Files.exists(socket, LinkOption.NOFOLLOW_LINKS), "the socket is removed when the run ends");
         } finally {
             run.destroyForcibly();

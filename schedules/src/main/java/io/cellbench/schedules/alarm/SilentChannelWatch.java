@@ -15,10 +15,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The watchdog over running channels: a channel that is sourcing or resting (also while
- * paused; not while sweeping an impedance spectrum, not before its start or after its end) takes a sample every sample period; when no
- * sample has come for N periods (the instrument hangs, a driver waits forever), it raises a
- * silent-channel alarm, once, and records when the channel answers again.
+ * The watchdog over running channels. A channel that is sourcing, resting, settling or
+ * paused takes a sample every sample period (a sweep takes none until its spectrum, and a
+ * cell before its start or after its end none at all); when no sample has come for N
+ * periods (the instrument hangs, a driver waits forever), it raises a silent-channel alarm,
+ * once, and records when the channel answers again.
  *
  * <p>A sample shows as the cell's test time moving on in {@link RunnerStatus}, which every
  * sample updates (also those the logging rule does not record).
