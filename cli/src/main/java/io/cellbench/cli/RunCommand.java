@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
             "live to InfluxDB, through a spool in DIR/influx-spool; at the end cellbench",
             "waits (close-timeout, default 30 s) for the spool to drain.",
             "  cellbench run schedule.yaml --simulate --speed 3600 --out runs/live --serve   with a live page",
+            "  cellbench run schedule.yaml --simulate --out runs/t3 --notify notify.yaml   alarms to a command/webhook",
             "", "Stop with Ctrl-C: every cell goes to open circuit and the files are closed cleanly.",
+            "From another terminal: cellbench status|pause|continue|stop DIR [--cell ID].",
             "Continue a stopped or crashed run with: cellbench resume DIR"})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCHEDULE", description = "The schedule file (YAML).")
