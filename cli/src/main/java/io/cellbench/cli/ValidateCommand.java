@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check protocol and schedule files without running anything.",
+        description = {"Check protocol, schedule and notify files without running anything.",
             "Every problem is reported as file:line:column with a hint; all files are checked."},
         footer = {"", "Examples:",
             "  cellbench validate formation.yaml gitt.yaml",
@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
             "  cellbench validate schedule.yaml             checks the schedule and every protocol it names",
             "", "Exit status: 0 when every file is valid, 2 otherwise."})
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Protocol or schedule files (YAML).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Protocol, schedule or notify files (YAML).")
     List<Path> files;
 
     @Option(names = "--json", description = "Print the normalized form as JSON instead of a summary.")
@@ -49,6 +49,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     private void validate(Path file) {
         YamlDocument doc = YamlDocument.read(file);
+        if (io.cellbench.schedules.alarm.NotifyConfigLoader.looksLikeNotify(doc.root())) {
+            var notify = io.cellbench.schedules.alarm.NotifyConfigLoader.check(file);
+            System.out.println("ok: " + file + ": notify file" + (notify.command().isEmpty() ? "" : ", command "
+                    + notify.command().getFirst()) + (notify.webhook() == null ? ""
+                    : ", webhook (its URL and token are read when a run starts)"));
+            return;
+        }
         if (ScheduleLoader.looksLikeSchedule(doc.root())) {
             Schedule schedule = ScheduleLoader.load(file);
             if (json) {

@@ -28,18 +28,38 @@ import java.util.Set;
  * names, never from the notify file itself: it is copied into the run directory.
  */
 public final class NotifyConfigLoader {
+    /** The top-level keys of a notify file. */
+    static final Set<String> KEYS = Set.of("command", "webhook", "send", "rate_limit", "retry", "silent_channel");
+
     private final YamlDocument doc;
     private final Map<String, String> env;
+    private final boolean secrets;
 
-    private NotifyConfigLoader(YamlDocument doc, Map<String, String> env) {
+    private NotifyConfigLoader(YamlDocument doc, Map<String, String> env, boolean secrets) {
         this.doc = doc;
         this.env = env;
+        this.secrets = secrets;
     }
 
     /** @param env the environment to read {@code url_env} and {@code token_env} from */
     public static NotifyConfig load(Path file, Map<String, String> env) {
         YamlDocument doc = YamlDocument.read(file);
-        return new NotifyConfigLoader(doc, env).read();
+        return new NotifyConfigLoader(doc, env, true).read();
+    }
+
+    /**
+     * Checks a notify file without reading the secrets it names (for {@code cellbench
+     * validate}, on a machine that may not have them): the webhook's URL is then a
+     * placeholder and its token null.
+     */
+    public static NotifyConfig check(Path file) {
+        return new NotifyConfigLoader(YamlDocument.read(file), Map.of(), false).read();
+    }
+
+    /** True for a document whose top-level keys are all a notify file's (and not empty). */
+    public static boolean looksLikeNotify(YamlNode root) {
+        return root instanceof Mapping m && !m.entries().isEmpty()
+                && m.entries().stream().allMatch(e -> KEYS.contains(e.key().value()));
     }
 
     private NotifyConfig read() {
@@ -141,6 +161,9 @@ public final class NotifyConfigLoader {
     /** The value of a {@code *_env} or {@code *_file} entry: the variable's value or the file's first line. */
     private String secret(Entry e) {
         String name = scalar(e);
+        if (!secrets) {
+            return e.key().value().startsWith("url") ? "https://not-read.invalid/" : null;
+        }
         if (e.key().value().endsWith("_env")) {
             String v = env.get(name);
             if (v == null || v.isBlank()) {

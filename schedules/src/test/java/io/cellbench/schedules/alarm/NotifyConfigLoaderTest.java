@@ -79,6 +79,20 @@ class NotifyConfigLoaderTest {
     }
 
     @Test
+    void checkingAFileDoesNotNeedItsSecretsButStillFindsItsMistakes() throws Exception {
+        Path ok = write("webhook:\n  url_env: NOT_SET_HERE\n  token_file: /nonexistent/token\nrate_limit: 5 min\n");
+        NotifyConfig c = NotifyConfigLoader.check(ok);
+        assertNull(c.webhook().token());
+        assertEquals(Duration.ofMinutes(5), c.rateLimit());
+        assertTrue(NotifyConfigLoader.looksLikeNotify(io.cellbench.protocols.YamlDocument.read(ok).root()));
+        assertFalse(NotifyConfigLoader.looksLikeNotify(io.cellbench.protocols.YamlDocument.parse(
+                "name: x\nsteps: []\n", "p.yaml").root()), "a protocol is not a notify file");
+        Path bad = write("webhook:\n  url_env: X\n  token: abc\n");
+        var e = assertThrows(ProtocolException.class, () -> NotifyConfigLoader.check(bad));
+        assertTrue(e.getMessage().startsWith(bad + ":3:3:"), e.getMessage());
+    }
+
+    @Test
     void aBadUrlIsReportedWithoutShowingIt() throws Exception {
         Path file = write("webhook:\n  url_env: U\n");
         var e = assertThrows(ProtocolException.class,
