@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates the figures in docs/images/plot-*.png from a fresh demo run, so the images in
-# docs/plots.md always show what the code draws. Run it after changing anything under
+# Regenerates the figures in docs/images/plot-*.png from a fresh demo run, and the live-page
+# screenshots docs/images/live-page*.png (headless Chromium), so the images in the docs
+# always show what the code draws. DocImagesTest and LivePageDocImagesTest fail when they
+# do not. Run it after changing anything under
 # cli/src/main/java/io/cellbench/cli/plot and commit the images with the change.
 #
 #   scripts/make-doc-images.sh
@@ -36,3 +38,10 @@ plot capacity --kind capacity --cell coin-60MPa --cell coin-15MPa
 plot nyquist  --kind nyquist  --cell coin-60MPa
 plot bode     --kind bode     --cell coin-60MPa
 plot dqdv     --kind dqdv     --cell coin-60MPa
+
+echo "make-doc-images: photographing the live page (headless Chromium)" >&2
+. "$root/scripts/find-jdk.sh"
+cellbench_find_jdk
+(cd "$root" && mvn -B -ntp -q -pl cli -am test -Dtest=LivePageDocImagesTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dcellbench.docImages=write >"$work/live-page.log" 2>&1) || { tail -n 30 "$work/live-page.log" >&2; exit 1; }
+ls -l "$images"/live-page*.png >&2

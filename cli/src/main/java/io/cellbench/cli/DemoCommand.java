@@ -2,6 +2,7 @@ package io.cellbench.cli;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.daq.influx.InfluxConfig;
+import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduleLoader;
 import java.io.IOException;
@@ -49,6 +50,9 @@ final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     io.cellbench.cli.serve.ServeOptions serve = new io.cellbench.cli.serve.ServeOptions();
 
+    @Mixin
+    FaultRetryOption faultRetry = new FaultRetryOption();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         // with a live page to watch: about 6 minutes in all. At 3600 on a busy machine, late
@@ -56,9 +60,11 @@ final class DemoCommand implements Callable<Integer> {
         double factor = RunCommand.parseSpeed(speed != null ? speed : serve.enabled() ? "1800" : "max");
         InfluxConfig liveInflux = RunCommand.influxConfig(influx);
         notify.check();
+        FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
         prepare(out);
         Path inputs = out.resolve("inputs");
         Files.createDirectories(inputs);
+        RunOptions.of(retry, liveInflux == null ? null : influx, serve).write(out);
         for (String f : FILES) {
             try (InputStream in = DemoCommand.class.getResourceAsStream(RESOURCES + f)) {
                 if (in == null) {
@@ -75,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, RunEvent.Outcome> outcomes;
         try (var live = serve.start(out, System.out)) {
             outcomes = ScheduleSession.runSimulated(schedule, out, factor, 1000, System.out, liveInflux,
-                    live::attach, alarms);
+                    runner -> live.attach(runner.faultRetry(retry)), alarms);
         }
         int code = RunSummary.print(out, outcomes, System.out);
         System.out.printf("Demo finished in %.1f s wall time.%n", (System.nanoTime() - t0) * 1e-9);

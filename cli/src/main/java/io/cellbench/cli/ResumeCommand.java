@@ -7,6 +7,8 @@ import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.journal.ResumePlan;
 import io.cellbench.schedules.journal.RunMode;
+import io.cellbench.schedules.lab.LabFile;
+import io.cellbench.schedules.lab.LabLoader;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduleLoader;
 import io.cellbench.schedules.schedule.ScheduledCell;
@@ -21,14 +23,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import io.cellbench.cli.serve.ServeOptions;
+import io.cellbench.daq.influx.InfluxConfig;
+import io.cellbench.schedules.runner.FaultRetry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Continue a run that was stopped (Ctrl-C) or interrupted (crash, reboot, kill):",
             "every unfinished cell goes on from its journal (DIR/journal) with the schedule and protocols",
-            "copied into DIR/inputs when the run started, in the same mode (--simulate, --speed).",
-            "Finished cells are left alone. See docs/operations.md, \"Resume\"."},
+            "copied into DIR/inputs when the run started, in the same mode (--simulate and --speed, or",
+            "--lab with the lab file copied into DIR/inputs/lab).",
+            "Finished cells are left alone. The run's InfluxDB, live page and fault retry time are",
+            "re-attached from DIR/journal/run-options.json unless overridden here. See docs/operations.md,",
+            "\"Resume\"."},
         footer = {"", "Examples:",
             "  cellbench run schedule.yaml --simulate --speed 3600 --out runs/live",
             "  cellbench resume runs/live"})
@@ -39,6 +49,21 @@ final class ResumeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     io.cellbench.cli.control.NotifyOptions notify = new io.cellbench.cli.control.NotifyOptions();
 
+    @Mixin
+    InfluxOptions influx;
+
+    @Option(names = "--no-influx", description = "Do not send to the InfluxDB the run was sending to.")
+    boolean noInflux;
+
+    @Mixin
+    ServeOptions serve = new ServeOptions();
+
+    @Option(names = "--no-serve", description = "Do not serve the live page the run was serving.")
+    boolean noServe;
+
+    @Mixin
+    FaultRetryOption faultRetry = new FaultRetryOption();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (!Files.isRegularFile(dir.resolve("run.json"))) {
@@ -48,9 +73,10 @@ final class ResumeCommand implements Callable<Integer> {
         RunMode mode = JournalFiles.readRunMode(dir).orElseThrow(() -> new UserError(dir
                 + " has no " + JournalFiles.DIRECTORY + "/" + JournalFiles.RUN_MODE
                 + ": only runs started by this version of 'cellbench run' or 'cellbench demo' can be resumed"));
-        if (!mode.simulate()) {
-            throw new UserError("this version resumes only simulated runs");
+        if (!mode.simulate() && mode.lab() == null) {
+            throw new UserError(dir + " was run on instruments, but its run mode names no lab file");
         }
+        LabFile lab = mode.lab() == null ? null : LabLoader.load(dir.resolve(mode.lab()));
         Schedule schedule = ScheduleLoader.load(dir.resolve(mode.schedule()));
         List<String> ids = schedule.cells().stream().map(c -> c.info().id()).toList();
         Map<String, ResumePlan.CellPlan> plan = ResumePlan.plan(dir, ids);
@@ -86,17 +112,33 @@ final class ResumeCommand implements Callable<Integer> {
         try (RunReader reader = RunReader.open(dir)) {
             manifest = reader.manifest();
         }
+        RunOptions journaled = RunOptions.read(dir).orElse(null);
+        InfluxOptions influxChosen = ResumeOutputs.influx(influx, noInflux, journaled);
+        InfluxConfig liveInflux = ResumeOutputs.load(influxChosen, journaled, System.getenv(), System.err);
+        ServeOptions page = ResumeOutputs.serve(serve, noServe, journaled);
+        FaultRetry retry = ResumeOutputs.faultRetry(faultRetry, journaled);
+        // what this resume attached is what the next one re-attaches
+        RunOptions.of(retry, influxChosen, page).write(dir);
         Schedule remaining = new Schedule(schedule.name(), schedule.source(), toRun);
         RunInfo info = new RunInfo(manifest.runId(), Instant.parse(manifest.startTime()), VersionProvider.version(),
-                ScheduleSession.describe(schedule));
+                lab == null ? ScheduleSession.describe(schedule) : ScheduleSession.describe(schedule, lab));
         System.out.println("cellbench resume: continuing " + toRun.size() + " of " + ids.size() + " cells of run "
-                + manifest.runId() + (mode.speed() > 0 ? " at speed " + mode.speed() : " as fast as possible"));
-        Map<String, RunEvent.Outcome> resumed = ScheduleSession.resumeSimulated(remaining, dir, info, mode, positions,
-                2000, System.out, notify.install(dir));
+                + manifest.runId() + (lab != null ? " on lab '" + lab.name() + "' (" + mode.lab() + ")"
+                : mode.speed() > 0 ? " at speed " + mode.speed() : " as fast as possible"));
+        var alarms = notify.install(dir);
+        Map<String, RunEvent.Outcome> resumed;
+        try (var live = page.start(dir, System.out)) {
+            resumed = lab != null
+                    ? ScheduleSession.resumeOnLab(remaining, lab, dir, info, positions, 2000, System.out,
+                            liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms)
+                    : ScheduleSession.resumeSimulated(remaining, dir, info, mode, positions, 2000, System.out,
+                            liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms);
+        }
         Map<String, RunEvent.Outcome> all = new LinkedHashMap<>();
         for (String id : ids) {
             all.put(id, resumed.containsKey(id) ? resumed.get(id) : outcomes.get(id));
         }
         return RunSummary.print(dir, all, System.out);
     }
+
 }

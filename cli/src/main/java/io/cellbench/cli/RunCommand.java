@@ -2,6 +2,10 @@ package io.cellbench.cli;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.daq.influx.InfluxConfig;
+import io.cellbench.schedules.lab.LabCheck;
+import io.cellbench.schedules.lab.LabFile;
+import io.cellbench.schedules.lab.LabLoader;
+import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduleLoader;
 import java.io.IOException;
@@ -17,8 +21,12 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a schedule: every cell runs its protocol at the same time.",
-            "With --simulate, on simulated instruments (no hardware needed)."},
+            "With --lab, on the instruments of a lab file, through their drivers, in real time;",
+            "with --simulate, on simulated instruments (no hardware needed)."},
         footer = {"", "Examples:",
+            "  cellbench run schedule.yaml --lab lab.yaml --out runs/b7         real instruments",
+            "  cellbench virtual-lab --write-lab lab.yaml --schedule-out vl.yaml --protocol formation.yaml",
+            "  cellbench run vl.yaml --lab lab.yaml --out runs/vl                 (in a second terminal)",
             "  cellbench run schedule.yaml --simulate --out runs/trial          as fast as possible",
             "  cellbench run schedule.yaml --simulate --speed 3600 --out runs/live  one hour per second",
             "  cellbench run schedule.yaml --simulate --out runs/t2 \\",
@@ -38,6 +46,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--simulate", description = "Run on simulated cells and instruments.")
     boolean simulate;
 
+    @Option(names = "--lab", paramLabel = "LAB",
+            description = "The lab file (YAML) whose instruments the schedule's cells name (channel:, eis:, …).")
+    Path lab;
+
     @Option(names = "--speed", paramLabel = "max|N", defaultValue = "max",
             description = "Simulated seconds per real second, or 'max' (default) for as fast as possible.")
     String speed;
@@ -54,11 +66,17 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     io.cellbench.cli.serve.ServeOptions serve = new io.cellbench.cli.serve.ServeOptions();
 
+    @Mixin
+    FaultRetryOption faultRetry = new FaultRetryOption();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (!simulate) {
-            throw new UserError("running on real instruments needs a lab file, which this version does not read yet; "
-                    + "use --simulate");
+        if (simulate == (lab != null)) {
+            throw new UserError(simulate ? "--simulate and --lab exclude each other: run on simulated instruments or on"
+                    + " a lab's" : "say what to run on: --lab LAB for a lab file's instruments, or --simulate");
+        }
+        if (lab != null) {
+            return runOnLab();
         }
         double factor = parseSpeed(speed);
         if (Files.exists(out) && !isEmptyDirectory(out)) {
@@ -67,13 +85,40 @@ final class RunCommand implements Callable<Integer> {
         ScheduleLoader.load(scheduleFile); // report mistakes before creating anything
         notify.check();
         InfluxConfig liveInflux = influxConfig(influx);
+        FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
         Files.createDirectories(out);
+        RunOptions.of(retry, liveInflux == null ? null : influx, serve).write(out);
         Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
         var alarms = notify.install(out);
         Map<String, RunEvent.Outcome> outcomes;
         try (var live = serve.start(out, System.out)) {
             outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out, liveInflux,
-                    live::attach, alarms);
+                    runner -> live.attach(runner.faultRetry(retry)), alarms);
+        }
+        return RunSummary.print(out, outcomes, System.out);
+    }
+
+    private int runOnLab() throws IOException, InterruptedException {
+        if (!"max".equals(speed)) {
+            throw new UserError("--speed is for --simulate: a lab's instruments run in real time");
+        }
+        if (Files.exists(out) && !isEmptyDirectory(out)) {
+            throw new UserError(out + " already exists and is not empty; choose a new --out directory");
+        }
+        // report mistakes in any of the files before creating anything or connecting
+        LabCheck.check(ScheduleLoader.load(scheduleFile), LabLoader.load(lab));
+        notify.check();
+        InfluxConfig liveInflux = influxConfig(influx);
+        FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
+        Files.createDirectories(out);
+        RunOptions.of(retry, liveInflux == null ? null : influx, serve).write(out);
+        Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
+        LabFile labFile = LabLoader.load(RunInputs.copyLab(lab, out));
+        var alarms = notify.install(out);
+        Map<String, RunEvent.Outcome> outcomes;
+        try (var live = serve.start(out, System.out)) {
+            outcomes = ScheduleSession.runOnLab(schedule, labFile, out, 2000, System.out, liveInflux,
+                    runner -> live.attach(runner.faultRetry(retry)), alarms);
         }
         return RunSummary.print(out, outcomes, System.out);
     }

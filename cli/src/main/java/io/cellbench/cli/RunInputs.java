@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Copies a schedule and the protocol files it names into DIR/inputs, keeping their relative
- * layout, so the run directory holds exactly what was started and {@code cellbench resume}
+ * layout (and a lab file into DIR/inputs/lab), so the run directory holds exactly what was started and {@code cellbench resume}
  * uses that, whatever happened to the originals since.
  */
 final class RunInputs {
@@ -43,6 +43,14 @@ final class RunInputs {
             Files.copy(f, target);
         }
         return inputs.resolve(base.relativize(schedule).toString());
+    }
+
+    /** Copies a lab file to DIR/inputs/lab/; returns the copy. */
+    static Path copyLab(Path labFile, Path runDirectory) throws IOException {
+        Path target = runDirectory.resolve(DIRECTORY).resolve("lab").resolve(labFile.getFileName().toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(labFile, target);
+        return target;
     }
 
     /** The {@code protocol:} value of every cell (the loader reports problems with them). */

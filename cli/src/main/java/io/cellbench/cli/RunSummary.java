@@ -6,6 +6,7 @@ import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.daq.run.RunLayout;
 import io.cellbench.daq.run.RunReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,11 +26,21 @@ final class RunSummary {
     static int print(Path dir, Map<String, RunEvent.Outcome> outcomes, PrintStream out) throws IOException {
         List<CycleColumns.Row> rows = new ArrayList<>();
         List<String> cellLines = new ArrayList<>();
+        Map<String, String> reasons = CellEndReasons.read(dir);
         try (RunReader reader = RunReader.open(dir)) {
             for (String id : outcomes.keySet()) {
-                List<CycleSummary> cycles = reader.cycles(id);
+                // a cell that faulted before its run began (its instruments would not open) has no files
+                boolean hasFiles = java.nio.file.Files.isDirectory(RunLayout.cellDirectory(dir, id));
+                List<CycleSummary> cycles = hasFiles ? reader.cycles(id) : List.of();
                 cycles.forEach(c -> rows.add(new CycleColumns.Row(id, c)));
-                cellLines.add(cellLine(id, width(outcomes.keySet()), outcomes.get(id), cycles, reader.spectra(id)));
+                String line = cellLine(id, width(outcomes.keySet()), outcomes.get(id), cycles,
+                        hasFiles ? reader.spectra(id) : List.of());
+                RunEvent.Outcome outcome = outcomes.get(id);
+                String reason = reasons.get(id);
+                if (outcome != null && outcome != RunEvent.Outcome.COMPLETED && reason != null && !reason.isBlank()) {
+                    line += "  (" + reason + ")";
+                }
+                cellLines.add(line);
             }
         }
         out.println();

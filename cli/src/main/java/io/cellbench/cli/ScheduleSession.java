@@ -14,7 +14,13 @@ import io.cellbench.daq.run.RunDirectorySink;
 import io.cellbench.daq.run.RunInfo;
 import io.cellbench.cli.control.RunControls;
 import io.cellbench.schedules.alarm.NotifyConfig;
+import io.cellbench.core.time.SystemLabClock;
+import io.cellbench.schedules.execution.InstrumentProvider;
 import io.cellbench.schedules.execution.ScheduleRunner;
+import io.cellbench.schedules.journal.InstrumentState;
+import io.cellbench.schedules.lab.Lab;
+import io.cellbench.schedules.lab.LabCheck;
+import io.cellbench.schedules.lab.LabFile;
 import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.journal.RunJournal;
@@ -35,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
-/** Runs a schedule on simulated instruments into a run directory, printing progress. */
+/** Runs a schedule on simulated instruments or a lab's into a run directory, printing progress. */
 final class ScheduleSession {
     private ScheduleSession() {
     }
@@ -73,8 +79,59 @@ final class ScheduleSession {
             JournalFiles.writeRunMode(out, new RunMode(root.relativize(scheduleFile).toString().replace('\\', '/'),
                     true, Double.isInfinite(speed) ? 0 : speed, startUnix));
         }
-        return execute(schedule, out, info, new SimulatedInstruments(startUnix, speed), Map.of(), progressMillis,
-                console, influx, onStart, speed, notify);
+        return execute(schedule, out, info, new SimulatedInstruments(startUnix, speed), new SimulatedState(), null,
+                Map.of(), progressMillis, console, influx, onStart, speed, notify);
+    }
+
+    /**
+     * Runs afresh on the instruments of a lab file, in real time. {@code labFile} must lie in
+     * {@code out} (DIR/inputs/lab, as the run command copies it) for the run to be resumable.
+     */
+    static Map<String, RunEvent.Outcome> runOnLab(Schedule schedule, LabFile lab, Path out, long progressMillis,
+                                                  PrintStream console, InfluxConfig influx,
+                                                  java.util.function.Consumer<ScheduleRunner> onStart,
+                                                  NotifyConfig notify)
+            throws IOException, InterruptedException {
+        Instant start = Instant.now();
+        String runId = "run-" + start.toString().replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
+        RunInfo info = new RunInfo(runId, start, VersionProvider.version(), describe(schedule, lab));
+        Path root = out.toAbsolutePath().normalize();
+        Path scheduleFile = Path.of(schedule.source()).toAbsolutePath().normalize();
+        Path labFile = Path.of(lab.source()).toAbsolutePath().normalize();
+        if (scheduleFile.startsWith(root) && labFile.startsWith(root)) {
+            Files.createDirectories(out);
+            JournalFiles.writeRunMode(out, new RunMode(relative(root, scheduleFile), false, 1,
+                    start.getEpochSecond() + start.getNano() * 1e-9, relative(root, labFile)));
+        }
+        return runLab(schedule, lab, out, info, Map.of(), progressMillis, console, influx, onStart, notify);
+    }
+
+    /** Continues an interrupted run on the lab's instruments (see {@link #resumeSimulated}). */
+    static Map<String, RunEvent.Outcome> resumeOnLab(Schedule schedule, LabFile lab, Path out, RunInfo info,
+                                                     Map<String, JournalEntry> resume, long progressMillis,
+                                                     PrintStream console, InfluxConfig influx,
+                                                     java.util.function.Consumer<ScheduleRunner> onStart,
+                                                     NotifyConfig notify)
+            throws IOException, InterruptedException {
+        return runLab(schedule, lab, out, info, resume, progressMillis, console, influx, onStart, notify);
+    }
+
+    private static Map<String, RunEvent.Outcome> runLab(Schedule schedule, LabFile file, Path out, RunInfo info,
+                                                        Map<String, JournalEntry> resume, long progressMillis,
+                                                        PrintStream console, InfluxConfig influx,
+                                                        java.util.function.Consumer<ScheduleRunner> onStart,
+                                                        NotifyConfig notify)
+            throws IOException, InterruptedException {
+        LabCheck.check(schedule, file);
+        Lab lab = new Lab(file, new SystemLabClock(), w -> console.println("cellbench: warning: " + w));
+        console.println("cellbench: lab '" + file.name() + "' (" + file.source() + "): " + file.instruments().size()
+                + " instruments, each connected when a cell first needs it");
+        return execute(schedule, out, info, lab, InstrumentState.NONE, lab, resume, progressMillis, console, influx,
+                onStart, 1, notify); // real instruments: real time
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
     }
 
     /**
@@ -83,7 +140,9 @@ final class ScheduleSession {
      */
     static Map<String, RunEvent.Outcome> resumeSimulated(Schedule schedule, Path out, RunInfo info, RunMode mode,
                                                          Map<String, JournalEntry> resume, long progressMillis,
-                                                         PrintStream console, NotifyConfig notify)
+                                                         PrintStream console, InfluxConfig influx,
+                                                         java.util.function.Consumer<ScheduleRunner> onStart,
+                                                         NotifyConfig notify)
             throws IOException, InterruptedException {
         double wall = System.currentTimeMillis() / 1000.0;
         SimulatedInstruments instruments;
@@ -101,8 +160,8 @@ final class ScheduleSession {
             });
             instruments = new SimulatedInstruments(mode.clockStartUnixSecond(), Double.POSITIVE_INFINITY, starts);
         }
-        return execute(schedule, out, info, instruments, resume, progressMillis, console, null, runner -> { },
-                mode.speed() > 0 ? mode.speed() : Double.POSITIVE_INFINITY, notify);
+        return execute(schedule, out, info, instruments, new SimulatedState(), null, resume, progressMillis, console,
+                influx, onStart, mode.speed() > 0 ? mode.speed() : Double.POSITIVE_INFINITY, notify);
     }
 
     static Map<String, String> describe(Schedule schedule) {
@@ -113,9 +172,22 @@ final class ScheduleSession {
         return instruments;
     }
 
+    /** Describes a lab run's instruments for the run's metadata. */
+    static Map<String, String> describe(Schedule schedule, LabFile lab) {
+        Map<String, String> instruments = new LinkedHashMap<>();
+        for (ScheduledCell c : schedule.cells()) {
+            instruments.put(c.info().id(), Lab.describe(c, lab));
+        }
+        return instruments;
+    }
+
+    /**
+     * @param release closed after the run and before a Ctrl-C lets the JVM exit (the lab's
+     *                connections); {@code null} for none
+     */
     private static Map<String, RunEvent.Outcome> execute(Schedule schedule, Path out, RunInfo info,
-                                                         SimulatedInstruments simulated,
-                                                         Map<String, JournalEntry> resume, long progressMillis,
+                                                         InstrumentProvider instruments, InstrumentState state,
+                                                         AutoCloseable release, Map<String, JournalEntry> resume, long progressMillis,
                                                          PrintStream console, InfluxConfig influx,
                                                          java.util.function.Consumer<ScheduleRunner> onStart,
                                                          double speed, NotifyConfig notify)
@@ -146,14 +218,13 @@ final class ScheduleSession {
                 .withBatchRows(4 * journalRows);
         try (BufferAllocator allocator = new RootAllocator();
              RunDirectorySink sink = RunDirectorySink.open(out, info, options, allocator)) {
-            RunJournal journal = new RunJournal(out, sink::flush, new SimulatedState(), journalRows,
-                    resume);
+            RunJournal journal = new RunJournal(out, sink::flush, state, journalRows, resume);
             InfluxSink live = influx == null ? null : openInflux(influx.withSpoolDirectory(out.resolve(INFLUX_SPOOL)),
                     info.runId(), sink, console);
             try {
                 RunListener listener = controls.listener(live == null ? sink : new TeeListener(sink, live, console),
                         sink, info);
-                ScheduleRunner runner = new ScheduleRunner(schedule, simulated, listener, journal);
+                ScheduleRunner runner = new ScheduleRunner(schedule, instruments, listener, journal);
                 running[0] = runner;
                 controls.attach(runner);
                 onStart.accept(runner);
@@ -171,6 +242,13 @@ final class ScheduleSession {
             }
         } finally {
             controls.close();
+            if (release != null) {
+                try {
+                    release.close();
+                } catch (Exception e) {
+                    console.println("cellbench: warning: closing the instruments failed: " + e.getMessage());
+                }
+            }
             closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);

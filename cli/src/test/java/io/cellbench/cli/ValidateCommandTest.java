@@ -84,14 +84,66 @@ class ValidateCommandTest {
         assertTrue(c.err().contains("it declares: pressure"), c.err());
     }
 
+    /**
+     * Drivers written on other branches at the time examples/labs/ssb-lab.yaml was written.
+     * While one of them is not on the class path, that lab file may fail only by naming it;
+     * once all are merged this allowance never applies and the file must validate.
+     */
+    private static final java.util.List<String> DRIVERS_IN_FLIGHT = java.util.List.of("maccor-macnet",
+            "palmsens-methodscript", "modbus-pressure", "modbus-chamber");
+
     @Test
     void everyExampleInTheRepositoryValidates() throws IOException {
+        java.util.Set<String> installed = io.cellbench.drivers.Drivers.all().keySet();
+        int labs = 0;
         try (Stream<Path> files = Files.walk(Path.of("..", "examples"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 Console c = Console.run("validate", f.toString());
+                boolean lab = f.getParent().getFileName().toString().equals("labs");
+                labs += lab ? 1 : 0;
+                java.util.List<String> missing = DRIVERS_IN_FLIGHT.stream().filter(d -> !installed.contains(d)).toList();
+                if (lab && c.exitCode() != 0 && !missing.isEmpty()) {
+                    assertTrue(missing.stream().anyMatch(d -> c.err().contains("error: unknown driver '" + d + "'")),
+                            f + " fails for another reason than a driver not merged yet: " + c.err());
+                    continue;
+                }
                 assertEquals(0, c.exitCode(), f + ": " + c.err());
+                if (lab) {
+                    assertTrue(c.out().contains(": lab '"), c.out());
+                }
             }
         }
+        assertEquals(2, labs, "lab files in examples/labs");
+    }
+
+    @Test
+    void theVirtualLabsExampleScheduleFitsItsLabFile() {
+        Console c = Console.run("validate", "--lab", "../examples/labs/virtual-lab.yaml",
+                "../examples/schedules/virtual-lab.yaml");
+        assertEquals(0, c.exitCode(), c.err());
+        assertTrue(c.out().contains("fits lab 'virtual lab'"), c.out());
+        assertTrue(c.out().contains("cell-2: protocol 'Channel check, C/5 pulses'"), c.out());
+    }
+
+    @Test
+    void aLabFilesMistakeIsLocatedAndTheSchedulesAreNotCheckedAgainstIt() throws IOException {
+        Path lab = dir.resolve("lab.yaml");
+        Files.writeString(lab, """
+                lab: bench
+                instruments:
+                  smu-1:
+                    driver: keithley-2450
+                    host: 10.0.0.5
+                    rest: floating
+                """);
+        Console alone = Console.run("validate", lab.toString());
+        assertEquals(2, alone.exitCode());
+        assertTrue(alone.err().startsWith(lab + ":6:11: error: instrument 'smu-1' (keithley-2450): setting 'rest' must be"
+                + " one of open-relay, zero-current, got 'floating'\n        rest: floating\n              ^^^^^^^^"),
+                alone.err());
+        Console with = Console.run("validate", "--lab", lab.toString(), "../examples/schedules/virtual-lab.yaml");
+        assertEquals(2, with.exitCode());
+        assertTrue(with.err().contains("not checked against " + lab), with.err());
     }
 
     @Test

@@ -28,6 +28,16 @@ public interface DriverFactory {
      */
     Instrument open(InstrumentConfig config);
 
+    /**
+     * Checks the settings without connecting ({@code cellbench validate} on a lab file): reads
+     * them as {@link #open} would and throws on the first wrong one. The default checks
+     * nothing; a driver should parse its settings here.
+     *
+     * @throws DriverConfigException naming the setting that is wrong
+     */
+    default void check(InstrumentConfig config) {
+    }
+
     /** Capability interfaces of core an instrument may implement. */
     enum Capability { CYCLER_CHANNEL, EIS_ANALYZER, PRESSURE_FIXTURE, TEMPERATURE_CHAMBER }
 }

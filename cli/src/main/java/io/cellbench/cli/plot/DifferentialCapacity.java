@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 final class DifferentialCapacity implements Consumer<Sample> {
 
     /** dQ/dV of one cycle: charge positive, discharge negative, mAh/V against bin-centre volts. */
-    record CycleDqDv(int cycle, Curve charge, Curve discharge) {
+    record CycleDqDv(int cycle, Curve charge, Curve discharge) implements CycleBranches {
     }
 
     private static final double CONSTANT_CURRENT = 0.95;

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 final class VoltageCurves implements Consumer<Sample> {
 
     /** Charge and discharge branches of one cycle, capacity in mAh against voltage in V. */
-    record CycleCurve(int cycle, Curve charge, Curve discharge) {
+    record CycleCurve(int cycle, Curve charge, Curve discharge) implements CycleBranches {
     }
 
     private final Set<Integer> cycles;

@@ -21,6 +21,23 @@ public final class ServeOptions {
         return serve;
     }
 
+    /** The live page at this address: what a resumed run re-attaches from its journal. */
+    public static ServeOptions at(String bind, int port) {
+        ServeOptions options = new ServeOptions();
+        options.serve = true;
+        options.address.bind = bind;
+        options.address.port = port;
+        return options;
+    }
+
+    public String bind() {
+        return address.bind;
+    }
+
+    public int port() {
+        return address.port;
+    }
+
     /**
      * Starts the live page for the run about to be written to {@code runDirectory}, or does
      * nothing without --serve. Attach the runner once it exists; close when the run is over.

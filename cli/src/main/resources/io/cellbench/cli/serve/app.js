@@ -185,7 +185,11 @@ function plot(canvas, xs, ys, yLabel, color) {
   for (const x of xt.values) {
     const px = Math.round(left + (x - xMin) / (xMax - xMin) * pw) + 0.5;
     g.beginPath(); g.moveTo(px, top); g.lineTo(px, top + ph); g.stroke();
-    g.fillText(label(x, xt.step), px, top + ph + 4);
+    // A label at the right edge would be cut off by the canvas; the grid line still shows.
+    const text = label(x, xt.step);
+    if (px + g.measureText(text).width / 2 <= w) {
+      g.fillText(text, px, top + ph + 4);
+    }
   }
   g.fillText("test time / " + (useHours ? "h" : "min"), left + pw / 2, top + ph + font + 8);
   g.strokeStyle = "#1d232a";

@@ -35,6 +35,11 @@ public final class Keithley2450Factory implements DriverFactory {
         return open(config.name(), Keithley2450Settings.from(config));
     }
 
+    @Override
+    public void check(InstrumentConfig config) {
+        Keithley2450Settings.from(config);
+    }
+
     /** Opens a channel named {@code name} with settings made in code. */
     public static Keithley2450Channel open(String name, Keithley2450Settings settings) {
         Duration writeTimeout = settings.timeout().multipliedBy(2);

@@ -114,6 +114,21 @@ public final class LineFraming implements AutoCloseable {
      * @param timeout the overall deadline for the whole line
      */
     public String readLine(String command, Duration timeout) {
+        return line(command, timeout, false);
+    }
+
+    /**
+     * The next line if one is complete within {@code wait}, else null with the bytes of a
+     * partial line kept for the next call. For instruments that stream (a data package now and
+     * then for minutes): the caller waits in short slices, and can do something else between
+     * them (see whether an abort was asked for) without losing half a line. Link failures and
+     * over-long lines throw as in {@link #readLine}.
+     */
+    public String pollLine(String command, Duration wait) {
+        return line(command, wait, true);
+    }
+
+    private String line(String command, Duration timeout, boolean poll) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int checked = 0; // bytes after start already known to hold no line end
         while (true) {
@@ -137,6 +152,9 @@ public final class LineFraming implements AutoCloseable {
                         + " bytes without a line end, starting " + WireText.quote(head));
             }
             long remaining = deadline - System.nanoTime();
+            if (remaining <= 0 && poll) {
+                return null;
+            }
             if (remaining <= 0) {
                 needsResync = true;
                 String partial = new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);

@@ -94,6 +94,16 @@ class Keithley2450FactoryTest {
         assertMessage(Map.of("host", "x", "rest", "open"), "setting 'rest' must be one of open-relay, zero-current");
     }
 
+    @Test
+    void checkReadsTheSettingsWithoutConnectingAndNamesTheWrongOne() {
+        // nothing listens on 10.255.255.1: a check that connected would fail differently (or hang)
+        new Keithley2450Factory().check(config(Map.of("host", "10.255.255.1", "timeout", "1 s")));
+        DriverConfigException e = assertThrows(DriverConfigException.class,
+                () -> new Keithley2450Factory().check(config(Map.of("host", "x", "port", "0"))));
+        assertEquals("port", e.key());
+        assertEquals("must be between 1 and 65535, got 0", e.problem());
+    }
+
     private static void assertMessage(Map<String, Object> settings, String expected) {
         DriverConfigException e = assertThrows(DriverConfigException.class,
                 () -> new Keithley2450Factory().open(config(settings)));

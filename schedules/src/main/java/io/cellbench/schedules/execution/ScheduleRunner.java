@@ -4,7 +4,9 @@ import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.RunListener;
 import io.cellbench.schedules.runner.CellSetup;
+import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.runner.ProtocolRunner;
+import io.cellbench.schedules.runner.RetryingReads;
 import io.cellbench.schedules.runner.RunnerStatus;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduledCell;
@@ -27,6 +29,7 @@ public final class ScheduleRunner {
     private final Map<String, ProtocolRunner> runners = new ConcurrentHashMap<>();
     /** Holds asked for before a cell's runner exists (source → reason per cell); guarded by {@code runners}. */
     private final Map<String, Map<String, String>> earlyHolds = new LinkedHashMap<>();
+    private volatile FaultRetry faultRetry = FaultRetry.NONE;
 
     public ScheduleRunner(Schedule schedule, InstrumentProvider instruments, RunListener listener) {
         this(schedule, instruments, listener, null);
@@ -42,6 +45,15 @@ public final class ScheduleRunner {
         this.instruments = instruments;
         this.listener = listener;
         this.journaling = journaling;
+    }
+
+    /**
+     * How long each cell rides out a failing instrument read before it faults (see
+     * {@link RetryingReads}); without this call a failed read faults its cell at once.
+     */
+    public ScheduleRunner faultRetry(FaultRetry retry) {
+        this.faultRetry = java.util.Objects.requireNonNull(retry, "retry");
+        return this;
     }
 
     /** Runs all cells to their end; returns each cell's outcome, in schedule order. */
@@ -87,6 +99,7 @@ public final class ScheduleRunner {
                     .eis(inst.eisAnalyzer(), inst.muxChannel())
                     .pressureFixture(inst.pressureFixture())
                     .chamber(inst.chamber())
+                    .faultPolicy(RetryingReads.forCell(faultRetry, inst.clock(), listener, id))
                     .resumeFrom(journaling == null ? null : journaling.resumeFrom(cell, inst))
                     .positionListener(journaling == null ? null : journaling.journal(cell, inst))
                     .build();

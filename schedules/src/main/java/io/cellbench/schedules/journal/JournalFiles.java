@@ -56,7 +56,8 @@ public final class JournalFiles {
         return read(directory(runDirectory).resolve(RUN_MODE), RunMode.class);
     }
 
-    static void write(Path file, Object value) throws IOException {
+    /** Writes {@code value} as JSON to {@code file}, atomically (see the class comment). */
+    public static void write(Path file, Object value) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         byte[] bytes = JSON.writeValueAsBytes(value);
@@ -75,7 +76,8 @@ public final class JournalFiles {
         }
     }
 
-    static <T> Optional<T> read(Path file, Class<T> type) throws IOException {
+    /** Reads {@code file} as a {@code type}; empty when there is no such file. */
+    public static <T> Optional<T> read(Path file, Class<T> type) throws IOException {
         try {
             return Optional.of(JSON.readValue(file.toFile(), type));
         } catch (NoSuchFileException e) {

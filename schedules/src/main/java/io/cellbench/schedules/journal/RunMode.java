@@ -10,6 +10,13 @@ package io.cellbench.schedules.journal;
  * @param speed                 simulated seconds per real second; {@code 0} for as fast as possible
  * @param clockStartUnixSecond  the simulated clock's origin: at a finite speed simulated time
  *                              is {@code origin + (wall − origin)·speed}, across restarts too
+ * @param lab                   for a run on real instruments, the lab file inside the run
+ *                              directory (DIR/inputs/lab/…), relative to it; {@code null} otherwise
  */
-public record RunMode(String schedule, boolean simulate, double speed, double clockStartUnixSecond) {
+public record RunMode(String schedule, boolean simulate, double speed, double clockStartUnixSecond, String lab) {
+
+    /** A simulated run. */
+    public RunMode(String schedule, boolean simulate, double speed, double clockStartUnixSecond) {
+        this(schedule, simulate, speed, clockStartUnixSecond, null);
+    }
 }

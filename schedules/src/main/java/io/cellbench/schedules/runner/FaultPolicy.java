@@ -21,6 +21,22 @@ public interface FaultPolicy {
      */
     boolean retryRead(InstrumentException failure, int attempt) throws InterruptedException;
 
+    /**
+     * As {@link #retryRead(InstrumentException, int)}, told the run's test time now so that
+     * a policy can date the events it records. The runner calls this one.
+     */
+    default boolean retryRead(InstrumentException failure, int attempt, double testTimeSecond)
+            throws InterruptedException {
+        return retryRead(failure, attempt);
+    }
+
+    /**
+     * The read succeeded after {@code failedAttempts} failures in a row (the incident is
+     * over). The runner calls this only after a failure, never on the normal path.
+     */
+    default void recovered(int failedAttempts, double testTimeSecond) {
+    }
+
     /** Gives up at the first failure: the default until a retry policy is configured. */
     FaultPolicy FAIL_FAST = (failure, attempt) -> false;
 

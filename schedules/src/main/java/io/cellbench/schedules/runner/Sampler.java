@@ -145,7 +145,9 @@ final class Sampler {
         command = given;
         double now = clock.nowUnixSeconds();
         phaseStart = now;
-        readChannel();
+        if (readChannel()) {
+            now = clock.nowUnixSeconds();
+        }
         time = now;
         counters.restart(now, volt, ampere);
         status.sample(volt, ampere, now - stepStart, now - runStart);
@@ -181,7 +183,14 @@ final class Sampler {
         }
         clock.sleepUntil(target);
         double now = clock.nowUnixSeconds();
-        readChannel();
+        RunnerTiming.Probe probe = RunnerTiming.probe();
+        if (probe != null) {
+            probe.sampled(target, now);
+        }
+        if (readChannel()) {
+            // the read was retried (back-off, reconnect): the values are from now, not from the planned time
+            now = clock.nowUnixSeconds();
+        }
         time = now;
         auxReadThisSample = now >= nextAuxTime;
         if (auxReadThisSample) {
@@ -313,7 +322,8 @@ final class Sampler {
         }
     }
 
-    private void readChannel() throws InterruptedException {
+    /** Reads V and I, retrying as the fault policy says; true when it took more than one attempt. */
+    private boolean readChannel() throws RunEnd, InterruptedException {
         int attempt = 0;
         while (true) {
             InstrumentException failure;
@@ -323,30 +333,47 @@ final class Sampler {
                     volt = r.voltageVolt();
                     ampere = r.currentAmpere();
                     cellCelsius = r.temperatureCelsius();
-                    return;
+                    if (attempt > 0) {
+                        faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
+                    }
+                    return attempt > 0;
                 }
                 failure = new InstrumentException(channel.name(), "read", "returned no number (V "
                         + r.voltageVolt() + ", I " + r.currentAmpere() + ")");
             } catch (InstrumentException e) {
                 failure = e;
             }
-            if (!faultPolicy.retryRead(failure, ++attempt)) {
+            if (!retry(failure, ++attempt)) {
                 throw failure;
             }
         }
     }
 
+    /**
+     * Asks the fault policy whether to read again after {@code failure}. An operator's stop
+     * ends the retrying (between two attempts, so within one back-off).
+     */
+    private boolean retry(InstrumentException failure, int attempt) throws RunEnd, InterruptedException {
+        if (stopRequested) {
+            throw new RunEnd(RunEvent.Outcome.STOPPED, "stopped by the operator while retrying: " + failure.getMessage());
+        }
+        return faultPolicy.retryRead(failure, attempt, testTime(clock.nowUnixSeconds()));
+    }
+
     /** Reads the fixture and the chamber now, whatever their schedule. */
-    void readAuxiliaries(double now) throws InterruptedException {
+    void readAuxiliaries(double now) throws RunEnd, InterruptedException {
         nextAuxTime = now + auxPeriod;
         if (fixture != null) {
             int attempt = 0;
             while (true) {
                 try {
                     pressurePa = fixture.readPressurePa();
+                    if (attempt > 0) {
+                        faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
+                    }
                     break;
                 } catch (InstrumentException e) {
-                    if (!faultPolicy.retryRead(e, ++attempt)) {
+                    if (!retry(e, ++attempt)) {
                         throw e;
                     }
                 }
@@ -357,9 +384,12 @@ final class Sampler {
             while (true) {
                 try {
                     chamberCelsius = chamber.readTemperatureCelsius();
+                    if (attempt > 0) {
+                        faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
+                    }
                     break;
                 } catch (InstrumentException e) {
-                    if (!faultPolicy.retryRead(e, ++attempt)) {
+                    if (!retry(e, ++attempt)) {
                         throw e;
                     }
                 }

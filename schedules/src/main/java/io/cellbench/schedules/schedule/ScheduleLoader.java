@@ -28,7 +28,7 @@ import java.util.Map;
 public final class ScheduleLoader {
     static final List<String> TOP_KEYS = List.of("name", "cells");
     static final List<String> CELL_KEYS = List.of("id", "format", "chemistry", "nominal_capacity", "area", "mass",
-            "notes", "protocol", "parameters", "simulation");
+            "notes", "protocol", "parameters", "simulation", "channel", "eis", "mux_channel", "fixture", "chamber");
     static final List<String> SIMULATION_KEYS = List.of("preset", "seed", "pressure");
     static final List<String> PRESETS = List.of("coin", "pouch");
 
@@ -94,7 +94,28 @@ public final class ScheduleLoader {
                 optional(k, "notes", ""));
         Protocol protocol = protocol(k, m);
         ScheduledCell.Simulation sim = simulation(k.get("simulation"), format, index);
-        return new ScheduledCell(new SourceLocation(doc.file(), m.line(), m.column()), info, protocol, sim);
+        return new ScheduledCell(new SourceLocation(doc.file(), m.line(), m.column()), info, protocol, sim, wiring(k));
+    }
+
+    /** The lab instruments a cell names (checked against a lab file by LabCheck, not here). */
+    private Wiring wiring(Map<String, Entry> k) {
+        Integer mux = null;
+        if (k.containsKey("mux_channel")) {
+            String t = text(k.get("mux_channel").value(), "mux_channel");
+            if (!t.matches("\\d{1,4}") || Integer.parseInt(t) < 1) {
+                throw doc.error(k.get("mux_channel").value(), "mux_channel '" + t + "' is not a channel number",
+                        "multiplexer channels count from 1");
+            }
+            mux = Integer.parseInt(t);
+        }
+        return new Wiring(named(k, "channel"), null, named(k, "eis"), mux, named(k, "fixture"), named(k, "chamber"),
+                Wiring.StartCondition.NOW);
+    }
+
+    private Wiring.Named named(Map<String, Entry> k, String key) {
+        Entry e = k.get(key);
+        return e == null ? null : new Wiring.Named(text(e.value(), key),
+                new SourceLocation(doc.file(), e.value().line(), e.value().column()));
     }
 
     private Protocol protocol(Map<String, Entry> k, Mapping cell) {

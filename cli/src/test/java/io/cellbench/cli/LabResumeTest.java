@@ -1,0 +1,110 @@
+package io.cellbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.Sample;
+import io.cellbench.core.time.SystemLabClock;
+import io.cellbench.daq.run.CellEntry;
+import io.cellbench.daq.run.RunReader;
+import io.cellbench.fixtures.lab.VirtualLab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run on the virtual lab killed with SIGKILL mid-charge, then resumed: {@code resume}
+ * reads the lab file kept in DIR/inputs/lab, reconnects through the drivers and finishes.
+ */
+@Timeout(120)
+class LabResumeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKilledLabRunResumesOnTheSameLab() throws Exception {
+        Files.writeString(dir.resolve("steps.yaml"), """
+                name: rest, charge, rest
+                limits:
+                  voltage: [1.5 V, 4.2 V]
+                logging:
+                  period: 1 s
+                  sample_period: 0.2 s
+                steps:
+                  - Rest for 2 s
+                  - Charge at C/2 for 6 s
+                  - Rest for 2 s
+                """);
+        Path out = dir.resolve("run");
+        try (VirtualLab lab = VirtualLab.start(VirtualLab.Options.of(1, new SystemLabClock(), dir))) {
+            lab.writeLab(dir.resolve("lab.yaml"));
+            lab.writeSchedule(dir.resolve("schedule.yaml"), "steps.yaml");
+            Process run = cellbench("run", dir.resolve("schedule.yaml").toString(), "--lab",
+                    dir.resolve("lab.yaml").toString(), "--out", out.toString());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            while (count(out, "\"StepStarted\"") < 2) {
+                assertTrue(run.isAlive(), "the run ended before the charge: " + log());
+                assertTrue(System.nanoTime() < deadline, "the charge did not start in 40 s: " + log());
+                Thread.sleep(20);
+            }
+            Thread.sleep(1500);
+            run.destroyForcibly(); // SIGKILL mid-charge, as a crash would
+            assertTrue(run.waitFor(10, TimeUnit.SECONDS));
+
+            Console resume = Console.run("resume", out.toString());
+            assertEquals(0, resume.exitCode(), resume.out() + resume.err());
+            assertTrue(resume.out().contains("on lab 'virtual lab' (inputs/lab/lab.yaml)"), resume.out());
+            assertTrue(resume.out().contains("cell-1: continues in step"), resume.out());
+        }
+        try (RunReader data = RunReader.open(out)) {
+            CellEntry cell = data.manifest().cell("cell-1").orElseThrow();
+            assertEquals(Optional.of(RunEvent.Outcome.COMPLETED), cell.outcome());
+            assertEquals(2, cell.starts());
+            List<Sample> samples = new ArrayList<>();
+            data.samples("cell-1", samples::add);
+            for (int i = 1; i < samples.size(); i++) {
+                assertTrue(samples.get(i).testTimeSecond() > samples.get(i - 1).testTimeSecond(), "time goes on");
+            }
+            double charged = samples.get(samples.size() - 1).chargingCapacityAh();
+            // 6 s at 1 mA, less what was lost with the kill, more the charge going on while the program was down
+            assertTrue(charged > 0.5 * 6e-3 / 3600 && charged < 2 * 6e-3 / 3600, "charged " + charged * 3.6e6 + " mAs");
+        }
+    }
+
+    private int count(Path out, String text) {
+        try {
+            return (int) Files.readString(out.resolve("events.jsonl")).lines().filter(l -> l.contains(text)).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private String log() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith("cellbench-")).toList()) {
+                sb.append(Files.readString(p));
+            }
+        }
+        return sb.toString();
+    }
+
+    private Process cellbench(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dio.netty.noUnsafe=false",
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("cellbench-run.log").toFile()).start();
+    }
+}

@@ -1,0 +1,154 @@
+package io.cellbench.cli.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fazecast.jSerialComm.SerialPort;
+import io.cellbench.cli.Main;
+import io.cellbench.core.time.SystemLabClock;
+import io.cellbench.fixtures.lab.VirtualLab;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class ProbeAndPortsTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cellbench(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void probeIdentifiesAndReadsASimulatedKeithleyByInstrumentOrChannelName() throws Exception {
+        try (VirtualLab lab = VirtualLab.start(VirtualLab.Options.of(1, new SystemLabClock(), dir))) {
+            lab.writeLab(dir.resolve("lab.yaml"));
+            for (String name : List.of("keithley-2450-1", "ch-1")) {
+                Result r = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), name);
+                assertEquals(0, r.code(), r.out() + r.err());
+                assertTrue(r.out().contains("identify: KEITHLEY INSTRUMENTS,MODEL 2450,"), r.out());
+                assertTrue(r.out().matches("(?s).*reading: +\\d\\.\\d{4} V, -?0\\.\\d{6} mA.*"), r.out());
+                assertTrue(r.out().contains("ok: " + name + " answered"), r.out());
+            }
+        }
+    }
+
+    @Test
+    void probeReachesAKeithleyOnASocatPseudoTerminal() throws Exception {
+        try (VirtualLab lab = VirtualLab.start(VirtualLab.Options.of(1, new SystemLabClock(), dir).withSerial(true))) {
+            lab.writeLab(dir.resolve("lab.yaml"));
+            assertTrue(Files.readString(dir.resolve("lab.yaml")).contains("transport: serial"));
+            Result r = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "ch-1");
+            assertEquals(0, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("identify: KEITHLEY INSTRUMENTS,MODEL 2450,"), r.out());
+        }
+    }
+
+    @Test
+    void probeOfADeadPortIsOneLineNamingTheInstrumentAndTheCommand() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Files.writeString(dir.resolve("lab.yaml"), """
+                instruments:
+                  smu-9: {driver: keithley-2450, host: 127.0.0.1, port: %d, connect_timeout: 1 s}
+                """.formatted(port));
+        Result r = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "smu-9");
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: probe smu-9 (keithley-2450): smu-9: 'connect': tcp 127.0.0.1:" + port),
+                r.err());
+        assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
+
+        Result unknown = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "smu-1");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("'smu-1' is neither an instrument nor a channel"), unknown.err());
+    }
+
+    @Test
+    void probeOfASimulatorThatStopsAnsweringNamesTheCommandThatTimedOut() throws Exception {
+        try (VirtualLab lab = VirtualLab.start(VirtualLab.Options.of(1, new SystemLabClock(), dir))) {
+            String yaml = lab.labYaml().replace("    port:", "    timeout: 300 ms\n    retries: 0\n    port:");
+            Files.writeString(dir.resolve("lab.yaml"), yaml);
+            lab.instrument("keithley-2450-1").faults().set(new io.cellbench.fixtures.wire.FaultPolicy.NoAnswer());
+            Result r = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "keithley-2450-1");
+            assertEquals(3, r.code(), r.out() + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("error: probe keithley-2450-1 (keithley-2450): keithley-2450-1: '*IDN?'"),
+                    r.err());
+        }
+    }
+
+    @Test
+    void portsListsWhatJSerialCommFindsOrSaysThereAreNone() {
+        Result r = cellbench("ports");
+        assertEquals(0, r.code(), r.err());
+        SerialPort[] ports = SerialPort.getCommPorts();
+        if (ports.length == 0) {
+            assertTrue(r.out().startsWith("No serial ports found on this computer."), r.out());
+            assertTrue(r.out().contains("socat pseudo-terminals are never listed"), r.out());
+        } else {
+            for (SerialPort p : ports) {
+                assertTrue(r.out().contains(p.getSystemPortPath()), r.out());
+            }
+        }
+    }
+
+    @Test
+    void portsDescribeAUsbAdapterOnOneLine() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PortsCommand.print(List.of(new PortsCommand.Port("/dev/ttyUSB0", "FT232R USB UART", "1-1.2", "FTDI",
+                "A10K4XYZ", 0x0403, 0x6001)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals("1 serial port:\n  /dev/ttyUSB0  FT232R USB UART, FTDI, USB 0403:6001, serial number A10K4XYZ, at 1-1.2\n",
+                bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void virtualLabWritesItsLabFileAndServesUntilItsTimeIsUp() throws Exception {
+        Path labFile = dir.resolve("out").resolve("lab.yaml");
+        Files.writeString(dir.resolve("quick.yaml"), "name: q\nsteps:\n  - Rest for 1 s\n");
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread t = Thread.ofPlatform().start(() -> code.set(Main.run("virtual-lab", "--write-lab", labFile.toString(),
+                "--cells", "2", "--schedule-out", dir.resolve("vl.yaml").toString(), "--protocol",
+                dir.resolve("quick.yaml").toString(), "--for", "4s")));
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!Files.isRegularFile(dir.resolve("vl.yaml")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.readString(labFile).contains("keithley-2450-2:"), Files.readString(labFile));
+        Result probe = cellbench("probe", "--lab", labFile.toString(), "ch-2");
+        assertEquals(0, probe.code(), probe.out() + probe.err());
+        Result validate = cellbench("validate", "--lab", labFile.toString(), dir.resolve("vl.yaml").toString());
+        assertEquals(0, validate.code(), validate.err());
+        assertTrue(Files.readString(dir.resolve("vl.yaml")).contains("protocol: quick.yaml"));
+        t.join(20_000);
+        assertEquals(0, code.get());
+        Result after = cellbench("probe", "--lab", labFile.toString(), "ch-2");
+        assertEquals(3, after.code(), "the simulators stopped with the command: " + after.out());
+    }
+}

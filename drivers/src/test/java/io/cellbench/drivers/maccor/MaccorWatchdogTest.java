@@ -1,0 +1,112 @@
+package io.cellbench.drivers.maccor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellbench.core.instrument.ChannelCommand;
+import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.fixtures.wire.maccor.MacNetSimulator;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** MacNet's direct-mode watchdog (MacNetDirectModeWD) and the driver's keep-alive. */
+@Timeout(30)
+class MaccorWatchdogTest {
+
+    /** Ten feed periods: room for a loaded build machine, still short enough for a test. */
+    private static final MacNetSimulator.Options WATCHDOG_1_S =
+            new MacNetSimulator.Options(Duration.ofSeconds(1), Duration.ofMillis(20));
+
+    @Test
+    void theKeepAliveHoldsChannelsInDirectModeThroughALongStepOfReadsOnly() throws Exception {
+        try (MacNetRig rig = new MacNetRig(2, WATCHDOG_1_S);
+             MaccorBank bank = MaccorBank.open("maccor-1", rig.settings()
+                     .withPacing(Duration.ofMillis(100), Duration.ofMillis(25)))) {
+            bank.channel(1).apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
+            bank.channel(2).apply(new ChannelCommand.OpenCircuit());
+            long end = System.nanoTime() + 3_000_000_000L; // three watchdog periods
+            while (System.nanoTime() < end) {
+                bank.channel(1).read();
+                Thread.sleep(50);
+            }
+            assertEquals(2, rig.sim.state(1), "still Active: " + rig.sim.suspendedBecause(1) + "; driver: "
+                    + bank.channel(1).lastFeedFailure());
+            assertEquals(2, rig.sim.state(2), "a resting channel is fed too: " + rig.sim.suspendedBecause(2)
+                    + "; driver: " + bank.channel(2).lastFeedFailure());
+            assertInstanceOf(ChannelCommand.Current.class, rig.sim.command(1));
+            long feeds = rig.sim.received().stream().filter(l -> l.contains("\"FNum\":8,\"Chan\":0")).count();
+            assertTrue(feeds >= 15, "the last output is re-sent about every 100 ms; saw " + feeds);
+        }
+    }
+
+    @Test
+    void backToBackReadsFromSeveralThreadsDoNotStarveTheFeed() throws Exception {
+        // a runner on a virtual clock reads without pause: the keep-alive must still get its turn
+        try (MacNetRig rig = new MacNetRig(2, WATCHDOG_1_S);
+             MaccorBank bank = MaccorBank.open("maccor-1", rig.settings()
+                     .withPacing(Duration.ofMillis(100), Duration.ofMillis(25)))) {
+            bank.channel(1).apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
+            bank.channel(2).apply(new ChannelCommand.Current(-1e-3, 2.5, 4.2));
+            long end = System.nanoTime() + 3_000_000_000L;
+            Thread other = Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < end) {
+                    bank.channel(2).read();
+                }
+            });
+            while (System.nanoTime() < end) {
+                bank.channel(1).read();
+            }
+            other.join(5000);
+            assertEquals(2, rig.sim.state(1), "still Active: " + rig.sim.suspendedBecause(1) + "; driver: "
+                    + bank.channel(1).lastFeedFailure());
+            assertEquals(2, rig.sim.state(2), "still Active: " + rig.sim.suspendedBecause(2) + "; driver: "
+                    + bank.channel(2).lastFeedFailure());
+        }
+    }
+
+    @Test
+    void whenFeedingStopsTheCyclerRestsTheChannelAndTheNextReadSaysSo() throws Exception {
+        try (MacNetRig rig = new MacNetRig(1, WATCHDOG_1_S);
+             // a feed period far beyond the cycler's watchdog: as if cellbench had died
+             MaccorBank bank = MaccorBank.open("maccor-1", rig.settings())) {
+            MaccorChannel ch = bank.channel(1);
+            ch.apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
+            assertEquals(2, rig.sim.state(1));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (rig.sim.state(1) != 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(3, rig.sim.state(1), "Suspended");
+            assertTrue(rig.sim.suspendedBecause(1).startsWith("MacNetDirectModeWD"), rig.sim.suspendedBecause(1));
+            assertInstanceOf(ChannelCommand.OpenCircuit.class, rig.sim.command(1));
+            InstrumentException e = assertThrows(InstrumentException.class, ch::read);
+            assertTrue(e.getMessage().startsWith("maccor-1/1: 'ReadStatus (4,7)': the channel left direct mode:"
+                    + " MacNet reports it Suspended (Stat 3); the cycler's watchdog or a safety limit stopped it"),
+                    e.getMessage());
+            assertTrue(!ch.inDirectMode());
+        }
+    }
+
+    @Test
+    void aDriverThatVanishesWithoutClosingLeavesItsChannelsSafe() throws Exception {
+        try (MacNetRig rig = new MacNetRig(2, WATCHDOG_1_S)) {
+            MaccorBank bank = MaccorBank.open("maccor-1", rig.settings()
+                    .withPacing(Duration.ofMillis(100), Duration.ofMillis(25)));
+            bank.channel(1).apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
+            bank.channel(2).apply(new ChannelCommand.Current(-1e-3, 2.5, 4.2));
+            Thread.sleep(1500);
+            assertEquals(2, rig.sim.state(1));
+            bank.vanish();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while ((rig.sim.state(1) != 3 || rig.sim.state(2) != 3) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(3, rig.sim.state(1));
+            assertEquals(3, rig.sim.state(2));
+            assertInstanceOf(ChannelCommand.OpenCircuit.class, rig.sim.command(2));
+        }
+    }
+}

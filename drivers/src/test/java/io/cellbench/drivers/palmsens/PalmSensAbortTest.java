@@ -1,0 +1,121 @@
+package io.cellbench.drivers.palmsens;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellbench.core.instrument.EisRequest;
+import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.time.SystemLabClock;
+import io.cellbench.fixtures.wire.SocatPair;
+import io.cellbench.fixtures.wire.palmsens.MethodScriptSimulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep that takes real time (the simulator on the wall clock, 20 times faster than a real
+ * device: 100 kHz → 100 mHz at 5 points per decade takes ≈ 4 s), aborted from another thread
+ * over a real pty. The 20 s bound is a hang guard, not a speed goal.
+ */
+class PalmSensAbortTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void abortFromAnotherThreadEndsTheSweepAndTheDeviceIsUsableAfterwards() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (SocatPair pair = SocatPair.start(dir);
+                 MethodScriptSimulator sim = new MethodScriptSimulator("palmsens-slow",
+                         Map.of(1, EisBench.coin()), new SystemLabClock(), 20)) {
+                sim.startSerial(pair.instrumentEnd());
+                try (PalmSensEisAnalyzer eis = PalmSensFactory.open("eis-1", PalmSensSettings
+                        .serial(pair.driverEnd().toString()).withOcpTime(Duration.ofSeconds(2)))) {
+                    CompletableFuture<Object> sweep = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return eis.measure(0, EisBench.SWEEP);
+                        } catch (RuntimeException e) {
+                            return e;
+                        }
+                    });
+                    while (!sim.running()) {
+                        Thread.sleep(5);
+                    }
+                    Thread.sleep(500); // OCP (0.1 s here) and a few points
+                    eis.abort();
+                    Object outcome = sweep.get(5, TimeUnit.SECONDS); // the whole sweep would take ≈ 7 s
+                    InstrumentException e = assertInstanceOf(InstrumentException.class, outcome);
+                    assertEquals("eis-1", e.instrument());
+                    assertEquals("meas_loop_eis", e.command());
+                    assertTrue(e.getMessage().matches("eis-1: 'meas_loop_eis': sweep aborted after \\d+ of 31 points"),
+                            e.getMessage());
+                    assertEquals(1, sim.aborts(), "the device received Z while sweeping");
+                    assertFalse(sim.running());
+
+                    // the same link, no reconnect: a short sweep runs to its end
+                    EisRequest shortSweep = new EisRequest(EisRequest.Mode.POTENTIOSTATIC, 100e3, 10e3, 5, 0.01);
+                    assertEquals(6, eis.measure(0, shortSweep).size());
+                    assertEquals(0, eis.reconnects());
+                }
+            }
+        });
+    }
+
+    @Test
+    void anAbortWithNoSweepRunningChangesNothing() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (EisBench bench = new EisBench()) {
+                int port = bench.simulator.startTcp();
+                try (PalmSensEisAnalyzer eis = PalmSensFactory.open("eis-1", PalmSensSettings.serial("unused")
+                        .withTransport(new io.cellbench.drivers.transport.TransportSettings.Tcp("127.0.0.1", port,
+                                Duration.ofSeconds(2))))) {
+                    eis.abort();
+                    assertEquals(31, eis.measure(0, EisBench.SWEEP).size());
+                }
+            }
+        });
+    }
+
+    @Test
+    void interruptingTheMeasuringThreadStopsTheDeviceToo() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (SocatPair pair = SocatPair.start(dir);
+                 MethodScriptSimulator sim = new MethodScriptSimulator("palmsens-slow",
+                         Map.of(1, EisBench.coin()), new SystemLabClock(), 20)) {
+                sim.startSerial(pair.instrumentEnd());
+                try (PalmSensEisAnalyzer eis = PalmSensFactory.open("eis-1", PalmSensSettings
+                        .serial(pair.driverEnd().toString()).withOcpTime(Duration.ofSeconds(2)))) {
+                    java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+                    java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+                    Thread runner = Thread.ofPlatform().start(() -> {
+                        try {
+                            outcome.set(eis.measure(0, EisBench.SWEEP));
+                        } catch (RuntimeException e) {
+                            outcome.set(e);
+                        }
+                        stillInterrupted.set(Thread.currentThread().isInterrupted());
+                    });
+                    while (!sim.running()) {
+                        Thread.sleep(5);
+                    }
+                    Thread.sleep(300);
+                    runner.interrupt();
+                    assertTrue(runner.join(Duration.ofSeconds(5)), "measure() returned");
+                    InstrumentException e = assertInstanceOf(InstrumentException.class, outcome.get());
+                    assertTrue(e.getMessage().startsWith("eis-1: 'meas_loop_eis': interrupted: sweep aborted after "),
+                            e.getMessage());
+                    assertTrue(stillInterrupted.get(), "the interrupt is kept for the caller");
+                    assertEquals(1, sim.aborts());
+                    assertFalse(sim.running());
+                }
+            }
+        });
+    }
+}

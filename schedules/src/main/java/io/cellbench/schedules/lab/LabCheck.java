@@ -1,0 +1,99 @@
+package io.cellbench.schedules.lab;
+
+import io.cellbench.drivers.DriverFactory.Capability;
+import io.cellbench.protocols.ProtocolException;
+import io.cellbench.protocols.grammar.StepGrammar;
+import io.cellbench.schedules.schedule.Schedule;
+import io.cellbench.schedules.schedule.ScheduledCell;
+import io.cellbench.schedules.schedule.Wiring;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a schedule against a lab file before anything is connected: every name a cell's
+ * wiring uses is in the lab file and can do what the cell needs (a channel is a cycler, an
+ * {@code eis:} an impedance analyzer…). Problems are reported at the name in the schedule.
+ * Pools are the schedule's own; their channels are checked where the schedule defines them.
+ */
+public final class LabCheck {
+    private LabCheck() {
+    }
+
+    /** Every problem found, in schedule order; empty when the schedule fits the lab. */
+    public static List<ProtocolException> problems(Schedule schedule, LabFile lab) {
+        List<ProtocolException> out = new ArrayList<>();
+        for (ScheduledCell cell : schedule.cells()) {
+            Wiring w = cell.wiring();
+            String id = cell.info().id();
+            if (w.channel() == null && w.pool() == null) {
+                List<String> names = channelNames(lab);
+                out.add(Located.error(cell.at(), null, "cell '" + id + "' names no channel of lab '" + lab.name() + "'",
+                        "add 'channel: …' to the cell; channels of " + lab.source() + ": "
+                                + (names.isEmpty() ? "none" : String.join(", ", names))));
+            }
+            if (w.channel() != null) {
+                channel(lab, id, w.channel(), out);
+            }
+            instrument(lab, id, w.eis(), Capability.EIS_ANALYZER, "an impedance analyzer", out);
+            instrument(lab, id, w.fixture(), Capability.PRESSURE_FIXTURE, "a pressure fixture", out);
+            instrument(lab, id, w.chamber(), Capability.TEMPERATURE_CHAMBER, "a temperature chamber", out);
+        }
+        return out;
+    }
+
+    /** Throws the first problem, if any. */
+    public static void check(Schedule schedule, LabFile lab) {
+        List<ProtocolException> p = problems(schedule, lab);
+        if (!p.isEmpty()) {
+            throw p.get(0);
+        }
+    }
+
+    private static void channel(LabFile lab, String cell, Wiring.Named named, List<ProtocolException> out) {
+        ChannelRef ref = lab.channel(named.name());
+        List<String> names = channelNames(lab);
+        if (ref == null) {
+            String guess = StepGrammar.closestWord(named.name(), names);
+            out.add(Located.error(named.at(), named.name(), "cell '" + cell + "': no channel '" + named.name()
+                    + "' in lab file " + lab.source(), (guess != null ? "did you mean '" + guess + "'? " : "")
+                    + "channels there: " + (names.isEmpty() ? "none" : String.join(", ", names))));
+            return;
+        }
+        LabInstrument i = lab.instruments().get(ref.instrument());
+        if (!i.can(Capability.CYCLER_CHANNEL)) {
+            out.add(Located.error(named.at(), named.name(), "cell '" + cell + "': '" + named.name() + "' is "
+                    + i.name() + " (" + i.driver().name() + "), which is not a cycler channel",
+                    "channels of " + lab.source() + ": " + String.join(", ", names)));
+        }
+    }
+
+    private static void instrument(LabFile lab, String cell, Wiring.Named named, Capability capability, String what,
+                                   List<ProtocolException> out) {
+        if (named == null) {
+            return;
+        }
+        LabInstrument i = lab.instruments().get(named.name());
+        List<String> fitting = lab.namesWith(capability);
+        String there = what.substring(what.indexOf(' ') + 1) + "s in " + lab.source() + ": "
+                + (fitting.isEmpty() ? "none" : String.join(", ", fitting));
+        if (i == null) {
+            String guess = StepGrammar.closestWord(named.name(), fitting);
+            out.add(Located.error(named.at(), named.name(), "cell '" + cell + "': no instrument '" + named.name()
+                    + "' in lab file " + lab.source(), (guess != null ? "did you mean '" + guess + "'? " : "") + there));
+        } else if (!i.can(capability)) {
+            out.add(Located.error(named.at(), named.name(), "cell '" + cell + "': '" + named.name() + "' ("
+                    + i.driver().name() + ") is not " + what, there));
+        }
+    }
+
+    /** The names a schedule may use for a channel: the lab's channels, then cycler instruments. */
+    static List<String> channelNames(LabFile lab) {
+        List<String> names = new ArrayList<>(lab.channels().keySet());
+        for (String n : lab.namesWith(Capability.CYCLER_CHANNEL)) {
+            if (!names.contains(n)) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,97 @@
+package io.cellbench.schedules.runner;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.RunListener;
+import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.time.LabClock;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * The fault policy of unattended runs: a failed read is tried again after a back-off, for at
+ * most {@link FaultRetry#boundSecond()} of lab time per incident, and then given up.
+ *
+ * <p><b>Reconnects.</b> The policy does not reconnect by itself: a driver whose query timed
+ * out or lost its link marks the link, and the next read reconnects first (see
+ * {@code ScpiSession}). Each retry is therefore also a reconnect attempt, and an instrument
+ * that has vanished fails each one at once ("connection refused").
+ *
+ * <p><b>Back-off.</b> Waits double from the first back-off up to the longest, each shortened
+ * at random by up to half (jitter), so that the channels of one instrument or one network
+ * switch that fail together do not reconnect in lockstep. The random sequence is seeded from
+ * the cell id: a rerun retries at the same times.
+ *
+ * <p><b>Events.</b> An incident's first failure records a warning (what failed, for how long
+ * it is retried); a recovery records how many reads failed and for how long; giving up throws
+ * the last failure with that count, which the runner turns into the ALARM and the FAULT end
+ * (after putting the channel at open circuit).
+ *
+ * <p>One policy per cell, used on the cell's runner thread only.
+ */
+public final class RetryingReads implements FaultPolicy {
+    private final FaultRetry retry;
+    private final LabClock clock;
+    private final RunListener listener;
+    private final String cellId;
+    private final SplittableRandom jitter;
+    private double incidentStart = Double.NaN;
+    private String incidentInstrument = "";
+
+    public RetryingReads(FaultRetry retry, LabClock clock, RunListener listener, String cellId) {
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.cellId = Objects.requireNonNull(cellId, "cellId");
+        this.jitter = new SplittableRandom(cellId.hashCode());
+    }
+
+    /** The policy a cell runs with: {@link FaultPolicy#FAIL_FAST} when the bound is 0. */
+    public static FaultPolicy forCell(FaultRetry retry, LabClock clock, RunListener listener, String cellId) {
+        return retry.failFast() ? FAIL_FAST : new RetryingReads(retry, clock, listener, cellId);
+    }
+
+    @Override
+    public boolean retryRead(InstrumentException failure, int attempt) throws InterruptedException {
+        return retryRead(failure, attempt, Double.NaN);
+    }
+
+    @Override
+    public boolean retryRead(InstrumentException failure, int attempt, double testTimeSecond)
+            throws InterruptedException {
+        double now = clock.nowUnixSeconds();
+        if (attempt == 1) {
+            incidentStart = now;
+            incidentInstrument = failure.instrument();
+            listener.on(new RunEvent.Notice(cellId, testTimeSecond, RunEvent.Severity.WARNING,
+                    failure.getMessage() + "; retrying (and reconnecting) for up to " + retry.describe()));
+        }
+        double elapsed = now - incidentStart;
+        if (elapsed >= retry.boundSecond()) {
+            throw new InstrumentException(failure.instrument(), failure.command(), detail(failure)
+                    + String.format(Locale.ROOT, "; gave up after %d failed %s in %.0f s", attempt,
+                    attempt == 1 ? "read" : "reads", elapsed), failure);
+        }
+        double backoff = Math.min(retry.maxBackoffSecond(),
+                retry.firstBackoffSecond() * Math.pow(2, Math.min(attempt - 1, 30)));
+        backoff *= 1 - 0.5 * jitter.nextDouble();
+        clock.sleepUntil(now + Math.min(backoff, retry.boundSecond() - elapsed));
+        return true;
+    }
+
+    @Override
+    public void recovered(int failedAttempts, double testTimeSecond) {
+        double elapsed = clock.nowUnixSeconds() - incidentStart;
+        listener.on(new RunEvent.Notice(cellId, testTimeSecond, RunEvent.Severity.INFO, String.format(Locale.ROOT,
+                "%s: recovered after %d failed %s in %.1f s", incidentInstrument, failedAttempts,
+                failedAttempts == 1 ? "read" : "reads", elapsed)));
+        incidentStart = Double.NaN;
+    }
+
+    /** The message of {@code e} without the "instrument: 'command': " prefix its constructor adds. */
+    private static String detail(InstrumentException e) {
+        String prefix = e.instrument() + ": " + (e.command() == null ? "" : "'" + e.command() + "': ");
+        String m = e.getMessage();
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    }
+}

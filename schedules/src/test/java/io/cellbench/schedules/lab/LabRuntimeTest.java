@@ -1,0 +1,208 @@
+package io.cellbench.schedules.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.instrument.ChannelCommand;
+import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.time.SystemLabClock;
+import io.cellbench.fixtures.lab.VirtualLab;
+import io.cellbench.protocols.ProtocolException;
+import io.cellbench.schedules.execution.CellInstruments;
+import io.cellbench.schedules.execution.ScheduleRunner;
+import io.cellbench.schedules.schedule.Schedule;
+import io.cellbench.schedules.schedule.ScheduleLoader;
+import io.cellbench.schedules.schedule.ScheduledCell;
+import io.cellbench.schedules.schedule.Wiring;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Lab against keithley-2450 simulators of the virtual lab, over real sockets. */
+@Timeout(60)
+class LabRuntimeTest {
+    @TempDir
+    Path dir;
+
+    private static final String PROTOCOL = """
+            name: a minute of rest
+            steps:
+              - Rest for 1 minute
+            """;
+
+    private Schedule schedule(VirtualLab virtual) throws IOException {
+        Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
+        Files.writeString(dir.resolve("schedule.yaml"), virtual.scheduleYaml("rest.yaml"));
+        return ScheduleLoader.load(dir.resolve("schedule.yaml"));
+    }
+
+    private LabFile labFile(VirtualLab virtual) throws IOException {
+        virtual.writeLab(dir.resolve("lab.yaml"));
+        return LabLoader.load(dir.resolve("lab.yaml"));
+    }
+
+    @Test
+    void instrumentsOpenOnceAndAChannelServesOneCellAtATime() throws IOException {
+        List<String> warnings = new ArrayList<>();
+        try (VirtualLab virtual = VirtualLab.start(VirtualLab.Options.of(2, new SystemLabClock(), dir));
+             Lab lab = new Lab(labFile(virtual), new SystemLabClock(), warnings::add)) {
+            Schedule s = schedule(virtual);
+            ScheduledCell one = s.cells().get(0);
+            assertEquals("ch-1", one.wiring().channel().name());
+            CellInstruments first = lab.open(one);
+            assertSame(lab.instrument("keithley-2450-1"), first.channel(), "the lab's instrument, opened once");
+            assertSame(first.channel(), lab.channel("ch-1"));
+            assertTrue(first.channel().identify().contains("MODEL 2450"));
+            first.channel().apply(new ChannelCommand.Current(1e-3, 1.9, 3.7));
+
+            ScheduledCell intruder = new ScheduledCell(one.at(), s.cells().get(1).info(), one.protocol(),
+                    one.simulation(), one.wiring());
+            InstrumentException busy = assertThrows(InstrumentException.class, () -> lab.open(intruder));
+            assertEquals("keithley-2450-1: cell cell-2: the channel is in use by cell cell-1", busy.getMessage());
+
+            first.close();
+            assertEquals(0, first.channel().read().currentAmpere(), 1e-5, "released at open circuit");
+            try (CellInstruments again = lab.open(intruder)) {
+                assertSame(first.channel(), again.channel(), "the same connection, handed to the next cell");
+            }
+        }
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void aScheduleRunsOnTheLabAndTheLabClosesWhatItOpened() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        Events events = new Events();
+        Lab used;
+        try (VirtualLab virtual = VirtualLab.start(VirtualLab.Options.of(2, new SystemLabClock(), dir))) {
+            LabFile file = labFile(virtual);
+            Schedule s = schedule(virtual);
+            LabCheck.check(s, file);
+            try (Lab lab = new Lab(file, new SystemLabClock(), warnings::add)) {
+                used = lab;
+                // a minute is long for a test: stop both cells after a few samples
+                ScheduleRunner runner = new ScheduleRunner(s, lab, events);
+                Thread stopper = Thread.ofVirtual().start(() -> {
+                    try {
+                        Thread.sleep(1500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    runner.stop();
+                });
+                Map<String, RunEvent.Outcome> outcomes = runner.run();
+                stopper.join();
+                assertEquals(Map.of("cell-1", RunEvent.Outcome.STOPPED, "cell-2", RunEvent.Outcome.STOPPED), outcomes);
+                double v = events.of("cell-2", RunEvent.SampleRecorded.class).get(0).sample().voltageVolt();
+                assertTrue(v > 2.5 && v < 3.8, "a pristine coin cell's voltage over the wire: " + v);
+            }
+        }
+        assertThrows(IllegalStateException.class, () -> used.open(null), "a closed lab opens nothing");
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void anInstrumentThatIsNotThereFaultsItsCellNamingTheInstrument() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Files.writeString(dir.resolve("lab.yaml"), """
+                instruments:
+                  smu-9: {driver: keithley-2450, host: 127.0.0.1, port: %d, connect_timeout: 1 s}
+                """.formatted(port));
+        Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
+        Files.writeString(dir.resolve("schedule.yaml"), """
+                cells:
+                  - id: c1
+                    nominal_capacity: 2 mAh
+                    protocol: rest.yaml
+                    channel: smu-9
+                """);
+        Events events = new Events();
+        try (Lab lab = new Lab(LabLoader.load(dir.resolve("lab.yaml")), new SystemLabClock(), w -> { })) {
+            var outcomes = new ScheduleRunner(ScheduleLoader.load(dir.resolve("schedule.yaml")), lab, events).run();
+            assertEquals(RunEvent.Outcome.FAULT, outcomes.get("c1"));
+        }
+        String message = events.of("c1", RunEvent.RunEnded.class).get(0).message();
+        assertTrue(message.startsWith("cannot open instruments: smu-9: 'connect': tcp 127.0.0.1:" + port), message);
+    }
+
+    @Test
+    void aScheduleNamingWhatTheLabLacksIsReportedAtTheName() throws IOException {
+        Files.writeString(dir.resolve("lab.yaml"), """
+                instruments:
+                  smu-1: {driver: keithley-2450, host: 10.0.0.1}
+                channels:
+                  left: smu-1
+                """);
+        Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
+        Files.writeString(dir.resolve("schedule.yaml"), """
+                cells:
+                  - id: c1
+                    nominal_capacity: 2 mAh
+                    protocol: rest.yaml
+                    channel: lefft
+                  - id: c2
+                    nominal_capacity: 2 mAh
+                    protocol: rest.yaml
+                    channel: left
+                    eis: smu-1
+                  - id: c3
+                    nominal_capacity: 2 mAh
+                    protocol: rest.yaml
+                """);
+        LabFile lab = LabLoader.load(dir.resolve("lab.yaml"));
+        Schedule s = ScheduleLoader.load(dir.resolve("schedule.yaml"));
+        List<ProtocolException> p = LabCheck.problems(s, lab);
+        assertEquals(3, p.size(), p.toString());
+        String file = dir.resolve("schedule.yaml").toString();
+        assertEquals(file + ":5:14: error: cell 'c1': no channel 'lefft' in lab file " + dir.resolve("lab.yaml") + "\n"
+                + "        channel: lefft\n"
+                + "                 ^^^^^\n"
+                + "  hint: did you mean 'left'? channels there: left, smu-1", p.get(0).getMessage());
+        assertEquals(10, p.get(1).line());
+        assertTrue(p.get(1).problem().equals("cell 'c2': 'smu-1' (keithley-2450) is not an impedance analyzer"),
+                p.get(1).getMessage());
+        assertTrue(p.get(1).hint().equals("impedance analyzers in " + dir.resolve("lab.yaml") + ": none"),
+                p.get(1).getMessage());
+        assertEquals(11, p.get(2).line());
+        assertTrue(p.get(2).problem().startsWith("cell 'c3' names no channel"), p.get(2).getMessage());
+        assertEquals(Wiring.NONE.channel(), s.cells().get(2).wiring().channel());
+    }
+
+    @Test
+    void aMultiplexerChannelCountsFromOne() throws IOException {
+        Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
+        Files.writeString(dir.resolve("schedule.yaml"), """
+                cells:
+                  - id: c1
+                    nominal_capacity: 2 mAh
+                    protocol: rest.yaml
+                    channel: left
+                    eis: eis-1
+                    mux_channel: 0
+                """);
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> ScheduleLoader.load(dir.resolve("schedule.yaml")));
+        assertEquals(7, e.line());
+        assertTrue(e.getMessage().contains("mux_channel '0' is not a channel number"), e.getMessage());
+        Files.writeString(dir.resolve("schedule.yaml"), Files.readString(dir.resolve("schedule.yaml"))
+                .replace("mux_channel: 0", "mux_channel: 3"));
+        Wiring w = ScheduleLoader.load(dir.resolve("schedule.yaml")).cells().get(0).wiring();
+        assertEquals(3, w.muxChannel());
+        assertEquals("eis-1", w.eis().name());
+        assertEquals(6, w.eis().at().line());
+        assertEquals(10, w.eis().at().column());
+    }
+}
