@@ -119,7 +119,7 @@ final class ResumeCommand implements Callable<Integer> {
         FaultRetry retry = ResumeOutputs.faultRetry(faultRetry, journaled);
         // what this resume attached is what the next one re-attaches
         RunOptions.of(retry, influxChosen, page).write(dir);
-        Schedule remaining = new Schedule(schedule.name(), schedule.source(), toRun);
+        Schedule remaining = schedule.withCells(toRun);
         RunInfo info = new RunInfo(manifest.runId(), Instant.parse(manifest.startTime()), VersionProvider.version(),
                 lab == null ? ScheduleSession.describe(schedule) : ScheduleSession.describe(schedule, lab));
         System.out.println("cellbench resume: continuing " + toRun.size() + " of " + ids.size() + " cells of run "

@@ -12,6 +12,7 @@ import java.util.List;
  * @param state           RUNNING, SETTLING, MEASURING_IMPEDANCE, PAUSED, ENDED, NOT_STARTED,
  *                        or (from the files) INTERRUPTED
  * @param holds           who holds a paused cell and why
+ * @param waitingFor      what a WAITING cell waits for (a channel, other cells, its start time, the analyzer)
  * @param stepCapacityAh  the charge moved in the current step (signed, positive charging)
  * @param etaSecond       an estimate of the wall-clock time left (the mean step so far times
  *                        the steps left); NaN when unknown
@@ -20,6 +21,7 @@ record CellStatus(
         String cellId,
         String state,
         List<String> holds,
+        String waitingFor,
         int stepIndex,
         String step,
         int cycle,
@@ -41,6 +43,7 @@ record CellStatus(
         n.put("cell_id", cellId);
         n.put("state", state);
         holds.forEach(n.putArray("holds")::add);
+        n.put("waiting_for", waitingFor);
         n.put("step_index", stepIndex);
         n.put("step", step);
         n.put("cycle", cycle);
@@ -58,7 +61,7 @@ record CellStatus(
     static CellStatus fromJson(JsonNode n) {
         List<String> holds = new ArrayList<>();
         n.path("holds").forEach(h -> holds.add(h.asText()));
-        return new CellStatus(n.path("cell_id").asText(), n.path("state").asText(), holds,
+        return new CellStatus(n.path("cell_id").asText(), n.path("state").asText(), holds, text(n, "waiting_for"),
                 n.path("step_index").asInt(), text(n, "step"), n.path("cycle").asInt(),
                 number(n, "voltage_volt"), number(n, "current_ampere"), number(n, "step_capacity_ah"),
                 number(n, "step_time_second"), number(n, "test_time_second"), number(n, "eta_second"),

@@ -179,7 +179,7 @@ final class FileStatus {
             volt = last.voltageVolt();
             ampere = last.currentAmpere();
         }
-        return new CellStatus(id, s.state, List.of(), s.stepIndex, s.step, s.cycle, volt, ampere, stepAh,
+        return new CellStatus(id, s.state, List.of(), null, s.stepIndex, s.step, s.cycle, volt, ampere, stepAh,
                 stepTime, testTime, Double.NaN, s.outcome, s.fault);
     }
 

@@ -110,7 +110,9 @@ final class RunController implements ControlHandler {
         Sample last = watch.lastSample(id);
         double stepAh = last != null && last.stepCount() == s.stepCount() ? last.stepCapacityAh() : Double.NaN;
         boolean ended = s.state() == RunnerStatus.State.ENDED;
-        return new CellStatus(id, s.state().name(), s.holds(), s.stepIndex(), s.stepText(), s.cycleCount(),
+        return new CellStatus(id, s.state().name(), s.holds(),
+                s.waitingFor() == null || s.waitingFor().isEmpty() ? null : s.waitingFor(),
+                s.stepIndex(), s.stepText(), s.cycleCount(),
                 s.voltageVolt(), s.currentAmpere(), stepAh, s.stepTimeSecond(), s.testTimeSecond(),
                 ended ? Double.NaN : CellStatus.eta(s.stepCount(), s.plannedStepCount(), s.stepTimeSecond(),
                         s.testTimeSecond(), speed),
@@ -118,7 +120,7 @@ final class RunController implements ControlHandler {
     }
 
     private static CellStatus notStarted(String id) {
-        return new CellStatus(id, RunnerStatus.State.NOT_STARTED.name(), List.of(), 0, "", 0, Double.NaN,
+        return new CellStatus(id, RunnerStatus.State.NOT_STARTED.name(), List.of(), null, 0, "", 0, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null);
     }
 

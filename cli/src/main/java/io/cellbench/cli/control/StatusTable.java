@@ -20,6 +20,7 @@ final class StatusTable {
             rows.add(new String[] {
                 c.cellId(),
                 c.state() + (c.holds().isEmpty() ? "" : " (" + String.join("; ", c.holds()) + ")")
+                        + (c.waitingFor() == null ? "" : " (for " + cut(c.waitingFor(), 50) + ")")
                         + (c.outcome() == null ? "" : " " + c.outcome()),
                 c.stepIndex() == 0 ? "-" : c.stepIndex() + (c.step() == null || c.step().isEmpty() ? "" : " " + cut(c.step(), 36)),
                 c.cycle() == 0 ? "-" : Integer.toString(c.cycle()),

@@ -22,6 +22,7 @@ public final class SimulatedInstruments implements InstrumentProvider {
     private final double startUnixSecond;
     private final double speed;
     private final Map<String, Double> cellStarts;
+    private final long createdNanos = System.nanoTime();
 
     /** @param speed simulated seconds per real second, or infinity for as fast as possible */
     public SimulatedInstruments(double startUnixSecond, double speed) {
@@ -42,7 +43,12 @@ public final class SimulatedInstruments implements InstrumentProvider {
     @Override
     public CellInstruments open(ScheduledCell cell) {
         ScheduledCell.Simulation sim = cell.simulation();
-        double start = cellStarts.getOrDefault(cell.info().id(), startUnixSecond);
+        // At a finite speed a cell that waited for a channel or for other cells starts at the
+        // simulated time it is now, not back at the run's start.
+        boolean mayWait = cell.wiring().pool() != null || cell.wiring().channel() != null
+                || !cell.wiring().start().after().isEmpty();
+        double waited = Double.isInfinite(speed) || !mayWait ? 0 : (System.nanoTime() - createdNanos) / 1e9 * speed;
+        double start = cellStarts.getOrDefault(cell.info().id(), startUnixSecond + waited);
         LabClock clock = Double.isInfinite(speed) ? new VirtualClock(start) : new PacedClock(start, speed);
         CellParameters preset = "pouch".equals(sim.preset()) ? CellParameters.pouch() : CellParameters.coin();
         SimulatedBench bench = SimulatedBench.create(preset, sim.seed(), sim.initialPressurePa(), clock);
@@ -52,7 +58,10 @@ public final class SimulatedInstruments implements InstrumentProvider {
     /** Describes the instruments for the run's metadata. */
     public static String describe(ScheduledCell cell) {
         ScheduledCell.Simulation sim = cell.simulation();
-        return "simulated " + sim.preset() + " cell (seed " + sim.seed() + "): cycler channel, EIS analyzer, "
+        var w = cell.wiring();
+        String on = w.channel() != null ? " on channel " + w.channel().name()
+                : w.pool() != null ? " on a channel of pool " + w.pool().name() : "";
+        return "simulated " + sim.preset() + " cell (seed " + sim.seed() + ")" + on + ": cycler channel, EIS analyzer, "
                 + "motorised pressure fixture, chamber";
     }
 }

@@ -3,33 +3,59 @@ package io.cellbench.schedules.execution;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.RunListener;
+import io.cellbench.schedules.runner.AnalyzerQueue;
 import io.cellbench.schedules.runner.CellSetup;
 import io.cellbench.schedules.runner.FaultRetry;
+import io.cellbench.schedules.runner.ChamberBarrier;
+import io.cellbench.schedules.runner.Coordination;
+import io.cellbench.schedules.runner.InterlockRule;
 import io.cellbench.schedules.runner.ProtocolRunner;
 import io.cellbench.schedules.runner.RetryingReads;
 import io.cellbench.schedules.runner.RunnerStatus;
+import io.cellbench.schedules.schedule.Interlocks;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduledCell;
+import io.cellbench.schedules.schedule.Wiring;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs every cell of a schedule at once, each on its own thread with its own runner, so a
- * slow or failing cell never holds up another. Events from all cells go to one listener,
- * which must accept calls from several threads.
+ * Runs every cell of a schedule, each on its own thread with its own runner, so a slow or
+ * failing cell never holds up another. A cell starts once its start conditions hold (the
+ * cells it starts after have ended; its channel, or a channel of its pool, is free; its
+ * start time has come); meanwhile it is WAITING. Cells sharing an EIS analyzer take turns,
+ * cells sharing a chamber move its temperature together, and the schedule's interlocks pause
+ * cells (see docs/schedules.md and docs/runner.md). Events from all cells go to one
+ * listener, which must accept calls from several threads.
  */
 public final class ScheduleRunner {
+    /** How often a waiting cell looks at a stop request (real time). */
+    private static final long POLL_NANOS = 50_000_000;
+
     private final Schedule schedule;
     private final InstrumentProvider instruments;
     private final RunListener listener;
     private final CellJournaling journaling;
     private final Map<String, ProtocolRunner> runners = new ConcurrentHashMap<>();
+    private volatile FaultRetry faultRetry = FaultRetry.NONE;
     /** Holds asked for before a cell's runner exists (source → reason per cell); guarded by {@code runners}. */
     private final Map<String, Map<String, String>> earlyHolds = new LinkedHashMap<>();
-    private volatile FaultRetry faultRetry = FaultRetry.NONE;
+    /** What each not-yet-started cell waits for. */
+    private final Map<String, String> waiting = new ConcurrentHashMap<>();
+    /** Cells that ended without a runner (stopped while waiting, instruments that would not open). */
+    private final Map<String, Outcome> endedBeforeStart = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> ended = new ConcurrentHashMap<>();
+    private final Map<String, AnalyzerQueue> analyzers = new LinkedHashMap<>();
+    private final Map<String, ChamberBarrier> chambers = new LinkedHashMap<>();
+    private final ChannelBroker broker;
+    private volatile boolean stopping;
+    /** Cells an operator stopped one by one ({@link #stop(String)}), also before they started. */
+    private final java.util.Set<String> stoppedCells = ConcurrentHashMap.newKeySet();
 
     public ScheduleRunner(Schedule schedule, InstrumentProvider instruments, RunListener listener) {
         this(schedule, instruments, listener, null);
@@ -45,6 +71,23 @@ public final class ScheduleRunner {
         this.instruments = instruments;
         this.listener = listener;
         this.journaling = journaling;
+        for (ScheduledCell cell : schedule.cells()) {
+            ended.put(cell.info().id(), new CountDownLatch(1));
+            Wiring w = cell.wiring();
+            if (w.eis() != null) {
+                analyzers.computeIfAbsent(w.eis().name(), AnalyzerQueue::new);
+            }
+            if (w.chamber() != null) {
+                chambers.computeIfAbsent(w.chamber().name(), ChamberBarrier::new);
+            }
+        }
+        // A cell counts in its chamber from the moment it has a channel (unless it still waits
+        // for its start time): a chamber's cells that start together are all in it at once.
+        this.broker = new ChannelBroker(schedule.pools(), (cell, channel) -> {
+            if (cell.wiring().start().notBefore() == null) {
+                enterChamber(cell);
+            }
+        });
     }
 
     /**
@@ -59,12 +102,25 @@ public final class ScheduleRunner {
     /** Runs all cells to their end; returns each cell's outcome, in schedule order. */
     public Map<String, Outcome> run() throws InterruptedException {
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+        // Cells that may start at once ask for their channels now, in schedule order: that
+        // order, not the threads' race, decides who waits.
+        Map<String, ChannelBroker.Request> early = new LinkedHashMap<>();
+        for (ScheduledCell cell : schedule.cells()) {
+            if (cell.wiring().start().after().isEmpty()) {
+                if (needsChannel(cell)) {
+                    early.put(cell.info().id(), broker.request(cell));
+                } else if (cell.wiring().start().notBefore() == null) {
+                    enterChamber(cell);
+                }
+            }
+        }
         List<Thread> threads = new ArrayList<>();
         for (ScheduledCell cell : schedule.cells()) {
+            String id = cell.info().id();
             // Virtual threads: a real-clock run parks most of the time, and a thousand
             // channels must not cost a thousand platform threads.
-            threads.add(Thread.ofVirtual().name("cell-" + cell.info().id())
-                    .start(() -> outcomes.put(cell.info().id(), runCell(cell))));
+            threads.add(Thread.ofVirtual().name("cell-" + id)
+                    .start(() -> outcomes.put(id, runCell(cell, early.get(id)))));
         }
         try {
             for (Thread t : threads) {
@@ -84,7 +140,101 @@ public final class ScheduleRunner {
         return ordered;
     }
 
-    private Outcome runCell(ScheduledCell cell) {
+    private static boolean needsChannel(ScheduledCell cell) {
+        return cell.wiring().channel() != null || cell.wiring().pool() != null;
+    }
+
+    private Outcome runCell(ScheduledCell cell, ChannelBroker.Request request) {
+        String id = cell.info().id();
+        Wiring.Named channel = null;
+        try {
+            if (!awaitPredecessors(cell)) {
+                return notStarted(id);
+            }
+            if (needsChannel(cell)) {
+                if (request == null) {
+                    request = broker.request(cell);
+                }
+                channel = awaitChannel(cell, request);
+                if (channel == null) {
+                    return notStarted(id);
+                }
+            }
+            ScheduledCell placed = channel == null ? cell : cell.onChannel(channel);
+            return open(placed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notStarted(id);
+        } finally {
+            waiting.remove(id);
+            broker.release(channel);
+            ChamberBarrier barrier = barrierOf(cell);
+            if (barrier != null) {
+                barrier.leave(id);
+            }
+            ended.get(id).countDown();
+        }
+    }
+
+    /** Waits until every cell this one starts after has ended (whatever its outcome); false on a stop. */
+    private boolean awaitPredecessors(ScheduledCell cell) throws InterruptedException {
+        List<Wiring.Named> after = cell.wiring().start().after();
+        List<String> names = new ArrayList<>();
+        for (Wiring.Named a : after) {
+            CountDownLatch latch = ended.get(a.name());
+            if (latch != null && latch.getCount() > 0) { // a cell not in this run (resumed) has ended
+                names.add(a.name());
+            }
+        }
+        if (names.isEmpty()) {
+            return !stopping(cell.info().id());
+        }
+        String id = cell.info().id();
+        String what = "cell" + (names.size() == 1 ? " " : "s ") + String.join(", ", names) + " to end";
+        waiting.put(id, what);
+        notice(id, RunEvent.Severity.INFO, "waiting for " + what);
+        for (String name : names) {
+            CountDownLatch latch = ended.get(name);
+            while (!latch.await(POLL_NANOS, TimeUnit.NANOSECONDS)) {
+                if (stopping(cell.info().id())) {
+                    return false;
+                }
+            }
+        }
+        notice(id, RunEvent.Severity.INFO, String.join(", ", names) + (names.size() == 1 ? " has" : " have")
+                + " ended; cell " + id + " may start");
+        return !stopping(cell.info().id());
+    }
+
+    /** Waits for the cell's channel; {@code null} on a stop. */
+    private Wiring.Named awaitChannel(ScheduledCell cell, ChannelBroker.Request request) throws InterruptedException {
+        String id = cell.info().id();
+        Wiring.Named got = request.granted();
+        if (got != null) {
+            return got;
+        }
+        long from = System.nanoTime();
+        String what = request.describe();
+        waiting.put(id, what);
+        notice(id, RunEvent.Severity.INFO, "waiting for " + what);
+        while (got == null) {
+            if (stopping(cell.info().id())) {
+                request.cancel();
+                return null;
+            }
+            got = request.await(POLL_NANOS);
+            if (got == null) {
+                waiting.put(id, request.describe());
+            }
+        }
+        double seconds = (System.nanoTime() - from) / 1e9;
+        notice(id, RunEvent.Severity.INFO, "got channel " + got.name()
+                + (cell.wiring().pool() != null ? " of pool " + cell.wiring().pool().name() : "")
+                + String.format(java.util.Locale.ROOT, " after waiting %.1f s", seconds));
+        return got;
+    }
+
+    private Outcome open(ScheduledCell cell) throws InterruptedException {
         String id = cell.info().id();
         CellInstruments inst;
         try {
@@ -92,45 +242,123 @@ public final class ScheduleRunner {
         } catch (RuntimeException e) {
             listener.on(new RunEvent.Notice(id, 0, RunEvent.Severity.ALARM, "cannot open instruments: " + e.getMessage()));
             listener.on(new RunEvent.RunEnded(id, 0, Outcome.FAULT, "cannot open instruments: " + e.getMessage()));
+            endedBeforeStart.put(id, Outcome.FAULT);
             return Outcome.FAULT;
         }
         try (inst) {
+            if (!awaitStartTime(cell, inst)) {
+                return notStarted(id);
+            }
+            enterChamber(cell); // (again: harmless) a cell that waited for its start time enters only now
             CellSetup setup = CellSetup.builder(cell.info(), cell.protocol(), inst.channel(), inst.clock(), listener)
                     .eis(inst.eisAnalyzer(), inst.muxChannel())
                     .pressureFixture(inst.pressureFixture())
                     .chamber(inst.chamber())
                     .faultPolicy(RetryingReads.forCell(faultRetry, inst.clock(), listener, id))
+                    .coordination(coordination(cell))
                     .resumeFrom(journaling == null ? null : journaling.resumeFrom(cell, inst))
                     .positionListener(journaling == null ? null : journaling.journal(cell, inst))
                     .build();
             ProtocolRunner runner = new ProtocolRunner(setup);
             synchronized (runners) {
                 runners.put(id, runner);
-                Map<String, String> early = earlyHolds.remove(id);
-                if (early != null) {
-                    early.forEach(runner::hold);
+                waiting.remove(id);
+                Map<String, String> holds = earlyHolds.remove(id);
+                if (holds != null) {
+                    holds.forEach(runner::hold);
                 }
+            }
+            if (stopping(cell.info().id())) {
+                runner.stop();
             }
             return runner.run();
         }
     }
 
-    /** Asks every running cell to stop; each ends within one sample period. */
+    /** Waits on the cell's own clock (so a simulation jumps there) until its start time; false on a stop. */
+    private boolean awaitStartTime(ScheduledCell cell, CellInstruments inst) throws InterruptedException {
+        java.time.Instant at = cell.wiring().start().notBefore();
+        if (at == null) {
+            return !stopping(cell.info().id());
+        }
+        double due = at.getEpochSecond() + at.getNano() / 1e9;
+        if (inst.clock().nowUnixSeconds() >= due) {
+            return !stopping(cell.info().id());
+        }
+        String id = cell.info().id();
+        waiting.put(id, "its start time " + at);
+        notice(id, RunEvent.Severity.INFO, "waiting until " + at + " to start; the channel stays at open circuit");
+        while (inst.clock().nowUnixSeconds() < due) {
+            if (stopping(cell.info().id())) {
+                return false;
+            }
+            inst.clock().sleepUntil(Math.min(due, inst.clock().nowUnixSeconds() + 1));
+        }
+        return !stopping(cell.info().id());
+    }
+
+    private Coordination coordination(ScheduledCell cell) {
+        Wiring w = cell.wiring();
+        Interlocks locks = schedule.interlocks();
+        return new Coordination(w.eis() == null ? null : analyzers.get(w.eis().name()), barrierOf(cell),
+                rule(locks.pressure()), rule(locks.temperature()));
+    }
+
+    private static InterlockRule rule(Interlocks.Band band) {
+        return band == null ? null
+                : new InterlockRule(band.setpoint(), band.tolerance(), band.resumeWithin(), band.settleSecond());
+    }
+
+    private ChamberBarrier barrierOf(ScheduledCell cell) {
+        return cell.wiring().chamber() == null ? null : chambers.get(cell.wiring().chamber().name());
+    }
+
+    private void enterChamber(ScheduledCell cell) {
+        ChamberBarrier barrier = barrierOf(cell);
+        if (barrier != null) {
+            barrier.enter(cell.info().id());
+        }
+    }
+
+    /** A cell stopped before its run began. */
+    private Outcome notStarted(String id) {
+        String text = "stopped before it started";
+        notice(id, RunEvent.Severity.WARNING, text);
+        listener.on(new RunEvent.RunEnded(id, 0, Outcome.STOPPED, text));
+        endedBeforeStart.put(id, Outcome.STOPPED);
+        return Outcome.STOPPED;
+    }
+
+    private void notice(String id, RunEvent.Severity severity, String text) {
+        listener.on(new RunEvent.Notice(id, 0, severity, text));
+    }
+
+    /** Asks every cell to stop: running cells end within one sample period, waiting cells do not start. */
     public void stop() {
+        stopping = true;
         runners.values().forEach(ProtocolRunner::stop);
     }
 
     /**
-     * Asks one cell to stop, as {@link #stop()} does for all.
+     * Asks one cell to stop, as {@link #stop()} does for all: running, it ends within one
+     * sample period; waiting (for a channel, other cells, its start time), it does not start.
      *
-     * @return false when the cell has not started (or is not in this run)
+     * @return false for an id the schedule does not have
      */
     public boolean stop(String cellId) {
+        if (!knows(cellId)) {
+            return false;
+        }
+        stoppedCells.add(cellId); // a waiting cell then does not start
         ProtocolRunner r = runners.get(cellId);
         if (r != null) {
             r.stop();
         }
-        return r != null;
+        return true;
+    }
+
+    private boolean stopping(String cellId) {
+        return stopping || stoppedCells.contains(cellId);
     }
 
     /**
@@ -172,19 +400,43 @@ public final class ScheduleRunner {
     }
 
     private boolean knows(String cellId) {
-        return schedule.cells().stream().anyMatch(c -> c.info().id().equals(cellId));
+        return ended.containsKey(cellId);
     }
 
-    /** A snapshot of every started cell, in schedule order. */
+    /**
+     * A snapshot of every cell, in schedule order: a started cell's runner status, {@link
+     * RunnerStatus#waiting} with what a cell that has not started waits for, or {@link
+     * RunnerStatus#endedBeforeStart} for a cell that ended without starting.
+     */
     public Map<String, RunnerStatus> statuses() {
         Map<String, RunnerStatus> out = new LinkedHashMap<>();
         for (ScheduledCell cell : schedule.cells()) {
-            ProtocolRunner r = runners.get(cell.info().id());
+            String id = cell.info().id();
+            ProtocolRunner r = runners.get(id);
             if (r != null) {
-                out.put(cell.info().id(), r.status());
+                out.put(id, r.status());
+            } else {
+                String what = waiting.get(id);
+                Outcome ended = endedBeforeStart.get(id);
+                int planned = ProtocolRunner.plannedStepCount(cell.protocol());
+                if (ended != null) {
+                    out.put(id, RunnerStatus.endedBeforeStart(ended, planned));
+                } else if (what != null) {
+                    out.put(id, RunnerStatus.waiting(what, planned));
+                }
             }
         }
         return out;
+    }
+
+    /** The turns at each shared EIS analyzer, by lab name (for status pages and tests). */
+    public Map<String, AnalyzerQueue> analyzerQueues() {
+        return java.util.Collections.unmodifiableMap(analyzers);
+    }
+
+    /** The shared chambers, by lab name. */
+    public Map<String, ChamberBarrier> chamberBarriers() {
+        return java.util.Collections.unmodifiableMap(chambers);
     }
 
     public Schedule schedule() {

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param faultPolicy          what to do when an instrument read fails
  * @param positionListener     hears where the run stands, to journal it; or {@code null}
  * @param resumeFrom           continue an interrupted run from this position; {@code null} starts afresh
+ * @param coordination         shared analyzer queue, shared chamber, interlocks; {@link Coordination#NONE} for none
  */
 public record CellSetup(
         CellInfo cell,
@@ -37,7 +38,8 @@ public record CellSetup(
         double auxiliaryPeriodSecond,
         FaultPolicy faultPolicy,
         PositionListener positionListener,
-        RunPosition resumeFrom) {
+        RunPosition resumeFrom,
+        Coordination coordination) {
 
     /** Fixture and chamber reads every 5 s: quick enough for safety, cheap on a shared RS-485 bus. */
     public static final double DEFAULT_AUXILIARY_PERIOD_SECOND = 5;
@@ -49,6 +51,7 @@ public record CellSetup(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(faultPolicy, "faultPolicy");
+        coordination = coordination == null ? Coordination.NONE : coordination;
         if (!(auxiliaryPeriodSecond > 0)) {
             throw new IllegalArgumentException("auxiliary read period must be > 0 s, got " + auxiliaryPeriodSecond);
         }
@@ -77,6 +80,7 @@ public record CellSetup(
         private FaultPolicy faultPolicy = FaultPolicy.FAIL_FAST;
         private PositionListener positionListener;
         private RunPosition resumeFrom;
+        private Coordination coordination = Coordination.NONE;
 
         private Builder(CellInfo cell, Protocol protocol, CyclerChannel channel, LabClock clock, RunListener listener) {
             this.cell = cell;
@@ -123,9 +127,15 @@ public record CellSetup(
             return this;
         }
 
+        /** The shared analyzer queue, shared chamber and interlocks of the cell. */
+        public Builder coordination(Coordination how) {
+            this.coordination = how;
+            return this;
+        }
+
         public CellSetup build() {
             return new CellSetup(cell, protocol, channel, eisAnalyzer, muxChannel, pressureFixture, chamber,
-                    clock, listener, auxiliaryPeriodSecond, faultPolicy, positionListener, resumeFrom);
+                    clock, listener, auxiliaryPeriodSecond, faultPolicy, positionListener, resumeFrom, coordination);
         }
     }
 }

@@ -23,6 +23,7 @@ final class LiveStatus {
     private double testTimeSecond;
     private RunEvent.Outcome outcome;
     private java.util.List<String> holds = java.util.List.of();
+    private String waitingFor = "";
 
     LiveStatus(int plannedStepCount) {
         this.plannedStepCount = plannedStepCount;
@@ -43,6 +44,14 @@ final class LiveStatus {
     void holds(java.util.List<String> described) {
         long stamp = lock.writeLock();
         holds = described;
+        lock.unlockWrite(stamp);
+    }
+
+    /** Waiting for a shared instrument or chamber ({@code what}), or no longer ({@code null}: back to {@code after}). */
+    void waiting(String what, RunnerStatus.State after) {
+        long stamp = lock.writeLock();
+        waitingFor = what == null ? "" : what;
+        state = what == null ? after : RunnerStatus.State.WAITING;
         lock.unlockWrite(stamp);
     }
 
@@ -90,6 +99,6 @@ final class LiveStatus {
 
     private RunnerStatus copy() {
         return new RunnerStatus(state, stepText, stepIndex, stepCount, plannedStepCount, cycleCount,
-                voltageVolt, currentAmpere, stepTimeSecond, testTimeSecond, outcome, holds);
+                voltageVolt, currentAmpere, stepTimeSecond, testTimeSecond, outcome, holds, waitingFor);
     }
 }

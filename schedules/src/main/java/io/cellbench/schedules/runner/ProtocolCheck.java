@@ -65,6 +65,15 @@ public final class ProtocolCheck {
             warnings.add(name + ": a pressure limit is set but cell " + setup.cell().id()
                     + " has no pressure fixture, so it cannot be checked");
         }
+        Coordination c = setup.coordination();
+        if (c.pressureInterlock() != null && setup.pressureFixture() == null) {
+            warnings.add("a pressure interlock is set but cell " + setup.cell().id()
+                    + " has no pressure fixture, so nothing pauses it for the pressure");
+        }
+        if (c.temperatureInterlock() != null && setup.chamber() == null) {
+            warnings.add("a temperature interlock is set but cell " + setup.cell().id()
+                    + " has no chamber, so nothing pauses it for the temperature");
+        }
         if (p.steps().isEmpty()) {
             problems.add(name + ": has no steps");
         }

@@ -34,6 +34,8 @@ import java.util.function.DoubleSupplier;
  */
 public final class ProtocolRunner {
     private static final ChannelCommand OPEN_CIRCUIT = new ChannelCommand.OpenCircuit();
+    /** How long a waiting cell blocks in real time between its samples (see {@link #waitFor}). */
+    private static final long WAIT_SLICE_NANOS = 10_000_000;
 
     private final CellSetup setup;
     private final Protocol protocol;
@@ -92,6 +94,11 @@ public final class ProtocolRunner {
     /** Checks the protocol against the cell's instruments without running anything. */
     public static ProtocolCheck.Findings check(CellSetup setup) {
         return ProtocolCheck.check(setup);
+    }
+
+    /** The steps {@code protocol} executes, repeats unrolled (a status's planned step count). */
+    public static int plannedStepCount(Protocol protocol) {
+        return StepNumbering.of(protocol).plannedStepCount();
     }
 
     /** Where the run is now; cheap, safe from any thread. */
@@ -349,8 +356,20 @@ public final class ProtocolRunner {
      * starts again from its first frequency (a spectrum with a gap is no spectrum).
      */
     private List<ImpedancePoint> sweep(EisRequest request) throws RunEnd, InterruptedException {
+        AnalyzerQueue queue = setup.coordination().analyzerQueue();
         while (true) {
-            List<ImpedancePoint> points = sweepOnce(request);
+            SharedWait turn = queue == null ? null : queue.place(cell.id());
+            List<ImpedancePoint> points;
+            try {
+                if (turn != null) {
+                    waitFor(turn);
+                }
+                points = sweepOnce(request);
+            } finally {
+                if (turn != null) {
+                    turn.leave();
+                }
+            }
             if (points != null) {
                 return points;
             }
@@ -396,25 +415,101 @@ public final class ProtocolRunner {
         if (set.waitUntilStable()) {
             apply(OPEN_CIRCUIT);
         }
+        Interlock interlock = sampler.pressureInterlock();
         setup.pressureFixture().setPressurePa(set.pascal());
+        if (interlock != null) {
+            interlock.protocolSet(set.pascal());
+        }
         if (!set.waitUntilStable()) {
             endStep("complete");
             return;
         }
-        endStep(settle(set, Settling.PRESSURE, set.pascal(), sampler::pressurePa));
+        endStep(settleWatched(set, Settling.PRESSURE, set.pascal(), sampler::pressurePa, interlock));
     }
 
     private void setTemperature(Step.SetTemperature set) throws RunEnd, InterruptedException {
         beginStep(set, null, set.waitUntilStable() ? RunnerStatus.State.SETTLING : RunnerStatus.State.RUNNING, false);
-        if (set.waitUntilStable()) {
+        ChamberBarrier barrier = setup.coordination().chamberBarrier();
+        if (barrier != null) {
+            // A shared chamber moves for all its cells at once: see docs/runner.md#shared-chambers.
+            waitFor(barrier.arrival(cell.id(), set.celsius()));
+        }
+        if (set.waitUntilStable() && !(sampler.command() instanceof ChannelCommand.OpenCircuit)) {
             apply(OPEN_CIRCUIT);
         }
+        Interlock interlock = sampler.temperatureInterlock();
         setup.chamber().setTemperatureCelsius(set.celsius());
+        if (interlock != null) {
+            interlock.protocolSet(set.celsius());
+        }
         if (!set.waitUntilStable()) {
             endStep("complete");
             return;
         }
-        endStep(settle(set, Settling.TEMPERATURE, set.celsius(), sampler::chamberCelsius));
+        endStep(settleWatched(set, Settling.TEMPERATURE, set.celsius(), sampler::chamberCelsius, interlock));
+    }
+
+    /** A settling wait, with the interlock on the same quantity (if any) off meanwhile: the step itself waits for it. */
+    private String settleWatched(Step step, Settling.Rule rule, double target, DoubleSupplier lastRead,
+                                 Interlock interlock) throws RunEnd, InterruptedException {
+        if (interlock != null) {
+            interlock.suspend(true, holds);
+        }
+        try {
+            return settle(step, rule, target, lastRead);
+        } finally {
+            if (interlock != null) {
+                interlock.suspend(false, holds);
+            }
+        }
+    }
+
+    /**
+     * Rests the cell at open circuit, sampled and logged, until {@code wait} is ready: a
+     * turn at a shared analyzer, the other cells of a shared chamber. A pause meanwhile
+     * gives up the cell's place (it joins again at the back afterwards); a stop ends the
+     * run as usual. Events record the wait and its length.
+     */
+    private void waitFor(SharedWait wait) throws RunEnd, InterruptedException {
+        wait.join();
+        if (wait.ready()) {
+            return;
+        }
+        if (!(sampler.command() instanceof ChannelCommand.OpenCircuit)) {
+            apply(OPEN_CIRCUIT);
+        }
+        RunnerStatus.State was = status.state();
+        double from = sampler.now();
+        String what = wait.describe();
+        status.waiting(what, was);
+        emit(new RunEvent.Notice(cell.id(), sampler.testTime(from), Severity.INFO,
+                "waiting for " + what + "; the channel rests at open circuit"));
+        sampler.onPause(wait::leave);
+        try {
+            while (!wait.ready()) {
+                String conflict = wait.conflict();
+                if (conflict != null) {
+                    throw new RunEnd(Outcome.FAULT, conflict);
+                }
+                int pauses = sampler.pauses();
+                sampler.next(Double.POSITIVE_INFINITY);
+                if (sampler.pauses() != pauses) {
+                    wait.join();
+                }
+                sampler.log(false);
+                if (!wait.ready()) {
+                    status.waiting(wait.describe(), was);
+                    // Real time: on a virtual clock the other cells need it to get on.
+                    wait.await(WAIT_SLICE_NANOS);
+                }
+            }
+        } finally {
+            sampler.onPause(null);
+        }
+        status.waiting(null, was);
+        double now = sampler.now();
+        emit(new RunEvent.Notice(cell.id(), sampler.testTime(now), Severity.INFO, "waited "
+                + Texts.number(Math.round((now - from) * 1000) / 1000.0) + " s for " + wait.subject()));
     }
 
     /**
@@ -425,6 +520,7 @@ public final class ProtocolRunner {
             throws RunEnd, InterruptedException {
         Settling settling = new Settling(rule, target);
         int pauses = sampler.pauses();
+        double from = sampler.now() - sampler.stepStart(); // step time, so a pause does not count
         while (true) {
             sampler.next(Double.POSITIVE_INFINITY);
             if (sampler.pauses() != pauses) {
@@ -433,7 +529,8 @@ public final class ProtocolRunner {
                 settling = new Settling(rule, target);
             }
             boolean settled = sampler.auxReadThisSample() && settling.offer(lastRead.getAsDouble(), sampler.time());
-            boolean timedOut = !settled && sampler.stepTime() >= rule.timeoutSecond() - StepEnds.TIME_EPSILON_SECOND;
+            boolean timedOut = !settled
+                    && sampler.stepTime() - from >= rule.timeoutSecond() - StepEnds.TIME_EPSILON_SECOND;
             sampler.log(settled || timedOut);
             if (settled) {
                 return settling.reached();
@@ -498,8 +595,12 @@ public final class ProtocolRunner {
     }
 
     private void apply(ChannelCommand command) throws RunEnd, InterruptedException {
+        sampler.commanded(command);
+        if (!(command instanceof ChannelCommand.OpenCircuit) && sampler.pauseIfHeld()) {
+            return; // held before the command: the cell got it only on release
+        }
         setup.channel().apply(command);
-        sampler.commandChanged(command);
+        sampler.commandChanged();
     }
 
     private void emit(RunEvent event) {
@@ -509,6 +610,10 @@ public final class ProtocolRunner {
     /** Makes the channel safe and reports the end; nothing here may stop the next part from running. */
     private void finish(Outcome outcome, String message) {
         String unsafe = sampler.openCircuit();
+        ChamberBarrier barrier = setup.coordination().chamberBarrier();
+        if (barrier != null) {
+            barrier.leave(cell.id()); // an ended cell holds no other cell of its chamber back
+        }
         String text = unsafe == null ? message : message + "; " + unsafe;
         double testTime = sampler.testTime(sampler.now());
         if (journal != null) {

@@ -20,6 +20,8 @@ import io.cellbench.core.data.RunEvent;
  * @param outcome          how the run ended, {@code null} while it has not
  * @param holds            who holds the run and why ("operator: crimp check"), oldest
  *                         first; empty when nothing holds it (see docs/runner.md#holds)
+ * @param waitingFor       what a {@link State#WAITING} cell waits for ("a free channel of pool
+ *                         bank-a (2 cells ahead)"); empty otherwise
  */
 public record RunnerStatus(
         State state,
@@ -33,7 +35,24 @@ public record RunnerStatus(
         double stepTimeSecond,
         double testTimeSecond,
         RunEvent.Outcome outcome,
-        java.util.List<String> holds) {
+        java.util.List<String> holds,
+        String waitingFor) {
+
+    /** A cell of a schedule that ended without running a step: stopped while waiting, or its instruments failed to open. */
+    public static RunnerStatus endedBeforeStart(RunEvent.Outcome outcome, int plannedStepCount) {
+        return new RunnerStatus(State.ENDED, "", 0, 0, plannedStepCount, 1, Double.NaN, Double.NaN, 0, 0, outcome,
+                java.util.List.of(), "");
+    }
+
+    /**
+     * A cell of a schedule that has not started: it waits for a channel or a start condition.
+     *
+     * @param plannedStepCount the steps its protocol will execute ({@link ProtocolRunner#plannedStepCount})
+     */
+    public static RunnerStatus waiting(String what, int plannedStepCount) {
+        return new RunnerStatus(State.WAITING, "", 0, 0, plannedStepCount, 1, Double.NaN, Double.NaN, 0, 0, null,
+                java.util.List.of(), what);
+    }
 
     public enum State {
         /** {@link ProtocolRunner#run()} has not been called yet. */

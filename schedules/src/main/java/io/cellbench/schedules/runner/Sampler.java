@@ -39,6 +39,10 @@ final class Sampler {
     private final Counters counters;
     private final LiveStatus status;
     private final Holds holds;
+    private final Interlock pressureInterlock;
+    private final Interlock temperatureInterlock;
+    /** Runs when a pause begins: a cell waiting for a shared instrument gives up its place. */
+    private Runnable onPause;
 
     private volatile boolean stopRequested;
     /** The command the channel was last given: what a pause gives back on release. */
@@ -79,6 +83,12 @@ final class Sampler {
         this.counters = counters;
         this.status = status;
         this.holds = holds;
+        Coordination c = setup.coordination();
+        this.pressureInterlock = c.pressureInterlock() == null || fixture == null ? null
+                : new Interlock("pressure interlock", "pressure", Texts::pressure, c.pressureInterlock());
+        this.temperatureInterlock = c.temperatureInterlock() == null || chamber == null ? null
+                : new Interlock("temperature interlock", "chamber temperature", v -> Texts.number(v) + " °C",
+                        c.temperatureInterlock());
     }
 
     /** Test time 0 is now. */
@@ -141,8 +151,7 @@ final class Sampler {
      * interval from the new state. This base reading is checked against the safety window
      * but not recorded: its time is the previous step's end.
      */
-    void commandChanged(ChannelCommand given) throws RunEnd, InterruptedException {
-        command = given;
+    void commandChanged() throws RunEnd, InterruptedException {
         double now = clock.nowUnixSeconds();
         phaseStart = now;
         if (readChannel()) {
@@ -169,11 +178,16 @@ final class Sampler {
         }
     }
 
-    /** Pauses now if the run is held (for a step that is not sampling, e.g. before an impedance sweep). */
-    void pauseIfHeld() throws RunEnd, InterruptedException {
+    /**
+     * Pauses now if the run is held (before a step's command, before an impedance sweep);
+     * true when it paused (and on release gave the channel the last {@link #commanded} command).
+     */
+    boolean pauseIfHeld() throws RunEnd, InterruptedException {
         if (holds.held()) {
             pause();
+            return true;
         }
+        return false;
     }
 
     private void sample(double deadline) throws RunEnd, InterruptedException {
@@ -215,8 +229,12 @@ final class Sampler {
      * new phase begins (its current transient is not taken for an end condition).
      */
     private void pause() throws RunEnd, InterruptedException {
+        if (onPause != null) {
+            onPause.run();
+        }
         log(true);
-        double frozen = time - stepStart;
+        // Before the step's first sample (held before its command) the step has had no time yet.
+        double frozen = Math.max(0, time - stepStart);
         ChannelCommand resumeWith = command;
         RunnerStatus.State was = status.state();
         channel.apply(new ChannelCommand.OpenCircuit());
@@ -252,9 +270,9 @@ final class Sampler {
                 throw new RunEnd(RunEvent.Outcome.STOPPED, "stopped by the operator while paused");
             }
             log(false);
-            List<String> now2 = holds.described();
-            if (!now2.equals(told) && !now2.isEmpty()) {
-                told = now2;
+            List<String> holding = holds.described();
+            if (!holding.equals(told) && !holding.isEmpty()) {
+                told = holding;
                 status.holds(told);
                 listener.on(new RunEvent.Notice(cellId, now - runStart, RunEvent.Severity.INFO,
                         "still paused (" + holds.text() + ")"));
@@ -269,7 +287,7 @@ final class Sampler {
                 "resumed after a pause of " + Texts.number(round(resumedAt - pausedAt)) + " s; the step goes on from "
                         + Texts.number(round(frozen)) + " s"));
         channel.apply(resumeWith);
-        commandChanged(resumeWith);
+        commandChanged();
     }
 
     private static double round(double seconds) {
@@ -360,8 +378,18 @@ final class Sampler {
         return faultPolicy.retryRead(failure, attempt, testTime(clock.nowUnixSeconds()));
     }
 
-    /** Reads the fixture and the chamber now, whatever their schedule. */
+    /** Reads the fixture and the chamber now, whatever their schedule, and lets the interlocks see the reads. */
     void readAuxiliaries(double now) throws RunEnd, InterruptedException {
+        readFixtureAndChamber(now);
+        if (pressureInterlock != null) {
+            pressureInterlock.offer(pressurePa, now, holds);
+        }
+        if (temperatureInterlock != null) {
+            temperatureInterlock.offer(chamberCelsius, now, holds);
+        }
+    }
+
+    private void readFixtureAndChamber(double now) throws RunEnd, InterruptedException {
         nextAuxTime = now + auxPeriod;
         if (fixture != null) {
             int attempt = 0;
@@ -395,6 +423,31 @@ final class Sampler {
                 }
             }
         }
+    }
+
+    /** The command the channel was last given. */
+    ChannelCommand command() {
+        return command;
+    }
+
+    /** See {@link #onPause}; {@code null} for nothing. */
+    void onPause(Runnable action) {
+        onPause = action;
+    }
+
+    /** The pressure interlock, or {@code null} when none is set or the cell has no fixture. */
+    Interlock pressureInterlock() {
+        return pressureInterlock;
+    }
+
+    /** The temperature interlock, or {@code null} when none is set or the cell has no chamber. */
+    Interlock temperatureInterlock() {
+        return temperatureInterlock;
+    }
+
+    /** The channel was given {@code given}: what a pause gives back on release. */
+    void commanded(ChannelCommand given) {
+        command = given;
     }
 
     /** Runs after every recorded sample (the runner journals its position there). */

@@ -26,23 +26,31 @@ import java.util.Map;
  * with file:line:column — in the schedule, or in a protocol it names.
  */
 public final class ScheduleLoader {
-    static final List<String> TOP_KEYS = List.of("name", "cells");
+    static final List<String> TOP_KEYS = List.of("name", "pools", "interlocks", "cells");
     static final List<String> CELL_KEYS = List.of("id", "format", "chemistry", "nominal_capacity", "area", "mass",
-            "notes", "protocol", "parameters", "simulation", "channel", "eis", "mux_channel", "fixture", "chamber");
+            "notes", "protocol", "parameters", "simulation", "channel", "pool", "eis", "mux_channel", "fixture",
+            "chamber", "start");
     static final List<String> SIMULATION_KEYS = List.of("preset", "seed", "pressure");
     static final List<String> PRESETS = List.of("coin", "pouch");
 
     private final YamlDocument doc;
     private final Path dir;
+    private final WiringReader wiring;
 
-    private ScheduleLoader(YamlDocument doc, Path dir) {
+    private ScheduleLoader(YamlDocument doc, Path dir, java.time.ZoneId zone) {
         this.doc = doc;
         this.dir = dir;
+        this.wiring = new WiringReader(doc, zone);
     }
 
     public static Schedule load(Path file) {
+        return load(file, java.time.ZoneId.systemDefault());
+    }
+
+    /** As {@link #load(Path)}, reading start times written without an offset in {@code zone}. */
+    public static Schedule load(Path file, java.time.ZoneId zone) {
         Path dir = file.toAbsolutePath().getParent();
-        return new ScheduleLoader(YamlDocument.read(file), dir).read();
+        return new ScheduleLoader(YamlDocument.read(file), dir, zone).read();
     }
 
     /** True when a YAML file looks like a schedule (it has a top-level {@code cells:} key). */
@@ -73,7 +81,9 @@ public final class ScheduleLoader {
             }
             out.add(cell);
         }
-        return new Schedule(name, doc.file(), out);
+        Map<String, List<Wiring.Named>> pools = wiring.pools(keys.get("pools"));
+        Interlocks interlocks = wiring.interlocks(keys.get("interlocks"));
+        return new Schedule(name, doc.file(), WiringCheck.check(doc, out, pools), pools, interlocks);
     }
 
     private ScheduledCell cell(YamlNode node, int index) {
@@ -94,28 +104,8 @@ public final class ScheduleLoader {
                 optional(k, "notes", ""));
         Protocol protocol = protocol(k, m);
         ScheduledCell.Simulation sim = simulation(k.get("simulation"), format, index);
-        return new ScheduledCell(new SourceLocation(doc.file(), m.line(), m.column()), info, protocol, sim, wiring(k));
-    }
-
-    /** The lab instruments a cell names (checked against a lab file by LabCheck, not here). */
-    private Wiring wiring(Map<String, Entry> k) {
-        Integer mux = null;
-        if (k.containsKey("mux_channel")) {
-            String t = text(k.get("mux_channel").value(), "mux_channel");
-            if (!t.matches("\\d{1,4}") || Integer.parseInt(t) < 1) {
-                throw doc.error(k.get("mux_channel").value(), "mux_channel '" + t + "' is not a channel number",
-                        "multiplexer channels count from 1");
-            }
-            mux = Integer.parseInt(t);
-        }
-        return new Wiring(named(k, "channel"), null, named(k, "eis"), mux, named(k, "fixture"), named(k, "chamber"),
-                Wiring.StartCondition.NOW);
-    }
-
-    private Wiring.Named named(Map<String, Entry> k, String key) {
-        Entry e = k.get(key);
-        return e == null ? null : new Wiring.Named(text(e.value(), key),
-                new SourceLocation(doc.file(), e.value().line(), e.value().column()));
+        return new ScheduledCell(new SourceLocation(doc.file(), m.line(), m.column()), info, protocol, sim,
+                wiring.cell(k));
     }
 
     private Protocol protocol(Map<String, Entry> k, Mapping cell) {

@@ -39,7 +39,7 @@ class SilentChannelWatchTest {
 
     private static RunnerStatus status(State state, double testTime) {
         return new RunnerStatus(state, "Charge at 1C until 4.2 V", 3, 3, 10, 1, 3.9, 0.002, 100, testTime, null,
-                List.of());
+                List.of(), "");
     }
 
     @Test

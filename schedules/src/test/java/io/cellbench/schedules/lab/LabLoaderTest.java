@@ -58,7 +58,8 @@ class LabLoaderTest {
                 lab.yaml:3:13: error: unknown driver 'keithley-2405'
                         driver: keithley-2405
                                 ^^^^^^^^^^^^^
-                  hint: did you mean 'keithley-2450'? drivers on this installation: keithley-2450""", e.getMessage());
+                  hint: did you mean 'keithley-2450'? drivers on this installation:\s"""
+                + String.join(", ", io.cellbench.drivers.Drivers.all().keySet()), e.getMessage());
     }
 
     @Test

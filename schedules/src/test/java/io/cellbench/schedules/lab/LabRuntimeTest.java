@@ -102,7 +102,9 @@ class LabRuntimeTest {
                 });
                 Map<String, RunEvent.Outcome> outcomes = runner.run();
                 stopper.join();
-                assertEquals(Map.of("cell-1", RunEvent.Outcome.STOPPED, "cell-2", RunEvent.Outcome.STOPPED), outcomes);
+                // every cycler kind of the virtual lab (keithley, maccor, …) serves its own two cells
+                assertTrue(outcomes.size() >= 2 && outcomes.keySet().containsAll(List.of("cell-1", "cell-2")), outcomes.toString());
+                outcomes.forEach((cell, outcome) -> assertEquals(RunEvent.Outcome.STOPPED, outcome, cell));
                 double v = events.of("cell-2", RunEvent.SampleRecorded.class).get(0).sample().voltageVolt();
                 assertTrue(v > 2.5 && v < 3.8, "a pristine coin cell's voltage over the wire: " + v);
             }

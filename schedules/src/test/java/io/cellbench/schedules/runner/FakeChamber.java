@@ -4,7 +4,7 @@ import io.cellbench.core.instrument.TemperatureChamber;
 import io.cellbench.core.time.LabClock;
 
 /** A chamber whose temperature approaches the set point exponentially; {@code stuck} freezes it. */
-final class FakeChamber implements TemperatureChamber {
+class FakeChamber implements TemperatureChamber {
     private final LabClock clock;
     private final double tauSecond;
     private double from;

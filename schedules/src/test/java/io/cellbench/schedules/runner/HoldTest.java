@@ -186,4 +186,26 @@ class HoldTest {
         assertEquals(Outcome.SAFETY_TRIP, outcome);
         assertTrue(h.events.ended().message().contains("below the safety limit 3.25 V"), h.events.ended().message());
     }
+
+    @Test
+    void aCellHeldBeforeItStartsGetsNoCurrentUntilReleased() {
+        var setup = CellSetup.builder(Harness.CELL, P.protocol(P.WIDE, P.EVERY_SAMPLE, P.chargeFor(0.001, 20)), h.cell,
+                h.clock, h.events).build();
+        h.runner = new ProtocolRunner(setup);
+        h.runner.hold("operator", "check the crimp first");
+        h.events.onSample = n -> {
+            if (h.events.samples().get(n - 1).testTimeSecond() >= 10 - 1e-9) {
+                h.runner.release("operator");
+            }
+        };
+        assertEquals(Outcome.COMPLETED, h.runner.run());
+        // No current before the release at 10 s; then the whole 20 s of charge.
+        assertTrue(h.events.samples().stream().filter(s -> s.testTimeSecond() <= 10 + 1e-9)
+                .allMatch(s -> s.currentAmpere() == 0), h.events.samples().toString());
+        assertEquals(30.0, h.events.of(RunEvent.StepEnded.class).get(0).testTimeSecond(), 1e-9);
+        assertEquals(0.001 * 20 / 3600, h.cell.chargeAh(), 1e-12);
+        assertEquals(List.of("OpenCircuit", "OpenCircuit", "Current", "OpenCircuit"),
+                h.cell.applied().stream().map(c -> c.getClass().getSimpleName()).toList());
+        assertEquals("resumed after a pause of 10 s; the step goes on from 0 s", notices().get(1));
+    }
 }

@@ -1,0 +1,83 @@
+package io.cellbench.drivers.modbus;
+
+import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.instrument.TemperatureChamber;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A climate chamber or hot plate controller on Modbus: the actual temperature and the setpoint
+ * are registers of its map, and an optional run register is switched on with each setpoint
+ * (many controllers ignore a setpoint while stopped). Closing leaves the controller running
+ * at its setpoint: a chamber keeps its temperature when the software lets go.
+ */
+public final class ModbusChamber implements TemperatureChamber {
+
+    private static final double ZERO_CELSIUS_IN_KELVIN = 273.15;
+
+    private final String name;
+    private final ModbusMaster master;
+    private final ModbusChamberSettings settings;
+
+    ModbusChamber(String name, ModbusMaster master, ModbusChamberSettings settings) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.master = Objects.requireNonNull(master, "master");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Connects and reads the temperature once; on failure the link is closed. */
+    public static ModbusChamber open(String name, ModbusChamberSettings settings) {
+        ModbusMaster master = settings.link().master(name);
+        ModbusChamber chamber = new ModbusChamber(name, master, settings);
+        try {
+            master.connect();
+            chamber.readTemperatureCelsius();
+            return chamber;
+        } catch (RuntimeException e) {
+            master.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public double readTemperatureCelsius() {
+        return RegisterIo.read(master, settings.temperature()) - ZERO_CELSIUS_IN_KELVIN;
+    }
+
+    @Override
+    public double setpointCelsius() {
+        return RegisterIo.read(master, settings.setpoint()) - ZERO_CELSIUS_IN_KELVIN;
+    }
+
+    @Override
+    public void setTemperatureCelsius(double celsius) {
+        String what = String.format(Locale.ROOT, "set temperature %.2f °C", celsius);
+        if (!(celsius >= settings.minCelsius() && celsius <= settings.maxCelsius())) {
+            throw new InstrumentException(name, what, "setpoint must be between " + settings.minCelsius() + " and "
+                    + settings.maxCelsius() + " °C (settings 'min_temperature', 'max_temperature')");
+        }
+        RegisterIo.write(master, settings.setpoint(), celsius + ZERO_CELSIUS_IN_KELVIN, what);
+        if (settings.run() != null) {
+            RegisterIo.switchOn(master, settings.run(), true);
+        }
+    }
+
+    public ModbusMaster master() {
+        return master;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String identify() {
+        return "modbus-chamber: " + master.describe();
+    }
+
+    @Override
+    public void close() {
+        master.close();
+    }
+}

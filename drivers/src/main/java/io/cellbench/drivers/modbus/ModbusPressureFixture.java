@@ -1,0 +1,101 @@
+package io.cellbench.drivers.modbus;
+
+import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.instrument.PressureFixture;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A pressure fixture on Modbus: a load-cell transmitter (force, divided by the cell's area) or a
+ * pressure transmitter, optionally with a motorised press that takes a setpoint. Each
+ * {@link #readPressurePa()} is one register read (two with a status word); a setpoint is one
+ * write, followed by switching the enable register on when the map has one — every write is
+ * an absolute value, safe to repeat after a lost answer. Closing leaves the press where it is:
+ * a press keeps its force when the software lets go.
+ */
+public final class ModbusPressureFixture implements PressureFixture {
+
+    private final String name;
+    private final ModbusMaster master;
+    private final ModbusPressureSettings settings;
+
+    ModbusPressureFixture(String name, ModbusMaster master, ModbusPressureSettings settings) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.master = Objects.requireNonNull(master, "master");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Connects and takes one reading, so a wrong address or a dead link shows at once. On failure the link is closed. */
+    public static ModbusPressureFixture open(String name, ModbusPressureSettings settings) {
+        ModbusMaster master = settings.link().master(name);
+        ModbusPressureFixture fixture = new ModbusPressureFixture(name, master, settings);
+        try {
+            master.connect();
+            fixture.readPressurePa();
+            return fixture;
+        } catch (RuntimeException e) {
+            master.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public double readPressurePa() {
+        double value = RegisterIo.read(master, settings.reading());
+        if (settings.status() != null) {
+            int status = RegisterIo.readRaw(master, settings.status());
+            if ((status & settings.faultBits()) != 0) {
+                throw new InstrumentException(name, "read " + settings.status().describe(), String.format(Locale.ROOT,
+                        "the press reports a fault: status 0x%04X (fault bits 0x%04X)", status, settings.faultBits()));
+            }
+        }
+        return toPascal(value, settings.reading());
+    }
+
+    @Override
+    public boolean canSetPressure() {
+        return settings.setpoint() != null;
+    }
+
+    @Override
+    public void setPressurePa(double pascal) {
+        String what = "set pressure " + ModbusPressureSettings.mpa(pascal);
+        Register setpoint = settings.setpoint();
+        if (setpoint == null) {
+            throw new InstrumentException(name, what, "passive fixture: its lab entry has no 'setpoint' register");
+        }
+        if (!(pascal >= 0) || pascal > settings.maxPa()) {
+            throw new InstrumentException(name, what, "pressure must be between 0 and "
+                    + ModbusPressureSettings.mpa(settings.maxPa()) + " (setting 'max_pressure')");
+        }
+        double value = ModbusPressureSettings.needsArea(setpoint) ? pascal * settings.areaM2() : pascal;
+        RegisterIo.write(master, setpoint, value, what);
+        if (settings.enable() != null) {
+            RegisterIo.switchOn(master, settings.enable(), true);
+        }
+    }
+
+    private double toPascal(double si, Register r) {
+        return ModbusPressureSettings.needsArea(r) ? si / settings.areaM2() : si;
+    }
+
+    /** The master underneath (tests: reconnect counts). */
+    public ModbusMaster master() {
+        return master;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String identify() {
+        return "modbus-pressure: " + master.describe();
+    }
+
+    @Override
+    public void close() {
+        master.close();
+    }
+}
