@@ -87,17 +87,17 @@ record CellStatus(
     }
 
     /**
-     * The wall-clock time left: the mean duration of the steps done so far times the steps
-     * left, less the time the current step has run, scaled by the simulation's speed. Rough
-     * (a rest and a slow charge count alike) but it moves the right way; NaN before the
+     * The wall-clock time left: the mean duration of the steps so far (the current one
+     * included, as far as it has run) times the steps after the current one, scaled by the
+     * simulation's speed. Rough (a rest and a slow charge count alike, and the rest of the
+     * current step is not known) but it never jumps to zero in a long step; NaN before the
      * second step, after the end, and for a run as fast as possible.
      */
     static double eta(int stepCount, int plannedSteps, double stepTime, double testTime, double speed) {
         if (stepCount < 2 || plannedSteps <= 0 || !Double.isFinite(speed) || speed <= 0) {
             return Double.NaN;
         }
-        double mean = (testTime - stepTime) / (stepCount - 1);
-        double left = mean * (plannedSteps - stepCount) + Math.max(0, mean - stepTime);
-        return Math.max(0, left) / speed;
+        double mean = testTime / stepCount;
+        return Math.max(0, mean * (plannedSteps - stepCount)) / speed;
     }
 }

@@ -113,7 +113,8 @@ final class RunController implements ControlHandler {
         return new CellStatus(id, s.state().name(), s.holds(),
                 s.waitingFor() == null || s.waitingFor().isEmpty() ? null : s.waitingFor(),
                 s.stepIndex(), s.stepText(), s.cycleCount(),
-                s.voltageVolt(), s.currentAmpere(), stepAh, s.stepTimeSecond(), s.testTimeSecond(),
+                s.voltageVolt(), s.currentAmpere(), stepAh,
+                s.stepIndex() == 0 ? Double.NaN : s.stepTimeSecond(), s.testTimeSecond(),
                 ended ? Double.NaN : CellStatus.eta(s.stepCount(), s.plannedStepCount(), s.stepTimeSecond(),
                         s.testTimeSecond(), speed),
                 s.outcome() == null ? null : s.outcome().name(), watch.lastFault(id));
