@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.Sample;
 import io.cellbench.daq.arrow.ArrowSampleReader;
+import io.cellbench.daq.influx.Timestamps;
 import io.cellbench.daq.run.RunReader;
 import io.cellbench.fixtures.influx.InfluxServer;
 import java.io.File;
@@ -86,7 +87,8 @@ class ResumeInfluxTest {
                 TreeSet<Long> inFiles = new TreeSet<>();
                 files.forEach(s -> inFiles.add(micros(s)));
                 for (Long t : inFiles) {
-                    assertTrue(inInflux.contains(t), cell + ": sample at " + t + " µs is in the files, not in InfluxDB");
+                    assertTrue(inInflux.contains(t), cell + ": sample at " + t + " µs is in the files, not in InfluxDB"
+                            + " (nearest there: " + inInflux.floor(t) + ", " + inInflux.ceiling(t) + ")");
                 }
                 // InfluxDB may hold more: samples sent before the kill whose batch never reached the
                 // files. They all lie in the interruption, between the last sample on disk
@@ -106,8 +108,15 @@ class ResumeInfluxTest {
         }
     }
 
+    /**
+     * A sample's time as the InfluxDB sink writes it ({@link Timestamps#nanos}: whole seconds
+     * and the fraction rounded apart), in µs. Not {@code Math.round(unix * 1e6)}: that product
+     * is itself rounded (to 0.25 µs at today's unix times), so for about one clock origin in
+     * eight it rounds a fraction just under x.5 µs up while the sink rounds it down, and every
+     * sample of that process looked missing from InfluxDB by exactly 1 µs.
+     */
     private static long micros(Sample s) {
-        return Math.round(s.unixTimeSecond() * 1e6);
+        return Timestamps.nanos(s.unixTimeSecond()) / 1_000;
     }
 
     /**

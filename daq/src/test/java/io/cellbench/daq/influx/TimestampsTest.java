@@ -27,4 +27,14 @@ class TimestampsTest {
         assertEquals(0, a % 1000);
         assertEquals(seconds, Timestamps.seconds(a), 0.5e-6 + Math.ulp(seconds));
     }
+
+    /**
+     * A point read back from InfluxDB and written again lands on itself: what the files-versus-
+     * InfluxDB comparisons (ResumeInfluxTest) and a re-import rely on.
+     */
+    @Property(tries = 2000)
+    void aTimeReadBackGivesTheSameNanosecondsAgain(@ForAll @DoubleRange(min = 1e9, max = 4e9) double seconds) {
+        long written = Timestamps.nanos(seconds);
+        assertEquals(written, Timestamps.nanos(Timestamps.seconds(written)));
+    }
 }
