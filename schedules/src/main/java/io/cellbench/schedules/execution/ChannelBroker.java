@@ -37,9 +37,17 @@ final class ChannelBroker {
 
     /** Asks for a channel for {@code cell}; served at once when one is free, else queued behind earlier requests. */
     Request request(ScheduledCell cell) {
+        return request(cell, null);
+    }
+
+    /**
+     * Asks for exactly {@code channel} of the cell's pool (a resumed cell goes back to the
+     * channel it is wired to), or, {@code null}, for what its wiring names.
+     */
+    Request request(ScheduledCell cell, Wiring.Named channel) {
         lock.lock();
         try {
-            Request r = new Request(cell);
+            Request r = new Request(cell, channel);
             queue.add(r);
             serve();
             return r;
@@ -94,10 +102,14 @@ final class ChannelBroker {
         private Wiring.Named granted;   // guarded by lock
         private boolean cancelled;      // guarded by lock
 
-        private Request(ScheduledCell cell) {
+        private final boolean pinned;
+
+        private Request(ScheduledCell cell, Wiring.Named channel) {
             this.cell = cell;
             Wiring w = cell.wiring();
-            this.candidates = w.channel() != null ? List.of(w.channel()) : pools.get(w.pool().name());
+            this.pinned = channel != null;
+            this.candidates = channel != null ? List.of(channel)
+                    : w.channel() != null ? List.of(w.channel()) : pools.get(w.pool().name());
         }
 
         /** The channel, once granted; {@code null} before. */
@@ -160,7 +172,9 @@ final class ChannelBroker {
                     }
                 }
                 Wiring w = cell.wiring();
-                String what = w.channel() != null ? "channel " + w.channel().name()
+                String what = pinned ? "channel " + candidates.getFirst().name()
+                        + (w.pool() == null ? "" : " of pool " + w.pool().name()) + ", where the cell is wired"
+                        : w.channel() != null ? "channel " + w.channel().name()
                         : "a free channel of pool " + w.pool().name();
                 return what + " (" + ahead + (ahead == 1 ? " cell" : " cells") + " ahead"
                         + (users.isEmpty() ? "" : "; in use by " + String.join(", ", users)) + ")";

@@ -6,6 +6,7 @@ import io.cellbench.core.data.RunListener;
 import io.cellbench.schedules.runner.AnalyzerQueue;
 import io.cellbench.schedules.runner.CellSetup;
 import io.cellbench.schedules.runner.FaultRetry;
+import io.cellbench.schedules.runner.HoldSources;
 import io.cellbench.schedules.runner.ChamberBarrier;
 import io.cellbench.schedules.runner.Coordination;
 import io.cellbench.schedules.runner.InterlockRule;
@@ -45,6 +46,12 @@ public final class ScheduleRunner {
     private volatile FaultRetry faultRetry = FaultRetry.NONE;
     /** Holds asked for before a cell's runner exists (source → reason per cell); guarded by {@code runners}. */
     private final Map<String, Map<String, String>> earlyHolds = new LinkedHashMap<>();
+    /** Each cell's holds that are journaled (every source but the interlocks); guarded by {@code runners}. */
+    private final Map<String, Map<String, String>> journaledHolds = new LinkedHashMap<>();
+    /** Resumed cells that go back to the pool channel they are wired to. */
+    private final Map<String, Wiring.Named> wiredTo = new ConcurrentHashMap<>();
+    /** Resumed cells whose journaled channel their pool no longer has: why they cannot start. */
+    private final Map<String, String> cannotResume = new ConcurrentHashMap<>();
     /** What each not-yet-started cell waits for. */
     private final Map<String, String> waiting = new ConcurrentHashMap<>();
     /** Cells that ended without a runner (stopped while waiting, instruments that would not open). */
@@ -102,10 +109,26 @@ public final class ScheduleRunner {
     /** Runs all cells to their end; returns each cell's outcome, in schedule order. */
     public Map<String, Outcome> run() throws InterruptedException {
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+        if (journaling != null) {
+            for (ScheduledCell cell : schedule.cells()) {
+                restoreJournaled(cell);
+            }
+        }
         // Cells that may start at once ask for their channels now, in schedule order: that
-        // order, not the threads' race, decides who waits.
+        // order, not the threads' race, decides who waits. Resumed cells go first: each is
+        // wired to the channel it had.
         Map<String, ChannelBroker.Request> early = new LinkedHashMap<>();
         for (ScheduledCell cell : schedule.cells()) {
+            String id = cell.info().id();
+            if (wiredTo.containsKey(id) && cell.wiring().start().after().isEmpty()) {
+                early.put(id, broker.request(cell, wiredTo.get(id)));
+            }
+        }
+        for (ScheduledCell cell : schedule.cells()) {
+            String id = cell.info().id();
+            if (early.containsKey(id) || cannotResume.containsKey(id)) {
+                continue;
+            }
             if (cell.wiring().start().after().isEmpty()) {
                 if (needsChannel(cell)) {
                     early.put(cell.info().id(), broker.request(cell));
@@ -140,6 +163,44 @@ public final class ScheduleRunner {
         return ordered;
     }
 
+    /**
+     * A resumed cell gets back what the journal kept of it: its holds (it starts paused, and
+     * says so) and the pool channel it is wired to (or, when its pool no longer has that
+     * channel, it does not start).
+     */
+    private void restoreJournaled(ScheduledCell cell) {
+        String id = cell.info().id();
+        Map<String, String> holds = new LinkedHashMap<>(journaling.resumeHolds(cell));
+        holds.keySet().removeIf(HoldSources::isInterlock);
+        if (!holds.isEmpty()) {
+            synchronized (runners) {
+                journaledHolds.put(id, new LinkedHashMap<>(holds));
+                earlyHolds.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(holds);
+            }
+            List<String> told = new ArrayList<>();
+            holds.forEach((source, reason) -> told.add(reason.isEmpty() ? source : source + ": " + reason));
+            notice(id, RunEvent.Severity.WARNING, "held since before the interruption (" + String.join("; ", told)
+                    + "): the cell resumes paused, at open circuit, until released");
+        }
+        String channel = journaling.resumeChannel(cell);
+        Wiring.Named pool = cell.wiring().pool();
+        if (channel == null || pool == null) {
+            return;
+        }
+        List<Wiring.Named> channels = schedule.pools().getOrDefault(pool.name(), List.of());
+        for (Wiring.Named ch : channels) {
+            if (ch.name().equals(channel)) {
+                wiredTo.put(id, ch);
+                return;
+            }
+        }
+        cannotResume.put(id, "cannot resume: before the interruption the cell ran on channel " + channel
+                + " of pool " + pool.name() + ", where it is wired, and pool " + pool.name()
+                + " no longer has that channel (it has " + String.join(", ", channels.stream().map(Wiring.Named::name)
+                .toList()) + "); put " + channel + " back in the pool in the schedule copy in the run directory's"
+                + " inputs, or move the cell and give it that channel");
+    }
+
     private static boolean needsChannel(ScheduledCell cell) {
         return cell.wiring().channel() != null || cell.wiring().pool() != null;
     }
@@ -148,17 +209,25 @@ public final class ScheduleRunner {
         String id = cell.info().id();
         Wiring.Named channel = null;
         try {
+            String refused = cannotResume.get(id);
+            if (refused != null) {
+                listener.on(new RunEvent.Notice(id, 0, RunEvent.Severity.ALARM, refused));
+                listener.on(new RunEvent.RunEnded(id, 0, Outcome.FAULT, refused));
+                endedBeforeStart.put(id, Outcome.FAULT);
+                return Outcome.FAULT;
+            }
             if (!awaitPredecessors(cell)) {
                 return notStarted(id);
             }
             if (needsChannel(cell)) {
                 if (request == null) {
-                    request = broker.request(cell);
+                    request = broker.request(cell, wiredTo.get(id));
                 }
                 channel = awaitChannel(cell, request);
                 if (channel == null) {
                     return notStarted(id);
                 }
+                placed(cell, channel);
             }
             ScheduledCell placed = channel == null ? cell : cell.onChannel(channel);
             return open(placed);
@@ -173,6 +242,25 @@ public final class ScheduleRunner {
                 barrier.leave(id);
             }
             ended.get(id).countDown();
+        }
+    }
+
+    /** Journals a pool's channel: the cell is wired to it from now on, and a resume goes back to it. */
+    private void placed(ScheduledCell cell, Wiring.Named channel) {
+        String id = cell.info().id();
+        if (wiredTo.containsKey(id)) {
+            notice(id, RunEvent.Severity.INFO, "back on channel " + channel.name() + " of pool "
+                    + cell.wiring().pool().name() + ", where it is wired");
+            return;
+        }
+        if (journaling == null || cell.wiring().pool() == null) {
+            return;
+        }
+        try {
+            journaling.placed(id, channel.name());
+        } catch (RuntimeException e) {
+            notice(id, RunEvent.Severity.WARNING, "the channel it got is not journaled (" + e.getMessage()
+                    + "): after a crash, resume it on channel " + channel.name() + " by hand");
         }
     }
 
@@ -376,6 +464,13 @@ public final class ScheduleRunner {
             } else {
                 earlyHolds.computeIfAbsent(cellId, k -> new LinkedHashMap<>()).put(source, reason);
             }
+            if (!HoldSources.isInterlock(source)) {
+                Map<String, String> kept = journaledHolds.computeIfAbsent(cellId, k -> new LinkedHashMap<>());
+                String was = kept.put(source, reason == null ? "" : reason);
+                if (!kept.get(source).equals(was)) {
+                    journalHolds(cellId, kept);
+                }
+            }
         }
         return true;
     }
@@ -395,8 +490,25 @@ public final class ScheduleRunner {
                     early.remove(source);
                 }
             }
+            Map<String, String> kept = journaledHolds.get(cellId);
+            if (kept != null && kept.remove(source) != null) {
+                journalHolds(cellId, kept);
+            }
         }
         return true;
+    }
+
+    /** Journals the cell's holds before the hold or release returns (under {@code runners}: one at a time, in order). */
+    private void journalHolds(String cellId, Map<String, String> kept) {
+        if (journaling == null) {
+            return;
+        }
+        try {
+            journaling.held(cellId, new LinkedHashMap<>(kept));
+        } catch (RuntimeException e) {
+            notice(cellId, RunEvent.Severity.WARNING, "the cell's holds are not journaled (" + e.getMessage()
+                    + "): after a crash it would resume without them");
+        }
     }
 
     private boolean knows(String cellId) {

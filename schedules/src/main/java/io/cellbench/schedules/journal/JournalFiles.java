@@ -23,6 +23,8 @@ import java.util.Optional;
 public final class JournalFiles {
     public static final String DIRECTORY = "journal";
     public static final String RUN_MODE = "run-mode.json";
+    /** The subdirectory of the scheduler's entries (a directory: no cell journal is listed twice). */
+    public static final String SCHEDULER = "scheduler";
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -46,6 +48,19 @@ public final class JournalFiles {
 
     public static Optional<JournalEntry> readEntry(Path runDirectory, String cellId) throws IOException {
         return read(cellFile(runDirectory, cellId), JournalEntry.class);
+    }
+
+    /** DIR/journal/scheduler/&lt;cell&gt;.json: the channel a pool gave the cell, and its holds. */
+    public static Path schedulerFile(Path runDirectory, String cellId) {
+        return directory(runDirectory).resolve(SCHEDULER).resolve(cellId + ".json");
+    }
+
+    public static void writeScheduler(Path runDirectory, SchedulerEntry entry) throws IOException {
+        write(schedulerFile(runDirectory, entry.cellId()), entry);
+    }
+
+    public static Optional<SchedulerEntry> readScheduler(Path runDirectory, String cellId) throws IOException {
+        return read(schedulerFile(runDirectory, cellId), SchedulerEntry.class);
     }
 
     public static void writeRunMode(Path runDirectory, RunMode mode) throws IOException {

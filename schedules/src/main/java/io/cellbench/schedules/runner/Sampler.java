@@ -85,9 +85,9 @@ final class Sampler {
         this.holds = holds;
         Coordination c = setup.coordination();
         this.pressureInterlock = c.pressureInterlock() == null || fixture == null ? null
-                : new Interlock("pressure interlock", "pressure", Texts::pressure, c.pressureInterlock());
+                : new Interlock(HoldSources.PRESSURE_INTERLOCK, "pressure", Texts::pressure, c.pressureInterlock());
         this.temperatureInterlock = c.temperatureInterlock() == null || chamber == null ? null
-                : new Interlock("temperature interlock", "chamber temperature", v -> Texts.number(v) + " °C",
+                : new Interlock(HoldSources.TEMPERATURE_INTERLOCK, "chamber temperature", v -> Texts.number(v) + " °C",
                         c.temperatureInterlock());
     }
 
