@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -112,17 +113,26 @@ public final class InfluxSink implements RunListener, AutoCloseable {
     @Override
     public void on(RunEvent event) {
         Objects.requireNonNull(event, "event");
+        byte[] data;
+        int lines;
         lock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("InfluxDB sink is closed");
             }
             lp.clear();
-            int lines = encoder.encode(event, lp);
-            append(lines);
+            lines = encoder.encode(event, lp);
+            if (lines == 0) {
+                return;
+            }
+            int length = encodeUtf8(lp.buffer()); // may replace bytes: read it after
+            data = Arrays.copyOf(bytes, length);
         } finally {
             lock.unlock();
         }
+        // Spooled outside the encoder's lock: every cell's samples come here, and one cell's
+        // append waiting for the disk (fsync always) must not hold up another's encoding.
+        spool(data, data.length, lines);
         checkBacklog();
     }
 
@@ -233,9 +243,12 @@ public final class InfluxSink implements RunListener, AutoCloseable {
         if (lines == 0) {
             return;
         }
-        int length = encodeUtf8(lp.buffer());
+        spool(bytes, encodeUtf8(lp.buffer()), lines);
+    }
+
+    private void spool(byte[] data, int length, int lines) {
         try {
-            spool.append(bytes, length, lines);
+            spool.append(data, length, lines);
         } catch (IOException e) {
             String message = "cannot spool InfluxDB points to " + spool.directory() + ": " + e.getMessage();
             deliverNotice(new SinkNotice(Instant.now(), Severity.ALARM, "spool_error", message));

@@ -169,7 +169,10 @@ public final class Spool implements AutoCloseable {
     /**
      * Appends {@code lines} complete lines ({@code data[0, length)}, each ending in a line feed).
      * When this returns the lines are in the operating system's hands (on disk under
-     * {@link FsyncPolicy#ALWAYS}). If writing fails the spool is left as it was before the call.
+     * {@link FsyncPolicy#ALWAYS}). If writing fails the spool is left as it was before the call;
+     * if only the fsync fails, the lines stay in the spool (they may still be delivered) and the
+     * caller is told they may not be on disk. Appends from several threads are written one at a
+     * time; their fsyncs run outside the lock, so no appender waits for another's.
      */
     public void append(byte[] data, int length, int lines) throws IOException {
         if (length == 0) {
@@ -178,6 +181,7 @@ public final class Spool implements AutoCloseable {
         if (data[length - 1] != '\n') {
             throw new IllegalArgumentException("spool lines must end in a line feed");
         }
+        FileChannel toForce = null;
         appendLock.lock();
         try {
             if (closed) {
@@ -193,9 +197,6 @@ public final class Spool implements AutoCloseable {
                 while (buf.hasRemaining()) {
                     appendChannel.write(buf);
                 }
-                if (options.fsync() == FsyncPolicy.ALWAYS) {
-                    appendChannel.force(false);
-                }
             } catch (IOException e) {
                 // Leave no partial line behind: the next append must start on a line boundary.
                 try {
@@ -209,11 +210,23 @@ public final class Spool implements AutoCloseable {
             appendedLines += lines;
             appendEnd += length;
             dirty = true;
+            if (options.fsync() == FsyncPolicy.ALWAYS) {
+                toForce = appendChannel;
+            }
             if (unread() >= wakeReaderAtUnread) {
                 unreadGrew.signalAll();
             }
         } finally {
             appendLock.unlock();
+        }
+        if (toForce != null) {
+            // Outside the lock: every appender waits for its own fsync, none for another's
+            // (many channels append here; a slow disk must not serialize them).
+            try {
+                toForce.force(false);
+            } catch (ClosedChannelException e) {
+                // Rolled or closed meanwhile: both force the file before closing it.
+            }
         }
     }
 
