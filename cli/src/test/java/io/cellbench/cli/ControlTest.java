@@ -160,6 +160,45 @@ class ControlTest {
         }
     }
 
+    @Test
+    void aCellPausedBeforeAKillResumesPaused() throws Exception {
+        Path schedule = ShortRun.write(tmp.resolve("in"));
+        Path dir = tmp.resolve("run");
+        Process run = cellbench("run", schedule.toString(), "--simulate", "--speed", "100", "--out", dir.toString());
+        Process resumed = null;
+        try {
+            waitFor(run, () -> ShortRun.CELLS.stream().allMatch(c -> Files.exists(dir.resolve("journal/" + c + ".json"))),
+                    "every cell journaled");
+            assertEquals(0, Console.run("pause", dir.toString(), "--cell", "coin-2", "--reason", "crimp check")
+                    .exitCode());
+            // Journaled before 'pause' answered: a kill right now keeps it.
+            assertTrue(read(dir.resolve("journal/scheduler/coin-2.json")).contains("crimp check"));
+            run.destroyForcibly();
+            assertTrue(run.waitFor(10, TimeUnit.SECONDS));
+
+            resumed = cellbench("resume", dir.toString());
+            Process r = resumed;
+            waitFor(r, () -> statusPid(dir) == r.pid() && state(dir, "coin-2").equals("PAUSED"),
+                    "coin-2 paused in the resumed process");
+            JsonNode paused = cell(statusJson(dir), "coin-2");
+            assertEquals("operator: crimp check", paused.path("holds").path(0).asText(), paused.toString());
+            assertFalse(state(dir, "coin-1").equals("PAUSED"), "only coin-2 was paused");
+            assertTrue(read(dir.resolve("events.jsonl")).contains(
+                    "held since before the interruption (operator: crimp check): the cell resumes paused"));
+            assertEquals(0, Console.run("continue", dir.toString(), "--cell", "coin-2").exitCode());
+            waitFor(r, () -> !state(dir, "coin-2").equals("PAUSED"), "coin-2 goes on");
+            assertFalse(read(dir.resolve("journal/scheduler/coin-2.json")).contains("crimp check"),
+                    "the continue is journaled too");
+            assertEquals(0, Console.run("stop", dir.toString()).exitCode());
+            assertTrue(r.waitFor(60, TimeUnit.SECONDS));
+        } finally {
+            run.destroyForcibly();
+            if (resumed != null) {
+                resumed.destroyForcibly();
+            }
+        }
+    }
+
     /** Garbage, a non-object, an unknown command and an over-long line: each an error answer, never a crash. */
     private static void badRequestsGetAnErrorAndTheRunGoesOn(Path socket) throws IOException {
         try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
