@@ -113,6 +113,7 @@ class ControlTest {
         Console after = Console.run("status", dir.toString());
         assertEquals(1, after.exitCode());
         assertTrue(after.out().contains("not running (last seen "), after.out());
+        assertFalse(after.out().contains("run-options"), "the journal's other files are no cells: " + after.out());
         assertTrue(after.out().lines().anyMatch(l -> l.startsWith("coin-1 ") && l.contains("ENDED STOPPED")
                 && l.matches(".* [0-9]\\.[0-9]{4} .*")), "from the files, with the last sample's voltage: " + after.out());
         Console stopAgain = Console.run("stop", dir.toString());

@@ -28,6 +28,9 @@ import org.apache.arrow.memory.RootAllocator;
  * current), read from the cell's newest sample segment only.
  */
 final class FileStatus {
+    /** The journal's file of the run's outputs (cli's RunOptions), which is no cell. */
+    private static final String RUN_OPTIONS = "run-options.json";
+
     private FileStatus() {
     }
 
@@ -60,7 +63,8 @@ final class FileStatus {
             try (Stream<Path> files = Files.list(journal)) {
                 for (Path f : files.sorted().toList()) {
                     String name = f.getFileName().toString();
-                    if (!name.endsWith(".json") || name.equals(JournalFiles.RUN_MODE)) {
+                    // the cells' journals only: not run-mode.json, run-options.json, *.tmp or scheduler/
+                    if (!name.endsWith(".json") || name.equals(JournalFiles.RUN_MODE) || name.equals(RUN_OPTIONS)) {
                         continue;
                     }
                     lastSeen = later(lastSeen, modified(f));
