@@ -33,6 +33,14 @@ public interface CellJournaling {
     default void held(String cellId, Map<String, String> holds) {
     }
 
+    /**
+     * True when {@code cell} continues an interrupted run: it started before, so its start
+     * conditions (other cells ending, its start time) are behind it.
+     */
+    default boolean continues(ScheduledCell cell) {
+        return false;
+    }
+
     /** The channel the interrupted run had given {@code cell}, or {@code null} (a fresh run, or none journaled). */
     default String resumeChannel(ScheduledCell cell) {
         return null;

@@ -120,7 +120,7 @@ public final class ScheduleRunner {
         Map<String, ChannelBroker.Request> early = new LinkedHashMap<>();
         for (ScheduledCell cell : schedule.cells()) {
             String id = cell.info().id();
-            if (wiredTo.containsKey(id) && cell.wiring().start().after().isEmpty()) {
+            if (wiredTo.containsKey(id) && (continues(cell) || cell.wiring().start().after().isEmpty())) {
                 early.put(id, broker.request(cell, wiredTo.get(id)));
             }
         }
@@ -129,7 +129,7 @@ public final class ScheduleRunner {
             if (early.containsKey(id) || cannotResume.containsKey(id)) {
                 continue;
             }
-            if (cell.wiring().start().after().isEmpty()) {
+            if (continues(cell) || cell.wiring().start().after().isEmpty()) {
                 if (needsChannel(cell)) {
                     early.put(cell.info().id(), broker.request(cell));
                 } else if (cell.wiring().start().notBefore() == null) {
@@ -201,6 +201,11 @@ public final class ScheduleRunner {
                 + " inputs, or move the cell and give it that channel");
     }
 
+    /** The cell continues an interrupted run (see {@link CellJournaling#continues}). */
+    private boolean continues(ScheduledCell cell) {
+        return journaling != null && journaling.continues(cell);
+    }
+
     private static boolean needsChannel(ScheduledCell cell) {
         return cell.wiring().channel() != null || cell.wiring().pool() != null;
     }
@@ -216,7 +221,8 @@ public final class ScheduleRunner {
                 endedBeforeStart.put(id, Outcome.FAULT);
                 return Outcome.FAULT;
             }
-            if (!awaitPredecessors(cell)) {
+            // A continued cell started before: the cells it started after ended then.
+            if (continues(cell) ? stopping(id) : !awaitPredecessors(cell)) {
                 return notStarted(id);
             }
             if (needsChannel(cell)) {
@@ -366,7 +372,7 @@ public final class ScheduleRunner {
     /** Waits on the cell's own clock (so a simulation jumps there) until its start time; false on a stop. */
     private boolean awaitStartTime(ScheduledCell cell, CellInstruments inst) throws InterruptedException {
         java.time.Instant at = cell.wiring().start().notBefore();
-        if (at == null) {
+        if (at == null || continues(cell)) {
             return !stopping(cell.info().id());
         }
         double due = at.getEpochSecond() + at.getNano() / 1e9;

@@ -59,6 +59,12 @@ public final class RunJournal implements CellJournaling {
     }
 
     @Override
+    public boolean continues(ScheduledCell cell) {
+        JournalEntry entry = resume.get(cell.info().id());
+        return entry != null && entry.position() != null;
+    }
+
+    @Override
     public PositionListener journal(ScheduledCell cell, CellInstruments instruments) {
         String id = cell.info().id();
         return new CellJournal(runDirectory, id, () -> flushCell.accept(id), () -> state.save(instruments), maxRows);

@@ -175,4 +175,46 @@ class ResumeHoldsAndChannelsTest {
         assertNull(JournalFiles.readScheduler(run, "nobody").orElse(null));
         assertEquals("bank/2", JournalFiles.readScheduler(run, "c2").orElseThrow().channel());
     }
+
+    /**
+     * A cell that had started after another one does not wait for it again when both are
+     * resumed (the first was stopped by the operator, so it is continued too).
+     */
+    @Test
+    void aResumedCellDoesNotWaitAgainForTheCellItStartedAfter() throws Exception {
+        Path run = tmp.resolve("run");
+        Schedule schedule = schedule("in", "cells:\n" + cell("c1", "    channel: smu-1\n")
+                + cell("c2", "    channel: smu-2\n    start: {after: c1}\n"));
+        TestLab lab = new TestLab();
+        ScheduleRunner first = new ScheduleRunner(schedule, lab, new TestLab.Events(), journal(run, Map.of()));
+        first.hold("c1", "bench", "kept running");
+        first.hold("c2", "bench", "kept running");
+        AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
+        Thread t = start(first, outcomes);
+        TestLab.until(() -> first.statuses().get("c1") != null
+                && first.statuses().get("c1").state() == RunnerStatus.State.PAUSED, "c1 paused");
+        first.stop("c1"); // 'cellbench stop --cell c1': c1 ends STOPPED, c2 starts
+        TestLab.until(() -> first.statuses().get("c2") != null
+                && first.statuses().get("c2").state() == RunnerStatus.State.PAUSED, "c2 started and paused");
+        first.stop();
+        t.join(20_000);
+        assertEquals(Map.of("c1", Outcome.STOPPED, "c2", Outcome.STOPPED), outcomes.get());
+
+        TestLab again = new TestLab();
+        again.gate("c1"); // c1 cannot end while c2 resumes
+        TestLab.Events events = new TestLab.Events();
+        ScheduleRunner second = new ScheduleRunner(schedule, again, events, journal(run, positions(run, "c1", "c2")));
+        AtomicReference<Map<String, Outcome>> after = new AtomicReference<>();
+        Thread t2 = start(second, after);
+        TestLab.until(() -> second.statuses().get("c2") != null
+                && second.statuses().get("c2").state() == RunnerStatus.State.PAUSED, "c2 resumed (paused: its hold is back)");
+        assertTrue(second.statuses().get("c1").state() != RunnerStatus.State.ENDED, "c1 has not ended");
+        assertFalse(events.notices("c2").stream().anyMatch(n -> n.startsWith("waiting for cell")),
+                events.notices("c2").toString());
+        second.release("c1", "bench");
+        second.release("c2", "bench");
+        again.letGo("c1");
+        t2.join(20_000);
+        assertEquals(Map.of("c1", Outcome.COMPLETED, "c2", Outcome.COMPLETED), after.get());
+    }
 }
