@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * slow for a test, so set points are sent and the run goes on. The sweep is five points
  * above 100 Hz. The cells are pristine (2.55 V, about 120 Ω before formation): a 5C current
  * moves them by more than a volt, so the charge is 5C but the discharge 1C, which a 5C
- * discharge would take below the 1.5 V limit at once. The analyzer's open-circuit wait is shortened in the lab file (ocp_time),
- * as an operator would for a quick check, since four cells take turns at it.
+ * discharge would take below the 1.5 V limit at once. The analyzer's open-circuit wait is
+ * shortened in the lab file (ocp_time), as an operator would for a quick check, since four
+ * cells take turns at it.
  */
 @Timeout(150)
 class FullVirtualLabRunTest {
