@@ -45,6 +45,9 @@ final class DemoCommand implements Callable<Integer> {
     InfluxOptions influx;
 
     @picocli.CommandLine.Mixin
+    io.cellbench.cli.control.NotifyOptions notify = new io.cellbench.cli.control.NotifyOptions();
+
+    @picocli.CommandLine.Mixin
     io.cellbench.cli.serve.ServeOptions serve = new io.cellbench.cli.serve.ServeOptions();
 
     @Mixin
@@ -56,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
         // samples let cells overshoot the 3.8 V limit (safety trips that --speed max never shows)
         double factor = RunCommand.parseSpeed(speed != null ? speed : serve.enabled() ? "1800" : "max");
         InfluxConfig liveInflux = RunCommand.influxConfig(influx);
+        notify.check();
         FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
         prepare(out);
         Path inputs = out.resolve("inputs");
@@ -73,10 +77,11 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("cellbench demo: " + schedule.cells().size() + " simulated cells, protocol '"
                 + schedule.cells().getFirst().protocol().name() + "', writing to " + out);
         long t0 = System.nanoTime();
+        var alarms = notify.install(out);
         Map<String, RunEvent.Outcome> outcomes;
         try (var live = serve.start(out, System.out)) {
             outcomes = ScheduleSession.runSimulated(schedule, out, factor, 1000, System.out, liveInflux,
-                    runner -> live.attach(runner.faultRetry(retry)));
+                    runner -> live.attach(runner.faultRetry(retry)), alarms);
         }
         int code = RunSummary.print(out, outcomes, System.out);
         System.out.printf("Demo finished in %.1f s wall time.%n", (System.nanoTime() - t0) * 1e-9);
@@ -88,6 +93,7 @@ final class DemoCommand implements Callable<Integer> {
         if (!Files.exists(out)) {
             return;
         }
+        io.cellbench.cli.control.RunControls.refuseIfRunning(out); // a demo still running there
         boolean earlierDemo = Files.isRegularFile(out.resolve("inputs/schedule.yaml"))
                 || Files.isRegularFile(out.resolve("run.json"));
         boolean empty;

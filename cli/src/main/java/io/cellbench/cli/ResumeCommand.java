@@ -46,6 +46,9 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The run directory to continue.")
     Path dir;
 
+    @picocli.CommandLine.Mixin
+    io.cellbench.cli.control.NotifyOptions notify = new io.cellbench.cli.control.NotifyOptions();
+
     @Mixin
     InfluxOptions influx;
 
@@ -66,6 +69,7 @@ final class ResumeCommand implements Callable<Integer> {
         if (!Files.isRegularFile(dir.resolve("run.json"))) {
             throw new UserError(dir + " is not a run directory (it has no run.json)");
         }
+        notify.check();
         RunMode mode = JournalFiles.readRunMode(dir).orElseThrow(() -> new UserError(dir
                 + " has no " + JournalFiles.DIRECTORY + "/" + JournalFiles.RUN_MODE
                 + ": only runs started by this version of 'cellbench run' or 'cellbench demo' can be resumed"));
@@ -121,13 +125,14 @@ final class ResumeCommand implements Callable<Integer> {
         System.out.println("cellbench resume: continuing " + toRun.size() + " of " + ids.size() + " cells of run "
                 + manifest.runId() + (lab != null ? " on lab '" + lab.name() + "' (" + mode.lab() + ")"
                 : mode.speed() > 0 ? " at speed " + mode.speed() : " as fast as possible"));
+        var alarms = notify.install(dir);
         Map<String, RunEvent.Outcome> resumed;
         try (var live = page.start(dir, System.out)) {
             resumed = lab != null
                     ? ScheduleSession.resumeOnLab(remaining, lab, dir, info, positions, 2000, System.out,
-                            liveInflux, runner -> live.attach(runner.faultRetry(retry)))
+                            liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms)
                     : ScheduleSession.resumeSimulated(remaining, dir, info, mode, positions, 2000, System.out,
-                            liveInflux, runner -> live.attach(runner.faultRetry(retry)));
+                            liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms);
         }
         Map<String, RunEvent.Outcome> all = new LinkedHashMap<>();
         for (String id : ids) {

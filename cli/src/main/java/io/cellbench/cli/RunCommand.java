@@ -35,7 +35,9 @@ import picocli.CommandLine.Parameters;
             "live to InfluxDB, through a spool in DIR/influx-spool; at the end cellbench",
             "waits (close-timeout, default 30 s) for the spool to drain.",
             "  cellbench run schedule.yaml --simulate --speed 3600 --out runs/live --serve   with a live page",
+            "  cellbench run schedule.yaml --simulate --out runs/t3 --notify notify.yaml   alarms to a command/webhook",
             "", "Stop with Ctrl-C: every cell goes to open circuit and the files are closed cleanly.",
+            "From another terminal: cellbench status|pause|continue|stop DIR [--cell ID].",
             "Continue a stopped or crashed run with: cellbench resume DIR"})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCHEDULE", description = "The schedule file (YAML).")
@@ -59,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
     InfluxOptions influx;
 
     @picocli.CommandLine.Mixin
+    io.cellbench.cli.control.NotifyOptions notify = new io.cellbench.cli.control.NotifyOptions();
+
+    @picocli.CommandLine.Mixin
     io.cellbench.cli.serve.ServeOptions serve = new io.cellbench.cli.serve.ServeOptions();
 
     @Mixin
@@ -78,15 +83,17 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(out + " already exists and is not empty; choose a new --out directory");
         }
         ScheduleLoader.load(scheduleFile); // report mistakes before creating anything
+        notify.check();
         InfluxConfig liveInflux = influxConfig(influx);
         FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
         Files.createDirectories(out);
         RunOptions.of(retry, liveInflux == null ? null : influx, serve).write(out);
         Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
+        var alarms = notify.install(out);
         Map<String, RunEvent.Outcome> outcomes;
         try (var live = serve.start(out, System.out)) {
             outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out, liveInflux,
-                    runner -> live.attach(runner.faultRetry(retry)));
+                    runner -> live.attach(runner.faultRetry(retry)), alarms);
         }
         return RunSummary.print(out, outcomes, System.out);
     }
@@ -100,16 +107,18 @@ final class RunCommand implements Callable<Integer> {
         }
         // report mistakes in any of the files before creating anything or connecting
         LabCheck.check(ScheduleLoader.load(scheduleFile), LabLoader.load(lab));
+        notify.check();
         InfluxConfig liveInflux = influxConfig(influx);
         FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
         Files.createDirectories(out);
         RunOptions.of(retry, liveInflux == null ? null : influx, serve).write(out);
         Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
         LabFile labFile = LabLoader.load(RunInputs.copyLab(lab, out));
+        var alarms = notify.install(out);
         Map<String, RunEvent.Outcome> outcomes;
         try (var live = serve.start(out, System.out)) {
             outcomes = ScheduleSession.runOnLab(schedule, labFile, out, 2000, System.out, liveInflux,
-                    runner -> live.attach(runner.faultRetry(retry)));
+                    runner -> live.attach(runner.faultRetry(retry)), alarms);
         }
         return RunSummary.print(out, outcomes, System.out);
     }

@@ -12,6 +12,8 @@ import io.cellbench.daq.influx.InfluxSinkStatus;
 import io.cellbench.daq.influx.SinkNotice;
 import io.cellbench.daq.run.RunDirectorySink;
 import io.cellbench.daq.run.RunInfo;
+import io.cellbench.cli.control.RunControls;
+import io.cellbench.schedules.alarm.NotifyConfig;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.schedules.execution.InstrumentProvider;
 import io.cellbench.schedules.execution.ScheduleRunner;
@@ -58,12 +60,13 @@ final class ScheduleSession {
     static Map<String, RunEvent.Outcome> runSimulated(Schedule schedule, Path out, double speed,
                                                       long progressMillis, PrintStream console, InfluxConfig influx)
             throws IOException, InterruptedException {
-        return runSimulated(schedule, out, speed, progressMillis, console, influx, runner -> { });
+        return runSimulated(schedule, out, speed, progressMillis, console, influx, runner -> { }, null);
     }
 
     static Map<String, RunEvent.Outcome> runSimulated(Schedule schedule, Path out, double speed,
                                                       long progressMillis, PrintStream console,
-                                                      InfluxConfig influx, java.util.function.Consumer<ScheduleRunner> onStart)
+                                                      InfluxConfig influx, java.util.function.Consumer<ScheduleRunner> onStart,
+                                                      NotifyConfig notify)
             throws IOException, InterruptedException {
         Instant start = Instant.now();
         String runId = "run-" + start.toString().replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -77,7 +80,7 @@ final class ScheduleSession {
                     true, Double.isInfinite(speed) ? 0 : speed, startUnix));
         }
         return execute(schedule, out, info, new SimulatedInstruments(startUnix, speed), new SimulatedState(), null,
-                Map.of(), progressMillis, console, influx, onStart);
+                Map.of(), progressMillis, console, influx, onStart, speed, notify);
     }
 
     /**
@@ -86,7 +89,8 @@ final class ScheduleSession {
      */
     static Map<String, RunEvent.Outcome> runOnLab(Schedule schedule, LabFile lab, Path out, long progressMillis,
                                                   PrintStream console, InfluxConfig influx,
-                                                  java.util.function.Consumer<ScheduleRunner> onStart)
+                                                  java.util.function.Consumer<ScheduleRunner> onStart,
+                                                  NotifyConfig notify)
             throws IOException, InterruptedException {
         Instant start = Instant.now();
         String runId = "run-" + start.toString().replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -99,29 +103,31 @@ final class ScheduleSession {
             JournalFiles.writeRunMode(out, new RunMode(relative(root, scheduleFile), false, 1,
                     start.getEpochSecond() + start.getNano() * 1e-9, relative(root, labFile)));
         }
-        return runLab(schedule, lab, out, info, Map.of(), progressMillis, console, influx, onStart);
+        return runLab(schedule, lab, out, info, Map.of(), progressMillis, console, influx, onStart, notify);
     }
 
     /** Continues an interrupted run on the lab's instruments (see {@link #resumeSimulated}). */
     static Map<String, RunEvent.Outcome> resumeOnLab(Schedule schedule, LabFile lab, Path out, RunInfo info,
                                                      Map<String, JournalEntry> resume, long progressMillis,
                                                      PrintStream console, InfluxConfig influx,
-                                                     java.util.function.Consumer<ScheduleRunner> onStart)
+                                                     java.util.function.Consumer<ScheduleRunner> onStart,
+                                                     NotifyConfig notify)
             throws IOException, InterruptedException {
-        return runLab(schedule, lab, out, info, resume, progressMillis, console, influx, onStart);
+        return runLab(schedule, lab, out, info, resume, progressMillis, console, influx, onStart, notify);
     }
 
     private static Map<String, RunEvent.Outcome> runLab(Schedule schedule, LabFile file, Path out, RunInfo info,
                                                         Map<String, JournalEntry> resume, long progressMillis,
                                                         PrintStream console, InfluxConfig influx,
-                                                        java.util.function.Consumer<ScheduleRunner> onStart)
+                                                        java.util.function.Consumer<ScheduleRunner> onStart,
+                                                        NotifyConfig notify)
             throws IOException, InterruptedException {
         LabCheck.check(schedule, file);
         Lab lab = new Lab(file, new SystemLabClock(), w -> console.println("cellbench: warning: " + w));
         console.println("cellbench: lab '" + file.name() + "' (" + file.source() + "): " + file.instruments().size()
                 + " instruments, each connected when a cell first needs it");
         return execute(schedule, out, info, lab, InstrumentState.NONE, lab, resume, progressMillis, console, influx,
-                onStart);
+                onStart, 1, notify); // real instruments: real time
     }
 
     private static String relative(Path root, Path file) {
@@ -135,7 +141,8 @@ final class ScheduleSession {
     static Map<String, RunEvent.Outcome> resumeSimulated(Schedule schedule, Path out, RunInfo info, RunMode mode,
                                                          Map<String, JournalEntry> resume, long progressMillis,
                                                          PrintStream console, InfluxConfig influx,
-                                                         java.util.function.Consumer<ScheduleRunner> onStart)
+                                                         java.util.function.Consumer<ScheduleRunner> onStart,
+                                                         NotifyConfig notify)
             throws IOException, InterruptedException {
         double wall = System.currentTimeMillis() / 1000.0;
         SimulatedInstruments instruments;
@@ -154,7 +161,7 @@ final class ScheduleSession {
             instruments = new SimulatedInstruments(mode.clockStartUnixSecond(), Double.POSITIVE_INFINITY, starts);
         }
         return execute(schedule, out, info, instruments, new SimulatedState(), null, resume, progressMillis, console,
-                influx, onStart);
+                influx, onStart, mode.speed() > 0 ? mode.speed() : Double.POSITIVE_INFINITY, notify);
     }
 
     static Map<String, String> describe(Schedule schedule) {
@@ -182,8 +189,12 @@ final class ScheduleSession {
                                                          InstrumentProvider instruments, InstrumentState state,
                                                          AutoCloseable release, Map<String, JournalEntry> resume, long progressMillis,
                                                          PrintStream console, InfluxConfig influx,
-                                                         java.util.function.Consumer<ScheduleRunner> onStart)
+                                                         java.util.function.Consumer<ScheduleRunner> onStart,
+                                                         double speed, NotifyConfig notify)
             throws IOException, InterruptedException {
+        Files.createDirectories(out);
+        // Before the files: a second process on this directory is refused here (control socket).
+        RunControls controls = RunControls.open(out, notify, speed, console);
         CountDownLatch closed = new CountDownLatch(1);
         ScheduleRunner[] running = new ScheduleRunner[1];
         // Ctrl-C: stop every cell (each goes to open circuit and records its last sample),
@@ -211,9 +222,11 @@ final class ScheduleSession {
             InfluxSink live = influx == null ? null : openInflux(influx.withSpoolDirectory(out.resolve(INFLUX_SPOOL)),
                     info.runId(), sink, console);
             try {
-                RunListener listener = live == null ? sink : new TeeListener(sink, live, console);
+                RunListener listener = controls.listener(live == null ? sink : new TeeListener(sink, live, console),
+                        sink, info);
                 ScheduleRunner runner = new ScheduleRunner(schedule, instruments, listener, journal);
                 running[0] = runner;
+                controls.attach(runner);
                 onStart.accept(runner);
                 try (ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)) {
                     progress.start();
@@ -222,11 +235,13 @@ final class ScheduleSession {
                     return outcomes;
                 }
             } finally {
+                controls.close(); // while events.jsonl is open: the last alarms' fate is recorded
                 if (live != null) {
                     drain(live, console);
                 }
             }
         } finally {
+            controls.close();
             if (release != null) {
                 try {
                     release.close();

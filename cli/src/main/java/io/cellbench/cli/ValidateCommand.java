@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check protocol, schedule and lab files without running anything or connecting",
+        description = {"Check protocol, schedule, lab and notify files without running anything or connecting",
             "to any instrument. Every problem is reported as file:line:column with a hint; all files are",
             "checked. A lab file is recognised by its top-level 'instruments:'; its drivers check their",
             "settings. With --lab, each schedule's channel:, eis:, fixture: and chamber: names are",
@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
             "  cellbench validate schedule.yaml             checks the schedule and every protocol it names",
             "", "Exit status: 0 when every file is valid, 2 otherwise."})
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Protocol, schedule or lab files (YAML).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Protocol, schedule, lab or notify files (YAML).")
     List<Path> files;
 
     @Option(names = "--lab", paramLabel = "LAB", description = "Check the schedules against this lab file.")
@@ -74,6 +74,13 @@ final class ValidateCommand implements Callable<Integer> {
     /** Checks one file; returns the problems of a schedule with the lab (a file's own problem is thrown). */
     private List<ProtocolException> validate(Path file, LabFile labFile) {
         YamlDocument doc = YamlDocument.read(file);
+        if (io.cellbench.schedules.alarm.NotifyConfigLoader.looksLikeNotify(doc.root())) {
+            var notify = io.cellbench.schedules.alarm.NotifyConfigLoader.check(file);
+            System.out.println("ok: " + file + ": notify file" + (notify.command().isEmpty() ? "" : ", command "
+                    + notify.command().getFirst()) + (notify.webhook() == null ? ""
+                    : ", webhook (its URL and token are read when a run starts)"));
+            return List.of();
+        }
         if (LabLoader.looksLikeLab(doc.root())) {
             LabFile l = LabLoader.load(file);
             System.out.println("ok: " + file + ": lab '" + l.name() + "', " + l.instruments().size() + " instruments, "

@@ -54,6 +54,8 @@ public final class ScheduleRunner {
     private final Map<String, ChamberBarrier> chambers = new LinkedHashMap<>();
     private final ChannelBroker broker;
     private volatile boolean stopping;
+    /** Cells an operator stopped one by one ({@link #stop(String)}), also before they started. */
+    private final java.util.Set<String> stoppedCells = ConcurrentHashMap.newKeySet();
 
     public ScheduleRunner(Schedule schedule, InstrumentProvider instruments, RunListener listener) {
         this(schedule, instruments, listener, null);
@@ -185,7 +187,7 @@ public final class ScheduleRunner {
             }
         }
         if (names.isEmpty()) {
-            return !stopping;
+            return !stopping(cell.info().id());
         }
         String id = cell.info().id();
         String what = "cell" + (names.size() == 1 ? " " : "s ") + String.join(", ", names) + " to end";
@@ -194,14 +196,14 @@ public final class ScheduleRunner {
         for (String name : names) {
             CountDownLatch latch = ended.get(name);
             while (!latch.await(POLL_NANOS, TimeUnit.NANOSECONDS)) {
-                if (stopping) {
+                if (stopping(cell.info().id())) {
                     return false;
                 }
             }
         }
         notice(id, RunEvent.Severity.INFO, String.join(", ", names) + (names.size() == 1 ? " has" : " have")
                 + " ended; cell " + id + " may start");
-        return !stopping;
+        return !stopping(cell.info().id());
     }
 
     /** Waits for the cell's channel; {@code null} on a stop. */
@@ -216,7 +218,7 @@ public final class ScheduleRunner {
         waiting.put(id, what);
         notice(id, RunEvent.Severity.INFO, "waiting for " + what);
         while (got == null) {
-            if (stopping) {
+            if (stopping(cell.info().id())) {
                 request.cancel();
                 return null;
             }
@@ -266,7 +268,7 @@ public final class ScheduleRunner {
                     holds.forEach(runner::hold);
                 }
             }
-            if (stopping) {
+            if (stopping(cell.info().id())) {
                 runner.stop();
             }
             return runner.run();
@@ -277,22 +279,22 @@ public final class ScheduleRunner {
     private boolean awaitStartTime(ScheduledCell cell, CellInstruments inst) throws InterruptedException {
         java.time.Instant at = cell.wiring().start().notBefore();
         if (at == null) {
-            return !stopping;
+            return !stopping(cell.info().id());
         }
         double due = at.getEpochSecond() + at.getNano() / 1e9;
         if (inst.clock().nowUnixSeconds() >= due) {
-            return !stopping;
+            return !stopping(cell.info().id());
         }
         String id = cell.info().id();
         waiting.put(id, "its start time " + at);
         notice(id, RunEvent.Severity.INFO, "waiting until " + at + " to start; the channel stays at open circuit");
         while (inst.clock().nowUnixSeconds() < due) {
-            if (stopping) {
+            if (stopping(cell.info().id())) {
                 return false;
             }
             inst.clock().sleepUntil(Math.min(due, inst.clock().nowUnixSeconds() + 1));
         }
-        return !stopping;
+        return !stopping(cell.info().id());
     }
 
     private Coordination coordination(ScheduledCell cell) {
@@ -335,6 +337,28 @@ public final class ScheduleRunner {
     public void stop() {
         stopping = true;
         runners.values().forEach(ProtocolRunner::stop);
+    }
+
+    /**
+     * Asks one cell to stop, as {@link #stop()} does for all: running, it ends within one
+     * sample period; waiting (for a channel, other cells, its start time), it does not start.
+     *
+     * @return false for an id the schedule does not have
+     */
+    public boolean stop(String cellId) {
+        if (!knows(cellId)) {
+            return false;
+        }
+        stoppedCells.add(cellId); // a waiting cell then does not start
+        ProtocolRunner r = runners.get(cellId);
+        if (r != null) {
+            r.stop();
+        }
+        return true;
+    }
+
+    private boolean stopping(String cellId) {
+        return stopping || stoppedCells.contains(cellId);
     }
 
     /**

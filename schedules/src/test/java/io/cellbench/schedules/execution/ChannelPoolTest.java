@@ -73,7 +73,11 @@ class ChannelPoolTest {
                 "c4", Outcome.COMPLETED, "c5", Outcome.COMPLETED), outcomes.get());
         assertEquals(2, lab.maxOpen.get());
         List<String> opens = lab.log.stream().filter(l -> l.startsWith("open")).map(l -> l.substring(5, 7)).toList();
-        assertEquals(List.of("c1", "c2", "c3", "c4", "c5"), opens);
+        // Channels are granted in queue order; two cells granted at once open on their own
+        // threads, so only the order between grants that cannot coincide is fixed.
+        assertEquals(java.util.Set.of("c1", "c2"), java.util.Set.copyOf(opens.subList(0, 2)), opens.toString());
+        assertEquals("c3", opens.get(2), opens.toString());
+        assertEquals(java.util.Set.of("c4", "c5"), java.util.Set.copyOf(opens.subList(3, 5)), opens.toString());
         // Every channel went back to the pool: the last cells used both.
         assertTrue(lab.log.contains("open c1 on bank/1") && lab.log.contains("open c2 on bank/2"), lab.log.toString());
         List<String> c5 = events.notices("c5");

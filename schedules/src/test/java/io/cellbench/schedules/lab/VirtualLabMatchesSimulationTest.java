@@ -99,7 +99,11 @@ class VirtualLabMatchesSimulationTest {
             assertEquals(l.stepCapacityAh(), w.stepCapacityAh(), 0.015 * Math.abs(l.stepCapacityAh()) + 1e-6,
                     steps[i] + " capacity");
             assertEquals(l.testTimeSecond(), w.testTimeSecond(), 0.015 * l.testTimeSecond(), steps[i] + " end time");
-            assertEquals(l.voltageVolt(), w.voltageVolt(), 0.01, steps[i] + " end voltage");
+            // A step ends at the first sample past its cut-off. At the discharge knee the voltage
+            // falls by tens of mV per simulated minute, and at this speed a sample that a busy
+            // machine delays by 50 ms lands 30 simulated seconds later: allow for that there.
+            double voltTolerance = steps[i].equals("discharge") ? 0.06 : 0.01;
+            assertEquals(l.voltageVolt(), w.voltageVolt(), voltTolerance, steps[i] + " end voltage");
         }
         assertEquals(inProcess.get(2).dischargingCapacityAh(), overWire.get(2).dischargingCapacityAh(),
                 0.01 * inProcess.get(2).dischargingCapacityAh(), "discharge capacity within 1 %");

@@ -1,0 +1,103 @@
+package io.cellbench.cli.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One line of {@code cellbench status}, the same whether it comes from the running process
+ * or from the run directory's files. NaN and null mean "not known".
+ *
+ * @param state           RUNNING, SETTLING, MEASURING_IMPEDANCE, PAUSED, ENDED, NOT_STARTED,
+ *                        or (from the files) INTERRUPTED
+ * @param holds           who holds a paused cell and why
+ * @param waitingFor      what a WAITING cell waits for (a channel, other cells, its start time, the analyzer)
+ * @param stepCapacityAh  the charge moved in the current step (signed, positive charging)
+ * @param etaSecond       an estimate of the wall-clock time left (the mean step so far times
+ *                        the steps left); NaN when unknown
+ */
+record CellStatus(
+        String cellId,
+        String state,
+        List<String> holds,
+        String waitingFor,
+        int stepIndex,
+        String step,
+        int cycle,
+        double voltageVolt,
+        double currentAmpere,
+        double stepCapacityAh,
+        double stepTimeSecond,
+        double testTimeSecond,
+        double etaSecond,
+        String outcome,
+        String lastFault) {
+
+    CellStatus {
+        holds = holds == null ? List.of() : List.copyOf(holds);
+    }
+
+    ObjectNode toJson() {
+        ObjectNode n = ControlJson.MAPPER.createObjectNode();
+        n.put("cell_id", cellId);
+        n.put("state", state);
+        holds.forEach(n.putArray("holds")::add);
+        n.put("waiting_for", waitingFor);
+        n.put("step_index", stepIndex);
+        n.put("step", step);
+        n.put("cycle", cycle);
+        number(n, "voltage_volt", voltageVolt);
+        number(n, "current_ampere", currentAmpere);
+        number(n, "step_capacity_ah", stepCapacityAh);
+        number(n, "step_time_second", stepTimeSecond);
+        number(n, "test_time_second", testTimeSecond);
+        number(n, "eta_second", etaSecond);
+        n.put("outcome", outcome);
+        n.put("last_fault", lastFault);
+        return n;
+    }
+
+    static CellStatus fromJson(JsonNode n) {
+        List<String> holds = new ArrayList<>();
+        n.path("holds").forEach(h -> holds.add(h.asText()));
+        return new CellStatus(n.path("cell_id").asText(), n.path("state").asText(), holds, text(n, "waiting_for"),
+                n.path("step_index").asInt(), text(n, "step"), n.path("cycle").asInt(),
+                number(n, "voltage_volt"), number(n, "current_ampere"), number(n, "step_capacity_ah"),
+                number(n, "step_time_second"), number(n, "test_time_second"), number(n, "eta_second"),
+                text(n, "outcome"), text(n, "last_fault"));
+    }
+
+    private static void number(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) {
+            n.put(key, v);
+        } else {
+            n.putNull(key);
+        }
+    }
+
+    private static double number(JsonNode n, String key) {
+        JsonNode v = n.path(key);
+        return v.isNumber() ? v.asDouble() : Double.NaN;
+    }
+
+    private static String text(JsonNode n, String key) {
+        JsonNode v = n.path(key);
+        return v.isTextual() ? v.asText() : null;
+    }
+
+    /**
+     * The wall-clock time left: the mean duration of the steps so far (the current one
+     * included, as far as it has run) times the steps after the current one, scaled by the
+     * simulation's speed. Rough (a rest and a slow charge count alike, and the rest of the
+     * current step is not known) but it never jumps to zero in a long step; NaN before the
+     * second step, after the end, and for a run as fast as possible.
+     */
+    static double eta(int stepCount, int plannedSteps, double stepTime, double testTime, double speed) {
+        if (stepCount < 2 || plannedSteps <= 0 || !Double.isFinite(speed) || speed <= 0) {
+            return Double.NaN;
+        }
+        double mean = testTime / stepCount;
+        return Math.max(0, mean * (plannedSteps - stepCount)) / speed;
+    }
+}

@@ -1,0 +1,38 @@
+package io.cellbench.cli.control;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.RunListener;
+import io.cellbench.core.data.Sample;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What {@code cellbench status} shows beyond the runner's own status: each cell's last
+ * recorded sample (for its capacities) and its last fault. A listener beside the run
+ * directory's sink; it only stores references.
+ */
+final class CellWatch implements RunListener {
+    private final Map<String, Sample> lastSample = new ConcurrentHashMap<>();
+    private final Map<String, String> lastFault = new ConcurrentHashMap<>();
+
+    @Override
+    public void on(RunEvent event) {
+        switch (event) {
+            case RunEvent.SampleRecorded s -> lastSample.put(s.cellId(), s.sample());
+            case RunEvent.Notice n when n.severity() == RunEvent.Severity.ALARM -> lastFault.put(n.cellId(), n.message());
+            case RunEvent.RunEnded e when e.outcome() == RunEvent.Outcome.FAULT
+                    || e.outcome() == RunEvent.Outcome.SAFETY_TRIP -> lastFault.put(e.cellId(), e.message());
+            default -> {
+                // steps, spectra and other notices say nothing new for the status line
+            }
+        }
+    }
+
+    Sample lastSample(String cellId) {
+        return lastSample.get(cellId);
+    }
+
+    String lastFault(String cellId) {
+        return lastFault.get(cellId);
+    }
+}

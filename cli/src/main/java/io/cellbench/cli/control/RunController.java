@@ -1,0 +1,135 @@
+package io.cellbench.cli.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.RunListener;
+import io.cellbench.core.data.Sample;
+import io.cellbench.schedules.execution.ScheduleRunner;
+import io.cellbench.schedules.runner.RunnerStatus;
+import io.cellbench.schedules.schedule.ScheduledCell;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answers the control channel's requests on a running schedule: status, and pause, continue
+ * and stop for one cell or all. Pause and continue are holds of the source "operator"
+ * (docs/runner.md#holds): an interlock's hold stays when the operator continues.
+ */
+final class RunController implements ControlHandler {
+    static final String SOURCE = "operator";
+
+    private final ScheduleRunner runner;
+    private final CellWatch watch;
+    private final double speed;
+    private final Map<String, String> run;
+    private final RunListener record;
+
+    /**
+     * @param speed  simulated seconds per wall second (1 for real instruments), for the ETA
+     * @param run    what the status answer says about the run (run_id, run_directory, pid)
+     * @param record where operator actions are recorded (events.jsonl)
+     */
+    RunController(ScheduleRunner runner, CellWatch watch, double speed, Map<String, String> run, RunListener record) {
+        this.runner = runner;
+        this.watch = watch;
+        this.speed = speed;
+        this.run = run;
+        this.record = record;
+    }
+
+    @Override
+    public ObjectNode handle(JsonNode request) {
+        String command = request.path("command").asText();
+        JsonNode cellNode = request.path("cell");
+        String cell = cellNode.isTextual() && !cellNode.asText().isEmpty() ? cellNode.asText() : null;
+        if (cell != null && ids().stream().noneMatch(cell::equals)) {
+            return ControlJson.error("no cell '" + cell + "' in this run; its cells are " + String.join(", ", ids()));
+        }
+        String reason = request.path("reason").isTextual() ? request.path("reason").asText() : "";
+        return switch (command) {
+            case "status" -> status();
+            case "pause" -> act(cell, "pause", c -> runner.hold(c, SOURCE,
+                    reason.isBlank() ? "paused with 'cellbench pause'" : reason));
+            case "continue" -> act(cell, "continue", c -> runner.release(c, SOURCE));
+            case "stop" -> act(cell, "stop", runner::stop);
+            default -> ControlJson.error("unknown command '" + command + "'; the commands are status, pause, continue, stop");
+        };
+    }
+
+    private List<String> ids() {
+        return runner.schedule().cells().stream().map(c -> c.info().id()).toList();
+    }
+
+    private ObjectNode act(String cell, String verb, java.util.function.Predicate<String> action) {
+        Map<String, RunnerStatus> statuses = runner.statuses();
+        List<String> done = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (String id : cell == null ? ids() : List.of(cell)) {
+            RunnerStatus s = statuses.get(id);
+            boolean ended = s != null && s.state() == RunnerStatus.State.ENDED;
+            if (!ended && action.test(id)) {
+                done.add(id);
+            } else {
+                skipped.add(id + (ended ? " (ended: " + s.outcome() + ")" : " (not started)"));
+            }
+        }
+        String who = "operator (cellbench " + verb + ")";
+        for (String id : done) {
+            quietly(new RunEvent.Notice(id, Double.NaN, RunEvent.Severity.INFO, who + ": " + verb + " requested"));
+        }
+        if (done.isEmpty()) {
+            return ControlJson.error("nothing to " + verb + ": " + String.join(", ", skipped));
+        }
+        ObjectNode ok = ControlJson.ok();
+        done.forEach(ok.putArray("cells")::add);
+        skipped.forEach(ok.putArray("skipped")::add);
+        ok.put("message", verb + " requested for " + String.join(", ", done)
+                + (skipped.isEmpty() ? "" : "; skipped " + String.join(", ", skipped))
+                + "; it takes effect at each cell's next sample");
+        return ok;
+    }
+
+    private ObjectNode status() {
+        ObjectNode ok = ControlJson.ok();
+        ok.put("running", true);
+        run.forEach(ok::put);
+        ArrayNode cells = ok.putArray("cells");
+        Map<String, RunnerStatus> statuses = runner.statuses();
+        for (ScheduledCell c : runner.schedule().cells()) {
+            String id = c.info().id();
+            RunnerStatus s = statuses.get(id);
+            cells.add(s == null ? notStarted(id).toJson() : row(id, s).toJson());
+        }
+        return ok;
+    }
+
+    private CellStatus row(String id, RunnerStatus s) {
+        Sample last = watch.lastSample(id);
+        double stepAh = last != null && last.stepCount() == s.stepCount() ? last.stepCapacityAh() : Double.NaN;
+        boolean ended = s.state() == RunnerStatus.State.ENDED;
+        return new CellStatus(id, s.state().name(), s.holds(),
+                s.waitingFor() == null || s.waitingFor().isEmpty() ? null : s.waitingFor(),
+                s.stepIndex(), s.stepText(), s.cycleCount(),
+                s.voltageVolt(), s.currentAmpere(), stepAh,
+                s.stepIndex() == 0 ? Double.NaN : s.stepTimeSecond(), s.testTimeSecond(),
+                ended ? Double.NaN : CellStatus.eta(s.stepCount(), s.plannedStepCount(), s.stepTimeSecond(),
+                        s.testTimeSecond(), speed),
+                s.outcome() == null ? null : s.outcome().name(), watch.lastFault(id));
+    }
+
+    private static CellStatus notStarted(String id) {
+        return new CellStatus(id, RunnerStatus.State.NOT_STARTED.name(), List.of(), null, 0, "", 0, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null);
+    }
+
+    private void quietly(RunEvent e) {
+        try {
+            record.on(e);
+        } catch (RuntimeException ex) {
+            // the run directory is closing; the answer still tells the operator
+        }
+    }
+}
