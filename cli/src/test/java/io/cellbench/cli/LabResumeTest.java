@@ -63,8 +63,14 @@ class LabResumeTest {
             assertEquals(0, resume.exitCode(), resume.out() + resume.err());
             assertTrue(resume.out().contains("on lab 'virtual lab' (inputs/lab/lab.yaml)"), resume.out());
             assertTrue(resume.out().contains("cell-1: continues in step"), resume.out());
+            assertTrue(resume.out().contains("cell-2: continues in step"), resume.out());
         }
         try (RunReader data = RunReader.open(out)) {
+            // cell-2 is on the Maccor: the killed run left its channel Active in direct mode; the
+            // resume waited (active_wait) for the cycler's watchdog to suspend it, then started afresh
+            CellEntry maccor = data.manifest().cell("cell-2").orElseThrow();
+            assertEquals(Optional.of(RunEvent.Outcome.COMPLETED), maccor.outcome());
+            assertEquals(2, maccor.starts());
             CellEntry cell = data.manifest().cell("cell-1").orElseThrow();
             assertEquals(Optional.of(RunEvent.Outcome.COMPLETED), cell.outcome());
             assertEquals(2, cell.starts());

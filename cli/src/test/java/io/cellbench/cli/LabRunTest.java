@@ -104,7 +104,8 @@ class LabRunTest {
             lab.writeLab(dir.resolve("lab.yaml"));
             lab.writeSchedule(dir.resolve("schedule.yaml"), "long.yaml");
             runner = Thread.ofPlatform().start(() -> run[0] = Console.run("run", dir.resolve("schedule.yaml").toString(),
-                    "--lab", dir.resolve("lab.yaml").toString(), "--out", out.toString()));
+                    "--lab", dir.resolve("lab.yaml").toString(), "--out", out.toString(),
+                    "--fault-retry", "2s")); // retried for 2 s, not the default minute, then given up
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (!events(out).contains("StepStarted") && System.nanoTime() < deadline) {
                 Thread.sleep(50);

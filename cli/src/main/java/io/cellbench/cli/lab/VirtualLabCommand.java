@@ -16,18 +16,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "virtual-lab", mixinStandardHelpOptions = true,
-        description = {"Start simulators of every instrument kind cellbench has (a Keithley 2450 per cell, and",
-            "whatever cyclers, EIS analyzers, presses and chambers are installed), each speaking its real",
-            "protocol on 127.0.0.1 (or a socat pseudo-terminal with --serial) around simulated cells in",
-            "real time, and write a lab file that points at them. Runs until Ctrl-C (or --for).",
-            "Then, from another terminal, 'cellbench run SCHEDULE --lab FILE' drives them through the",
-            "real drivers. See docs/operations.md, \"The virtual lab\"."},
+        description = {"Start a simulator of every instrument kind cellbench has: a Keithley 2450",
+            "per cell, a Maccor, a PalmSens with a multiplexer, a Modbus press per cell and a",
+            "Modbus chamber. Each speaks its real protocol on 127.0.0.1 or a socat",
+            "pseudo-terminal around simulated cells in real time. Writes a lab file that",
+            "points at them and runs until Ctrl-C (or --for). Then, from another terminal,",
+            "'cellbench run SCHEDULE --lab FILE' drives them through the real drivers.",
+            "See docs/operations.md, \"The virtual lab\"."},
         footer = {"", "Examples:",
             "  cellbench virtual-lab --write-lab lab.yaml",
             "  cellbench virtual-lab --write-lab lab.yaml --cells 4 --schedule-out vl.yaml \\",
             "      --protocol examples/protocols/formation.yaml",
             "  cellbench run vl.yaml --lab lab.yaml --out runs/vl       (in a second terminal)",
-            "  cellbench probe --lab lab.yaml ch-1",
+            "  cellbench probe --lab lab.yaml ch-3",
             "  cellbench virtual-lab --write-lab lab.yaml --serial --for 2h"})
 public final class VirtualLabCommand implements Callable<Integer> {
 

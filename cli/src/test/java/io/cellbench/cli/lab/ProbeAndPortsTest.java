@@ -93,7 +93,10 @@ class ProbeAndPortsTest {
     @Test
     void probeOfASimulatorThatStopsAnsweringNamesTheCommandThatTimedOut() throws Exception {
         try (VirtualLab lab = VirtualLab.start(VirtualLab.Options.of(1, new SystemLabClock(), dir))) {
-            String yaml = lab.labYaml().replace("    port:", "    timeout: 300 ms\n    retries: 0\n    port:");
+            // a short timeout for the probed instrument only: the others' entries may have their own
+            String yaml = lab.labYaml();
+            int port = yaml.indexOf("    port:", yaml.indexOf("  keithley-2450-1:\n"));
+            yaml = yaml.substring(0, port) + "    timeout: 300 ms\n    retries: 0\n" + yaml.substring(port);
             Files.writeString(dir.resolve("lab.yaml"), yaml);
             lab.instrument("keithley-2450-1").faults().set(new io.cellbench.fixtures.wire.FaultPolicy.NoAnswer());
             Result r = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "keithley-2450-1");

@@ -288,10 +288,11 @@ public final class MaccorChannel implements CyclerChannel {
     }
 
     private void startDirect(DirectOutput next) {
-        MaccorStatus s = readStatus();
+        MaccorStatus s = awaitNotActive();
         if (s.state() == MaccorStatus.ACTIVE) {
             throw new InstrumentException(name, MacNetMessages.START_DIRECT, "the channel is already running a test"
-                    + " (Stat Active); cellbench does not take over a test it did not start — stop it on the cycler");
+                    + " (Stat Active) and was not suspended within " + settings.activeWait().toMillis() + " ms"
+                    + " (active_wait); cellbench does not take over a running test — stop it on the cycler");
         }
         if (s.state() == MaccorStatus.COMPLETED || s.state() == MaccorStatus.SUSPENDED) {
             expectOk(MacNetMessages.RESET, command(MacNetMessages.RESET, MacNetMessages.reset(wire)));
@@ -301,6 +302,25 @@ public final class MaccorChannel implements CyclerChannel {
         expectOk(MacNetMessages.START_DIRECT, r);
         direct = true;
         lastOutputNanos = System.nanoTime();
+    }
+
+    /**
+     * The channel's status once it is not Active, or Active after active_wait. MacNet's (4,7)
+     * does not say who started a test, so a direct-mode test a killed cellbench left behind
+     * cannot be told from an operator's: cellbench takes over neither. The orphan stops by
+     * itself: nobody feeds it, so the cycler's watchdog (MacNetDirectModeWD) suspends it, and a
+     * resumed run waits for that instead of failing the cell. An operator's test stays Active
+     * and is refused after the wait.
+     */
+    private MaccorStatus awaitNotActive() {
+        long deadline = System.nanoTime() + settings.activeWait().toNanos();
+        MaccorStatus s = readStatus();
+        while (s.state() == MaccorStatus.ACTIVE && System.nanoTime() < deadline
+                && !Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(Math.min(250_000_000L, Math.max(0, deadline - System.nanoTime())));
+            s = readStatus();
+        }
+        return s;
     }
 
     private void setOutput(DirectOutput next, String command) {

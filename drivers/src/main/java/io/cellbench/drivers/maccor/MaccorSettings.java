@@ -30,12 +30,14 @@ import java.util.Set;
  * @param rest             how a rest is commanded
  * @param testName         the data-file name of direct-mode tests ("Random": MacNet makes one up)
  * @param dataTime         seconds between the cycler's own data records in direct mode
+ * @param activeWait       how long the first command waits for a channel found Active to be
+ *                         suspended by the cycler's watchdog (the test a killed cellbench left)
  */
 public record MaccorSettings(TransportSettings.Tcp transport, Duration timeout, int retries, int channels,
                              double maxCurrent, double maxVoltage, double safetyMinVolt, double safetyMaxVolt,
                              double safetyMargin, double safetyCurrent, Duration watchdogFeed,
                              Duration commandInterval, int temperatureAux, Rest rest, String testName,
-                             double dataTime) {
+                             double dataTime, Duration activeWait) {
 
     public static final int DEFAULT_PORT = 57570;
 
@@ -56,7 +58,7 @@ public record MaccorSettings(TransportSettings.Tcp transport, Duration timeout, 
         Set<String> keys = new HashSet<>(TransportSettings.KEYS);
         keys.addAll(Set.of("timeout", "retries", "channels", "max_current", "max_voltage", "safety_min_voltage",
                 "safety_max_voltage", "safety_margin", "safety_current", "watchdog_feed", "command_interval",
-                "temperature_aux", "rest", "test_name", "data_time"));
+                "temperature_aux", "rest", "test_name", "data_time", "active_wait"));
         KEYS = Set.copyOf(keys);
     }
 
@@ -67,43 +69,50 @@ public record MaccorSettings(TransportSettings.Tcp transport, Duration timeout, 
         Objects.requireNonNull(commandInterval, "commandInterval");
         Objects.requireNonNull(rest, "rest");
         Objects.requireNonNull(testName, "testName");
+        Objects.requireNonNull(activeWait, "activeWait");
     }
 
     /** TCP to {@code host:port} with the defaults of {@link #from}. */
     public static MaccorSettings tcp(String host, int port) {
         return new MaccorSettings(new TransportSettings.Tcp(host, port, Duration.ofSeconds(3)), Duration.ofSeconds(2),
                 2, 0, 10, 5, 0, 5, 0.05, 10.5, Duration.ofSeconds(1), Duration.ofMillis(100), 0, Rest.MODE_R,
-                "Random", 1);
+                "Random", 1, Duration.ofSeconds(10));
     }
 
     public MaccorSettings withTimeout(Duration timeout, int retries) {
         return new MaccorSettings(transport, timeout, retries, channels, maxCurrent, maxVoltage, safetyMinVolt,
                 safetyMaxVolt, safetyMargin, safetyCurrent, watchdogFeed, commandInterval, temperatureAux, rest,
-                testName, dataTime);
+                testName, dataTime, activeWait);
     }
 
     public MaccorSettings withPacing(Duration watchdogFeed, Duration commandInterval) {
         return new MaccorSettings(transport, timeout, retries, channels, maxCurrent, maxVoltage, safetyMinVolt,
                 safetyMaxVolt, safetyMargin, safetyCurrent, watchdogFeed, commandInterval, temperatureAux, rest,
-                testName, dataTime);
+                testName, dataTime, activeWait);
     }
 
     public MaccorSettings withLimits(double maxCurrent, double maxVoltage, double safetyCurrent) {
         return new MaccorSettings(transport, timeout, retries, channels, maxCurrent, maxVoltage, safetyMinVolt,
                 maxVoltage, safetyMargin, safetyCurrent, watchdogFeed, commandInterval, temperatureAux, rest,
-                testName, dataTime);
+                testName, dataTime, activeWait);
     }
 
     public MaccorSettings withTemperatureAux(int temperatureAux) {
         return new MaccorSettings(transport, timeout, retries, channels, maxCurrent, maxVoltage, safetyMinVolt,
                 safetyMaxVolt, safetyMargin, safetyCurrent, watchdogFeed, commandInterval, temperatureAux, rest,
-                testName, dataTime);
+                testName, dataTime, activeWait);
+    }
+
+    public MaccorSettings withActiveWait(Duration activeWait) {
+        return new MaccorSettings(transport, timeout, retries, channels, maxCurrent, maxVoltage, safetyMinVolt,
+                safetyMaxVolt, safetyMargin, safetyCurrent, watchdogFeed, commandInterval, temperatureAux, rest,
+                testName, dataTime, activeWait);
     }
 
     public MaccorSettings withRest(Rest rest) {
         return new MaccorSettings(transport, timeout, retries, channels, maxCurrent, maxVoltage, safetyMinVolt,
                 safetyMaxVolt, safetyMargin, safetyCurrent, watchdogFeed, commandInterval, temperatureAux, rest,
-                testName, dataTime);
+                testName, dataTime, activeWait);
     }
 
     /**
@@ -113,7 +122,7 @@ public record MaccorSettings(TransportSettings.Tcp transport, Duration timeout, 
      * {@code safety_max_voltage:} max_voltage, {@code safety_margin: 50 mV},
      * {@code safety_current:} 1.05 × max_current, {@code watchdog_feed: 1 s},
      * {@code command_interval: 100 ms}, {@code temperature_aux: 0} (none), {@code rest: mode-r},
-     * {@code test_name: Random}, {@code data_time: 1 s}.
+     * {@code test_name: Random}, {@code data_time: 1 s}, {@code active_wait: 10 s}.
      */
     public static MaccorSettings from(InstrumentConfig config) {
         SettingReader s = new SettingReader(config);
@@ -152,6 +161,7 @@ public record MaccorSettings(TransportSettings.Tcp transport, Duration timeout, 
                 s.integer("temperature_aux", 0, 0, 4096),
                 s.choice("rest", Map.of("mode-r", Rest.MODE_R, "zero-current", Rest.ZERO_CURRENT), Rest.MODE_R),
                 s.text("test_name", "Random"),
-                s.positive("data_time", Dimension.TIME, 1, 3600));
+                s.positive("data_time", Dimension.TIME, 1, 3600),
+                s.duration("active_wait", Duration.ofSeconds(10), Duration.ofMinutes(10)));
     }
 }

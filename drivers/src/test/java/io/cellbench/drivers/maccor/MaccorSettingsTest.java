@@ -60,7 +60,7 @@ class MaccorSettingsTest {
                 assertThrows(DriverConfigException.class, () -> MaccorSettings.from(entry(Map.of(
                         "host", "h", "watchdog_feed", "100 ms")))).getMessage());
         assertEquals("lab.yaml:4:3: instrument 'maccor-1' (maccor-macnet): setting 'watchdog' is not a setting of"
-                        + " driver 'maccor-macnet'; its settings are: baud, channels, command_interval, connect_timeout,"
+                        + " driver 'maccor-macnet'; its settings are: active_wait, baud, channels, command_interval, connect_timeout,"
                         + " data_bits, data_time, flow_control, host, max_current, max_voltage, parity, port, rest,"
                         + " retries, safety_current, safety_margin, safety_max_voltage, safety_min_voltage,"
                         + " serial_port, stop_bits, temperature_aux, test_name, timeout, transport, watchdog_feed",

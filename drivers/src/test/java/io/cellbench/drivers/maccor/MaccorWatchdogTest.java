@@ -109,4 +109,43 @@ class MaccorWatchdogTest {
             assertInstanceOf(ChannelCommand.OpenCircuit.class, rig.sim.command(2));
         }
     }
+
+    @Test
+    void aNewDriverWaitsForTheWatchdogToSuspendTheTestAVanishedOneLeftThenStartsAfresh() throws Exception {
+        // what 'cellbench resume' meets right after a crash: the channel still Active, nobody feeding it
+        try (MacNetRig rig = new MacNetRig(1, WATCHDOG_1_S)) {
+            MaccorBank gone = MaccorBank.open("maccor-1", rig.settings()
+                    .withPacing(Duration.ofMillis(100), Duration.ofMillis(25)));
+            gone.channel(1).apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
+            gone.vanish();
+            assertEquals(2, rig.sim.state(1), "still Active when the new driver comes");
+            try (MaccorBank next = MaccorBank.open("maccor-1", rig.settings()
+                    .withPacing(Duration.ofMillis(100), Duration.ofMillis(25)).withActiveWait(Duration.ofSeconds(5)))) {
+                next.channel(1).apply(new ChannelCommand.Current(2e-3, 2.5, 4.2));
+                assertEquals(2, rig.sim.state(1));
+                assertTrue(next.channel(1).inDirectMode());
+                assertEquals(2e-3, ((ChannelCommand.Current) rig.sim.command(1)).ampere(), 1e-9);
+                assertTrue(rig.sim.received().stream().anyMatch(l -> l.contains("\"FNum\":5")), "reset before the new test");
+            }
+        }
+    }
+
+    @Test
+    void aTestThatStaysActiveIsRefusedAfterActiveWaitNamingTheChannelAndCommand() throws Exception {
+        // no watchdog on the cycler: the vanished driver's test stays Active, as an operator's test would
+        try (MacNetRig rig = new MacNetRig(1, new MacNetSimulator.Options(Duration.ZERO, Duration.ofMillis(20)))) {
+            MaccorBank gone = MaccorBank.open("maccor-1", rig.settings());
+            gone.channel(1).apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
+            gone.vanish();
+            try (MaccorBank next = MaccorBank.open("maccor-1", rig.settings().withActiveWait(Duration.ofMillis(600)))) {
+                long t0 = System.nanoTime();
+                InstrumentException e = assertThrows(InstrumentException.class,
+                        () -> next.channel(1).apply(new ChannelCommand.Current(2e-3, 2.5, 4.2)));
+                assertTrue(System.nanoTime() - t0 >= 500_000_000L, "waited active_wait first");
+                assertTrue(e.getMessage().startsWith("maccor-1/1: 'StartDirectMode (6,7)': the channel is already"
+                        + " running a test (Stat Active) and was not suspended within 600 ms"), e.getMessage());
+                assertEquals(1e-3, ((ChannelCommand.Current) rig.sim.command(1)).ampere(), 1e-9, "the test is untouched");
+            }
+        }
+    }
 }

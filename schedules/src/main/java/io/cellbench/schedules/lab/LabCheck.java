@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * Checks a schedule against a lab file before anything is connected: every name a cell's
  * wiring uses is in the lab file and can do what the cell needs (a channel is a cycler, an
- * {@code eis:} an impedance analyzer…). Problems are reported at the name in the schedule.
- * Pools are the schedule's own; their channels are checked where the schedule defines them.
+ * {@code eis:} an impedance analyzer…), and so is every channel listed in a pool. Problems
+ * are reported at the name in the schedule.
  */
 public final class LabCheck {
     private LabCheck() {
@@ -22,6 +22,11 @@ public final class LabCheck {
     /** Every problem found, in schedule order; empty when the schedule fits the lab. */
     public static List<ProtocolException> problems(Schedule schedule, LabFile lab) {
         List<ProtocolException> out = new ArrayList<>();
+        schedule.pools().forEach((pool, channels) -> {
+            for (Wiring.Named named : channels) {
+                channel(lab, "pool '" + pool + "'", named, out);
+            }
+        });
         for (ScheduledCell cell : schedule.cells()) {
             Wiring w = cell.wiring();
             String id = cell.info().id();
@@ -32,7 +37,7 @@ public final class LabCheck {
                                 + (names.isEmpty() ? "none" : String.join(", ", names))));
             }
             if (w.channel() != null) {
-                channel(lab, id, w.channel(), out);
+                channel(lab, "cell '" + id + "'", w.channel(), out);
             }
             instrument(lab, id, w.eis(), Capability.EIS_ANALYZER, "an impedance analyzer", out);
             instrument(lab, id, w.fixture(), Capability.PRESSURE_FIXTURE, "a pressure fixture", out);
@@ -49,19 +54,20 @@ public final class LabCheck {
         }
     }
 
-    private static void channel(LabFile lab, String cell, Wiring.Named named, List<ProtocolException> out) {
+    /** Checks a channel name; {@code who} says where it was written ("cell 'c1'", "pool 'bank-a'"). */
+    private static void channel(LabFile lab, String who, Wiring.Named named, List<ProtocolException> out) {
         ChannelRef ref = lab.channel(named.name());
         List<String> names = channelNames(lab);
         if (ref == null) {
             String guess = StepGrammar.closestWord(named.name(), names);
-            out.add(Located.error(named.at(), named.name(), "cell '" + cell + "': no channel '" + named.name()
+            out.add(Located.error(named.at(), named.name(), who + ": no channel '" + named.name()
                     + "' in lab file " + lab.source(), (guess != null ? "did you mean '" + guess + "'? " : "")
                     + "channels there: " + (names.isEmpty() ? "none" : String.join(", ", names))));
             return;
         }
         LabInstrument i = lab.instruments().get(ref.instrument());
         if (!i.can(Capability.CYCLER_CHANNEL)) {
-            out.add(Located.error(named.at(), named.name(), "cell '" + cell + "': '" + named.name() + "' is "
+            out.add(Located.error(named.at(), named.name(), who + ": '" + named.name() + "' is "
                     + i.name() + " (" + i.driver().name() + "), which is not a cycler channel",
                     "channels of " + lab.source() + ": " + String.join(", ", names)));
         }

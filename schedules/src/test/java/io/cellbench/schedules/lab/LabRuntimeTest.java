@@ -184,6 +184,46 @@ class LabRuntimeTest {
     }
 
     @Test
+    void aPoolsChannelsMustBeCyclerChannelsOfTheLabAndAreReportedAtThePoolEntry() throws IOException {
+        Files.writeString(dir.resolve("lab.yaml"), """
+                instruments:
+                  smu-1: {driver: keithley-2450, host: 10.0.0.1}
+                  smu-2: {driver: keithley-2450, host: 10.0.0.2}
+                  eis-1: {driver: palmsens-methodscript, serial_port: /dev/ttyUSB0}
+                channels:
+                  left: smu-1
+                """);
+        Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
+        Files.writeString(dir.resolve("schedule.yaml"), """
+                pools:
+                  bank-a: [left, smu-2, rigth]
+                  bank-b:
+                    - smu-1
+                    - eis-1
+                cells:
+                  - id: c1
+                    nominal_capacity: 2 mAh
+                    protocol: rest.yaml
+                    pool: bank-a
+                """);
+        LabFile lab = LabLoader.load(dir.resolve("lab.yaml"));
+        Schedule s = ScheduleLoader.load(dir.resolve("schedule.yaml"));
+        List<ProtocolException> p = LabCheck.problems(s, lab);
+        assertEquals(2, p.size(), p.toString());
+        String file = dir.resolve("schedule.yaml").toString();
+        assertEquals(file + ":2:25: error: pool 'bank-a': no channel 'rigth' in lab file " + dir.resolve("lab.yaml") + "\n"
+                + "      bank-a: [left, smu-2, rigth]\n"
+                + "                            ^^^^^\n"
+                + "  hint: channels there: left, smu-1, smu-2", p.get(0).getMessage());
+        assertEquals(5, p.get(1).line());
+        assertEquals(7, p.get(1).column());
+        assertEquals("pool 'bank-b': 'eis-1' is eis-1 (palmsens-methodscript), which is not a cycler channel",
+                p.get(1).problem());
+        ProtocolException first = assertThrows(ProtocolException.class, () -> LabCheck.check(s, lab));
+        assertEquals(p.get(0).getMessage(), first.getMessage());
+    }
+
+    @Test
     void aMultiplexerChannelCountsFromOne() throws IOException {
         Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
         Files.writeString(dir.resolve("schedule.yaml"), """
