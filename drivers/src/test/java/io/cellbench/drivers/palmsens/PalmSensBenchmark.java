@@ -2,7 +2,7 @@ package io.cellbench.drivers.palmsens;
 
 import com.fazecast.jSerialComm.SerialPort;
 import io.cellbench.core.instrument.EisRequest;
-import io.cellbench.drivers.testing.SteppedClock;
+import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.SocatPair;
 import io.cellbench.fixtures.wire.palmsens.MethodScriptSimulator;
 import java.io.IOException;
@@ -38,7 +38,7 @@ public final class PalmSensBenchmark {
         Path dir = Files.createTempDirectory("cellbench-bench");
         try (SocatPair pair = SocatPair.start(dir);
              MethodScriptSimulator sim = new MethodScriptSimulator("palmsens-bench", Map.of(1, EisBench.coin()),
-                     new SteppedClock(1.7e9), 1)) {
+                     new SharedVirtualClock(1.7e9), 1)) {
             sim.startSerial(pair.instrumentEnd());
             PalmSensSettings settings = PalmSensSettings.serial(pair.driverEnd().toString());
             byte[] script = (String.join("\n", EisScript.lines(request, points, 1, settings)) + "\n\n")
