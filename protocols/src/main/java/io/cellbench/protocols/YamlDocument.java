@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A YAML input file read with every node's position, for the other file languages
@@ -52,6 +55,27 @@ public final class YamlDocument {
     public ProtocolException error(YamlNode node, String problem, String hint) {
         return node == null ? YamlTree.error(lines, 1, 1, problem, hint)
                 : YamlTree.error(lines, node.line(), node.column(), problem, hint);
+    }
+
+    /**
+     * The entries of {@code m} by key, in file order; a key not in {@code allowed} (with a guess
+     * at the one meant) or given twice is an error at that key. {@code prefix} goes before a key
+     * in messages ("simulation.").
+     */
+    public Map<String, YamlNode.Entry> keys(YamlNode.Mapping m, List<String> allowed, String prefix) {
+        Map<String, YamlNode.Entry> out = new LinkedHashMap<>();
+        for (YamlNode.Entry e : m.entries()) {
+            String key = e.key().value();
+            if (!allowed.contains(key)) {
+                String guess = StepGrammar.closestWord(key, allowed);
+                throw error(e.key(), "unknown key '" + prefix + key + "'",
+                        (guess != null ? "did you mean '" + guess + "'? " : "") + "allowed: " + String.join(", ", allowed));
+            }
+            if (out.put(key, e) != null) {
+                throw error(e.key(), "'" + prefix + key + "' is given twice", "keep one of them");
+            }
+        }
+        return out;
     }
 
     /** A scalar's text with the position of every character, for errors inside it. */

@@ -11,32 +11,21 @@ import java.util.Objects;
  * (many controllers ignore a setpoint while stopped). Closing leaves the controller running
  * at its setpoint: a chamber keeps its temperature when the software lets go.
  */
-public final class ModbusChamber implements TemperatureChamber {
+public final class ModbusChamber extends ModbusInstrument implements TemperatureChamber {
 
     private static final double ZERO_CELSIUS_IN_KELVIN = 273.15;
 
-    private final String name;
-    private final ModbusMaster master;
     private final ModbusChamberSettings settings;
 
     ModbusChamber(String name, ModbusMaster master, ModbusChamberSettings settings) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.master = Objects.requireNonNull(master, "master");
+        super("modbus-chamber", name, master);
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /** Connects and reads the temperature once; on failure the link is closed. */
     public static ModbusChamber open(String name, ModbusChamberSettings settings) {
-        ModbusMaster master = settings.link().master(name);
-        ModbusChamber chamber = new ModbusChamber(name, master, settings);
-        try {
-            master.connect();
-            chamber.readTemperatureCelsius();
-            return chamber;
-        } catch (RuntimeException e) {
-            master.close();
-            throw e;
-        }
+        return connected(new ModbusChamber(name, settings.link().master(name), settings),
+                ModbusChamber::readTemperatureCelsius);
     }
 
     @Override
@@ -60,24 +49,5 @@ public final class ModbusChamber implements TemperatureChamber {
         if (settings.run() != null) {
             RegisterIo.switchOn(master, settings.run(), true);
         }
-    }
-
-    public ModbusMaster master() {
-        return master;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String identify() {
-        return "modbus-chamber: " + master.describe();
-    }
-
-    @Override
-    public void close() {
-        master.close();
     }
 }

@@ -13,30 +13,19 @@ import java.util.Objects;
  * an absolute value, safe to repeat after a lost answer. Closing leaves the press where it is:
  * a press keeps its force when the software lets go.
  */
-public final class ModbusPressureFixture implements PressureFixture {
+public final class ModbusPressureFixture extends ModbusInstrument implements PressureFixture {
 
-    private final String name;
-    private final ModbusMaster master;
     private final ModbusPressureSettings settings;
 
     ModbusPressureFixture(String name, ModbusMaster master, ModbusPressureSettings settings) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.master = Objects.requireNonNull(master, "master");
+        super("modbus-pressure", name, master);
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /** Connects and takes one reading, so a wrong address or a dead link shows at once. On failure the link is closed. */
     public static ModbusPressureFixture open(String name, ModbusPressureSettings settings) {
-        ModbusMaster master = settings.link().master(name);
-        ModbusPressureFixture fixture = new ModbusPressureFixture(name, master, settings);
-        try {
-            master.connect();
-            fixture.readPressurePa();
-            return fixture;
-        } catch (RuntimeException e) {
-            master.close();
-            throw e;
-        }
+        return connected(new ModbusPressureFixture(name, settings.link().master(name), settings),
+                ModbusPressureFixture::readPressurePa);
     }
 
     @Override
@@ -77,25 +66,5 @@ public final class ModbusPressureFixture implements PressureFixture {
 
     private double toPascal(double si, Register r) {
         return ModbusPressureSettings.needsArea(r) ? si / settings.areaM2() : si;
-    }
-
-    /** The master underneath (tests: reconnect counts). */
-    public ModbusMaster master() {
-        return master;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String identify() {
-        return "modbus-pressure: " + master.describe();
-    }
-
-    @Override
-    public void close() {
-        master.close();
     }
 }

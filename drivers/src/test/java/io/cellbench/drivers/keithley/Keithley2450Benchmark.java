@@ -4,6 +4,9 @@ import com.fazecast.jSerialComm.SerialPort;
 import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.drivers.testing.Bench;
+import io.cellbench.drivers.testing.DriverVsBare;
+import io.cellbench.drivers.testing.DriverVsBare.Rates;
+import io.cellbench.drivers.testing.DriverVsBare.Run;
 import io.cellbench.drivers.transport.SerialSettings;
 import io.cellbench.drivers.transport.TransportSettings;
 import io.cellbench.fixtures.wire.SocatPair;
@@ -16,7 +19,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -31,7 +33,6 @@ import java.util.Locale;
 public final class Keithley2450Benchmark {
 
     private static final byte[] QUERY = (Keithley2450Channel.READ_QUERY + "\n").getBytes(StandardCharsets.US_ASCII);
-    private static final int ROUNDS = 7;
 
     private Keithley2450Benchmark() {
     }
@@ -39,7 +40,8 @@ public final class Keithley2450Benchmark {
     public static void main(String[] args) throws Exception {
         int tcpReads = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int ptyReads = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
-        System.out.printf(Locale.ROOT, "keithley-2450 read() against its simulator, median of %d alternating rounds%n", ROUNDS);
+        System.out.printf(Locale.ROOT, "keithley-2450 read() against its simulator, median of %d alternating rounds%n",
+                DriverVsBare.ROUNDS);
         try (Keithley2450Simulator sim = new Keithley2450Simulator(Bench.formedCoin(0.5), new SystemLabClock())) {
             int port = sim.startTcp();
             Keithley2450Channel smu = Keithley2450Factory.open("smu-bench", Keithley2450Settings.tcp("127.0.0.1", port));
@@ -80,37 +82,16 @@ public final class Keithley2450Benchmark {
         }
     }
 
-    @FunctionalInterface
-    private interface Run {
-        void run() throws Exception;
-    }
-
     /**
      * Driver and bare link in alternating rounds, so that load from other processes on a
      * shared machine hits both alike; prints the median and the best of each.
      */
     private static void compare(String link, Run driver, Run bare, int reads) throws Exception {
-        driver.run(); // warm-up: JIT, simulator
-        bare.run();
-        double[] d = new double[ROUNDS];
-        double[] b = new double[ROUNDS];
-        for (int i = 0; i < ROUNDS; i++) {
-            d[i] = rate(driver, reads);
-            b[i] = rate(bare, reads);
-        }
-        Arrays.sort(d);
-        Arrays.sort(b);
-        double dm = d[ROUNDS / 2];
-        double bm = b[ROUNDS / 2];
+        Rates r = DriverVsBare.compare(driver, bare, reads);
         System.out.printf(Locale.ROOT, "%-13s driver read() %7.0f/s (%6.1f µs)  bare link %7.0f/s (%6.1f µs)"
                         + "  driver/bare %.2f   [best: %.0f vs %.0f /s]%n",
-                link, dm, 1e6 / dm, bm, 1e6 / bm, dm / bm, d[ROUNDS - 1], b[ROUNDS - 1]);
-    }
-
-    private static double rate(Run run, int reads) throws Exception {
-        long t0 = System.nanoTime();
-        run.run();
-        return reads / ((System.nanoTime() - t0) * 1e-9);
+                link, r.driverMedian(), 1e6 / r.driverMedian(), r.bareMedian(), 1e6 / r.bareMedian(),
+                r.driverOverBare(), r.driverBest(), r.bareBest());
     }
 
     private static void driverReads(Keithley2450Channel smu, int reads) {

@@ -1,9 +1,9 @@
 package io.cellbench.drivers.maccor;
 
 import io.cellbench.core.time.LabClock;
-import io.cellbench.drivers.testing.SteppedClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
+import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.maccor.MacNetSimulator;
 import java.io.IOException;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import java.util.List;
 final class MacNetRig implements AutoCloseable {
     static final double START = 1.7e9;
 
-    final SteppedClock clock = new SteppedClock(START);
+    final SharedVirtualClock clock = new SharedVirtualClock(START);
     final MacNetSimulator sim;
     final int port;
 

@@ -2,6 +2,9 @@ package io.cellbench.drivers.maccor;
 
 import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.time.SystemLabClock;
+import io.cellbench.drivers.testing.DriverVsBare;
+import io.cellbench.drivers.testing.DriverVsBare.Rates;
+import io.cellbench.drivers.testing.DriverVsBare.Run;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.wire.maccor.MacNetSimulator;
 import java.io.IOException;
@@ -10,7 +13,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,7 +27,6 @@ import java.util.Locale;
  */
 public final class MaccorBenchmark {
 
-    private static final int ROUNDS = 7;
 
     private MaccorBenchmark() {
     }
@@ -33,7 +34,7 @@ public final class MaccorBenchmark {
     public static void main(String[] args) throws Exception {
         int reads = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         System.out.printf(Locale.ROOT, "maccor-macnet read() ((4,7) status) against its simulator, median of %d"
-                + " alternating rounds%n", ROUNDS);
+                + " alternating rounds%n", DriverVsBare.ROUNDS);
         List<SimulatedCell> cells = List.of(MacNetRig.formedCoin(0.5), MacNetRig.formedCoin(0.5));
         try (MacNetSimulator sim = new MacNetSimulator("maccor-bench", cells, new SystemLabClock(),
                 MacNetRig.relaxed())) {
@@ -55,35 +56,14 @@ public final class MaccorBenchmark {
                     }
                 };
                 Run bare = () -> rawReads(s, reads, id);
-                driver.run(); // warm-up: JIT, simulator
-                bare.run();
-                double[] d = new double[ROUNDS];
-                double[] b = new double[ROUNDS];
-                for (int i = 0; i < ROUNDS; i++) {
-                    d[i] = rate(driver, reads);
-                    b[i] = rate(bare, reads);
-                }
-                Arrays.sort(d);
-                Arrays.sort(b);
-                double dm = d[ROUNDS / 2];
-                double bm = b[ROUNDS / 2];
+                Rates r = DriverVsBare.compare(driver, bare, reads);
                 System.out.printf(Locale.ROOT, "tcp 127.0.0.1  driver read() %7.0f/s (%6.1f µs)  bare link %7.0f/s"
                                 + " (%6.1f µs)  driver/bare %.2f   [best: %.0f vs %.0f /s]%n",
-                        dm, 1e6 / dm, bm, 1e6 / bm, dm / bm, d[ROUNDS - 1], b[ROUNDS - 1]);
+                        r.driverMedian(), 1e6 / r.driverMedian(), r.bareMedian(), 1e6 / r.bareMedian(), r.driverOverBare(),
+                        r.driverBest(), r.bareBest());
             }
             bank.close();
         }
-    }
-
-    @FunctionalInterface
-    private interface Run {
-        void run() throws Exception;
-    }
-
-    private static double rate(Run run, int reads) throws Exception {
-        long t0 = System.nanoTime();
-        run.run();
-        return reads / ((System.nanoTime() - t0) * 1e-9);
     }
 
     /** The driver's request line for channel 2, written by hand, one per read; reads the answer line. */

@@ -4,6 +4,9 @@ import com.fazecast.jSerialComm.SerialPort;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.drivers.Drivers;
 import io.cellbench.drivers.testing.Bench;
+import io.cellbench.drivers.testing.DriverVsBare;
+import io.cellbench.drivers.testing.DriverVsBare.Rates;
+import io.cellbench.drivers.testing.DriverVsBare.Run;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.wire.modbus.ModbusPressSimulator;
 import java.io.DataInputStream;
@@ -14,7 +17,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +36,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ModbusBenchmark {
 
-    private static final int ROUNDS = 7;
     /** FC04, input 0x0000, 2 registers, unit 1. */
     private static final byte[] PDU = {0x04, 0x00, 0x00, 0x00, 0x02};
 
@@ -45,7 +46,7 @@ public final class ModbusBenchmark {
         int tcpReads = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int ptyReads = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
         System.out.printf(Locale.ROOT, "modbus-pressure readPressurePa() against its simulator, median of %d alternating"
-                + " rounds%n", ROUNDS);
+                + " rounds%n", DriverVsBare.ROUNDS);
         SimulatedCell cell = Bench.formedCoin(0.5);
         cell.setPressurePa(50e6);
         try (ModbusPressSimulator sim = new ModbusPressSimulator("press-bench", cell, new SystemLabClock())) {
@@ -96,33 +97,12 @@ public final class ModbusBenchmark {
                 .open(new io.cellbench.drivers.InstrumentConfig("press-bench", "modbus-pressure", entry, "bench"));
     }
 
-    @FunctionalInterface
-    private interface Run {
-        void run() throws Exception;
-    }
-
     /** Driver and bare link in alternating rounds, so load from other processes hits both alike. */
     private static void compare(String link, Run driver, Run bare, int reads) throws Exception {
-        driver.run();
-        bare.run();
-        double[] d = new double[ROUNDS];
-        double[] b = new double[ROUNDS];
-        for (int i = 0; i < ROUNDS; i++) {
-            d[i] = rate(driver, reads);
-            b[i] = rate(bare, reads);
-        }
-        Arrays.sort(d);
-        Arrays.sort(b);
-        double dm = d[ROUNDS / 2];
-        double bm = b[ROUNDS / 2];
+        Rates r = DriverVsBare.compare(driver, bare, reads);
         System.out.printf(Locale.ROOT, "%-15s driver %7.0f/s (%6.1f µs)  bare link %7.0f/s (%6.1f µs)  driver/bare %.2f"
-                + "   [best: %.0f vs %.0f /s]%n", link, dm, 1e6 / dm, bm, 1e6 / bm, dm / bm, d[ROUNDS - 1], b[ROUNDS - 1]);
-    }
-
-    private static double rate(Run run, int reads) throws Exception {
-        long t0 = System.nanoTime();
-        run.run();
-        return reads / ((System.nanoTime() - t0) * 1e-9);
+                + "   [best: %.0f vs %.0f /s]%n", link, r.driverMedian(), 1e6 / r.driverMedian(), r.bareMedian(), 1e6 / r.bareMedian(),
+                r.driverOverBare(), r.driverBest(), r.bareBest());
     }
 
     private static void driverReads(ModbusPressureFixture press, int reads) {

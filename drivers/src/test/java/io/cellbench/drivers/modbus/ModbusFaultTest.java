@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.drivers.Drivers;
 import io.cellbench.drivers.testing.Bench;
-import io.cellbench.drivers.testing.SteppedClock;
 import io.cellbench.drivers.transport.LinkDownException;
 import io.cellbench.drivers.transport.TransportTimeoutException;
 import io.cellbench.fixtures.cell.SimulatedCell;
+import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.FaultPolicy;
 import io.cellbench.fixtures.wire.modbus.ModbusPressSimulator;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ class ModbusFaultTest {
     private void start(boolean serial, int retries) throws Exception {
         SimulatedCell cell = Bench.formedCoin(0.5);
         cell.setPressurePa(10e6);
-        sim = new ModbusPressSimulator("press-1", cell, new SteppedClock(Bench.START));
+        sim = new ModbusPressSimulator("press-1", cell, new SharedVirtualClock(Bench.START));
         if (serial) {
             sim.startSerial(dir);
         } else {

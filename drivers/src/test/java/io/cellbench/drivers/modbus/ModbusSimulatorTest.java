@@ -11,12 +11,12 @@ import io.cellbench.core.time.VirtualClock;
 import io.cellbench.drivers.Drivers;
 import io.cellbench.drivers.InstrumentConfig;
 import io.cellbench.drivers.testing.Bench;
-import io.cellbench.drivers.testing.SteppedClock;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.lab.VirtualInstrument;
 import io.cellbench.fixtures.lab.VirtualInstrumentKind;
 import io.cellbench.fixtures.sim.SimulatedChamber;
 import io.cellbench.fixtures.sim.SimulatedPressureFixture;
+import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.modbus.ModbusChamberSimulator;
 import io.cellbench.fixtures.wire.modbus.ModbusPressSimulator;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class ModbusSimulatorTest {
     @TempDir
     Path dir;
 
-    private final SteppedClock clock = new SteppedClock(Bench.START);
+    private final SharedVirtualClock clock = new SharedVirtualClock(Bench.START);
     private final VirtualClock twinClock = new VirtualClock(Bench.START);
 
     private void advance(double seconds) {

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.cellbench.core.instrument.EisRequest;
 import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.core.time.VirtualClock;
-import io.cellbench.drivers.testing.SteppedClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.sim.SimulatedEisAnalyzer;
+import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.palmsens.MethodScriptSimulator;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ final class EisBench implements AutoCloseable {
     static final double TOLERANCE = 7 * Math.sqrt(2) * 0.002;
     static final EisRequest SWEEP = new EisRequest(EisRequest.Mode.POTENTIOSTATIC, 100e3, 100e-3, 5, 0.01);
 
-    final SteppedClock clock = new SteppedClock(START);
+    final SharedVirtualClock clock = new SharedVirtualClock(START);
     final VirtualClock twinClock = new VirtualClock(START);
     final MethodScriptSimulator simulator;
     final SimulatedEisAnalyzer twin;

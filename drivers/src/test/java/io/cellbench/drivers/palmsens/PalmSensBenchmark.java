@@ -2,14 +2,15 @@ package io.cellbench.drivers.palmsens;
 
 import com.fazecast.jSerialComm.SerialPort;
 import io.cellbench.core.instrument.EisRequest;
-import io.cellbench.drivers.testing.SteppedClock;
+import io.cellbench.drivers.testing.DriverVsBare;
+import io.cellbench.drivers.testing.DriverVsBare.Rates;
+import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.SocatPair;
 import io.cellbench.fixtures.wire.palmsens.MethodScriptSimulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,7 +26,6 @@ import java.util.Map;
  */
 public final class PalmSensBenchmark {
 
-    private static final int ROUNDS = 7;
 
     private PalmSensBenchmark() {
     }
@@ -38,29 +38,22 @@ public final class PalmSensBenchmark {
         Path dir = Files.createTempDirectory("cellbench-bench");
         try (SocatPair pair = SocatPair.start(dir);
              MethodScriptSimulator sim = new MethodScriptSimulator("palmsens-bench", Map.of(1, EisBench.coin()),
-                     new SteppedClock(1.7e9), 1)) {
+                     new SharedVirtualClock(1.7e9), 1)) {
             sim.startSerial(pair.instrumentEnd());
             PalmSensSettings settings = PalmSensSettings.serial(pair.driverEnd().toString());
             byte[] script = (String.join("\n", EisScript.lines(request, points, 1, settings)) + "\n\n")
                     .getBytes(StandardCharsets.US_ASCII);
             System.out.printf(Locale.ROOT, "palmsens-methodscript measure() against its simulator over a socat pty:"
                     + " %d sweeps of %d points (1 MHz → 10 mHz) per round, median of %d alternating rounds%n",
-                    sweeps, points, ROUNDS);
-            double[] d = new double[ROUNDS];
-            double[] b = new double[ROUNDS];
+                    sweeps, points, DriverVsBare.ROUNDS);
             driverRound(settings, request, 1); // warm-up: JIT, simulator
             bareRound(pair.driverEnd(), script, points, 1);
-            for (int i = 0; i < ROUNDS; i++) {
-                d[i] = sweeps * points / driverRound(settings, request, sweeps);
-                b[i] = sweeps * points / bareRound(pair.driverEnd(), script, points, sweeps);
-            }
-            Arrays.sort(d);
-            Arrays.sort(b);
-            double dm = d[ROUNDS / 2];
-            double bm = b[ROUNDS / 2];
+            Rates r = DriverVsBare.alternate(() -> sweeps * points / driverRound(settings, request, sweeps),
+                    () -> sweeps * points / bareRound(pair.driverEnd(), script, points, sweeps));
             System.out.printf(Locale.ROOT, "socat pty  driver %8.0f points/s (%5.2f sweeps/s)  bare link %8.0f points/s"
                     + " (%5.2f sweeps/s)  driver/bare %.2f   [best: %.0f vs %.0f points/s]%n",
-                    dm, dm / points, bm, bm / points, dm / bm, d[ROUNDS - 1], b[ROUNDS - 1]);
+                    r.driverMedian(), r.driverMedian() / points, r.bareMedian(), r.bareMedian() / points, r.driverOverBare(),
+                    r.driverBest(), r.bareBest());
         }
     }
 

@@ -5,6 +5,7 @@ import io.cellbench.core.time.VirtualClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.sim.SimulatedCyclerChannel;
+import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
 
 /**
@@ -15,7 +16,7 @@ import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
 public final class Bench implements AutoCloseable {
     public static final double START = 1.7e9;
 
-    public final SteppedClock clock = new SteppedClock(START);
+    public final SharedVirtualClock clock = new SharedVirtualClock(START);
     public final VirtualClock twinClock = new VirtualClock(START);
     public final Keithley2450Simulator simulator;
     public final SimulatedCyclerChannel twin;

@@ -63,7 +63,7 @@ public final class ScheduleLoader {
             throw doc.error(doc.root(), "a schedule file is a mapping with 'name' and 'cells'",
                     "start with 'name: …' and 'cells:' on lines of their own");
         }
-        Map<String, Entry> keys = keys(top, TOP_KEYS, "");
+        Map<String, Entry> keys = doc.keys(top, TOP_KEYS, "");
         String name = keys.containsKey("name") ? text(keys.get("name").value(), "name") : doc.file();
         Entry cells = keys.get("cells");
         if (cells == null || !(cells.value() instanceof Sequence list) || list.items().isEmpty()) {
@@ -90,7 +90,7 @@ public final class ScheduleLoader {
         if (!(node instanceof Mapping m)) {
             throw doc.error(node, "a cell is a mapping of 'key: value' lines", "e.g. '- id: coin-1' then indented keys");
         }
-        Map<String, Entry> k = keys(m, CELL_KEYS, "cells[].");
+        Map<String, Entry> k = doc.keys(m, CELL_KEYS, "cells[].");
         String id = required(k, "id", m);
         if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw doc.error(k.get("id").value(), "cell id '" + id + "' cannot be used as a folder name",
@@ -141,7 +141,7 @@ public final class ScheduleLoader {
             if (!(e.value() instanceof Mapping m)) {
                 throw doc.error(e.value(), "'simulation' needs 'key: value' entries", "e.g. simulation: {preset: coin, seed: 1}");
             }
-            Map<String, Entry> k = keys(m, SIMULATION_KEYS, "simulation.");
+            Map<String, Entry> k = doc.keys(m, SIMULATION_KEYS, "simulation.");
             if (k.containsKey("preset")) {
                 preset = text(k.get("preset").value(), "simulation.preset").toLowerCase(Locale.ROOT);
                 if (!PRESETS.contains(preset)) {
@@ -164,22 +164,6 @@ public final class ScheduleLoader {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
-
-    private Map<String, Entry> keys(Mapping m, List<String> allowed, String prefix) {
-        Map<String, Entry> out = new LinkedHashMap<>();
-        for (Entry e : m.entries()) {
-            String key = e.key().value();
-            if (!allowed.contains(key)) {
-                String guess = io.cellbench.protocols.grammar.StepGrammar.closestWord(key, allowed);
-                throw doc.error(e.key(), "unknown key '" + prefix + key + "'",
-                        (guess != null ? "did you mean '" + guess + "'? " : "") + "allowed: " + String.join(", ", allowed));
-            }
-            if (out.put(key, e) != null) {
-                throw doc.error(e.key(), "'" + prefix + key + "' is given twice", "keep one of them");
-            }
-        }
-        return out;
-    }
 
     private String required(Map<String, Entry> k, String key, Mapping owner) {
         Entry e = k.get(key);

@@ -69,7 +69,7 @@ final class WiringReader {
             throw doc.error(e.value(), "'start' needs 'after' and/or 'at'",
                     "e.g. start: {after: [c01, c02], at: 2026-12-05T20:00:00Z}");
         }
-        Map<String, Entry> k = keys(m, START_KEYS, "start.");
+        Map<String, Entry> k = doc.keys(m, START_KEYS, "start.");
         List<Wiring.Named> after = new ArrayList<>();
         Entry a = k.get("after");
         if (a != null) {
@@ -144,7 +144,7 @@ final class WiringReader {
             throw doc.error(e.value(), "'interlocks' needs 'pressure' and/or 'temperature'",
                     "e.g. interlocks: {pressure: {tolerance: 1 MPa, resume_within: 0.5 MPa, settle: 30 s}}");
         }
-        Map<String, Entry> k = keys(m, INTERLOCK_KEYS, "interlocks.");
+        Map<String, Entry> k = doc.keys(m, INTERLOCK_KEYS, "interlocks.");
         return new Interlocks(band(k.get("pressure"), Dimension.PRESSURE, "a pressure"),
                 band(k.get("temperature"), Dimension.TEMPERATURE, "a temperature"));
     }
@@ -158,7 +158,7 @@ final class WiringReader {
             throw doc.error(e.value(), "'" + prefix.substring(0, prefix.length() - 1) + "' needs 'tolerance', "
                     + "'resume_within' and 'settle'", "e.g. {tolerance: 1 MPa, resume_within: 0.5 MPa, settle: 30 s}");
         }
-        Map<String, Entry> k = keys(m, BAND_KEYS, prefix);
+        Map<String, Entry> k = doc.keys(m, BAND_KEYS, prefix);
         for (String required : List.of("tolerance", "resume_within", "settle")) {
             if (!k.containsKey(required)) {
                 throw doc.error(m, "'" + prefix + required + "' is missing", "give tolerance, resume_within and settle");
@@ -211,22 +211,6 @@ final class WiringReader {
 
     private SourceLocation at(YamlNode node) {
         return new SourceLocation(doc.file(), node.line(), node.column());
-    }
-
-    private Map<String, Entry> keys(Mapping m, List<String> allowed, String prefix) {
-        Map<String, Entry> out = new LinkedHashMap<>();
-        for (Entry e : m.entries()) {
-            String key = e.key().value();
-            if (!allowed.contains(key)) {
-                String guess = io.cellbench.protocols.grammar.StepGrammar.closestWord(key, allowed);
-                throw doc.error(e.key(), "unknown key '" + prefix + key + "'",
-                        (guess != null ? "did you mean '" + guess + "'? " : "") + "allowed: " + String.join(", ", allowed));
-            }
-            if (out.put(key, e) != null) {
-                throw doc.error(e.key(), "'" + prefix + key + "' is given twice", "keep one of them");
-            }
-        }
-        return out;
     }
 
     private String text(YamlNode node, String what) {

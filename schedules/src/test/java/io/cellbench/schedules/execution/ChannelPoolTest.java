@@ -29,16 +29,6 @@ class ChannelPoolTest {
         return "  - id: " + id + "\n    nominal_capacity: 2 mAh\n    protocol: rest.yaml\n" + extra;
     }
 
-    private static Thread start(ScheduleRunner runner, AtomicReference<Map<String, Outcome>> out) {
-        return Thread.ofPlatform().start(() -> {
-            try {
-                out.set(runner.run());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-    }
-
     @Test
     void fiveCellsShareTwoChannelsFirstComeFirstServed() throws Exception {
         StringBuilder yaml = new StringBuilder("pools:\n  bank: [bank/1, bank/2]\ncells:\n");
@@ -52,7 +42,7 @@ class ChannelPoolTest {
         TestLab.Events events = new TestLab.Events();
         ScheduleRunner runner = new ScheduleRunner(schedule, lab, events);
         AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
-        Thread t = start(runner, outcomes);
+        Thread t = TestLab.start(runner, outcomes);
 
         // c1 and c2 hold both channels (their reads are held back): the others wait, in order.
         TestLab.until(() -> runner.statuses().size() == 5 && runner.statuses().values().stream()
@@ -96,7 +86,7 @@ class ChannelPoolTest {
         TestLab.Events events = new TestLab.Events();
         ScheduleRunner runner = new ScheduleRunner(schedule, lab, events);
         AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
-        Thread t = start(runner, outcomes);
+        Thread t = TestLab.start(runner, outcomes);
         TestLab.until(() -> runner.statuses().containsKey("c2"), "c2's status");
         assertEquals(RunnerStatus.State.WAITING, runner.statuses().get("c2").state());
         assertEquals("cell c1 to end", runner.statuses().get("c2").waitingFor());
@@ -124,7 +114,7 @@ class ChannelPoolTest {
         TestLab.Events events = new TestLab.Events();
         ScheduleRunner runner = new ScheduleRunner(schedule, lab, events);
         AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
-        Thread t = start(runner, outcomes);
+        Thread t = TestLab.start(runner, outcomes);
         TestLab.until(() -> runner.statuses().size() == 3, "every cell's status");
         runner.stop();
         lab.letGo("c1");
@@ -147,7 +137,7 @@ class ChannelPoolTest {
         assertTrue(runner.hold("c2", "operator", "check the crimp first"));
         assertTrue(!runner.hold("c9", "operator", "no such cell"));
         AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
-        Thread t = start(runner, outcomes);
+        Thread t = TestLab.start(runner, outcomes);
         lab.letGo("c1");
         TestLab.until(() -> runner.statuses().get("c2") != null
                 && runner.statuses().get("c2").state() == RunnerStatus.State.PAUSED, "c2 paused");

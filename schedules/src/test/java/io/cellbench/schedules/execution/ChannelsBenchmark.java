@@ -9,6 +9,7 @@ import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.time.LabClock;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.fixtures.cell.CellParameters;
+import io.cellbench.fixtures.sim.ForwardingCyclerChannel;
 import io.cellbench.fixtures.sim.SimulatedBench;
 import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;
@@ -137,14 +138,13 @@ public final class ChannelsBenchmark {
      * the latency asked for. The run's first two applies (open circuit, then the first step
      * after the start check) follow no termination and are left out.
      */
-    private static final class TimedChannel implements CyclerChannel {
-        private final CyclerChannel inner;
+    private static final class TimedChannel extends ForwardingCyclerChannel {
         private final MicrosHistogram latency;
         private long lastReadNanos;
         private int applies;
 
         TimedChannel(CyclerChannel inner, MicrosHistogram latency) {
-            this.inner = inner;
+            super(inner);
             this.latency = latency;
         }
 
@@ -163,26 +163,6 @@ public final class ChannelsBenchmark {
             ChannelReading r = inner.read();
             lastReadNanos = System.nanoTime();
             return r;
-        }
-
-        @Override
-        public double maxCurrentAmpere() {
-            return inner.maxCurrentAmpere();
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public String identify() {
-            return inner.identify();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

@@ -1,31 +1,25 @@
 package io.cellbench.schedules.execution;
 
-import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.fixtures.sim.ForwardingCyclerChannel;
 
 /**
  * An in-process channel whose reads number {@code from} .. {@code to} (1-based) fail as a
  * timed-out query would. A real peer cannot be made to fail on an exact read, and the
  * soak needs faults at exact, reproducible moments, hence this wrapper.
  */
-final class FlakyChannel implements CyclerChannel {
+final class FlakyChannel extends ForwardingCyclerChannel {
     static final String QUERY = "MEAS:VOLT?;CURR?";
-    private final CyclerChannel inner;
     private final long from;
     private final long to;
     private long reads;
 
     FlakyChannel(CyclerChannel inner, long from, long to) {
-        this.inner = inner;
+        super(inner);
         this.from = from;
         this.to = to;
-    }
-
-    @Override
-    public void apply(ChannelCommand command) {
-        inner.apply(command);
     }
 
     @Override
@@ -35,25 +29,5 @@ final class FlakyChannel implements CyclerChannel {
             throw new InstrumentException(name(), QUERY, "no answer within 500 ms");
         }
         return inner.read();
-    }
-
-    @Override
-    public double maxCurrentAmpere() {
-        return inner.maxCurrentAmpere();
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public String identify() {
-        return inner.identify();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

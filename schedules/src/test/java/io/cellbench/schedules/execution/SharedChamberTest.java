@@ -31,16 +31,6 @@ class SharedChamberTest {
         return "  - id: " + id + "\n    nominal_capacity: 2 mAh\n    protocol: " + protocol + "\n    chamber: oven-1\n";
     }
 
-    private static Thread start(ScheduleRunner runner, AtomicReference<Map<String, Outcome>> out) {
-        return Thread.ofPlatform().start(() -> {
-            try {
-                out.set(runner.run());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-    }
-
     @Test
     void theChamberMovesWhenEveryRunningCellIsReadyAndAnEndedCellNoLongerCounts() throws Exception {
         Schedule schedule = TestLab.schedule(dir, "cells:\n" + cell("a", "warm.yaml") + cell("b", "warm.yaml")
@@ -51,7 +41,7 @@ class SharedChamberTest {
         TestLab.Events events = new TestLab.Events();
         ScheduleRunner runner = new ScheduleRunner(schedule, lab, events);
         AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
-        Thread t = start(runner, outcomes);
+        Thread t = TestLab.start(runner, outcomes);
 
         // a reaches its temperature step first: it rests and waits for b (not there yet) and c (still running).
         TestLab.until(() -> runner.statuses().get("a") != null
@@ -91,7 +81,7 @@ class SharedChamberTest {
         TestLab.Events events = new TestLab.Events();
         ScheduleRunner runner = new ScheduleRunner(schedule, lab, events);
         AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
-        Thread t = start(runner, outcomes);
+        Thread t = TestLab.start(runner, outcomes);
         TestLab.until(() -> runner.statuses().get("a") != null
                 && runner.statuses().get("a").state() == RunnerStatus.State.WAITING, "a waiting");
         lab.letGo("b");

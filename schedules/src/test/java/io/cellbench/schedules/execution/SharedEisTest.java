@@ -49,16 +49,6 @@ class SharedEisTest {
         return TestLab.schedule(dir, yaml.toString(), EIS);
     }
 
-    private static Thread start(ScheduleRunner runner, AtomicReference<Map<String, Outcome>> out) {
-        return Thread.ofPlatform().start(() -> {
-            try {
-                out.set(runner.run());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-    }
-
     @Test
     void eightCellsTakeTurnsAtOneAnalyzer() throws Exception {
         TestLab lab = new TestLab();
@@ -72,7 +62,7 @@ class SharedEisTest {
         TestLab.Events events = new TestLab.Events();
         ScheduleRunner runner = new ScheduleRunner(eightCells(), lab, events);
         AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
-        Thread t = start(runner, outcomes);
+        Thread t = TestLab.start(runner, outcomes);
         TestLab.until(() -> lab.analyzer.sweeping.get() == 1, "c1 sweeping");
         for (int i = 2; i <= 8; i++) {
             lab.letGo("c" + i);
@@ -128,7 +118,7 @@ class SharedEisTest {
         TestLab.Events events = new TestLab.Events();
         ScheduleRunner runner = new ScheduleRunner(eightCells(), lab, events);
         AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
-        Thread t = start(runner, outcomes);
+        Thread t = TestLab.start(runner, outcomes);
         TestLab.until(() -> lab.analyzer.sweeping.get() == 1, "c1 sweeping");
         lab.letGo("c2");
         TestLab.until(() -> runner.statuses().get("c2") != null
@@ -166,7 +156,7 @@ class SharedEisTest {
         TestLab.Events events = new TestLab.Events();
         ScheduleRunner runner = new ScheduleRunner(eightCells(), lab, events);
         AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
-        Thread t = start(runner, outcomes);
+        Thread t = TestLab.start(runner, outcomes);
         TestLab.until(() -> lab.analyzer.sweeping.get() == 1, "c1 sweeping");
         for (int i = 2; i <= 8; i++) {
             lab.letGo("c" + i);
@@ -244,7 +234,7 @@ class SharedEisTest {
         TestLab.Events events = new TestLab.Events();
         ScheduleRunner runner = new ScheduleRunner(schedule, lab, events);
         AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
-        Thread t = start(runner, outcomes);
+        Thread t = TestLab.start(runner, outcomes);
         TestLab.until(() -> runner.statuses().values().stream()
                 .filter(s -> s.state() == RunnerStatus.State.WAITING).count() == 7, "seven cells queued");
         first.countDown();

@@ -1,6 +1,7 @@
 package io.cellbench.schedules.execution;
 
 import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.RunListener;
 import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.ChannelReading;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -78,6 +80,17 @@ final class TestLab implements InstrumentProvider {
         Path file = dir.resolve("schedule.yaml");
         Files.writeString(file, yaml);
         return ScheduleLoader.load(file);
+    }
+
+    /** Runs {@code runner} on a thread of its own; its outcomes land in {@code out}. */
+    static Thread start(ScheduleRunner runner, AtomicReference<Map<String, Outcome>> out) {
+        return Thread.ofPlatform().start(() -> {
+            try {
+                out.set(runner.run());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** Polls (real time) until {@code condition} holds; fails after 10 s. */

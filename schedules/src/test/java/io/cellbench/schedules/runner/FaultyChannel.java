@@ -4,6 +4,7 @@ import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.fixtures.sim.ForwardingCyclerChannel;
 import java.util.function.Predicate;
 
 /**
@@ -11,8 +12,7 @@ import java.util.function.Predicate;
  * failReadTo} (1-based) throw, and so do applies of commands matching {@code failApply}.
  * A real peer cannot be made to fail on an exact read, hence this wrapper.
  */
-final class FaultyChannel implements CyclerChannel {
-    private final CyclerChannel inner;
+final class FaultyChannel extends ForwardingCyclerChannel {
     long failReadFrom = Long.MAX_VALUE;
     long failReadTo = Long.MAX_VALUE;
     Predicate<ChannelCommand> failApply = c -> false;
@@ -20,7 +20,7 @@ final class FaultyChannel implements CyclerChannel {
     private long reads;
 
     FaultyChannel(CyclerChannel inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     @Override
@@ -46,22 +46,7 @@ final class FaultyChannel implements CyclerChannel {
     }
 
     @Override
-    public double maxCurrentAmpere() {
-        return inner.maxCurrentAmpere();
-    }
-
-    @Override
     public String name() {
         return "faulty-channel";
-    }
-
-    @Override
-    public String identify() {
-        return inner.identify();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

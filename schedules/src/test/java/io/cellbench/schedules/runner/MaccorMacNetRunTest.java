@@ -12,6 +12,7 @@ import io.cellbench.drivers.maccor.MaccorSettings;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.sim.SimulatedCyclerChannel;
+import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.maccor.MacNetSimulator;
 import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;
@@ -57,28 +58,6 @@ class MaccorMacNetRunTest {
                   - Rest for 10 minutes
             """;
 
-    /** Virtual time for one runner thread, also read by the simulator's threads (hence volatile). */
-    static final class SharedVirtualClock implements LabClock {
-        private volatile double now = T0;
-
-        @Override
-        public double nowUnixSeconds() {
-            return now;
-        }
-
-        @Override
-        public void sleepUntil(double unixSeconds) {
-            if (unixSeconds > now) {
-                now = unixSeconds;
-            }
-        }
-
-        @Override
-        public boolean isVirtual() {
-            return true;
-        }
-    }
-
     private static SimulatedCell cell(int channel) {
         return new SimulatedCell(CellParameters.coin().withVariation(channel));
     }
@@ -108,7 +87,7 @@ class MaccorMacNetRunTest {
         List<SharedVirtualClock> clocks = new ArrayList<>();
         List<SimulatedCell> cells = new ArrayList<>();
         for (int c = 1; c <= CHANNELS; c++) {
-            clocks.add(new SharedVirtualClock());
+            clocks.add(new SharedVirtualClock(T0));
             cells.add(cell(c));
         }
         List<RecordingListener> wire = new ArrayList<>();
@@ -141,7 +120,7 @@ class MaccorMacNetRunTest {
         }
 
         for (int c = 1; c <= CHANNELS; c++) {
-            SharedVirtualClock clock = new SharedVirtualClock();
+            SharedVirtualClock clock = new SharedVirtualClock(T0);
             SimulatedCyclerChannel local = new SimulatedCyclerChannel("in-process " + c, cell(c), clock);
             Map<Integer, Double> expected = dischargeCapacities(run(protocol, c, local, clock));
             Map<Integer, Double> actual = dischargeCapacities(wire.get(c - 1));

@@ -15,6 +15,7 @@ import io.cellbench.drivers.Drivers;
 import io.cellbench.drivers.InstrumentConfig;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.sim.SimulatedBench;
+import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.modbus.ModbusChamberSimulator;
 import io.cellbench.fixtures.wire.modbus.ModbusPressSimulator;
 import io.cellbench.protocols.ProtocolLoader;
@@ -60,32 +61,6 @@ class ModbusPressureRunTest {
               - Rest for 10 minutes
             """;
 
-    /** Simulated time read by the simulator's socket threads while the runner moves it. */
-    static final class SharedClock implements LabClock {
-        private volatile double now;
-
-        SharedClock(double start) {
-            now = start;
-        }
-
-        @Override
-        public double nowUnixSeconds() {
-            return now;
-        }
-
-        @Override
-        public void sleepUntil(double unixSeconds) {
-            if (unixSeconds > now) {
-                now = unixSeconds;
-            }
-        }
-
-        @Override
-        public boolean isVirtual() {
-            return true;
-        }
-    }
-
     private record Run(Outcome outcome, RecordingListener events, double endSecond) {
     }
 
@@ -106,11 +81,11 @@ class ModbusPressureRunTest {
 
     @Test
     void theModbusPressAndChamberRunTheProtocolAsTheInProcessOnesDo() throws Exception {
-        SharedClock localClock = new SharedClock(T0);
+        SharedVirtualClock localClock = new SharedVirtualClock(T0);
         SimulatedBench local = bench(localClock);
         Run inProcess = run(local, localClock, local.fixture(), local.chamber());
 
-        SharedClock wireClock = new SharedClock(T0);
+        SharedVirtualClock wireClock = new SharedVirtualClock(T0);
         SimulatedBench remote = bench(wireClock);
         // the same instrument name as the bench's own fixture: the same noise seed
         try (ModbusPressSimulator sim = new ModbusPressSimulator(remote.fixture().name(), remote.cell(), wireClock);

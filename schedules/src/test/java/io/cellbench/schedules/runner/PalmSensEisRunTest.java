@@ -16,6 +16,7 @@ import io.cellbench.drivers.palmsens.PalmSensFactory;
 import io.cellbench.drivers.palmsens.PalmSensSettings;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.sim.SimulatedBench;
+import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.SocatPair;
 import io.cellbench.fixtures.wire.palmsens.MethodScriptSimulator;
 import io.cellbench.protocols.ProtocolLoader;
@@ -62,32 +63,6 @@ class PalmSensEisRunTest {
     @TempDir
     Path dir;
 
-    /** Simulated time that jumps, readable and movable from the simulator's thread too. */
-    private static final class SharedClock implements LabClock {
-        private volatile double now;
-
-        SharedClock(double start) {
-            now = start;
-        }
-
-        @Override
-        public double nowUnixSeconds() {
-            return now;
-        }
-
-        @Override
-        public void sleepUntil(double unixSeconds) {
-            if (unixSeconds > now) {
-                now = unixSeconds; // one thread at a time: the runner waits while the simulator sweeps
-            }
-        }
-
-        @Override
-        public boolean isVirtual() {
-            return true;
-        }
-    }
-
     private static SimulatedBench bench(LabClock clock) {
         SimulatedBench bench = SimulatedBench.create(CellParameters.coin(), 42, 10e6, clock);
         bench.cell().completeFormation();
@@ -116,7 +91,7 @@ class PalmSensEisRunTest {
             SimulatedBench local = bench(localClock);
             RecordingListener localEvents = run(local, localClock, b -> b.eis(local.eis(), 0));
 
-            SharedClock wireClock = new SharedClock(T0);
+            SharedVirtualClock wireClock = new SharedVirtualClock(T0);
             SimulatedBench wired = bench(wireClock);
             try (SocatPair pair = SocatPair.start(dir);
                  MethodScriptSimulator sim = new MethodScriptSimulator("palmsens-run", Map.of(1, wired.cell()), wireClock, 1)) {

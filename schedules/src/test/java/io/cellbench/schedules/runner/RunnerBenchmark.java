@@ -3,11 +3,11 @@ package io.cellbench.schedules.runner;
 import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunListener;
-import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.time.VirtualClock;
 import io.cellbench.fixtures.cell.CellParameters;
+import io.cellbench.fixtures.sim.ForwardingCyclerChannel;
 import io.cellbench.fixtures.sim.SimulatedBench;
 import io.cellbench.protocols.model.LoggingRule;
 import io.cellbench.protocols.model.Protocol;
@@ -122,43 +122,17 @@ public final class RunnerBenchmark {
     }
 
     /** Counts reads, which are the loop's iterations. */
-    private static final class CountingChannel implements CyclerChannel {
-        private final CyclerChannel inner;
+    private static final class CountingChannel extends ForwardingCyclerChannel {
         long reads;
 
         CountingChannel(CyclerChannel inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public void apply(ChannelCommand command) {
-            inner.apply(command);
+            super(inner);
         }
 
         @Override
         public ChannelReading read() {
             reads++;
             return inner.read();
-        }
-
-        @Override
-        public double maxCurrentAmpere() {
-            return inner.maxCurrentAmpere();
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public String identify() {
-            return inner.identify();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }
