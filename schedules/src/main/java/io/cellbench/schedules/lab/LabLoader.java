@@ -248,18 +248,7 @@ public final class LabLoader {
     }
 
     private Map<String, Entry> keys(Mapping m, List<String> allowed, String prefix) {
-        Map<String, Entry> out = new LinkedHashMap<>();
-        for (Entry e : m.entries()) {
-            String key = e.key().value();
-            if (!allowed.contains(key)) {
-                String guess = StepGrammar.closestWord(key, allowed);
-                throw error(e.key(), "unknown key '" + prefix + key + "'",
-                        (guess != null ? "did you mean '" + guess + "'? " : "") + "allowed: " + String.join(", ", allowed));
-            }
-            if (out.put(key, e) != null) {
-                throw error(e.key(), "'" + prefix + key + "' is given twice", "keep one of them");
-            }
-        }
+        Map<String, Entry> out = doc.keys(m, allowed, prefix);
         if (!out.containsKey("instruments")) {
             throw error(m, "the lab file has no 'instruments'", "add 'instruments:' with one entry per instrument");
         }
