@@ -87,7 +87,9 @@ class ValidateCommandTest {
     @Test
     void everyExampleInTheRepositoryValidates() throws IOException {
         int labs = 0;
-        try (Stream<Path> files = Files.walk(Path.of("..", "examples"))) {
+        int wired = 0;
+        Path examples = Path.of("..", "examples");
+        try (Stream<Path> files = Files.walk(examples)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 Console c = Console.run("validate", f.toString());
                 boolean lab = f.getParent().getFileName().toString().equals("labs");
@@ -96,9 +98,41 @@ class ValidateCommandTest {
                 if (lab) {
                     assertTrue(c.out().contains(": lab '"), c.out());
                 }
+                // alone, a schedule's wiring is not checked: one named after a lab file
+                // (virtual-lab-full.yaml after labs/virtual-lab.yaml) must also fit that lab
+                Path itsLab = labFor(examples, f);
+                if (itsLab != null) {
+                    wired++;
+                    Console fits = Console.run("validate", "--lab", itsLab.toString(), f.toString());
+                    assertEquals(0, fits.exitCode(), f + " against " + itsLab + ": " + fits.err());
+                    assertTrue(fits.out().contains("fits lab '"), fits.out());
+                }
             }
         }
         assertEquals(2, labs, "lab files in examples/labs");
+        assertEquals(2, wired, "schedules checked against their lab file");
+    }
+
+    private static Path labFor(Path examples, Path file) throws IOException {
+        if (!file.getParent().getFileName().toString().equals("schedules")) {
+            return null;
+        }
+        String name = file.getFileName().toString();
+        try (Stream<Path> labs = Files.list(examples.resolve("labs"))) {
+            return labs.filter(l -> name.startsWith(l.getFileName().toString().replace(".yaml", "")))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    @Test
+    void theFullVirtualLabScheduleWiresEveryInstrumentKindOfItsLabFile() {
+        Console c = Console.run("validate", "--lab", "../examples/labs/virtual-lab.yaml",
+                "../examples/schedules/virtual-lab-full.yaml");
+        assertEquals(0, c.exitCode(), c.err());
+        for (String wired : new String[] {"channel ch-1 = keithley-2450-1 (keithley-2450)", "a channel of pool maccor",
+                "EIS palmsens-methodscript-1 mux 4", "fixture modbus-pressure-4", "chamber modbus-chamber-1"}) {
+            assertTrue(c.out().contains(wired), wired + " in\n" + c.out());
+        }
     }
 
     @Test
