@@ -82,8 +82,12 @@ final class RunSummary {
                     100 * last.dischargeCapacityAh() / second.dischargeCapacityAh()));
         }
         if (!spectra.isEmpty()) {
-            sb.append(String.format(Locale.ROOT, "  R(bulk+interface): %.2f -> %.2f Ohm",
-                    arcResistance(spectra.getFirst()), arcResistance(spectra.getLast())));
+            double before = arcResistance(spectra.getFirst());
+            double after = arcResistance(spectra.getLast());
+            // a sweep that stops above the arcs (a quick check at 100 Hz) has no such figure
+            if (Double.isFinite(before) && Double.isFinite(after)) {
+                sb.append(String.format(Locale.ROOT, "  R(bulk+interface): %.2f -> %.2f Ohm", before, after));
+            }
         }
         return sb.toString();
     }

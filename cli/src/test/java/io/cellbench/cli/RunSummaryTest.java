@@ -51,4 +51,19 @@ class RunSummaryTest {
         assertTrue(out.lines().anyMatch(l -> l.startsWith("  coin-1  completed")), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("  coin-3  completed")), out);
     }
+
+    @Test
+    void aSweepThatStopsAboveTheArcsGivesNoResistanceFigure() {
+        // 10 kHz to 100 Hz on a coin cell: -Z'' only falls, there is no minimum between the arcs
+        java.util.List<io.cellbench.core.instrument.ImpedancePoint> quick = java.util.List.of(
+                new io.cellbench.core.instrument.ImpedancePoint(10_000, 40, -30),
+                new io.cellbench.core.instrument.ImpedancePoint(3_000, 55, -35),
+                new io.cellbench.core.instrument.ImpedancePoint(1_000, 70, -38),
+                new io.cellbench.core.instrument.ImpedancePoint(300, 90, -40),
+                new io.cellbench.core.instrument.ImpedancePoint(100, 110, -41));
+        io.cellbench.core.data.Spectrum s = new io.cellbench.core.data.Spectrum(0, 0, 1, 1, 1, 1e7, 25, quick);
+        String line = RunSummary.cellLine("cell-1", 6, RunEvent.Outcome.COMPLETED, java.util.List.of(),
+                java.util.List.of(s, s));
+        assertTrue(!line.contains("R(bulk+interface)") && !line.contains("NaN"), line);
+    }
 }
