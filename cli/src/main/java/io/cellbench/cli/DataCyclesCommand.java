@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
             "  cellbench data cycles demo-run",
             "  cellbench data cycles demo-run --cell pouch-5MPa --cycles 2..10 --format json",
             "  cellbench data cycles --influx http://127.0.0.1:8086 --db lab --cell A1 --format csv",
-            "", "The table shows mAh, mWh, % and hours; CSV and JSON keep Ah, Wh, fractions and seconds."})
+            "", "The table shows mAh, mWh, %% and hours; CSV and JSON keep Ah, Wh, fractions and seconds."})
 final class DataCyclesCommand implements Callable<Integer> {
     @Mixin
     DataSourceOptions source;
