@@ -191,12 +191,18 @@ public final class SerialTransport implements ByteTransport {
         } catch (RejectedExecutionException e) {
             throw new IOException("serial port '" + settings.port() + "' was given up after a hung native call", e);
         }
+        long deadline = System.nanoTime() + boundNanos;
+        boolean interrupted = false;
         try {
-            return f.get(boundNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while using serial port '" + settings.port() + "'", e);
+            while (true) {
+                try {
+                    return f.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    // the call is bounded and ends within one poll: wait for it, so a caller that
+                    // checks for interrupts between reads (an aborted sweep) sees a whole read
+                    interrupted = true;
+                }
+            }
         } catch (TimeoutException e) {
             giveUp(thread);
             throw new IOException("the native " + what + " on serial port '" + settings.port() + "' did not return within "
@@ -211,6 +217,10 @@ public final class SerialTransport implements ByteTransport {
                 throw re;
             }
             throw new IOException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
