@@ -97,7 +97,7 @@ public final class SerialTransport implements ByteTransport {
                 done += n;
             }
             return null;
-        }, writeTimeout.toNanos() + MARGIN_NANOS);
+        }, withMargin(writeTimeout.toNanos()));
     }
 
     @Override
@@ -118,7 +118,7 @@ public final class SerialTransport implements ByteTransport {
                     return n;
                 }
             }
-        }, Math.max(0, timeoutNanos) + MARGIN_NANOS);
+        }, withMargin(Math.max(0, timeoutNanos)));
     }
 
     private int readOnce(NativePort p, byte[] buffer, int offset, int length) throws IOException {
@@ -180,6 +180,11 @@ public final class SerialTransport implements ByteTransport {
             throw new IOException("serial port '" + settings.port() + "' is closed");
         }
         return p;
+    }
+
+    /** A call's own timeout plus the margin, kept from overflowing (a caller may pass Long.MAX_VALUE). */
+    private static long withMargin(long nanos) {
+        return nanos > Long.MAX_VALUE - MARGIN_NANOS ? Long.MAX_VALUE : nanos + MARGIN_NANOS;
     }
 
     /** Runs a native call on the transport's thread and waits at most {@code boundNanos} for it. */
