@@ -63,6 +63,7 @@ class SerialTransportHangTest {
             LineFraming framing = new LineFraming("psu-1", t, Terminator.LF);
             framing.open("connect");
             framing.writeLine("MEAS:VOLT?");
+            assertEquals("MEAS:VOLT?\n", instrumentLine(), "the query went out; its answer never comes in");
 
             long start = System.nanoTime();
             LinkDownException e = assertThrows(LinkDownException.class, () -> framing.readLine("MEAS:VOLT?",
@@ -130,21 +131,28 @@ class SerialTransportHangTest {
         framing.reconnect("MEAS:VOLT?");
         assertEquals(2, opens.get(), "the reconnect opened the port again");
         framing.writeLine("MEAS:VOLT?");
-        byte[] buf = new byte[64];
-        StringBuilder got = new StringBuilder();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (got.indexOf("\n") < 0 && System.nanoTime() < deadline) {
-            int n = instrument.readBytes(buf, buf.length);
-            if (n < 0) {
-                throw new IOException("instrument end failed");
-            }
-            got.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
-        }
-        assertEquals("MEAS:VOLT?\n", got.toString());
+        assertEquals("MEAS:VOLT?\n", instrumentLine());
         byte[] answer = "3.7012\n".getBytes(StandardCharsets.ISO_8859_1);
         instrument.writeBytes(answer, answer.length);
         assertEquals("3.7012", framing.readLine("MEAS:VOLT?", Duration.ofSeconds(2)));
         assertFalse(framing.needsResync());
+    }
+
+    /** One line as the instrument end receives it (a byte at a time, so nothing after it is taken). */
+    private String instrumentLine() throws IOException {
+        byte[] one = new byte[1];
+        StringBuilder got = new StringBuilder();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (got.indexOf("\n") < 0 && System.nanoTime() < deadline) {
+            int n = instrument.readBytes(one, 1);
+            if (n < 0) {
+                throw new IOException("instrument end failed");
+            }
+            if (n == 1) {
+                got.append((char) (one[0] & 0xFF));
+            }
+        }
+        return got.toString();
     }
 
     /** The first port opened hangs in read and/or write; later ones are the real pty. */
