@@ -1,110 +1,109 @@
 package io.cellbench.drivers.transport;
 
-import com.fazecast.jSerialComm.SerialPort;
-import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A serial line through jSerialComm. The port is read in
- * {@link SerialPort#TIMEOUT_READ_SEMI_BLOCKING} mode with a short fixed poll interval: a read
- * returns as soon as bytes arrive, and the caller's deadline is honoured to within one poll
- * interval. The timeouts are set once at open, because changing them per read can cost
- * hundreds of milliseconds through the native layer.
+ * A serial line through jSerialComm ({@link NativePort#JSERIALCOMM}). A read returns as soon
+ * as bytes arrive, and the caller's deadline is honoured to within one poll interval.
  *
- * <p>jSerialComm is JNI, and a virtual thread in a native call pins its carrier. Calls made
- * from a virtual thread are therefore handed to one platform thread owned by this transport;
- * calls from platform threads go straight to the port.
+ * <p>Every native call runs on one platform thread owned by this transport, and the caller
+ * waits for it with a deadline: the call's own timeout plus {@link #MARGIN_NANOS} (reads,
+ * writes), or {@link #OPEN_BOUND_NANOS} (open, close). Two reasons: a virtual thread in a JNI
+ * call would pin its carrier, and a native call can block for good (a pty read once hung
+ * inside jSerialComm). When the deadline passes the port is closed, which unblocks the native
+ * call or leaves it behind on a thread of its own, the link is down, and the caller gets an
+ * {@link IOException} (a {@link LinkDownException} from {@link LineFraming}), so retry and
+ * reconnect take over on a fresh thread.
  */
 public final class SerialTransport implements ByteTransport {
 
     /** How long one native read waits for a first byte. */
     static final int POLL_MILLIS = 20;
-    /** Slack on top of a call's own bound when it runs on the platform thread. */
-    private static final long HANDOFF_SLACK_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** How far past its own timeout a native read or write may run before it counts as hung. */
+    static final long MARGIN_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** The bound on opening and closing the port (no timeout of their own in jSerialComm). */
+    static final long OPEN_BOUND_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** How long a timed-out call waits for the port to close, so that a reconnect can open it. */
+    private static final long CLOSE_WAIT_MILLIS = 1000;
 
     private final SerialSettings settings;
     private final Duration writeTimeout;
-    private final ExecutorService platform;
-    private SerialPort port;
+    private final NativePort.Opener opener;
+    private volatile ExecutorService platform;
+    private volatile NativePort port;
 
     public SerialTransport(SerialSettings settings, Duration writeTimeout) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.writeTimeout = TcpTransport.positive(writeTimeout, "write timeout");
-        // one platform thread at most, started on demand and ended after 30 s idle
-        this.platform = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> Thread.ofPlatform().daemon().name("cellbench-serial " + settings.port()).unstarted(r));
+        this(settings, writeTimeout, NativePort.JSERIALCOMM);
     }
 
     public SerialTransport(SerialSettings settings) {
         this(settings, Duration.ofSeconds(5));
     }
 
-    @Override
-    public void open() throws IOException {
-        onPlatformThread(() -> {
-            openHere();
-            return null;
-        }, HANDOFF_SLACK_NANOS);
+    /** With another native layer (a test's port that hangs). */
+    SerialTransport(SerialSettings settings, Duration writeTimeout, NativePort.Opener opener) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.writeTimeout = TcpTransport.positive(writeTimeout, "write timeout");
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.platform = newPlatformThread();
     }
 
-    private void openHere() throws IOException {
-        closeHere();
-        SerialPort p;
-        try {
-            p = SerialPort.getCommPort(settings.port());
-        } catch (SerialPortInvalidPortException e) {
-            throw new IOException("there is no serial port '" + settings.port() + "'", e);
-        }
-        p.setComPortParameters(settings.baud(), settings.dataBits(), settings.stopBits().code, settings.parity().code);
-        p.setFlowControl(settings.flowControl().code);
-        p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                POLL_MILLIS, (int) Math.max(1, Math.min(Integer.MAX_VALUE, writeTimeout.toMillis())));
-        if (!p.openPort()) {
-            throw new IOException("cannot open serial port '" + settings.port() + "' (missing, or in use by another"
-                    + " program; native error " + p.getLastErrorCode() + ")");
-        }
-        p.flushIOBuffers();
-        port = p;
+    /** One platform thread at most, started on demand and ended after 30 s idle. */
+    private ExecutorService newPlatformThread() {
+        return new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> Thread.ofPlatform().daemon().name("cellbench-serial " + settings.port()).unstarted(r));
+    }
+
+    @Override
+    public void open() throws IOException {
+        bounded("open", () -> {
+            closeHere(port);
+            port = opener.open(settings, (int) Math.max(1, Math.min(Integer.MAX_VALUE, writeTimeout.toMillis())));
+            return null;
+        }, OPEN_BOUND_NANOS);
     }
 
     @Override
     public boolean isOpen() {
-        SerialPort p = port;
+        NativePort p = port;
         return p != null && p.isOpen();
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        onPlatformThread(() -> {
-            SerialPort p = requireOpen();
+        bounded("write", () -> {
+            NativePort p = requireOpen();
             int done = 0;
             while (done < length) {
-                int n = p.writeBytes(bytes, length - done, offset + done);
+                int n = p.write(bytes, offset + done, length - done);
                 if (n <= 0) {
-                    closeHere();
-                    throw new IOException(n < 0 ? "write to serial port failed (native error " + p.getLastErrorCode() + ")"
+                    int code = p.lastErrorCode();
+                    closeHere(p);
+                    throw new IOException(n < 0 ? "write to serial port failed (native error " + code + ")"
                             : "write did not complete within " + writeTimeout.toMillis() + " ms (flow control held?)");
                 }
                 done += n;
             }
             return null;
-        }, writeTimeout.toNanos() + HANDOFF_SLACK_NANOS);
+        }, withMargin(writeTimeout.toNanos()));
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length, long timeoutNanos) throws IOException {
-        return onPlatformThread(() -> {
-            SerialPort p = requireOpen();
+        return bounded("read", () -> {
+            NativePort p = requireOpen();
             long deadline = System.nanoTime() + Math.max(0, timeoutNanos);
             if (timeoutNanos <= 0) {
                 int ready = p.bytesAvailable();
@@ -119,14 +118,14 @@ public final class SerialTransport implements ByteTransport {
                     return n;
                 }
             }
-        }, timeoutNanos + HANDOFF_SLACK_NANOS);
+        }, withMargin(Math.max(0, timeoutNanos)));
     }
 
-    private int readOnce(SerialPort p, byte[] buffer, int offset, int length) throws IOException {
-        int n = p.readBytes(buffer, length, offset);
+    private int readOnce(NativePort p, byte[] buffer, int offset, int length) throws IOException {
+        int n = p.read(buffer, offset, length);
         if (n < 0) {
-            int code = p.getLastErrorCode();
-            closeHere();
+            int code = p.lastErrorCode();
+            closeHere(p);
             throw new IOException("serial port '" + settings.port() + "' failed (native error " + code
                     + "; unplugged?)");
         }
@@ -153,45 +152,68 @@ public final class SerialTransport implements ByteTransport {
     @Override
     public void close() {
         try {
-            onPlatformThread(() -> {
-                closeHere();
+            bounded("close", () -> {
+                closeHere(port);
                 return null;
-            }, HANDOFF_SLACK_NANOS);
+            }, OPEN_BOUND_NANOS);
         } catch (IOException ignored) {
             // closing: the port is released by the native layer either way
         }
     }
 
-    private void closeHere() {
-        SerialPort p = port;
-        port = null;
-        if (p != null) {
-            p.closePort();
+    /** Closes {@code p} if it is still the open port: a late call must not close a newer one. */
+    private void closeHere(NativePort p) {
+        if (p == null) {
+            return;
         }
+        synchronized (this) {
+            if (port == p) {
+                port = null;
+            }
+        }
+        p.close();
     }
 
-    private SerialPort requireOpen() throws IOException {
-        SerialPort p = port;
+    private NativePort requireOpen() throws IOException {
+        NativePort p = port;
         if (p == null || !p.isOpen()) {
             throw new IOException("serial port '" + settings.port() + "' is closed");
         }
         return p;
     }
 
-    private <T> T onPlatformThread(Callable<T> call, long boundNanos) throws IOException {
-        if (!Thread.currentThread().isVirtual()) {
-            return callHere(call);
-        }
-        Future<T> f = platform.submit(call);
+    /** A call's own timeout plus the margin, kept from overflowing (a caller may pass Long.MAX_VALUE). */
+    private static long withMargin(long nanos) {
+        return nanos > Long.MAX_VALUE - MARGIN_NANOS ? Long.MAX_VALUE : nanos + MARGIN_NANOS;
+    }
+
+    /** Runs a native call on the transport's thread and waits at most {@code boundNanos} for it. */
+    private <T> T bounded(String what, Callable<T> call, long boundNanos) throws IOException {
+        ExecutorService thread = platform;
+        Future<T> f;
         try {
-            return f.get(boundNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while using serial port '" + settings.port() + "'", e);
+            f = thread.submit(call);
+        } catch (RejectedExecutionException e) {
+            throw new IOException("serial port '" + settings.port() + "' was given up after a hung native call", e);
+        }
+        long deadline = System.nanoTime() + boundNanos;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    // the call is bounded and ends within one poll: wait for it, so a caller that
+                    // checks for interrupts between reads (an aborted sweep) sees a whole read
+                    interrupted = true;
+                }
+            }
         } catch (TimeoutException e) {
-            f.cancel(true);
-            throw new IOException("serial port '" + settings.port() + "' did not return from a native call in time", e);
+            giveUp(thread);
+            throw new IOException("the native " + what + " on serial port '" + settings.port() + "' did not return within "
+                    + TimeUnit.NANOSECONDS.toMillis(boundNanos) + " ms; the port was closed", e);
+        } catch (CancellationException e) {
+            throw new IOException("serial port '" + settings.port() + "' was given up after a hung native call", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
@@ -200,16 +222,40 @@ public final class SerialTransport implements ByteTransport {
                 throw re;
             }
             throw new IOException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    private static <T> T callHere(Callable<T> call) throws IOException {
-        try {
-            return call.call();
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
+    /**
+     * A native call on {@code stuck} overran its bound: the next call gets a fresh thread, and
+     * the port is closed from a thread of its own (closing may itself wait on the hung call).
+     * The stuck thread is a daemon, left to end when the native layer lets it go.
+     */
+    private void giveUp(ExecutorService stuck) {
+        NativePort p;
+        synchronized (this) {
+            if (platform != stuck) {
+                return; // another caller already did
+            }
+            platform = newPlatformThread();
+            p = port;
+            port = null;
+        }
+        for (Runnable queued : stuck.shutdownNow()) {
+            if (queued instanceof Future<?> f) {
+                f.cancel(false);
+            }
+        }
+        if (p != null) {
+            Thread closer = Thread.ofPlatform().daemon().name("cellbench-serial-close " + settings.port()).start(p::close);
+            try {
+                closer.join(CLOSE_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

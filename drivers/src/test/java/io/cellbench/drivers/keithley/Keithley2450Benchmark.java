@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Queries per second of {@code Keithley2450Channel.read()} against the simulator, beside a
@@ -78,6 +79,8 @@ public final class Keithley2450Benchmark {
                 }
             };
             compare("socat pty", () -> driverReads(smu, ptyReads), bare, ptyReads);
+            // a run's cells are virtual threads: their native calls take the same hand-off
+            compare("pty, vthread", () -> onVirtualThread(() -> driverReads(smu, ptyReads)), bare, ptyReads);
             smu.close();
         }
     }
@@ -92,6 +95,15 @@ public final class Keithley2450Benchmark {
                         + "  driver/bare %.2f   [best: %.0f vs %.0f /s]%n",
                 link, r.driverMedian(), 1e6 / r.driverMedian(), r.bareMedian(), 1e6 / r.bareMedian(),
                 r.driverOverBare(), r.driverBest(), r.bareBest());
+    }
+
+    private static void onVirtualThread(Runnable reads) throws InterruptedException {
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread t = Thread.ofVirtual().uncaughtExceptionHandler((th, e) -> failed.set(e)).start(reads);
+        t.join();
+        if (failed.get() != null) {
+            throw new IllegalStateException("reads on a virtual thread failed", failed.get());
+        }
     }
 
     private static void driverReads(Keithley2450Channel smu, int reads) {
