@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellbench.cli.sim.SimulatedInstruments;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunListener;
-import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.schedules.alarm.Alarm;
@@ -100,8 +99,18 @@ class SilentChannelTest {
     }
 
     /** Answers {@code answered} reads, then blocks every read until {@code release}. */
-    private record HangingChannel(CyclerChannel inner, AtomicInteger reads, int answered, CountDownLatch release)
-            implements CyclerChannel {
+    private static final class HangingChannel extends io.cellbench.fixtures.sim.ForwardingCyclerChannel {
+        private final AtomicInteger reads;
+        private final int answered;
+        private final CountDownLatch release;
+
+        HangingChannel(CyclerChannel inner, AtomicInteger reads, int answered, CountDownLatch release) {
+            super(inner);
+            this.reads = reads;
+            this.answered = answered;
+            this.release = release;
+        }
+
         @Override
         public ChannelReading read() {
             if (reads.incrementAndGet() > answered) {
@@ -112,31 +121,6 @@ class SilentChannelTest {
                 }
             }
             return inner.read();
-        }
-
-        @Override
-        public void apply(ChannelCommand command) {
-            inner.apply(command);
-        }
-
-        @Override
-        public double maxCurrentAmpere() {
-            return inner.maxCurrentAmpere();
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public String identify() {
-            return inner.identify();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 
