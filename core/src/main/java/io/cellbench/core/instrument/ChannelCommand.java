@@ -25,4 +25,15 @@ public sealed interface ChannelCommand {
     /** Discharge through a constant load resistance. */
     record Resistance(double ohm) implements ChannelCommand {
     }
+
+    /** The command as an operator reads it in a message ("CC 0.001 A within 1.9..3.7 V"). */
+    default String describe() {
+        return switch (this) {
+            case OpenCircuit o -> "rest";
+            case Current c -> "CC " + c.ampere() + " A within " + c.minVolt() + ".." + c.maxVolt() + " V";
+            case Voltage v -> "CV " + v.volt() + " V, |I| ≤ " + v.maxAmpere() + " A";
+            case Power p -> "CP " + p.watt() + " W within " + p.minVolt() + ".." + p.maxVolt() + " V";
+            case Resistance r -> "load " + r.ohm() + " Ω";
+        };
+    }
 }

@@ -153,10 +153,10 @@ public final class Keithley2450Channel implements CyclerChannel {
         Objects.requireNonNull(command, "command");
         String problem = check(command);
         if (problem != null) {
-            throw new InstrumentException(name, describe(command), problem);
+            throw new InstrumentException(name, command.describe(), problem);
         }
         session.exclusive(() -> {
-            requireOpen(describe(command));
+            requireOpen(command.describe());
             switch (command) {
                 case ChannelCommand.OpenCircuit o -> rest();
                 case ChannelCommand.Current c -> {
@@ -165,7 +165,7 @@ public final class Keithley2450Channel implements CyclerChannel {
                 }
                 case ChannelCommand.Voltage v -> holdVoltage(v.volt(), v.maxAmpere());
                 case ChannelCommand.Power p -> {
-                    double volt = presentVoltage(describe(command));
+                    double volt = presentVoltage(command.describe());
                     double ampere = clampCurrent(p.watt() / volt);
                     double limit = voltageLimit(p.maxVolt());
                     sourceCurrent(ampere, limit);
@@ -174,7 +174,7 @@ public final class Keithley2450Channel implements CyclerChannel {
                     follow(measure().voltageVolt(), Double.NaN);
                 }
                 case ChannelCommand.Resistance r -> {
-                    double volt = presentVoltage(describe(command));
+                    double volt = presentVoltage(command.describe());
                     double ampere = clampCurrent(-volt / r.ohm());
                     sourceCurrent(ampere, settings.maxVoltage());
                     regime = new Regime.ConstantResistance(r.ohm(), ampere);
@@ -411,16 +411,5 @@ public final class Keithley2450Channel implements CyclerChannel {
             return "voltage window " + minVolt + " .. " + maxVolt + " V must be finite with min < max";
         }
         return null;
-    }
-
-    /** A command as an operator reads it in a message. */
-    static String describe(ChannelCommand command) {
-        return switch (command) {
-            case ChannelCommand.OpenCircuit o -> "rest";
-            case ChannelCommand.Current c -> "CC " + c.ampere() + " A within " + c.minVolt() + ".." + c.maxVolt() + " V";
-            case ChannelCommand.Voltage v -> "CV " + v.volt() + " V, |I| ≤ " + v.maxAmpere() + " A";
-            case ChannelCommand.Power p -> "CP " + p.watt() + " W within " + p.minVolt() + ".." + p.maxVolt() + " V";
-            case ChannelCommand.Resistance r -> "load " + r.ohm() + " Ω";
-        };
     }
 }

@@ -89,11 +89,11 @@ public final class MaccorChannel implements CyclerChannel {
         Objects.requireNonNull(command, "command");
         String problem = check(command);
         if (problem != null) {
-            throw new InstrumentException(name, describe(command), problem);
+            throw new InstrumentException(name, command.describe(), problem);
         }
         lock.lock();
         try {
-            requireOpen(describe(command));
+            requireOpen(command.describe());
             if (command instanceof ChannelCommand.Voltage && Double.isNaN(lastVolt)) {
                 readLocked(); // the mode of a CV hold depends on where the cell is
             }
@@ -487,16 +487,5 @@ public final class MaccorChannel implements CyclerChannel {
             return "voltage window ends at " + maxVolt + " V, above " + maxV + " V (max_voltage)";
         }
         return null;
-    }
-
-    /** A command as an operator reads it in a message. */
-    static String describe(ChannelCommand command) {
-        return switch (command) {
-            case ChannelCommand.OpenCircuit o -> "rest";
-            case ChannelCommand.Current c -> "CC " + c.ampere() + " A within " + c.minVolt() + ".." + c.maxVolt() + " V";
-            case ChannelCommand.Voltage v -> "CV " + v.volt() + " V, |I| ≤ " + v.maxAmpere() + " A";
-            case ChannelCommand.Power p -> "CP " + p.watt() + " W within " + p.minVolt() + ".." + p.maxVolt() + " V";
-            case ChannelCommand.Resistance r -> "load " + r.ohm() + " Ω";
-        };
     }
 }
