@@ -19,9 +19,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,18 +86,26 @@ class SharedEisTest {
             assertEquals(1, spectra.size());
             assertEquals(10.0 + i, spectra.get(0).spectrum().points().get(0).zRealOhm(), 1e-12);
         }
-        // First come, first served: the turns follow the order the cells joined the queue.
+        // First come, first served: the turns follow the order the cells joined the queue. Each
+        // cell's notice says how many cells were ahead of it when it joined (nobody leaves while
+        // c1 sweeps), which is its place; the notices themselves may be written in another
+        // order, as two cells joining at once race to the event log.
         List<String> turns = runner.analyzerQueues().get("eis-1").turns();
         assertEquals("c1", turns.get(0));
-        List<String> queued = new ArrayList<>();
+        Pattern ahead = Pattern.compile("waiting for the EIS analyzer eis-1 \\((\\d) cells? ahead\\)");
+        Map<Integer, String> byPlace = new TreeMap<>();
         synchronized (events.all) {
             for (RunEvent e : events.all) {
-                if (e instanceof RunEvent.Notice n && n.message().startsWith("waiting for the EIS analyzer eis-1")) {
-                    queued.add(n.cellId());
+                if (e instanceof RunEvent.Notice n) {
+                    Matcher m = ahead.matcher(n.message());
+                    if (m.lookingAt()) {
+                        assertEquals(null, byPlace.put(Integer.parseInt(m.group(1)), n.cellId()), "two cells at one place");
+                    }
                 }
             }
         }
-        assertEquals(7, queued.size(), queued.toString());
+        List<String> queued = new ArrayList<>(byPlace.values());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), List.copyOf(byPlace.keySet()), byPlace.toString());
         assertEquals(queued, turns.subList(1, 8));
         // Each wait is recorded with its length, and the cell rested at open circuit meanwhile.
         for (String c : queued) {
