@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
+import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.Sample;
+import io.cellbench.daq.cycles.CycleStatistics;
 import io.cellbench.drivers.keithley.Keithley2450Channel;
 import io.cellbench.drivers.keithley.Keithley2450Factory;
 import io.cellbench.drivers.keithley.Keithley2450Settings;
@@ -105,6 +107,15 @@ class KeithleyOpenRelayRunTest {
             for (double c : counters) {
                 assertTrue(Double.isFinite(c), "counters stay finite: " + s);
             }
+        }
+        CycleStatistics stats = new CycleStatistics();
+        events.samples().forEach(stats::add);
+        CycleSummary cycle = stats.finish().orElseThrow();
+        for (double v : new double[] {cycle.chargeCapacityAh(), cycle.dischargeCapacityAh(), cycle.chargeEnergyWh(),
+                cycle.dischargeEnergyWh(), cycle.coulombicEfficiency(), cycle.energyEfficiency(),
+                cycle.meanChargeVoltageVolt(), cycle.meanDischargeVoltageVolt(), cycle.endChargeVoltageVolt(),
+                cycle.endDischargeVoltageVolt()}) {
+            assertTrue(Double.isFinite(v), "the cycle's statistics are measured: " + cycle);
         }
         Sample last = events.samples().getLast();
         double oneCAmpere = CellParameters.coin().oneCAmpere();
