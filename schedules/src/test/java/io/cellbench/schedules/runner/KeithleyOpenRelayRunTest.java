@@ -73,7 +73,9 @@ class KeithleyOpenRelayRunTest {
             try (Keithley2450Channel smu = Keithley2450Factory.open("smu-1",
                     Keithley2450Settings.tcp("127.0.0.1", port).withRest(RestMode.OPEN_RELAY))) {
                 ProtocolRunner runner = new ProtocolRunner(CellSetup.builder(
-                        CellParameters.coin().withVariation(1).toCellInfo("C1"), protocol, smu, clock, events).build());
+                        CellParameters.coin().withVariation(1).toCellInfo("C1"), protocol, smu, clock, events)
+                        // what an unattended run has (cellbench run's default): failed reads are retried for 60 s
+                        .faultPolicy(RetryingReads.forCell(FaultRetry.DEFAULT, clock, events, "C1")).build());
                 Outcome outcome = runner.run();
                 return new Run(outcome, events, clock.nowUnixSeconds() - T0);
             }
