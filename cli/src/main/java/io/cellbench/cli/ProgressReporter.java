@@ -66,8 +66,11 @@ final class ProgressReporter implements AutoCloseable {
         double fraction = s.plannedStepCount() > 0 ? Math.min(1.0, (double) s.stepCount() / s.plannedStepCount()) : 0;
         String state = s.state() == RunnerStatus.State.ENDED && s.outcome() != null
                 ? s.outcome().name().toLowerCase(Locale.ROOT) : s.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        String vi = Double.isNaN(s.voltageVolt()) ? String.format(Locale.ROOT, "%8s  %12s", "- V", "- mA")
-                : String.format(Locale.ROOT, "%6.3f V  %+9.3f mA", s.voltageVolt(), s.currentAmpere() * 1000);
+        // NaN V: no reading yet, or a rest with the relay open (then the current, 0 A, is known)
+        String vi = (Double.isNaN(s.voltageVolt()) ? String.format(Locale.ROOT, "%8s", "- V")
+                : String.format(Locale.ROOT, "%6.3f V", s.voltageVolt())) + "  "
+                + (Double.isNaN(s.currentAmpere()) ? String.format(Locale.ROOT, "%12s", "- mA")
+                : String.format(Locale.ROOT, "%+9.3f mA", s.currentAmpere() * 1000));
         return String.format(Locale.ROOT, "%-12s %3.0f%%  %-10s cycle %3d  step %4d/%-4d  %s  %7.1f h  %s",
                 id, fraction * 100, state, s.cycleCount(), s.stepCount(), s.plannedStepCount(), vi,
                 s.testTimeSecond() / 3600, shorten(s.stepText(), 48));
@@ -83,11 +86,16 @@ final class ProgressReporter implements AutoCloseable {
                 .continuousUpdate()
                 .build());
         bar.stepTo(Math.min(s.stepCount(), s.plannedStepCount()));
-        bar.setExtraMessage(String.format(Locale.ROOT, " cycle %d  %.3f V  %+.3f mA  %s", s.cycleCount(),
-                Double.isNaN(s.voltageVolt()) ? 0.0 : s.voltageVolt(),
-                Double.isNaN(s.currentAmpere()) ? 0.0 : s.currentAmpere() * 1000,
+        bar.setExtraMessage(barMessage(s));
+    }
+
+    /** The bar's text; an unknown value is "-", never 0 (0 V would read as a dead cell). */
+    static String barMessage(RunnerStatus s) {
+        return String.format(Locale.ROOT, " cycle %d  %s V  %s mA  %s", s.cycleCount(),
+                Double.isNaN(s.voltageVolt()) ? "-" : String.format(Locale.ROOT, "%.3f", s.voltageVolt()),
+                Double.isNaN(s.currentAmpere()) ? "-" : String.format(Locale.ROOT, "%+.3f", s.currentAmpere() * 1000),
                 s.state() == RunnerStatus.State.ENDED && s.outcome() != null
-                        ? s.outcome().name().toLowerCase(Locale.ROOT) : shorten(s.stepText(), 40)));
+                        ? s.outcome().name().toLowerCase(Locale.ROOT) : shorten(s.stepText(), 40));
     }
 
     private static String shorten(String s, int max) {

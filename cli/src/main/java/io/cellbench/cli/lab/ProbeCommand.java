@@ -92,7 +92,12 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     private static String reading(ChannelReading r) {
-        return String.format(Locale.ROOT, "%.4f V, %.6f mA%s", r.voltageVolt(), r.currentAmpere() * 1e3,
-                Double.isNaN(r.temperatureCelsius()) ? "" : String.format(Locale.ROOT, ", %.1f °C", r.temperatureCelsius()));
+        String temperature = Double.isNaN(r.temperatureCelsius()) ? ""
+                : String.format(Locale.ROOT, ", %.1f °C", r.temperatureCelsius());
+        if (r.disconnected()) {
+            // a channel that rests with its relay open (Keithley rest: open-relay) cannot measure the cell
+            return "not measured: the channel rests with the cell disconnected (relay open), 0 mA" + temperature;
+        }
+        return String.format(Locale.ROOT, "%.4f V, %.6f mA%s", r.voltageVolt(), r.currentAmpere() * 1e3, temperature);
     }
 }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fazecast.jSerialComm.SerialPort;
 import io.cellbench.cli.Main;
 import io.cellbench.core.time.SystemLabClock;
+import io.cellbench.fixtures.cell.CellParameters;
+import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.lab.VirtualLab;
+import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -54,6 +57,23 @@ class ProbeAndPortsTest {
                 assertTrue(r.out().matches("(?s).*reading: +\\d\\.\\d{4} V, -?0\\.\\d{6} mA.*"), r.out());
                 assertTrue(r.out().contains("ok: " + name + " answered"), r.out());
             }
+        }
+    }
+
+    @Test
+    void probeOfAKeithleyThatRestsWithItsRelayOpenSaysTheCellIsNotMeasured() throws Exception {
+        SimulatedCell cell = new SimulatedCell(CellParameters.coin());
+        try (Keithley2450Simulator smu = new Keithley2450Simulator(cell, new SystemLabClock())) {
+            int port = smu.startTcp();
+            Files.writeString(dir.resolve("lab.yaml"), """
+                    instruments:
+                      smu-1: {driver: keithley-2450, host: 127.0.0.1, port: %d, rest: open-relay}
+                    """.formatted(port));
+            Result r = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "smu-1");
+            assertEquals(0, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("reading:  not measured: the channel rests with the cell disconnected (relay"
+                    + " open), 0 mA"), r.out());
+            assertTrue(!r.out().contains("NaN"), r.out());
         }
     }
 

@@ -126,4 +126,21 @@ class CycleStatisticsTest {
         stats.add(CYCLE_1.get(2));
         assertEquals(0.0010, stats.finish().orElseThrow().chargeCapacityAh(), EPS);
     }
+
+    @Test
+    void unmeasuredRestSamplesOfARelayOpenRestLeaveTheSummaryMeasured() {
+        // rest: open-relay records its rests with NaN V at 0 A; the end voltages come from
+        // samples with current, so the summary is the one of the measured rests
+        CycleStatistics stats = new CycleStatistics();
+        for (Sample s : CYCLE_1) {
+            stats.add(s.currentAmpere() == 0 ? cycling(s.testTimeSecond(), Double.NaN, 0, 1, s.chargingCapacityAh(),
+                    s.dischargingCapacityAh(), s.chargingEnergyWh(), s.dischargingEnergyWh()) : s);
+        }
+        CycleSummary c = stats.finish().orElseThrow();
+        assertEquals(4.2, c.endChargeVoltageVolt(), EPS);
+        assertEquals(3.0, c.endDischargeVoltageVolt(), EPS);
+        assertEquals(3.8, c.meanChargeVoltageVolt(), EPS);
+        assertEquals(3.5555555555555554, c.meanDischargeVoltageVolt(), EPS);
+        assertEquals(0.8421052631578947, c.energyEfficiency(), EPS);
+    }
 }

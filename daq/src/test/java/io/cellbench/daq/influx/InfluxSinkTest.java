@@ -206,4 +206,37 @@ class InfluxSinkTest {
         }
         assertEquals(1000, server.count("always", "SELECT count(voltage_volt) FROM samples"));
     }
+
+    @Test
+    void anUnmeasuredRestLeavesOutItsVoltageAndKeepsEverythingElse() throws IOException {
+        // rest: open-relay: NaN V at 0 A and 0 W between a charge and a discharge; influxd
+        // rejects NaN, so the point goes without its voltage field
+        InfluxConfig config = config("openrelay");
+        try (InfluxSink sink = InfluxSink.builder(config).run("run-1").cell("A1", "1", "smu-1")
+                .notices(notices::add).open()) {
+            for (int i = 0; i < 1000; i++) {
+                io.cellbench.core.data.Sample s = TestData.sample(i);
+                if (i >= 450 && i < 550) {
+                    s = new io.cellbench.core.data.Sample(s.testTimeSecond(), s.unixTimeSecond(), Double.NaN, 0,
+                            s.cycleCount(), s.stepCount(), s.stepIndex(), s.chargingCapacityAh(),
+                            s.dischargingCapacityAh(), s.stepCapacityAh(), s.netCapacityAh(), s.cumulativeCapacityAh(),
+                            s.chargingEnergyWh(), s.dischargingEnergyWh(), s.stepEnergyWh(), s.netEnergyWh(),
+                            s.cumulativeEnergyWh(), 0, s.appliedPressurePa(), s.ambientTemperatureCelsius());
+                }
+                sink.on(new RunEvent.SampleRecorded("A1", s));
+            }
+            sink.on(new RunEvent.RunEnded("A1", 100, RunEvent.Outcome.COMPLETED, "done"));
+            DrainReport report = sink.drainAndClose(Duration.ofSeconds(20));
+            assertTrue(report.drained(), report.message());
+        }
+        String db = config.database();
+        assertEquals(900, server.count(db, "SELECT count(voltage_volt) FROM samples"), "the rest has no voltage");
+        assertEquals(1000, server.count(db, "SELECT count(current_ampere) FROM samples"));
+        assertEquals(1000, server.count(db, "SELECT count(power_watt) FROM samples"));
+        assertEquals(100, server.count(db, "SELECT count(current_ampere) FROM samples WHERE current_ampere = 0"));
+        String cycle = server.query(db, "SELECT end_charge_voltage_volt, end_discharge_voltage_volt FROM cycles");
+        assertTrue(cycle.contains("," + TestData.sample(449).voltageVolt() + "," + TestData.sample(999).voltageVolt()
+                + "]"), cycle);
+        assertTrue(notices.stream().noneMatch(x -> x.kind().equals("rejected") || x.kind().equals("refused")), notices.toString());
+    }
 }

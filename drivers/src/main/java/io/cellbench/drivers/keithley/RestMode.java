@@ -14,7 +14,9 @@ public enum RestMode {
     /**
      * {@code :OUTP OFF} with the high-impedance output-off state: the output relay opens and
      * disconnects the cell. The instrument then cannot measure it, so readings during the rest
-     * carry NaN for the voltage (and 0 A). For long storage rests.
+     * carry NaN for the voltage (and 0 A): the "not measured" reading of
+     * {@link io.cellbench.core.instrument.ChannelReading#disconnected()}, which the runner records
+     * as such. A rest that must end on the voltage cannot end here. For long storage rests.
      */
     OPEN_RELAY("open-relay");
 

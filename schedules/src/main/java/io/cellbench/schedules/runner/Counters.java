@@ -61,7 +61,15 @@ final class Counters {
         hasPrevious = true;
         previousTime = unixTime;
         previousAmpere = ampere;
-        previousWatt = volt * ampere;
+        previousWatt = watt(volt, ampere);
+    }
+
+    /**
+     * V·I, and 0 W when no current flows: a rest with its relay open reads NaN V at 0 A, and
+     * NaN·0 must not turn the energy counters into NaN for the rest of the run.
+     */
+    static double watt(double volt, double ampere) {
+        return ampere == 0 ? 0 : volt * ampere;
     }
 
     /** The counters now, for a journal. */
@@ -90,7 +98,7 @@ final class Counters {
 
     /** Adds the interval since the previous sample (or since the last command change). */
     void integrate(double unixTime, double volt, double ampere) {
-        double watt = volt * ampere;
+        double watt = watt(volt, ampere);
         double dt = unixTime - previousTime;
         if (dt > 0) {
             double a0 = hasPrevious ? previousAmpere : ampere;

@@ -276,7 +276,26 @@ public final class ProtocolRunner {
         StepEnds ends = StepEnds.builder().duration(rest.durationSecond()).until(rest.until(), null, true).build();
         beginStep(rest, rest.periodSecond(), RunnerStatus.State.RUNNING, true);
         apply(OPEN_CIRCUIT);
+        if (sampler.unmeasured()) {
+            relayOpen(rest, ends);
+        }
         endStep(samplePhase(ends));
+    }
+
+    /**
+     * The channel rests with its relay open and reads no voltage: a rest that ends on time runs
+     * its time (the events say why its voltage is missing); one that must end on the voltage
+     * never could, so the run ends now rather than waiting for it.
+     */
+    private void relayOpen(Step.Rest rest, StepEnds ends) throws RunEnd {
+        String channel = setup.channel().name();
+        if (ends.needsVoltage()) {
+            throw new RunEnd(Outcome.FAULT, Texts.where(rest) + ": channel " + channel + " rests with its relay open"
+                    + " (rest: open-relay) and cannot measure the voltage; use rest: zero-current or end the rest on"
+                    + " time");
+        }
+        emit(new RunEvent.Notice(cell.id(), sampler.testTime(sampler.now()), Severity.INFO, "channel " + channel
+                + " rests with its relay open: voltage not measured until the next step"));
     }
 
     private void drive(Step.Drive d) throws RunEnd, InterruptedException {

@@ -47,6 +47,8 @@ final class Sampler {
     private volatile boolean stopRequested;
     /** The command the channel was last given: what a pause gives back on release. */
     private ChannelCommand command = new ChannelCommand.OpenCircuit();
+    /** Whether the channel is at open circuit now (the step's rest, or a pause's). */
+    private boolean resting = true;
     private int pauses;
     private Runnable onRecorded;
 
@@ -237,6 +239,7 @@ final class Sampler {
         double frozen = Math.max(0, time - stepStart);
         ChannelCommand resumeWith = command;
         RunnerStatus.State was = status.state();
+        resting = true;
         channel.apply(new ChannelCommand.OpenCircuit());
         double pausedAt = clock.nowUnixSeconds();
         pauses++;
@@ -286,6 +289,7 @@ final class Sampler {
         listener.on(new RunEvent.Notice(cellId, resumedAt - runStart, RunEvent.Severity.INFO,
                 "resumed after a pause of " + Texts.number(round(resumedAt - pausedAt)) + " s; the step goes on from "
                         + Texts.number(round(frozen)) + " s"));
+        resting = resumeWith instanceof ChannelCommand.OpenCircuit;
         channel.apply(resumeWith);
         commandChanged();
     }
@@ -327,12 +331,13 @@ final class Sampler {
                 counters.cumulativeAh(),
                 counters.chargingWh(), counters.dischargingWh(), counters.stepWh(), counters.netWh(),
                 counters.cumulativeWh(),
-                volt * ampere, pressurePa, ambientCelsius());
+                Counters.watt(volt, ampere), pressurePa, ambientCelsius());
     }
 
     /** Opens the circuit as part of a trip; returns why it failed, or {@code null}. */
     String openCircuit() {
         try {
+            resting = true;
             channel.apply(new ChannelCommand.OpenCircuit());
             return null;
         } catch (RuntimeException e) {
@@ -347,9 +352,12 @@ final class Sampler {
             InstrumentException failure;
             try {
                 ChannelReading r = channel.read();
-                if (!Double.isNaN(r.voltageVolt()) && !Double.isNaN(r.currentAmpere())) {
+                boolean unmeasured = resting && r.disconnected();
+                if (unmeasured || !Double.isNaN(r.voltageVolt()) && !Double.isNaN(r.currentAmpere())) {
+                    // at rest with the cell disconnected (relay open) nothing is measured and no
+                    // current flows: NaN V is the honest value, not a failed read
                     volt = r.voltageVolt();
-                    ampere = r.currentAmpere();
+                    ampere = unmeasured ? 0 : r.currentAmpere();
                     cellCelsius = r.temperatureCelsius();
                     if (attempt > 0) {
                         faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
@@ -448,6 +456,12 @@ final class Sampler {
     /** The channel was given {@code given}: what a pause gives back on release. */
     void commanded(ChannelCommand given) {
         command = given;
+        resting = given instanceof ChannelCommand.OpenCircuit;
+    }
+
+    /** Whether the last reading could not measure the cell: at rest with its relay open. */
+    boolean unmeasured() {
+        return resting && Double.isNaN(volt);
     }
 
     /** Runs after every recorded sample (the runner journals its position there). */

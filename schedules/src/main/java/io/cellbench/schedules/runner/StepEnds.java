@@ -70,6 +70,16 @@ final class StepEnds {
         return timeLimitSecond;
     }
 
+    /** Whether a condition compares the voltage (which a rest with its relay open cannot measure). */
+    boolean needsVoltage() {
+        for (Measure m : measures) {
+            if (m == Measure.VOLTAGE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the condition the last {@link #check} reported ends the whole step (not only a phase). */
     boolean firedEndsStep() {
         return firedEndsStep;
