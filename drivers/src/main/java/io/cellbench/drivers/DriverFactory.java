@@ -38,6 +38,17 @@ public interface DriverFactory {
     default void check(InstrumentConfig config) {
     }
 
+    /**
+     * The setting that keeps channels made with {@code config} from measuring the cell while it
+     * rests (for example {@code "rest: open-relay"}: the output relay disconnects the cell), or
+     * {@code null} when they measure it at rest as a cycler does. A rest that must end on the
+     * voltage could never end on such a channel, so {@code validate} and {@code run} refuse it
+     * before the run starts. Does not connect; settings are assumed {@linkplain #check checked}.
+     */
+    default String restUnmeasuredBy(InstrumentConfig config) {
+        return null;
+    }
+
     /** Capability interfaces of core an instrument may implement. */
     enum Capability { CYCLER_CHANNEL, EIS_ANALYZER, PRESSURE_FIXTURE, TEMPERATURE_CHAMBER }
 }

@@ -40,6 +40,12 @@ public final class Keithley2450Factory implements DriverFactory {
         Keithley2450Settings.from(config);
     }
 
+    @Override
+    public String restUnmeasuredBy(InstrumentConfig config) {
+        RestMode rest = Keithley2450Settings.from(config).rest();
+        return rest == RestMode.OPEN_RELAY ? "rest: " + rest.settingName() : null;
+    }
+
     /** Opens a channel named {@code name} with settings made in code. */
     public static Keithley2450Channel open(String name, Keithley2450Settings settings) {
         Duration writeTimeout = settings.timeout().multipliedBy(2);

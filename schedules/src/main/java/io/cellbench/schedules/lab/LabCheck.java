@@ -3,6 +3,8 @@ package io.cellbench.schedules.lab;
 import io.cellbench.drivers.DriverFactory.Capability;
 import io.cellbench.protocols.ProtocolException;
 import io.cellbench.protocols.grammar.StepGrammar;
+import io.cellbench.protocols.model.Step;
+import io.cellbench.protocols.model.Termination;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduledCell;
 import io.cellbench.schedules.schedule.Wiring;
@@ -39,6 +41,7 @@ public final class LabCheck {
             if (w.channel() != null) {
                 channel(lab, "cell '" + id + "'", w.channel(), out);
             }
+            restsOnVoltage(schedule, lab, cell, out);
             instrument(lab, id, w.eis(), Capability.EIS_ANALYZER, "an impedance analyzer", out);
             instrument(lab, id, w.fixture(), Capability.PRESSURE_FIXTURE, "a pressure fixture", out);
             instrument(lab, id, w.chamber(), Capability.TEMPERATURE_CHAMBER, "a temperature chamber", out);
@@ -90,6 +93,54 @@ public final class LabCheck {
             out.add(Located.error(named.at(), named.name(), "cell '" + cell + "': '" + named.name() + "' ("
                     + i.driver().name() + ") is not " + what, there));
         }
+    }
+
+    /**
+     * A rest that ends on the voltage, on a channel (or any channel of the cell's pool) that
+     * cannot measure the cell at rest: the rest could never end, and the run would find out only
+     * when it gets there, perhaps days in. Reported at the rest in the protocol.
+     */
+    private static void restsOnVoltage(Schedule schedule, LabFile lab, ScheduledCell cell, List<ProtocolException> out) {
+        Wiring w = cell.wiring();
+        List<Wiring.Named> channels = w.channel() != null ? List.of(w.channel())
+                : w.pool() != null ? schedule.pools().getOrDefault(w.pool().name(), List.of()) : List.of();
+        for (Wiring.Named named : channels) {
+            ChannelRef ref = lab.channel(named.name());
+            LabInstrument i = ref == null ? null : lab.instruments().get(ref.instrument());
+            String setting = i == null || !i.can(Capability.CYCLER_CHANNEL) ? null : unmeasuredBy(i);
+            Step.Rest rest = setting == null ? null : firstRestOnVoltage(cell.protocol().steps());
+            if (rest != null) {
+                out.add(Located.error(rest.at(), null, "cell '" + cell.info().id() + "': '" + rest.text()
+                        + "' ends on the voltage, which channel '" + named.name() + "' (" + (named.name().equals(i.name()) ? "" : i.name() + ", ") + setting
+                        + ") cannot measure at rest", "end the rest on time, or change " + setting + " of " + i.name()
+                        + " in " + lab.source()));
+                return; // one report per cell is enough to act on
+            }
+        }
+    }
+
+    private static String unmeasuredBy(LabInstrument i) {
+        try {
+            return i.driver().restUnmeasuredBy(i.config());
+        } catch (RuntimeException e) {
+            return null; // a wrong setting is the lab file's own error, reported when it is loaded
+        }
+    }
+
+    private static Step.Rest firstRestOnVoltage(List<Step> steps) {
+        for (Step step : steps) {
+            if (step instanceof Step.Rest r
+                    && r.until().stream().anyMatch(t -> t.measure() == Termination.Measure.VOLTAGE)) {
+                return r;
+            }
+            if (step instanceof Step.Repeat repeat) {
+                Step.Rest inner = firstRestOnVoltage(repeat.steps());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 
     /** The names a schedule may use for a channel: the lab's channels, then cycler instruments. */

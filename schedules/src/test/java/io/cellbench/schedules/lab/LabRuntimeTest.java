@@ -247,4 +247,58 @@ class LabRuntimeTest {
         assertEquals(6, w.eis().at().line());
         assertEquals(10, w.eis().at().column());
     }
+
+    @Test
+    void aRestEndingOnTheVoltageIsRefusedOnAChannelThatCannotMeasureAtRest() throws IOException {
+        Files.writeString(dir.resolve("lab.yaml"), """
+                instruments:
+                  smu-1: {driver: keithley-2450, host: 10.0.0.1, rest: open-relay}
+                  smu-2: {driver: keithley-2450, host: 10.0.0.2}
+                """);
+        Files.writeString(dir.resolve("relax.yaml"), """
+                name: charge and relax
+                steps:
+                  - Rest for 1 minute
+                  - Repeat 2 times:
+                      - Charge at C/10 until 3.7 V
+                      - Rest until <= 3.6 V or 1 hour
+                """);
+        Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
+        Files.writeString(dir.resolve("schedule.yaml"), """
+                pools:
+                  both: [smu-2, smu-1]
+                cells:
+                  - id: c1
+                    nominal_capacity: 2 mAh
+                    protocol: relax.yaml
+                    channel: smu-1
+                  - id: c2
+                    nominal_capacity: 2 mAh
+                    protocol: relax.yaml
+                    channel: smu-2
+                  - id: c3
+                    nominal_capacity: 2 mAh
+                    protocol: rest.yaml
+                    channel: smu-1
+                    start: {after: [c1]}
+                  - id: c4
+                    nominal_capacity: 2 mAh
+                    protocol: relax.yaml
+                    pool: both
+                """);
+        LabFile lab = LabLoader.load(dir.resolve("lab.yaml"));
+        Schedule s = ScheduleLoader.load(dir.resolve("schedule.yaml"));
+        List<ProtocolException> p = LabCheck.problems(s, lab);
+        // c2's channel measures at rest and c3 rests on time only: c1 and c4 (whose pool may hand it smu-1) are refused
+        assertEquals(2, p.size(), p.toString());
+        String protocol = dir.resolve("relax.yaml").toString();
+        assertEquals(protocol + ":6:9: error: cell 'c1': 'Rest until <= 3.6 V or 1 hour' ends on the voltage, which"
+                + " channel 'smu-1' (rest: open-relay) cannot measure at rest\n"
+                + "          - Rest until <= 3.6 V or 1 hour\n"
+                + "            ^\n"
+                + "  hint: end the rest on time, or change rest: open-relay of smu-1 in " + dir.resolve("lab.yaml"),
+                p.get(0).getMessage());
+        assertTrue(p.get(1).problem().startsWith("cell 'c4': 'Rest until <= 3.6 V or 1 hour' ends on the voltage"),
+                p.get(1).getMessage());
+    }
 }
