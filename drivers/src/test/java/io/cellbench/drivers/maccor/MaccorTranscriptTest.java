@@ -152,7 +152,8 @@ class MaccorTranscriptTest {
             InstrumentException e = assertThrows(InstrumentException.class, () -> bank.channel(3).read());
             assertEquals("maccor-1/3: 'ReadStatus (4,7)': no answer within 500 ms on tcp 127.0.0.1:" + port,
                     e.getMessage());
-            assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
+            // bounded, not hung: generous for a loaded 2-core CI machine (it took 3.7 s there once)
+            assertTrue(System.nanoTime() - t0 < 10_000_000_000L);
             peer.assertComplete();
         }
     }
