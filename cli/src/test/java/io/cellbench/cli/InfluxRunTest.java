@@ -110,7 +110,14 @@ class InfluxRunTest {
             Thread running = Thread.ofPlatform().start(() -> result.set(Console.run("run", schedule.toString(),
                     "--simulate", "--speed", "2000", "--out", run.toString(),
                     "--influx", server.url().toString(), "--db", "lab", "--influx-config", config)));
-            Thread.sleep(2_000);
+            // The server comes back once the run has found it away (a fixed 2 s may pass before
+            // the run's first write on a loaded machine, and then no outage is ever felt).
+            Path events = run.resolve("events.jsonl");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!(Files.exists(events) && Files.readString(events).contains("InfluxDB unreachable"))) {
+                assertTrue(running.isAlive() && System.nanoTime() < deadline, "the run never found the server away");
+                Thread.sleep(20);
+            }
             assertTrue(running.isAlive(), "the run is still going when the server comes back");
             server.startProcess(); // same data directory and port
             running.join(60_000);

@@ -111,13 +111,16 @@ class ResumeTest {
         if (!Double.isNaN(tolerance)) {
             assertEquals(0, plainExit, "the uninterrupted run, " + context);
         }
-        // How long the cells run, here and now: the kills fall within it.
+        // How long the cells run, here and now: the kills fall within it. How far they get, in
+        // steps started, caps each wait: when the load falls between the runs, a kill timed
+        // from the reference alone could come after the run had ended.
         long runMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        int steps = count(reference, "\"StepStarted\"");
 
         Path dir = tmp.resolve("run");
         Process run = cellbench("run", schedule.toString(), "--simulate", "--speed", speed, "--out", dir.toString());
         waitUntil(run, () -> count(dir, "\"RunStarted\"") >= 2, context);
-        Thread.sleep((long) (runMillis * (0.15 + 0.3 * random.nextDouble())));
+        sleepUnlessPast(run, (long) (runMillis * (0.15 + 0.3 * random.nextDouble())), dir, steps / 2);
         kill(run, context);
         // The originals change after the start: a resume must use the copies in DIR/inputs.
         Files.writeString(in.resolve("protocols/fast.yaml"), "name: [this is no protocol");
@@ -126,7 +129,8 @@ class ResumeTest {
         int before = count(dir, "\"resumed\":true");
         Process first = cellbench("resume", dir.toString());
         waitUntil(first, () -> count(dir, "\"resumed\":true") > before, context);
-        Thread.sleep((long) (runMillis * (0.05 + 0.25 * random.nextDouble())));
+        sleepUnlessPast(first, (long) (runMillis * (0.05 + 0.25 * random.nextDouble())), dir,
+                count(dir, "\"StepStarted\"") + steps / 3);
         kill(first, context);
 
         Process last = cellbench("resume", dir.toString());
@@ -229,6 +233,14 @@ class ResumeTest {
             assertTrue(p.isAlive(), "the process ended before it got going, " + context);
             assertTrue(System.nanoTime() < deadline, "the process did not get going in 30 s, " + context);
             Thread.sleep(10);
+        }
+    }
+
+    /** Sleeps {@code millis}, or less once the run in {@code dir} has started {@code steps} steps. */
+    private static void sleepUnlessPast(Process p, long millis, Path dir, int steps) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < end && p.isAlive() && count(dir, "\"StepStarted\"") < steps) {
+            Thread.sleep(50);
         }
     }
 

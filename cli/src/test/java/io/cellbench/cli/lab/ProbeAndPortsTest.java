@@ -9,10 +9,10 @@ import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.lab.VirtualLab;
+import io.cellbench.fixtures.wire.DeadPort;
 import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,24 +90,24 @@ class ProbeAndPortsTest {
 
     @Test
     void probeOfADeadPortIsOneLineNamingTheInstrumentAndTheCommand() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Files.writeString(dir.resolve("lab.yaml"), """
-                instruments:
-                  smu-9: {driver: keithley-2450, host: 127.0.0.1, port: %d, connect_timeout: 1 s}
-                """.formatted(port));
-        Result r = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "smu-9");
-        assertEquals(3, r.code(), r.out() + r.err());
-        assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("error: probe smu-9 (keithley-2450): smu-9: 'connect': tcp 127.0.0.1:" + port),
-                r.err());
-        assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
+        // a port nothing listens on for the whole test (a freed port could be taken meanwhile)
+        try (DeadPort dead = new DeadPort()) {
+            int port = dead.port();
+            Files.writeString(dir.resolve("lab.yaml"), """
+                    instruments:
+                      smu-9: {driver: keithley-2450, host: 127.0.0.1, port: %d, connect_timeout: 1 s}
+                    """.formatted(port));
+            Result r = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "smu-9");
+            assertEquals(3, r.code(), r.out() + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("error: probe smu-9 (keithley-2450): smu-9: 'connect': tcp 127.0.0.1:" + port),
+                    r.err());
+            assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
 
-        Result unknown = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "smu-1");
-        assertEquals(2, unknown.code());
-        assertTrue(unknown.err().contains("'smu-1' is neither an instrument nor a channel"), unknown.err());
+            Result unknown = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "smu-1");
+            assertEquals(2, unknown.code());
+            assertTrue(unknown.err().contains("'smu-1' is neither an instrument nor a channel"), unknown.err());
+        }
     }
 
     @Test
@@ -158,7 +158,8 @@ class ProbeAndPortsTest {
         AtomicInteger code = new AtomicInteger(-1);
         Thread t = Thread.ofPlatform().start(() -> code.set(Main.run("virtual-lab", "--write-lab", labFile.toString(),
                 "--cells", "2", "--schedule-out", dir.resolve("vl.yaml").toString(), "--protocol",
-                dir.resolve("quick.yaml").toString(), "--for", "4s")));
+                dir.resolve("quick.yaml").toString(), "--for", "12s")));
+        // 12 s of serving: the probe and the validation below must fit in it even on a loaded machine
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!Files.isRegularFile(dir.resolve("vl.yaml")) && System.nanoTime() < deadline) {
             Thread.sleep(20);

@@ -47,30 +47,26 @@ final class WebDriver implements AutoCloseable {
 
     static WebDriver start(Path userDataDir, int width, int height) throws IOException, InterruptedException {
         requireInstalled();
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Process p = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        URI base = URI.create("http://127.0.0.1:" + port + "/");
         HttpClient probe = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try {
-                HttpResponse<String> r = probe.send(HttpRequest.newBuilder(base.resolve("status")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && JSON.readTree(r.body()).path("value").path("ready").asBoolean()) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // chromedriver is still starting
+        Process p = null;
+        URI base = null;
+        // The port is free when chosen but closed again before chromedriver binds it, so another
+        // process may take it first: then chromedriver exits at once, and a fresh port is tried.
+        for (int attempt = 1; p == null; attempt++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
             }
-            if (System.nanoTime() > deadline || !p.isAlive()) {
-                p.destroyForcibly();
-                throw new AssertionError("chromedriver did not start on 127.0.0.1:" + port);
+            base = URI.create("http://127.0.0.1:" + port + "/");
+            Process started = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (awaitReady(started, probe, base)) {
+                p = started;
+            } else if (attempt == 3 || started.isAlive()) {
+                String why = started.isAlive() ? "not ready within 60 s" : "exited with " + started.exitValue();
+                started.destroyForcibly();
+                throw new AssertionError("chromedriver did not start on 127.0.0.1:" + port + ": " + why);
             }
-            Thread.sleep(100);
         }
         ObjectNode caps = JSON.createObjectNode();
         ObjectNode always = caps.putObject("capabilities").putObject("alwaysMatch");
@@ -91,6 +87,29 @@ final class WebDriver implements AutoCloseable {
             p.destroyForcibly();
             throw e;
         }
+    }
+
+    /**
+     * Waits until chromedriver answers /status ready; false when it exited first (its port was
+     * taken) or did not get ready within 60 s (it is then still alive).
+     */
+    private static boolean awaitReady(Process p, HttpClient probe, URI base) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = probe.send(HttpRequest.newBuilder(base.resolve("status")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                // alive after answering: the answer came from this chromedriver, not another on the port
+                if (r.statusCode() == 200 && JSON.readTree(r.body()).path("value").path("ready").asBoolean()
+                        && p.isAlive()) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // chromedriver is still starting
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     void open(String url) throws IOException, InterruptedException {

@@ -174,7 +174,12 @@ class InfluxSinkTest {
                 for (int i = 0; i < 3000; i++) {
                     sink.on(TestData.recorded("D1", i));
                 }
-                Thread.sleep(1000);
+                // Until the writer has tried and failed (a fixed second may pass before its first try on a loaded machine).
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while ((sink.status().linesRetried() == 0 || sink.status().lastError().isEmpty())
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
                 InfluxSinkStatus away = sink.status();
                 assertFalse(away.serverReachable());
                 assertTrue(away.linesRetried() > 0, away.toString());

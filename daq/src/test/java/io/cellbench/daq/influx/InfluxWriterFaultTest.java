@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,8 @@ class InfluxWriterFaultTest {
         final List<String> written = new CopyOnWriteArrayList<>();
         final AtomicInteger throwsLeft = new AtomicInteger();
         volatile CountDownLatch hang;
+        /** Counted down once a POST hangs, so a test knows the writer is stuck in it. */
+        final CountDownLatch hanging = new CountDownLatch(1);
         volatile boolean cancelled;
 
         @Override
@@ -42,6 +45,7 @@ class InfluxWriterFaultTest {
             }
             CountDownLatch h = hang;
             if (h != null) {
+                hanging.countDown();
                 try {
                     h.await();
                 } catch (InterruptedException e) {
@@ -103,12 +107,15 @@ class InfluxWriterFaultTest {
         for (int i = 0; i < 250; i++) {
             sink.on(TestData.recorded("H1", i));
         }
-        Thread.sleep(200); // the writer is now stuck in its first POST
+        // Waits for the writer to be stuck in its first POST (a fixed sleep may end before the
+        // writer even starts on a loaded machine).
+        assertTrue(poster.hanging.await(30, TimeUnit.SECONDS), "the writer never posted");
         long t0 = System.nanoTime();
         DrainReport report = sink.drainAndClose(Duration.ofMillis(500));
         long waitedMillis = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(poster.cancelled, "the hanging POST was cancelled");
-        assertTrue(waitedMillis < 3000, "close is bounded: " + waitedMillis + " ms");
+        // Bounded, not fast: the POST never ends by itself, so an unbounded close would hang here.
+        assertTrue(waitedMillis < 10_000, "close is bounded: " + waitedMillis + " ms");
         assertFalse(report.drained());
         assertTrue(report.linesLeft() >= 250, report.message());
         assertTrue(report.message().contains("are sent when a sink next opens that spool"), report.message());

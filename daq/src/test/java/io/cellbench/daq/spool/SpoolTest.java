@@ -148,9 +148,11 @@ class SpoolTest {
                 }
             });
             long t0 = System.nanoTime();
-            long unread = spool.awaitUnread(10, 10, TimeUnit.SECONDS);
+            // The wait allows 60 s and must end well before: woken by the lines, not by the timeout
+            // (30 s is far beyond the 50 ms of writing, even on a loaded machine).
+            long unread = spool.awaitUnread(10, 60, TimeUnit.SECONDS);
             assertEquals(10, unread);
-            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5));
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(30));
             producer.join();
             spool.wakeConsumer();
             assertEquals(10, spool.awaitUnread(1000, 10, TimeUnit.SECONDS), "woken early");
@@ -214,7 +216,8 @@ class SpoolTest {
                 }));
             }
             for (Thread t : threads) {
-                t.join(TimeUnit.SECONDS.toMillis(30));
+                // 1,600 fsyncs: generous for a slow CI disk; only a stuck appender takes longer
+                t.join(TimeUnit.SECONDS.toMillis(120));
                 assertFalse(t.isAlive(), "an appender is stuck");
             }
             assertTrue(segmentFiles().size() > 1, "segments rolled meanwhile");

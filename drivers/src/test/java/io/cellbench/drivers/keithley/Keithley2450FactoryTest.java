@@ -16,8 +16,8 @@ import io.cellbench.drivers.transport.LinkDownException;
 import io.cellbench.drivers.transport.SerialSettings;
 import io.cellbench.drivers.transport.Terminator;
 import io.cellbench.drivers.transport.TransportSettings;
+import io.cellbench.fixtures.wire.DeadPort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -112,12 +112,12 @@ class Keithley2450FactoryTest {
 
     @Test
     void anInstrumentThatIsNotThereFailsAtOpenNamingIt() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+        // a port nothing listens on for the whole test (a freed port could be taken meanwhile)
+        try (DeadPort dead = new DeadPort()) {
+            int port = dead.port();
+            LinkDownException e = assertThrows(LinkDownException.class, () -> new Keithley2450Factory().open(
+                    config(Map.of("host", "127.0.0.1", "port", Integer.toString(port)))));
+            assertTrue(e.getMessage().startsWith("smu1: 'connect': tcp 127.0.0.1:" + port + ": cannot connect"), e.getMessage());
         }
-        LinkDownException e = assertThrows(LinkDownException.class, () -> new Keithley2450Factory().open(
-                config(Map.of("host", "127.0.0.1", "port", Integer.toString(port)))));
-        assertTrue(e.getMessage().startsWith("smu1: 'connect': tcp 127.0.0.1:" + port + ": cannot connect"), e.getMessage());
     }
 }

@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.drivers.testing.RawPeer;
+import io.cellbench.fixtures.wire.DeadPort;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -151,15 +151,15 @@ class LineFramingTest {
 
     @Test
     void aRefusedConnectionNamesHostAndPort() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+        // a port nothing listens on for the whole test (a freed port could be taken meanwhile)
+        try (DeadPort dead = new DeadPort()) {
+            int port = dead.port();
+            LineFraming f = new LineFraming("smu1", new TcpTransport("127.0.0.1", port, Duration.ofSeconds(2)), Terminator.LF);
+            LinkDownException e = assertThrows(LinkDownException.class, () -> f.open("connect"));
+            assertEquals("smu1", e.instrument());
+            assertTrue(e.getMessage().contains("cannot connect to 127.0.0.1:" + port), e.getMessage());
+            assertInstanceOf(IOException.class, e.getCause());
         }
-        LineFraming f = new LineFraming("smu1", new TcpTransport("127.0.0.1", port, Duration.ofSeconds(2)), Terminator.LF);
-        LinkDownException e = assertThrows(LinkDownException.class, () -> f.open("connect"));
-        assertEquals("smu1", e.instrument());
-        assertTrue(e.getMessage().contains("cannot connect to 127.0.0.1:" + port), e.getMessage());
-        assertInstanceOf(IOException.class, e.getCause());
     }
 
     @Test

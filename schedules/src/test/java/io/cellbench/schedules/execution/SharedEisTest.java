@@ -135,7 +135,9 @@ class SharedEisTest {
         TestLab.until(() -> runner.statuses().get("c2") != null
                 && runner.statuses().get("c2").state() == RunnerStatus.State.WAITING, "c2 queued behind c1");
         lab.letGo("c3");
-        TestLab.until(() -> runner.statuses().get("c3").state() == RunnerStatus.State.WAITING, "c3 queued behind c2");
+        // c3's status may not exist yet: its thread opens its instruments in its own time
+        TestLab.until(() -> runner.statuses().get("c3") != null
+                && runner.statuses().get("c3").state() == RunnerStatus.State.WAITING, "c3 queued behind c2");
         assertEquals("the EIS analyzer eis-1 (2 cells ahead)", runner.statuses().get("c3").waitingFor());
         runner.hold("c2", "operator", "reseat the cable");
         TestLab.until(() -> runner.statuses().get("c2").state() == RunnerStatus.State.PAUSED, "c2 paused");

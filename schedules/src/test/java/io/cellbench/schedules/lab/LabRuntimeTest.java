@@ -10,6 +10,7 @@ import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.fixtures.lab.VirtualLab;
+import io.cellbench.fixtures.wire.DeadPort;
 import io.cellbench.protocols.ProtocolException;
 import io.cellbench.schedules.execution.CellInstruments;
 import io.cellbench.schedules.execution.ScheduleRunner;
@@ -18,7 +19,6 @@ import io.cellbench.schedules.schedule.ScheduleLoader;
 import io.cellbench.schedules.schedule.ScheduledCell;
 import io.cellbench.schedules.schedule.Wiring;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,11 +90,17 @@ class LabRuntimeTest {
             LabCheck.check(s, file);
             try (Lab lab = new Lab(file, new SystemLabClock(), warnings::add)) {
                 used = lab;
-                // a minute is long for a test: stop both cells after a few samples
+                // a minute is long for a test: stop the cells after a few samples, once every cell
+                // has one (a fixed 1.5 s may pass before a cell's first sample on a loaded machine)
                 ScheduleRunner runner = new ScheduleRunner(s, lab, events);
                 Thread stopper = Thread.ofVirtual().start(() -> {
                     try {
                         Thread.sleep(1500);
+                        long deadline = System.nanoTime() + 30_000_000_000L;
+                        while (System.nanoTime() < deadline && !s.cells().stream().allMatch(c ->
+                                !events.of(c.info().id(), RunEvent.SampleRecorded.class).isEmpty())) {
+                            Thread.sleep(20);
+                        }
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -115,29 +121,29 @@ class LabRuntimeTest {
 
     @Test
     void anInstrumentThatIsNotThereFaultsItsCellNamingTheInstrument() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+        // a port nothing listens on for the whole test (a freed port could be taken meanwhile)
+        try (DeadPort dead = new DeadPort()) {
+            int port = dead.port();
+            Files.writeString(dir.resolve("lab.yaml"), """
+                    instruments:
+                      smu-9: {driver: keithley-2450, host: 127.0.0.1, port: %d, connect_timeout: 1 s}
+                    """.formatted(port));
+            Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
+            Files.writeString(dir.resolve("schedule.yaml"), """
+                    cells:
+                      - id: c1
+                        nominal_capacity: 2 mAh
+                        protocol: rest.yaml
+                        channel: smu-9
+                    """);
+            Events events = new Events();
+            try (Lab lab = new Lab(LabLoader.load(dir.resolve("lab.yaml")), new SystemLabClock(), w -> { })) {
+                var outcomes = new ScheduleRunner(ScheduleLoader.load(dir.resolve("schedule.yaml")), lab, events).run();
+                assertEquals(RunEvent.Outcome.FAULT, outcomes.get("c1"));
+            }
+            String message = events.of("c1", RunEvent.RunEnded.class).get(0).message();
+            assertTrue(message.startsWith("cannot open instruments: smu-9: 'connect': tcp 127.0.0.1:" + port), message);
         }
-        Files.writeString(dir.resolve("lab.yaml"), """
-                instruments:
-                  smu-9: {driver: keithley-2450, host: 127.0.0.1, port: %d, connect_timeout: 1 s}
-                """.formatted(port));
-        Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
-        Files.writeString(dir.resolve("schedule.yaml"), """
-                cells:
-                  - id: c1
-                    nominal_capacity: 2 mAh
-                    protocol: rest.yaml
-                    channel: smu-9
-                """);
-        Events events = new Events();
-        try (Lab lab = new Lab(LabLoader.load(dir.resolve("lab.yaml")), new SystemLabClock(), w -> { })) {
-            var outcomes = new ScheduleRunner(ScheduleLoader.load(dir.resolve("schedule.yaml")), lab, events).run();
-            assertEquals(RunEvent.Outcome.FAULT, outcomes.get("c1"));
-        }
-        String message = events.of("c1", RunEvent.RunEnded.class).get(0).message();
-        assertTrue(message.startsWith("cannot open instruments: smu-9: 'connect': tcp 127.0.0.1:" + port), message);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.instrument.CyclerBank;
 import io.cellbench.core.instrument.CyclerChannel;
+import io.cellbench.core.instrument.EisAnalyzer;
 import io.cellbench.core.instrument.EisRequest;
 import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.core.instrument.Instrument;
@@ -30,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -52,6 +55,51 @@ class LabSharingTest {
             1, new SimulatedEisAnalyzer.MuxChannel(cells.get(0), clock),
             2, new SimulatedEisAnalyzer.MuxChannel(cells.get(1), clock)), 200);
     private final EisRequest sweep = new EisRequest(EisRequest.Mode.POTENTIOSTATIC, 1e6, 1, 5, 0.01);
+    /** Set by a test to hold c1's sweep (multiplexer channel 1) until it lets it finish. */
+    private volatile CountDownLatch c1MayFinish;
+    private final CountDownLatch c1Sweeping = new CountDownLatch(1);
+    /**
+     * The analyzer as the lab opens it: c1's sweep can be held, so who measures while who waits
+     * is the test's choice rather than a race of sleeps against a 0.2 s sweep.
+     */
+    private final EisAnalyzer heldAnalyzer = new EisAnalyzer() {
+        @Override
+        public List<ImpedancePoint> measure(int muxChannel, EisRequest request) {
+            CountDownLatch hold = c1MayFinish;
+            if (muxChannel == 1 && hold != null) {
+                c1Sweeping.countDown();
+                try {
+                    if (!hold.await(20, TimeUnit.SECONDS)) {
+                        throw new InstrumentException("eis", "measure", "the test never let c1's sweep finish");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InstrumentException("eis", "measure", "interrupted");
+                }
+            }
+            return analyzer.measure(muxChannel, request);
+        }
+
+        @Override
+        public void abort() {
+            analyzer.abort();
+        }
+
+        @Override
+        public String name() {
+            return analyzer.name();
+        }
+
+        @Override
+        public String identify() {
+            return analyzer.identify();
+        }
+
+        @Override
+        public void close() {
+            analyzer.close();
+        }
+    };
 
     private static SimulatedCell cell(long seed) {
         return new SimulatedCell(CellParameters.coin().withVariation(seed));
@@ -125,7 +173,7 @@ class LabSharingTest {
                     return new Bank();
                 }), new InstrumentConfig("bank", "sim-bank", Map.of(), "lab.yaml:2:3"), null));
         instruments.put("eis", new LabInstrument("eis", factory("sim-eis", DriverFactory.Capability.EIS_ANALYZER,
-                () -> analyzer), new InstrumentConfig("eis", "sim-eis", Map.of(), "lab.yaml:3:3"), null));
+                () -> heldAnalyzer), new InstrumentConfig("eis", "sim-eis", Map.of(), "lab.yaml:3:3"), null));
         LabFile file = new LabFile("shared", "lab.yaml", instruments,
                 Map.of("b-2", new ChannelRef("bank", 2, null)));
         return new Lab(file, clock, warnings::add);
@@ -171,21 +219,30 @@ class LabSharingTest {
             assertEquals(1, one.muxChannel());
             AtomicReference<List<ImpedancePoint>> first = new AtomicReference<>();
             AtomicReference<Throwable> second = new AtomicReference<>();
-            Thread a = Thread.ofVirtual().start(() -> {
+            c1MayFinish = new CountDownLatch(1);
+            Thread a = Thread.ofPlatform().start(() -> {
                 first.set(one.eisAnalyzer().measure(1, sweep));
             });
-            Thread.sleep(50);
-            Thread b = Thread.ofVirtual().start(() -> {
+            assertTrue(c1Sweeping.await(20, TimeUnit.SECONDS), "c1's sweep began");
+            Thread b = Thread.ofPlatform().start(() -> {
                 try {
                     two.eisAnalyzer().measure(2, sweep);
                 } catch (Throwable t) {
                     second.set(t);
                 }
             });
-            Thread.sleep(50);
+            // c2 waits for its turn (parked in a timed wait for the analyzer) while c1 sweeps
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (b.getState() != Thread.State.TIMED_WAITING) {
+                assertTrue(b.isAlive() && System.nanoTime() < deadline, "c2 never waited: " + second.get());
+                Thread.sleep(5);
+            }
             two.eisAnalyzer().abort(); // c2 gives up waiting; c1's sweep goes on
-            b.join(5000);
-            a.join(5000);
+            b.join(20_000);
+            assertTrue(!b.isAlive(), "c2 still waits after its abort");
+            c1MayFinish.countDown();
+            a.join(20_000);
+            assertTrue(!a.isAlive(), "c1's sweep did not end");
             assertTrue(second.get() instanceof InstrumentException, String.valueOf(second.get()));
             assertEquals("eis: 'measure': cell c2: aborted while waiting for the analyzer (another cell was measuring)",
                     second.get().getMessage());
