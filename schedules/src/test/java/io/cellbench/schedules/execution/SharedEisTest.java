@@ -10,6 +10,7 @@ import io.cellbench.core.instrument.EisRequest;
 import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.core.time.VirtualClock;
 import io.cellbench.fixtures.cell.CellParameters;
+import io.cellbench.fixtures.sim.ForwardingEisAnalyzer;
 import io.cellbench.fixtures.sim.SimulatedBench;
 import io.cellbench.fixtures.sim.SimulatedEisAnalyzer;
 import io.cellbench.schedules.runner.RunnerStatus;
@@ -207,7 +208,7 @@ class SharedEisTest {
         }
         SimulatedEisAnalyzer simulated = new SimulatedEisAnalyzer("eis-1", mux, 1);
         CountDownLatch first = new CountDownLatch(1);
-        EisAnalyzer shared = new EisAnalyzer() { // lets the test hold the first sweep until every cell queued
+        EisAnalyzer shared = new ForwardingEisAnalyzer(simulated) { // lets the test hold the first sweep until every cell queued
             @Override
             public List<ImpedancePoint> measure(int channel, EisRequest request) {
                 try {
@@ -217,26 +218,11 @@ class SharedEisTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return simulated.measure(channel, request);
+                return super.measure(channel, request);
             }
 
             @Override
-            public void abort() {
-                simulated.abort();
-            }
-
-            @Override
-            public String name() {
-                return simulated.name();
-            }
-
-            @Override
-            public String identify() {
-                return simulated.identify();
-            }
-
-            @Override
-            public void close() {
+            public void close() { // every cell's view of the one analyzer: none closes it for the others
             }
         };
         InstrumentProvider lab = cell -> {

@@ -19,6 +19,7 @@ import io.cellbench.drivers.DriverFactory;
 import io.cellbench.drivers.InstrumentConfig;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
+import io.cellbench.fixtures.sim.ForwardingEisAnalyzer;
 import io.cellbench.fixtures.sim.SimulatedCyclerChannel;
 import io.cellbench.fixtures.sim.SimulatedEisAnalyzer;
 import io.cellbench.protocols.ProtocolLoader;
@@ -62,7 +63,7 @@ class LabSharingTest {
      * The analyzer as the lab opens it: c1's sweep can be held, so who measures while who waits
      * is the test's choice rather than a race of sleeps against a 0.2 s sweep.
      */
-    private final EisAnalyzer heldAnalyzer = new EisAnalyzer() {
+    private final EisAnalyzer heldAnalyzer = new ForwardingEisAnalyzer(analyzer) {
         @Override
         public List<ImpedancePoint> measure(int muxChannel, EisRequest request) {
             CountDownLatch hold = c1MayFinish;
@@ -77,27 +78,7 @@ class LabSharingTest {
                     throw new InstrumentException("eis", "measure", "interrupted");
                 }
             }
-            return analyzer.measure(muxChannel, request);
-        }
-
-        @Override
-        public void abort() {
-            analyzer.abort();
-        }
-
-        @Override
-        public String name() {
-            return analyzer.name();
-        }
-
-        @Override
-        public String identify() {
-            return analyzer.identify();
-        }
-
-        @Override
-        public void close() {
-            analyzer.close();
+            return super.measure(muxChannel, request);
         }
     };
 
