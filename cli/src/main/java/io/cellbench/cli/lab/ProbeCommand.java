@@ -7,6 +7,7 @@ import io.cellbench.core.instrument.EisAnalyzer;
 import io.cellbench.core.instrument.Instrument;
 import io.cellbench.core.instrument.PressureFixture;
 import io.cellbench.core.instrument.TemperatureChamber;
+import io.cellbench.core.instrument.VerifiedFact;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.schedules.lab.ChannelRef;
 import io.cellbench.schedules.lab.Lab;
@@ -62,10 +63,12 @@ public final class ProbeCommand implements Callable<Integer> {
             if (channel != null) {
                 CyclerChannel c = l.channel(name);
                 out.println("  identify: " + c.identify());
+                printVerified(out, c);
                 out.println("  reading:  " + reading(c.read()));
             } else {
                 Instrument i = l.instrument(name);
                 out.println("  identify: " + i.identify());
+                printVerified(out, i);
                 out.println(reading(i));
             }
         } catch (RuntimeException e) {
@@ -76,6 +79,16 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "ok: %s answered (%.0f ms, connecting included)%n", name, (System.nanoTime() - t0) / 1e6);
         return 0;
+    }
+
+    /** What the driver checked on the device; a mismatch is a warning on stderr as well. */
+    private static void printVerified(PrintStream out, Instrument i) {
+        for (VerifiedFact fact : i.verified()) {
+            out.println("  " + fact.what() + ": " + fact.value() + (fact.isWarning() ? "  WARNING: " + fact.warning() : ""));
+            if (fact.isWarning()) {
+                System.err.println("warning: " + i.name() + ": " + fact.what() + ": " + fact.warning());
+            }
+        }
     }
 
     private static String reading(Instrument i) {
