@@ -63,6 +63,12 @@ public final class CircuitFitter {
         for (double[] start : starts) {
             Run run = optimise(problem, start);
             evaluations += run.evaluations;
+            double[] reseated = reseatCollapsed(problem, start, run.parameters);
+            if (reseated != null) {
+                Run again = optimise(problem, reseated);
+                evaluations += again.evaluations;
+                run = again.chiSquare < run.chiSquare ? again : run;
+            }
             if (best == null || run.chiSquare < best.chiSquare) {
                 best = run;
             }
@@ -95,6 +101,26 @@ public final class CircuitFitter {
             }
         }
         return candidates;
+    }
+
+    /**
+     * The optimum with every parameter that collapsed onto its lower bound (a log-transformed
+     * parameter whose distance to the bound shrank a billionfold) put back at its start, or null
+     * when none did. Down there its gradient vanishes, so an inductance dragged to 0 early in a
+     * fit, before the arcs were right, could never come back on its own.
+     */
+    private static double[] reseatCollapsed(FitProblem problem, double[] start, double[] optimum) {
+        double[] reseated = optimum.clone();
+        boolean any = false;
+        for (int j = 0; j < problem.free.length; j++) {
+            int k = problem.free[j];
+            double lower = problem.transforms[j].lower();
+            if (Double.isFinite(lower) && optimum[k] - lower < 1e-9 * (start[k] - lower)) {
+                reseated[k] = start[k];
+                any = true;
+            }
+        }
+        return any ? reseated : null;
     }
 
     private record Run(double[] parameters, double chiSquare, boolean converged, int evaluations) {

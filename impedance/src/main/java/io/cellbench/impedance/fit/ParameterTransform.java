@@ -19,6 +19,7 @@ package io.cellbench.impedance.fit;
 record ParameterTransform(double lower, double upper) {
 
     private static final double WIDE = 100;
+    private static final double MAX_BOX_U = 6;
 
     private enum Kind { LOWER, UPPER, LOG_BOX, BOX, FREE }
 
@@ -31,16 +32,24 @@ record ParameterTransform(double lower, double upper) {
         return lo ? Kind.LOWER : hi ? Kind.UPPER : Kind.FREE;
     }
 
-    /** u for a value p; a p on or outside a bound is first moved just inside it. */
+    /**
+     * u for a value p; a p on or outside a bound is first moved just inside it. In a box, u is
+     * kept within ±{@value #MAX_BOX_U} (p within 0.25 % of the box's width from an end): further
+     * out the logistic is so flat that the optimiser could not move the parameter back.
+     */
     double toInternal(double p) {
         double inside = inside(p);
         return switch (kind()) {
             case LOWER -> Math.log(inside - lower);
             case UPPER -> Math.log(upper - inside);
-            case LOG_BOX -> logit((Math.log(inside) - Math.log(lower)) / (Math.log(upper) - Math.log(lower)));
-            case BOX -> logit((inside - lower) / (upper - lower));
+            case LOG_BOX -> clampBox(logit((Math.log(inside) - Math.log(lower)) / (Math.log(upper) - Math.log(lower))));
+            case BOX -> clampBox(logit((inside - lower) / (upper - lower)));
             case FREE -> inside;
         };
+    }
+
+    private static double clampBox(double u) {
+        return Math.max(-MAX_BOX_U, Math.min(MAX_BOX_U, u));
     }
 
     double toExternal(double u) {

@@ -34,6 +34,7 @@ public record SpectrumFeatures(double highestFrequencyHz, double highFrequencyOh
     }
 
     private static final double MIN_PROMINENCE = 0.05;
+    private static final double MAX_DEPRESSION = 0.95;
 
     public SpectrumFeatures {
         arcs = List.copyOf(arcs);
@@ -74,7 +75,10 @@ public record SpectrumFeatures(double highestFrequencyHz, double highFrequencyOh
             double diameter = re[valley] - hfRe;
             double height = x[peak];
             double ratio = diameter > 0 ? height / diameter : 1;
-            double depression = ratio >= 0.5 ? 1 : Math.max(0.5, 4 / Math.PI * Math.atan(2 * ratio));
+            // n from the height-to-width ratio of a ZARC, ½·tan(nπ/4); kept below 1 because an arc
+            // cut off by the sweep looks too high for its width, and an exponent started on its
+            // bound of 1 has no gradient to leave it by
+            double depression = Math.min(MAX_DEPRESSION, Math.max(0.5, 4 / Math.PI * Math.atan(2 * Math.min(ratio, 0.5))));
             diameter = Math.max(diameter, 2 * height / Math.tan(depression * Math.PI / 4));
             arcs.add(new Arc(apexFrequency(d, smooth, peak), diameter, depression));
             hfRe = re[valley];
