@@ -1,6 +1,7 @@
 package io.cellbench.impedance.fit;
 
 import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.impedance.Residuals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -14,11 +15,10 @@ import java.util.NoSuchElementException;
  * @param parameters         in the circuit's parameter order
  * @param model              the fitted circuit's Z at each measured frequency, in the spectrum's order
  * @param residuals          (Z − Z_model)/|Z| for the real and the imaginary part, at each measured
- *                           frequency, in the spectrum's order
+ *                           frequency, with their rms (compare it with the analyser's relative
+ *                           noise: 0.2 % for the simulated analyser)
  * @param chiSquare          Σ (residual/σ)² with σ from the weighting
  * @param reducedChiSquare   χ²/(2N − free parameters)
- * @param rmsRelativeResidual √(mean of the 2N squared relative residuals): compare it with the
- *                           analyser's relative noise (0.2 % for the simulated analyser)
  * @param freeParameters     parameters that were fitted (not fixed)
  * @param evaluations        model evaluations over all starts
  * @param starts             initial guesses tried (the best was kept)
@@ -29,19 +29,19 @@ import java.util.NoSuchElementException;
  *                           a failed Lin-KK test, no convergence)
  */
 public record FitResult(String circuit, Weighting weighting, List<FittedParameter> parameters,
-                        List<ImpedancePoint> model, List<Residual> residuals, double chiSquare,
-                        double reducedChiSquare, double rmsRelativeResidual, int freeParameters, int evaluations,
+                        List<ImpedancePoint> model, Residuals residuals, double chiSquare,
+                        double reducedChiSquare, int freeParameters, int evaluations,
                         int starts, boolean converged, boolean trustworthy, List<String> warnings) {
-
-    /** The relative residual of one point: (Z − Z_model)/|Z|. */
-    public record Residual(double frequencyHz, double real, double imag) {
-    }
 
     public FitResult {
         parameters = List.copyOf(parameters);
         model = List.copyOf(model);
-        residuals = List.copyOf(residuals);
         warnings = List.copyOf(warnings);
+    }
+
+    /** √(mean squared (Z − Z_model)/|Z|) over the real and imaginary parts. */
+    public double rmsRelativeResidual() {
+        return residuals.rms();
     }
 
     /** The parameter called {@code name} ({@code R0}, {@code CPE1_1}). */
@@ -72,7 +72,7 @@ public record FitResult(String circuit, Weighting weighting, List<FittedParamete
             all.add(validityWarning);
         }
         return new FitResult(circuit, weighting, parameters, model, residuals, chiSquare, reducedChiSquare,
-                rmsRelativeResidual, freeParameters, evaluations, starts, converged,
+                freeParameters, evaluations, starts, converged,
                 trustworthy && validityPassed, all);
     }
 }

@@ -2,6 +2,7 @@ package io.cellbench.impedance.fit;
 
 import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.impedance.MeasuredSpectrum;
+import io.cellbench.impedance.Residuals;
 import io.cellbench.impedance.circuit.Circuit;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,24 +42,17 @@ final class FitSummary {
         }
         int n = spectrum.size();
         List<ImpedancePoint> model = new ArrayList<>(n);
-        List<FitResult.Residual> residuals = new ArrayList<>(n);
-        double sumSquares = 0;
         for (int i = 0; i < n; i++) {
             double f = spectrum.frequencyHz(i);
             Complex z = circuit.impedance(f, p);
             model.add(new ImpedancePoint(f, z.getReal(), z.getImaginary()));
-            double modulus = spectrum.modulus(i);
-            double re = (spectrum.real(i) - z.getReal()) / modulus;
-            double im = (spectrum.imag(i) - z.getImaginary()) / modulus;
-            residuals.add(new FitResult.Residual(f, re, im));
-            sumSquares += re * re + im * im;
         }
         if (!converged) {
             warnings.add("the optimiser did not converge; the values are the best it reached");
         }
         int dof = Math.max(1, 2 * n - problem.free.length);
-        return new FitResult(request.circuit(), request.weighting(), parameters, model, residuals, chiSquare,
-                chiSquare / dof, Math.sqrt(sumSquares / (2 * n)), problem.free.length, evaluations, starts,
+        return new FitResult(request.circuit(), request.weighting(), parameters, model,
+                Residuals.between(spectrum, model), chiSquare, chiSquare / dof, problem.free.length, evaluations, starts,
                 converged, converged, warnings);
     }
 

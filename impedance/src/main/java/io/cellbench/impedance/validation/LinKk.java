@@ -2,6 +2,7 @@ package io.cellbench.impedance.validation;
 
 import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.impedance.MeasuredSpectrum;
+import io.cellbench.impedance.Residuals;
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -87,20 +88,12 @@ public final class LinKk {
     private static LinKkResult result(MeasuredSpectrum spectrum, LinKkModel model, LinKkOptions options) {
         int n = spectrum.size();
         List<ImpedancePoint> points = new ArrayList<>(n);
-        List<LinKkResult.Residual> residuals = new ArrayList<>(n);
-        double max = 0;
-        double sum = 0;
         for (int i = 0; i < n; i++) {
             double f = spectrum.frequencyHz(i);
             double[] z = model.impedance(f);
             points.add(new ImpedancePoint(f, z[0], z[1]));
-            double modulus = spectrum.modulus(i);
-            double re = (spectrum.real(i) - z[0]) / modulus;
-            double im = (spectrum.imag(i) - z[1]) / modulus;
-            residuals.add(new LinKkResult.Residual(f, re, im));
-            max = Math.max(max, Math.max(Math.abs(re), Math.abs(im)));
-            sum += re * re + im * im;
         }
+        Residuals residuals = Residuals.between(spectrum, points);
         List<Double> tau = new ArrayList<>();
         List<Double> r = new ArrayList<>();
         for (int k = 0; k < model.tau().length; k++) {
@@ -108,6 +101,6 @@ public final class LinKk {
             r.add(model.resistances()[k]);
         }
         return new LinKkResult(model.tau().length, model.mu(), options, model.ohmic(), tau, r, model.inductance(),
-                model.capacitance(), points, residuals, max, Math.sqrt(sum / (2 * n)), max <= options.threshold());
+                model.capacitance(), points, residuals, residuals.max() <= options.threshold());
     }
 }

@@ -1,6 +1,7 @@
 package io.cellbench.impedance.validation;
 
 import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.impedance.Residuals;
 import java.util.List;
 
 /**
@@ -16,33 +17,36 @@ import java.util.List;
  * @param inductanceHenry   the series inductance fitted with them
  * @param capacitanceFarad  the series capacitance, or NaN without {@code addCapacitance}
  * @param model             the model's Z at each measured frequency, in the spectrum's order
- * @param residuals         (Z − Z_model)/|Z|, real and imaginary, in the spectrum's order
- * @param maxResidual       the largest |residual| of either part
- * @param rmsResidual       √(mean of the 2N squared residuals): about the spectrum's relative noise
- *                          when it is valid
- * @param passed            maxResidual ≤ options.threshold(): the spectrum is consistent with a
+ * @param residuals         (Z − Z_model)/|Z|, real and imaginary, in the spectrum's order; their rms
+ *                          is about the spectrum's relative noise when it is valid
+ * @param passed            the largest residual ≤ options.threshold(): the spectrum is consistent with a
  *                          linear, causal, stable system, so a circuit fitted to it can be trusted
  */
 public record LinKkResult(int elements, double mu, LinKkOptions options, double ohmicResistanceOhm,
                           List<Double> timeConstantsSecond, List<Double> resistancesOhm, double inductanceHenry,
-                          double capacitanceFarad, List<ImpedancePoint> model, List<Residual> residuals,
-                          double maxResidual, double rmsResidual, boolean passed) {
-
-    /** One point's residual relative to |Z|. */
-    public record Residual(double frequencyHz, double real, double imag) {
-    }
+                          double capacitanceFarad, List<ImpedancePoint> model, Residuals residuals,
+                          boolean passed) {
 
     public LinKkResult {
         timeConstantsSecond = List.copyOf(timeConstantsSecond);
         resistancesOhm = List.copyOf(resistancesOhm);
         model = List.copyOf(model);
-        residuals = List.copyOf(residuals);
+    }
+
+    /** The largest |residual| of either part, relative to |Z|. */
+    public double maxResidual() {
+        return residuals.max();
+    }
+
+    /** √(mean of the 2N squared relative residuals). */
+    public double rmsResidual() {
+        return residuals.rms();
     }
 
     /** A sentence for a fit's warnings when the spectrum failed. */
     public String verdict() {
         return String.format(java.util.Locale.ROOT, "Lin-KK %s: largest residual %.2f %% of |Z| (limit %.2f %%), "
-                        + "rms %.2f %%, M = %d, μ = %.3f", passed ? "passed" : "failed", 100 * maxResidual,
-                100 * options.threshold(), 100 * rmsResidual, elements, mu);
+                        + "rms %.2f %%, M = %d, μ = %.3f", passed ? "passed" : "failed", 100 * maxResidual(),
+                100 * options.threshold(), 100 * rmsResidual(), elements, mu);
     }
 }

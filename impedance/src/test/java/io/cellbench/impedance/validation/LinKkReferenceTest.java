@@ -67,8 +67,8 @@ class LinKkReferenceTest {
     @Test
     void residualsAreReportedForEveryPoint() {
         LinKkResult result = LinKk.test(circuit3(), LinKkOptions.defaults().withFit(LinKkFit.REAL).withCutoff(0.69));
-        assertEquals(53, result.residuals().size());
-        double max = result.residuals().stream()
+        assertEquals(53, result.residuals().points().size());
+        double max = result.residuals().points().stream()
                 .mapToDouble(r -> Math.max(Math.abs(r.real()), Math.abs(r.imag()))).max().orElseThrow();
         assertEquals(max, result.maxResidual(), 0);
         System.out.println(result.verdict());
