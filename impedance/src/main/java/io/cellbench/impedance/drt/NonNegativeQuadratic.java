@@ -1,0 +1,114 @@
+package io.cellbench.impedance.drt;
+
+import java.util.Arrays;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.CholeskyDecomposition;
+
+/**
+ * min ½xᵀHx − cᵀx subject to x ≥ 0, H symmetric positive definite: the Lawson–Hanson
+ * active-set method (Solving Least Squares Problems, 1974, ch. 23) written on the normal
+ * equations, so each step is a Cholesky solve of the passive set's block. The regularised DRT is
+ * this problem with H = AᵀA + λQ, c = Aᵀb.
+ */
+final class NonNegativeQuadratic {
+
+    private NonNegativeQuadratic() {
+    }
+
+    static double[] solve(double[][] h, double[] c) {
+        int n = c.length;
+        double[] x = new double[n];
+        boolean[] passive = new boolean[n];
+        double scale = 0;
+        for (double v : c) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double tolerance = 1e-12 * Math.max(scale, 1e-300);
+        int maxOuter = 3 * n + 10;
+        for (int outer = 0; outer < maxOuter; outer++) {
+            double[] w = gradient(h, c, x);
+            int best = -1;
+            for (int j = 0; j < n; j++) {
+                if (!passive[j] && w[j] > tolerance && (best < 0 || w[j] > w[best])) {
+                    best = j;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            passive[best] = true;
+            for (int inner = 0; inner <= n; inner++) {
+                double[] z = passiveSolution(h, c, passive);
+                boolean feasible = true;
+                for (int j = 0; j < n; j++) {
+                    if (passive[j] && z[j] <= 0) {
+                        feasible = false;
+                        break;
+                    }
+                }
+                if (feasible) {
+                    x = z;
+                    break;
+                }
+                // step from x towards z until the first passive variable reaches zero, then drop it
+                double alpha = 1;
+                for (int j = 0; j < n; j++) {
+                    if (passive[j] && z[j] <= 0) {
+                        alpha = Math.min(alpha, x[j] / (x[j] - z[j]));
+                    }
+                }
+                for (int j = 0; j < n; j++) {
+                    x[j] += alpha * (z[j] - x[j]);
+                    if (passive[j] && x[j] <= 1e-15 * Math.max(1, Math.abs(z[j]))) {
+                        passive[j] = false;
+                        x[j] = 0;
+                    }
+                }
+            }
+        }
+        return x;
+    }
+
+    /** c − Hx: the descent direction; a variable at zero with a positive entry wants to grow. */
+    private static double[] gradient(double[][] h, double[] c, double[] x) {
+        int n = c.length;
+        double[] w = c.clone();
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += h[i][j] * x[j];
+            }
+            w[i] -= sum;
+        }
+        return w;
+    }
+
+    /** The unconstrained minimiser over the passive variables, the others held at zero. */
+    private static double[] passiveSolution(double[][] h, double[] c, boolean[] passive) {
+        int n = c.length;
+        int[] index = new int[n];
+        int p = 0;
+        for (int j = 0; j < n; j++) {
+            if (passive[j]) {
+                index[p++] = j;
+            }
+        }
+        double[][] block = new double[p][p];
+        double[] rhs = new double[p];
+        for (int a = 0; a < p; a++) {
+            rhs[a] = c[index[a]];
+            for (int b = 0; b < p; b++) {
+                block[a][b] = h[index[a]][index[b]];
+            }
+        }
+        double[] solved = new CholeskyDecomposition(new Array2DRowRealMatrix(block, false), 1e-14, 1e-300)
+                .getSolver().solve(new ArrayRealVector(rhs, false)).toArray();
+        double[] z = new double[n];
+        Arrays.fill(z, 0);
+        for (int a = 0; a < p; a++) {
+            z[index[a]] = solved[a];
+        }
+        return z;
+    }
+}
