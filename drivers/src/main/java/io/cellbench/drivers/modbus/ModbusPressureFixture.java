@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A pressure fixture on Modbus: a load-cell transmitter (force, divided by the cell's area) or a
  * pressure transmitter, optionally with a motorised press that takes a setpoint. Each
- * {@link #readPressurePa()} is one register read (two with a status word); a setpoint is one
+ * {@link #readPressurePa()} is one register read (two with a status word and fault bits); a setpoint is one
  * write, followed by switching the enable register on when the map has one — every write is
  * an absolute value, safe to repeat after a lost answer. Closing leaves the press where it is:
  * a press keeps its force when the software lets go.
@@ -31,7 +31,7 @@ public final class ModbusPressureFixture extends ModbusInstrument implements Pre
     @Override
     public double readPressurePa() {
         double value = RegisterIo.read(master, settings.reading());
-        if (settings.status() != null) {
+        if (settings.status() != null && settings.faultBits() != 0) {
             int status = RegisterIo.readRaw(master, settings.status());
             if ((status & settings.faultBits()) != 0) {
                 throw new InstrumentException(name, "read " + settings.status().describe(), String.format(Locale.ROOT,
