@@ -43,6 +43,8 @@ public final class ModbusExceptionResponse extends InstrumentException {
             case 2 -> "; check 'address' in the register map (protocol addresses start at 0: register 40001 is"
                     + " holding 0, 30001 is input 0)";
             case 3 -> "; the device refused the value or the register count";
+            case 11 -> "; no device behind the gateway answered: check 'unit_id' (the address of the serial device"
+                    + " behind it)";
             default -> "";
         };
     }
