@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.instrument.PressureFixture;
 import io.cellbench.core.instrument.TemperatureChamber;
+import io.cellbench.core.instrument.VerifiedFact;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.drivers.Drivers;
 import io.cellbench.drivers.testing.Bench;
@@ -123,6 +124,28 @@ class ModbusSharedLineTest {
         assertTrue(chamber.running());
         p.setPressurePa(20e6);
         assertEquals(20e6, press.fixture().setpointPa(), 1);
+    }
+
+    @Test
+    void whatTheOpenVerifiedIsReportedForProbe() {
+        Map<String, Object> pressEntry = entry(press);
+        pressEntry.remove("fault_bits"); // its status word is still read, and the report warns
+        PressureFixture p = openPress(pressEntry);
+        TemperatureChamber c = openChamber(entry(chamber));
+        String tty = bus.driverEnd().toString();
+        List<VerifiedFact> pressFacts = p.verified();
+        assertEquals(VerifiedFact.ok("unit id", "1 answered (Modbus RTU unit 1 at serial " + tty + " 115200 8N1)"),
+                pressFacts.get(0));
+        assertEquals("force", pressFacts.get(1).what());
+        assertTrue(pressFacts.get(1).value().matches("input 0x0000 float32 \\(force\\) = [0-9.]+ N → [0-9.]+ MPa"),
+                pressFacts.get(1).value());
+        assertEquals("status", pressFacts.get(2).what());
+        assertTrue(pressFacts.get(2).value().startsWith("holding 0x0012 uint16 (status) = 0x000"), pressFacts.get(2).value());
+        assertEquals("no 'fault_bits' set: a fault the press reports in its status word goes unnoticed; name the bits"
+                + " that mean a fault, e.g. 'fault_bits: 0x0004'", pressFacts.get(2).warning());
+        assertEquals(List.of(VerifiedFact.ok("unit id", "2 answered (Modbus RTU unit 2 at serial " + tty + " 115200 8N1)"),
+                VerifiedFact.ok("line", "shared with press-1 (one port, requests in turn)"),
+                VerifiedFact.ok("temperature", "input 0x0000 int16 (temperature) = 25 °C")), c.verified());
     }
 
     @Test

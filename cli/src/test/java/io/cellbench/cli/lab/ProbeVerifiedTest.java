@@ -1,0 +1,70 @@
+package io.cellbench.cli.lab;
+
+import static io.cellbench.cli.lab.ProbeAndPortsTest.cellbench;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellbench.cli.lab.ProbeAndPortsTest.Result;
+import io.cellbench.core.time.SystemLabClock;
+import io.cellbench.fixtures.cell.CellParameters;
+import io.cellbench.fixtures.cell.SimulatedCell;
+import io.cellbench.fixtures.wire.modbus.ModbusChamberSimulator;
+import io.cellbench.fixtures.wire.modbus.ModbusPressSimulator;
+import io.cellbench.fixtures.wire.modbus.ModbusRtuBus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cellbench probe} prints what each driver verified on the device, warnings on stderr too. */
+@Timeout(90)
+class ProbeVerifiedTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void probeOfModbusDevicesOnOneLineSaysWhichUnitAnsweredAndWhatItRead() throws Exception {
+        SimulatedCell cell = new SimulatedCell(CellParameters.coin());
+        cell.setPressurePa(10e6);
+        SystemLabClock clock = new SystemLabClock();
+        try (ModbusPressSimulator press = new ModbusPressSimulator("press-1", 1, cell, clock);
+             ModbusChamberSimulator chamber = new ModbusChamberSimulator("chamber-1", 2, List.of(cell), clock);
+             ModbusRtuBus bus = ModbusRtuBus.start(dir, press, chamber)) {
+            Map<String, Object> pressEntry = bus.labEntry(press);
+            pressEntry.remove("fault_bits");
+            Files.writeString(dir.resolve("lab.yaml"), "instruments:\n  press-1: " + flow(pressEntry) + "\n  chamber-1: "
+                    + flow(bus.labEntry(chamber)) + "\n");
+            String tty = bus.driverEnd().toString();
+
+            Result p = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "press-1");
+            assertEquals(0, p.code(), p.out() + p.err());
+            assertTrue(p.out().contains("  unit id: 1 answered (Modbus RTU unit 1 at serial " + tty + " 115200 8N1)\n"),
+                    p.out());
+            assertTrue(p.out().contains("  force: input 0x0000 float32 (force) = "), p.out());
+            assertTrue(p.out().contains("  status: holding 0x0012 uint16 (status) = 0x000"), p.out());
+            assertTrue(p.out().contains("WARNING: no 'fault_bits' set"), p.out());
+            assertTrue(p.err().contains("warning: press-1: status: no 'fault_bits' set"), p.err());
+
+            Result c = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "chamber-1");
+            assertEquals(0, c.code(), c.out() + c.err());
+            assertTrue(c.out().contains("  unit id: 2 answered (Modbus RTU unit 2 at serial " + tty + " 115200 8N1)\n"),
+                    c.out());
+            assertTrue(c.out().contains("  temperature: input 0x0000 int16 (temperature) = 25 °C\n"), c.out());
+        }
+    }
+
+    /** A lab entry as a YAML flow mapping. */
+    static String flow(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder b = new StringBuilder("{");
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                b.append(b.length() == 1 ? "" : ", ").append(e.getKey()).append(": ").append(flow(e.getValue()));
+            }
+            return b.append('}').toString();
+        }
+        return v instanceof Number ? v.toString() : "\"" + v + "\"";
+    }
+}
