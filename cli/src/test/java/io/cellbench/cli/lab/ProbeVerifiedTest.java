@@ -8,6 +8,7 @@ import io.cellbench.cli.lab.ProbeAndPortsTest.Result;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
+import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
 import io.cellbench.fixtures.wire.modbus.ModbusChamberSimulator;
 import io.cellbench.fixtures.wire.modbus.ModbusPressSimulator;
 import io.cellbench.fixtures.wire.modbus.ModbusRtuBus;
@@ -53,6 +54,26 @@ class ProbeVerifiedTest {
             assertTrue(c.out().contains("  unit id: 2 answered (Modbus RTU unit 2 at serial " + tty + " 115200 8N1)\n"),
                     c.out());
             assertTrue(c.out().contains("  temperature: input 0x0000 int16 (temperature) = 25 °C\n"), c.out());
+        }
+    }
+
+    @Test
+    void probeOfAKeithleySaysItsModelFirmwareAndLanguageAndATspOneIsRefusedWithTheWayBack() throws Exception {
+        SimulatedCell cell = new SimulatedCell(CellParameters.coin());
+        try (Keithley2450Simulator smu = new Keithley2450Simulator(cell, new SystemLabClock())) {
+            Files.writeString(dir.resolve("lab.yaml"), "instruments:\n  smu-1: {driver: keithley-2450, host: 127.0.0.1,"
+                    + " port: " + smu.startTcp() + "}\n");
+            Result ok = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "smu-1");
+            assertEquals(0, ok.code(), ok.out() + ok.err());
+            assertTrue(ok.out().contains("  model: 2450, serial 04500001\n  firmware: " + Keithley2450Simulator.FIRMWARE
+                    + "\n  command language: SCPI\n"), ok.out());
+
+            smu.powerUpInLanguage("TSP");
+            Result tsp = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "smu-1");
+            assertEquals(3, tsp.code(), tsp.out() + tsp.err());
+            assertTrue(tsp.err().contains("smu-1: '*LANG?': the 2450 runs its TSP command set; cellbench drives it in"
+                    + " SCPI"), tsp.err());
+            assertTrue(tsp.err().contains("*LANG SCPI"), tsp.err());
         }
     }
 
