@@ -8,12 +8,14 @@ import io.cellbench.cli.lab.ProbeAndPortsTest.Result;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
+import io.cellbench.fixtures.lab.LabYaml;
 import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
 import io.cellbench.fixtures.wire.modbus.ModbusChamberSimulator;
 import io.cellbench.fixtures.wire.modbus.ModbusPressSimulator;
 import io.cellbench.fixtures.wire.modbus.ModbusRtuBus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,8 +38,10 @@ class ProbeVerifiedTest {
              ModbusRtuBus bus = ModbusRtuBus.start(dir, press, chamber)) {
             Map<String, Object> pressEntry = bus.labEntry(press);
             pressEntry.remove("fault_bits");
-            Files.writeString(dir.resolve("lab.yaml"), "instruments:\n  press-1: " + flow(pressEntry) + "\n  chamber-1: "
-                    + flow(bus.labEntry(chamber)) + "\n");
+            Map<String, Object> entries = new LinkedHashMap<>();
+            entries.put("press-1", pressEntry);
+            entries.put("chamber-1", bus.labEntry(chamber));
+            Files.writeString(dir.resolve("lab.yaml"), LabYaml.instruments(entries));
             String tty = bus.driverEnd().toString();
 
             Result p = cellbench("probe", "--lab", dir.resolve("lab.yaml").toString(), "press-1");
@@ -75,17 +79,5 @@ class ProbeVerifiedTest {
                     + " SCPI"), tsp.err());
             assertTrue(tsp.err().contains("*LANG SCPI"), tsp.err());
         }
-    }
-
-    /** A lab entry as a YAML flow mapping. */
-    static String flow(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            StringBuilder b = new StringBuilder("{");
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                b.append(b.length() == 1 ? "" : ", ").append(e.getKey()).append(": ").append(flow(e.getValue()));
-            }
-            return b.append('}').toString();
-        }
-        return v instanceof Number ? v.toString() : "\"" + v + "\"";
     }
 }

@@ -7,12 +7,14 @@ import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
+import io.cellbench.fixtures.lab.LabYaml;
 import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
 import io.cellbench.fixtures.wire.modbus.ModbusPressSimulator;
 import io.cellbench.schedules.execution.ScheduleRunner;
 import io.cellbench.schedules.schedule.ScheduleLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,10 +41,14 @@ class FixtureOpenFaultTest {
              ModbusPressSimulator press1 = new ModbusPressSimulator("press-1", a, clock);
              ModbusPressSimulator press2 = new ModbusPressSimulator("press-2", b, clock)) {
             press1.breakSensor(true);
-            Files.writeString(dir.resolve("lab.yaml"), "instruments:\n"
-                    + "  smu-1: {driver: keithley-2450, host: 127.0.0.1, port: " + smu1.startTcp() + "}\n"
-                    + "  smu-2: {driver: keithley-2450, host: 127.0.0.1, port: " + smu2.startTcp() + "}\n"
-                    + press("press-1", press1) + press("press-2", press2));
+            press1.startTcp();
+            press2.startTcp();
+            Map<String, Object> entries = new LinkedHashMap<>();
+            entries.put("smu-1", Map.of("driver", "keithley-2450", "host", "127.0.0.1", "port", smu1.startTcp()));
+            entries.put("smu-2", Map.of("driver", "keithley-2450", "host", "127.0.0.1", "port", smu2.startTcp()));
+            entries.put("press-1", press1.labEntry());
+            entries.put("press-2", press2.labEntry());
+            Files.writeString(dir.resolve("lab.yaml"), LabYaml.instruments(entries));
             Files.writeString(dir.resolve("rest.yaml"), """
                     name: two seconds of rest
                     steps:
@@ -73,22 +79,5 @@ class FixtureOpenFaultTest {
         cell.restAt(0.5);
         cell.setPressurePa(10e6);
         return cell;
-    }
-
-    /** The press's lab entry (its own map, TCP), as a flow mapping. */
-    private static String press(String name, ModbusPressSimulator sim) throws Exception {
-        sim.startTcp();
-        return "  " + name + ": " + flow(sim.labEntry()) + "\n";
-    }
-
-    private static String flow(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            StringBuilder b = new StringBuilder("{");
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                b.append(b.length() == 1 ? "" : ", ").append(e.getKey()).append(": ").append(flow(e.getValue()));
-            }
-            return b.append('}').toString();
-        }
-        return v instanceof Number ? v.toString() : "\"" + v + "\"";
     }
 }
