@@ -58,11 +58,6 @@ final class ModbusLine {
         this.serial = transport.endpoint().startsWith("serial ");
     }
 
-    /** "Modbus TCP unit 1 at tcp 127.0.0.1:502". */
-    String describe(int unit) {
-        return framing.protocol() + " unit " + unit + " at " + transport.endpoint();
-    }
-
     String endpoint() {
         return transport.endpoint();
     }

@@ -142,7 +142,8 @@ final class ModbusLines {
         };
     }
 
-    private static String endpoint(TransportSettings t) {
+    /** "serial /dev/ttyUSB0 19200 8E1", "tcp 10.0.0.5:502": as the transport names itself. */
+    static String endpoint(TransportSettings t) {
         return switch (t) {
             case TransportSettings.Serial s -> "serial " + s.serial().describe();
             case TransportSettings.Tcp tcp -> "tcp " + tcp.host() + ":" + tcp.port();

@@ -34,6 +34,9 @@ public final class ModbusMaster implements AutoCloseable {
         ModbusLine attach();
 
         void detach(ModbusLine line);
+
+        /** Where the line goes, for messages, without taking it: "tcp 127.0.0.1:502". */
+        String endpoint();
     }
 
     private final String instrument;
@@ -87,6 +90,11 @@ public final class ModbusMaster implements AutoCloseable {
             public void detach(ModbusLine l) {
                 ModbusLines.detach(instrument, l);
             }
+
+            @Override
+            public String endpoint() {
+                return ModbusLines.endpoint(link.transport());
+            }
         });
     }
 
@@ -101,6 +109,11 @@ public final class ModbusMaster implements AutoCloseable {
             public void detach(ModbusLine l) {
                 l.close();
             }
+
+            @Override
+            public String endpoint() {
+                return line.endpoint();
+            }
         };
     }
 
@@ -112,9 +125,9 @@ public final class ModbusMaster implements AutoCloseable {
         return unit;
     }
 
-    /** "Modbus TCP unit 1 at tcp 127.0.0.1:502". */
+    /** "Modbus TCP unit 1 at tcp 127.0.0.1:502" (a closed master does not take its line again to say so). */
     public String describe() {
-        return line().describe(unit);
+        return (mode == ModbusMode.TCP ? "Modbus TCP" : "Modbus RTU") + " unit " + unit + " at " + source.endpoint();
     }
 
     public ModbusMode mode() {
@@ -128,7 +141,8 @@ public final class ModbusMaster implements AutoCloseable {
 
     /** The other devices on this master's line (a shared RS-485 bus), by lab-file name. */
     List<String> neighbours() {
-        return ModbusLines.neighbours(instrument, line());
+        ModbusLine l = attached();
+        return l == null ? List.of() : ModbusLines.neighbours(instrument, l);
     }
 
     /** Holding or input registers (FC03/FC04), {@code count} of them from {@code address}. */
@@ -205,12 +219,14 @@ public final class ModbusMaster implements AutoCloseable {
 
     /** How many times the line was opened again after a failure (tests, status lines); shared with its other devices. */
     public int reconnects() {
-        return line().reconnects();
+        ModbusLine l = attached();
+        return l == null ? 0 : l.reconnects();
     }
 
     /** Transactions answered so far on the line. */
     public long transactions() {
-        return line().transactions();
+        ModbusLine l = attached();
+        return l == null ? 0 : l.transactions();
     }
 
     /** Lets go of the link (the last device on a shared line closes it); the next request takes it again. */
@@ -222,6 +238,16 @@ public final class ModbusMaster implements AutoCloseable {
                 source.detach(line);
                 line = null;
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The line while the master holds it, else null (nothing is taken). */
+    private ModbusLine attached() {
+        lock.lock();
+        try {
+            return line;
         } finally {
             lock.unlock();
         }
