@@ -10,6 +10,14 @@ command -v influxd >/dev/null 2>&1 || need+=(influxdb influxdb-client)
 command -v socat >/dev/null 2>&1 || need+=(socat)
 # The Modbus drivers are checked against an independent Modbus peer: mbpoll.
 command -v mbpoll >/dev/null 2>&1 || need+=(mbpoll)
+# Independent peers run by Debian's own interpreter (the python3 on PATH may be another build
+# without them): pymodbus serves as a Modbus device (its serial server needs serial_asyncio),
+# PyMeasure's Keithley2450 talks to the 2450 simulator through pyvisa-py.
+py_need() { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" >/dev/null 2>&1 || need+=("$2"); }
+py_need pymodbus python3-pymodbus
+py_need serial_asyncio python3-serial-asyncio
+py_need pymeasure python3-pymeasure
+py_need pyvisa_py python3-pyvisa-py
 # The live-page browser test drives Debian's headless Chromium through chromedriver.
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
@@ -31,6 +39,11 @@ fi
 # Fail loudly here rather than in the middle of the suite.
 for tool in mvn node npm influxd socat mbpoll chromium chromedriver; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run-tests: '$tool' is still missing after installing" >&2; exit 1; }
+done
+for module in pymodbus serial_asyncio pymeasure pyvisa_py; do
+  /usr/bin/python3 -c "import $module" >/dev/null 2>&1 || {
+    echo "run-tests: /usr/bin/python3 cannot import '$module' after installing (Debian packages python3-pymodbus," \
+      "python3-serial-asyncio, python3-pymeasure, python3-pyvisa-py)" >&2; exit 1; }
 done
 # The Arrow interoperability test reads our files with Arrow's JavaScript implementation.
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)

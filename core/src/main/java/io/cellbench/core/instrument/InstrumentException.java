@@ -26,4 +26,14 @@ public class InstrumentException extends RuntimeException {
     public String command() {
         return command;
     }
+
+    /**
+     * True when the instrument refused the command for now and asked for it again later (a
+     * Modbus device's exception 6, server device busy, or 5, acknowledge), and the driver knows
+     * the command is safe to send again (an absolute set-point). The runner then sends it again
+     * after its back-off, within the run's fault bound, instead of faulting the cell at once.
+     */
+    public boolean retryLater() {
+        return false;
+    }
 }

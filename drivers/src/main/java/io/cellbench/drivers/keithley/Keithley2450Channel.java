@@ -6,12 +6,11 @@ import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.instrument.VerifiedFact;
 import io.cellbench.drivers.scpi.ScpiSession;
 import io.cellbench.drivers.scpi.ScpiValues;
-import io.cellbench.drivers.transport.WireText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -38,7 +37,9 @@ import java.util.Objects;
  *     {@code :SENS:FUNC "CURR"}.</li>
  * <li>Rest: see {@link RestMode}; {@code zero-current} sources 0 A and keeps measuring the cell,
  *     {@code open-relay} switches the output off with the relay open
- *     ({@code :OUTP:CURR:SMOD HIMP}, {@code :OUTP:VOLT:SMOD HIMP} set at open, then {@code :OUTP OFF}).</li>
+ *     ({@code :OUTP:CURR:SMOD HIMP}, {@code :OUTP:VOLT:SMOD HIMP} set at open, then {@code :OUTP OFF}).
+ *     Output off sets the 2450's sense to 2-wire, so the next setpoint sets 4-wire sense again
+ *     ({@code :SENS:VOLT:RSEN ON}, {@code :SENS:CURR:RSEN ON}) before {@code :OUTP ON}.</li>
  * <li>CP and constant resistance are emulated (the 2450 has neither): the driver sources the
  *     current {@code P/V} (or {@code -V/R}) computed from the last measured voltage and corrects
  *     it on every {@link #read()} (CP also once right after the setpoint, for the I·R step), so
@@ -92,6 +93,9 @@ public final class Keithley2450Channel implements CyclerChannel {
     private final ScpiSession session;
     private final Keithley2450Settings settings;
     private String identity;
+    private List<VerifiedFact> verified = List.of();
+    /** The output was switched off since the sense was last set: the 2450 then senses 2-wire. */
+    private boolean senseReset;
     private Regime regime = new Regime.Resting(true);
     private Sense sense = Sense.CURR;
     private long readsSinceClear;
@@ -122,12 +126,9 @@ public final class Keithley2450Channel implements CyclerChannel {
 
     private void initialise() {
         session.exclusive(() -> {
-            String idn = session.identify();
-            if (!idn.toUpperCase(Locale.ROOT).contains("MODEL 2450")) {
-                throw new InstrumentException(name, "*IDN?", "expected a Keithley 2450, but the instrument at "
-                        + session.endpoint() + " says " + WireText.quote(idn));
-            }
-            identity = idn;
+            Keithley2450Identity id = Keithley2450Identity.check(name, session);
+            identity = id.idn();
+            verified = id.facts();
             List<String> sent = new ArrayList<>();
             // *RST selects the normal output-off state (0 V behind a small current limit, relay
             // closed); the relay-open state follows at once so a connected cell is not loaded.
@@ -148,10 +149,16 @@ public final class Keithley2450Channel implements CyclerChannel {
         });
     }
 
+    /** What the open checked: model and serial, firmware, command language. */
+    @Override
+    public List<VerifiedFact> verified() {
+        return verified;
+    }
+
     @Override
     public void apply(ChannelCommand command) {
         Objects.requireNonNull(command, "command");
-        String problem = check(command);
+        String problem = Keithley2450Limits.problem(command, settings);
         if (problem != null) {
             throw new InstrumentException(name, command.describe(), problem);
         }
@@ -304,6 +311,7 @@ public final class Keithley2450Channel implements CyclerChannel {
         if (settings.rest() == RestMode.OPEN_RELAY) {
             List<String> sent = new ArrayList<>();
             send(sent, ":OUTP OFF");
+            senseReset = true;
             session.checkErrors(String.join("; ", sent));
             regime = new Regime.Resting(true);
         } else {
@@ -318,6 +326,7 @@ public final class Keithley2450Channel implements CyclerChannel {
         send(sent, ":SOUR:CURR " + format(ampere));
         send(sent, ":SOUR:FUNC CURR");
         send(sent, ":SENS:FUNC \"VOLT\"");
+        senseAgain(sent);
         send(sent, ":OUTP ON");
         sense = Sense.VOLT;
         session.checkErrors(String.join("; ", sent));
@@ -329,10 +338,24 @@ public final class Keithley2450Channel implements CyclerChannel {
         send(sent, ":SOUR:VOLT " + format(volt));
         send(sent, ":SOUR:FUNC VOLT");
         send(sent, ":SENS:FUNC \"CURR\"");
+        senseAgain(sent);
         send(sent, ":OUTP ON");
         sense = Sense.CURR;
         regime = new Regime.HoldingVoltage(volt, limitAmpere);
         session.checkErrors(String.join("; ", sent));
+    }
+
+    /**
+     * Turning the output off sets the 2450's sense to 2-wire (Reference Manual, "Output-off
+     * state", every state): after an open-relay rest, 4-wire sense is set again before the
+     * output goes on, so that the cell's voltage is sensed at the cell and not across the leads.
+     */
+    private void senseAgain(List<String> sent) {
+        if (senseReset && settings.fourWire()) {
+            send(sent, ":SENS:VOLT:RSEN ON");
+            send(sent, ":SENS:CURR:RSEN ON");
+        }
+        senseReset = false;
     }
 
     private void holdFloor(double volt, double limitAmpere) {
@@ -381,35 +404,5 @@ public final class Keithley2450Channel implements CyclerChannel {
         if (closed) {
             throw new InstrumentException(name, what, "channel is closed");
         }
-    }
-
-    /** Why the channel refuses {@code command} before sending anything, or null. */
-    private String check(ChannelCommand command) {
-        double maxA = settings.maxCurrent();
-        double maxV = settings.maxVoltage();
-        return switch (command) {
-            case ChannelCommand.OpenCircuit o -> null;
-            case ChannelCommand.Current c -> !Double.isFinite(c.ampere()) || Math.abs(c.ampere()) > maxA
-                    ? "current " + c.ampere() + " A is outside ±" + maxA + " A (max_current)"
-                    : window(c.minVolt(), c.maxVolt());
-            case ChannelCommand.Voltage v -> !Double.isFinite(v.volt()) || Math.abs(v.volt()) > maxV
-                    ? "voltage " + v.volt() + " V is outside ±" + maxV + " V (max_voltage)"
-                    : !(v.maxAmpere() >= 1e-9) || v.maxAmpere() > maxA
-                    ? "current limit " + v.maxAmpere() + " A must be between 1 nA and " + maxA + " A (max_current)"
-                    : null;
-            case ChannelCommand.Power p -> !Double.isFinite(p.watt()) || p.watt() == 0
-                    ? "power must be a non-zero number of watts, got " + p.watt()
-                    : window(p.minVolt(), p.maxVolt());
-            case ChannelCommand.Resistance r -> !(r.ohm() > 0) || Double.isInfinite(r.ohm())
-                    ? "load resistance must be > 0 Ω, got " + r.ohm()
-                    : null;
-        };
-    }
-
-    private static String window(double minVolt, double maxVolt) {
-        if (!Double.isFinite(minVolt) || !Double.isFinite(maxVolt) || !(minVolt < maxVolt)) {
-            return "voltage window " + minVolt + " .. " + maxVolt + " V must be finite with min < max";
-        }
-        return null;
     }
 }

@@ -17,12 +17,15 @@ final class AnswerReader {
     private final long deadlineNanos;
     private final long timeoutMillis;
     private final boolean greedy;
+    private final int unit;
     /** Room for the largest frame (MBAP 7 + PDU 253; RTU 256): reads ask for all of it. */
     private byte[] bytes = new byte[260];
     private int length;
 
-    AnswerReader(ByteTransport transport, long timeoutNanos, boolean greedy) {
+    /** @param unit the unit the answer is awaited from, for messages */
+    AnswerReader(ByteTransport transport, int unit, long timeoutNanos, boolean greedy) {
         this.transport = transport;
+        this.unit = unit;
         this.greedy = greedy;
         this.deadlineNanos = System.nanoTime() + timeoutNanos;
         this.timeoutMillis = timeoutNanos / 1_000_000;
@@ -44,7 +47,7 @@ final class AnswerReader {
             long remaining = deadlineNanos - System.nanoTime();
             if (remaining <= 0) {
                 throw new WireProblem(WireProblem.Kind.TIMEOUT, length == 0
-                        ? "no answer within " + timeoutMillis + " ms on " + transport.endpoint()
+                        ? "no answer from unit " + unit + " within " + timeoutMillis + " ms on " + transport.endpoint()
                         : "answer incomplete after " + timeoutMillis + " ms on " + transport.endpoint() + ": got "
                         + length + " of " + total + " bytes (" + hex() + ")");
             }

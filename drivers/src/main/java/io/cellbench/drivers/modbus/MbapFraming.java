@@ -30,7 +30,7 @@ final class MbapFraming implements ModbusFraming {
 
     @Override
     public byte[] answer(ByteTransport transport, int unit, long timeoutNanos) throws WireProblem {
-        AnswerReader r = new AnswerReader(transport, timeoutNanos, true);
+        AnswerReader r = new AnswerReader(transport, unit, timeoutNanos, true);
         r.fill(7);
         int length = r.u16(4);
         if (r.u16(0) != transaction || r.u16(2) != 0 || length < 2 || length > MAX_LENGTH || r.u8(6) != unit) {

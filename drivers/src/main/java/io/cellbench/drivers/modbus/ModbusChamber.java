@@ -2,6 +2,8 @@ package io.cellbench.drivers.modbus;
 
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.instrument.TemperatureChamber;
+import io.cellbench.core.instrument.VerifiedFact;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -24,8 +26,13 @@ public final class ModbusChamber extends ModbusInstrument implements Temperature
 
     /** Connects and reads the temperature once; on failure the link is closed. */
     public static ModbusChamber open(String name, ModbusChamberSettings settings) {
-        return connected(new ModbusChamber(name, settings.link().master(name), settings),
-                ModbusChamber::readTemperatureCelsius);
+        return connected(new ModbusChamber(name, settings.link().master(name), settings), ModbusChamber::probe);
+    }
+
+    /** The open's read: the temperature, reported as its register holds it. */
+    private List<VerifiedFact> probe() {
+        double kelvin = RegisterIo.read(master, settings.temperature());
+        return List.of(read("temperature", settings.temperature(), kelvin));
     }
 
     @Override

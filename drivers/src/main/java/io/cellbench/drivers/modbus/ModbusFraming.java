@@ -5,7 +5,7 @@ import io.cellbench.drivers.transport.ByteTransport;
 /**
  * How a Modbus request (a PDU: function code and data) travels: Modbus TCP wraps it in the
  * 7-byte MBAP header ({@link MbapFraming}), Modbus RTU puts the unit id before it and a CRC
- * after it ({@link RtuFraming}). Not thread-safe: {@link ModbusMaster} holds a lock per transaction.
+ * after it ({@link RtuFraming}). Not thread-safe: {@link ModbusLine} holds a lock per transaction.
  */
 sealed interface ModbusFraming permits MbapFraming, RtuFraming {
 

@@ -60,8 +60,11 @@ public record ModbusLinkSettings(TransportSettings transport, ModbusMode mode, i
                 s.duration("timeout", Duration.ofSeconds(1), Duration.ofMinutes(1)), s.integer("retries", 2, 0, 10));
     }
 
-    /** A master for {@code instrument}, not yet connected. */
+    /**
+     * A master for {@code instrument}, not yet connected, on the line this entry's port or
+     * address names: shared with every other device on it (see {@link ModbusLines}).
+     */
     public ModbusMaster master(String instrument) {
-        return new ModbusMaster(instrument, transport.create(timeout.multipliedBy(2)), mode, unit, timeout, retries);
+        return ModbusMaster.shared(instrument, this);
     }
 }

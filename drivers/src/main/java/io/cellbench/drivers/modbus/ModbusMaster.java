@@ -2,69 +2,67 @@ package io.cellbench.drivers.modbus;
 
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.drivers.transport.ByteTransport;
-import io.cellbench.drivers.transport.LinkDownException;
-import io.cellbench.drivers.transport.TransportTimeoutException;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A Modbus master (client) talking to one unit over a {@link ByteTransport}: Modbus TCP over a
- * socket, Modbus RTU over a serial line (or an RTU-over-TCP gateway).
- *
- * <p><b>Never hangs.</b> Each attempt has one deadline for the whole answer ({@code timeout}),
- * however slowly it trickles in; the transports bound connects and writes. A call therefore
- * returns or throws within about {@code (retries + 1) × (timeout + connect timeout)}.
- *
- * <p><b>Retries.</b> An attempt that timed out, lost its link or got an answer that does not
- * fit the request (wrong transaction id, bad CRC, wrong length: noise, or a late answer to an
- * earlier request) is tried again, at most {@code retries} more times, each on a fresh link:
- * on the old one the late answer would be taken for the next. Everything cellbench sends is
- * safe to repeat — reads, and writes of absolute values (a setpoint, a run coil set on) — so
- * writes are retried too. A Modbus exception answer is not retried: the device refused the
- * request, and asking again would get the same answer.
+ * A Modbus master (client) talking to one unit: Modbus TCP over a socket, Modbus RTU over a
+ * serial line (or an RTU-over-TCP gateway). The link is a {@link ModbusLine}: the master's own,
+ * or — for a device from a lab file — the one every device on the same serial port or TCP
+ * address shares ({@link #shared}), so that a press and a chamber on one RS-485 bus both work.
+ * Deadlines, retries on a new link and reconnects are the line's (see {@link ModbusLine}).
  *
  * <p><b>Errors</b> are {@link InstrumentException}s naming the instrument and the operation,
- * e.g. {@code press-1: 'read holding 0x0010 x2': no answer within 1000 ms on tcp
+ * e.g. {@code press-1: 'read holding 0x0010 x2': no answer from unit 1 within 1000 ms on tcp
  * 127.0.0.1:5020 (tried 3 times, on a new connection each retry)}.
  *
- * <p>Thread-safe: one {@link ReentrantLock} per master, so a request and its answer are never
- * interleaved with another thread's, and virtual threads do not pin their carrier here.
+ * <p>Thread-safe: the line holds a lock per transaction; attaching and detaching the line hold
+ * the master's own {@link ReentrantLock} (no {@code synchronized}: virtual threads call here).
  */
 public final class ModbusMaster implements AutoCloseable {
 
     /** FC03/FC04 read at most 125 registers, FC01 2000 coils, FC16 writes at most 123 registers. */
     static final int MAX_READ_REGISTERS = 125;
     static final int MAX_WRITE_REGISTERS = 123;
-    /** Quiet time that ends a late answer on a serial line: far above 3.5 characters at any usual baud rate. */
-    static final long SILENCE_NANOS = 30_000_000L;
+
+    /** Where the master's line comes from, and where it goes back when the master closes. */
+    private interface LineSource {
+        ModbusLine attach();
+
+        void detach(ModbusLine line);
+
+        /** Where the line goes, for messages, without taking it: "tcp 127.0.0.1:502". */
+        String endpoint();
+    }
 
     private final String instrument;
-    private final ByteTransport transport;
     private final ModbusMode mode;
-    private final ModbusFraming framing;
     private final int unit;
     private final Duration timeout;
     private final int retries;
+    private final LineSource source;
     private final ReentrantLock lock = new ReentrantLock();
-    private final byte[] scratch = new byte[512];
-    private boolean needsReconnect = true;
-    private int reconnects;
-    private long transactions;
+    private ModbusLine line;
 
     /**
+     * A master with a line of its own over {@code transport}.
+     *
      * @param unit    the unit (slave) id, 0..255 (RTU devices use 1..247; TCP devices often ignore it)
      * @param timeout how long one attempt waits for its whole answer
      * @param retries how many times a failed attempt is repeated on a new link (0 = never)
      */
     public ModbusMaster(String instrument, ByteTransport transport, ModbusMode mode, int unit, Duration timeout, int retries) {
+        this(instrument, mode, unit, timeout, retries, own(new ModbusLine(Objects.requireNonNull(transport, "transport"),
+                Objects.requireNonNull(mode, "mode"))));
+    }
+
+    private ModbusMaster(String instrument, ModbusMode mode, int unit, Duration timeout, int retries, LineSource source) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
-        this.transport = Objects.requireNonNull(transport, "transport");
         this.mode = Objects.requireNonNull(mode, "mode");
-        this.framing = mode.framing();
         if (unit < 0 || unit > 255) {
             throw new IllegalArgumentException("unit id must be 0..255, got " + unit);
         }
@@ -77,29 +75,74 @@ public final class ModbusMaster implements AutoCloseable {
             throw new IllegalArgumentException("retries must be 0..10, got " + retries);
         }
         this.retries = retries;
+        this.source = source;
+    }
+
+    /** A master on the line {@code link} names, shared with every other device on that port or address. */
+    static ModbusMaster shared(String instrument, ModbusLinkSettings link) {
+        return new ModbusMaster(instrument, link.mode(), link.unit(), link.timeout(), link.retries(), new LineSource() {
+            @Override
+            public ModbusLine attach() {
+                return ModbusLines.attach(instrument, link);
+            }
+
+            @Override
+            public void detach(ModbusLine l) {
+                ModbusLines.detach(instrument, l);
+            }
+
+            @Override
+            public String endpoint() {
+                return ModbusLines.endpoint(link.transport());
+            }
+        });
+    }
+
+    private static LineSource own(ModbusLine line) {
+        return new LineSource() {
+            @Override
+            public ModbusLine attach() {
+                return line;
+            }
+
+            @Override
+            public void detach(ModbusLine l) {
+                l.close();
+            }
+
+            @Override
+            public String endpoint() {
+                return line.endpoint();
+            }
+        };
     }
 
     public String instrument() {
         return instrument;
     }
 
-    /** "Modbus TCP unit 1 at tcp 127.0.0.1:502". */
+    public int unit() {
+        return unit;
+    }
+
+    /** "Modbus TCP unit 1 at tcp 127.0.0.1:502" (a closed master does not take its line again to say so). */
     public String describe() {
-        return framing.protocol() + " unit " + unit + " at " + transport.endpoint();
+        return (mode == ModbusMode.TCP ? "Modbus TCP" : "Modbus RTU") + " unit " + unit + " at " + source.endpoint();
     }
 
     public ModbusMode mode() {
         return mode;
     }
 
-    /** Opens the link now (otherwise the first request does). */
+    /** Opens the link now (otherwise the first request does); on a shared line already open, nothing. */
     public void connect() {
-        lock.lock();
-        try {
-            open("connect");
-        } finally {
-            lock.unlock();
-        }
+        line().connect(instrument);
+    }
+
+    /** The other devices on this master's line (a shared RS-485 bus), by lab-file name. */
+    List<String> neighbours() {
+        ModbusLine l = attached();
+        return l == null ? List.of() : ModbusLines.neighbours(instrument, l);
     }
 
     /** Holding or input registers (FC03/FC04), {@code count} of them from {@code address}. */
@@ -174,158 +217,61 @@ public final class ModbusMaster implements AutoCloseable {
         }
     }
 
-    /** How many times the link was opened again after a failure (tests, status lines). */
+    /** How many times the line was opened again after a failure (tests, status lines); shared with its other devices. */
     public int reconnects() {
-        lock.lock();
-        try {
-            return reconnects;
-        } finally {
-            lock.unlock();
-        }
+        ModbusLine l = attached();
+        return l == null ? 0 : l.reconnects();
     }
 
-    /** Transactions answered so far. */
+    /** Transactions answered so far on the line. */
     public long transactions() {
-        lock.lock();
-        try {
-            return transactions;
-        } finally {
-            lock.unlock();
-        }
+        ModbusLine l = attached();
+        return l == null ? 0 : l.transactions();
     }
 
-    /** Closes the link; the next request opens it again. */
+    /** Lets go of the link (the last device on a shared line closes it); the next request takes it again. */
     @Override
     public void close() {
         lock.lock();
         try {
-            transport.close();
-            needsReconnect = true;
+            if (line != null) {
+                source.detach(line);
+                line = null;
+            }
         } finally {
             lock.unlock();
         }
     }
 
-    /** Sends {@code pdu} and returns the answer's PDU, retrying as the class comment says. */
-    private byte[] transact(String op, byte[] pdu) {
+    /** The line while the master holds it, else null (nothing is taken). */
+    private ModbusLine attached() {
         lock.lock();
         try {
-            int attempts = retries + 1;
-            WireProblem last = null;
-            for (int attempt = 1; attempt <= attempts; attempt++) {
-                try {
-                    byte[] answer = attempt(op, pdu);
-                    transactions++;
-                    return answer;
-                } catch (WireProblem p) {
-                    needsReconnect = true;
-                    last = p;
-                }
-            }
-            String tried = attempts == 1 ? "" : " (tried " + attempts + " times, on a new connection each retry)";
-            throw switch (last.kind) {
-                case TIMEOUT -> new TransportTimeoutException(instrument, op, last.getMessage() + tried);
-                case CLOSED -> new LinkDownException(instrument, op, last.getMessage() + tried, last.getCause());
-                case MALFORMED -> new InstrumentException(instrument, op, last.getMessage() + tried);
-            };
+            return line;
         } finally {
             lock.unlock();
         }
     }
 
-    private byte[] attempt(String op, byte[] pdu) throws WireProblem {
-        if (needsReconnect || !transport.isOpen()) {
-            reopen();
-        } else if (framing.discardsStaleInput()) {
-            discardStale();
-        }
-        byte[] adu = framing.request(unit, pdu);
+    private ModbusLine line() {
+        lock.lock();
         try {
-            transport.write(adu, 0, adu.length);
-        } catch (IOException e) {
-            throw new WireProblem(WireProblem.Kind.CLOSED, "sending failed on " + transport.endpoint() + ": "
-                    + e.getMessage(), e);
-        }
-        byte[] answer = framing.answer(transport, unit, timeout.toNanos());
-        int function = answer[0] & 0xFF;
-        if (function == ((pdu[0] & 0xFF) | 0x80)) {
-            if (answer.length != 2) {
-                throw new WireProblem(WireProblem.Kind.MALFORMED, "exception answer of wrong length: "
-                        + AnswerReader.hex(answer, 0, answer.length));
+            if (line == null) {
+                line = source.attach();
             }
-            throw new ModbusExceptionResponse(instrument, op, answer[1] & 0xFF);
-        }
-        if (function != (pdu[0] & 0xFF)) {
-            throw new WireProblem(WireProblem.Kind.MALFORMED, "answer has function code " + function + ", expected "
-                    + (pdu[0] & 0xFF) + ": " + AnswerReader.hex(answer, 0, answer.length));
-        }
-        return answer;
-    }
-
-    private void reopen() throws WireProblem {
-        boolean wasOpened = transport.isOpen() || transactions > 0 || reconnects > 0;
-        try {
-            transport.reconnect();
-        } catch (IOException e) {
-            throw new WireProblem(WireProblem.Kind.CLOSED, (wasOpened ? "reconnect to " : "connect to ")
-                    + transport.endpoint() + " failed: " + e.getMessage(), e);
-        }
-        if (wasOpened) {
-            reconnects++;
-            if (!framing.discardsStaleInput()) {
-                awaitSilence();
-            }
-        }
-        needsReconnect = false;
-    }
-
-    /**
-     * On a serial line a reopened port still receives what the device sends late (the rest of
-     * an answer that timed out): wait until the line has been quiet for {@link #SILENCE_NANOS},
-     * at most one timeout, so those bytes are not read as the next answer.
-     */
-    private void awaitSilence() throws WireProblem {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (System.nanoTime() - deadline < 0) {
-                if (transport.read(scratch, 0, scratch.length, SILENCE_NANOS) == 0) {
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            throw new WireProblem(WireProblem.Kind.CLOSED, "link failed on " + transport.endpoint() + ": "
-                    + e.getMessage(), e);
+            return line;
+        } finally {
+            lock.unlock();
         }
     }
 
-    private void open(String op) {
-        try {
-            reopen();
-        } catch (WireProblem p) {
-            throw new LinkDownException(instrument, op, p.getMessage(), p.getCause());
-        }
-    }
-
-    private void discardStale() throws WireProblem {
-        try {
-            while (transport.available() > 0) {
-                if (transport.read(scratch, 0, scratch.length, 0) <= 0) {
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            throw new WireProblem(WireProblem.Kind.CLOSED, "link failed on " + transport.endpoint() + ": "
-                    + e.getMessage(), e);
-        }
+    /** Sends {@code pdu} and returns the answer's PDU (see {@link ModbusLine#transact}). */
+    private byte[] transact(String op, byte[] pdu) {
+        return line().transact(instrument, unit, op, pdu, timeout.toNanos(), retries);
     }
 
     private InstrumentException bad(String op, String message) {
-        lock.lock();
-        try {
-            needsReconnect = true;
-        } finally {
-            lock.unlock();
-        }
+        line().markOutOfStep();
         return new InstrumentException(instrument, op, message);
     }
 

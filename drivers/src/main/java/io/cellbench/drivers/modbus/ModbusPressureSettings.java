@@ -20,7 +20,9 @@ import java.util.Set;
  * @param setpoint  the press's setpoint register (force or pressure), or null for a passive fixture
  * @param enable    a coil or holding register switched on after each setpoint, or null
  * @param status    a status word read with each reading, or null
- * @param faultBits bits of the status word that mean a fault (the reading fails while any is set)
+ * @param faultBits bits of the status word that mean a fault (the reading fails while any is set); 0,
+ *                  the default, names none: which bits mean a fault is the device's own, and an
+ *                  ordinary bit ("enabled", "in position") must not fail a reading
  * @param maxPa     the largest pressure cellbench may ask the press for
  */
 public record ModbusPressureSettings(ModbusLinkSettings link, Register reading, double areaM2, Register setpoint,
@@ -55,7 +57,7 @@ public record ModbusPressureSettings(ModbusLinkSettings link, Register reading, 
     /**
      * Reads an entry. Registers: exactly one of {@code force} or {@code pressure}; optional
      * {@code setpoint}, {@code enable}, {@code status}. Defaults: unit N (force) or Pa
-     * (pressure), {@code fault_bits: 0xFFFF}, {@code max_pressure: 200 MPa}, and the link's.
+     * (pressure), no fault bits, {@code max_pressure: 200 MPa}, and the link's.
      */
     public static ModbusPressureSettings from(InstrumentConfig config) {
         SettingReader s = new SettingReader(config);
@@ -101,7 +103,7 @@ public record ModbusPressureSettings(ModbusLinkSettings link, Register reading, 
 
     private static int faultBits(SettingReader s, InstrumentConfig config) {
         if (!s.has("fault_bits")) {
-            return 0xFFFF;
+            return 0;
         }
         String t = s.text("fault_bits").toLowerCase(Locale.ROOT);
         try {

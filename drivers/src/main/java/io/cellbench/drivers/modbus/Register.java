@@ -53,11 +53,19 @@ public record Register(String name, RegisterTable table, int address, RegisterTy
         return type.words();
     }
 
-    /** The value of {@code words} (as read from the wire, first register first) in SI units. */
+    /**
+     * The value of {@code words} (as read from the wire, first register first) in SI units: NaN
+     * or an infinity when the registers hold one (a float32 NaN or infinity), which the caller
+     * must refuse ({@link RegisterIo#read} does).
+     */
     public double decode(short[] words) {
-        double raw = raw(words);
-        double scaled = raw * scale + offset;
-        return unit == null ? scaled : unit.toSi(new BigDecimal(scaled));
+        double scaled = inUnit(words);
+        return unit == null || !Double.isFinite(scaled) ? scaled : unit.toSi(new BigDecimal(scaled));
+    }
+
+    /** raw × scale + offset: the value in the register's own unit. */
+    public double inUnit(short[] words) {
+        return raw(words) * scale + offset;
     }
 
     /** The raw register content as a number (for status words and messages). */

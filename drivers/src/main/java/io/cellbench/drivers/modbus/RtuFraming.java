@@ -24,7 +24,7 @@ final class RtuFraming implements ModbusFraming {
 
     @Override
     public byte[] answer(ByteTransport transport, int unit, long timeoutNanos) throws WireProblem {
-        AnswerReader r = new AnswerReader(transport, timeoutNanos, false);
+        AnswerReader r = new AnswerReader(transport, unit, timeoutNanos, false);
         r.fill(2);
         if (r.u8(0) != unit) {
             throw new WireProblem(WireProblem.Kind.MALFORMED, "answer " + r.hex() + " comes from unit " + r.u8(0)

@@ -28,7 +28,7 @@ class Keithley2450TranscriptTest {
     private final Transcript wire = new Transcript();
 
     private Keithley2450Channel open(RestMode rest) {
-        wire.query("*IDN?", IDN)
+        wire.query("*IDN?", IDN).query("*LANG?", "SCPI")
                 .send("*RST").send("*CLS")
                 .send(":OUTP:CURR:SMOD HIMP").send(":OUTP:VOLT:SMOD HIMP")
                 .send(":TRAC:CLE")
@@ -161,6 +161,30 @@ class Keithley2450TranscriptTest {
         wire.assertComplete();
         assertTrue(Double.isNaN(r.voltageVolt()), "the relay is open: the cell cannot be measured");
         assertEquals(0, r.currentAmpere());
+    }
+
+    @Test
+    void aSourceAfterAnOpenRelayRestSetsFourWireSenseAgainBeforeTheOutputGoesOn() {
+        Keithley2450Channel smu = open(RestMode.OPEN_RELAY);
+        // output off set the sense to 2-wire (2450 Reference Manual, output-off states)
+        wire.send(":SOUR:CURR:VLIM 4.2").send(":SOUR:CURR 0.001").send(":SOUR:FUNC CURR").send(":SENS:FUNC \"VOLT\"")
+                .send(":SENS:VOLT:RSEN ON").send(":SENS:CURR:RSEN ON").send(":OUTP ON").query(":SYST:ERR?", NO_ERROR);
+        smu.apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
+        holding("4.2", "0.0005"); // the output stayed on: nothing to set again
+        smu.apply(new ChannelCommand.Voltage(4.2, 5e-4));
+        wire.assertComplete();
+    }
+
+    @Test
+    void a2450InTspModeIsRefusedAfterItsLanguageQueryWithNothingElseSent() {
+        wire.query("*IDN?", IDN).query("*LANG?", "TSP");
+        ScpiSession session = new ScpiSession(new LineFraming("smu1", wire, Terminator.LF), Duration.ofMillis(200), 0);
+        InstrumentException e = assertThrows(InstrumentException.class,
+                () -> Keithley2450Channel.open(session, Keithley2450Settings.tcp("127.0.0.1", 5025)));
+        assertEquals("*LANG?", e.command());
+        assertTrue(e.getMessage().contains("TSP command set") && e.getMessage().contains("*LANG SCPI"), e.getMessage());
+        wire.assertComplete();
+        assertFalse(wire.isOpen());
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,10 +79,26 @@ class ModbusFaultTest {
         start(serial);
         sim.faults().set(FaultPolicy.noAnswer());
         TransportTimeoutException e = assertThrows(TransportTimeoutException.class, press::readPressurePa);
-        assertEquals(READ + "no answer within 300 ms on " + endpoint + " (tried 2 times, on a new connection each retry)",
-                e.getMessage());
+        assertEquals(READ + "no answer from unit 1 within 300 ms on " + endpoint + " (tried 2 times, on a new"
+                + " connection each retry)", e.getMessage());
         sim.faults().clear();
         assertTrue(press.readPressurePa() > 9e6, "reads again once the device answers");
+    }
+
+    @Test
+    void aUnitIdNoDeviceOnTheLineAnswersToTimesOutSayingWhichSettingToCheck() throws Exception {
+        SimulatedCell cell = Bench.formedCoin(0.5);
+        sim = new ModbusPressSimulator("press-1", cell, new SharedVirtualClock(Bench.START));
+        sim.startSerial(dir);
+        Map<String, Object> entry = new LinkedHashMap<>(sim.labEntry());
+        entry.put("timeout", "300 ms");
+        entry.put("retries", 0);
+        entry.put("unit_id", 5); // the device's address is 1
+        TransportTimeoutException e = assertThrows(TransportTimeoutException.class, () -> Drivers.named("modbus-pressure")
+                .open(ModbusSimulatorTest.config("press-1", entry)));
+        assertEquals(READ + "no answer from unit 5 within 300 ms on serial " + entry.get("serial_port") + " 115200 8N1;"
+                + " unit 5 has not answered on this line: check 'unit_id' (5) against the Modbus address set on the"
+                + " device, and 'baud', 'parity' and 'stop_bits' against its serial settings", e.getMessage());
     }
 
     @ParameterizedTest(name = "serial={0}")

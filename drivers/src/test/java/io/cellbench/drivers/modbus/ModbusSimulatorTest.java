@@ -92,6 +92,27 @@ class ModbusSimulatorTest {
         }
     }
 
+    @Test
+    void anEnabledPressIsNoFaultWhenTheLabEntryNamesNoFaultBits() throws Exception {
+        SimulatedCell cell = Bench.formedCoin(0.5);
+        cell.setPressurePa(10e6);
+        try (ModbusPressSimulator sim = new ModbusPressSimulator("press-1", cell, clock)) {
+            sim.startTcp();
+            Map<String, Object> entry = new LinkedHashMap<>(sim.labEntry());
+            entry.remove("fault_bits"); // the status word stays in the map
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                try (PressureFixture press = (PressureFixture) Drivers.named("modbus-pressure")
+                        .open(config("press-1", entry))) {
+                    press.setPressurePa(12e6); // enabled: status bit 0 set, an ordinary state
+                    assertTrue(sim.enabled());
+                    assertTrue(press.readPressurePa() > 9e6);
+                    sim.setFault(true); // only the bits the user names mean a fault: none here
+                    assertTrue(press.readPressurePa() > 9e6);
+                }
+            });
+        }
+    }
+
     /** Two noisy readings of the same pressure agree within 7 σ of their difference (0.1 % + 2 kPa each). */
     private static void assertSame(double local, double wire, String when) {
         double sigma = Math.hypot(1e-3 * local, 2e3) * Math.sqrt(2);

@@ -7,9 +7,12 @@ import io.cellbench.core.instrument.InstrumentException;
  * retry/reconnect policy: the runner asks it after every failed read of the channel, the
  * fixture or the chamber (reads are safe to repeat), and ends the run with
  * {@link io.cellbench.core.data.RunEvent.Outcome#FAULT FAULT} when it says no. A failed
- * command (apply, set-point, impedance sweep) is never retried here: whether repeating it
- * is safe depends on the instrument. A policy may sleep before answering (back-off) or
- * reconnect the transport.
+ * command (apply, set-point, impedance sweep) is not retried here: whether repeating it is
+ * safe depends on the instrument. The one exception is a set-point the instrument refused as
+ * busy, which its driver marks safe to send again
+ * ({@link io.cellbench.core.instrument.InstrumentException#retryLater()}): it goes through
+ * this policy like a failed read. A policy may sleep before answering (back-off) or reconnect
+ * the transport.
  */
 @FunctionalInterface
 public interface FaultPolicy {

@@ -435,7 +435,7 @@ public final class ProtocolRunner {
             apply(OPEN_CIRCUIT);
         }
         Interlock interlock = sampler.pressureInterlock();
-        setup.pressureFixture().setPressurePa(set.pascal());
+        sampler.sendSetpoint(() -> setup.pressureFixture().setPressurePa(set.pascal()));
         if (interlock != null) {
             interlock.protocolSet(set.pascal());
         }
@@ -457,7 +457,7 @@ public final class ProtocolRunner {
             apply(OPEN_CIRCUIT);
         }
         Interlock interlock = sampler.temperatureInterlock();
-        setup.chamber().setTemperatureCelsius(set.celsius());
+        sampler.sendSetpoint(() -> setup.chamber().setTemperatureCelsius(set.celsius()));
         if (interlock != null) {
             interlock.protocolSet(set.celsius());
         }

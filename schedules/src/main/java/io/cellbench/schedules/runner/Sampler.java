@@ -376,6 +376,29 @@ final class Sampler {
     }
 
     /**
+     * Sends a set-point to the fixture or the chamber. While the instrument answers that it is
+     * busy and the command is safe to repeat ({@link InstrumentException#retryLater()}), the
+     * set-point is sent again as the fault policy says (its back-off, within the run's fault
+     * bound); any other failure ends the step at once, as a failed command always did.
+     */
+    void sendSetpoint(Runnable setpoint) throws RunEnd, InterruptedException {
+        int attempt = 0;
+        while (true) {
+            try {
+                setpoint.run();
+                if (attempt > 0) {
+                    faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
+                }
+                return;
+            } catch (InstrumentException e) {
+                if (!e.retryLater() || !retry(e, ++attempt)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
      * Asks the fault policy whether to read again after {@code failure}. An operator's stop
      * ends the retrying (between two attempts, so within one back-off).
      */
