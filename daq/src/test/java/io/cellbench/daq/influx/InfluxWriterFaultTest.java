@@ -87,7 +87,7 @@ class InfluxWriterFaultTest {
             for (int i = 0; i < 1000; i++) {
                 sink.on(TestData.recorded("F1", i));
             }
-            report = sink.drainAndClose(Duration.ofSeconds(10));
+            report = sink.drainAndClose(TestData.DRAIN);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
@@ -124,7 +124,7 @@ class InfluxWriterFaultTest {
         // The next sink on the same spool sends everything.
         FakePoster next = new FakePoster();
         try (InfluxSink again = InfluxSink.builder(config()).poster(next).notices(n -> { }).open()) {
-            assertTrue(again.drainAndClose(Duration.ofSeconds(10)).drained());
+            assertTrue(again.drainAndClose(TestData.DRAIN).drained());
         }
         assertEquals(250, next.written.stream().filter(l -> l.startsWith("samples,")).count());
     }
