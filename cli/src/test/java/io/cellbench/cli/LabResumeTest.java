@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A run on the virtual lab killed with SIGKILL mid-charge, then resumed: {@code resume}
  * reads the lab file kept in DIR/inputs/lab, reconnects through the drivers and finishes.
  */
-@Timeout(120)
+@Timeout(300) // a hang guard
 class LabResumeTest {
     @TempDir
     Path dir;

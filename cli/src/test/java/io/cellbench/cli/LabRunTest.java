@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sockets, the lab file it writes, the real drivers, the run directory. In real time, so the
  * protocol is a few seconds long.
  */
-@Timeout(90)
+@Timeout(300) // a hang guard
 class LabRunTest {
     @TempDir
     Path dir;

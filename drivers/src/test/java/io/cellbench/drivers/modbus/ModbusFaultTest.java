@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * timeout well above the driver's own bound of (retries + 1) × timeout). Over Modbus TCP and
  * over Modbus RTU on a socat pty.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ModbusFaultTest {
 
     private static final String READ = "press-1: 'read input 0x0000 x2': ";
