@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the programs the test suite runs as real peers, when they are missing.
 set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+# The browser the live-page tests use, where they look for it (one rule for both).
+. "$root/scripts/browser.env"
 need=()
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
@@ -19,8 +22,8 @@ py_need serial_asyncio python3-serial-asyncio
 py_need pymeasure python3-pymeasure
 py_need pyvisa_py python3-pyvisa-py
 # The live-page browser test drives Debian's headless Chromium through chromedriver.
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+[ -x "$CHROMIUM" ] || need+=(chromium)
+[ -x "$CHROMEDRIVER" ] || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "run-tests: installing ${need[*]}" >&2
@@ -37,7 +40,7 @@ if [ ${#need[@]} -gt 0 ]; then
   [ "$guard" = 1 ] && $sudo rm -f /usr/sbin/policy-rc.d
 fi
 # Fail loudly here rather than in the middle of the suite.
-for tool in mvn node npm influxd socat mbpoll chromium chromedriver; do
+for tool in mvn node npm influxd socat mbpoll; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run-tests: '$tool' is still missing after installing" >&2; exit 1; }
 done
 for module in pymodbus serial_asyncio pymeasure pyvisa_py; do
@@ -45,9 +48,12 @@ for module in pymodbus serial_asyncio pymeasure pyvisa_py; do
     echo "run-tests: /usr/bin/python3 cannot import '$module' after installing (Debian packages python3-pymodbus," \
       "python3-serial-asyncio, python3-pymeasure, python3-pyvisa-py)" >&2; exit 1; }
 done
+for tool in "$CHROMIUM" "$CHROMEDRIVER"; do
+  [ -x "$tool" ] || { echo "run-tests: $tool is still missing after installing (scripts/browser.env says the tests use it)" >&2; exit 1; }
+done
 # The Arrow interoperability test reads our files with Arrow's JavaScript implementation.
-root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 if [ ! -d "$root/scripts/arrow-js/node_modules/apache-arrow" ]; then
   echo "run-tests: installing apache-arrow (npm) for the Arrow interoperability test" >&2
   (cd "$root/scripts/arrow-js" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+"$root/scripts/check-test-tools.sh"

@@ -9,6 +9,8 @@
 #
 # Builds cellbench if needed (through ./cellbench), runs the demo into a temporary
 # directory (about 15 s), draws the five figures and checks that each stays under 200 KB.
+# At the end it prints which images changed, and how (size, share of pixels, where), for
+# review: look at every changed image before committing it.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 work=$(mktemp -d)
@@ -16,6 +18,9 @@ trap 'rm -rf "$work"' EXIT
 run="$work/demo"
 images="$root/docs/images"
 mkdir -p "$images"
+# the images as they were, to tell what changed
+mkdir -p "$work/before"
+cp "$images"/*.png "$work/before/" 2>/dev/null || true
 
 echo "make-doc-images: running the demo into $run" >&2
 "$root/cellbench" demo --out "$run" >"$work/demo.log" || { tail -n 20 "$work/demo.log" >&2; exit 1; }
@@ -45,3 +50,6 @@ cellbench_find_jdk
 (cd "$root" && mvn -B -ntp -q -pl cli -am test -Dtest=LivePageDocImagesTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dcellbench.docImages=write >"$work/live-page.log" 2>&1) || { tail -n 30 "$work/live-page.log" >&2; exit 1; }
 ls -l "$images"/live-page*.png >&2
+
+echo "make-doc-images: what changed in docs/images (review before committing):" >&2
+java "$root/scripts/ImageDiff.java" "$work/before" "$images" >&2

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shortened in the lab file (ocp_time), as an operator would for a quick check, since four
  * cells take turns at it.
  */
-@Timeout(300) // about 35 s on a loaded 2-core machine; only a hang takes this long
+@Timeout(600) // about 35 s on a loaded 2-core machine; only a hang takes this long
 class FullVirtualLabRunTest {
     @TempDir
     Path dir;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exports and the plots. The rests' samples have no voltage; nothing downstream may turn that
  * into a fault, a NaN summary or a broken file.
  */
-@Timeout(90)
+@Timeout(300) // a hang guard
 class LabOpenRelayRunTest {
     @TempDir
     Path dir;

@@ -9,11 +9,14 @@ import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.daq.run.CellEntry;
 import io.cellbench.daq.run.RunReader;
 import io.cellbench.fixtures.lab.VirtualLab;
+import io.cellbench.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A run on the virtual lab killed with SIGKILL mid-charge, then resumed: {@code resume}
  * reads the lab file kept in DIR/inputs/lab, reconnects through the drivers and finishes.
  */
-@Timeout(120)
+@Timeout(300) // a hang guard
 class LabResumeTest {
     @TempDir
     Path dir;
@@ -49,14 +52,15 @@ class LabResumeTest {
             lab.writeSchedule(dir.resolve("schedule.yaml"), "steps.yaml");
             Process run = cellbench("run", dir.resolve("schedule.yaml").toString(), "--lab",
                     dir.resolve("lab.yaml").toString(), "--out", out.toString());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-            while (count(out, "\"StepStarted\"") < 2) {
+            // SIGKILL mid-charge, as a crash would: once each cell has taken a second of its C/2
+            // (1 mA) charge, as the simulated cells behind the instruments count it
+            Map<String, Double> before = new HashMap<>();
+            lab.cells().forEach(c -> before.put(c.id(), c.cell().throughputAh()));
+            Await.until(() -> "a second of charge in each cell: " + charged(lab, before), () -> {
                 assertTrue(run.isAlive(), "the run ended before the charge: " + log());
-                assertTrue(System.nanoTime() < deadline, "the charge did not start in 40 s: " + log());
-                Thread.sleep(20);
-            }
-            Thread.sleep(1500);
-            run.destroyForcibly(); // SIGKILL mid-charge, as a crash would
+                return lab.cells().stream().allMatch(c -> c.cell().throughputAh() - before.get(c.id()) >= 1e-3 / 3600);
+            });
+            run.destroyForcibly();
             assertTrue(run.waitFor(10, TimeUnit.SECONDS));
 
             Console resume = Console.run("resume", out.toString());
@@ -85,12 +89,11 @@ class LabResumeTest {
         }
     }
 
-    private int count(Path out, String text) {
-        try {
-            return (int) Files.readString(out.resolve("events.jsonl")).lines().filter(l -> l.contains(text)).count();
-        } catch (IOException e) {
-            return 0;
-        }
+    private static String charged(VirtualLab lab, Map<String, Double> before) {
+        StringBuilder sb = new StringBuilder();
+        lab.cells().forEach(c -> sb.append(c.id()).append(' ')
+                .append(String.format(java.util.Locale.ROOT, "%.3f mAs ", (c.cell().throughputAh() - before.get(c.id())) * 3.6e6)));
+        return sb.toString().strip();
     }
 
     private String log() throws IOException {

@@ -8,6 +8,7 @@ import io.cellbench.core.data.Sample;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.daq.run.RunReader;
 import io.cellbench.fixtures.lab.VirtualLab;
+import io.cellbench.testing.Await;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.journal.RunMode;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sockets, the lab file it writes, the real drivers, the run directory. In real time, so the
  * protocol is a few seconds long.
  */
-@Timeout(90)
+@Timeout(300) // a hang guard
 class LabRunTest {
     @TempDir
     Path dir;
@@ -106,18 +107,25 @@ class LabRunTest {
             runner = Thread.ofPlatform().start(() -> run[0] = Console.run("run", dir.resolve("schedule.yaml").toString(),
                     "--lab", dir.resolve("lab.yaml").toString(), "--out", out.toString(),
                     "--fault-retry", "2s")); // retried for 2 s, not the default minute, then given up
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (!events(out).contains("StepStarted") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertTrue(events(out).contains("StepStarted"), "the run started: " + events(out));
-            Thread.sleep(500);
+            // mid-step: every cell has started its step (the run then sets each channel to rest and
+            // reads it), whenever that comes on a loaded machine
+            int cells = lab.cells().size();
+            Await.until(() -> "every cell started its step: " + events(out),
+                    () -> events(out).lines().filter(l -> l.contains("\"StepStarted\"")).count() == cells);
         } // the simulator is switched off mid-step
         runner.join(60_000);
         assertTrue(!runner.isAlive(), "the run ended on its own");
-        String ended = events(out).lines().filter(l -> l.contains("\"RunEnded\"")).findFirst().orElse("");
-        assertTrue(ended.contains("\"outcome\":\"FAULT\""), ended);
-        assertTrue(ended.matches(".*keithley-2450-1: '[^']+': .*"), "names the instrument and the command: " + ended);
+        // each cell faults, naming its instrument and the command that failed (the cells end in
+        // whatever order the load gives)
+        List<String> ended = events(out).lines().filter(l -> l.contains("\"RunEnded\"")).toList();
+        assertEquals(events(out).lines().filter(l -> l.contains("\"RunStarted\"")).count(), ended.size(), events(out));
+        for (String end : ended) {
+            assertTrue(end.contains("\"outcome\":\"FAULT\""), end);
+            assertTrue(end.matches(".*\"message\":\"[a-z0-9-]+(/\\d+)?: '[^']+': .*"),
+                    "names the instrument and the command: " + end);
+        }
+        String keithley = ended.stream().filter(l -> l.contains("\"cell_id\":\"cell-1\"")).findFirst().orElse("");
+        assertTrue(keithley.matches(".*keithley-2450-1: '[^']+': .*"), "names the instrument and the command: " + keithley);
         assertTrue(run[0].exitCode() != 0, run[0].out());
     }
 

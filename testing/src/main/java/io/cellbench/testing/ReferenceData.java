@@ -63,14 +63,12 @@ public final class ReferenceData {
             Path path = Path.of(configured).toAbsolutePath().normalize();
             return Files.isDirectory(path) ? path : null;
         }
-        // Tests run with the module as working directory; walk up to the project root (the
-        // directory holding the parent pom and run-tests) and look beside it.
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("run-tests")) && Files.exists(dir.resolve("pom.xml"))) {
-                Path beside = dir.resolveSibling("shared").resolve("reference");
-                return Files.isDirectory(beside) ? beside : null;
-            }
+        // beside the project root (the directory holding the parent pom and run-tests)
+        Path dir = ProjectFiles.root();
+        if (dir == null) {
+            return null;
         }
-        return null;
+        Path beside = dir.resolveSibling("shared").resolve("reference");
+        return Files.isDirectory(beside) ? beside : null;
     }
 }

@@ -11,6 +11,7 @@ import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.lab.VirtualLab;
 import io.cellbench.fixtures.wire.DeadPort;
 import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
+import io.cellbench.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-@Timeout(60)
+@Timeout(180) // a hang guard
 class ProbeAndPortsTest {
     @TempDir
     Path dir;
@@ -152,27 +153,40 @@ class ProbeAndPortsTest {
     }
 
     @Test
-    void virtualLabWritesItsLabFileAndServesUntilItsTimeIsUp() throws Exception {
+    void virtualLabWritesItsLabFileAndServesItUntilStopped() throws Exception {
         Path labFile = dir.resolve("out").resolve("lab.yaml");
         Files.writeString(dir.resolve("quick.yaml"), "name: q\nsteps:\n  - Rest for 1 s\n");
+        // serves far longer than the probe and the validation take on any machine; stopped below
+        Thread t = Thread.ofPlatform().start(() -> Main.run("virtual-lab", "--write-lab", labFile.toString(),
+                "--cells", "2", "--schedule-out", dir.resolve("vl.yaml").toString(), "--protocol",
+                dir.resolve("quick.yaml").toString(), "--for", "30m"));
+        try {
+            Await.until("virtual-lab wrote its schedule", () -> Files.isRegularFile(dir.resolve("vl.yaml")));
+            assertTrue(Files.readString(labFile).contains("keithley-2450-2:"), Files.readString(labFile));
+            Result probe = cellbench("probe", "--lab", labFile.toString(), "ch-2");
+            assertEquals(0, probe.code(), probe.out() + probe.err());
+            Result validate = cellbench("validate", "--lab", labFile.toString(), dir.resolve("vl.yaml").toString());
+            assertEquals(0, validate.code(), validate.err());
+            assertTrue(Files.readString(dir.resolve("vl.yaml")).contains("protocol: quick.yaml"));
+        } finally {
+            t.interrupt(); // as Ctrl-C would: the simulators close
+            t.join(Await.HANG_GUARD);
+        }
+        assertTrue(!t.isAlive(), "virtual-lab stopped");
+        Result after = cellbench("probe", "--lab", labFile.toString(), "ch-2");
+        assertEquals(3, after.code(), "the simulators stopped with the command: " + after.out());
+    }
+
+    @Test
+    void virtualLabStopsByItselfWhenItsTimeIsUp() throws Exception {
+        Path labFile = dir.resolve("lab.yaml");
         AtomicInteger code = new AtomicInteger(-1);
         Thread t = Thread.ofPlatform().start(() -> code.set(Main.run("virtual-lab", "--write-lab", labFile.toString(),
-                "--cells", "2", "--schedule-out", dir.resolve("vl.yaml").toString(), "--protocol",
-                dir.resolve("quick.yaml").toString(), "--for", "12s")));
-        // 12 s of serving: the probe and the validation below must fit in it even on a loaded machine
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!Files.isRegularFile(dir.resolve("vl.yaml")) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(Files.readString(labFile).contains("keithley-2450-2:"), Files.readString(labFile));
-        Result probe = cellbench("probe", "--lab", labFile.toString(), "ch-2");
-        assertEquals(0, probe.code(), probe.out() + probe.err());
-        Result validate = cellbench("validate", "--lab", labFile.toString(), dir.resolve("vl.yaml").toString());
-        assertEquals(0, validate.code(), validate.err());
-        assertTrue(Files.readString(dir.resolve("vl.yaml")).contains("protocol: quick.yaml"));
-        t.join(20_000);
+                "--cells", "1", "--for", "1s")));
+        t.join(Await.HANG_GUARD);
+        assertTrue(!t.isAlive(), "virtual-lab ended when its second was up");
         assertEquals(0, code.get());
-        Result after = cellbench("probe", "--lab", labFile.toString(), "ch-2");
+        Result after = cellbench("probe", "--lab", labFile.toString(), "ch-1");
         assertEquals(3, after.code(), "the simulators stopped with the command: " + after.out());
     }
 }

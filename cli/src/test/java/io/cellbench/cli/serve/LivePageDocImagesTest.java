@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.cli.Main;
+import io.cellbench.testing.Await;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,7 +45,7 @@ class LivePageDocImagesTest {
 
     @ParameterizedTest
     @CsvSource({"live-page.png, 1000, 1000", "live-page-phone.png, 500, 860"})
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS) // a hang guard over its waits (chromedriver, page, refresh)
     void screenshotMatchesThePage(String file, int width, int height) throws Exception {
         WebDriver.requireInstalled();
         byte[] png;
@@ -53,7 +54,7 @@ class LivePageDocImagesTest {
                      new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null);
              WebDriver browser = WebDriver.start(tmp.resolve("profile-" + width), width, height)) {
             browser.open(server.url().toString());
-            awaitPlotted(browser);
+            awaitAtRest(browser, 4); // the demo's four cells
             png = browser.screenshotPng();
         }
         Path committed = Path.of("..", "docs", "images", file);
@@ -78,20 +79,29 @@ class LivePageDocImagesTest {
         assertTrue(share <= TOLERATED_SHARE, String.format("%s (%.2f %% of pixels differ)", hint, 100 * share));
     }
 
-    /** Waits for the table and the plots, then for one more refresh so the page is at rest. */
-    private static void awaitPlotted(WebDriver browser) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            boolean ready = browser.execute("""
-                    return document.querySelectorAll('#cells tbody tr').length === 4
-                        && +document.getElementById('plots').dataset.points > 0;""").asBoolean();
-            if (ready) {
-                Thread.sleep(2500);
-                return;
-            }
-            Thread.sleep(200);
+    /**
+     * Waits for {@code cells} rows in the table and the plots, then for one more complete refresh
+     * (the status line's "updated HH:MM:SS" changes once a refresh has drawn everything), so the
+     * page is at rest.
+     */
+    static void awaitAtRest(WebDriver browser, int cells) throws IOException, InterruptedException {
+        Await.until(() -> "the page shows " + cells + " cells and a plot: " + text(browser), () -> browser.execute(
+                "return document.querySelectorAll('#cells tbody tr').length >= " + cells
+                        + " && +document.getElementById('plots').dataset.points > 0;").asBoolean());
+        String shown = status(browser);
+        Await.until(() -> "a refresh after '" + shown + "': " + text(browser),
+                () -> status(browser).startsWith("updated ") && !status(browser).equals(shown));
+    }
+
+    private static String status(WebDriver browser) throws IOException, InterruptedException {
+        return browser.execute("return document.getElementById('status').textContent").asText();
+    }
+
+    private static String text(WebDriver browser) {
+        try {
+            return browser.execute("return document.body.innerText").asText();
+        } catch (IOException | InterruptedException e) {
+            return "(page text unavailable: " + e + ")";
         }
-        throw new AssertionError("the page did not show the demo's cells and a plot within 30 s: "
-                + browser.execute("return document.body.innerText").asText());
     }
 }

@@ -17,7 +17,7 @@ public final class LivePageScreenshot {
         Path profile = Files.createTempDirectory("cellbench-chromium-");
         try (WebDriver browser = WebDriver.start(profile, width, height)) {
             browser.open(args[0]);
-            Thread.sleep(5000); // two refreshes: table and plots filled
+            LivePageDocImagesTest.awaitAtRest(browser, 1); // table and plots filled, then one more refresh
             Files.write(Path.of(args[1]), browser.screenshotPng());
             System.out.println("points plotted: " + browser.execute(
                     "return document.getElementById('plots').dataset.points").asText());

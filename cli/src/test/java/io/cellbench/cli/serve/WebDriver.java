@@ -3,6 +3,7 @@ package io.cellbench.cli.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cellbench.testing.ProjectFiles;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,8 +21,9 @@ import java.util.List;
  * java.net.http (no Selenium). chromedriver listens on 127.0.0.1 only.
  */
 final class WebDriver implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    // where scripts/browser.env says: the same rule run-tests installs and checks by
+    static final Path CHROMIUM = Path.of(ProjectFiles.setting("scripts/browser.env", "CHROMIUM"));
+    static final Path CHROMEDRIVER = Path.of(ProjectFiles.setting("scripts/browser.env", "CHROMEDRIVER"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process driver;

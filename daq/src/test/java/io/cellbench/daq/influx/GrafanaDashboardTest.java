@@ -47,7 +47,7 @@ class GrafanaDashboardTest {
             }
             sink.on(new RunEvent.Notice("coin-1", 300, RunEvent.Severity.ALARM, "pressure out of band"));
             sink.on(new RunEvent.RunEnded("coin-1", 301, RunEvent.Outcome.COMPLETED, "done"));
-            assertTrue(sink.drainAndClose(Duration.ofSeconds(20)).drained());
+            assertTrue(sink.drainAndClose(TestData.DRAIN).drained());
         }
     }
 

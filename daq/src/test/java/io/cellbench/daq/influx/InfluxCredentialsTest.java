@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.fixtures.influx.InfluxServer;
+import io.cellbench.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -56,10 +57,8 @@ class InfluxCredentialsTest {
                 for (int i = 0; i < 500; i++) {
                     sink.on(TestData.recorded("P1", i));
                 }
-                long deadline = System.nanoTime() + 10_000_000_000L;
-                while (sink.status().lastError().isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(20); // the server checks passwords with bcrypt: a few hundred ms
-                }
+                // the server checks passwords with bcrypt: a few hundred ms
+                Await.until("the server refused the password", () -> !sink.status().lastError().isEmpty());
                 InfluxSinkStatus status = sink.status();
                 assertFalse(status.serverReachable());
                 assertTrue(status.lastError().contains("authorization failed"), status.lastError());
@@ -81,7 +80,7 @@ class InfluxCredentialsTest {
             InfluxConfig right = loaded.config().withCredentials("writer", Secret.of(PASSWORD));
             texts.add(right.toString());
             try (InfluxSink sink = InfluxSink.builder(right).run("r").notices(notices::add).open()) {
-                DrainReport report = sink.drainAndClose(Duration.ofSeconds(20));
+                DrainReport report = sink.drainAndClose(TestData.DRAIN);
                 assertTrue(report.drained(), report.message());
                 texts.add(report.toString());
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.fixtures.influx.InfluxServer;
+import io.cellbench.testing.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -37,16 +38,20 @@ class InfluxOutageTest {
                 for (int i = 0; i < n; i++) {
                     sink.on(TestData.recorded("O1", i));
                     if (i % 1000 == 999) {
-                        Thread.sleep(60); // about 2 s of acquisition
+                        Thread.sleep(60); // pacing: about 2 s of acquisition
                     }
                     if (i == 10_000) {
                         server.kill();
                     }
                     if (i == 20_000) {
+                        // back once the writer has found it away (a loaded machine may not have
+                        // tried in the 0.6 s of acquisition since the kill)
+                        Await.until(() -> "the writer found the server away: " + sink.status(),
+                                () -> sink.status().linesRetried() > 0);
                         server.startProcess(); // same data directory, same port
                     }
                 }
-                DrainReport report = sink.drainAndClose(Duration.ofSeconds(20));
+                DrainReport report = sink.drainAndClose(TestData.DRAIN);
                 assertTrue(report.drained(), report.message());
                 status = report.finalStatus();
             }
@@ -91,7 +96,7 @@ class InfluxOutageTest {
             long recovered;
             try (InfluxSink sink = InfluxSink.builder(config).run("crash").notices(notices::add).open()) {
                 recovered = sink.status().linesRecovered();
-                DrainReport report = sink.drainAndClose(Duration.ofSeconds(20));
+                DrainReport report = sink.drainAndClose(TestData.DRAIN);
                 assertTrue(report.drained(), report.message());
             }
             long count = server.count("crash", "SELECT count(voltage_volt) FROM samples");

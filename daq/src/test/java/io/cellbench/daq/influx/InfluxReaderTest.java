@@ -40,7 +40,7 @@ class InfluxReaderTest {
             }
             sink.on(new RunEvent.SpectrumMeasured("A1", TestData.spectrum(300, 31)));
             sink.on(new RunEvent.RunEnded("A1", 301, RunEvent.Outcome.COMPLETED, "done"));
-            assertTrue(sink.drainAndClose(Duration.ofSeconds(20)).drained());
+            assertTrue(sink.drainAndClose(TestData.DRAIN).drained());
         }
     }
 

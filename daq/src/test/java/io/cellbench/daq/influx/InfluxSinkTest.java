@@ -63,7 +63,7 @@ class InfluxSinkTest {
             sink.on(new RunEvent.SpectrumMeasured("A1", TestData.spectrum(n * 0.1 + 1, 31)));
             sink.on(new RunEvent.Notice("A1", n * 0.1 + 2, RunEvent.Severity.WARNING, "pressure, \"low\"\nrecovered"));
             sink.on(new RunEvent.RunEnded("A1", n * 0.1 + 3, RunEvent.Outcome.COMPLETED, "done"));
-            report = sink.drainAndClose(Duration.ofSeconds(20));
+            report = sink.drainAndClose(TestData.DRAIN);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -102,7 +102,7 @@ class InfluxSinkTest {
                 sink.on(new RunEvent.Notice(names.get(k), k, RunEvent.Severity.INFO,
                         "msg " + names.get(k) + " \\ end\\"));
             }
-            assertTrue(sink.drainAndClose(Duration.ofSeconds(20)).drained());
+            assertTrue(sink.drainAndClose(TestData.DRAIN).drained());
         }
         String tags = server.query(config.database(), "SHOW TAG VALUES FROM events WITH KEY = cell");
         for (String name : List.of("A 1", "A,2", "A=3", "A\\\\4", "A\\\\,5", "ä\\\"6'", "A 7")) {
@@ -130,7 +130,7 @@ class InfluxSinkTest {
         }
         InfluxSinkStatus status;
         try (InfluxSink sink = InfluxSink.builder(config).notices(notices::add).open()) {
-            DrainReport report = sink.drainAndClose(Duration.ofSeconds(20));
+            DrainReport report = sink.drainAndClose(TestData.DRAIN);
             assertTrue(report.drained(), report.message());
             status = report.finalStatus();
         }
@@ -157,7 +157,7 @@ class InfluxSinkTest {
             for (int i = 0; i < 100; i++) {
                 sink.on(TestData.recorded("C2", i));
             }
-            DrainReport report = sink.drainAndClose(Duration.ofSeconds(20));
+            DrainReport report = sink.drainAndClose(TestData.DRAIN);
             assertTrue(report.drained(), report.message());
             assertEquals(100, report.finalStatus().linesRejected(), "cycle_count is an integer in all of them");
         }
@@ -187,7 +187,7 @@ class InfluxSinkTest {
                 assertTrue(away.lastError().contains("Connect"), away.lastError());
                 late.startProcess();
                 late.createDatabase("late");
-                DrainReport report = sink.drainAndClose(Duration.ofSeconds(20));
+                DrainReport report = sink.drainAndClose(TestData.DRAIN);
                 assertTrue(report.drained(), report.message());
             }
             assertEquals(3000, late.count("late", "SELECT count(voltage_volt) FROM samples"));
@@ -205,7 +205,7 @@ class InfluxSinkTest {
             for (int i = 0; i < 1000; i++) {
                 sink.on(TestData.recorded("E1", i));
             }
-            DrainReport report = sink.drainAndClose(Duration.ofSeconds(20));
+            DrainReport report = sink.drainAndClose(TestData.DRAIN);
             assertTrue(report.drained(), report.message());
             assertTrue(report.finalStatus().batchesWritten() >= 10, report.finalStatus().toString());
         }
@@ -231,7 +231,7 @@ class InfluxSinkTest {
                 sink.on(new RunEvent.SampleRecorded("A1", s));
             }
             sink.on(new RunEvent.RunEnded("A1", 100, RunEvent.Outcome.COMPLETED, "done"));
-            DrainReport report = sink.drainAndClose(Duration.ofSeconds(20));
+            DrainReport report = sink.drainAndClose(TestData.DRAIN);
             assertTrue(report.drained(), report.message());
         }
         String db = config.database();

@@ -7,10 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.Sample;
+import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The expected lines are derived here, not copied from the encoder's output: the format is
+ * InfluxDB 1.x line protocol (measurement, tags sorted by key, fields, a nanosecond timestamp;
+ * integers end in {@code i}), the field names are the BDF columns, and the values follow from
+ * {@link TestData}'s formulas (worked out next to each check).
+ */
 class PointEncoderTest {
+
+    /** TestData.START_UNIX, written as the date it is and converted by java.time, in nanoseconds. */
+    static final long START_NANOS = Instant.parse("2024-05-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
 
     final PointEncoder encoder = new PointEncoder(cell -> new SeriesTags("r1", cell, "7", "maccor"));
 
@@ -30,6 +42,8 @@ class PointEncoderTest {
         List<String> lines = encode(TestData.recorded("A1", 0));
         assertEquals(1, lines.size());
         String line = lines.getFirst();
+        // sample 0: t = 0, V = 3.0 + 1.2 * 0 / 500, charging at +2 mA, cycle 1, step 2 * 1 - 1 = 1, index 1;
+        // tags cell < channel < instrument < run (sorted by key)
         assertTrue(line.startsWith("samples,cell=A1,channel=7,instrument=maccor,run=r1 test_time_second=0.0,"
                 + "voltage_volt=3.0,current_ampere=0.002,cycle_count=1i,step_count=1i,step_index=1i,"), line);
         for (String f : List.of("charging_capacity_ah", "discharging_capacity_ah", "step_capacity_ah", "net_capacity_ah",
@@ -38,7 +52,7 @@ class PointEncoderTest {
             assertTrue(line.contains("," + f + "="), f + " in " + line);
         }
         assertFalse(line.contains("applied_pressure_pa"), "NaN pressure is left out");
-        assertTrue(line.endsWith(" 1714521600000000000"), line);
+        assertTrue(line.endsWith(" " + START_NANOS), line);
     }
 
     @Test
@@ -59,9 +73,10 @@ class PointEncoderTest {
                 new RunEvent.StepStarted("A1", 10.0, 2, 2, 1, "Rest for 1 hour"),
                 new RunEvent.StepEnded("A1", 10.0, 1, 1, "time"));
         assertTrue(lines.get(0).contains("kind=\"run_started\""), lines.get(0));
-        assertTrue(lines.get(0).endsWith(" 1714521600000000000"));
-        assertTrue(lines.get(1).endsWith(" 1714521610000000000"), lines.get(1));
-        assertTrue(lines.get(2).endsWith(" 1714521610000000001"), "same instant, next nanosecond: " + lines.get(2));
+        assertTrue(lines.get(0).endsWith(" " + START_NANOS));
+        long tenSecondsIn = START_NANOS + 10 * 1_000_000_000L; // the step events' test time 10.0 s
+        assertTrue(lines.get(1).endsWith(" " + tenSecondsIn), lines.get(1));
+        assertTrue(lines.get(2).endsWith(" " + (tenSecondsIn + 1)), "same instant, next nanosecond: " + lines.get(2));
         assertTrue(lines.get(1).contains("message=\"Rest for 1 hour\""));
     }
 
@@ -75,11 +90,16 @@ class PointEncoderTest {
         List<String> cycles = lp.toString().lines().filter(l -> l.startsWith("cycles,")).toList();
         assertEquals(3, cycles.size());
         String first = cycles.getFirst();
+        // cycle 1 is samples 0..999, 0.1 s apart: it starts at 0 s and its last sample is at 99.9 s
         assertTrue(first.contains("cycle_count=1i,start_test_time_second=0.0,duration_second=99.9"), first);
-        assertTrue(first.contains("coulombic_efficiency=0.99799"), first);
-        assertTrue(first.contains("end_charge_voltage_volt=4.19759"), first);
-        assertTrue(first.contains("mean_charge_voltage_volt=3.6,"), first);
-        assertTrue(first.endsWith(" 1714521600000000000"), first);
+        // charged 500 steps of 2 mA x 0.1 s (the charge counter holds its last value while
+        // discharging), discharged 499 of them by the cycle's last sample: 499 / 500
+        assertEquals(499.0 / 500, number(first, "coulombic_efficiency"), 1e-12, first);
+        // the last charging sample, i = 499: 3.0 + 1.2 * 499 / 500 V
+        assertEquals(3.0 + 1.2 * 499 / 500, number(first, "end_charge_voltage_volt"), 1e-12, first);
+        // energy over capacity: TestData's charge energy is its charge capacity times 3.6 V
+        assertEquals(3.6, number(first, "mean_charge_voltage_volt"), 1e-12, first);
+        assertTrue(first.endsWith(" " + START_NANOS), first);
         assertTrue(cycles.get(2).contains("cycle_count=3i"));
         String end = lp.toString().lines().filter(l -> l.contains("run_ended")).findFirst().orElseThrow();
         assertTrue(end.contains("severity=\"ALARM\"") && end.contains("outcome=\"SAFETY_TRIP\""), end);
@@ -92,10 +112,21 @@ class PointEncoderTest {
         for (int k = 0; k < 3; k++) {
             assertTrue(lines.get(k).startsWith("impedance,cell=A1,"), lines.get(k));
             assertTrue(lines.get(k).contains("point_index=" + k + "i,spectrum_index=1i"), lines.get(k));
-            assertTrue(lines.get(k).endsWith(" " + (1_714_521_660_000_000_000L + k)), lines.get(k));
+            // measured 60 s into the test; each point one nanosecond after the one before
+            assertTrue(lines.get(k).endsWith(" " + (START_NANOS + 60 * 1_000_000_000L + k)), lines.get(k));
         }
-        assertTrue(lines.get(0).contains(" frequency_hz=1000000.0,z_real_ohm=10.0,"), lines.get(0));
-        assertTrue(lines.get(1).contains(",z_imag_ohm=-0.5,"), lines.get(1));
-        assertTrue(lines.get(1).contains("applied_pressure_pa=5000000.0"));
+        // point k: f = 1 MHz * 10^(-k/5), Z = (10 + k) - j 0.5 k ohm, at 5 MPa
+        assertEquals(1e6, number(lines.get(0), "frequency_hz"));
+        assertEquals(10.0, number(lines.get(0), "z_real_ohm"));
+        assertEquals(1e6 * Math.pow(10, -1 / 5.0), number(lines.get(1), "frequency_hz"), 1e-6);
+        assertEquals(-0.5, number(lines.get(1), "z_imag_ohm"));
+        assertEquals(5e6, number(lines.get(1), "applied_pressure_pa"));
+    }
+
+    /** The value of field {@code name} in a line-protocol line. */
+    private static double number(String line, String name) {
+        Matcher m = Pattern.compile("[ ,]" + name + "=([-0-9.eE]+)[,\\s]").matcher(line);
+        assertTrue(m.find(), name + " in " + line);
+        return Double.parseDouble(m.group(1));
     }
 }

@@ -10,6 +10,12 @@ import java.util.List;
 /** Samples and spectra for the InfluxDB tests: a cell cycling between 3.0 and 4.2 V. */
 final class TestData {
 
+    /**
+     * How long a test lets a sink drain before it counts as stuck: far beyond the second or so a
+     * drain takes, so a loaded machine never fails a drain that was only slow (a hang guard).
+     */
+    static final java.time.Duration DRAIN = java.time.Duration.ofMinutes(2);
+
     /** 2024-05-01T00:00:00Z */
     static final double START_UNIX = 1_714_521_600.0;
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.function.Executable;
  */
 class Keithley2450FaultTest {
 
-    private static final Duration HANG_GUARD = Duration.ofSeconds(10);
+    private static final Duration HANG_GUARD = Duration.ofSeconds(60);
     private static final String READ = Keithley2450Channel.READ_QUERY;
 
     private Bench bench;

@@ -81,13 +81,13 @@ class Keithley2450SerialTest {
     void virtualThreadsUseTheSerialPortThroughAPlatformThread() throws Exception {
         AtomicReference<ChannelReading> got = new AtomicReference<>();
         Thread t = Thread.ofVirtual().start(() -> got.set(smu.read()));
-        assertTrue(t.join(Duration.ofSeconds(10)));
+        assertTrue(t.join(Duration.ofSeconds(60)));
         assertTrue(got.get().voltageVolt() > 3, String.valueOf(got.get()));
     }
 
     @Test
     void aSilentInstrumentOnTheLineTimesOutNamingInstrumentAndCommand() {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             bench.simulator.faults().set(FaultPolicy.noAnswer());
             TransportTimeoutException e = assertThrows(TransportTimeoutException.class, smu::read);
             assertEquals("smu-serial", e.instrument());

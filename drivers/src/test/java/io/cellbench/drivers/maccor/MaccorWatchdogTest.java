@@ -8,17 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.fixtures.wire.maccor.MacNetSimulator;
+import io.cellbench.testing.Await;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** MacNet's direct-mode watchdog (MacNetDirectModeWD) and the driver's keep-alive. */
-@Timeout(30)
+/**
+ * MacNet's direct-mode watchdog (MacNetDirectModeWD) and the driver's keep-alive. The tests wait
+ * on what the simulator saw (outputs that fed its watchdog, a channel suspended), never a fixed time; a keep-alive
+ * that holds is one whose channels stay Active through many watchdog periods.
+ */
+@Timeout(120) // a hang guard: every wait below ends on a condition
 class MaccorWatchdogTest {
 
     /** Ten feed periods: room for a loaded build machine, still short enough for a test. */
     private static final MacNetSimulator.Options WATCHDOG_1_S =
             new MacNetSimulator.Options(Duration.ofSeconds(1), Duration.ofMillis(20));
+    /** Three watchdog periods of feeding at the 100 ms pacing of these tests. */
+    private static final int FEEDS = 30;
 
     @Test
     void theKeepAliveHoldsChannelsInDirectModeThroughALongStepOfReadsOnly() throws Exception {
@@ -27,18 +36,16 @@ class MaccorWatchdogTest {
                      .withPacing(Duration.ofMillis(100), Duration.ofMillis(25)))) {
             bank.channel(1).apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
             bank.channel(2).apply(new ChannelCommand.OpenCircuit());
-            long end = System.nanoTime() + 3_000_000_000L; // three watchdog periods
-            while (System.nanoTime() < end) {
+            // reads only, until the keep-alive has re-sent both outputs for three watchdog periods
+            Await.until(() -> "keep-alives: " + feeds(rig, 1) + " and " + feeds(rig, 2) + " of " + FEEDS, () -> {
                 bank.channel(1).read();
-                Thread.sleep(50);
-            }
+                return feeds(rig, 1) >= FEEDS && feeds(rig, 2) >= FEEDS;
+            });
             assertEquals(2, rig.sim.state(1), "still Active: " + rig.sim.suspendedBecause(1) + "; driver: "
                     + bank.channel(1).lastFeedFailure());
             assertEquals(2, rig.sim.state(2), "a resting channel is fed too: " + rig.sim.suspendedBecause(2)
                     + "; driver: " + bank.channel(2).lastFeedFailure());
             assertInstanceOf(ChannelCommand.Current.class, rig.sim.command(1));
-            long feeds = rig.sim.received().stream().filter(l -> l.contains("\"FNum\":8,\"Chan\":0")).count();
-            assertTrue(feeds >= 15, "the last output is re-sent about every 100 ms; saw " + feeds);
         }
     }
 
@@ -50,16 +57,22 @@ class MaccorWatchdogTest {
                      .withPacing(Duration.ofMillis(100), Duration.ofMillis(25)))) {
             bank.channel(1).apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
             bank.channel(2).apply(new ChannelCommand.Current(-1e-3, 2.5, 4.2));
-            long end = System.nanoTime() + 3_000_000_000L;
-            Thread other = Thread.ofPlatform().start(() -> {
-                while (System.nanoTime() < end) {
-                    bank.channel(2).read();
+            // reads without pause from two threads until both channels were fed for three watchdog periods
+            AtomicBoolean fed = new AtomicBoolean();
+            List<Thread> readers = List.of(1, 2).stream().map(ch -> Thread.ofPlatform().start(() -> {
+                while (!fed.get()) {
+                    bank.channel(ch).read();
                 }
-            });
-            while (System.nanoTime() < end) {
-                bank.channel(1).read();
+            })).toList();
+            try {
+                Await.until(() -> "keep-alives: " + feeds(rig, 1) + " and " + feeds(rig, 2) + " of " + FEEDS,
+                        () -> feeds(rig, 1) >= FEEDS && feeds(rig, 2) >= FEEDS);
+            } finally {
+                fed.set(true);
             }
-            other.join(5000);
+            for (Thread reader : readers) {
+                reader.join();
+            }
             assertEquals(2, rig.sim.state(1), "still Active: " + rig.sim.suspendedBecause(1) + "; driver: "
                     + bank.channel(1).lastFeedFailure());
             assertEquals(2, rig.sim.state(2), "still Active: " + rig.sim.suspendedBecause(2) + "; driver: "
@@ -75,11 +88,7 @@ class MaccorWatchdogTest {
             MaccorChannel ch = bank.channel(1);
             ch.apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
             assertEquals(2, rig.sim.state(1));
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (rig.sim.state(1) != 3 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertEquals(3, rig.sim.state(1), "Suspended");
+            Await.until("the cycler's watchdog suspends channel 1", () -> rig.sim.state(1) == 3);
             assertTrue(rig.sim.suspendedBecause(1).startsWith("MacNetDirectModeWD"), rig.sim.suspendedBecause(1));
             assertInstanceOf(ChannelCommand.OpenCircuit.class, rig.sim.command(1));
             InstrumentException e = assertThrows(InstrumentException.class, ch::read);
@@ -97,13 +106,12 @@ class MaccorWatchdogTest {
                     .withPacing(Duration.ofMillis(100), Duration.ofMillis(25)));
             bank.channel(1).apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
             bank.channel(2).apply(new ChannelCommand.Current(-1e-3, 2.5, 4.2));
-            Thread.sleep(1500);
+            // fed for longer than the watchdog's period: the channels stay Active while the driver lives
+            Await.until("fifteen keep-alives for each channel", () -> feeds(rig, 1) >= 15 && feeds(rig, 2) >= 15);
             assertEquals(2, rig.sim.state(1));
             bank.vanish();
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while ((rig.sim.state(1) != 3 || rig.sim.state(2) != 3) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until("the cycler's watchdog suspends both channels",
+                    () -> rig.sim.state(1) == 3 && rig.sim.state(2) == 3);
             assertEquals(3, rig.sim.state(1));
             assertEquals(3, rig.sim.state(2));
             assertInstanceOf(ChannelCommand.OpenCircuit.class, rig.sim.command(2));
@@ -147,5 +155,10 @@ class MaccorWatchdogTest {
                 assertEquals(1e-3, ((ChannelCommand.Current) rig.sim.command(1)).ampere(), 1e-9, "the test is untouched");
             }
         }
+    }
+
+    /** The (6,8) outputs that fed the watchdog of channel {@code channel}. */
+    private static long feeds(MacNetRig rig, int channel) {
+        return rig.sim.outputsSet(channel);
     }
 }

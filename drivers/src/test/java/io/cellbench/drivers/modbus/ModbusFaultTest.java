@@ -14,6 +14,7 @@ import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.FaultPolicy;
 import io.cellbench.fixtures.wire.modbus.ModbusPressSimulator;
+import io.cellbench.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * timeout well above the driver's own bound of (retries + 1) × timeout). Over Modbus TCP and
  * over Modbus RTU on a socat pty.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ModbusFaultTest {
 
     private static final String READ = "press-1: 'read input 0x0000 x2': ";
@@ -118,11 +119,21 @@ class ModbusFaultTest {
         // retry would queue behind the stalled request and may take its (identical) late
         // answer, so the serial case makes one attempt.
         start(serial, serial ? 0 : 1);
-        sim.faults().set(FaultPolicy.stall(Duration.ofMillis(700)), serial ? 1 : 2);
+        int stalls = serial ? 1 : 2;
+        long before = sim.faults().applied();
+        sim.faults().set(FaultPolicy.stall(Duration.ofMillis(700)), stalls);
         assertThrows(TransportTimeoutException.class, press::readPressurePa);
-        Thread.sleep(900); // the late answers arrive on the old links (TCP) or the line (RTU)
+        // the late answers arrive on the old links (TCP) or the line (RTU): the next read comes after them
+        awaitLateAnswers(before + stalls);
         double pa = press.readPressurePa();
         assertEquals(sim.lastPressurePa(), pa, 1e-6 * pa);
+    }
+
+    /** Waits until {@code faults} answers were spoiled and the simulator has finished sending every one. */
+    private void awaitLateAnswers(long faults) throws InterruptedException {
+        Await.until(() -> "the simulator sent its late answers (faults applied: " + sim.faults().applied() + " of "
+                + faults + ", answers in progress: " + sim.slave().answersInProgress() + ")",
+                () -> sim.faults().applied() >= faults && sim.slave().answersInProgress() == 0);
     }
 
     @ParameterizedTest(name = "serial={0}")
@@ -160,16 +171,12 @@ class ModbusFaultTest {
     @ValueSource(booleans = {false, true})
     void aTrickleSlowerThanTheTimeoutIsCutOff(boolean serial) throws Exception {
         start(serial, 0);
+        long before = sim.faults().applied();
         sim.faults().set(FaultPolicy.slow(Duration.ofMillis(120)), 1);
-        TransportTimeoutException e = assertThrows(TransportTimeoutException.class, () -> {
-            try {
-                press.readPressurePa();
-            } finally {
-                // the trickle goes on for 8..13 × 120 ms (1.56 s at most, more when a loaded
-                // machine oversleeps each byte): let it end before the next read
-                Thread.sleep(3000);
-            }
-        });
+        TransportTimeoutException e = assertThrows(TransportTimeoutException.class, press::readPressurePa);
+        // the trickle goes on for 8..13 × 120 ms (longer when a loaded machine oversleeps each
+        // byte): the next read comes once it has ended
+        awaitLateAnswers(before + 1);
         assertTrue(e.getMessage().startsWith(READ + "answer incomplete after 300 ms on " + endpoint + ": got "),
                 e.getMessage());
         assertTrue(press.readPressurePa() > 9e6);
@@ -201,10 +208,12 @@ class ModbusFaultTest {
     @ValueSource(booleans = {false, true})
     void theSimulatorKilledMidReadGivesAClearErrorNotAHang(boolean serial) throws Exception {
         start(serial);
+        long before = sim.faults().applied();
         sim.faults().set(FaultPolicy.stall(Duration.ofSeconds(30)));
         Thread killer = Thread.ofPlatform().start(() -> {
             try {
-                Thread.sleep(100);
+                // mid-read: the simulator holds the read's answer when it is switched off
+                Await.until("the read reached the simulator", () -> sim.faults().applied() > before);
             } catch (InterruptedException ignored) {
                 return;
             }

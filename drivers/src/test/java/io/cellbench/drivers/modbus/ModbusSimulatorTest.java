@@ -69,7 +69,7 @@ class ModbusSimulatorTest {
             } else {
                 sim.startTcp();
             }
-            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try (PressureFixture press = (PressureFixture) Drivers.named("modbus-pressure")
                         .open(config("press-1", sim.labEntry()))) {
                     assertTrue(press.canSetPressure());
@@ -131,7 +131,7 @@ class ModbusSimulatorTest {
             } else {
                 sim.startTcp();
             }
-            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try (TemperatureChamber chamber = (TemperatureChamber) Drivers.named("modbus-chamber")
                         .open(config("chamber-1", sim.labEntry()))) {
                     assertFalse(sim.running());
@@ -162,7 +162,7 @@ class ModbusSimulatorTest {
             sim.freeze(true);
             double pa = sim.lastPressurePa();
             double area = sim.areaM2();
-            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 record Case(String key, int address, String type, String order, Object scale, String unit, double tolerancePa) {
                 }
                 for (Case c : List.of(
@@ -207,7 +207,7 @@ class ModbusSimulatorTest {
         }
         assertEquals(VirtualInstrumentKind.Role.PRESSURE_FIXTURE, kinds.get("modbus-pressure").role());
         assertEquals(VirtualInstrumentKind.Role.TEMPERATURE_CHAMBER, kinds.get("modbus-chamber").role());
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             try (VirtualInstrument press = kinds.get("modbus-pressure").start("press-7", List.of(Bench.formedCoin(0.5)),
                     clock, true, dir);
                  VirtualInstrument chamber = kinds.get("modbus-chamber").start("chamber-7",

@@ -57,7 +57,7 @@ class ModbusTranscriptTest {
                 // an exception answer: illegal data address
                 .expect("00 09 00 00 00 06 01 04 00 00 00 02", "00 09 00 00 00 03 01 84 02")
                 .start()) {
-            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try (ModbusPressureFixture press = (ModbusPressureFixture) Drivers.named("modbus-pressure")
                         .open(pressConfig(peer.port()))) {
                     assertTrue(press.canSetPressure());
@@ -85,7 +85,7 @@ class ModbusTranscriptTest {
             InstrumentConfig config = new InstrumentConfig("fixture-3", "modbus-pressure", reg("host", "127.0.0.1",
                     "port", peer.port(), "mode", "rtu", "retries", 0, "registers",
                     reg("pressure", reg("function", "holding", "address", 0, "unit", "kPa"))), "lab.yaml:20:3");
-            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try (ModbusPressureFixture fixture = (ModbusPressureFixture) Drivers.named("modbus-pressure").open(config)) {
                     assertEquals(300e3, fixture.readPressurePa(), 1e-9);
                     assertEquals("modbus-pressure: Modbus RTU unit 1 at tcp 127.0.0.1:" + peer.port(), fixture.identify());
@@ -113,7 +113,7 @@ class ModbusTranscriptTest {
         assertEquals(ModbusMode.RTU, settings.link().mode());
         ModbusMaster master = new ModbusMaster("chamber-1", wire, ModbusMode.RTU, 1, Duration.ofMillis(200), 0);
         ModbusChamber chamber = new ModbusChamber("chamber-1", master, settings);
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             assertEquals(25.0, chamber.readTemperatureCelsius(), 1e-9);
             assertEquals(30.0, chamber.setpointCelsius(), 1e-9);
             chamber.setTemperatureCelsius(40);

@@ -71,7 +71,7 @@ class PalmSensFactoryTest {
 
     @Test
     void aMissingPortIsAClearErrorAtOpen() {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             String port = dir.resolve("no-such-tty").toString();
             LinkDownException e = assertThrows(LinkDownException.class, () -> Drivers.named(PalmSensFactory.NAME)
                     .open(config(Map.of("serial_port", port))));

@@ -15,6 +15,7 @@ import io.cellbench.drivers.transport.TransportTimeoutException;
 import io.cellbench.fixtures.wire.FaultPolicy;
 import io.cellbench.fixtures.wire.SocatPair;
 import io.cellbench.fixtures.wire.palmsens.MethodScriptSimulator;
+import io.cellbench.testing.Await;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PalmSensFaultTest {
 
-    private static final Duration HANG_GUARD = Duration.ofSeconds(20);
+    private static final Duration HANG_GUARD = Duration.ofMinutes(2); // a hang guard, not a speed goal
     private static final EisRequest SWEEP = new EisRequest(EisRequest.Mode.POTENTIOSTATIC, 100e3, 1e3, 5, 0.01);
 
     @TempDir
@@ -174,13 +175,11 @@ class PalmSensFaultTest {
                         return e;
                     }
                 });
-                while (!sim.running()) {
-                    Thread.sleep(5);
-                }
-                Thread.sleep(300);
+                // mid-sweep: the device has sent OCP readings and a few points
+                Await.until("OCP readings and a few points sent", () -> sim.packagesSent() >= 4);
                 sim.close();
                 pair.close();
-                InstrumentException e = assertInstanceOf(InstrumentException.class, sweep.get(15, TimeUnit.SECONDS));
+                InstrumentException e = assertInstanceOf(InstrumentException.class, sweep.get(60, TimeUnit.SECONDS));
                 assertEquals("eis-2", e.instrument());
                 assertEquals("meas_loop_eis", e.command());
                 assertTrue(e.getMessage().contains(pair.driverEnd().toString()), e.getMessage());

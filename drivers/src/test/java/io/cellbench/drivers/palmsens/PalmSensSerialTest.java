@@ -58,7 +58,7 @@ class PalmSensSerialTest {
 
     @Test
     void sweepsOnBothMultiplexerChannelsMatchTheInProcessAnalyzer() {
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             assertTrue(eis.identify().startsWith("es4_hr"), eis.identify());
             for (int channel : new int[] {1, 2, 1}) {
                 List<ImpedancePoint> wire = eis.measure(channel, EisBench.SWEEP);
@@ -80,7 +80,7 @@ class PalmSensSerialTest {
 
     @Test
     void aGalvanostaticSweepMatchesToo() {
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             EisRequest geis = new EisRequest(EisRequest.Mode.GALVANOSTATIC, 10e3, 1, 4, 1e-4);
             EisBench.assertSameSpectrum(eis.measure(2, geis), bench.twin.measure(2, geis));
         });
@@ -88,7 +88,7 @@ class PalmSensSerialTest {
 
     @Test
     void theVirtualLabEntryOpensThroughTheDriverRegistry() {
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             VirtualInstrumentKind kind = ServiceLoader.load(VirtualInstrumentKind.class).stream()
                     .map(ServiceLoader.Provider::get)
                     .filter(k -> k.driver().equals(PalmSensFactory.NAME))

@@ -92,7 +92,7 @@ class PalmSensTranscriptTest {
 
     @Test
     void aPeisSweepSendsThisScriptAndDecodesThesePoints() {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             Transcript t = opened();
             script(t, PEIS_SCRIPT, ANSWER);
             try (PalmSensEisAnalyzer eis = open(t, MUX)) {
@@ -111,7 +111,7 @@ class PalmSensTranscriptTest {
 
     @Test
     void aGeisSweepWithoutMultiplexerSendsThisScript() {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             Transcript t = opened();
             script(t, List.of(
                     "e", "var p", "var f", "var r", "var j",
@@ -141,7 +141,7 @@ class PalmSensTranscriptTest {
 
     @Test
     void aScriptErrorNamesTheScriptLineAndTheDeviceStaysUsable() {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             Transcript t = opened();
             script(t, PEIS_SCRIPT, "e\n*\n!4003: Line 18, Col 24\n");
             script(t, PEIS_SCRIPT, ANSWER);
@@ -175,7 +175,7 @@ class PalmSensTranscriptTest {
 
     @Test
     void aPackageThatCannotBeReadIsReportedWithTheLineShown() {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             Transcript t = opened();
             script(t, PEIS_SCRIPT, "e\n*\nPdc8002710 ;cc8007A1Xm;cd7FF8E94m\n");
             t.query("Z", "Z\n"); // the driver stops the device: it answers Z and ends the script
@@ -190,7 +190,7 @@ class PalmSensTranscriptTest {
 
     @Test
     void openReadsPastAScriptThatWasStillRunning() {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             // a previous session's sweep: a package in flight, then Z, then the end of that script
             Transcript t = new Transcript()
                     .query("Z", "Pdc8002710 ;cc8007A12m;cd7FF8E94m\nZ\n")
@@ -204,7 +204,7 @@ class PalmSensTranscriptTest {
 
     @Test
     void aLateAnswerToAnEarlierAbortBeforeTheEchoIsSkipped() {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             Transcript t = opened();
             script(t, PEIS_SCRIPT, "Z!0006\n" + ANSWER);
             try (PalmSensEisAnalyzer eis = open(t, MUX)) {

@@ -18,14 +18,14 @@ class LineFramingPollTest {
 
     @Test
     void aPollThatEndsMidLineKeepsWhatCameForTheNextPoll() throws Exception {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             CountDownLatch firstHalfRead = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(1);
             try (RawPeer peer = new RawPeer(s -> {
                 send(s, "Pdc8002710 ;cc80");
-                firstHalfRead.await(5, TimeUnit.SECONDS);
+                firstHalfRead.await(60, TimeUnit.SECONDS);
                 send(s, "07A12m\n*\n");
-                done.await(5, TimeUnit.SECONDS);
+                done.await(60, TimeUnit.SECONDS);
             })) {
                 LineFraming f = new LineFraming("dev", new TcpTransport("127.0.0.1", peer.port(), Duration.ofSeconds(2)),
                         Terminator.LF);
@@ -48,7 +48,7 @@ class LineFramingPollTest {
 
     @Test
     void aClosedLinkStillFailsAPoll() throws Exception {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             try (RawPeer peer = new RawPeer(s -> send(s, "half"))) {
                 LineFraming f = new LineFraming("dev", new TcpTransport("127.0.0.1", peer.port(), Duration.ofSeconds(2)),
                         Terminator.LF);

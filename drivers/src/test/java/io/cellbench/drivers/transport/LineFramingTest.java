@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.drivers.testing.RawPeer;
 import io.cellbench.fixtures.wire.DeadPort;
+import io.cellbench.testing.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.Test;
 /** Line framing over real TCP sockets on 127.0.0.1, against bare peers that send awkward bytes. */
 class LineFramingTest {
 
-    private static final Duration GUARD = Duration.ofSeconds(10);
+    /** A hang guard: every wait below ends on what the peer did, far sooner. */
+    private static final Duration GUARD = Duration.ofSeconds(60);
+    /** A read's timeout where the answer is already on its way: generous for a loaded machine. */
+    private static final Duration READ = Duration.ofSeconds(30);
 
     private static LineFraming framing(RawPeer peer, int maxLine) {
         LineFraming f = new LineFraming("dev", new TcpTransport("127.0.0.1", peer.port(), Duration.ofSeconds(2)),
@@ -35,18 +39,23 @@ class LineFramingTest {
     @Test
     void linesArriveWholeHoweverTheBytesAreSplitAndCarriageReturnsAreDropped() throws Exception {
         CountDownLatch done = new CountDownLatch(1);
+        // each piece goes out once the line before it was read, so the splits reach the framing as written
+        CountDownLatch firstRead = new CountDownLatch(1);
+        CountDownLatch secondRead = new CountDownLatch(1);
         try (RawPeer peer = new RawPeer(s -> {
             send(s, "first\r\nsec");
-            Thread.sleep(30);
+            firstRead.await(GUARD.toSeconds(), TimeUnit.SECONDS);
             send(s, "ond\nthi");
-            Thread.sleep(30);
+            secondRead.await(GUARD.toSeconds(), TimeUnit.SECONDS);
             send(s, "rd\n");
-            done.await(5, TimeUnit.SECONDS);
+            done.await(GUARD.toSeconds(), TimeUnit.SECONDS);
         })) {
             LineFraming f = framing(peer, LineFraming.DEFAULT_MAX_LINE_BYTES);
-            assertEquals("first", f.readLine("q", Duration.ofSeconds(2)));
-            assertEquals("second", f.readLine("q", Duration.ofSeconds(2)));
-            assertEquals("third", f.readLine("q", Duration.ofSeconds(2)));
+            assertEquals("first", f.readLine("q", READ));
+            firstRead.countDown();
+            assertEquals("second", f.readLine("q", READ));
+            secondRead.countDown();
+            assertEquals("third", f.readLine("q", READ));
             assertFalse(f.needsResync());
             done.countDown();
             f.close();
@@ -68,7 +77,7 @@ class LineFramingTest {
                     Terminator.CRLF);
             f.open("connect");
             f.writeLine("*IDN?");
-            assertTrue(read.await(5, TimeUnit.SECONDS));
+            assertTrue(read.await(GUARD.toSeconds(), TimeUnit.SECONDS));
             assertEquals("*IDN?\r\n", got.toString());
             f.close();
         }
@@ -76,8 +85,9 @@ class LineFramingTest {
 
     @Test
     void aTrickleWithoutALineEndEndsAtTheOverallDeadline() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
         try (RawPeer peer = new RawPeer(s -> {
-            for (int i = 0; i < 200; i++) {
+            while (done.getCount() > 0) { // a byte every 20 ms until the test has its answer
                 send(s, "x");
                 Thread.sleep(20);
             }
@@ -90,32 +100,37 @@ class LineFramingTest {
             assertTrue(e.getMessage().contains("answer incomplete (no line end) after 300 ms") && e.getMessage().contains("got 'x"),
                     e.getMessage());
             assertTrue(f.needsResync(), "bytes still in flight: reconnect before the next command");
+            done.countDown();
             f.close();
         }
     }
 
     @Test
     void silenceIsATimeoutNamingTheEndpoint() throws Exception {
-        try (RawPeer peer = new RawPeer(s -> Thread.sleep(5000))) {
+        CountDownLatch done = new CountDownLatch(1);
+        try (RawPeer peer = new RawPeer(s -> done.await(GUARD.toSeconds(), TimeUnit.SECONDS))) { // silent, connected
             LineFraming f = framing(peer, LineFraming.DEFAULT_MAX_LINE_BYTES);
             TransportTimeoutException e = assertTimeoutPreemptively(GUARD,
                     () -> assertThrows(TransportTimeoutException.class, () -> f.readLine("*IDN?", Duration.ofMillis(200))));
             assertTrue(e.getMessage().contains("no answer within 200 ms on tcp 127.0.0.1:" + peer.port()), e.getMessage());
+            done.countDown();
             f.close();
         }
     }
 
     @Test
     void anAnswerLongerThanTheLimitIsRefused() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
         try (RawPeer peer = new RawPeer(s -> {
             send(s, "9".repeat(5000));
-            Thread.sleep(5000);
+            done.await(GUARD.toSeconds(), TimeUnit.SECONDS); // no line end, and the link stays up
         })) {
             LineFraming f = framing(peer, 1024);
             InstrumentException e = assertTimeoutPreemptively(GUARD,
                     () -> assertThrows(InstrumentException.class, () -> f.readLine(":READ?", Duration.ofSeconds(3))));
             assertTrue(e.getMessage().contains("answer longer than 1024 bytes without a line end"), e.getMessage());
             assertTrue(f.needsResync());
+            done.countDown();
             f.close();
         }
     }
@@ -136,13 +151,10 @@ class LineFramingTest {
         CountDownLatch done = new CountDownLatch(1);
         try (RawPeer peer = new RawPeer(s -> {
             send(s, "late answer\nmore\n");
-            done.await(5, TimeUnit.SECONDS);
+            done.await(GUARD.toSeconds(), TimeUnit.SECONDS);
         })) {
             LineFraming f = framing(peer, LineFraming.DEFAULT_MAX_LINE_BYTES);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (f.transport().available() < 17 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Await.until("17 stale bytes arrived", () -> f.transport().available() >= 17);
             assertEquals(17, f.discardInput("*IDN?"));
             done.countDown();
             f.close();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The order in which waiting cells get channels. */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ChannelBrokerTest {
     private static final SourceLocation AT = new SourceLocation("s.yaml", 1, 1);
     private final List<String> granted = new ArrayList<>();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** More cells than channels: cells queue for a pool's channels in schedule order; start conditions are kept. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ChannelPoolTest {
     static final Map<String, String> REST = Map.of("rest.yaml", "name: rest\nsteps:\n  - Rest for 10 s\n");
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Three cells in one chamber: a temperature step moves the chamber only when every running cell in it is ready. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SharedChamberTest {
     static final Map<String, String> PROTOCOLS = Map.of(
             "warm.yaml", "name: warm\nsteps:\n  - Rest for 10 s\n  - Set temperature to 45 °C\n  - Rest for 10 s\n",

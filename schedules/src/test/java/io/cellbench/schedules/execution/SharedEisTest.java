@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Eight cells on one analyzer through its multiplexer: one sweep at a time, in the order asked, waits recorded. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SharedEisTest {
     static final Map<String, String> EIS = Map.of("eis.yaml", """
             name: eis
@@ -212,7 +212,7 @@ class SharedEisTest {
             @Override
             public List<ImpedancePoint> measure(int channel, EisRequest request) {
                 try {
-                    if (!first.await(10, TimeUnit.SECONDS)) {
+                    if (!first.await(60, TimeUnit.SECONDS)) {
                         throw new AssertionError("the test never let the first sweep go on");
                     }
                 } catch (InterruptedException e) {

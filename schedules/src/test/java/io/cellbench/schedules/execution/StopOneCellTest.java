@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cellbench stop DIR --cell ID}: one cell ends, running or still waiting; the others go on. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StopOneCellTest {
     @TempDir
     Path dir;

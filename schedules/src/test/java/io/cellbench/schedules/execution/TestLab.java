@@ -15,6 +15,7 @@ import io.cellbench.core.time.VirtualClock;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduleLoader;
 import io.cellbench.schedules.schedule.ScheduledCell;
+import io.cellbench.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,15 +94,9 @@ final class TestLab implements InstrumentProvider {
         });
     }
 
-    /** Polls (real time) until {@code condition} holds; fails after 10 s. */
+    /** Polls (real time) until {@code condition} holds; fails after {@link Await#HANG_GUARD}. */
     static void until(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(2);
-        }
+        Await.until(what, condition::getAsBoolean);
     }
 
     /** 3.0 V at rest, +3.6 V per mAh, 10 Ω; only open circuit and constant current. */
@@ -142,7 +137,7 @@ final class TestLab implements InstrumentProvider {
         public ChannelReading read() {
             if (gate != null) {
                 try {
-                    if (!gate.await(10, TimeUnit.SECONDS)) {
+                    if (!gate.await(Await.HANG_GUARD.toSeconds(), TimeUnit.SECONDS)) {
                         throw new InstrumentException(name, "read", "the test never opened the gate");
                     }
                 } catch (InterruptedException e) {
@@ -193,7 +188,7 @@ final class TestLab implements InstrumentProvider {
             try {
                 muxOrder.add(mux);
                 CountDownLatch b = blocked.get(mux);
-                if (b != null && !b.await(10, TimeUnit.SECONDS)) {
+                if (b != null && !b.await(Await.HANG_GUARD.toSeconds(), TimeUnit.SECONDS)) {
                     throw new InstrumentException("eis", "sweep", "the test never let the sweep go on");
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(sweepNanos);

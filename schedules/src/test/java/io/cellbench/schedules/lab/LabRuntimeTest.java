@@ -18,6 +18,7 @@ import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduleLoader;
 import io.cellbench.schedules.schedule.ScheduledCell;
 import io.cellbench.schedules.schedule.Wiring;
+import io.cellbench.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,21 +91,18 @@ class LabRuntimeTest {
             LabCheck.check(s, file);
             try (Lab lab = new Lab(file, new SystemLabClock(), warnings::add)) {
                 used = lab;
-                // a minute is long for a test: stop the cells after a few samples, once every cell
-                // has one (a fixed 1.5 s may pass before a cell's first sample on a loaded machine)
+                // a minute is long for a test: stop the cells once every cell has recorded a sample
+                // (a fixed 1.5 s may pass before a cell's first sample on a loaded machine)
                 ScheduleRunner runner = new ScheduleRunner(s, lab, events);
                 Thread stopper = Thread.ofVirtual().start(() -> {
                     try {
-                        Thread.sleep(1500);
-                        long deadline = System.nanoTime() + 30_000_000_000L;
-                        while (System.nanoTime() < deadline && !s.cells().stream().allMatch(c ->
-                                !events.of(c.info().id(), RunEvent.SampleRecorded.class).isEmpty())) {
-                            Thread.sleep(20);
-                        }
+                        Await.until("every cell recorded a sample", () -> s.cells().stream().allMatch(c ->
+                                !events.of(c.info().id(), RunEvent.SampleRecorded.class).isEmpty()));
                     } catch (InterruptedException e) {
                         return;
+                    } finally {
+                        runner.stop();
                     }
-                    runner.stop();
                 });
                 Map<String, RunEvent.Outcome> outcomes = runner.run();
                 stopper.join();

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Timeout;
  * an impedance analyzer whose sweeps the cells take in turn — on in-process simulated
  * instruments (no bank driver or analyzer driver is needed to test the lab's part).
  */
-@Timeout(30)
+@Timeout(60)
 class LabSharingTest {
     private final SystemLabClock clock = new SystemLabClock();
     private final AtomicInteger bankOpens = new AtomicInteger();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * simulation of the same cell, within noise. Simulator and runner share one fast clock
  * (a {@link ScaledClock}), so hours pass in seconds on real sockets.
  */
-@Timeout(120)
+@Timeout(300) // a hang guard
 class VirtualLabMatchesSimulationTest {
     private static final double SPEED = 1500;
 

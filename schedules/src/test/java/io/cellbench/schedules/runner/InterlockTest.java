@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Interlocks pause a cell through a hold while a condition is out of band, and let it go on once it has cleared. */
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class InterlockTest {
     private final Harness h = new Harness();
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * measured" at open circuit only, and keeps every other check. The fake cell behind a wrapper
  * gives exact numbers; the real 2450 path is {@link KeithleyOpenRelayRunTest}.
  */
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class OpenRelayRestTest {
     private final Harness h = new Harness();
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The wiring keys of a schedule: what they read as, and every mistake reported at file:line:column. */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ScheduleWiringTest {
     @TempDir
     Path dir;
