@@ -22,16 +22,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * MethodSCRIPTs over a serial line.
  *
  * <p><b>A sweep</b> is one script ({@link EisScript}) sent in one write: {@code e}, the script
- * lines, an empty line. The device echoes {@code e}, then streams a data package
- * ({@code Pdc…;cc…;cd…}) per frequency, {@code *} after each measurement loop, and an empty
- * line when the script has ended. An error comes back as {@code !XXXX: Line L, Col C}; the
- * message names the script line it points at.
+ * lines, an empty line. The device echoes {@code e}, frames each measurement loop between
+ * {@code M0000} and {@code *} (the OCP loop, then the sweep with a data package
+ * {@code Pdc…;cc…;cd…} per frequency), and ends the script with an empty line — PalmSens'
+ * LSV transcript in MethodSCRIPT_Examples, Example_C/README.adoc; its Python README writes
+ * the echo and the first loop start on one line, {@code eM0000}, and both are read
+ * ({@link ReplyScopes} checks the nesting). An error comes back as
+ * {@code !XXXX: Line L, Col C}; the message names the script line it points at.
  *
  * <p><b>Never a hang.</b> The echo must come within {@code timeout}; each package within
  * {@code package_timeout} plus ten periods of its frequency (the first also gets the OCP
  * time). The wait is done in slices of {@value #POLL_MILLIS} ms, so {@link #abort()} from
- * another thread (or an interrupt of the measuring thread) is seen within one slice: the measuring thread then sends {@code Z} and reads
- * to the end-of-script line, and the device is ready for the next sweep. After a timeout or
+ * another thread (or an interrupt of the measuring thread) is seen within one slice: the
+ * measuring thread then sends a newline and {@code Z} — PalmSens' {@code abort_and_sync}
+ * (Example_Python/.../instrument.py): the newline ends whatever half-received command is in the
+ * device's buffer, so that {@code Z} is read as a command of its own — and reads to the
+ * end-of-script line, and the device is ready for the next sweep. After a timeout or
  * garbage the driver also sends {@code Z} (the device may still be sweeping with the cell on)
  * and reopens the link before the next sweep, aborting whatever still runs there.
  *
@@ -183,34 +189,46 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
         if (MethodScriptError.isError(echo)) {
             throw scriptError(command, script, echo, points.size(), n);
         }
-        if (!echo.equals("e")) {
+        if (!echo.startsWith("e") || !(echo.length() == 1 || ReplyScopes.isStart(echo.substring(1)))) {
             throw garbled(command, echo, "expected the echo 'e'");
         }
+        // PalmSens' Python README writes the echo and the first loop start on one line ("eM0000")
+        String line = echo.length() > 1 ? echo.substring(1) : null;
+        ReplyScopes scopes = new ReplyScopes();
         Duration wait = settings.ocpTime().plus(packageWait(frequencies[0]));
         while (true) {
-            String line = next(command, wait, points, n, "no data package");
+            if (line == null) {
+                line = next(command, wait, points, n, "no data package");
+            }
             if (line.isEmpty()) {
-                if (points.size() != n) {
+                if (points.size() != n || !scopes.allClosed()) {
                     framing.markResync();
                     throw new InstrumentException(name, command, "the script ended after " + points.size() + " of "
-                            + n + " points");
+                            + n + " points" + (scopes.allClosed() ? "" : ", inside a loop"));
                 }
                 return List.copyOf(points);
             }
-            if (line.equals("*")) {
-                continue; // end of a measurement loop (the OCP loop, then the sweep)
-            }
-            if (MethodScriptError.isError(line)) {
+            if (ReplyScopes.isStart(line)) {
+                scopes.start(line); // the OCP loop, then the sweep
+            } else if (ReplyScopes.isEnd(line)) {
+                String wrong = scopes.end(line);
+                if (wrong != null) {
+                    throw garbled(command, line, wrong);
+                }
+            } else if (MethodScriptError.isError(line)) {
                 throw scriptError(command, script, line, points.size(), n);
+            } else if (!DataPackage.isPackage(line)) {
+                throw garbled(command, line, "expected a data package or the start or end of a loop");
+            } else if (!scopes.inMeasurementLoop()) {
+                throw garbled(command, line, "a data package outside a measurement loop");
+            } else {
+                points.add(point(command, line));
+                if (points.size() > n) {
+                    throw garbled(command, line, "more than the " + n + " points asked for");
+                }
+                wait = packageWait(frequencies[Math.min(points.size(), n - 1)]);
             }
-            if (!DataPackage.isPackage(line)) {
-                throw garbled(command, line, "expected a data package");
-            }
-            points.add(point(command, line));
-            if (points.size() > n) {
-                throw garbled(command, line, "more than the " + n + " points asked for");
-            }
-            wait = packageWait(frequencies[Math.min(points.size(), n - 1)]);
+            line = null;
         }
     }
 
@@ -263,7 +281,7 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
         boolean interrupted = Thread.interrupted(); // cleared while Z is sent and read, set again below
         String outcome = (interrupted ? "interrupted: " : "") + "sweep aborted after " + done + " of " + n + " points";
         try {
-            send("Z\n", "Z");
+            send("\nZ\n", "Z");
             drainToEnd("Z");
         } catch (InstrumentException e) {
             framing.markResync();
@@ -280,7 +298,7 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
     /** After a failure mid-sweep: stop the device if it listens, and reopen the link before the next sweep. */
     private void stopQuietly(String command) {
         try {
-            send("Z\n", "Z");
+            send("\nZ\n", "Z");
             drainToEnd(command);
         } catch (InstrumentException ignored) {
             // the failure being reported says what went wrong; the reconnect resets the rest
@@ -308,9 +326,9 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
         }
     }
 
-    /** {@code Z}: nothing runs ({@code Z!0006}), or a script runs and is read to its end. */
+    /** Newline and {@code Z}: nothing runs ({@code Z!0006}), or a script runs and is read to its end. */
     private void stopRunningScript(String command) {
-        send("Z\n", command);
+        send("\nZ\n", command);
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         while (true) {
             String line = framing.readLine("Z", Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
