@@ -35,6 +35,8 @@ class PalmSensTranscriptTest {
             "set_max_bandwidth 100k",
             "set_range ba 10m",
             "set_autoranging ba 100n 10m",
+            "set_range ab 5",                         // the WE potential range: above a charged cell
+            "set_autoranging ab 5 5",
             "mux_config 3i 0x0020",
             "mux_set_channel 3i",
             "meas_loop_ocp p 1 30",
@@ -128,6 +130,8 @@ class PalmSensTranscriptTest {
                     "set_max_bandwidth 10M",
                     "set_range db 10m",
                     "set_autoranging db 10m 10m",
+                    "set_range ab 5",
+                    "set_autoranging ab 5 5",
                     "meas_loop_ocp p 1 5",
                     "endloop",
                     "set_i 0",
@@ -151,12 +155,12 @@ class PalmSensTranscriptTest {
     void aScriptErrorNamesTheScriptLineAndTheDeviceStaysUsable() {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             Transcript t = opened();
-            script(t, PEIS_SCRIPT, "e\nM0000\n*\n!4003: Line 18, Col 24\n");
+            script(t, PEIS_SCRIPT, "e\nM0000\n*\n!4003: Line 20, Col 24\n");
             script(t, PEIS_SCRIPT, ANSWER);
             try (PalmSensEisAnalyzer eis = open(t, MUX)) {
                 InstrumentException e = assertThrows(InstrumentException.class, () -> eis.measure(3, PEIS));
                 assertEquals("eis-1: 'meas_loop_eis': the device reports !4003 (argument out of range) at script line"
-                        + " 18, column 24 'meas_loop_eis f r j 10m 10k 1 5 p' after 0 of 5 points", e.getMessage());
+                        + " 20, column 24 'meas_loop_eis f r j 10m 10k 1 5 p' after 0 of 5 points", e.getMessage());
                 assertEquals(5, eis.measure(3, PEIS).size());
                 t.assertComplete();
                 assertEquals(1, t.opens(), "read to the end of the failed script: no reconnect needed");
