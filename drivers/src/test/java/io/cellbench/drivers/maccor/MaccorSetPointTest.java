@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.instrument.ChannelCommand;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,35 +20,44 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class MaccorSetPointTest {
 
-    @Test
-    void aConstantPowerStepAfterARestDrawsThatPower_notTheWholeRange() throws Exception {
-        try (MacNetRig rig = new MacNetRig(1, MacNetRig.relaxed());
-             MaccorBank bank = MaccorBank.open("maccor-1", rig.settings())) {
-            MaccorChannel ch = bank.channel(1);
-            ch.apply(new ChannelCommand.OpenCircuit());
-            ch.apply(new ChannelCommand.Power(-0.005, 2.5, 4.2));
-            assertEquals(new ChannelCommand.Power(-0.005, 2.5, 11), rig.sim.command(1),
-                    "the cycler must apply the 5 mW, not its whole current range");
-            rig.clock.advance(10);
-            assertEquals(-0.005 / ch.read().voltageVolt(), ch.read().currentAmpere(), 2e-4);
-        }
+    private MacNetRig rig;
+    private MaccorBank bank;
+    private MaccorChannel ch;
+
+    @BeforeEach
+    void open() throws Exception {
+        rig = new MacNetRig(1, MacNetRig.relaxed());
+        bank = MaccorBank.open("maccor-1", rig.settings());
+        ch = bank.channel(1);
+    }
+
+    @AfterEach
+    void close() {
+        bank.close();
+        rig.close();
     }
 
     @Test
-    void aConstantLoadStepAfterACurrentStepDrawsThroughThatLoad() throws Exception {
-        try (MacNetRig rig = new MacNetRig(1, MacNetRig.relaxed());
-             MaccorBank bank = MaccorBank.open("maccor-1", rig.settings())) {
-            MaccorChannel ch = bank.channel(1);
-            ch.apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
-            ch.apply(new ChannelCommand.Resistance(400));
-            assertEquals(new ChannelCommand.Resistance(400), rig.sim.command(1));
-            // and back to constant power: the resistance start cannot also hold a power (three set points at once)
-            ch.apply(new ChannelCommand.Power(-0.004, 2.5, 4.2));
-            assertEquals(new ChannelCommand.Power(-0.004, 2.5, 11), rig.sim.command(1));
-            ch.apply(new ChannelCommand.OpenCircuit());
-            assertInstanceOf(ChannelCommand.Current.class, rig.sim.command(1));
-            assertEquals(0, ((ChannelCommand.Current) rig.sim.command(1)).ampere());
-            assertTrue(rig.sim.directMode(1));
-        }
+    void aConstantPowerStepAfterARestDrawsThatPower_notTheWholeRange() {
+        ch.apply(new ChannelCommand.OpenCircuit());
+        ch.apply(new ChannelCommand.Power(-0.005, 2.5, 4.2));
+        assertEquals(new ChannelCommand.Power(-0.005, 2.5, 11), rig.sim.command(1),
+                "the cycler must apply the 5 mW, not its whole current range");
+        rig.clock.advance(10);
+        assertEquals(-0.005 / ch.read().voltageVolt(), ch.read().currentAmpere(), 2e-4);
+    }
+
+    @Test
+    void aConstantLoadStepAfterACurrentStepDrawsThroughThatLoad() {
+        ch.apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
+        ch.apply(new ChannelCommand.Resistance(400));
+        assertEquals(new ChannelCommand.Resistance(400), rig.sim.command(1));
+        // and back to constant power: the resistance start cannot also hold a power (three set points at once)
+        ch.apply(new ChannelCommand.Power(-0.004, 2.5, 4.2));
+        assertEquals(new ChannelCommand.Power(-0.004, 2.5, 11), rig.sim.command(1));
+        ch.apply(new ChannelCommand.OpenCircuit());
+        assertInstanceOf(ChannelCommand.Current.class, rig.sim.command(1));
+        assertEquals(0, ((ChannelCommand.Current) rig.sim.command(1)).ampere());
+        assertTrue(rig.sim.directMode(1));
     }
 }

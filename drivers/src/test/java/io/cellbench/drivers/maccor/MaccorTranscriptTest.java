@@ -144,14 +144,22 @@ class MaccorTranscriptTest {
         }
     }
 
+    /** (6,10) for a 2.5–4.2 V window on channel 1, and its echo. */
+    private static final String LIMITS_CHANNEL_1 = "\"FClass\":6,\"FNum\":10,\"Chan\":0,\"VSafeMax\":4.25,"
+            + "\"VSafeMin\":2.45,\"ISafeChg\":10.5,\"ISafeDis\":10.5,\"PBatSafeChg\":52.5,\"PBatSafeDis\":52.5";
+
+    /** What comes before channel 1's first (6,7), ids 3–5: its ranges, its safety limits, its status (Available). */
+    private ScriptedMacNet beforeTheFirstStartOnChannel1() {
+        return peer.expect(request(3, "\"FClass\":3,\"FNum\":1,\"Chan\":0"), spec(3, 0))
+                .expect(request(4, LIMITS_CHANNEL_1), answer(4, LIMITS_CHANNEL_1))
+                .expect(request(5, "\"FClass\":4,\"FNum\":7,\"Chan\":0"), answer(5, status(0, 0, 0, 3.61)));
+    }
+
     @Test
     void aConstantPowerStepAfterACurrentStepStartsANewDirectTestThatActivatesThePower() throws Exception {
         String ok7 = "\"FClass\":6,\"FNum\":7,\"Chan\":0,\"Result\":\"OK\"";
-        String limits = "\"FClass\":6,\"FNum\":10,\"Chan\":0,\"VSafeMax\":4.25,\"VSafeMin\":2.45,\"ISafeChg\":10.5,"
-                + "\"ISafeDis\":10.5,\"PBatSafeChg\":52.5,\"PBatSafeDis\":52.5";
-        peer.expect(request(3, "\"FClass\":3,\"FNum\":1,\"Chan\":0"), spec(3, 0))
-                .expect(request(4, limits), answer(4, limits))
-                .expect(request(5, "\"FClass\":4,\"FNum\":7,\"Chan\":0"), answer(5, status(0, 0, 0, 3.61)))
+        String limits = LIMITS_CHANNEL_1;
+        beforeTheFirstStartOnChannel1()
                 .expect(request(6, "\"FClass\":6,\"FNum\":7,\"Chan\":0,\"TestName\":\"Random\",\"Current\":1,"
                         + "\"Voltage\":2.5,\"Power\":65536,\"Resistance\":0,\"CurrentRange\":4,\"ChMode\":\"D\","
                         + "\"DataTime\":1,\"DataV\":0,\"DataI\":0"), answer(6, ok7))
@@ -179,11 +187,7 @@ class MaccorTranscriptTest {
 
     @Test
     void aStartMacNetRefusesIsReportedWithTheStartsOwnMeaningOfItsResult() throws Exception {
-        String limits = "\"FClass\":6,\"FNum\":10,\"Chan\":0,\"VSafeMax\":4.25,\"VSafeMin\":2.45,\"ISafeChg\":10.5,"
-                + "\"ISafeDis\":10.5,\"PBatSafeChg\":52.5,\"PBatSafeDis\":52.5";
-        peer.expect(request(3, "\"FClass\":3,\"FNum\":1,\"Chan\":0"), spec(3, 0))
-                .expect(request(4, limits), answer(4, limits))
-                .expect(request(5, "\"FClass\":4,\"FNum\":7,\"Chan\":0"), answer(5, status(0, 0, 0, 3.61)))
+        beforeTheFirstStartOnChannel1()
                 .expect(request(6, "\"FClass\":6,\"FNum\":7,\"Chan\":0,\"TestName\":\"Random\",\"Current\":0.1,"
                         + "\"Voltage\":4.2,\"Power\":65536,\"Resistance\":0,\"CurrentRange\":3,\"ChMode\":\"C\","
                         + "\"DataTime\":1,\"DataV\":0,\"DataI\":0"),
