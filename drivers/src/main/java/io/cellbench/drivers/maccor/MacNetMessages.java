@@ -3,8 +3,9 @@ package io.cellbench.drivers.maccor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code params} of the MacNet functions the driver uses, field for field as
- * BatteryDataAlliance/pymacnet documents them ({@code pymacnet/messages/messages.py}).
+ * The {@code params} of the MacNet functions the driver uses, field for field as Maccor's
+ * MacNet help prints its JSON examples (and BatteryDataAlliance/pymacnet's
+ * {@code pymacnet/messages/messages.py} sends them).
  * {@code chan} is the 0-based wire channel (front-panel channel − 1).
  */
 final class MacNetMessages {
@@ -12,7 +13,9 @@ final class MacNetMessages {
     /** "Ignore this limit": MacNet ignores a current, voltage or power set outside its range (pymacnet sends 65536). */
     static final double IGNORE = 65536;
 
+    static final String VERSION_INFO = "VersionInfo (1,1)";
     static final String GENERAL_INFO = "GeneralInfo (1,2)";
+    static final String CHANNEL_SPEC = "ChannelSpecification (3,1)";
     static final String READ_AUX = "ReadAux (4,4)";
     static final String READ_STATUS = "ReadStatus (4,7)";
     static final String RESET = "ResetChannel (6,5)";
@@ -39,6 +42,16 @@ final class MacNetMessages {
     /** (1,2) general information: SystemType, TestChannels, AuxChannels... */
     static ObjectNode generalInfo() {
         return function(1, 2);
+    }
+
+    /** (1,1) versions of the tester program and the MacNet interface. */
+    static ObjectNode versionInfo() {
+        return function(1, 1);
+    }
+
+    /** (3,1) the channel's specification: Vmax, Vmin, the largest current of each range... */
+    static ObjectNode channelSpec(int chan) {
+        return function(3, 1, chan);
     }
 
     /** (4,7) status and readings of one channel. */
@@ -112,6 +125,33 @@ final class MacNetMessages {
      * 'D' (discharge) or 'R' (rest). Magnitudes are positive in both directions.
      */
     record DirectOutput(char mode, double ampere, double volt, double watt, double ohm, int currentRange) {
+
+        /**
+         * The set points this output uses: those not sent as "ignore" (65536, or a resistance
+         * of 0). The driver sends a used set point only within the channel's range (max_current
+         * and max_voltage are checked against (3,1) before direct mode starts).
+         */
+        java.util.Set<SetPoint> setPoints() {
+            java.util.EnumSet<SetPoint> used = java.util.EnumSet.noneOf(SetPoint.class);
+            if (ampere != IGNORE) {
+                used.add(SetPoint.CURRENT);
+            }
+            if (volt != IGNORE) {
+                used.add(SetPoint.VOLTAGE);
+            }
+            if (watt != IGNORE) {
+                used.add(SetPoint.POWER);
+            }
+            if (ohm > 0) {
+                used.add(SetPoint.RESISTANCE);
+            }
+            return used;
+        }
+    }
+
+    /** MacNet's four mutually limiting set points; at most three act at once (help, (6,7)). */
+    enum SetPoint {
+        CURRENT, VOLTAGE, POWER, RESISTANCE
     }
 
     /** The safety limits of (6,10). Currents and powers are magnitudes. */

@@ -17,13 +17,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * One MacNet JSON-RPC 2.0 conversation with a Maccor test system over TCP (port 57570), shared
  * by all channels of a {@link MaccorBank}.
  *
- * <p><b>Framing.</b> MacNet answers one JSON object per request and ends it with "\r\n"
- * (pymacnet's {@code cycler_interface.py} reads until the answer ends in {@code b'\r\n'}).
- * The driver sends each request as one compact JSON object followed by "\r\n": JSON allows
- * white space after a value, so a server that parses a JSON object off the stream reads it as
- * pymacnet's pretty-printed requests. Every request carries {@code "method":"MacNet"} and its
- * function class/number in {@code params} ({@code FClass}, {@code FNum}); channels are
- * numbered from 0 on the wire.
+ * <p><b>Framing.</b> MacNet answers one JSON object per request. Maccor's MacNet help prints
+ * every reply laid out over several lines; pymacnet's {@code cycler_interface.py} reads until
+ * the reply ends in {@code b'\r\n'}. So the driver reads one JSON value off the stream,
+ * whatever its layout ({@link JsonReplies}). It sends each request as one compact JSON object
+ * followed by "\r\n": JSON allows white space after a value, so a server that parses a JSON
+ * value off the stream reads it as it reads pymacnet's indented requests. Every request carries
+ * {@code "method":"MacNet"} and its function class/number in {@code params} ({@code FClass},
+ * {@code FNum}); channels are numbered from 0 on the wire.
  *
  * <p><b>Atomic transactions.</b> One lock per session: a request and its answer are never
  * interleaved with another channel's. Each request has its own {@code id}; an answer with
@@ -39,6 +40,7 @@ public final class MacNetSession implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final LineFraming framing;
+    private final JsonReplies replies;
     private final Duration timeout;
     private final int retries;
     /** Fair: channels driven from several threads take turns on the one connection. */
@@ -48,6 +50,7 @@ public final class MacNetSession implements AutoCloseable {
 
     public MacNetSession(LineFraming framing, Duration timeout, int retries) {
         this.framing = Objects.requireNonNull(framing, "framing");
+        this.replies = new JsonReplies(framing);
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         if (retries < 0 || retries > 10) {
             throw new IllegalArgumentException("retries must be 0..10, got " + retries);
@@ -68,6 +71,7 @@ public final class MacNetSession implements AutoCloseable {
     public void connect() {
         lock.lock();
         try {
+            replies.clear();
             framing.open("connect");
         } finally {
             lock.unlock();
@@ -124,27 +128,14 @@ public final class MacNetSession implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a MacNet request", e);
         }
-        String answer;
         try {
             framing.writeLine(line);
-            answer = framing.readLine(command, timeout);
-        } catch (TransportTimeoutException e) {
-            throw new TransportTimeoutException(who, command, detail(e, command));
         } catch (LinkDownException e) {
             throw new LinkDownException(who, command, detail(e, command), e.getCause());
-        } catch (InstrumentException e) {
-            throw new InstrumentException(who, command, detail(e, command), e);
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(answer);
-        } catch (JsonProcessingException e) {
-            root = null;
-        }
-        if (root == null || !root.isObject()) {
-            framing.markResync(); // the rest of a garbled answer may still be on its way
-            throw new InstrumentException(who, command, "answer is not a JSON object: " + WireText.quote(answer));
-        }
+        JsonReplies.Reply reply = replies.read(who, command, timeout);
+        JsonNode root = reply.tree();
+        String answer = reply.text().contains("\n") ? root.toString() : reply.text(); // messages show one line
         if (!root.has("result") && !root.has("error")) {
             // pymacnet's spoofer answers {"err": 1} to what it does not know
             throw new InstrumentException(who, command, "answer has neither 'result' nor 'error': "
@@ -182,6 +173,7 @@ public final class MacNetSession implements AutoCloseable {
             return;
         }
         try {
+            replies.clear();
             framing.reconnect(command);
             reconnects++;
         } catch (LinkDownException e) {

@@ -3,6 +3,7 @@ package io.cellbench.drivers.maccor;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cellbench.core.instrument.CyclerBank;
 import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.instrument.VerifiedFact;
 import io.cellbench.drivers.transport.LineFraming;
 import io.cellbench.drivers.transport.LinkDownException;
 import io.cellbench.drivers.transport.Terminator;
@@ -33,6 +34,7 @@ public final class MaccorBank implements CyclerBank {
     private final List<MaccorChannel> channels = new ArrayList<>();
     private final ScheduledExecutorService keepAlive;
     private final String identity;
+    private final List<VerifiedFact> systemFacts = new ArrayList<>();
     private volatile boolean closed;
 
     private MaccorBank(String name, MacNetSession session, MaccorSettings settings) {
@@ -53,6 +55,7 @@ public final class MaccorBank implements CyclerBank {
         identity = "Maccor MacNet " + info.path("SystemID").asText("?") + ", system type "
                 + info.path("SystemType").asText("?") + ", " + reported + " test channels, "
                 + info.path("AuxChannels").asText("?") + " aux channels";
+        systemFacts.addAll(MacNetSystemFacts.of(info, readVersion(session, name)));
         for (int n = 1; n <= count; n++) {
             channels.add(new MaccorChannel(this, session, settings, n));
         }
@@ -69,7 +72,29 @@ public final class MaccorBank implements CyclerBank {
         }, period / 4, Math.max(1_000_000, period / 4), TimeUnit.NANOSECONDS);
     }
 
-    /** Connects, reads (1,2) general information and makes the channels. On failure the link is closed. */
+    /** (1,1), or the error it was answered with (an older MacNet may not know it: not a reason to refuse). */
+    private static Object readVersion(MacNetSession session, String name) {
+        try {
+            return session.call(name, MacNetMessages.VERSION_INFO, MacNetMessages.versionInfo(), true);
+        } catch (MacNetErrorException e) {
+            return e;
+        }
+    }
+
+    /** What (1,1) and (1,2) said: the system, its type and the tester program's versions. */
+    List<VerifiedFact> systemFacts() {
+        return systemFacts;
+    }
+
+    /** The system facts, and channel 1's ranges from (3,1). */
+    @Override
+    public List<VerifiedFact> verified() {
+        List<VerifiedFact> facts = new ArrayList<>(systemFacts);
+        facts.add(channels.get(0).rangeFact());
+        return facts;
+    }
+
+    /** Connects, reads (1,2) general information and (1,1) versions, and makes the channels. On failure the link is closed. */
     public static MaccorBank open(String name, MaccorSettings settings) {
         LineFraming framing = new LineFraming(name, settings.transport().create(settings.timeout().multipliedBy(2)),
                 Terminator.CRLF);

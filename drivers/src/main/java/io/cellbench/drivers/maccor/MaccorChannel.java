@@ -5,9 +5,13 @@ import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.instrument.VerifiedFact;
 import io.cellbench.drivers.maccor.MacNetMessages.DirectOutput;
 import io.cellbench.drivers.maccor.MacNetMessages.SafetyLimits;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,20 +20,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * samples it; the cycler keeps its own safety limits and watchdog.
  *
  * <p><b>Commands.</b> MacNet's direct output has a current, a voltage, a power and a
- * resistance that are mutually limiting, and a mode: 'C' charges, 'D' discharges, 'R' rests.
- * <ul>
- * <li>CC with a voltage clamp: charge {@code C, Current=I, Voltage=max} (the channel charges at
- *     I until the cell reaches max, then holds it); discharge {@code D, Current=|I|, Voltage=min}.</li>
- * <li>CV with a current limit: {@code C} (or {@code D} when the cell is above the target),
- *     {@code Current=limit, Voltage=V}. A charge-mode channel never discharges, so a hold just
- *     after a CC charge cannot pull the cell down through its own noise.</li>
- * <li>CP: {@code Power=|P|} with the window's edge as voltage and max_current as current;
- *     constant load: {@code D, Resistance=R} down to safety_min_voltage.</li>
- * <li>Rest: {@code R} (or 0 A charge, see {@link MaccorSettings.Rest}).</li>
- * </ul>
- * The first command starts a direct-mode test on the channel with (6,7) (after a (6,5) reset
- * when a finished or suspended test is still on it); later ones are (6,8). Unused limits are
- * sent as 65536 (outside any range: ignored), an unused resistance as 0.
+ * resistance that are mutually limiting, and a mode: 'C' charges, 'D' discharges, 'R' rests
+ * ({@link DirectOutputs} says what each command becomes). A charge-mode channel never
+ * discharges, so a CV hold just after a CC charge cannot pull the cell down through its own
+ * noise. The first command starts a direct-mode test on the channel with (6,7) (after a (6,5)
+ * reset when a finished or suspended test is still on it); later ones are (6,8).
+ *
+ * <p><b>Set points (safety).</b> MacNet's help, (6,7): "Set points must be active, i.e. within
+ * range, in the (6, 7) Start Direct Mode to be functional in the (6, 8) Set direct mode
+ * output", and only three of the four can act at once. A channel started at rest has no
+ * active power or resistance: a later constant-power step sent by (6,8) would have its power
+ * ignored and the channel would source max_current. So the channel remembers which set
+ * points its (6,7) activated, and a command that needs one that is not active ends the
+ * direct-mode test ((6,5)) and starts a new one ((6,7)) with that command's output — every
+ * set point an output uses was active at its test's start. Before the first start, the
+ * channel's (3,1) specification is read, and a max_current or max_voltage beyond its ranges
+ * is refused: a set point outside range would be ignored too.
  *
  * <p><b>Safety limits.</b> Before a command whose voltage window differs from the last one,
  * the channel's (6,10) limits are set to the window widened by safety_margin (within
@@ -58,7 +64,6 @@ public final class MaccorChannel implements CyclerChannel {
     private static final double CV_DIRECTION_TOLERANCE = 0.005;
 
     private final MaccorBank bank;
-    private final MacNetSession session;
     private final MaccorSettings settings;
     private final int number;
     private final int wire;
@@ -67,27 +72,31 @@ public final class MaccorChannel implements CyclerChannel {
     private final ReentrantLock lock = new ReentrantLock(true);
     private boolean direct;
     private boolean closed;
+    private final DirectOutputs outputs;
+    private final ChannelLink link;
     private DirectOutput output;
     private SafetyLimits limits;
+    /** The set points the running direct-mode test's (6,7) made active. */
+    private Set<MacNetMessages.SetPoint> active = Set.of();
+    /** The (3,1) ranges, once read. */
     private volatile long lastOutputNanos;
-    private long lastCommandNanos;
-    private boolean anyCommand;
     private double lastVolt = Double.NaN;
     private volatile String feedFailure;
 
     MaccorChannel(MaccorBank bank, MacNetSession session, MaccorSettings settings, int number) {
         this.bank = bank;
-        this.session = session;
         this.settings = settings;
         this.number = number;
         this.wire = number - 1;
         this.name = bank.name() + "/" + number;
+        this.outputs = new DirectOutputs(settings);
+        this.link = new ChannelLink(session, settings, name, number - 1);
     }
 
     @Override
     public void apply(ChannelCommand command) {
         Objects.requireNonNull(command, "command");
-        String problem = check(command);
+        String problem = outputs.check(command);
         if (problem != null) {
             throw new InstrumentException(name, command.describe(), problem);
         }
@@ -97,8 +106,15 @@ public final class MaccorChannel implements CyclerChannel {
             if (command instanceof ChannelCommand.Voltage && Double.isNaN(lastVolt)) {
                 readLocked(); // the mode of a CV hold depends on where the cell is
             }
-            DirectOutput next = outputFor(command);
-            SafetyLimits nextLimits = limitsFor(command, next);
+            if (!direct) {
+                checkRanges(link.spec()); // read once, before anything is sent for the first start
+            }
+            DirectOutput next = outputs.outputFor(command, lastVolt, CV_DIRECTION_TOLERANCE);
+            if (direct && !active.containsAll(next.setPoints())) {
+                // a set point the running test did not activate would be ignored: start a test that activates it
+                endDirectTest();
+            }
+            SafetyLimits nextLimits = outputs.limitsFor(command, next, limits);
             if (!nextLimits.equals(limits)) {
                 sendLimits(nextLimits);
             }
@@ -129,7 +145,7 @@ public final class MaccorChannel implements CyclerChannel {
         lock.lock();
         try {
             requireOpen(MacNetMessages.READ_STATUS);
-            return readStatus();
+            return link.status();
         } finally {
             lock.unlock();
         }
@@ -140,7 +156,7 @@ public final class MaccorChannel implements CyclerChannel {
         lock.lock();
         try {
             requireOpen(MacNetMessages.READ_AUX);
-            return readAux();
+            return link.aux();
         } finally {
             lock.unlock();
         }
@@ -190,9 +206,9 @@ public final class MaccorChannel implements CyclerChannel {
             }
             direct = false;
             try {
-                setOutput(restOutput(), MacNetMessages.SET_DIRECT);
+                setOutput(outputs.rest(), MacNetMessages.SET_DIRECT);
             } finally {
-                expectOk(MacNetMessages.RESET, command(MacNetMessages.RESET, MacNetMessages.reset(wire)));
+                link.reset();
             }
         } finally {
             lock.unlock();
@@ -234,7 +250,7 @@ public final class MaccorChannel implements CyclerChannel {
     }
 
     private ChannelReading readLocked() {
-        MaccorStatus s = readStatus();
+        MaccorStatus s = link.status();
         if (direct && s.state() != MaccorStatus.ACTIVE) {
             direct = false;
             String feed = feedFailure;
@@ -244,7 +260,7 @@ public final class MaccorChannel implements CyclerChannel {
         }
         double celsius = Double.NaN;
         if (settings.temperatureAux() > 0) {
-            double[] aux = readAux();
+            double[] aux = link.aux();
             if (aux.length < settings.temperatureAux()) {
                 throw new InstrumentException(name, MacNetMessages.READ_AUX, "temperature_aux is "
                         + settings.temperatureAux() + " but the channel has " + aux.length + " aux value(s)");
@@ -263,30 +279,6 @@ public final class MaccorChannel implements CyclerChannel {
         return new ChannelReading(s.voltageVolt(), ampere, celsius);
     }
 
-    private MaccorStatus readStatus() {
-        JsonNode r = session.call(name, MacNetMessages.READ_STATUS, MacNetMessages.readStatus(wire), true);
-        for (String field : new String[] {"Stat", "Current", "Voltage"}) {
-            if (!r.path(field).isNumber()) {
-                throw new InstrumentException(name, MacNetMessages.READ_STATUS, "answer has no number '" + field
-                        + "': " + r);
-            }
-        }
-        return MaccorStatus.of(number, r);
-    }
-
-    private double[] readAux() {
-        JsonNode r = session.call(name, MacNetMessages.READ_AUX, MacNetMessages.readAux(wire), true);
-        JsonNode values = r.path("AuxValues");
-        if (!values.isArray()) {
-            throw new InstrumentException(name, MacNetMessages.READ_AUX, "answer has no 'AuxValues' list: " + r);
-        }
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i).asDouble(Double.NaN);
-        }
-        return out;
-    }
-
     private void startDirect(DirectOutput next) {
         MaccorStatus s = awaitNotActive();
         if (s.state() == MaccorStatus.ACTIVE) {
@@ -295,13 +287,59 @@ public final class MaccorChannel implements CyclerChannel {
                     + " (active_wait); cellbench does not take over a running test — stop it on the cycler");
         }
         if (s.state() == MaccorStatus.COMPLETED || s.state() == MaccorStatus.SUSPENDED) {
-            expectOk(MacNetMessages.RESET, command(MacNetMessages.RESET, MacNetMessages.reset(wire)));
+            link.reset();
         }
-        JsonNode r = command(MacNetMessages.START_DIRECT,
+        JsonNode r = link.command(MacNetMessages.START_DIRECT,
                 MacNetMessages.startDirect(wire, settings.testName(), next, settings.dataTime()));
-        expectOk(MacNetMessages.START_DIRECT, r);
+        if (!MacNetResults.ok(r)) {
+            throw new InstrumentException(name, MacNetMessages.START_DIRECT, MacNetResults.why(r,
+                    MacNetResults.START_DIRECT));
+        }
         direct = true;
+        active = next.setPoints();
         lastOutputNanos = System.nanoTime();
+    }
+
+    /** Ends the direct-mode test ((6,5)): the next command starts a new one, with safety limits sent again. */
+    private void endDirectTest() {
+        direct = false;
+        limits = null;
+        link.reset();
+    }
+
+    /** Refuses to start direct mode when a set point cellbench may send is beyond the channel's range. */
+    private void checkRanges(ChannelSpec s) {
+        String problem = s.problemWith(settings);
+        if (problem != null) {
+            throw new InstrumentException(name, MacNetMessages.START_DIRECT, problem + "; a set point outside the"
+                    + " channel's range is ignored by MacNet, so cellbench does not start direct mode");
+        }
+    }
+
+    /** What (3,1) says about this channel against the lab file's limits (for {@code cellbench probe}). */
+    VerifiedFact rangeFact() {
+        lock.lock();
+        try {
+            ChannelSpec s;
+            try {
+                s = link.spec();
+            } catch (InstrumentException e) {
+                return VerifiedFact.warn("channel " + number + " ranges", "not read",
+                        e.getMessage() + "; direct mode will not start without them");
+            }
+            String problem = s.problemWith(settings);
+            return problem == null ? VerifiedFact.ok("channel " + number + " ranges", s.describe())
+                    : VerifiedFact.warn("channel " + number + " ranges", s.describe(), problem);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<VerifiedFact> verified() {
+        List<VerifiedFact> facts = new ArrayList<>(bank.systemFacts());
+        facts.add(rangeFact());
+        return facts;
     }
 
     /**
@@ -314,23 +352,29 @@ public final class MaccorChannel implements CyclerChannel {
      */
     private MaccorStatus awaitNotActive() {
         long deadline = System.nanoTime() + settings.activeWait().toNanos();
-        MaccorStatus s = readStatus();
+        MaccorStatus s = link.status();
         while (s.state() == MaccorStatus.ACTIVE && System.nanoTime() < deadline
                 && !Thread.currentThread().isInterrupted()) {
             LockSupport.parkNanos(Math.min(250_000_000L, Math.max(0, deadline - System.nanoTime())));
-            s = readStatus();
+            s = link.status();
         }
         return s;
     }
 
     private void setOutput(DirectOutput next, String command) {
-        JsonNode r = command(command, MacNetMessages.setDirect(wire, next));
-        expectOk(command, r);
+        JsonNode r = link.command(command, MacNetMessages.setDirect(wire, next));
+        if (!MacNetResults.ok(r)) {
+            int result = r.path("Result").asInt(-1);
+            if (result == 2 || result == 4) {
+                direct = false;
+            }
+            throw new InstrumentException(name, command, MacNetResults.why(r, MacNetResults.SET_DIRECT));
+        }
         lastOutputNanos = System.nanoTime();
     }
 
     private void sendLimits(SafetyLimits next) {
-        JsonNode r = command(MacNetMessages.SAFETY_LIMITS, MacNetMessages.safetyLimits(wire, next));
+        JsonNode r = link.command(MacNetMessages.SAFETY_LIMITS, MacNetMessages.safetyLimits(wire, next));
         double[][] pairs = {
                 {next.maxVolt(), r.path("VSafeMax").asDouble(Double.NaN)},
                 {next.minVolt(), r.path("VSafeMin").asDouble(Double.NaN)},
@@ -346,107 +390,6 @@ public final class MaccorChannel implements CyclerChannel {
         limits = next;
     }
 
-    /**
-     * Sends a (6,x) command once command_interval has passed since the answer to the last
-     * one. Timed from the answer, not the request: the cycler took the last command somewhere
-     * in between, so the gap it sees is never shorter than the interval.
-     */
-    private JsonNode command(String command, com.fasterxml.jackson.databind.node.ObjectNode params) {
-        long interval = settings.commandInterval().toNanos();
-        if (anyCommand) {
-            long wait;
-            while ((wait = lastCommandNanos + interval - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-        }
-        try {
-            return session.call(name, command, params, false);
-        } finally {
-            anyCommand = true;
-            lastCommandNanos = System.nanoTime();
-        }
-    }
-
-    /** MacNet's {@code Result}: "OK" (or 0) when done; (6,8) numbers its refusals. */
-    private void expectOk(String command, JsonNode r) {
-        JsonNode result = r.path("Result");
-        if (result.isTextual() && result.asText().equals("OK") || result.isNumber() && result.asInt() == 0) {
-            return;
-        }
-        String why = result.isNumber() ? switch (result.asInt()) {
-            case 1 -> "illegal system type (direct mode works on system type 0 only)";
-            case 2 -> "the channel is not active";
-            case 3 -> "command sent too fast (MacNet needs 100 ms between commands; raise command_interval)";
-            case 4 -> "direct mode is not active (the watchdog or a safety limit may have suspended the channel)";
-            case 5 -> "direct mode is not ready yet";
-            default -> "refused with result " + result.asInt();
-        } : "refused: " + (result.isMissingNode() ? "no 'Result' in " + r : result.asText());
-        if (result.isNumber() && (result.asInt() == 2 || result.asInt() == 4)) {
-            direct = false;
-        }
-        throw new InstrumentException(name, command, why);
-    }
-
-    private DirectOutput outputFor(ChannelCommand command) {
-        double maxA = settings.maxCurrent();
-        return switch (command) {
-            case ChannelCommand.OpenCircuit o -> restOutput();
-            case ChannelCommand.Current c when c.ampere() == 0 -> restOutput();
-            case ChannelCommand.Current c -> c.ampere() > 0
-                    ? out('C', c.ampere(), c.maxVolt(), MacNetMessages.IGNORE, 0)
-                    : out('D', -c.ampere(), c.minVolt(), MacNetMessages.IGNORE, 0);
-            case ChannelCommand.Voltage v -> out(v.volt() >= lastVolt - CV_DIRECTION_TOLERANCE ? 'C' : 'D',
-                    v.maxAmpere(), v.volt(), MacNetMessages.IGNORE, 0);
-            case ChannelCommand.Power p -> p.watt() > 0
-                    ? out('C', maxA, p.maxVolt(), p.watt(), 0)
-                    : out('D', maxA, p.minVolt(), -p.watt(), 0);
-            case ChannelCommand.Resistance r -> out('D', maxA, settings.safetyMinVolt(), MacNetMessages.IGNORE, r.ohm());
-        };
-    }
-
-    private DirectOutput restOutput() {
-        return settings.rest() == MaccorSettings.Rest.MODE_R
-                ? new DirectOutput('R', 0, 0, MacNetMessages.IGNORE, 0, 4)
-                : new DirectOutput('C', 0, settings.maxVoltage(), MacNetMessages.IGNORE, 0, 4);
-    }
-
-    private static DirectOutput out(char mode, double ampere, double volt, double watt, double ohm) {
-        return new DirectOutput(mode, ampere, volt, watt, ohm, currentRange(ampere));
-    }
-
-    /** The range for a current, by pymacnet's thresholds (150 µA, 5 mA, 150 mA); 4 is the largest. */
-    static int currentRange(double ampere) {
-        double a = Math.abs(ampere);
-        return a == 0 ? 4 : a < 150e-6 ? 1 : a < 5e-3 ? 2 : a < 0.150 ? 3 : 4;
-    }
-
-    /** The (6,10) limits for a command: its voltage window widened by the margin; otherwise the last ones. */
-    private SafetyLimits limitsFor(ChannelCommand command, DirectOutput next) {
-        double margin = settings.safetyMargin();
-        SafetyLimits base = limits != null ? limits : window(settings.safetyMinVolt(), settings.safetyMaxVolt(), 0);
-        return switch (command) {
-            case ChannelCommand.Current c when c.ampere() != 0 -> window(c.minVolt(), c.maxVolt(), margin);
-            case ChannelCommand.Power p -> window(p.minVolt(), p.maxVolt(), margin);
-            case ChannelCommand.Voltage v -> next.mode() == 'C'
-                    ? window(Math.min(base.minVolt() + margin, v.volt()), v.volt(), margin)
-                    : window(v.volt(), Math.max(base.maxVolt() - margin, v.volt()), margin);
-            default -> base;
-        };
-    }
-
-    private SafetyLimits window(double minVolt, double maxVolt, double margin) {
-        double lo = Math.max(settings.safetyMinVolt(), minVolt - margin);
-        double hi = Math.min(settings.safetyMaxVolt(), maxVolt + margin);
-        double a = settings.safetyCurrent();
-        double w = a * settings.safetyMaxVolt();
-        return new SafetyLimits(round(hi), round(lo), a, a, round(w), round(w));
-    }
-
-    /** Limits go on the wire with 0.1 mV resolution (no 4.2500000000001 in a transcript). */
-    private static double round(double v) {
-        return Math.round(v * 1e4) / 1e4;
-    }
-
     private void requireOpen(String what) {
         if (closed) {
             throw new InstrumentException(name, what, "channel is closed");
@@ -454,38 +397,5 @@ public final class MaccorChannel implements CyclerChannel {
         if (bank.isClosed()) {
             throw new InstrumentException(name, what, "the cycler connection is closed");
         }
-    }
-
-    /** Why the channel refuses {@code command} before sending anything, or null. */
-    private String check(ChannelCommand command) {
-        double maxA = settings.maxCurrent();
-        double maxV = settings.maxVoltage();
-        return switch (command) {
-            case ChannelCommand.OpenCircuit o -> null;
-            case ChannelCommand.Current c -> !Double.isFinite(c.ampere()) || Math.abs(c.ampere()) > maxA
-                    ? "current " + c.ampere() + " A is outside ±" + maxA + " A (max_current)"
-                    : badWindow(c.minVolt(), c.maxVolt(), maxV);
-            case ChannelCommand.Voltage v -> !Double.isFinite(v.volt()) || v.volt() < 0 || v.volt() > maxV
-                    ? "voltage " + v.volt() + " V is outside 0.." + maxV + " V (max_voltage)"
-                    : !(v.maxAmpere() > 0) || v.maxAmpere() > maxA
-                    ? "current limit " + v.maxAmpere() + " A must be > 0 and at most " + maxA + " A (max_current)"
-                    : null;
-            case ChannelCommand.Power p -> !Double.isFinite(p.watt()) || p.watt() == 0
-                    ? "power must be a non-zero number of watts, got " + p.watt()
-                    : badWindow(p.minVolt(), p.maxVolt(), maxV);
-            case ChannelCommand.Resistance r -> !(r.ohm() > 0) || Double.isInfinite(r.ohm())
-                    ? "load resistance must be > 0 Ω, got " + r.ohm()
-                    : null;
-        };
-    }
-
-    private static String badWindow(double minVolt, double maxVolt, double maxV) {
-        if (!Double.isFinite(minVolt) || !Double.isFinite(maxVolt) || !(minVolt < maxVolt)) {
-            return "voltage window " + minVolt + " .. " + maxVolt + " V must be finite with min < max";
-        }
-        if (maxVolt > maxV) {
-            return "voltage window ends at " + maxVolt + " V, above " + maxV + " V (max_voltage)";
-        }
-        return null;
     }
 }

@@ -43,12 +43,13 @@ public record MaccorSettings(TransportSettings.Tcp transport, Duration timeout, 
 
     /** How {@link io.cellbench.core.instrument.ChannelCommand.OpenCircuit} goes on the wire. */
     public enum Rest {
-        /** (6,8) with {@code ChMode 'R'}, as MacNet documents it. */
-        MODE_R,
         /**
-         * (6,8) charging at 0 A: for MacNet versions where 'R' over JSON does not work
-         * (pymacnet notes this as of 12/14/22 and rests over the binary port instead).
+         * (6,8) with {@code ChMode 'R'}, as MacNet's help documents it. Unverified over JSON:
+         * pymacnet notes that setting 'R' this way did not work (12/14/22) and rests over the
+         * binary port instead.
          */
+        MODE_R,
+        /** (6,8) charging at 0 A, as pymacnet starts direct mode ({@code ChMode "C"}, Current 0): the default. */
         ZERO_CURRENT
     }
 
@@ -75,7 +76,7 @@ public record MaccorSettings(TransportSettings.Tcp transport, Duration timeout, 
     /** TCP to {@code host:port} with the defaults of {@link #from}. */
     public static MaccorSettings tcp(String host, int port) {
         return new MaccorSettings(new TransportSettings.Tcp(host, port, Duration.ofSeconds(3)), Duration.ofSeconds(2),
-                2, 0, 10, 5, 0, 5, 0.05, 10.5, Duration.ofSeconds(1), Duration.ofMillis(100), 0, Rest.MODE_R,
+                2, 0, 10, 5, 0, 5, 0.05, 10.5, Duration.ofSeconds(1), Duration.ofMillis(100), 0, Rest.ZERO_CURRENT,
                 "Random", 1, Duration.ofSeconds(10));
     }
 
@@ -121,7 +122,7 @@ public record MaccorSettings(TransportSettings.Tcp transport, Duration timeout, 
      * {@code max_current: 10 A}, {@code max_voltage: 5 V}, {@code safety_min_voltage: 0 V},
      * {@code safety_max_voltage:} max_voltage, {@code safety_margin: 50 mV},
      * {@code safety_current:} 1.05 × max_current, {@code watchdog_feed: 1 s},
-     * {@code command_interval: 100 ms}, {@code temperature_aux: 0} (none), {@code rest: mode-r},
+     * {@code command_interval: 100 ms}, {@code temperature_aux: 0} (none), {@code rest: zero-current},
      * {@code test_name: Random}, {@code data_time: 1 s}, {@code active_wait: 10 s}.
      */
     public static MaccorSettings from(InstrumentConfig config) {
@@ -159,7 +160,7 @@ public record MaccorSettings(TransportSettings.Tcp transport, Duration timeout, 
                 feed,
                 interval,
                 s.integer("temperature_aux", 0, 0, 4096),
-                s.choice("rest", Map.of("mode-r", Rest.MODE_R, "zero-current", Rest.ZERO_CURRENT), Rest.MODE_R),
+                s.choice("rest", Map.of("mode-r", Rest.MODE_R, "zero-current", Rest.ZERO_CURRENT), Rest.ZERO_CURRENT),
                 s.text("test_name", "Random"),
                 s.positive("data_time", Dimension.TIME, 1, 3600),
                 s.duration("active_wait", Duration.ofSeconds(10), Duration.ofMinutes(10)));

@@ -19,6 +19,8 @@ import java.util.List;
  * set_max_bandwidth 10M
  * set_range ba 10m
  * set_autoranging ba 100n 10m
+ * set_range ab 5
+ * set_autoranging ab 5 5
  * mux_config 3i 0x0020          (with a multiplexer)
  * mux_set_channel 2i            (with a multiplexer)
  * meas_loop_ocp p 1 30
@@ -38,7 +40,11 @@ import java.util.List;
  * (empty line)
  * </pre>
  * The open-circuit potential is measured first (with the cell off, as the device requires)
- * and the sweep is held at it, so no DC current flows through the cell. A GEIS uses
+ * and the sweep is held at it, so no DC current flows through the cell. The WE potential range
+ * ({@code ab}) is fixed at potential_range, as PalmSens' OCP and EIS examples fix it
+ * ({@code set_range ab 4}, {@code set_autoranging ab 4 4}): a lithium cell sits near 4 V, and
+ * an OCP measured in a smaller range reads as the range's end — the sweep would then hold the
+ * cell volts away from its own potential. A GEIS uses
  * {@code set_pgstat_mode 6}, {@code set_range db}/{@code set_autoranging db} at the current
  * range, {@code set_i 0} and {@code meas_loop_geis} with 0 A DC. {@code on_finished:} switches
  * the cell off however the script ends, an abort included. The layout follows PalmSens'
@@ -77,6 +83,9 @@ public final class EisScript {
             s.add("set_range ba " + max);
             s.add("set_autoranging ba " + scriptLiteral(settings.minCurrent()) + " " + max);
         }
+        String ab = scriptLiteral(settings.potentialRange());
+        s.add("set_range ab " + ab);
+        s.add("set_autoranging ab " + ab + " " + ab);
         if (settings.multiplexer() != Multiplexer.NONE) {
             s.add("mux_config " + settings.multiplexer().typeCode() + "i 0x0020");
             s.add("mux_set_channel " + muxChannel + "i");

@@ -4,8 +4,10 @@ import io.cellbench.core.instrument.EisAnalyzer;
 import io.cellbench.core.instrument.EisRequest;
 import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.instrument.VerifiedFact;
 import io.cellbench.drivers.transport.LineFraming;
 import io.cellbench.drivers.transport.LinkDownException;
+import io.cellbench.drivers.transport.TransportSettings;
 import io.cellbench.drivers.transport.TransportTimeoutException;
 import io.cellbench.drivers.transport.WireText;
 import java.io.IOException;
@@ -22,16 +24,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * MethodSCRIPTs over a serial line.
  *
  * <p><b>A sweep</b> is one script ({@link EisScript}) sent in one write: {@code e}, the script
- * lines, an empty line. The device echoes {@code e}, then streams a data package
- * ({@code Pdc…;cc…;cd…}) per frequency, {@code *} after each measurement loop, and an empty
- * line when the script has ended. An error comes back as {@code !XXXX: Line L, Col C}; the
- * message names the script line it points at.
+ * lines, an empty line. The device echoes {@code e}, frames each measurement loop between
+ * {@code M0000} and {@code *} (the OCP loop, then the sweep with a data package
+ * {@code Pdc…;cc…;cd…} per frequency), and ends the script with an empty line — PalmSens'
+ * LSV transcript in MethodSCRIPT_Examples, Example_C/README.adoc; its Python README writes
+ * the echo and the first loop start on one line, {@code eM0000}, and both are read
+ * ({@link ReplyScopes} checks the nesting). An error comes back as
+ * {@code !XXXX: Line L, Col C}; the message names the script line it points at.
  *
  * <p><b>Never a hang.</b> The echo must come within {@code timeout}; each package within
  * {@code package_timeout} plus ten periods of its frequency (the first also gets the OCP
  * time). The wait is done in slices of {@value #POLL_MILLIS} ms, so {@link #abort()} from
- * another thread (or an interrupt of the measuring thread) is seen within one slice: the measuring thread then sends {@code Z} and reads
- * to the end-of-script line, and the device is ready for the next sweep. After a timeout or
+ * another thread (or an interrupt of the measuring thread) is seen within one slice: the
+ * measuring thread then sends a newline and {@code Z} — PalmSens' {@code abort_and_sync}
+ * (Example_Python/.../instrument.py): the newline ends whatever half-received command is in the
+ * device's buffer, so that {@code Z} is read as a command of its own — and reads to the
+ * end-of-script line, and the device is ready for the next sweep. After a timeout or
  * garbage the driver also sends {@code Z} (the device may still be sweeping with the cell on)
  * and reopens the link before the next sweep, aborting whatever still runs there.
  *
@@ -41,23 +49,23 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
 
     static final int POLL_MILLIS = 50;
     private static final Duration POLL = Duration.ofMillis(POLL_MILLIS);
-    /** PalmSens: wait more than 50 ms after a command the device refused before the next one. */
-    private static final long AFTER_REFUSAL_MILLIS = 100;
-    private static final int MAX_VERSION_LINES = 8;
 
     private final String name;
     private final LineFraming framing;
     private final PalmSensSettings settings;
     private final ReentrantLock lock = new ReentrantLock();
+    private final DeviceSync sync;
     private volatile boolean abortRequested;
     private volatile boolean closed;
     private String identity;
+    private BaudCheck baud = BaudCheck.TCP;
     private int reconnects;
 
     private PalmSensEisAnalyzer(LineFraming framing, PalmSensSettings settings) {
         this.framing = Objects.requireNonNull(framing, "framing");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.name = framing.instrument();
+        this.sync = new DeviceSync(framing, settings.timeout());
     }
 
     /**
@@ -65,11 +73,18 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
      * firmware version ({@code t}). On failure the link is closed.
      */
     public static PalmSensEisAnalyzer open(LineFraming framing, PalmSensSettings settings) {
+        return open(framing, settings, settings.transport() instanceof TransportSettings.Serial s
+                ? new BaudCheck(s.serial().baud(), s.serial().baud()) : BaudCheck.TCP);
+    }
+
+    /** As {@link #open(LineFraming, PalmSensSettings)}, saying how the baud rate was found. */
+    static PalmSensEisAnalyzer open(LineFraming framing, PalmSensSettings settings, BaudCheck baud) {
         PalmSensEisAnalyzer analyzer = new PalmSensEisAnalyzer(framing, settings);
+        analyzer.baud = baud;
         try {
             framing.open("connect");
-            analyzer.stopRunningScript("Z");
-            analyzer.identity = analyzer.version();
+            analyzer.sync.stopRunningScript("Z");
+            analyzer.identity = analyzer.sync.version();
             return analyzer;
         } catch (RuntimeException e) {
             framing.close();
@@ -100,12 +115,12 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
             if (framing.needsResync()) {
                 framing.reconnect(command);
                 reconnects++;
-                stopRunningScript(command);
+                sync.stopRunningScript(command);
             }
             double[] frequencies = request.frequencies();
             List<String> script = EisScript.lines(request, frequencies.length, muxChannel == 0 ? 1 : muxChannel, settings);
             framing.discardInput(command);
-            send(String.join("\n", script) + "\n\n", command);
+            sync.send(String.join("\n", script) + "\n\n", command);
             return stream(command, script, frequencies);
         } finally {
             lock.unlock();
@@ -127,6 +142,12 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
     @Override
     public String identify() {
         return identity;
+    }
+
+    /** The device type and firmware it named, and the baud rate that answered (see {@link BaudCheck}). */
+    @Override
+    public List<VerifiedFact> verified() {
+        return baud.facts(identity);
     }
 
     /** How often the link was reopened after a failure (tests, diagnostics). */
@@ -183,34 +204,46 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
         if (MethodScriptError.isError(echo)) {
             throw scriptError(command, script, echo, points.size(), n);
         }
-        if (!echo.equals("e")) {
+        if (!echo.startsWith("e") || !(echo.length() == 1 || ReplyScopes.isStart(echo.substring(1)))) {
             throw garbled(command, echo, "expected the echo 'e'");
         }
+        // PalmSens' Python README writes the echo and the first loop start on one line ("eM0000")
+        String line = echo.length() > 1 ? echo.substring(1) : null;
+        ReplyScopes scopes = new ReplyScopes();
         Duration wait = settings.ocpTime().plus(packageWait(frequencies[0]));
         while (true) {
-            String line = next(command, wait, points, n, "no data package");
+            if (line == null) {
+                line = next(command, wait, points, n, "no data package");
+            }
             if (line.isEmpty()) {
-                if (points.size() != n) {
+                if (points.size() != n || !scopes.allClosed()) {
                     framing.markResync();
                     throw new InstrumentException(name, command, "the script ended after " + points.size() + " of "
-                            + n + " points");
+                            + n + " points" + (scopes.allClosed() ? "" : ", inside a loop"));
                 }
                 return List.copyOf(points);
             }
-            if (line.equals("*")) {
-                continue; // end of a measurement loop (the OCP loop, then the sweep)
-            }
-            if (MethodScriptError.isError(line)) {
+            if (ReplyScopes.isStart(line)) {
+                scopes.start(line); // the OCP loop, then the sweep
+            } else if (ReplyScopes.isEnd(line)) {
+                String wrong = scopes.end(line);
+                if (wrong != null) {
+                    throw garbled(command, line, wrong);
+                }
+            } else if (MethodScriptError.isError(line)) {
                 throw scriptError(command, script, line, points.size(), n);
+            } else if (!DataPackage.isPackage(line)) {
+                throw garbled(command, line, "expected a data package or the start or end of a loop");
+            } else if (!scopes.inMeasurementLoop()) {
+                throw garbled(command, line, "a data package outside a measurement loop");
+            } else {
+                points.add(point(command, line));
+                if (points.size() > n) {
+                    throw garbled(command, line, "more than the " + n + " points asked for");
+                }
+                wait = packageWait(frequencies[Math.min(points.size(), n - 1)]);
             }
-            if (!DataPackage.isPackage(line)) {
-                throw garbled(command, line, "expected a data package");
-            }
-            points.add(point(command, line));
-            if (points.size() > n) {
-                throw garbled(command, line, "more than the " + n + " points asked for");
-            }
-            wait = packageWait(frequencies[Math.min(points.size(), n - 1)]);
+            line = null;
         }
     }
 
@@ -263,8 +296,8 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
         boolean interrupted = Thread.interrupted(); // cleared while Z is sent and read, set again below
         String outcome = (interrupted ? "interrupted: " : "") + "sweep aborted after " + done + " of " + n + " points";
         try {
-            send("Z\n", "Z");
-            drainToEnd("Z");
+            sync.send("\nZ\n", "Z");
+            sync.drainToEnd("Z");
         } catch (InstrumentException e) {
             framing.markResync();
             throw new InstrumentException(name, command, outcome + "; the device did not confirm the abort ("
@@ -280,8 +313,8 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
     /** After a failure mid-sweep: stop the device if it listens, and reopen the link before the next sweep. */
     private void stopQuietly(String command) {
         try {
-            send("Z\n", "Z");
-            drainToEnd(command);
+            sync.send("\nZ\n", "Z");
+            sync.drainToEnd(command);
         } catch (InstrumentException ignored) {
             // the failure being reported says what went wrong; the reconnect resets the rest
         } finally {
@@ -289,76 +322,11 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
         }
     }
 
-    /** Reads until the end-of-script line, or the refusal of a {@code Z} when nothing runs. */
-    private void drainToEnd(String command) {
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        while (true) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                throw new TransportTimeoutException(name, command, "no end of the script within "
-                        + settings.timeout().toMillis() + " ms on " + framing.transport().endpoint());
-            }
-            String line = framing.pollLine(command, Duration.ofNanos(remaining));
-            if (line == null) {
-                continue;
-            }
-            if (line.isEmpty() || line.startsWith("Z!")) {
-                return;
-            }
-        }
-    }
-
-    /** {@code Z}: nothing runs ({@code Z!0006}), or a script runs and is read to its end. */
-    private void stopRunningScript(String command) {
-        send("Z\n", command);
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        while (true) {
-            String line = framing.readLine("Z", Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (line.startsWith("Z!")) {
-                pause(AFTER_REFUSAL_MILLIS);
-                return;
-            }
-            if (line.equals("Z")) {
-                drainToEnd("Z");
-                return;
-            }
-            // packages of a script that was still running: read past them
-        }
-    }
-
-    /** {@code t}: the firmware version, one or more lines, the last ending in '*'. */
-    private String version() {
-        send("t\n", "t");
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < MAX_VERSION_LINES; i++) {
-            String line = framing.readLine("t", settings.timeout());
-            if (i == 0) {
-                if (MethodScriptError.isError(line) || !line.startsWith("t")) {
-                    framing.markResync();
-                    throw new InstrumentException(name, "t", "expected the firmware version ('t...'), got "
-                            + WireText.quote(line) + " — is this a MethodSCRIPT device at "
-                            + framing.transport().endpoint() + "?");
-                }
-                line = line.substring(1);
-            } else {
-                text.append(' ');
-            }
-            boolean last = line.endsWith("*");
-            text.append(last ? line.substring(0, line.length() - 1) : line);
-            if (last) {
-                return text.toString().strip();
-            }
-        }
-        framing.markResync();
-        throw new InstrumentException(name, "t", "the firmware version did not end ('*') within " + MAX_VERSION_LINES
-                + " lines: " + WireText.quote(text.toString()));
-    }
-
     private InstrumentException scriptError(String command, List<String> script, String line, int done, int n) {
         MethodScriptError error = MethodScriptError.parse(line);
         // the device ends the script after an error (on_finished runs): read to its end
         try {
-            drainToEnd(command);
+            sync.drainToEnd(command);
         } catch (InstrumentException e) {
             framing.markResync();
         }
@@ -381,24 +349,5 @@ public final class PalmSensEisAnalyzer implements EisAnalyzer {
         stopQuietly(command);
         return new InstrumentException(name, command, "cannot read the answer " + WireText.quote(line) + ": "
                 + expected);
-    }
-
-    private void send(String text, String command) {
-        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-        try {
-            framing.transport().write(bytes, 0, bytes.length);
-        } catch (IOException e) {
-            framing.markResync();
-            throw new LinkDownException(name, command, "sending failed on " + framing.transport().endpoint() + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

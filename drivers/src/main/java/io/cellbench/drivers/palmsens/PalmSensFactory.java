@@ -2,9 +2,16 @@ package io.cellbench.drivers.palmsens;
 
 import io.cellbench.drivers.DriverFactory;
 import io.cellbench.drivers.InstrumentConfig;
+import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.drivers.transport.LineFraming;
+import io.cellbench.drivers.transport.LinkDownException;
+import io.cellbench.drivers.transport.SerialSettings;
 import io.cellbench.drivers.transport.Terminator;
+import io.cellbench.drivers.transport.TransportSettings;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code driver: palmsens-methodscript}: a PalmSens potentiostat with MethodSCRIPT firmware
@@ -40,10 +47,41 @@ public final class PalmSensFactory implements DriverFactory {
         return open(config.name(), PalmSensSettings.from(config));
     }
 
-    /** Opens an analyzer named {@code name} with settings made in code. */
+    /**
+     * Opens an analyzer named {@code name} with settings made in code. On a serial line, when
+     * the configured baud rate gets no MethodSCRIPT answer, the other rate PalmSens documents
+     * (921600 for an EmStat4 after firmware 1.1, 230400 for older ones and the EmStat Pico) is
+     * tried; the analyzer's {@link PalmSensEisAnalyzer#verified()} says which one answered.
+     */
     public static PalmSensEisAnalyzer open(String name, PalmSensSettings settings) {
-        LineFraming framing = new LineFraming(name, settings.transport().create(settings.timeout().multipliedBy(2)),
-                Terminator.LF);
-        return PalmSensEisAnalyzer.open(framing, settings);
+        if (!(settings.transport() instanceof TransportSettings.Serial serial)) {
+            return PalmSensEisAnalyzer.open(framing(name, settings), settings, BaudCheck.TCP);
+        }
+        SerialSettings line = serial.serial();
+        List<Integer> rates = new ArrayList<>(List.of(line.baud()));
+        for (int documented : new int[] {DeviceType.FAST_BAUD, DeviceType.SLOW_BAUD}) {
+            if (!rates.contains(documented)) {
+                rates.add(documented);
+            }
+        }
+        InstrumentException first = null;
+        for (int baud : rates) {
+            PalmSensSettings at = settings.withTransport(new TransportSettings.Serial(new SerialSettings(line.port(),
+                    baud, line.dataBits(), line.parity(), line.stopBits(), line.flowControl())));
+            try {
+                return PalmSensEisAnalyzer.open(framing(name, at), at, new BaudCheck(line.baud(), baud));
+            } catch (LinkDownException e) {
+                throw e; // the port itself failed: another speed will not help
+            } catch (InstrumentException e) {
+                first = first == null ? e : first; // silence or garbage: the speed may be wrong
+            }
+        }
+        throw new InstrumentException(name, "connect", "no MethodSCRIPT answer at " + rates.stream().map(String::valueOf)
+                .collect(Collectors.joining(" or ")) + " baud on " + line.port() + " (at " + line.baud() + ": "
+                + first.getMessage() + ") — is the device on, and on this port?", first);
+    }
+
+    private static LineFraming framing(String name, PalmSensSettings settings) {
+        return new LineFraming(name, settings.transport().create(settings.timeout().multipliedBy(2)), Terminator.LF);
     }
 }

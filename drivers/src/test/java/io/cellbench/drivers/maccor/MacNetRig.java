@@ -1,5 +1,6 @@
 package io.cellbench.drivers.maccor;
 
+import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.time.LabClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
@@ -51,7 +52,14 @@ final class MacNetRig implements AutoCloseable {
         return MaccorSettings.tcp("127.0.0.1", port)
                 .withPacing(Duration.ofMinutes(10), Duration.ofMillis(1))
                 .withTimeout(Duration.ofMillis(500), 1)
-                .withLimits(0.05, 4.5, 0.06);
+                .withLimits(0.02, 4.5, 0.06); // the simulated coin-cell channel's range 4 is 20 mA
+    }
+
+    /** A rest as the driver commands it by default: charging at 0 A (pymacnet's way; 'R' is unverified over JSON). */
+    static void assertResting(ChannelCommand command) {
+        if (!(command instanceof ChannelCommand.Current c && c.ampere() == 0)) {
+            throw new AssertionError("expected the channel to rest at 0 A, it does " + command);
+        }
     }
 
     @Override

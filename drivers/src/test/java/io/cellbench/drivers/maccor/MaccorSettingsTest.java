@@ -31,21 +31,22 @@ class MaccorSettingsTest {
         assertEquals(10.5, s.safetyCurrent(), 1e-12);
         assertEquals(5, s.safetyMaxVolt());
         assertEquals(0, s.channels());
-        assertEquals(MaccorSettings.Rest.MODE_R, s.rest());
+        // pymacnet starts direct mode charging at 0 A and notes that rest ('R') cannot be set over JSON
+        assertEquals(MaccorSettings.Rest.ZERO_CURRENT, s.rest());
     }
 
     @Test
     void settingsWithUnits() {
         MaccorSettings s = MaccorSettings.from(entry(Map.of("host", "10.0.0.7", "port", 6000, "channels", 8,
                 "max_current", "500 mA", "watchdog_feed", "2 s", "command_interval", "150 ms", "temperature_aux", 2,
-                "rest", "zero-current", "safety_margin", "20 mV")));
+                "rest", "mode-r", "safety_margin", "20 mV")));
         assertEquals(6000, s.transport().port());
         assertEquals(8, s.channels());
         assertEquals(0.5, s.maxCurrent(), 1e-12);
         assertEquals(0.525, s.safetyCurrent(), 1e-12);
         assertEquals(Duration.ofSeconds(2), s.watchdogFeed());
         assertEquals(2, s.temperatureAux());
-        assertEquals(MaccorSettings.Rest.ZERO_CURRENT, s.rest());
+        assertEquals(MaccorSettings.Rest.MODE_R, s.rest());
         assertEquals(0.02, s.safetyMargin(), 1e-12);
     }
 

@@ -94,7 +94,7 @@ class MaccorSimulatorTest {
             }
             pool.shutdown();
             for (int c = 1; c <= n; c++) {
-                assertInstanceOf(ChannelCommand.OpenCircuit.class, rig.sim.command(c));
+                MacNetRig.assertResting(rig.sim.command(c));
                 assertTrue(rig.sim.directMode(c));
             }
             assertEquals(1, rig.sim.connectionsAccepted(), "one connection carries all channels");

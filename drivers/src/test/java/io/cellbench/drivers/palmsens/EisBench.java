@@ -29,9 +29,11 @@ final class EisBench implements AutoCloseable {
     final VirtualClock twinClock = new VirtualClock(START);
     final MethodScriptSimulator simulator;
     final SimulatedEisAnalyzer twin;
+    private final SimulatedCell pouchCell;
 
     EisBench() {
-        simulator = new MethodScriptSimulator("palmsens-sim", Map.of(1, coin(), 2, pouch()), clock, 1);
+        pouchCell = pouch();
+        simulator = new MethodScriptSimulator("palmsens-sim", Map.of(1, coin(), 2, pouchCell), clock, 1);
         twin = new SimulatedEisAnalyzer("twin", twinClock, Map.of(1, coin(), 2, pouch()));
     }
 
@@ -62,6 +64,11 @@ final class EisBench implements AutoCloseable {
                 throw new AssertionError("point " + i + ": over the wire " + w + ", in process " + l);
             }
         }
+    }
+
+    /** The pouch cell's (channel 2) voltage now, V. */
+    double pouchVolt() {
+        return pouchCell.terminalVoltage();
     }
 
     /** Lab seconds each clock has moved. */

@@ -70,6 +70,35 @@ class PalmSensAbortTest {
         });
     }
 
+    /**
+     * A program that died half-way through writing a command leaves the device holding part of
+     * a line. PalmSens' abort_and_sync (Example_Python/.../instrument.py) sends a newline before
+     * {@code Z} "to flush possible command in command buffer"; without it the {@code Z} is glued
+     * to that part ("tZ", an unknown command) and never read as an abort.
+     */
+    @Test
+    void openSyncsADeviceLeftHoldingHalfACommand() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (SocatPair pair = SocatPair.start(dir); EisBench bench = new EisBench()) {
+                bench.simulator.startSerial(pair.instrumentEnd());
+                com.fazecast.jSerialComm.SerialPort crashed = com.fazecast.jSerialComm.SerialPort.getCommPort(
+                        pair.driverEnd().toString());
+                assertTrue(crashed.openPort());
+                byte[] half = "t".getBytes(java.nio.charset.StandardCharsets.US_ASCII); // its line end never went out
+                assertEquals(half.length, crashed.writeBytes(half, half.length));
+                while (bench.simulator.partialLineBytes() == 0) {
+                    Thread.sleep(5); // until the device holds it: closing the port may drop bytes still in flight
+                }
+                crashed.closePort();
+                try (PalmSensEisAnalyzer eis = PalmSensFactory.open("eis-1", PalmSensSettings
+                        .serial(pair.driverEnd().toString()).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)))) {
+                    EisRequest shortSweep = new EisRequest(EisRequest.Mode.POTENTIOSTATIC, 100e3, 10e3, 5, 0.01);
+                    assertEquals(6, eis.measure(1, shortSweep).size());
+                }
+            }
+        });
+    }
+
     @Test
     void anAbortWithNoSweepRunningChangesNothing() throws Exception {
         assertTimeoutPreemptively(HANG_GUARD, () -> {

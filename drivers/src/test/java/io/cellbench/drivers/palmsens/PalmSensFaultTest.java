@@ -142,7 +142,7 @@ class PalmSensFaultTest {
             bench.simulator.faults().set(FaultPolicy.errorEntry(0x4003, "argument out of range"), 1);
             InstrumentException e = assertThrows(InstrumentException.class, () -> eis.measure(0, SWEEP));
             assertNames(e);
-            assertEquals("eis-1: 'meas_loop_eis': the device reports !4003 (argument out of range) at script line 16,"
+            assertEquals("eis-1: 'meas_loop_eis': the device reports !4003 (argument out of range) at script line 18,"
                     + " column 1 'meas_loop_eis f r j 10m 100k 1k 11 p' after 0 of 11 points", e.getMessage());
             assertRecovered();
             assertEquals(0, eis.reconnects(), "the script was read to its end: the link is in step");

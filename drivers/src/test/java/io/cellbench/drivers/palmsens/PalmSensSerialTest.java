@@ -114,7 +114,8 @@ class PalmSensSerialTest {
     void theSerialSettingsOfTheEntryReachTheTransport() {
         PalmSensSettings s = PalmSensSettings.from(new InstrumentConfig("eis-3", PalmSensFactory.NAME,
                 Map.of("serial_port", "/dev/ttyACM0", "mux", "mux16", "ocp_time", "10 s", "max_current", "5 mA"), "lab.yaml:1:1"));
-        assertEquals(new TransportSettings.Serial(SerialSettings.eightNoneOne("/dev/ttyACM0", 230400)), s.transport());
+        // an EmStat4 after firmware 1.1 talks at 921600 (PalmSens' Example_C/.../example.c)
+        assertEquals(new TransportSettings.Serial(SerialSettings.eightNoneOne("/dev/ttyACM0", 921600)), s.transport());
         assertEquals(Multiplexer.MUX16, s.multiplexer());
         assertEquals(16, s.muxChannels());
         assertEquals(Duration.ofSeconds(10), s.ocpTime());

@@ -35,6 +35,8 @@ class PalmSensTranscriptTest {
             "set_max_bandwidth 100k",
             "set_range ba 10m",
             "set_autoranging ba 100n 10m",
+            "set_range ab 5",                         // the WE potential range: above a charged cell
+            "set_autoranging ab 5 5",
             "mux_config 3i 0x0020",
             "mux_set_channel 3i",
             "meas_loop_ocp p 1 30",
@@ -55,7 +57,9 @@ class PalmSensTranscriptTest {
     /** Five packages, then the end of the loop and of the script (the empty line Transcript adds). */
     private static final String ANSWER = String.join("\n",
             "e",
+            "M0000",                                  // the OCP loop (PalmSens' framing, Example_C/README.adoc)
             "*",                                      // end of the OCP loop
+            "M0000",                                  // the sweep
             "Pdc8002710 ;cc8007A12m;cd7FF8E94m",     // 10000 Hz; 0x7A12 = 31250 mΩ; −0x716C = −29036 mΩ
             "Pdc80003E8 ;cc800C350m;cd7FF3CB0m",     // 1000 Hz; 50 Ω; −0xC350 mΩ = −50 Ω
             "Pdc8000064 ;cc8012345m;cd7FEDCBAm",     // 100 Hz; 0x12345 = 74565 mΩ; −0x12346 = −74566 mΩ
@@ -63,15 +67,21 @@ class PalmSensTranscriptTest {
             "Pdc80003E8m;cc80000C8 ;cd7FFFF38 ,14",  // 1000 mHz; 200 Ω; −200 Ω, status 4 in the metadata
             "*") + "\n";
 
-    private static Transcript opened() {
+    static Transcript opened() {
         return new Transcript()
+                .send("")
                 .query("Z", "Z!0006")
                 .query("t", "tes4_hr2.1 #cellbench simulator\nRsim*");
     }
 
-    private static PalmSensEisAnalyzer open(Transcript t, PalmSensSettings settings) {
+    static PalmSensEisAnalyzer open(Transcript t, PalmSensSettings settings) {
         return PalmSensEisAnalyzer.open(new LineFraming("eis-1", t, Terminator.LF),
                 settings.withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)));
+    }
+
+    /** The script lines the driver sends for {@code request} (checked line by line in the tests above). */
+    static List<String> script(EisRequest request, int muxChannel, PalmSensSettings settings) {
+        return EisScript.lines(request, request.frequencies().length, muxChannel, settings);
     }
 
     private static void script(Transcript t, List<String> lines, String answer) {
@@ -120,6 +130,8 @@ class PalmSensTranscriptTest {
                     "set_max_bandwidth 10M",
                     "set_range db 10m",
                     "set_autoranging db 10m 10m",
+                    "set_range ab 5",
+                    "set_autoranging ab 5 5",
                     "meas_loop_ocp p 1 5",
                     "endloop",
                     "set_i 0",
@@ -129,7 +141,7 @@ class PalmSensTranscriptTest {
                     "endloop",
                     "on_finished:",
                     "cell_off"),
-                    "e\n*\nPdc80F4240 ;cc8000020 ;cd7FFFFFF \nPdc80186A0 ;cc8000020 ;cd7FFFFFE \n*\n");
+                    "e\nM0000\n*\nM0000\nPdc80F4240 ;cc8000020 ;cd7FFFFFF \nPdc80186A0 ;cc8000020 ;cd7FFFFFE \n*\n");
             try (PalmSensEisAnalyzer eis = open(t, PalmSensSettings.serial("unused").withOcpTime(Duration.ofSeconds(5)))) {
                 List<ImpedancePoint> points = eis.measure(0,
                         new EisRequest(EisRequest.Mode.GALVANOSTATIC, 1e6, 1e5, 1, 500e-6));
@@ -143,12 +155,12 @@ class PalmSensTranscriptTest {
     void aScriptErrorNamesTheScriptLineAndTheDeviceStaysUsable() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             Transcript t = opened();
-            script(t, PEIS_SCRIPT, "e\n*\n!4003: Line 18, Col 24\n");
+            script(t, PEIS_SCRIPT, "e\nM0000\n*\n!4003: Line 20, Col 24\n");
             script(t, PEIS_SCRIPT, ANSWER);
             try (PalmSensEisAnalyzer eis = open(t, MUX)) {
                 InstrumentException e = assertThrows(InstrumentException.class, () -> eis.measure(3, PEIS));
                 assertEquals("eis-1: 'meas_loop_eis': the device reports !4003 (argument out of range) at script line"
-                        + " 18, column 24 'meas_loop_eis f r j 10m 10k 1 5 p' after 0 of 5 points", e.getMessage());
+                        + " 20, column 24 'meas_loop_eis f r j 10m 10k 1 5 p' after 0 of 5 points", e.getMessage());
                 assertEquals(5, eis.measure(3, PEIS).size());
                 t.assertComplete();
                 assertEquals(1, t.opens(), "read to the end of the failed script: no reconnect needed");
@@ -177,8 +189,9 @@ class PalmSensTranscriptTest {
     void aPackageThatCannotBeReadIsReportedWithTheLineShown() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             Transcript t = opened();
-            script(t, PEIS_SCRIPT, "e\n*\nPdc8002710 ;cc8007A1Xm;cd7FF8E94m\n");
-            t.query("Z", "Z\n"); // the driver stops the device: it answers Z and ends the script
+            script(t, PEIS_SCRIPT, "e\nM0000\n*\nM0000\nPdc8002710 ;cc8007A1Xm;cd7FF8E94m\n");
+            t.send(""); // the driver stops the device, newline first (PalmSens' abort_and_sync)
+            t.query("Z", "Z\n"); // it answers Z and ends the script
             try (PalmSensEisAnalyzer eis = open(t, MUX)) {
                 InstrumentException e = assertThrows(InstrumentException.class, () -> eis.measure(3, PEIS));
                 assertEquals("eis-1: 'meas_loop_eis': cannot read the answer 'Pdc8002710 ;cc8007A1Xm;cd7FF8E94m': field 2:"
@@ -193,6 +206,7 @@ class PalmSensTranscriptTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             // a previous session's sweep: a package in flight, then Z, then the end of that script
             Transcript t = new Transcript()
+                    .send("")
                     .query("Z", "Pdc8002710 ;cc8007A12m;cd7FF8E94m\nZ\n")
                     .query("t", "tes4_hr2.1*");
             try (PalmSensEisAnalyzer eis = open(t, MUX)) {

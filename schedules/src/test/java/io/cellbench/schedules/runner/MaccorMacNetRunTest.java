@@ -96,7 +96,7 @@ class MaccorMacNetRunTest {
             int port = sim.startTcp();
             MaccorSettings settings = MaccorSettings.tcp("127.0.0.1", port)
                     .withPacing(Duration.ofMillis(300), Duration.ofMillis(1))
-                    .withLimits(0.05, 4.5, 0.06);
+                    .withLimits(0.02, 4.5, 0.06); // within the simulated channel's range 4 (20 mA), as (3,1) reports it
             try (MaccorBank bank = MaccorBank.open("maccor-1", settings)) {
                 ExecutorService pool = Executors.newFixedThreadPool(CHANNELS);
                 List<Future<RecordingListener>> runs = new ArrayList<>();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cellbench probe} prints what each driver verified on the device, warnings on stderr too. */
 @Timeout(90)
-class ProbeVerifiedTest {
+class ProbeVerifiedKeithleyModbusTest {
     @TempDir
     Path dir;
 

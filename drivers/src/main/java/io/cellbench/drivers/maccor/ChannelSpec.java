@@ -1,0 +1,51 @@
+package io.cellbench.drivers.maccor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+
+/**
+ * A channel's ranges from MacNet's (3,1) Channel specification (help pages 20–22): the
+ * largest voltage and the largest charge and discharge current of range 4. The driver sends a
+ * set point only within them, since MacNet ignores one "set outside range".
+ *
+ * @param maxVolt      {@code Vmax}
+ * @param minVolt      {@code Vmin}
+ * @param chargeAmpere {@code IR4Chg}
+ * @param dischargeAmpere {@code IR4Dis}
+ */
+record ChannelSpec(double maxVolt, double minVolt, double chargeAmpere, double dischargeAmpere) {
+
+    static ChannelSpec of(JsonNode r) {
+        return new ChannelSpec(r.path("Vmax").asDouble(Double.NaN), r.path("Vmin").asDouble(Double.NaN),
+                r.path("IR4Chg").asDouble(Double.NaN), r.path("IR4Dis").asDouble(Double.NaN));
+    }
+
+    /** Why the lab file's limits do not fit in these ranges, or null when they do. */
+    String problemWith(MaccorSettings settings) {
+        if (!(maxVolt > 0) || !(chargeAmpere > 0) || !(dischargeAmpere > 0)) {
+            return "the cycler's (3,1) channel specification has no usable Vmax, IR4Chg and IR4Dis (" + describe() + ")";
+        }
+        double range = Math.min(chargeAmpere, dischargeAmpere);
+        // the float32 the cycler reports may sit a hair below the decimal value it stands for
+        if (settings.maxCurrent() > range * (1 + 1e-6)) {
+            return String.format(Locale.ROOT, "max_current %s A is above the channel's range 4 (%s A)",
+                    num(settings.maxCurrent()), num(range));
+        }
+        if (settings.maxVoltage() > maxVolt * (1 + 1e-6)) {
+            return String.format(Locale.ROOT, "max_voltage %s V is above the channel's Vmax (%s V)",
+                    num(settings.maxVoltage()), num(maxVolt));
+        }
+        return null;
+    }
+
+    /** "Vmin 0 V, Vmax 10 V, range 4: 5 A charge, 5 A discharge". */
+    String describe() {
+        return "Vmin " + num(minVolt) + " V, Vmax " + num(maxVolt) + " V, range 4: " + num(chargeAmpere) + " A charge, "
+                + num(dischargeAmpere) + " A discharge";
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "?" : new java.math.BigDecimal(v).round(new java.math.MathContext(6))
+                .stripTrailingZeros().toPlainString();
+    }
+}
