@@ -19,6 +19,7 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CellbenchCommand());
         cl.setExecutionExceptionHandler(new UserErrors());
+        cl.setParameterExceptionHandler(new ArgumentMistakes());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

@@ -17,13 +17,19 @@ public final class Problems {
     private final List<ProtocolException> kept = new ArrayList<>();
     private int count;
 
+    /** Keeps {@code e}'s problems; one already kept (the same protocol read for two cells) is not repeated. */
     public void add(ProtocolException e) {
+        int more = e.count() - e.problems().size(); // counted by an earlier reader but not kept
         for (ProtocolException p : e.problems()) {
+            if (kept.stream().anyMatch(k -> k.getMessage().equals(p.getMessage()))) {
+                continue;
+            }
             if (kept.size() < KEPT) {
                 kept.add(p);
             }
+            count++;
         }
-        count += e.count();
+        count += more;
     }
 
     /** {@code read}'s value, or {@code otherwise} when it fails (its problems are kept). */

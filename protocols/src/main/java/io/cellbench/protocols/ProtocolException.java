@@ -160,8 +160,9 @@ public final class ProtocolException extends RuntimeException {
         for (int i = 0; i < shown; i++) {
             sb.append(i == 0 ? "" : "\n").append(all.get(i).getMessage());
         }
-        String file = all.getFirst().file;
-        sb.append("\n").append(total).append(" problems in ").append(file);
+        long files = all.stream().map(p -> p.file).distinct().count();
+        sb.append("\n").append(total).append(" problems in ")
+                .append(files == 1 ? all.getFirst().file : files + " files");
         if (total > shown) {
             sb.append(" (").append(total - shown).append(" more not shown: fix these and check again)");
         }

@@ -2,6 +2,7 @@ package io.cellbench.schedules.schedule;
 
 import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.quantity.Dimension;
+import io.cellbench.protocols.Problems;
 import io.cellbench.protocols.ProtocolException;
 import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.YamlDocument;
@@ -12,6 +13,8 @@ import io.cellbench.protocols.YamlNode.Scalar;
 import io.cellbench.protocols.YamlNode.Sequence;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.protocols.model.SourceLocation;
+import io.cellbench.schedules.lab.Located;
+import io.cellbench.schedules.runner.ProtocolCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,17 +73,25 @@ public final class ScheduleLoader {
             throw doc.error(cells == null ? top : cells.key(), "the schedule has no cells",
                     "add 'cells:' followed by a list of '- id: …' entries");
         }
+        // Each cell is read on its own, so every cell's mistakes are reported at once.
+        Problems problems = new Problems();
         List<ScheduledCell> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        int index = 0;
         for (YamlNode item : list.items()) {
-            ScheduledCell cell = cell(item, out.size());
+            int at = index++;
+            ScheduledCell cell = problems.attempt(() -> cell(item, at), null);
+            if (cell == null) {
+                continue;
+            }
             Integer earlier = seen.putIfAbsent(cell.info().id(), cell.at().line());
             if (earlier != null) {
-                throw doc.error(item, "cell id '" + cell.info().id() + "' is used twice",
-                        "every cell needs its own id (the other is on line " + earlier + ")");
+                problems.add(doc.error(item, "cell id '" + cell.info().id() + "' is used twice",
+                        "every cell needs its own id (the other is on line " + earlier + ")"));
             }
             out.add(cell);
         }
+        problems.throwIfAny();
         Map<String, List<Wiring.Named>> pools = wiring.pools(keys.get("pools"));
         Interlocks interlocks = wiring.interlocks(keys.get("interlocks"));
         return new Schedule(name, doc.file(), WiringCheck.check(doc, out, pools), pools, interlocks);
@@ -103,6 +114,7 @@ public final class ScheduleLoader {
         CellInfo info = new CellInfo(id, format, optional(k, "chemistry", ""), capacityAh, areaM2, massKg,
                 optional(k, "notes", ""));
         Protocol protocol = protocol(k, m);
+        onThisCell(protocol, info, k.get("protocol"));
         ScheduledCell.Simulation sim = simulation(k.get("simulation"), format, index);
         return new ScheduledCell(new SourceLocation(doc.file(), m.line(), m.column()), info, protocol, sim,
                 wiring.cell(k));
@@ -131,6 +143,25 @@ public final class ScheduleLoader {
             }
         }
         return ProtocolLoader.load(file, params);
+    }
+
+    /**
+     * What the runner would refuse when the cell starts, found now: the runner's own check of
+     * the protocol on this cell (its capacity turns C-rates into currents for the safety window),
+     * so {@code validate} and {@code run} refuse the same schedules, before anything runs.
+     */
+    private void onThisCell(Protocol protocol, CellInfo info, Entry protocolKey) {
+        Problems problems = new Problems();
+        String cell = "cell '" + info.id() + "'";
+        for (ProtocolCheck.Problem p : ProtocolCheck.forCell(protocol, info, "of " + cell, Double.POSITIVE_INFINITY)
+                .located()) {
+            problems.add(p.step() == null || p.step().at() == null
+                    ? doc.error(protocolKey.value(), cell + ": " + p.message(), "")
+                    : Located.error(p.step().at(), null, cell + ": " + p.message(),
+                            "the run would refuse this cell when it starts: change the step or limits in "
+                                    + p.step().at().file() + ", or the cell's nominal_capacity"));
+        }
+        problems.throwIfAny();
     }
 
     private ScheduledCell.Simulation simulation(Entry e, String format, int index) {
