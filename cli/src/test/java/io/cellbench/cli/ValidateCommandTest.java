@@ -83,7 +83,7 @@ class ValidateCommandTest {
         assertEquals(2, c.exitCode());
         assertTrue(c.err().contains(schedule + ":9:18"), c.err());
         assertTrue(c.err().contains("has no parameter 'presure'"), c.err());
-        assertTrue(c.err().contains("it declares: pressure"), c.err());
+        assertTrue(c.err().contains("it declares pressure: remove 'presure'"), c.err());
     }
 
     @Test

@@ -136,8 +136,12 @@ public final class ScheduleLoader {
             List<String> declared = ProtocolLoader.parameterNames(file);
             for (Entry e : pm.entries()) {
                 if (!declared.contains(e.key().value())) {
-                    throw doc.error(e.key(), "protocol '" + ref + "' has no parameter '" + e.key().value() + "'",
-                            declared.isEmpty() ? "it declares no parameters" : "it declares: " + String.join(", ", declared));
+                    String name = e.key().value();
+                    throw doc.error(e.key(), "protocol '" + ref + "' has no parameter '" + name + "'",
+                            (declared.isEmpty() ? "it declares none: " : "it declares " + String.join(", ", declared)
+                                    + ": ") + "remove '" + name + "' (or 'parameters:') from this cell, or declare '"
+                                    + name + "' in " + ref + " (parameters: {" + name + ": <default>}) and write {"
+                                    + name + "} in its steps; see docs/protocols.md, Parameters");
                 }
                 params.put(e.key().value(), text(e.value(), "parameters." + e.key().value()));
             }
