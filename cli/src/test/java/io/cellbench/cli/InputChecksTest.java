@@ -125,6 +125,10 @@ class InputChecksTest {
         assertEquals(2, zero.exitCode(), zero.out());
         assertTrue(zero.err().contains("cycles are counted from 1"), zero.err());
 
+        Console window = Console.run("data", "raw", run.toString(), "--from", "100", "--to", "50");
+        assertEquals(2, window.exitCode(), window.out());
+        assertTrue(window.err().contains("--to must be later than --from"), window.err());
+
         Console every = Console.run("plot", run.toString(), "--kind", "voltage", "--every", "0",
                 "-o", dir.resolve("v.png").toString());
         assertEquals(2, every.exitCode(), every.out());
@@ -200,6 +204,16 @@ class InputChecksTest {
                 "--out", file.resolve("run").toString());
         assertEquals(2, notDir.exitCode(), notDir.out());
         assertTrue(notDir.err().contains("not a directory"), notDir.err());
+    }
+
+    @Test
+    void aFileErrorSaysWhatHappenedNotOnlyThePath() {
+        // Java's AccessDeniedException says only "/data/run"; as root no test can provoke one for real
+        String denied = UserErrors.describe(new java.nio.file.AccessDeniedException("/data/run"));
+        assertTrue(denied.startsWith("/data/run: permission denied\n  hint: check the permissions"), denied);
+        String full = UserErrors.describe(new java.nio.file.FileSystemException("/data/run", null,
+                "No space left on device"));
+        assertEquals("/data/run: no space left on device", full);
     }
 
     @Test
