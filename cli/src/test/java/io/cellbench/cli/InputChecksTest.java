@@ -26,10 +26,7 @@ class InputChecksTest {
 
     @BeforeAll
     static void record() throws Exception {
-        Path schedule = ShortRun.write(tmp.resolve("inputs"));
-        run = tmp.resolve("run");
-        Console c = Console.run("run", schedule.toString(), "--simulate", "--out", run.toString());
-        assertEquals(0, c.exitCode(), c.out() + c.err());
+        run = ShortRun.record(tmp);
     }
 
     private Path write(String name, String text) throws IOException {

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,27 +98,44 @@ class NewcomerTest {
         assertFalse(c.err().contains("s3cret"), "the password is never echoed: " + c.err());
     }
 
-    @Test
-    void aStoppedRunSaysHowToResumeAndItsStoppedCellsShowNoCurrent() throws Exception {
+    /** A short simulated run in a process of its own, its directory and its output. */
+    private record Started(Process run, Path dir, Path log) {
+        String output() throws IOException {
+            return Files.readString(log);
+        }
+    }
+
+    /** Starts the short run and waits until its three cells answer on the control channel. */
+    private Started startShortRun() throws Exception {
         Path schedule = ShortRun.write(tmp.resolve("in"));
         Path dir = tmp.resolve("run");
         Path log = tmp.resolve("run.log");
-        Process run = cellbench(log, "run", schedule.toString(), "--simulate", "--speed", "100", "--out", dir.toString());
+        Process run = ChildProcess.cellbench(log, "run", schedule.toString(), "--simulate", "--speed", "100",
+                "--out", dir.toString());
+        ChildProcess.waitFor(run, () -> cells(dir).size() == 3, "the control channel answers", 60);
+        return new Started(run, dir, log);
+    }
+
+    @Test
+    void aStoppedRunSaysHowToResumeAndItsStoppedCellsShowNoCurrent() throws Exception {
+        Started s = startShortRun();
+        Path dir = s.dir();
         try {
-            waitFor(run, () -> cells(dir).size() == 3 && cells(dir).stream()
-                    .allMatch(c -> c.path("current_ampere").asDouble() != 0), "every cell sources a current");
+            ChildProcess.waitFor(s.run(), () -> cells(dir).stream().allMatch(c -> c.path("current_ampere").asDouble() != 0),
+                    "every cell sources a current", 60);
             assertEquals(0, Console.run("stop", dir.toString(), "--cell", "coin-1").exitCode());
-            waitFor(run, () -> "ENDED".equals(cell(dir, "coin-1").path("state").asText()), "coin-1 stopped");
+            ChildProcess.waitFor(s.run(), () -> "ENDED".equals(cell(dir, "coin-1").path("state").asText()),
+                    "coin-1 stopped", 60);
             JsonNode stopped = cell(dir, "coin-1");
             assertEquals(0.0, stopped.path("current_ampere").asDouble(), "a stopped cell is at open circuit: " + stopped);
             assertEquals(0, Console.run("stop", dir.toString()).exitCode());
-            assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the run ends once every cell has stopped");
+            assertTrue(s.run().waitFor(120, TimeUnit.SECONDS), "the run ends once every cell has stopped");
         } finally {
-            run.destroyForcibly();
+            s.run().destroyForcibly();
         }
-        String out = Files.readString(log);
-        assertTrue(out.contains("Stopped cells continue where they stopped with: cellbench resume " + dir), out);
-        assertFalse(out.contains("-> 0.000 mAh"), out);
+        assertTrue(s.output().contains("Stopped cells continue where they stopped with: cellbench resume " + dir),
+                s.output());
+        assertFalse(s.output().contains("-> 0.000 mAh"), s.output());
         // from the files, after the process: no current either
         for (JsonNode c : cells(dir)) {
             assertEquals(0.0, c.path("current_ampere").asDouble(), c.toString());
@@ -129,20 +144,13 @@ class NewcomerTest {
 
     @Test
     void anInterruptedRunSaysHowToResume() throws Exception {
-        Path schedule = ShortRun.write(tmp.resolve("in"));
-        Path dir = tmp.resolve("run");
-        Path log = tmp.resolve("run.log");
-        Process run = cellbench(log, "run", schedule.toString(), "--simulate", "--speed", "100", "--out", dir.toString());
-        try {
-            waitFor(run, () -> cells(dir).size() == 3, "the control channel answers");
-            run.destroy(); // SIGTERM: the JVM runs its shutdown hooks as on Ctrl-C (SIGINT)
-            assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the run ends");
-        } finally {
-            run.destroyForcibly();
-        }
-        String out = Files.readString(log);
-        assertTrue(out.contains("cellbench: stopped; every cell is at open circuit and its data are on disk."
-                + " Continue the run with: cellbench resume " + dir), out);
+        Started s = startShortRun();
+        s.run().destroy(); // SIGTERM: the JVM runs its shutdown hooks as on Ctrl-C (SIGINT)
+        boolean ended = s.run().waitFor(120, TimeUnit.SECONDS);
+        s.run().destroyForcibly();
+        assertTrue(ended, "the run ends");
+        assertTrue(s.output().contains("cellbench: stopped; every cell is at open circuit and its data are on disk."
+                + " Continue the run with: cellbench resume " + s.dir()), s.output());
     }
 
     private static List<JsonNode> cells(Path dir) {
@@ -159,26 +167,5 @@ class NewcomerTest {
     private static JsonNode cell(Path dir, String id) {
         return cells(dir).stream().filter(c -> c.path("cell_id").asText().equals(id)).findFirst()
                 .orElse(JSON.createObjectNode());
-    }
-
-    /** Waits (at most 60 s) for the condition while the process lives. */
-    private static void waitFor(Process p, Supplier<Boolean> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.get()) {
-            assertTrue(p.isAlive(), "the process ended while waiting for: " + what);
-            assertTrue(System.nanoTime() < deadline, "not within 60 s: " + what);
-            Thread.sleep(50);
-        }
-    }
-
-    private static Process cellbench(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dio.netty.noUnsafe=false",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        File file = log.toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(file).start();
     }
 }

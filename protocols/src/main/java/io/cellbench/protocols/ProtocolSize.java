@@ -27,11 +27,11 @@ public final class ProtocolSize {
 
     /** The steps run, each repeat's as many times as it repeats (a double: nested repeats overflow a long). */
     public static double steps(List<Step> steps) {
-        double n = 0;
-        for (Step s : steps) {
-            n += steps(s);
-        }
-        return n;
+        return sum(steps, ProtocolSize::steps);
+    }
+
+    private static double sum(List<Step> steps, ToDoubleFunction<Step> each) {
+        return steps.stream().mapToDouble(each).sum();
     }
 
     private static double steps(Step s) {
@@ -44,11 +44,7 @@ public final class ProtocolSize {
      * nothing for a step that ends only on voltage, current or capacity.
      */
     public static double statedSeconds(List<Step> steps) {
-        double t = 0;
-        for (Step s : steps) {
-            t += statedSeconds(s);
-        }
-        return t;
+        return sum(steps, ProtocolSize::statedSeconds);
     }
 
     private static double statedSeconds(Step s) {

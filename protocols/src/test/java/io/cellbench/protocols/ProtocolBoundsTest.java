@@ -22,6 +22,17 @@ class ProtocolBoundsTest {
 
     static final String WINDOW = "limits:\n  voltage: [1.9 V, 3.8 V]\n";
 
+    /** {@code depth} repeats inside each other around one 1 s rest. */
+    static String nested(int depth, String header) {
+        StringBuilder yaml = new StringBuilder("steps:\n");
+        String indent = "  ";
+        for (int i = 0; i < depth; i++) {
+            yaml.append(indent).append("- ").append(header).append(":\n");
+            indent += "    ";
+        }
+        return yaml.append(indent).append("- Rest for 1 s\n").toString();
+    }
+
     @Test
     void aCurrentOrPowerStepNeedsAVoltageWindowClosedOnBothSides() {
         fails("steps:\n  - Charge at 1 mA for 1 hour\n", 2, 15, "1 mA",
@@ -73,14 +84,8 @@ class ProtocolBoundsTest {
     @Test
     void aProtocolRunsAtMostAMillionSteps() {
         // Repeat 2 times nested 25 deep: 2^25 = 33 million steps, which "ran forever"
-        StringBuilder yaml = new StringBuilder("steps:\n");
-        String indent = "  ";
-        for (int i = 0; i < 25; i++) {
-            yaml.append(indent).append("- Repeat 2 times:\n");
-            indent += "    ";
-        }
-        yaml.append(indent).append("- Rest for 1 s\n");
-        ProtocolException e = assertThrows(ProtocolException.class, () -> parse(yaml.toString()));
+        String yaml = nested(25, "Repeat 2 times");
+        ProtocolException e = assertThrows(ProtocolException.class, () -> parse(yaml));
         // reported at the innermost repeat that is too large by itself: 2^20 > 1,000,000 (line 7, the 6th)
         assertEquals(7, e.line(), e::getMessage);
         assertEquals("this repeat runs 1,048,576 steps; a protocol may run at most 1,000,000", e.problem());
@@ -111,14 +116,8 @@ class ProtocolBoundsTest {
 
     @Test
     void yamlNestedTooDeepSaysSoAtTheLineWithoutTheParsersWords() {
-        StringBuilder yaml = new StringBuilder("steps:\n");
-        String indent = "  ";
-        for (int i = 0; i < 1000; i++) {
-            yaml.append(indent).append("- Repeat 1 time:\n");
-            indent += "    ";
-        }
-        yaml.append(indent).append("- Rest for 1 s\n");
-        ProtocolException e = assertThrows(ProtocolException.class, () -> parse(yaml.toString()));
+        String yaml = nested(1000, "Repeat 1 time");
+        ProtocolException e = assertThrows(ProtocolException.class, () -> parse(yaml));
         assertEquals("the YAML nests deeper than 100 levels here", e.problem());
         assertEquals(51, e.line(), e::getMessage);
         assertFalse(e.getMessage().contains("StreamReadConstraints"), e::getMessage);
