@@ -242,7 +242,8 @@ public final class NotifyConfigLoader {
         if (e.value() instanceof Scalar s && s.value() != null && !s.value().isBlank()) {
             return s.value().strip();
         }
-        throw doc.error(e.value() == null ? e.key() : e.value(), "'" + e.key().value() + "' takes a single value", "");
+        throw doc.error(e.value() == null ? e.key() : e.value(), "'" + e.key().value() + "' takes a single value",
+                "write it after the key on the same line");
     }
 
     private Duration duration(Entry e) {
@@ -264,7 +265,8 @@ public final class NotifyConfigLoader {
         } catch (NumberFormatException ex) {
             // the message below
         }
-        throw doc.error(e.value(), "'" + e.key().value() + "' must be a whole number of at least " + min, "");
+        throw doc.error(e.value(), "'" + e.key().value() + "' must be a whole number of at least " + min,
+                "e.g. " + e.key().value() + ": " + Math.max(min, 5));
     }
 
     private ProtocolException unknown(Entry e, String known) {

@@ -160,7 +160,8 @@ public final class ScheduleLoader {
         for (ProtocolCheck.Problem p : ProtocolCheck.forCell(protocol, info, "of " + cell, Double.POSITIVE_INFINITY)
                 .located()) {
             problems.add(p.step() == null || p.step().at() == null
-                    ? doc.error(protocolKey.value(), cell + ": " + p.message(), "")
+                    ? doc.error(protocolKey.value(), cell + ": " + p.message(),
+                            "the run would refuse this cell when it starts: change " + protocol.source())
                     : Located.error(p.step().at(), null, cell + ": " + p.message(),
                             "the run would refuse this cell when it starts: change the step or limits in "
                                     + p.step().at().file() + ", or the cell's nominal_capacity"));
@@ -215,7 +216,8 @@ public final class ScheduleLoader {
 
     private String text(YamlNode node, String what) {
         if (!(node instanceof Scalar s) || s.value() == null || s.value().isBlank()) {
-            throw doc.error(node, "'" + what + "' needs a single value, not " + YamlNode.kind(node), "");
+            throw doc.error(node, "'" + what + "' needs a single value, not " + YamlNode.kind(node),
+                    "write it after the key on the same line, e.g. " + what + ": …");
         }
         return s.value().strip();
     }
@@ -228,12 +230,13 @@ public final class ScheduleLoader {
             return Double.NaN;
         }
         if (!(e.value() instanceof Scalar s) || s.value() == null) {
-            throw doc.error(e.value(), "'" + e.key().value() + "' needs " + what, "");
+            throw doc.error(e.value(), "'" + e.key().value() + "' needs " + what, "e.g. nominal_capacity: 2 mAh");
         }
         double v = doc.quantity(s, dimension, what);
         if (dimension == Dimension.AREA || dimension == Dimension.MASS || dimension == Dimension.CHARGE) {
             if (!(v > 0)) {
-                throw doc.error(s, "'" + e.key().value() + "' must be above zero", "");
+                throw doc.error(s, "'" + e.key().value() + "' must be above zero", "e.g. nominal_capacity: 2 mAh,"
+                        + " area: 0.785 cm2, mass: 25 mg");
             }
         }
         return v;
