@@ -10,19 +10,29 @@ public record CycleRange(int from, int to) {
         if (text == null || text.isBlank()) {
             return ALL;
         }
+        CycleRange range;
         try {
             int dots = text.indexOf("..");
             if (dots < 0) {
                 int n = Integer.parseInt(text.strip());
-                return new CycleRange(n, n);
+                range = new CycleRange(n, n);
+            } else {
+                String a = text.substring(0, dots).strip();
+                String b = text.substring(dots + 2).strip();
+                range = new CycleRange(a.isEmpty() ? Integer.MIN_VALUE : Integer.parseInt(a),
+                        b.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(b));
             }
-            String a = text.substring(0, dots).strip();
-            String b = text.substring(dots + 2).strip();
-            return new CycleRange(a.isEmpty() ? Integer.MIN_VALUE : Integer.parseInt(a),
-                    b.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(b));
         } catch (NumberFormatException e) {
             throw new UserError("--cycles takes FROM..TO with whole numbers, e.g. 2..20, 5.. or 7; got '" + text + "'");
         }
+        // A range that selects nothing would print nothing and succeed: say why instead.
+        if (range.from != Integer.MIN_VALUE && range.from < 1 || range.to < 1) {
+            throw new UserError("--cycles " + text.strip() + ": cycles are counted from 1; e.g. 1..5");
+        }
+        if (range.from > range.to) {
+            throw new UserError("--cycles " + text.strip() + " runs backwards: write " + range.to + ".." + range.from);
+        }
+        return range;
     }
 
     public boolean contains(int cycle) {

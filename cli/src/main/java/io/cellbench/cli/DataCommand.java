@@ -3,8 +3,8 @@ package io.cellbench.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = {"Read recorded data back, from a run directory or InfluxDB: per-cycle summaries,",
-            "samples, impedance spectra, and exports to BDF, CSV and Arrow files."},
+        description = {"Read recorded data back, from a run directory or InfluxDB.",
+            "Per-cycle summaries, samples, impedance spectra, and exports to BDF, CSV and Arrow files."},
         subcommands = {DataCyclesCommand.class, DataRawCommand.class, DataEisCommand.class, DataExportCommand.class},
         footer = {"", "Examples:",
             "  cellbench data cycles demo-run",

@@ -10,8 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "cycles", mixinStandardHelpOptions = true,
-        description = "Print the per-cycle summary (capacities, efficiencies, voltages) of a run directory or an"
-                + " InfluxDB database.",
+        description = {"Print the per-cycle summary of a run directory or an InfluxDB database.",
+            "Capacities, energies, efficiencies, mean and end voltages, duration, per cell and cycle."},
         footer = {"", "Examples:",
             "  cellbench data cycles demo-run",
             "  cellbench data cycles demo-run --cell pouch-5MPa --cycles 2..10 --format json",

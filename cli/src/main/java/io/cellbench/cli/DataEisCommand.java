@@ -9,8 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "eis", mixinStandardHelpOptions = true,
-        description = {"Print or write the impedance spectra: frequency, Z', Z'' (as measured,",
-            "negative when capacitive), |Z|, phase, with the sweep's cycle, time and index."},
+        description = {"Print or write the impedance spectra of a run.",
+            "Frequency, Z', Z'' (as measured, negative when capacitive), |Z|, phase, with the sweep's",
+            "cycle, time and index."},
         footer = {"", "Examples:",
             "  cellbench data eis demo-run --cell coin-60MPa",
             "  cellbench data eis demo-run --cycles 1..1 --format csv > first-spectra.csv",

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write each cell's samples to a file of its own in a directory:",
+        description = {"Write each cell's samples to a file of its own in a directory.",
             "<cell>.bdf.csv (Battery Data Format), <cell>.csv or <cell>.arrows.",
             "Streams: a month of 1 s data exports in constant memory."},
         footer = {"", "Examples:",

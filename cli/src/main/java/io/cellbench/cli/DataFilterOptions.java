@@ -21,7 +21,14 @@ final class DataFilterOptions {
     String to;
 
     DataFilter filter() {
-        return new DataFilter(cells, CycleRange.parse(cycles),
-                TimeBound.parse("--from", from), TimeBound.parse("--to", to));
+        TimeBound start = TimeBound.parse("--from", from);
+        TimeBound end = TimeBound.parse("--to", to);
+        // a window that selects nothing would print nothing and succeed: say why instead
+        if (start instanceof TimeBound.TestTime a && end instanceof TimeBound.TestTime b && !(a.seconds() < b.seconds())
+                || start instanceof TimeBound.At a2 && end instanceof TimeBound.At b2 && !a2.instant().isBefore(b2.instant())) {
+            throw new UserError("--from " + from + " --to " + to + " selects nothing: --to must be later than --from"
+                    + " (it is exclusive)");
+        }
+        return new DataFilter(cells, CycleRange.parse(cycles), start, end);
     }
 }

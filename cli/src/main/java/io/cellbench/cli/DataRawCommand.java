@@ -9,8 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "raw", mixinStandardHelpOptions = true,
-        description = {"Print or write the recorded samples of a run directory or an InfluxDB database:",
-            "time, voltage, current, counters, capacities, energies, pressure, temperature.",
+        description = {"Print or write the recorded samples of a run directory or an InfluxDB database.",
+            "Time, voltage, current, counters, capacities, energies, pressure, temperature.",
             "Everything streams, so a run of any length fits."},
         footer = {"", "Examples:",
             "  cellbench data raw demo-run --cell coin-60MPa --cycles 3..3",

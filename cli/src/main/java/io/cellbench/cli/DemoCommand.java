@@ -20,8 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the bundled demo on simulated instruments in virtual time:",
-            "four NMC811 | Li6PS5Cl | Li-In cells (two coin, two pouch, at different stack pressures)",
+        description = {"Run the bundled demo on simulated instruments in virtual time.",
+            "Four NMC811 | Li6PS5Cl | Li-In cells (two coin, two pouch, at different stack pressures)",
             "through pressure set-up, rest, EIS, formation at C/20 and 20 cycles at C/3 with EIS every 5."},
         footer = {"", "Examples:",
             "  cellbench demo",

@@ -40,6 +40,13 @@ final class InfluxOptions {
         if (url != null && database == null && !notEmpty(env.get(ENV_DB)) && configFile == null) {
             throw new UserError("--influx needs --db NAME (the database to use)");
         }
+        if (url != null && url.contains("@")) {
+            // never echoed: it holds a password
+            throw new UserError("--influx: the URL must not carry user:password (a command line is visible to every"
+                    + " user of this machine); give the server alone, e.g. --influx http://host:8086, and the user and"
+                    + " password in ~/.config/cellbench/influx.properties or CELLBENCH_INFLUX_USER and"
+                    + " CELLBENCH_INFLUX_PASSWORD (see docs/influxdb.md)");
+        }
         Map<String, String> merged = new HashMap<>(env);
         if (url != null) {
             merged.put(ENV_URL, url);
@@ -52,7 +59,15 @@ final class InfluxOptions {
             loaded.warnings().forEach(w -> warnings.println("warning: " + w));
             return loaded;
         } catch (InfluxConfigException e) {
-            throw new UserError(e.getMessage());
+            // the options travel as the environment's variables: name them as the user wrote them
+            String message = e.getMessage();
+            if (url != null) {
+                message = message.replace(ENV_URL, "--influx");
+            }
+            if (database != null) {
+                message = message.replace(ENV_DB, "--db");
+            }
+            throw new UserError(message);
         }
     }
 

@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Continue a run that was stopped (Ctrl-C) or interrupted (crash, reboot, kill):",
-            "every unfinished cell goes on from its journal (DIR/journal) with the schedule and protocols",
+        description = {"Continue a run that was stopped (Ctrl-C) or interrupted (crash, reboot, kill).",
+            "Every unfinished cell goes on from its journal (DIR/journal) with the schedule and protocols",
             "copied into DIR/inputs when the run started, in the same mode (--simulate and --speed, or",
             "--lab with the lab file copied into DIR/inputs/lab).",
             "Finished cells are left alone. The run's InfluxDB, live page and fault retry time are",

@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
     Path lab;
 
     @Option(names = "--speed", paramLabel = "max|N", defaultValue = "max",
-            description = "Simulated seconds per real second, or 'max' (default) for as fast as possible.")
+            description = "Simulated seconds per real second, from 0.01 to 1000000, or 'max' (default) for as fast"
+                    + " as possible.")
     String speed;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The run directory to create.")
@@ -129,19 +130,24 @@ final class RunCommand implements Callable<Integer> {
         return options.requested(env) ? options.load(env, System.err).config() : null;
     }
 
+    /** The slowest and fastest --speed: a simulated second per 100 s of wall time, and 11½ simulated days per second. */
+    static final double MIN_SPEED = 0.01;
+    static final double MAX_SPEED = 1e6;
+
     static double parseSpeed(String text) {
         if ("max".equalsIgnoreCase(text.strip())) {
             return Double.POSITIVE_INFINITY;
         }
         try {
             double v = Double.parseDouble(text.strip());
-            if (v > 0 && Double.isFinite(v)) {
+            if (v >= MIN_SPEED && v <= MAX_SPEED) {
                 return v;
             }
         } catch (NumberFormatException e) {
             // fall through to the message
         }
-        throw new UserError("--speed takes 'max' or a positive number of simulated seconds per second, got '" + text + "'");
+        throw new UserError("--speed takes 'max' or a number from 0.01 to 1000000 (simulated seconds per real second:"
+                + " 1 is real time, 3600 an hour a second), got '" + text + "'");
     }
 
     private static boolean isEmptyDirectory(Path dir) throws IOException {

@@ -33,7 +33,8 @@ final class RunSummary {
                 boolean hasFiles = java.nio.file.Files.isDirectory(RunLayout.cellDirectory(dir, id));
                 List<CycleSummary> cycles = hasFiles ? reader.cycles(id) : List.of();
                 cycles.forEach(c -> rows.add(new CycleColumns.Row(id, c)));
-                String line = cellLine(id, width(outcomes.keySet()), outcomes.get(id), cycles,
+                double nominalAh = reader.manifest().cell(id).map(c -> c.cell().nominalCapacityAh()).orElse(Double.NaN);
+                String line = cellLine(id, width(outcomes.keySet()), outcomes.get(id), cycles, nominalAh,
                         hasFiles ? reader.spectra(id) : List.of());
                 RunEvent.Outcome outcome = outcomes.get(id);
                 String reason = reasons.get(id);
@@ -56,6 +57,9 @@ final class RunSummary {
         out.println("  cellbench data cycles " + dir + " [--cell ID] [--format csv|json]");
         out.println("  cellbench data raw|eis " + dir + " [--cell ID] [--cycles A..B] [--format csv|json|arrow]");
         out.println("  cellbench data export " + dir + " -o DIR [--format bdf|csv|arrow]   a file per cell");
+        if (outcomes.values().stream().anyMatch(o -> o == RunEvent.Outcome.STOPPED)) {
+            out.println("Stopped cells continue where they stopped with: cellbench resume " + dir);
+        }
         boolean allCompleted = outcomes.values().stream().allMatch(o -> o == RunEvent.Outcome.COMPLETED);
         return allCompleted ? 0 : NOT_ALL_COMPLETED;
     }
@@ -63,20 +67,26 @@ final class RunSummary {
     /**
      * One line a cell: outcome, formation, cycling capacity and how the impedance moved. The
      * real part at 0.1 Hz tracks the interface and diffusion resistance that stack pressure
-     * and ageing change.
+     * and ageing change. Formation and retention are figures of full cycles only (see
+     * {@link #full}): a protocol of pulses has none, and the last cycle of a run that did not
+     * complete (a stop, a fault) is left out.
      */
     static String cellLine(String id, int idWidth, RunEvent.Outcome outcome, List<CycleSummary> cycles,
-                           List<Spectrum> spectra) {
+                           double nominalAh, List<Spectrum> spectra) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-" + idWidth + "s  %-11s", id,
                 outcome == null ? "not run" : outcome.name().toLowerCase(Locale.ROOT)));
-        if (!cycles.isEmpty() && cycles.getFirst().dischargeCapacityAh() > 0) {
-            CycleSummary first = cycles.getFirst();
+        // a run that did not complete was cut short in its last cycle, whatever it had reached
+        List<CycleSummary> done = outcome == RunEvent.Outcome.COMPLETED || cycles.isEmpty() ? cycles
+                : cycles.subList(0, cycles.size() - 1);
+        if (!done.isEmpty() && full(done.getFirst(), nominalAh)) {
+            CycleSummary first = done.getFirst();
             sb.append(String.format(Locale.ROOT, "  formation: %.3f mAh, CE %.1f %%", first.dischargeCapacityAh() * 1000,
                     first.coulombicEfficiency() * 100));
         }
-        if (cycles.size() > 2) {
-            CycleSummary second = cycles.get(1);
-            CycleSummary last = cycles.get(cycles.size() - 2 >= 1 ? lastComplete(cycles) : 1);
+        List<CycleSummary> later = done.stream().skip(1).filter(c -> full(c, nominalAh)).toList();
+        if (later.size() >= 2) {
+            CycleSummary second = later.getFirst();
+            CycleSummary last = later.getLast();
             sb.append(String.format(Locale.ROOT, "  cycling: %.3f -> %.3f mAh (%.1f %% retained)",
                     second.dischargeCapacityAh() * 1000, last.dischargeCapacityAh() * 1000,
                     100 * last.dischargeCapacityAh() / second.dischargeCapacityAh()));
@@ -92,18 +102,18 @@ final class RunSummary {
         return sb.toString();
     }
 
-    private static int width(java.util.Collection<String> ids) {
-        return ids.stream().mapToInt(String::length).max().orElse(4);
+    /**
+     * A full cycle: it charged and discharged at least a fifth of the cell's nominal capacity
+     * (the slowest rate a lab cycles at still does; a pulse, a short check or the cycle a stop
+     * cut short does not). Without a nominal capacity, any cycle with both halves.
+     */
+    static boolean full(CycleSummary c, double nominalAh) {
+        double least = Double.isFinite(nominalAh) && nominalAh > 0 ? nominalAh / 5 : 0;
+        return c.chargeCapacityAh() > least && c.dischargeCapacityAh() > least;
     }
 
-    /** The last cycle with a discharge (the final "cycle" may be only a trailing rest or EIS). */
-    private static int lastComplete(List<CycleSummary> cycles) {
-        for (int i = cycles.size() - 1; i > 0; i--) {
-            if (cycles.get(i).dischargeCapacityAh() > 0) {
-                return i;
-            }
-        }
-        return 1;
+    private static int width(java.util.Collection<String> ids) {
+        return ids.stream().mapToInt(String::length).max().orElse(4);
     }
 
     /**

@@ -16,6 +16,14 @@ final class ScheduleJson {
     }
 
     static String toJson(Schedule schedule) {
+        try {
+            return MAPPER.writeValueAsString(toTree(schedule));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ObjectNode toTree(Schedule schedule) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schedule", schedule.name());
         ArrayNode cells = root.putArray("cells");
@@ -34,11 +42,7 @@ final class ScheduleJson {
             sim.put("initial_pressure_pa", c.simulation().initialPressurePa());
             cell.set("protocol", ProtocolJson.toTree(c.protocol()));
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 
     private static void putNumber(ObjectNode node, String key, double v) {

@@ -205,7 +205,11 @@ final class ScheduleSession {
                 running[0].stop();
             }
             try {
-                closed.await(30 + (influx == null ? 0 : influx.closeTimeout().toSeconds()), TimeUnit.SECONDS);
+                if (closed.await(30 + (influx == null ? 0 : influx.closeTimeout().toSeconds()), TimeUnit.SECONDS)
+                        && running[0] != null) {
+                    console.println("cellbench: stopped; every cell is at open circuit and its data are on disk."
+                            + " Continue the run with: cellbench resume " + out);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -284,22 +283,10 @@ class ControlTest {
 
     /** Waits (at most 60 s) for the condition; the process, if given, must stay alive meanwhile. */
     private static void waitFor(Process p, Supplier<Boolean> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.get()) {
-            assertTrue(p == null || p.isAlive(), "the process ended while waiting for: " + what);
-            assertTrue(System.nanoTime() < deadline, "not within 60 s: " + what);
-            Thread.sleep(50);
-        }
+        ChildProcess.waitFor(p, condition, what, 60);
     }
 
     private Process cellbench(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dio.netty.noUnsafe=false",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        File log = tmp.resolve("cellbench-" + System.nanoTime() + ".log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        return ChildProcess.cellbench(tmp.resolve("cellbench-" + System.nanoTime() + ".log"), args);
     }
 }

@@ -29,10 +29,7 @@ class DataCommandsTest {
 
     @BeforeAll
     static void record() throws Exception {
-        Path schedule = ShortRun.write(tmp.resolve("inputs"));
-        run = tmp.resolve("run");
-        Console c = Console.run("run", schedule.toString(), "--simulate", "--out", run.toString());
-        assertEquals(0, c.exitCode(), c.out() + c.err());
+        run = ShortRun.record(tmp);
     }
 
     static List<Sample> samples(String cell) throws Exception {

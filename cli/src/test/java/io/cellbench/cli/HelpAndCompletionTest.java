@@ -41,6 +41,39 @@ class HelpAndCompletionTest {
     }
 
     @Test
+    void picocliGeneratorsHaveExamplesToo() {
+        for (String generator : List.of("generate-completion", "gen-manpage")) {
+            Console c = Console.run(generator, "--help");
+            assertEquals(0, c.exitCode(), c.err());
+            assertTrue(c.out().contains("Examples:") && c.out().contains("cellbench " + generator), c.out());
+        }
+    }
+
+    /**
+     * The line a command is listed with in its parent's --help is a whole sentence: it used to be
+     * the first line of a wrapped paragraph ("Pause the cells … (or one, with --cell): at its next").
+     */
+    @Test
+    void everyCommandSummaryIsAWholeSentence() {
+        for (CommandLine cl : allCommands()) {
+            if (cl.getCommandSpec().userObject().getClass().getName().startsWith("picocli.")) {
+                continue; // picocli's generators: their summaries are picocli's
+            }
+            String[] header = cl.getCommandSpec().usageMessage().header();
+            String[] description = cl.getCommandSpec().usageMessage().description();
+            String summary = header.length > 0 ? header[0] : description.length > 0 ? description[0] : "";
+            String name = cl.getCommandSpec().qualifiedName();
+            assertTrue(summary.endsWith("."), name + ": '" + summary + "'");
+            assertEquals(summary.chars().filter(ch -> ch == '(').count(), summary.chars().filter(ch -> ch == ')').count(),
+                    name + ": '" + summary + "'");
+            assertTrue(summary.length() <= 90, name + " summary is longer than a line: '" + summary + "'");
+        }
+        Console top = Console.run("--help");
+        assertTrue(top.out().contains("Pause the cells of a running run, or one cell with"), top.out());
+        assertTrue(!top.out().contains("at its next"), top.out());
+    }
+
+    @Test
     void bashCompletionKnowsTheCommandsAndOptions() {
         Console c = Console.run("generate-completion");
         assertEquals(0, c.exitCode(), c.err());

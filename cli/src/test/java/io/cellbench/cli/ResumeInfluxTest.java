@@ -9,7 +9,6 @@ import io.cellbench.daq.arrow.ArrowSampleReader;
 import io.cellbench.daq.influx.Timestamps;
 import io.cellbench.daq.run.RunReader;
 import io.cellbench.fixtures.influx.InfluxServer;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,13 +137,6 @@ class ResumeInfluxTest {
     }
 
     private Process cellbench(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dio.netty.noUnsafe=false",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        File log = tmp.resolve("cellbench-" + System.nanoTime() + ".log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        return ChildProcess.cellbench(tmp.resolve("cellbench-" + System.nanoTime() + ".log"), args);
     }
 }

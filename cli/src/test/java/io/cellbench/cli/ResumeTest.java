@@ -10,7 +10,6 @@ import io.cellbench.daq.run.CellEntry;
 import io.cellbench.daq.run.RunReader;
 import io.cellbench.testing.Await;
 import io.cellbench.testing.Seeds;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -324,14 +323,7 @@ class ResumeTest {
     }
 
     private Process cellbench(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dio.netty.noUnsafe=false",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        File log = tmp.resolve("cellbench-" + System.nanoTime() + ".log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        return ChildProcess.cellbench(tmp.resolve("cellbench-" + System.nanoTime() + ".log"), args);
     }
 
     private static int count(Path dir, String needle) {

@@ -63,7 +63,40 @@ class RunSummaryTest {
                 new io.cellbench.core.instrument.ImpedancePoint(100, 110, -41));
         io.cellbench.core.data.Spectrum s = new io.cellbench.core.data.Spectrum(0, 0, 1, 1, 1, 1e7, 25, quick);
         String line = RunSummary.cellLine("cell-1", 6, RunEvent.Outcome.COMPLETED, java.util.List.of(),
-                java.util.List.of(s, s));
+                0.002, java.util.List.of(s, s));
         assertTrue(!line.contains("R(bulk+interface)") && !line.contains("NaN"), line);
+    }
+
+    private static io.cellbench.core.data.CycleSummary cycle(int n, double chargeMah, double dischargeMah) {
+        return new io.cellbench.core.data.CycleSummary(n, 0, 3600, chargeMah / 1000, dischargeMah / 1000, 0, 0,
+                chargeMah > 0 ? dischargeMah / chargeMah : Double.NaN, Double.NaN, 3.5, 3.4, 3.7, 1.9);
+    }
+
+    @Test
+    void aProtocolOfPulsesHasNoFormationFigure() {
+        // issue 11: "formation: 0.184 mAh, CE 9.2 %" for a protocol of short pulses on a 2 mAh cell
+        String line = RunSummary.cellLine("coin-1", 6, RunEvent.Outcome.COMPLETED,
+                java.util.List.of(cycle(1, 2.0, 0.184), cycle(2, 0.2, 0.18), cycle(3, 0.2, 0.18)), 0.002,
+                java.util.List.of());
+        assertTrue(!line.contains("formation") && !line.contains("cycling"), line);
+        String formed = RunSummary.cellLine("coin-1", 6, RunEvent.Outcome.COMPLETED,
+                java.util.List.of(cycle(1, 2.4, 2.03), cycle(2, 1.72, 1.718), cycle(3, 1.71, 1.71)), 0.002,
+                java.util.List.of());
+        assertTrue(formed.contains("formation: 2.030 mAh, CE 84.6 %"), formed);
+        assertTrue(formed.contains("cycling: 1.718 -> 1.710 mAh (99.5 % retained)"), formed);
+    }
+
+    @Test
+    void aStoppedRunsSummaryLeavesOutTheCycleTheStopCutShort() {
+        // issue 11: a stopped run said "1.718 -> 0.000 mAh (0.0 % retained)"
+        java.util.List<io.cellbench.core.data.CycleSummary> cycles = java.util.List.of(cycle(1, 2.4, 2.03),
+                cycle(2, 1.72, 1.718), cycle(3, 1.71, 1.712), cycle(4, 1.70, 0.0004));
+        String line = RunSummary.cellLine("coin-1", 6, RunEvent.Outcome.STOPPED, cycles, 0.002, java.util.List.of());
+        assertTrue(line.contains("cycling: 1.718 -> 1.712 mAh (99.7 % retained)"), line);
+        assertTrue(!line.contains("0.000"), line);
+        // stopped in its second cycle: no retention to speak of
+        String early = RunSummary.cellLine("coin-1", 6, RunEvent.Outcome.STOPPED, cycles.subList(0, 2), 0.002,
+                java.util.List.of());
+        assertTrue(early.contains("formation: 2.030 mAh") && !early.contains("cycling"), early);
     }
 }

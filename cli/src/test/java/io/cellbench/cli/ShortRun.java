@@ -15,6 +15,15 @@ final class ShortRun {
     private ShortRun() {
     }
 
+    /** Runs the schedule, simulated, into {@code tmp}/run (its inputs in {@code tmp}/inputs); returns the run directory. */
+    static Path record(Path tmp) throws IOException {
+        Path schedule = write(tmp.resolve("inputs"));
+        Path run = tmp.resolve("run");
+        Console c = Console.run("run", schedule.toString(), "--simulate", "--out", run.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, c.exitCode(), c.out() + c.err());
+        return run;
+    }
+
     /** Writes schedule.yaml and protocol.yaml into {@code dir}; returns the schedule. */
     static Path write(Path dir) throws IOException {
         Files.createDirectories(dir);

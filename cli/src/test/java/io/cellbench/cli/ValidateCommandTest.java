@@ -27,6 +27,8 @@ class ValidateCommandTest {
     void aGoodProtocolPassesAndPrintsNormalizedJson() throws IOException {
         Path p = write("f.yaml", """
                 name: formation
+                limits:
+                  voltage: [1.8 V, 3.8 V]
                 steps:
                   - Charge at C/20 until 3.7 V then hold until C/100
                   - Discharge at 200 uA until 1.9 V or 30 hours
@@ -41,7 +43,7 @@ class ValidateCommandTest {
         assertEquals("discharge", discharge.get("kind").asText());
         assertEquals("current", discharge.get("control").asText());
         assertEquals(200e-6, discharge.get("value").asDouble(), 1e-15);
-        assertEquals(4, discharge.get("line").asInt());
+        assertEquals(6, discharge.get("line").asInt());
         assertEquals("<=", discharge.get("until").get(0).get("op").asText());
         assertEquals(30 * 3600, discharge.get("until").get(1).get("value").asDouble(), 1e-9);
     }
@@ -81,7 +83,7 @@ class ValidateCommandTest {
         assertEquals(2, c.exitCode());
         assertTrue(c.err().contains(schedule + ":9:18"), c.err());
         assertTrue(c.err().contains("has no parameter 'presure'"), c.err());
-        assertTrue(c.err().contains("it declares: pressure"), c.err());
+        assertTrue(c.err().contains("it declares pressure: remove 'presure'"), c.err());
     }
 
     @Test

@@ -49,6 +49,21 @@ public interface DriverFactory {
         return null;
     }
 
+    /**
+     * What the cycler channels made with {@code config} can source, as their settings declare
+     * it, or {@code null} when the driver declares nothing. {@code validate --lab} and
+     * {@code run --lab} hold every cell's protocol against it before anything connects, so a
+     * set point the channel would refuse is found in the file, not at the step. Does not
+     * connect; settings are assumed {@linkplain #check checked}.
+     */
+    default ChannelRange channelRange(InstrumentConfig config) {
+        return null;
+    }
+
+    /** The largest |current| (A) and voltage (V) a channel may be told to source: max_current, max_voltage. */
+    record ChannelRange(double maxCurrentAmpere, double maxVoltageVolt) {
+    }
+
     /** Capability interfaces of core an instrument may implement. */
     enum Capability { CYCLER_CHANNEL, EIS_ANALYZER, PRESSURE_FIXTURE, TEMPERATURE_CHAMBER }
 }

@@ -3,6 +3,7 @@ package io.cellbench.protocols;
 import io.cellbench.protocols.grammar.SourceText;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,13 +17,27 @@ final class Parameters {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final Map<String, String> values;
+    private final Set<String> broken;
 
-    Parameters(Map<String, String> values) {
+    /** {@code broken}: declared without a usable value (that declaration is the problem reported). */
+    Parameters(Map<String, String> values, Set<String> broken) {
         this.values = new LinkedHashMap<>(values);
+        this.broken = Set.copyOf(broken);
     }
 
     static Parameters none() {
-        return new Parameters(Map.of());
+        return new Parameters(Map.of(), Set.of());
+    }
+
+    /** True when the text uses a parameter whose declaration is wrong: reading it would only repeat that problem. */
+    boolean usesBroken(SourceText src) {
+        Matcher m = PLACEHOLDER.matcher(src.text());
+        while (m.find()) {
+            if (broken.contains(m.group(1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text with every placeholder replaced; an unknown name is an error at the placeholder. */

@@ -1,6 +1,7 @@
 package io.cellbench.protocols;
 
 import io.cellbench.protocols.model.SourceLocation;
+import java.util.List;
 
 /**
  * A protocol file (or one step sentence) cannot be used as written. Says where — file,
@@ -14,6 +15,10 @@ import io.cellbench.protocols.model.SourceLocation;
  * </pre>
  *
  * Never carries a cause: users see this message, not a parser's stack trace.
+ *
+ * <p>A file with several independent problems gives one exception for all of them, as a
+ * compiler does ({@link #of}): the accessors describe the first, {@link #problems()} lists
+ * every one, and the message shows up to {@value #SHOWN} of them and says how many more there are.
  */
 public final class ProtocolException extends RuntimeException {
     private final String file;
@@ -25,6 +30,11 @@ public final class ProtocolException extends RuntimeException {
     private final String lineText;
     private final int caretStart;
     private final int caretLength;
+    private final List<ProtocolException> problems;
+    private final int total;
+
+    /** How many problems a message shows; the rest are counted ("and 12 more problems"). */
+    public static final int SHOWN = 20;
 
     /**
      * @param line        1-based; 0 when the problem concerns the whole file (cannot read it)
@@ -45,6 +55,42 @@ public final class ProtocolException extends RuntimeException {
         this.lineText = lineText;
         this.caretStart = caretStart;
         this.caretLength = caretLength;
+        this.problems = List.of(this);
+        this.total = 1;
+    }
+
+    private ProtocolException(List<ProtocolException> shown, int total) {
+        super(format(shown, total));
+        ProtocolException first = shown.getFirst();
+        this.file = first.file;
+        this.line = first.line;
+        this.column = first.column;
+        this.offendingText = first.offendingText;
+        this.problem = first.problem;
+        this.hint = first.hint;
+        this.lineText = first.lineText;
+        this.caretStart = first.caretStart;
+        this.caretLength = first.caretLength;
+        this.problems = List.copyOf(shown);
+        this.total = total;
+    }
+
+    /**
+     * One exception for every problem found in a file, in the order found. {@code total} may be
+     * larger than the list when a reader stopped keeping them (all are counted).
+     */
+    public static ProtocolException of(List<ProtocolException> found, int total) {
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no problems");
+        }
+        List<ProtocolException> flat = found.stream().flatMap(p -> p.problems().stream()).toList();
+        int count = Math.max(total, flat.size());
+        return flat.size() == 1 && count == 1 ? flat.getFirst() : new ProtocolException(flat, count);
+    }
+
+    /** As {@link #of(List, int)} with every problem in the list. */
+    public static ProtocolException of(List<ProtocolException> found) {
+        return of(found, found.size());
     }
 
     /** A problem with the file as a whole (missing, unreadable, not UTF-8). */
@@ -96,6 +142,31 @@ public final class ProtocolException extends RuntimeException {
 
     public int caretLength() {
         return caretLength;
+    }
+
+    /** Every problem this exception reports (itself alone for a single problem). */
+    public List<ProtocolException> problems() {
+        return problems;
+    }
+
+    /** How many problems were found, including any not kept in {@link #problems()}. */
+    public int count() {
+        return total;
+    }
+
+    private static String format(List<ProtocolException> all, int total) {
+        StringBuilder sb = new StringBuilder();
+        int shown = Math.min(SHOWN, all.size());
+        for (int i = 0; i < shown; i++) {
+            sb.append(i == 0 ? "" : "\n").append(all.get(i).getMessage());
+        }
+        long files = all.stream().map(p -> p.file).distinct().count();
+        sb.append("\n").append(total).append(" problems in ")
+                .append(files == 1 ? all.getFirst().file : files + " files");
+        if (total > shown) {
+            sb.append(" (").append(total - shown).append(" more not shown: fix these and check again)");
+        }
+        return sb.toString();
     }
 
     private static String format(String file, int line, int column, String problem, String hint,

@@ -47,6 +47,15 @@ public final class ProtocolJson {
         }
     }
 
+    /** Any JSON tree printed as {@link #toJson} prints a protocol (two-space indents, "\n" line ends). */
+    public static String write(com.fasterxml.jackson.databind.JsonNode tree) {
+        try {
+            return MAPPER.writer(PRETTY).writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
     public static ObjectNode toTree(Protocol protocol) {
         ObjectNode root = F.objectNode();
         root.put("protocol", protocol.name());

@@ -1,14 +1,6 @@
 package io.cellbench.protocols;
 
 import io.cellbench.protocols.model.Protocol;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,27 +36,7 @@ public final class ProtocolLoader {
     }
 
     private static String read(Path file) {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw ProtocolException.forFile(name, "no such file", "check the path");
-        } catch (AccessDeniedException e) {
-            throw ProtocolException.forFile(name, "permission denied", "check the file's permissions");
-        } catch (IOException e) {
-            throw ProtocolException.forFile(name, "cannot read the file: " + e.getMessage(), "");
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw ProtocolException.forFile(name, "the file is not UTF-8 text", "save it as UTF-8");
-        }
-        return text;
+        return TextFile.read(file);
     }
 
     /**

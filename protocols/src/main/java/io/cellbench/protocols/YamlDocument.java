@@ -3,10 +3,6 @@ package io.cellbench.protocols;
 import io.cellbench.core.quantity.Dimension;
 import io.cellbench.protocols.grammar.SourceText;
 import io.cellbench.protocols.grammar.StepGrammar;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,15 +22,7 @@ public final class YamlDocument {
     }
 
     public static YamlDocument read(Path file) {
-        String name = file.toString();
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return parse(text.startsWith("\ufeff") ? text.substring(1) : text, name);
-        } catch (NoSuchFileException e) {
-            throw ProtocolException.forFile(name, "no such file", "check the path");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw ProtocolException.forFile(name, "cannot read the file as UTF-8 text: " + e.getMessage(), "");
-        }
+        return parse(TextFile.read(file), file.toString());
     }
 
     public static YamlDocument parse(String text, String fileName) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.cellbench.protocols.grammar.SourceText;
@@ -22,6 +23,13 @@ import java.util.regex.Pattern;
  */
 final class YamlTree {
 
+    /**
+     * How deep YAML may nest. A protocol needs two levels per nested repeat: 100 allows about
+     * 48 repeats inside each other, far beyond any real protocol, and stops a runaway file
+     * with a clear message at the line where it goes too deep.
+     */
+    static final int MAX_NESTING = 100;
+
     private static final YAMLFactory YAML = new YAMLFactory();
 
     private YamlTree() {
@@ -29,17 +37,24 @@ final class YamlTree {
 
     /** The document's root node, or null for an empty document. */
     static YamlNode read(SourceLines lines) {
+        if (lines.text().length() > TextFile.MAX_BYTES) {
+            throw TextFile.tooLarge(lines.file(), lines.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
         try (JsonParser p = YAML.createParser(lines.text())) {
             if (p.nextToken() == null) {
                 return null;
             }
-            YamlNode root = node(p, lines);
+            YamlNode root = node(p, lines, 1);
             if (p.nextToken() != null) {
                 JsonLocation at = p.currentTokenLocation();
                 throw error(lines, at.getLineNr(), at.getColumnNr(), "a second YAML document in one protocol file",
                         "remove the '---' line: one file holds one protocol");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            // the parser's own limit (1000 levels) can trip before our count on a flow-style "[[[[…"
+            JsonLocation at = e.getLocation();
+            throw nestedTooDeep(lines, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr());
         } catch (JsonProcessingException e) {
             // SnakeYAML's message names the problem, then "in 'reader', line L, column C:" and a
             // snippet; a context (with its own mark) may come first. The last mark is the problem's.
@@ -59,10 +74,13 @@ final class YamlTree {
         }
     }
 
-    private static YamlNode node(JsonParser p, SourceLines lines) throws IOException {
+    private static YamlNode node(JsonParser p, SourceLines lines, int depth) throws IOException {
         JsonLocation at = p.currentTokenLocation();
         int line = at.getLineNr();
         int column = at.getColumnNr();
+        if (depth > MAX_NESTING) {
+            throw nestedTooDeep(lines, line, column);
+        }
         if (p instanceof YAMLParser y && y.isCurrentAlias()) {
             throw error(lines, line, column, "YAML aliases ('*" + p.getText() + "') are not supported in protocols",
                     "write the steps out, or use 'Repeat N times:' for a block that recurs");
@@ -75,20 +93,26 @@ final class YamlTree {
                     JsonLocation k = p.currentTokenLocation();
                     YamlNode.Scalar key = new YamlNode.Scalar(p.currentName(), k.getLineNr(), k.getColumnNr());
                     p.nextToken();
-                    entries.add(new YamlNode.Entry(key, node(p, lines)));
+                    entries.add(new YamlNode.Entry(key, node(p, lines, depth + 1)));
                 }
                 yield new YamlNode.Mapping(List.copyOf(entries), line, column);
             }
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(p, lines));
+                    items.add(node(p, lines, depth + 1));
                 }
                 yield new YamlNode.Sequence(List.copyOf(items), line, column);
             }
             case VALUE_NULL -> new YamlNode.Scalar(null, line, column);
             default -> new YamlNode.Scalar(p.getText(), line, column);
         };
+    }
+
+    private static ProtocolException nestedTooDeep(SourceLines lines, int line, int column) {
+        return error(lines, line, column, "the YAML nests deeper than " + MAX_NESTING + " levels here",
+                "a protocol needs a few levels (two per 'Repeat N times:' inside another): flatten the repeats,"
+                        + " or multiply their counts into one");
     }
 
     static ProtocolException error(SourceLines lines, int line, int column, String problem, String hint) {

@@ -188,8 +188,10 @@ class ProtocolJsonTest {
 
     @Test
     void theSameMeaningWrittenDifferentlyGivesTheSameJson() {
-        Protocol a = ProtocolLoader.parse("name: x\nsteps:\n  - Discharge at C/20 for 2 h or until 1.9 V\n", "a.yaml");
-        Protocol b = ProtocolLoader.parse("name: x\nsteps:\n  - discharge AT 0.05C for 120 min or until <= 1900 mV\n",
+        Protocol a = ProtocolLoader.parse("name: x\nsteps:\n  - Discharge at C/20 for 2 h or until 1.9 V\n"
+                + "limits: {voltage: [1.8 V, 3.8 V]}\n", "a.yaml");
+        Protocol b = ProtocolLoader.parse("name: x\nsteps:\n  - discharge AT 0.05C for 120 min or until <= 1900 mV\n"
+                        + "limits: {voltage: [1800 mV, 3.8 V]}\n",
                 "b.yaml");
         assertEquals(((ObjectNode) ProtocolJson.toTree(a).get("steps").get(0)).without("text"),
                 ((ObjectNode) ProtocolJson.toTree(b).get("steps").get(0)).without("text"));

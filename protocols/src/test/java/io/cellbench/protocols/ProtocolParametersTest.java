@@ -18,6 +18,8 @@ class ProtocolParametersTest {
             steps:
               - Set pressure to {pressure} and wait until stable
               - Discharge at {rate} until 1.9 V
+            limits:
+              voltage: [1.8 V, 3.8 V]
             """;
 
     @Test

@@ -183,6 +183,10 @@ final class FileStatus {
             volt = last.voltageVolt();
             ampere = last.currentAmpere();
         }
+        if ("ENDED".equals(s.state)) {
+            // an ended cell was put to open circuit; after a fault that is not known, so no figure
+            ampere = "FAULT".equals(s.outcome) ? Double.NaN : 0;
+        }
         return new CellStatus(id, s.state, List.of(), null, s.stepIndex, s.step, s.cycle, volt, ampere, stepAh,
                 stepTime, testTime, Double.NaN, s.outcome, s.fault);
     }

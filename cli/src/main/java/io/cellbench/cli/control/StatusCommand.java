@@ -18,11 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show where every cell of a run is: state, step, cycle, voltage,",
-            "current, the step's capacity, time in step, the time left (estimate)",
-            "and the last fault. From the running process (DIR/control.sock) when",
-            "one runs DIR, otherwise from the run directory's files, marked",
-            "\"not running\". See docs/operations.md, \"Watch\"."},
+        description = {"Show where every cell of a run is.",
+            "State, step, cycle, voltage, current, the step's capacity, time in step, the time left",
+            "(estimate) and the last fault. From the running process (DIR/control.sock) when one runs",
+            "DIR, otherwise from the run directory's files, marked \"not running\".",
+            "See docs/operations.md, \"Watch\"."},
         footer = {"", "Examples:",
             "  cellbench status runs/live",
             "  cellbench status runs/live --json | jq '.cells[] | select(.state==\"PAUSED\")'",

@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 @Command(name = "ports", mixinStandardHelpOptions = true,
-        description = {"List the serial ports of this computer with what they say they are (USB-serial",
-            "adapters name their maker, model and serial number), to fill in a lab file's serial_port."},
+        description = {"List this computer's serial ports, to fill in a lab file's serial_port.",
+            "Each with what it says it is (USB-serial adapters name their maker, model and serial number)."},
         footer = {"", "Examples:",
             "  cellbench ports",
             "  cellbench probe --lab lab.yaml smu-1        then check the instrument on the port answers",

@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = {"Check that an instrument of a lab file answers: connect through its driver, identify it,",
-            "take one reading (a channel's voltage and current, a fixture's pressure, a chamber's",
-            "temperature; an impedance analyzer is only identified), then close.",
+        description = {"Check that an instrument of a lab file answers.",
+            "Connects through its driver, identifies it, takes one reading (a channel's voltage and",
+            "current, a fixture's pressure, a chamber's temperature; an impedance analyzer is only",
+            "identified), then closes it.",
             "The instrument is opened as a run opens it (a keithley-2450 is reset and left at rest):",
             "do not probe an instrument a run is using."},
         footer = {"", "Examples:",

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Discharge capacity and coulombic efficiency against cycle, stacked on one cycle axis,
- * several cells overlaid (each its own colour and marker).
+ * several cells overlaid (each its own colour and marker); capacity in mAh, or in percent of
+ * each cell's nominal capacity when the cells differ much in size ({@link CapacityAxis}).
  */
 final class CapacityPlot {
     /** Beyond this many cycles the markers would merge into a thick line: lines only. */
@@ -19,7 +20,9 @@ final class CapacityPlot {
 
     static Figure build(PlotInput in) throws IOException {
         Style style = in.style();
-        Panel capacity = new Panel(style, "Cycle", "Discharge capacity (mAh)", false, false).sharesXBelow();
+        boolean percent = percent(in);
+        Panel capacity = new Panel(style, "Cycle", percent ? "Discharge capacity (% of nominal)"
+                : "Discharge capacity (mAh)", false, false).sharesXBelow();
         Panel efficiency = new Panel(style, "Cycle", "Coulombic efficiency (%)", false, false);
         List<Key.Entry> cells = new ArrayList<>();
         int drawn = 0;
@@ -29,7 +32,8 @@ final class CapacityPlot {
             List<CycleSummary> rows = in.summaries(cell).stream()
                     .filter(c -> in.cycles().contains(c.cycleCount()) && c.dischargeCapacityAh() > 0).toList();
             double[] cycle = rows.stream().mapToDouble(CycleSummary::cycleCount).toArray();
-            double[] mah = rows.stream().mapToDouble(c -> c.dischargeCapacityAh() * 1000).toArray();
+            double scale = percent ? 100 / in.cellInfo(cell).map(c -> c.nominalCapacityAh()).orElse(Double.NaN) : 1000;
+            double[] mah = rows.stream().mapToDouble(c -> c.dischargeCapacityAh() * scale).toArray();
             double[] ce = rows.stream().mapToDouble(c -> c.coulombicEfficiency() * 100).toArray();
             if (rows.isEmpty()) {
                 continue;
@@ -60,6 +64,24 @@ final class CapacityPlot {
         }
         String title = "Capacity and coulombic efficiency · " + in.cellList() + in.cycleSuffix();
         return new Figure(style, title, 1, List.of(capacity, efficiency), List.of(new Key.Entries("Cell", cells)));
+    }
+
+    /** Whether capacity is drawn as a share of nominal: asked for, or (auto) cells of very different size. */
+    static boolean percent(PlotInput in) {
+        if (in.capacityAxis() != CapacityAxis.AUTO) {
+            return in.capacityAxis() == CapacityAxis.PERCENT;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (String cell : in.cells()) {
+            double nominal = in.cellInfo(cell).map(c -> c.nominalCapacityAh()).orElse(Double.NaN);
+            if (!(nominal > 0)) {
+                return false; // without every nominal capacity there is nothing to scale by
+            }
+            lo = Math.min(lo, nominal);
+            hi = Math.max(hi, nominal);
+        }
+        return hi > CapacityAxis.SIZES_APART * lo;
     }
 
     /**

@@ -27,6 +27,7 @@ final class ColourScale {
     private final Map<String, Color> colours = new LinkedHashMap<>();
     private final double min;
     private final double max;
+    private final Key.Gradient gradient;
 
     ColourScale(String title, List<Level> levels, boolean wholeNumbers) {
         this.title = title;
@@ -38,11 +39,14 @@ final class ColourScale {
         this.levels = List.copyOf(sorted);
         this.min = sorted.isEmpty() ? 0 : sorted.getFirst().value();
         this.max = sorted.isEmpty() ? 1 : sorted.getLast().value();
+        // a bar of cycles sets the first apart (see Key.Gradient); other quantities run smoothly
+        this.gradient = new Key.Gradient(title, min, max, this.wholeNumbers,
+                this.wholeNumbers && sorted.size() > 2 ? sorted.get(1).value() : Double.NaN);
         boolean listed = isListed();
         for (int i = 0; i < sorted.size(); i++) {
             Level l = sorted.get(i);
             double t = sorted.size() == 1 ? 0 : i / (double) (sorted.size() - 1);
-            colours.put(l.label(), listed ? ColourMap.at(t) : ColourMap.at(l.value(), min, max));
+            colours.put(l.label(), listed ? ColourMap.at(t) : gradient.colour(l.value()));
         }
     }
 
@@ -52,7 +56,7 @@ final class ColourScale {
 
     Color colour(Level level) {
         Color c = colours.get(level.label());
-        return c != null ? c : ColourMap.at(level.value(), min, max);
+        return c != null ? c : gradient.colour(level.value());
     }
 
     /** The key: each level with its line colour, or a colour bar. */
@@ -66,6 +70,6 @@ final class ColourScale {
             return new Key.Entries(title, levels.stream()
                     .map(l -> new Key.Entry(l.label(), colours.get(l.label()), marker, true)).toList());
         }
-        return new Key.Gradient(title, min, max, wholeNumbers);
+        return gradient;
     }
 }

@@ -28,7 +28,11 @@ final class FigureWriter {
         ImageFormat format = ImageFormat.of(file);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        // Created as any file (0666 less the umask, 0644 as a rule), like every other output;
+        // a temporary file would be private (0600) and stay so after the move.
+        Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        Files.createFile(tmp);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 switch (format) {

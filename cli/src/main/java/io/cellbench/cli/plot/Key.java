@@ -9,8 +9,33 @@ sealed interface Key {
 
     String title();
 
-    /** A colour bar from {@code min} (bottom) to {@code max} (top). */
-    record Gradient(String title, double min, double max, boolean wholeNumbers) implements Key {
+    /**
+     * A colour bar from {@code min} (bottom) to {@code max} (top). With {@code second} a number
+     * (the second-lowest cycle), the first cycle is set apart: it keeps the dark end of the map
+     * and the rest start a step further on ({@link #FIRST_APART}). On a smooth map the first
+     * cycle would otherwise share the colour of the second, and it is the one that differs
+     * most (a formation, the first cycle of a test).
+     */
+    record Gradient(String title, double min, double max, boolean wholeNumbers, double second) implements Key {
+
+        /** How far along the map the second cycle starts when the first is set apart. */
+        static final double FIRST_APART = 0.15;
+
+        Gradient(String title, double min, double max, boolean wholeNumbers) {
+            this(title, min, max, wholeNumbers, Double.NaN);
+        }
+
+        /** Where {@code v} sits on the colour map, 0 to 1. */
+        double position(double v) {
+            if (Double.isNaN(second) || second >= max) {
+                return max > min ? (v - min) / (max - min) : 0.5;
+            }
+            return v < second ? 0 : FIRST_APART + (1 - FIRST_APART) * (v - second) / (max - second);
+        }
+
+        Color colour(double v) {
+            return ColourMap.at(position(v));
+        }
     }
 
     /** Labelled samples of line and/or marker, one per entry. */

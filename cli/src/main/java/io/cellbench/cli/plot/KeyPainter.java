@@ -97,14 +97,14 @@ final class KeyPainter {
             // one block per cycle: the bar shows the very colours the curves are drawn in
             double per = height / (hi - lo + 1);
             for (long v = Math.round(lo); v <= Math.round(hi); v++) {
-                g.setColor(ColourMap.at(v, lo, hi));
+                g.setColor(key.colour(v));
                 double top = y + (hi - v) * per;
                 g.fill(new Rectangle2D.Double(x, top, w, per + 0.5));
             }
         } else {
             int steps = 128;
             for (int i = 0; i < steps; i++) {
-                g.setColor(ColourMap.at(1 - (i + 0.5) / steps));
+                g.setColor(key.colour(hi - (i + 0.5) / steps * (hi - lo)));
                 g.fill(new Rectangle2D.Double(x, y + i * height / (double) steps, w, height / (double) steps + 0.5));
             }
         }

@@ -4,6 +4,7 @@ import io.cellbench.cli.CycleRange;
 import io.cellbench.cli.UserError;
 import io.cellbench.core.quantity.Dimension;
 import io.cellbench.core.quantity.Quantity;
+import io.cellbench.core.quantity.QuantityParseException;
 import io.cellbench.daq.run.RunReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,15 +49,20 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--cycles", paramLabel = "FROM..TO", description = "Only cycles in this range, e.g. 2..20, 5.. or 7.")
     String cycles;
 
-    @Option(names = "--every", paramLabel = "N", defaultValue = "0",
-            description = "voltage, dqdv: draw every N-th cycle (default: all, thinned to at most "
+    @Option(names = "--every", paramLabel = "N",
+            description = "voltage, dqdv: draw every N-th cycle, N from 1 (default: all, thinned to at most "
                     + PlotInput.MAX_CURVES + " curves).")
-    int every;
+    Integer every;
 
     @Option(names = {"--colour-by", "--color-by"}, paramLabel = "WHAT", defaultValue = "auto",
             description = "nyquist, bode: colour spectra by cycle or pressure; auto (default) picks pressure "
                     + "when a cell's spectra were taken at different pressures.")
     ColourBy colourBy;
+
+    @Option(names = "--capacity-axis", paramLabel = "WHAT", defaultValue = "auto",
+            description = "capacity: mah, percent (of each cell's nominal capacity) or auto (default): percent when"
+                    + " the cells' nominal capacities differ more than threefold, so a coin cell beside a pouch shows.")
+    CapacityAxis capacityAxis;
 
     @Option(names = "--bin", paramLabel = "VOLTAGE", defaultValue = "5 mV",
             description = "dqdv: voltage bin width (default: ${DEFAULT-VALUE}).")
@@ -78,13 +84,11 @@ public final class PlotCommand implements Callable<Integer> {
         ImageFormat.of(out);
         checkSize("--width", width);
         checkSize("--height", height);
-        if (every < 0) {
-            throw new UserError("--every takes a positive whole number, got " + every);
+        if (every != null && every < 1) {
+            throw new UserError("--every takes a whole number of 1 or more (1 draws every cycle, 5 every fifth), got "
+                    + every + "; leave it out to draw all cycles, thinned to at most " + PlotInput.MAX_CURVES);
         }
-        double binVolt = Quantity.parse(bin, Dimension.VOLTAGE).si();
-        if (!(binVolt >= 1e-4 && binVolt <= 0.5)) {
-            throw new UserError("--bin must be between 0.1 mV and 500 mV, got " + bin);
-        }
+        double binVolt = binVolt(bin);
         CycleRange range = CycleRange.parse(cycles);
         if (!Files.isDirectory(directory)) {
             throw new UserError("no run directory at " + directory);
@@ -100,7 +104,7 @@ public final class PlotCommand implements Callable<Integer> {
             if (chosen.isEmpty()) {
                 throw new UserError("run " + directory + " has no cells yet");
             }
-            PlotInput in = new PlotInput(reader, chosen, range, every, colourBy, binVolt,
+            PlotInput in = new PlotInput(reader, chosen, range, every == null ? 0 : every, colourBy, capacityAxis, binVolt,
                     Style.forSize(width, height), System.err);
             Figure figure = switch (kind) {
                 case VOLTAGE -> VoltagePlot.build(in);
@@ -113,6 +117,21 @@ public final class PlotCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + out);
         return 0;
+    }
+
+    /** --bin as volts; a value without a unit, or in another unit, says so without listing every unit there is. */
+    static double binVolt(String text) {
+        double volt;
+        try {
+            volt = Quantity.parse(text, Dimension.VOLTAGE).si();
+        } catch (QuantityParseException e) {
+            throw new UserError("--bin takes a voltage such as 5mV or 0.01 V, between 0.1 mV and 500 mV; got '" + text
+                    + "' (" + e.problem() + ")");
+        }
+        if (!(volt >= 1e-4 && volt <= 0.5)) {
+            throw new UserError("--bin takes a voltage such as 5mV, between 0.1 mV and 500 mV; got " + text);
+        }
+        return volt;
     }
 
     private static void checkSize(String option, int px) {

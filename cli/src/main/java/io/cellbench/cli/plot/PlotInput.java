@@ -21,6 +21,7 @@ record PlotInput(
         CycleRange cycles,
         int every,
         ColourBy colourBy,
+        CapacityAxis capacityAxis,
         double binVolt,
         Style style,
         PrintStream notes) {

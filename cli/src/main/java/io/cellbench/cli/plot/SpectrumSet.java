@@ -15,8 +15,8 @@ import java.util.Map;
  */
 final class SpectrumSet {
 
-    /** One spectrum to draw: whose, which, and its place on the colour scale. */
-    record Measurement(String cell, int cellIndex, Spectrum spectrum, ColourScale.Level level) {
+    /** One spectrum to draw: whose, which, its place on the colour scale and the colour that gives. */
+    record Measurement(String cell, int cellIndex, Spectrum spectrum, ColourScale.Level level, java.awt.Color colour) {
     }
 
     /** Spectra of one cell more than this far apart in pressure count as taken at different pressures. */
@@ -63,13 +63,16 @@ final class SpectrumSet {
             for (int k = 0; k < spectra.size(); k++) {
                 Spectrum s = spectra.get(k);
                 ColourScale.Level level = byPressure ? pressures.level(s.appliedPressurePa()) : cycleLevel(spectra, k);
-                measurements.add(new Measurement(entry.getKey(), cellIndex, s, level));
+                measurements.add(new Measurement(entry.getKey(), cellIndex, s, level, null));
             }
             cellIndex++;
         }
         ColourScale colours = new ColourScale(byPressure ? "Pressure" : "Cycle",
                 measurements.stream().map(Measurement::level).toList(), !byPressure);
-        return new SpectrumSet(measurements, colours, byPressure);
+        List<Measurement> coloured = measurements.stream()
+                .map(m -> new Measurement(m.cell(), m.cellIndex(), m.spectrum(), m.level(), colours.colour(m.level())))
+                .toList();
+        return new SpectrumSet(coloured, colours, byPressure);
     }
 
     /** Several cells: tell them apart by marker. */

@@ -107,7 +107,7 @@ public final class LiveServer implements AutoCloseable {
             }
             Map<String, String> query = query(x.getRequestURI().getRawQuery());
             if (token == null && !loopbackHost(x.getRequestHeaders().getFirst("Host"))) {
-                send(x, 403, "text/plain", "this page answers only to localhost / 127.0.0.1\n");
+                send(x, 403, "text/plain", "this page answers only to localhost and 127.x.x.x addresses\n");
                 return;
             }
             String path = x.getRequestURI().getPath();
@@ -195,6 +195,9 @@ public final class LiveServer implements AutoCloseable {
         }
     }
 
+    private static final java.util.regex.Pattern LOOPBACK_LITERAL =
+            java.util.regex.Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
+
     static boolean loopbackHost(String hostHeader) {
         if (hostHeader == null) {
             return false;
@@ -206,7 +209,9 @@ public final class LiveServer implements AutoCloseable {
         }
         int colon = h.indexOf(':');
         String name = colon >= 0 ? h.substring(0, colon) : h;
-        return name.equals("localhost") || name.equals("127.0.0.1");
+        // any literal address of the loopback network (--bind 127.0.0.2 prints such a URL); a
+        // name other than localhost could be rebound by DNS, a literal address cannot
+        return name.equals("localhost") || LOOPBACK_LITERAL.matcher(name).matches();
     }
 
     private static String cookie(HttpExchange x, String name) {

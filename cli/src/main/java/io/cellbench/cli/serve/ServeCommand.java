@@ -11,8 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve a live page of a run directory: every cell's state, and voltage and current",
-            "plots of the selected cell. Works on a finished run and on one still being written."},
+        description = {"Serve a live page of a run directory.",
+            "Every cell's state, and voltage and current plots of the selected cell. Works on a",
+            "finished run and on one still being written."},
         footer = {"", "Examples:",
             "  cellbench serve runs/today                         http://127.0.0.1:8642/",
             "  cellbench serve runs/today --port 0                any free port (printed)",

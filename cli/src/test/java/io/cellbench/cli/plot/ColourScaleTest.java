@@ -3,6 +3,7 @@ package io.cellbench.cli.plot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.util.HashSet;
@@ -33,8 +34,28 @@ class ColourScaleTest {
         Key.Gradient bar = assertInstanceOf(Key.Gradient.class, scale.key());
         assertEquals(1, bar.min());
         assertEquals(21, bar.max());
-        assertEquals(ColourMap.at(11, 1, 21), scale.colour(Grids.cycleLevel(11)));
+        assertEquals(bar.colour(11), scale.colour(Grids.cycleLevel(11)));
         assertNotEquals(scale.colour(Grids.cycleLevel(20)), scale.colour(Grids.cycleLevel(21)));
+        assertEquals(ColourMap.at(0), scale.colour(Grids.cycleLevel(1)));
+        assertEquals(ColourMap.at(1), scale.colour(Grids.cycleLevel(21)));
+    }
+
+    @Test
+    void theFirstCycleIsSetApartFromTheSecondOnABar() {
+        // issue 11: on a smooth map of 21 cycles, cycle 1 (the formation) and 2 looked the same
+        ColourScale scale = Grids.cycleScale(IntStream.rangeClosed(1, 21).boxed().toList());
+        double firstToSecond = distance(scale.colour(Grids.cycleLevel(1)), scale.colour(Grids.cycleLevel(2)));
+        double secondToThird = distance(scale.colour(Grids.cycleLevel(2)), scale.colour(Grids.cycleLevel(3)));
+        assertTrue(firstToSecond > 40, "cycles 1 and 2 are " + firstToSecond + " apart in RGB");
+        assertTrue(firstToSecond > 2.5 * secondToThird, firstToSecond + " vs " + secondToThird);
+        // the bar of the key shows the same colours as the curves
+        Key.Gradient bar = (Key.Gradient) scale.key();
+        assertEquals(scale.colour(Grids.cycleLevel(2)), bar.colour(2));
+    }
+
+    private static double distance(Color a, Color b) {
+        return Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2)
+                + Math.pow(a.getBlue() - b.getBlue(), 2));
     }
 
     @Test

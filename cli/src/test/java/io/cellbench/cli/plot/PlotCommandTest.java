@@ -170,6 +170,57 @@ class PlotCommandTest {
     }
 
     @Test
+    void plotFilesAreWrittenWithTheModeOfEveryOtherOutput() throws IOException {
+        // issue 11: plots came out 0600 (a temporary file's mode) where every other output is 0644
+        Path png = tmp.resolve("mode.png");
+        Cellbench.Outcome o = Cellbench.run("plot", run, "--kind", "capacity", "-o", png);
+        assertEquals(0, o.code(), o.err());
+        Path other = Files.createFile(tmp.resolve("any-other-output.txt"));
+        assertEquals(Files.getPosixFilePermissions(other), Files.getPosixFilePermissions(png));
+        assertTrue(Files.getPosixFilePermissions(png).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                || !Files.getPosixFilePermissions(other).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ));
+        try (var left = Files.list(tmp)) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file is left");
+        }
+    }
+
+    @Test
+    void cellsOfVeryDifferentSizeAreDrawnAsAShareOfTheirNominalCapacity() throws IOException {
+        // issue 11: a 2 mAh coin cell beside a 300 mAh pouch was a flat line at zero on one mAh axis
+        Path inputs = tmp.resolve("mixed-inputs");
+        Files.createDirectories(inputs);
+        for (String f : List.of("mixed.yaml", "two-cycles.yaml")) {
+            try (InputStream in = PlotCommandTest.class.getResourceAsStream(RESOURCES + f)) {
+                Files.copy(in, inputs.resolve(f));
+            }
+        }
+        Path mixed = tmp.resolve("run-mixed");
+        Cellbench.Outcome r = Cellbench.run("run", inputs.resolve("mixed.yaml"), "--simulate", "--out", mixed);
+        assertEquals(0, r.code(), r.err());
+        Path svg = tmp.resolve("mixed-capacity.svg");
+        Cellbench.Outcome o = Cellbench.run("plot", mixed, "--kind", "capacity", "-o", svg);
+        assertEquals(0, o.code(), o.err());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("Discharge capacity (% of nominal)"), "the axis is a share of nominal");
+        assertFalse(text.contains("Discharge capacity (mAh)"));
+        Path mah = tmp.resolve("mixed-capacity-mah.svg");
+        assertEquals(0, Cellbench.run("plot", mixed, "--kind", "capacity", "--capacity-axis", "mah", "-o", mah).code());
+        assertTrue(Files.readString(mah).contains("Discharge capacity (mAh)"), "mAh on request");
+        // cells of one size keep the mAh axis
+        Path same = tmp.resolve("same-size.svg");
+        assertEquals(0, Cellbench.run("plot", run, "--kind", "capacity", "-o", same).code());
+        assertTrue(Files.readString(same).contains("Discharge capacity (mAh)"));
+        // and a Nyquist plot gives each its own panel (1 Ω beside 100 Ω would be a dot at the origin)
+        Path nyquist = tmp.resolve("mixed-nyquist.svg");
+        assertEquals(0, Cellbench.run("plot", mixed, "--kind", "nyquist", "-o", nyquist).code());
+        String ny = Files.readString(nyquist);
+        assertEquals(2, ny.split("Re Z \\(").length - 1, "a panel, with its own axes, for each cell");
+        Path coins = tmp.resolve("same-size-nyquist.svg");
+        assertEquals(0, Cellbench.run("plot", run, "--kind", "nyquist", "-o", coins).code());
+        assertEquals(1, Files.readString(coins).split("Re Z \\(").length - 1, "cells of one size share the axes");
+    }
+
+    @Test
     void unknownCellIsAMessageNotAStackTrace() {
         Path png = tmp.resolve("never.png");
         Cellbench.Outcome o = Cellbench.run("plot", run, "--cell", "coin-99", "--kind", "voltage", "-o", png);

@@ -111,6 +111,12 @@ class LiveServerTest {
         assertEquals(200, rawStatus("localhost:" + server.port()));
         assertEquals(200, rawStatus("127.0.0.1:" + server.port()));
         assertEquals(200, rawStatus("[::1]:" + server.port()));
+        // issue 11: serve --bind 127.0.0.2 printed http://127.0.0.2:…/, which answered 403. Every
+        // literal address of the loopback network is this machine (a literal cannot be rebound)
+        assertEquals(200, rawStatus("127.0.0.2:" + server.port()));
+        assertEquals(200, rawStatus("127.1.2.3:" + server.port()));
+        assertEquals(403, rawStatus("127.0.0.2.nip.io:" + server.port()));
+        assertEquals(403, rawStatus("127.0.0.256:" + server.port()));
     }
 
     @Test

@@ -41,6 +41,12 @@ public final class Keithley2450Factory implements DriverFactory {
     }
 
     @Override
+    public ChannelRange channelRange(InstrumentConfig config) {
+        Keithley2450Settings settings = Keithley2450Settings.from(config);
+        return new ChannelRange(settings.maxCurrent(), settings.maxVoltage());
+    }
+
+    @Override
     public String restUnmeasuredBy(InstrumentConfig config) {
         RestMode rest = Keithley2450Settings.from(config).rest();
         return rest == RestMode.OPEN_RELAY ? "rest: " + rest.settingName() : null;

@@ -34,6 +34,12 @@ public final class MaccorMacNetFactory implements DriverFactory {
     }
 
     @Override
+    public ChannelRange channelRange(InstrumentConfig config) {
+        MaccorSettings settings = MaccorSettings.from(config);
+        return new ChannelRange(settings.maxCurrent(), settings.maxVoltage());
+    }
+
+    @Override
     public MaccorBank open(InstrumentConfig config) {
         return MaccorBank.open(config.name(), MaccorSettings.from(config));
     }

@@ -38,7 +38,7 @@ final class Amounts {
             }
             c.advance();
             Quantity q = quantity("C/" + n.text(), t.start(), n.end(), expected);
-            return checked(new Amount(Dimension.C_RATE, q.si(), t.start(), n.end()), what, expected);
+            return bounded(checked(new Amount(Dimension.C_RATE, q.si(), t.start(), n.end()), what, expected));
         }
         if (t.kind() != Kind.NUMBER) {
             throw c.src().error(t.start(), c.spanEnd(t), "expected " + what + ", found " + t.shown(),
@@ -69,7 +69,12 @@ final class Amounts {
         Quantity q = quantity(t.text() + " " + unitText, t.start(), end, expected);
         Unit unit = Unit.lookup(unitText);
         double value = ModelUnits.convert(new BigDecimal(t.text()).multiply(scale), unit);
-        return checked(new Amount(q.dimension(), value, t.start(), end), what, expected);
+        return bounded(checked(new Amount(q.dimension(), value, t.start(), end), what, expected));
+    }
+
+    private Amount bounded(Amount a) {
+        PhysicalBounds.check(a, c);
+        return a;
     }
 
     /** Reads through {@link Quantity#parse}, so every unit it knows works here too. */

@@ -45,10 +45,15 @@ final class SentenceParser {
     private final WindowCheck window;
 
     SentenceParser(SourceText src, SafetyLimits limits) {
+        this(src, limits, false);
+    }
+
+    /** {@code clampRequired}: current and power set points need a closed voltage window (a protocol's steps). */
+    SentenceParser(SourceText src, SafetyLimits limits, boolean clampRequired) {
         this.src = src;
         this.tokens = new Cursor(src);
         this.values = new Amounts(tokens);
-        this.window = new WindowCheck(limits, src);
+        this.window = new WindowCheck(limits, src, clampRequired);
     }
 
     // ---- sentences -------------------------------------------------------------------------
@@ -162,6 +167,7 @@ final class SentenceParser {
             until.add(t);
         }
         Step.CvHold hold = c.hold == null ? null : cvHold(c, control, until);
+        window.clamp(control, setPoint); // last: a mistake in the sentence itself is reported first
         Step.Drive drive = new Step.Drive(src.location(0), src.text(), kind, control, setPoint.value(),
                 c.duration == null ? null : c.duration.value(), until, hold,
                 c.period == null ? null : c.period.value());
@@ -415,6 +421,10 @@ final class SentenceParser {
                 tokens.advance();
                 c.period = values.amount("a period", List.of(Dimension.TIME), true);
                 values.positive(c.period, "period", "write e.g. '(1 minute period)'");
+                if (c.period.value() < 1e-3) {
+                    throw src.error(c.period.start(), c.period.end(), "period '" + tokens.text(c.period)
+                            + "' is shorter than 1 ms", "no cycler records faster than every 10 ms; e.g. '(1 s period)'");
+                }
                 Token word = tokens.peek();
                 if (!word.is("period")) {
                     throw tokens.unexpected(word, List.of("period"), "write '(" + tokens.text(c.period) + " period)'");

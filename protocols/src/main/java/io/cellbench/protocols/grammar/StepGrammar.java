@@ -20,15 +20,30 @@ import java.util.Objects;
 public final class StepGrammar {
 
     private final SafetyLimits limits;
+    private final boolean clampRequired;
 
     /** A grammar that also checks every set point and cut-off against {@code limits}. */
     public StepGrammar(SafetyLimits limits) {
+        this(limits, false);
+    }
+
+    private StepGrammar(SafetyLimits limits, boolean clampRequired) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.clampRequired = clampRequired;
+    }
+
+    /**
+     * The grammar of a protocol's steps: the window check, and a step sourcing current or power
+     * needs {@code limits.voltage} closed on both sides for the channel to clamp to
+     * ({@link io.cellbench.protocols.model.VoltageClamp}), as the runner requires.
+     */
+    public static StepGrammar forProtocol(SafetyLimits limits) {
+        return new StepGrammar(limits, true);
     }
 
     /** Parses one sentence; errors point into {@code sentence}'s source. */
     public List<Step> parse(SourceText sentence) {
-        return new SentenceParser(sentence, limits).sentence();
+        return new SentenceParser(sentence, limits, clampRequired).sentence();
     }
 
     /** Parses one sentence written on one line starting at {@code at}, with no safety window. */

@@ -5,6 +5,7 @@ import io.cellbench.protocols.model.SafetyLimits;
 import io.cellbench.protocols.model.Step.Control;
 import io.cellbench.protocols.model.Step.DriveKind;
 import io.cellbench.protocols.model.Termination;
+import io.cellbench.protocols.model.VoltageClamp;
 import io.cellbench.protocols.model.Termination.Measure;
 import io.cellbench.protocols.model.Termination.Op;
 
@@ -18,10 +19,21 @@ final class WindowCheck {
 
     private final SafetyLimits limits;
     private final SourceText src;
+    private final boolean clampRequired;
 
-    WindowCheck(SafetyLimits limits, SourceText src) {
+    /** {@code clampRequired}: a step sourcing current or power needs a closed voltage window ({@link VoltageClamp}). */
+    WindowCheck(SafetyLimits limits, SourceText src, boolean clampRequired) {
         this.limits = limits;
         this.src = src;
+        this.clampRequired = clampRequired;
+    }
+
+    /** A current, C-rate or power set point needs a voltage window for the channel to clamp to. */
+    void clamp(Control control, Amount setPoint) {
+        String problem = clampRequired ? VoltageClamp.problem(control, limits.voltage()) : null;
+        if (problem != null) {
+            throw src.error(setPoint.start(), setPoint.end(), problem, VoltageClamp.HINT);
+        }
     }
 
     void setPoint(DriveKind kind, Control control, Amount a) {

@@ -125,7 +125,8 @@ class StepGrammarProperties {
     }
 
     private Arbitrary<Step> eis() {
-        return Combinators.combine(Arbitraries.of(Step.EisMode.class), magnitude(null), magnitude(null),
+        Arbitrary<Double> hertz = magnitude(null).filter(f -> f >= PhysicalBounds.MIN_HERTZ);
+        return Combinators.combine(Arbitraries.of(Step.EisMode.class), hertz, hertz,
                         magnitude(null), Arbitraries.integers().between(1, 1000))
                 .filter((mode, from, to, amplitude, ppd) -> !from.equals(to))
                 .as((mode, from, to, amplitude, ppd) -> new Step.Eis(AT, "", mode, from, to, amplitude, ppd));
@@ -137,24 +138,28 @@ class StepGrammarProperties {
     }
 
     private Arbitrary<Step> temperatures() {
-        return Combinators.combine(Arbitraries.doubles().between(-273.15, 2000).ofScale(8), Arbitraries.of(true, false))
+        return Combinators.combine(Arbitraries.doubles().between(-273.15, 1000).ofScale(8), Arbitraries.of(true, false))
                 .as((c, wait) -> new Step.SetTemperature(AT, "", c, wait));
     }
 
-    /** Positive values over eighteen decades with arbitrary low bits, plus edge values. */
+    /**
+     * Positive values over twelve decades with arbitrary low bits, plus edge values; all below
+     * every {@link PhysicalBounds} (1 kV is the smallest of them that a magnitude may reach).
+     */
     private static Arbitrary<Double> magnitude(Measure m) {
         Arbitrary<Double> spread = Combinators.combine(
                 Arbitraries.doubles().between(1, 10).ofScale(15),
-                Arbitraries.integers().between(-9, 9)).as((mantissa, exponent) -> mantissa * Math.pow(10, exponent));
-        Arbitrary<Double> edges = Arbitraries.of(1.0, 0.05, 1.0 / 3, 0.1 + 0.2, 4.2, 3.7, 1e-12, 123456789.0);
+                Arbitraries.integers().between(-9, 2)).as((mantissa, exponent) -> mantissa * Math.pow(10, exponent));
+        Arbitrary<Double> edges = Arbitraries.of(1.0, 0.05, 1.0 / 3, 0.1 + 0.2, 4.2, 3.7, 1e-12, 999.999999999);
         Arbitrary<Double> fractions = m == Measure.C_RATE
                 ? Arbitraries.integers().between(1, 1000).map(n -> 1.0 / n) : edges;
         return Arbitraries.frequencyOf(
                 Tuple.of(6, spread), Tuple.of(2, edges), Tuple.of(2, fractions));
     }
 
+    /** Durations and periods from 1 ms (the shortest period) to 5 years (the longest protocol). */
     private static Arbitrary<Double> seconds() {
-        return Arbitraries.oneOf(magnitude(null),
+        return Arbitraries.oneOf(magnitude(null).filter(s -> s >= 1e-3), Arbitraries.just(123456789.0),
                 Arbitraries.integers().between(1, 1000).map(n -> n * 60.0),
                 Arbitraries.integers().between(1, 1000).map(n -> n * 3600.0));
     }
@@ -195,7 +200,7 @@ class StepGrammarProperties {
         Arbitrary<String> space = Arbitraries.of(" ", " ", " ", "  ", "\t", "\u00a0");
         return Combinators.combine(
                 Arbitraries.of(DriveKind.CHARGE, DriveKind.DISCHARGE),
-                setPoints(), Arbitraries.oneOf(spelled(TIME_UNITS), Arbitraries.just((Spelled) null)),
+                setPoints(), Arbitraries.oneOf(spelled(TIME_UNITS, 9999), Arbitraries.just((Spelled) null)),
                 writtenTerms(), space, Arbitraries.of(true, false)
         ).as((kind, setPoint, duration, terms, sp, upper) -> {
             Control control = setPoint.control();
@@ -253,7 +258,12 @@ class StepGrammarProperties {
 
     /** "12.5 mA", "12.5mA": a decimal with up to three places and a unit, and its exact value. */
     private static Arbitrary<Spelled> spelled(List<String[]> units) {
-        return Combinators.combine(Arbitraries.integers().between(1, 99999), Arbitraries.integers().between(0, 3),
+        return spelled(units, 99999);
+    }
+
+    /** As {@link #spelled(List)}, up to {@code largest} (in the largest unit: beyond it is out of PhysicalBounds). */
+    private static Arbitrary<Spelled> spelled(List<String[]> units, int largest) {
+        return Combinators.combine(Arbitraries.integers().between(1, largest), Arbitraries.integers().between(0, 3),
                 Arbitraries.of(units), Arbitraries.of("", " ")).as((n, places, unit, gap) -> {
             BigDecimal number = BigDecimal.valueOf(n, places);
             return new Spelled(number.toPlainString() + gap + unit[0],
@@ -270,24 +280,24 @@ class StepGrammarProperties {
 
     private static Arbitrary<SetPoint> setPoints() {
         return Arbitraries.oneOf(
-                spelled(CURRENT_UNITS).map(s -> new SetPoint(Control.CURRENT, s)),
+                spelled(CURRENT_UNITS, 9999).map(s -> new SetPoint(Control.CURRENT, s)),
                 cRates().map(s -> new SetPoint(Control.C_RATE, s)),
                 spelled(POWER_UNITS).map(s -> new SetPoint(Control.POWER, s)),
-                spelled(VOLTAGE_UNITS).map(s -> new SetPoint(Control.VOLTAGE, s)));
+                spelled(VOLTAGE_UNITS, 1999).map(s -> new SetPoint(Control.VOLTAGE, s)));
     }
 
     private static Arbitrary<List<WrittenTerm>> writtenTerms() {
         Arbitrary<String> anyOp = Arbitraries.of("", "", ">=", "<=", ">", "<", "≥", "≤");
         Arbitrary<WrittenTerm> t = Arbitraries.oneOf(
-                Combinators.combine(anyOp, spelled(VOLTAGE_UNITS)).as((op, v) -> new WrittenTerm(Measure.VOLTAGE, op, v)),
-                Combinators.combine(anyOp, spelled(CURRENT_UNITS)).as((op, v) -> new WrittenTerm(Measure.CURRENT, op, v)),
+                Combinators.combine(anyOp, spelled(VOLTAGE_UNITS, 1999)).as((op, v) -> new WrittenTerm(Measure.VOLTAGE, op, v)),
+                Combinators.combine(anyOp, spelled(CURRENT_UNITS, 9999)).as((op, v) -> new WrittenTerm(Measure.CURRENT, op, v)),
                 Combinators.combine(anyOp, cRates()).as((op, v) -> new WrittenTerm(Measure.C_RATE, op, v)),
-                Combinators.combine(Arbitraries.of("", ">="), spelled(CAPACITY_UNITS))
+                Combinators.combine(Arbitraries.of("", ">="), spelled(CAPACITY_UNITS, 9999))
                         .as((op, v) -> new WrittenTerm(Measure.CAPACITY, op, v)),
                 Combinators.combine(Arbitraries.of("", ">="), spelled(ENERGY_UNITS))
                         .as((op, v) -> new WrittenTerm(Measure.ENERGY, op, v)),
                 Combinators.combine(Arbitraries.of("", ">="),
-                                spelled(TIME_UNITS.stream().filter(u -> !u[0].equals("m")).toList()))
+                                spelled(TIME_UNITS.stream().filter(u -> !u[0].equals("m")).toList(), 9999))
                         .as((op, v) -> new WrittenTerm(Measure.TIME, op, v)));
         return t.list().ofMaxSize(3);
     }

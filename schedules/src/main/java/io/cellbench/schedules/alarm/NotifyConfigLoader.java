@@ -161,6 +161,11 @@ public final class NotifyConfigLoader {
     /** The value of a {@code *_env} or {@code *_file} entry: the variable's value or the file's first line. */
     private String secret(Entry e) {
         String name = scalar(e);
+        // checked also when the secret itself is not read, so validate refuses what run refuses
+        if (e.key().value().endsWith("_file") && !Path.of(name).isAbsolute()) {
+            throw doc.error(e.value(), "a secret file is named by its absolute path",
+                    "e.g. /etc/cellbench/webhook-url; the notify file is copied into the run directory, the secret is not");
+        }
         if (!secrets) {
             return e.key().value().startsWith("url") ? "https://not-read.invalid/" : null;
         }
@@ -173,10 +178,6 @@ public final class NotifyConfigLoader {
             return v.strip();
         }
         Path p = Path.of(name);
-        if (!p.isAbsolute()) {
-            throw doc.error(e.value(), "a secret file is named by its absolute path",
-                    "e.g. /etc/cellbench/webhook-url; the notify file is copied into the run directory, the secret is not");
-        }
         try {
             String v = Files.readString(p, StandardCharsets.UTF_8).strip();
             if (v.isEmpty()) {
@@ -184,7 +185,10 @@ public final class NotifyConfigLoader {
             }
             return v.lines().findFirst().orElseThrow().strip();
         } catch (IOException ex) {
-            throw doc.error(e.value(), "cannot read " + name + " (" + ex.getClass().getSimpleName() + ")",
+            String why = ex instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : ex instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            throw doc.error(e.value(), "cannot read " + name + ": " + why,
                     "check the path and that this user may read it");
         }
     }
@@ -238,7 +242,8 @@ public final class NotifyConfigLoader {
         if (e.value() instanceof Scalar s && s.value() != null && !s.value().isBlank()) {
             return s.value().strip();
         }
-        throw doc.error(e.value() == null ? e.key() : e.value(), "'" + e.key().value() + "' takes a single value", "");
+        throw doc.error(e.value() == null ? e.key() : e.value(), "'" + e.key().value() + "' takes a single value",
+                "write it after the key on the same line");
     }
 
     private Duration duration(Entry e) {
@@ -260,7 +265,8 @@ public final class NotifyConfigLoader {
         } catch (NumberFormatException ex) {
             // the message below
         }
-        throw doc.error(e.value(), "'" + e.key().value() + "' must be a whole number of at least " + min, "");
+        throw doc.error(e.value(), "'" + e.key().value() + "' must be a whole number of at least " + min,
+                "e.g. " + e.key().value() + ": " + Math.max(min, 5));
     }
 
     private ProtocolException unknown(Entry e, String known) {

@@ -101,8 +101,26 @@ public final class JournalFiles {
             if (!Files.exists(file)) {
                 return Optional.empty();
             }
-            throw new IOException(file + ": not a readable journal file: " + e.getMessage(), e);
+            throw new IOException(unreadable(file, e), e);
         }
+    }
+
+    /**
+     * "file:line:column: not a readable journal file: what the parser found", without the
+     * parser's own framing (its "Source: REDACTED (StreamReadFeature…)" location text).
+     */
+    static String unreadable(Path file, IOException e) {
+        String where = file.toString();
+        String what = e.getMessage();
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            what = j.getOriginalMessage();
+            if (j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+                where += ":" + j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr();
+            }
+        }
+        String first = what == null ? e.getClass().getSimpleName() : what.strip().lines().findFirst().orElse(what);
+        return where + ": not a readable journal file: " + first
+                + " (cut short or edited by hand? See 'The journal' in docs/operations.md)";
     }
 
     static UncheckedIOException failure(Path file, IOException e) {

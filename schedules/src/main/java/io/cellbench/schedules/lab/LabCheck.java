@@ -42,6 +42,7 @@ public final class LabCheck {
                 channel(lab, "cell '" + id + "'", w.channel(), out);
             }
             restsOnVoltage(schedule, lab, cell, out);
+            LabRange.check(schedule, lab, cell, out);
             instrument(lab, id, w.eis(), Capability.EIS_ANALYZER, "an impedance analyzer", out);
             instrument(lab, id, w.fixture(), Capability.PRESSURE_FIXTURE, "a pressure fixture", out);
             instrument(lab, id, w.chamber(), Capability.TEMPERATURE_CHAMBER, "a temperature chamber", out);
@@ -49,11 +50,11 @@ public final class LabCheck {
         return out;
     }
 
-    /** Throws the first problem, if any. */
+    /** Throws every problem, as one exception, if there is any. */
     public static void check(Schedule schedule, LabFile lab) {
         List<ProtocolException> p = problems(schedule, lab);
         if (!p.isEmpty()) {
-            throw p.get(0);
+            throw ProtocolException.of(p);
         }
     }
 
@@ -101,10 +102,7 @@ public final class LabCheck {
      * when it gets there, perhaps days in. Reported at the rest in the protocol.
      */
     private static void restsOnVoltage(Schedule schedule, LabFile lab, ScheduledCell cell, List<ProtocolException> out) {
-        Wiring w = cell.wiring();
-        List<Wiring.Named> channels = w.channel() != null ? List.of(w.channel())
-                : w.pool() != null ? schedule.pools().getOrDefault(w.pool().name(), List.of()) : List.of();
-        for (Wiring.Named named : channels) {
+        for (Wiring.Named named : channelsOf(schedule, cell)) {
             ChannelRef ref = lab.channel(named.name());
             LabInstrument i = ref == null ? null : lab.instruments().get(ref.instrument());
             String setting = i == null || !i.can(Capability.CYCLER_CHANNEL) ? null : unmeasuredBy(i);
@@ -141,6 +139,13 @@ public final class LabCheck {
             }
         }
         return null;
+    }
+
+    /** The channels a cell may run on: its own, or every channel of its pool. */
+    static List<Wiring.Named> channelsOf(Schedule schedule, ScheduledCell cell) {
+        Wiring w = cell.wiring();
+        return w.channel() != null ? List.of(w.channel())
+                : w.pool() != null ? schedule.pools().getOrDefault(w.pool().name(), List.of()) : List.of();
     }
 
     /** The names a schedule may use for a channel: the lab's channels, then cycler instruments. */

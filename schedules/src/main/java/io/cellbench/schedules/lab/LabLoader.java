@@ -257,7 +257,8 @@ public final class LabLoader {
 
     private String text(YamlNode node, String what) {
         if (!(node instanceof Scalar s) || s.value() == null || s.value().isBlank()) {
-            throw error(node, "'" + what + "' needs a single value, not " + YamlNode.kind(node), "");
+            throw error(node, "'" + what + "' needs a single value, not " + YamlNode.kind(node),
+                    "write it after the key on the same line");
         }
         return s.value().strip();
     }

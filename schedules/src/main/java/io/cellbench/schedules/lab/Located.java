@@ -10,13 +10,13 @@ import java.util.List;
 
 /**
  * A {@link ProtocolException} at a location remembered from an earlier read (a schedule's
- * wiring names), with the source line and a caret as the loaders print them.
+ * wiring names, a protocol's steps), with the source line and a caret as the loaders print them.
  */
-final class Located {
+public final class Located {
     private Located() {
     }
 
-    static ProtocolException error(SourceLocation at, String offending, String problem, String hint) {
+    public static ProtocolException error(SourceLocation at, String offending, String problem, String hint) {
         if (at == null) {
             return ProtocolException.forFile("(schedule)", problem, hint);
         }

@@ -75,11 +75,17 @@ final class LiveStatus {
         lock.unlockWrite(stamp);
     }
 
-    void ended(RunEvent.Outcome how, double testTime) {
+    /**
+     * The run ended. {@code openCircuit}: the channel confirmed open circuit, so no current
+     * flows (showing the last sample's current would say the cell is still driven); otherwise
+     * the current is not known.
+     */
+    void ended(RunEvent.Outcome how, double testTime, boolean openCircuit) {
         long stamp = lock.writeLock();
         state = RunnerStatus.State.ENDED;
         outcome = how;
         testTimeSecond = Math.max(testTimeSecond, testTime);
+        currentAmpere = openCircuit ? 0 : Double.NaN;
         lock.unlockWrite(stamp);
     }
 

@@ -1,11 +1,13 @@
 package io.cellbench.schedules.runner;
 
+import io.cellbench.core.data.CellInfo;
 import io.cellbench.protocols.model.LoggingRule;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.protocols.model.Range;
 import io.cellbench.protocols.model.SafetyLimits;
 import io.cellbench.protocols.model.Step;
 import io.cellbench.protocols.model.Termination;
+import io.cellbench.protocols.model.VoltageClamp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,14 +16,23 @@ import java.util.List;
  * instrument a step needs is there, every value is usable, every step can end, no set
  * point lies outside the safety window. Problems name the step's file:line:column.
  * Warnings (a limit no instrument measures) do not stop the run.
+ *
+ * <p>{@link #forCell} runs the same checks without instruments, for {@code validate} and for
+ * a schedule before its run starts: the cell's capacity turns C-rates into currents, and a
+ * lab file's declared channel range stands in for the channel.
  */
 public final class ProtocolCheck {
 
     /** What the check found; the run may start only when {@link #problems} is empty. */
-    public record Findings(List<String> problems, List<String> warnings) {
+    public record Findings(List<String> problems, List<String> warnings, List<Problem> located) {
         public Findings {
             problems = List.copyOf(problems);
             warnings = List.copyOf(warnings);
+            located = List.copyOf(located);
+        }
+
+        public Findings(List<String> problems, List<String> warnings) {
+            this(problems, warnings, List.of());
         }
 
         public boolean ok() {
@@ -29,31 +40,57 @@ public final class ProtocolCheck {
         }
     }
 
+    /**
+     * One problem with the step it is about ({@code null} for the protocol as a whole);
+     * {@code channel} is true when it is about what the channel can do rather than the protocol.
+     */
+    public record Problem(Step step, String message, boolean channel) {
+    }
+
     private final CellSetup setup;
+    private final CellInfo cell;
+    private final String channelName;
+    private final double channelMaxAmpere;
     private final SafetyWindow window;
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<Problem> located = new ArrayList<>();
 
-    private ProtocolCheck(CellSetup setup) {
+    /** {@code setup} null: no instruments are known (only the protocol, the cell and the channel's range). */
+    private ProtocolCheck(CellSetup setup, Protocol protocol, CellInfo cell, String channelName, double channelMaxAmpere) {
         this.setup = setup;
-        this.window = new SafetyWindow(setup.protocol().limits());
+        this.cell = cell;
+        this.channelName = channelName;
+        this.channelMaxAmpere = channelMaxAmpere;
+        this.window = new SafetyWindow(protocol.limits());
     }
 
     public static Findings check(CellSetup setup) {
-        ProtocolCheck c = new ProtocolCheck(setup);
+        ProtocolCheck c = new ProtocolCheck(setup, setup.protocol(), setup.cell(), setup.channel().name(),
+                setup.channel().maxCurrentAmpere());
         c.protocol(setup.protocol());
-        return new Findings(c.problems, c.warnings);
+        return new Findings(c.problems, c.warnings, c.located);
+    }
+
+    /**
+     * The checks that need no instrument: the protocol on this cell, on a channel that sources
+     * at most {@code channelMaxAmpere} (infinity when the channel is not known yet).
+     */
+    public static Findings forCell(Protocol protocol, CellInfo cell, String channelName, double channelMaxAmpere) {
+        ProtocolCheck c = new ProtocolCheck(null, protocol, cell, channelName, channelMaxAmpere);
+        c.protocol(protocol);
+        return new Findings(c.problems, c.warnings, c.located);
     }
 
     private void protocol(Protocol p) {
         String name = "protocol '" + p.name() + "'";
         LoggingRule log = p.logging() == null ? LoggingRule.DEFAULT : p.logging();
         if (!(log.samplePeriodSecond() > 0) || Double.isInfinite(log.samplePeriodSecond())) {
-            problems.add(name + ": the sample period must be a positive number of seconds, got "
+            whole(name + ": the sample period must be a positive number of seconds, got "
                     + log.samplePeriodSecond());
         }
         if (!(log.periodSecond() >= 0) || !(log.deltaVolt() >= 0) || !(log.deltaAmpere() >= 0)) {
-            problems.add(name + ": the logging rule's period, ΔV and ΔI must be >= 0 (infinite disables one), got "
+            whole(name + ": the logging rule's period, ΔV and ΔI must be >= 0 (infinite disables one), got "
                     + log.periodSecond() + " s, " + log.deltaVolt() + " V, " + log.deltaAmpere() + " A");
         }
         SafetyLimits l = p.limits() == null ? SafetyLimits.NONE : p.limits();
@@ -61,28 +98,34 @@ public final class ProtocolCheck {
         range(name, "current", l.current());
         range(name, "temperature", l.temperatureCelsius());
         range(name, "pressure", l.pressure());
-        if (!window.pressure().isUnbounded() && setup.pressureFixture() == null) {
-            warnings.add(name + ": a pressure limit is set but cell " + setup.cell().id()
-                    + " has no pressure fixture, so it cannot be checked");
-        }
-        Coordination c = setup.coordination();
-        if (c.pressureInterlock() != null && setup.pressureFixture() == null) {
-            warnings.add("a pressure interlock is set but cell " + setup.cell().id()
-                    + " has no pressure fixture, so nothing pauses it for the pressure");
-        }
-        if (c.temperatureInterlock() != null && setup.chamber() == null) {
-            warnings.add("a temperature interlock is set but cell " + setup.cell().id()
-                    + " has no chamber, so nothing pauses it for the temperature");
+        if (setup != null) {
+            wiringWarnings(name);
         }
         if (p.steps().isEmpty()) {
-            problems.add(name + ": has no steps");
+            whole(name + ": has no steps");
         }
         steps(p.steps());
     }
 
+    private void wiringWarnings(String name) {
+        if (!window.pressure().isUnbounded() && setup.pressureFixture() == null) {
+            warnings.add(name + ": a pressure limit is set but cell " + cell.id()
+                    + " has no pressure fixture, so it cannot be checked");
+        }
+        Coordination c = setup.coordination();
+        if (c.pressureInterlock() != null && setup.pressureFixture() == null) {
+            warnings.add("a pressure interlock is set but cell " + cell.id()
+                    + " has no pressure fixture, so nothing pauses it for the pressure");
+        }
+        if (c.temperatureInterlock() != null && setup.chamber() == null) {
+            warnings.add("a temperature interlock is set but cell " + cell.id()
+                    + " has no chamber, so nothing pauses it for the temperature");
+        }
+    }
+
     private void range(String name, String what, Range r) {
         if (r != null && (Double.isNaN(r.min()) || Double.isNaN(r.max()) || r.min() > r.max())) {
-            problems.add(name + ": the " + what + " safety window [" + r.min() + ", " + r.max() + "] is empty");
+            whole(name + ": the " + what + " safety window [" + r.min() + ", " + r.max() + "] is empty");
         }
     }
 
@@ -124,7 +167,7 @@ public final class ProtocolCheck {
         }
         switch (d.control()) {
             case CURRENT, C_RATE -> {
-                current(d, DriveCommands.sourceAmpere(d, setup.cell()));
+                current(d, DriveCommands.sourceAmpere(d, cell));
                 clampWindow(d);
             }
             case POWER -> clampWindow(d);
@@ -164,10 +207,10 @@ public final class ProtocolCheck {
     }
 
     private void current(Step.Drive d, double signedAmpere) {
-        double max = setup.channel().maxCurrentAmpere();
+        double max = channelMaxAmpere;
         if (Math.abs(signedAmpere) > max) {
-            problem(d, "needs " + Texts.number(Math.abs(signedAmpere)) + " A but channel "
-                    + setup.channel().name() + " can source at most " + Texts.number(max) + " A");
+            channelProblem(d, "needs " + Texts.number(Math.abs(signedAmpere)) + " A but channel "
+                    + channelName + " can source at most " + Texts.number(max) + " A");
         }
         if (!window.current().contains(signedAmpere)) {
             problem(d, "the current " + Texts.number(signedAmpere) + " A lies outside the safety window ["
@@ -175,18 +218,21 @@ public final class ProtocolCheck {
         }
     }
 
-    /** Constant current and power are clamped by the channel to the safety voltage window, which must therefore be finite. */
+    /**
+     * Constant current and power are clamped by the channel to the safety voltage window: the
+     * protocol loader applies the same rule ({@link VoltageClamp}), so {@code validate} refuses
+     * what this refuses.
+     */
     private void clampWindow(Step.Drive d) {
-        Range v = window.voltage();
-        if (Double.isInfinite(v.min()) || Double.isInfinite(v.max())) {
-            problem(d, "a constant-" + (d.control() == Step.Control.POWER ? "power" : "current")
-                    + " step needs a voltage safety window to clamp to; add 'limits: voltage: [min, max]'");
+        String problem = VoltageClamp.problem(d.control(), window.voltage());
+        if (problem != null) {
+            problem(d, problem + "; " + VoltageClamp.HINT);
         }
     }
 
     /** A constant-voltage phase may draw the channel's rating, within the safety limit in its direction. */
     private void voltageCurrentLimit(Step.Drive d) {
-        if (!(DriveCommands.voltageLimitAmpere(d.kind(), window, setup.channel().maxCurrentAmpere()) > 0)) {
+        if (!(DriveCommands.voltageLimitAmpere(d.kind(), window, channelMaxAmpere) > 0)) {
             problem(d, "the safety current window [" + Texts.number(window.current().min()) + ", "
                     + Texts.number(window.current().max()) + "] A allows no current for this step");
         }
@@ -200,8 +246,8 @@ public final class ProtocolCheck {
     }
 
     private void eis(Step.Eis eis) {
-        if (setup.eisAnalyzer() == null) {
-            problem(eis, "needs an impedance analyzer, but cell " + setup.cell().id() + " has none");
+        if (setup != null && setup.eisAnalyzer() == null) {
+            problem(eis, "needs an impedance analyzer, but cell " + cell.id() + " has none");
         }
         if (!(eis.startHz() > 0) || !(eis.endHz() > 0) || Double.isInfinite(eis.startHz())
                 || Double.isInfinite(eis.endHz())) {
@@ -216,8 +262,10 @@ public final class ProtocolCheck {
     }
 
     private void setPressure(Step.SetPressure set) {
-        if (setup.pressureFixture() == null) {
-            problem(set, "needs a pressure fixture, but cell " + setup.cell().id() + " has none");
+        if (setup == null) {
+            // the fixture is not known here: the lab check and the run's own check look at it
+        } else if (setup.pressureFixture() == null) {
+            problem(set, "needs a pressure fixture, but cell " + cell.id() + " has none");
         } else if (!setup.pressureFixture().canSetPressure()) {
             problem(set, "fixture " + setup.pressureFixture().name()
                     + " is passive and cannot set a pressure; set it by hand and remove this step");
@@ -231,8 +279,8 @@ public final class ProtocolCheck {
     }
 
     private void setTemperature(Step.SetTemperature set) {
-        if (setup.chamber() == null) {
-            problem(set, "needs a temperature chamber, but cell " + setup.cell().id() + " has none");
+        if (setup != null && setup.chamber() == null) {
+            problem(set, "needs a temperature chamber, but cell " + cell.id() + " has none");
         }
         if (Double.isNaN(set.celsius()) || Double.isInfinite(set.celsius())) {
             problem(set, "the temperature must be a number, got " + set.celsius());
@@ -293,5 +341,17 @@ public final class ProtocolCheck {
 
     private void problem(Step step, String message) {
         problems.add(Texts.where(step) + ": " + message);
+        located.add(new Problem(step, message, false));
+    }
+
+    private void channelProblem(Step step, String message) {
+        problems.add(Texts.where(step) + ": " + message);
+        located.add(new Problem(step, message, true));
+    }
+
+    /** A problem with the protocol as a whole (its window, its logging rule). */
+    private void whole(String message) {
+        problems.add(message);
+        located.add(new Problem(null, message, false));
     }
 }

@@ -653,7 +653,7 @@ public final class ProtocolRunner {
             quietly(() -> emit(new RunEvent.Notice(cell.id(), testTime, severity, text)));
         }
         quietly(() -> emit(new RunEvent.RunEnded(cell.id(), testTime, outcome, text)));
-        status.ended(outcome, testTime);
+        status.ended(outcome, testTime, unsafe == null);
     }
 
     private Outcome reject(ProtocolCheck.Findings findings) {
@@ -661,7 +661,7 @@ public final class ProtocolRunner {
                 + String.join("\n  ", findings.problems());
         quietly(() -> emit(new RunEvent.Notice(cell.id(), 0, Severity.ALARM, text)));
         quietly(() -> emit(new RunEvent.RunEnded(cell.id(), 0, Outcome.FAULT, text)));
-        status.ended(Outcome.FAULT, 0);
+        status.ended(Outcome.FAULT, 0, true); // refused before anything was commanded
         return Outcome.FAULT;
     }
 

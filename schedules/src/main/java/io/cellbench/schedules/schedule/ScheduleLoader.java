@@ -2,6 +2,7 @@ package io.cellbench.schedules.schedule;
 
 import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.quantity.Dimension;
+import io.cellbench.protocols.Problems;
 import io.cellbench.protocols.ProtocolException;
 import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.YamlDocument;
@@ -12,6 +13,8 @@ import io.cellbench.protocols.YamlNode.Scalar;
 import io.cellbench.protocols.YamlNode.Sequence;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.protocols.model.SourceLocation;
+import io.cellbench.schedules.lab.Located;
+import io.cellbench.schedules.runner.ProtocolCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,17 +73,25 @@ public final class ScheduleLoader {
             throw doc.error(cells == null ? top : cells.key(), "the schedule has no cells",
                     "add 'cells:' followed by a list of '- id: …' entries");
         }
+        // Each cell is read on its own, so every cell's mistakes are reported at once.
+        Problems problems = new Problems();
         List<ScheduledCell> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        int index = 0;
         for (YamlNode item : list.items()) {
-            ScheduledCell cell = cell(item, out.size());
+            int at = index++;
+            ScheduledCell cell = problems.attempt(() -> cell(item, at), null);
+            if (cell == null) {
+                continue;
+            }
             Integer earlier = seen.putIfAbsent(cell.info().id(), cell.at().line());
             if (earlier != null) {
-                throw doc.error(item, "cell id '" + cell.info().id() + "' is used twice",
-                        "every cell needs its own id (the other is on line " + earlier + ")");
+                problems.add(doc.error(item, "cell id '" + cell.info().id() + "' is used twice",
+                        "every cell needs its own id (the other is on line " + earlier + ")"));
             }
             out.add(cell);
         }
+        problems.throwIfAny();
         Map<String, List<Wiring.Named>> pools = wiring.pools(keys.get("pools"));
         Interlocks interlocks = wiring.interlocks(keys.get("interlocks"));
         return new Schedule(name, doc.file(), WiringCheck.check(doc, out, pools), pools, interlocks);
@@ -103,6 +114,7 @@ public final class ScheduleLoader {
         CellInfo info = new CellInfo(id, format, optional(k, "chemistry", ""), capacityAh, areaM2, massKg,
                 optional(k, "notes", ""));
         Protocol protocol = protocol(k, m);
+        onThisCell(protocol, info, k.get("protocol"));
         ScheduledCell.Simulation sim = simulation(k.get("simulation"), format, index);
         return new ScheduledCell(new SourceLocation(doc.file(), m.line(), m.column()), info, protocol, sim,
                 wiring.cell(k));
@@ -124,13 +136,37 @@ public final class ScheduleLoader {
             List<String> declared = ProtocolLoader.parameterNames(file);
             for (Entry e : pm.entries()) {
                 if (!declared.contains(e.key().value())) {
-                    throw doc.error(e.key(), "protocol '" + ref + "' has no parameter '" + e.key().value() + "'",
-                            declared.isEmpty() ? "it declares no parameters" : "it declares: " + String.join(", ", declared));
+                    String name = e.key().value();
+                    throw doc.error(e.key(), "protocol '" + ref + "' has no parameter '" + name + "'",
+                            (declared.isEmpty() ? "it declares none: " : "it declares " + String.join(", ", declared)
+                                    + ": ") + "remove '" + name + "' (or 'parameters:') from this cell, or declare '"
+                                    + name + "' in " + ref + " (parameters: {" + name + ": <default>}) and write {"
+                                    + name + "} in its steps; see docs/protocols.md, Parameters");
                 }
                 params.put(e.key().value(), text(e.value(), "parameters." + e.key().value()));
             }
         }
         return ProtocolLoader.load(file, params);
+    }
+
+    /**
+     * What the runner would refuse when the cell starts, found now: the runner's own check of
+     * the protocol on this cell (its capacity turns C-rates into currents for the safety window),
+     * so {@code validate} and {@code run} refuse the same schedules, before anything runs.
+     */
+    private void onThisCell(Protocol protocol, CellInfo info, Entry protocolKey) {
+        Problems problems = new Problems();
+        String cell = "cell '" + info.id() + "'";
+        for (ProtocolCheck.Problem p : ProtocolCheck.forCell(protocol, info, "of " + cell, Double.POSITIVE_INFINITY)
+                .located()) {
+            problems.add(p.step() == null || p.step().at() == null
+                    ? doc.error(protocolKey.value(), cell + ": " + p.message(),
+                            "the run would refuse this cell when it starts: change " + protocol.source())
+                    : Located.error(p.step().at(), null, cell + ": " + p.message(),
+                            "the run would refuse this cell when it starts: change the step or limits in "
+                                    + p.step().at().file() + ", or the cell's nominal_capacity"));
+        }
+        problems.throwIfAny();
     }
 
     private ScheduledCell.Simulation simulation(Entry e, String format, int index) {
@@ -180,7 +216,8 @@ public final class ScheduleLoader {
 
     private String text(YamlNode node, String what) {
         if (!(node instanceof Scalar s) || s.value() == null || s.value().isBlank()) {
-            throw doc.error(node, "'" + what + "' needs a single value, not " + YamlNode.kind(node), "");
+            throw doc.error(node, "'" + what + "' needs a single value, not " + YamlNode.kind(node),
+                    "write it after the key on the same line, e.g. " + what + ": …");
         }
         return s.value().strip();
     }
@@ -193,12 +230,13 @@ public final class ScheduleLoader {
             return Double.NaN;
         }
         if (!(e.value() instanceof Scalar s) || s.value() == null) {
-            throw doc.error(e.value(), "'" + e.key().value() + "' needs " + what, "");
+            throw doc.error(e.value(), "'" + e.key().value() + "' needs " + what, "e.g. nominal_capacity: 2 mAh");
         }
         double v = doc.quantity(s, dimension, what);
         if (dimension == Dimension.AREA || dimension == Dimension.MASS || dimension == Dimension.CHARGE) {
             if (!(v > 0)) {
-                throw doc.error(s, "'" + e.key().value() + "' must be above zero", "");
+                throw doc.error(s, "'" + e.key().value() + "' must be above zero", "e.g. nominal_capacity: 2 mAh,"
+                        + " area: 0.785 cm2, mass: 25 mg");
             }
         }
         return v;

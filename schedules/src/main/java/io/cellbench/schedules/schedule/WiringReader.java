@@ -192,14 +192,14 @@ final class WiringReader {
             v = quantity(e, dimension, what);
         }
         if (!(v > 0)) {
-            throw doc.error(e.value(), "'" + e.key().value() + "' must be above zero", "");
+            throw doc.error(e.value(), "'" + e.key().value() + "' must be above zero", "write a positive value with its unit");
         }
         return v;
     }
 
     private double quantity(Entry e, Dimension dimension, String what) {
         if (!(e.value() instanceof Scalar s) || s.value() == null) {
-            throw doc.error(e.value(), "'" + e.key().value() + "' needs " + what, "");
+            throw doc.error(e.value(), "'" + e.key().value() + "' needs " + what, "write it after the key, with its unit");
         }
         return doc.quantity(s, dimension, what);
     }
@@ -215,7 +215,8 @@ final class WiringReader {
 
     private String text(YamlNode node, String what) {
         if (!(node instanceof Scalar s) || s.value() == null || s.value().isBlank()) {
-            throw doc.error(node, "'" + what + "' needs a single value, not " + YamlNode.kind(node), "");
+            throw doc.error(node, "'" + what + "' needs a single value, not " + YamlNode.kind(node),
+                    "write it after the key on the same line");
         }
         return s.value().strip();
     }

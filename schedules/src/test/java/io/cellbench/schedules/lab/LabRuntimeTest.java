@@ -223,8 +223,11 @@ class LabRuntimeTest {
         assertEquals(7, p.get(1).column());
         assertEquals("pool 'bank-b': 'eis-1' is eis-1 (palmsens-methodscript), which is not a cycler channel",
                 p.get(1).problem());
-        ProtocolException first = assertThrows(ProtocolException.class, () -> LabCheck.check(s, lab));
-        assertEquals(p.get(0).getMessage(), first.getMessage());
+        // run --lab refuses with every problem, as validate --lab reports them
+        ProtocolException all = assertThrows(ProtocolException.class, () -> LabCheck.check(s, lab));
+        assertEquals(p.stream().map(ProtocolException::getMessage).toList(),
+                all.problems().stream().map(ProtocolException::getMessage).toList());
+        assertTrue(all.getMessage().startsWith(p.get(0).getMessage() + "\n" + p.get(1).getMessage()), all.getMessage());
     }
 
     @Test
@@ -266,6 +269,8 @@ class LabRuntimeTest {
                   - Repeat 2 times:
                       - Charge at C/10 until 3.7 V
                       - Rest until <= 3.6 V or 1 hour
+                limits:
+                  voltage: [1.9 V, 3.8 V]
                 """);
         Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
         Files.writeString(dir.resolve("schedule.yaml"), """

@@ -163,8 +163,12 @@ class ValidationTest {
                 new io.cellbench.protocols.model.Range(0, 0.01),
                 io.cellbench.protocols.model.Range.UNBOUNDED, io.cellbench.protocols.model.Range.UNBOUNDED);
         String m = rejected(P.protocol(chargeOnly, P.ENDS_ONLY, cc, cp, cv, resistance));
-        assertTrue(m.contains(where(cc) + ": a constant-current step needs a voltage safety window to clamp to"), m);
-        assertTrue(m.contains(where(cp) + ": a constant-power step needs a voltage safety window to clamp to"), m);
+        // the loader's rule, word for word: validate refuses what the runner refuses
+        assertTrue(m.contains(where(cc) + ": " + io.cellbench.protocols.model.VoltageClamp.problem(Control.CURRENT,
+                chargeOnly.voltage())), m);
+        assertTrue(m.contains(where(cc) + ": a constant-current step needs a voltage window to clamp to, and"
+                + " limits.voltage is open below"), m);
+        assertTrue(m.contains(where(cp) + ": a constant-power step needs a voltage window to clamp to"), m);
         assertTrue(m.contains(where(cv) + ": the safety current window [0, 0.01] A allows no current for this step"), m);
         assertEquals(4, m.split("\n").length, m);
     }
