@@ -24,9 +24,30 @@ final class LiveStatus {
     private RunEvent.Outcome outcome;
     private java.util.List<String> holds = java.util.List.of();
     private String waitingFor = "";
+    private final double samplePeriodSecond;
+    private double failingSinceSecond = Double.NaN;
+    private String lastFailure = "";
+    private boolean sampled;
 
-    LiveStatus(int plannedStepCount) {
+    LiveStatus(int plannedStepCount, double samplePeriodSecond) {
         this.plannedStepCount = plannedStepCount;
+        this.samplePeriodSecond = samplePeriodSecond;
+    }
+
+    /** An instrument read failed: the incident began at {@code sinceTestTime}; {@code failure} is the latest. */
+    void failing(double sinceTestTime, String failure) {
+        long stamp = lock.writeLock();
+        failingSinceSecond = sinceTestTime;
+        lastFailure = failure;
+        lock.unlockWrite(stamp);
+    }
+
+    /** The instruments answer again: the incident is over. */
+    void answering() {
+        long stamp = lock.writeLock();
+        failingSinceSecond = Double.NaN;
+        lastFailure = "";
+        lock.unlockWrite(stamp);
     }
 
     void state(RunnerStatus.State newState) {
@@ -72,6 +93,7 @@ final class LiveStatus {
         currentAmpere = ampere;
         stepTimeSecond = stepTime;
         testTimeSecond = testTime;
+        sampled = true;
         lock.unlockWrite(stamp);
     }
 
@@ -98,7 +120,11 @@ final class LiveStatus {
     }
 
     private RunnerStatus copy() {
+        RunnerStatus.Health health = Double.isNaN(failingSinceSecond) && !sampled ? RunnerStatus.Health.ANSWERING
+                : new RunnerStatus.Health(failingSinceSecond, lastFailure,
+                        sampled ? testTimeSecond + samplePeriodSecond : Double.NaN, Double.NaN, "");
         return new RunnerStatus(state, stepText, stepIndex, stepCount, plannedStepCount, cycleCount,
-                voltageVolt, currentAmpere, stepTimeSecond, testTimeSecond, outcome, holds, waitingFor);
+                voltageVolt, currentAmpere, stepTimeSecond, testTimeSecond, outcome, holds, waitingFor, health,
+                RunnerStatus.Remaining.UNKNOWN);
     }
 }

@@ -77,7 +77,7 @@ public final class ProtocolRunner {
         this.logging = protocol.logging() == null ? LoggingRule.DEFAULT : protocol.logging();
         this.window = new SafetyWindow(protocol.limits());
         this.numbering = StepNumbering.of(protocol);
-        this.status = new LiveStatus(numbering.plannedStepCount());
+        this.status = new LiveStatus(numbering.plannedStepCount(), logging.samplePeriodSecond());
         this.sampler = new Sampler(setup, logging.samplePeriodSecond(), window,
                 new LoggingGate(logging.deltaVolt(), logging.deltaAmpere()), counters, status, holds);
         this.journal = setup.positionListener();

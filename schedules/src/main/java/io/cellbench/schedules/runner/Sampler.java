@@ -6,7 +6,6 @@ import io.cellbench.core.data.Sample;
 import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
-import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.instrument.PressureFixture;
 import io.cellbench.core.instrument.TemperatureChamber;
 import io.cellbench.core.time.LabClock;
@@ -30,7 +29,7 @@ final class Sampler {
     private final PressureFixture fixture;
     private final TemperatureChamber chamber;
     private final RunListener listener;
-    private final FaultPolicy faultPolicy;
+    private final InstrumentReads reads;
     private final String cellId;
     private final double samplePeriod;
     private final double auxPeriod;
@@ -76,7 +75,7 @@ final class Sampler {
         this.fixture = setup.pressureFixture();
         this.chamber = setup.chamber();
         this.listener = setup.listener();
-        this.faultPolicy = setup.faultPolicy();
+        this.reads = new InstrumentReads(setup, status, this::testTime, () -> stopRequested);
         this.cellId = setup.cell().id();
         this.samplePeriod = samplePeriod;
         this.auxPeriod = setup.auxiliaryPeriodSecond();
@@ -347,43 +346,13 @@ final class Sampler {
 
     /** Reads V and I, retrying as the fault policy says; true when it took more than one attempt. */
     private boolean readChannel() throws RunEnd, InterruptedException {
-        int attempt = 0;
-        while (true) {
-            InstrumentException failure;
-            try {
-                ChannelReading r = channel.read();
-                boolean unmeasured = resting && r.disconnected();
-                if (unmeasured || !Double.isNaN(r.voltageVolt()) && !Double.isNaN(r.currentAmpere())) {
-                    // at rest with the cell disconnected (relay open) nothing is measured and no
-                    // current flows: NaN V is the honest value, not a failed read
-                    volt = r.voltageVolt();
-                    ampere = unmeasured ? 0 : r.currentAmpere();
-                    cellCelsius = r.temperatureCelsius();
-                    if (attempt > 0) {
-                        faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
-                    }
-                    return attempt > 0;
-                }
-                failure = new InstrumentException(channel.name(), "read", "returned no number (V "
-                        + r.voltageVolt() + ", I " + r.currentAmpere() + ")");
-            } catch (InstrumentException e) {
-                failure = e;
-            }
-            if (!retry(failure, ++attempt)) {
-                throw failure;
-            }
-        }
-    }
-
-    /**
-     * Asks the fault policy whether to read again after {@code failure}. An operator's stop
-     * ends the retrying (between two attempts, so within one back-off).
-     */
-    private boolean retry(InstrumentException failure, int attempt) throws RunEnd, InterruptedException {
-        if (stopRequested) {
-            throw new RunEnd(RunEvent.Outcome.STOPPED, "stopped by the operator while retrying: " + failure.getMessage());
-        }
-        return faultPolicy.retryRead(failure, attempt, testTime(clock.nowUnixSeconds()));
+        ChannelReading r = reads.channel(resting);
+        // at rest with the cell disconnected (relay open) nothing is measured and no current flows
+        boolean unmeasured = resting && r.disconnected();
+        volt = r.voltageVolt();
+        ampere = unmeasured ? 0 : r.currentAmpere();
+        cellCelsius = r.temperatureCelsius();
+        return reads.retried();
     }
 
     /** Reads the fixture and the chamber now, whatever their schedule, and lets the interlocks see the reads. */
@@ -400,36 +369,10 @@ final class Sampler {
     private void readFixtureAndChamber(double now) throws RunEnd, InterruptedException {
         nextAuxTime = now + auxPeriod;
         if (fixture != null) {
-            int attempt = 0;
-            while (true) {
-                try {
-                    pressurePa = fixture.readPressurePa();
-                    if (attempt > 0) {
-                        faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
-                    }
-                    break;
-                } catch (InstrumentException e) {
-                    if (!retry(e, ++attempt)) {
-                        throw e;
-                    }
-                }
-            }
+            pressurePa = reads.pressurePa();
         }
         if (chamber != null) {
-            int attempt = 0;
-            while (true) {
-                try {
-                    chamberCelsius = chamber.readTemperatureCelsius();
-                    if (attempt > 0) {
-                        faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
-                    }
-                    break;
-                } catch (InstrumentException e) {
-                    if (!retry(e, ++attempt)) {
-                        throw e;
-                    }
-                }
-            }
+            chamberCelsius = reads.chamberCelsius();
         }
     }
 
