@@ -110,14 +110,40 @@ final class RunController implements ControlHandler {
         Sample last = watch.lastSample(id);
         double stepAh = last != null && last.stepCount() == s.stepCount() ? last.stepCapacityAh() : Double.NaN;
         boolean ended = s.state() == RunnerStatus.State.ENDED;
-        return new CellStatus(id, s.state().name(), s.holds(),
+        RunnerStatus.Health health = s.health();
+        double start = watch.runStart(id);
+        // Not answering: the runner rides out failed reads, or the watchdog found the channel
+        // silent (a read that blocks) and no sample has come since.
+        double silent = watch.silentSince(id);
+        double since = ended ? Double.NaN : s.notAnswering() ? health.failingSinceSecond()
+                : silent > s.testTimeSecond() ? silent : Double.NaN;
+        boolean notAnswering = !Double.isNaN(since) || !ended && s.notAnswering();
+        String lastFault = s.notAnswering() && !ended ? health.lastFailure() : watch.lastFault(id);
+        return new CellStatus(id, notAnswering ? NOT_ANSWERING : s.state().name(), s.holds(),
                 s.waitingFor() == null || s.waitingFor().isEmpty() ? null : s.waitingFor(),
                 s.stepIndex(), s.stepText(), s.cycleCount(),
-                s.voltageVolt(), s.currentAmpere(), stepAh,
+                // the last reading is not the cell's state now: not shown as if it were
+                notAnswering ? Double.NaN : s.voltageVolt(), notAnswering ? Double.NaN : s.currentAmpere(), stepAh,
                 s.stepIndex() == 0 ? Double.NaN : s.stepTimeSecond(), s.testTimeSecond(),
                 ended ? Double.NaN : CellStatus.eta(s.stepCount(), s.plannedStepCount(), s.stepTimeSecond(),
                         s.testTimeSecond(), speed),
-                s.outcome() == null ? null : s.outcome().name(), watch.lastFault(id));
+                s.outcome() == null ? null : s.outcome().name(), lastFault,
+                notAnswering ? instant(start, since) : null,
+                health.outputUnconfirmed() ? instant(start, health.unconfirmedSinceSecond()) : null, false);
+    }
+
+    /** The state shown for a cell whose instruments have stopped answering. */
+    static final String NOT_ANSWERING = "NOT_ANSWERING";
+
+    /** {@code start + testTime} as ISO-8601 UTC; "test time N s" when the start is not known. */
+    private static String instant(double start, double testTime) {
+        if (Double.isNaN(testTime)) {
+            return null;
+        }
+        if (Double.isNaN(start)) {
+            return "test time " + Math.round(testTime) + " s";
+        }
+        return java.time.Instant.ofEpochMilli(Math.round((start + testTime) * 1000)).toString();
     }
 
     private static CellStatus notStarted(String id) {

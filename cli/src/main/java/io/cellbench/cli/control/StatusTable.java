@@ -19,9 +19,7 @@ final class StatusTable {
         for (CellStatus c : cells) {
             rows.add(new String[] {
                 c.cellId(),
-                c.state() + (c.holds().isEmpty() ? "" : " (" + String.join("; ", c.holds()) + ")")
-                        + (c.waitingFor() == null ? "" : " (for " + cut(c.waitingFor(), 50) + ")")
-                        + (c.outcome() == null ? "" : " " + c.outcome()),
+                c.stateText() + (c.waitingFor() == null ? "" : " (for " + cut(c.waitingFor(), 50) + ")"),
                 c.stepIndex() == 0 ? "-" : c.stepIndex() + (c.step() == null || c.step().isEmpty() ? "" : " " + cut(c.step(), 36)),
                 c.cycle() == 0 ? "-" : Integer.toString(c.cycle()),
                 number(c.voltageVolt(), 1, "%.4f"),
@@ -64,6 +62,18 @@ final class StatusTable {
         }
         return s + " s";
     }
+
+    /** An ISO-8601 instant as "2026-11-22 03:12:09 UTC"; the text itself if it is none. */
+    static String when(String iso) {
+        try {
+            return WHEN.format(java.time.Instant.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private static String cut(String text, int max) {
         String one = text.replace('\n', ' ');
