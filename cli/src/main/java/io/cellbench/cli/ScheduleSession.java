@@ -228,9 +228,10 @@ final class ScheduleSession {
                 running[0] = runner;
                 controls.attach(runner);
                 onStart.accept(runner);
-                try (ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)) {
+                try (runner; ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)) {
                     progress.start();
                     Map<String, RunEvent.Outcome> outcomes = runner.run();
+                    awaitOutputsOff(runner, out, console);
                     progress.print(runner.statuses());
                     return outcomes;
                 }
@@ -255,6 +256,26 @@ final class ScheduleSession {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it is waiting for the latch released above
             }
+        }
+    }
+
+    /**
+     * SAFETY: a cell that ended with its channel's output not confirmed off keeps the process
+     * running: cellbench keeps switching the output off until the instrument confirms, or the
+     * operator stops it (then an ALARM says to switch it off at the instrument).
+     */
+    private static void awaitOutputsOff(ScheduleRunner runner, Path out, PrintStream console)
+            throws InterruptedException {
+        java.util.List<String> unconfirmed = runner.outputsUnconfirmed();
+        if (unconfirmed.isEmpty()) {
+            return;
+        }
+        console.println("cellbench: every cell has ended, but the output of " + String.join(", ", unconfirmed)
+                + " is not confirmed off: cellbench keeps switching it off until the instrument confirms"
+                + " ('cellbench status " + out + "' shows it). To give up and switch it off at the instrument:"
+                + " 'cellbench stop " + out + "' or Ctrl-C");
+        while (!runner.awaitOutputsOff(1000)) {
+            // the retries end on their own (confirmed) or on a stop, which gives them up
         }
     }
 

@@ -69,7 +69,9 @@ final class RunController implements ControlHandler {
         List<String> skipped = new ArrayList<>();
         for (String id : cell == null ? ids() : List.of(cell)) {
             RunnerStatus s = statuses.get(id);
-            boolean ended = s != null && s.state() == RunnerStatus.State.ENDED;
+            // an ended cell whose output is not confirmed off can still be stopped: the operator takes over
+            boolean ended = s != null && s.state() == RunnerStatus.State.ENDED
+                    && !(verb.equals("stop") && s.health().outputUnconfirmed());
             if (!ended && action.test(id)) {
                 done.add(id);
             } else {

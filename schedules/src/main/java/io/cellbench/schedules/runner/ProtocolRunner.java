@@ -54,6 +54,8 @@ public final class ProtocolRunner {
     private volatile boolean sweepAbortedByHold;
     /** When the last sweep began (unix s): a spectrum is stamped with the start of the sweep that made it. */
     private double sweepStart;
+    /** See {@link #outputUnconfirmed()}; written before the run's end is reported. */
+    private volatile String outputUnconfirmed;
 
     private Step openStep;
 
@@ -172,6 +174,7 @@ public final class ProtocolRunner {
                 announceResume();
             }
             setup.channel().apply(OPEN_CIRCUIT);
+            sampler.acknowledged();
             sampler.checkBeforeStart();
             execute(protocol.steps(), 0);
         } catch (RunEnd e) {
@@ -619,6 +622,7 @@ public final class ProtocolRunner {
             return; // held before the command: the cell got it only on release
         }
         setup.channel().apply(command);
+        sampler.acknowledged();
         sampler.commandChanged();
     }
 
@@ -626,9 +630,23 @@ public final class ProtocolRunner {
         listener.on(event);
     }
 
-    /** Makes the channel safe and reports the end; nothing here may stop the next part from running. */
+    /**
+     * Why the channel's output is not known to be off now that the run has ended (switching
+     * it off failed after a command that sourced), or {@code null} when the instrument has
+     * acknowledged it sources nothing. Whoever owns the channel then keeps switching it off.
+     */
+    public String outputUnconfirmed() {
+        return outputUnconfirmed;
+    }
+
+    /**
+     * Makes the channel safe and reports the end; nothing here may stop the next part from
+     * running. After a fault or a trip the output is switched off and confirmed (see
+     * {@link io.cellbench.core.instrument.CyclerChannel#switchOff}), not merely rested.
+     */
     private void finish(Outcome outcome, String message) {
-        String unsafe = sampler.openCircuit();
+        String unsafe = sampler.makeSafe(outcome == Outcome.FAULT || outcome == Outcome.SAFETY_TRIP);
+        outputUnconfirmed = unsafe != null && !sampler.outputOff() ? unsafe : null;
         ChamberBarrier barrier = setup.coordination().chamberBarrier();
         if (barrier != null) {
             barrier.leave(cell.id()); // an ended cell holds no other cell of its chamber back

@@ -48,6 +48,12 @@ final class Sampler {
     private ChannelCommand command = new ChannelCommand.OpenCircuit();
     /** Whether the channel is at open circuit now (the step's rest, or a pause's). */
     private boolean resting = true;
+    /**
+     * Whether the instrument has acknowledged that it sources nothing: an open circuit or a
+     * switch-off it accepted, and no command since. A command that failed may have reached it,
+     * so the flag drops before each command is sent.
+     */
+    private boolean outputOff = true;
     private int pauses;
     private Runnable onRecorded;
 
@@ -240,6 +246,7 @@ final class Sampler {
         RunnerStatus.State was = status.state();
         resting = true;
         channel.apply(new ChannelCommand.OpenCircuit());
+        outputOff = true;
         double pausedAt = clock.nowUnixSeconds();
         pauses++;
         List<String> told = holds.described();
@@ -289,7 +296,9 @@ final class Sampler {
                 "resumed after a pause of " + Texts.number(round(resumedAt - pausedAt)) + " s; the step goes on from "
                         + Texts.number(round(frozen)) + " s"));
         resting = resumeWith instanceof ChannelCommand.OpenCircuit;
+        outputOff = false;
         channel.apply(resumeWith);
+        outputOff = resting;
         commandChanged();
     }
 
@@ -335,13 +344,36 @@ final class Sampler {
 
     /** Opens the circuit as part of a trip; returns why it failed, or {@code null}. */
     String openCircuit() {
+        return makeSafe(false);
+    }
+
+    /**
+     * Opens the circuit ({@code confirmOff}: switches the output off and has the instrument
+     * confirm it, as after a fault); returns why it failed, or {@code null}.
+     */
+    String makeSafe(boolean confirmOff) {
         try {
             resting = true;
-            channel.apply(new ChannelCommand.OpenCircuit());
+            if (confirmOff) {
+                channel.switchOff();
+            } else {
+                channel.apply(new ChannelCommand.OpenCircuit());
+            }
+            outputOff = true;
             return null;
         } catch (RuntimeException e) {
             return "the channel could not be opened: " + e.getMessage();
         }
+    }
+
+    /** Whether the instrument has acknowledged that it sources nothing (see {@link #outputOff}). */
+    boolean outputOff() {
+        return outputOff;
+    }
+
+    /** The channel accepted the command last given to {@link #commanded}. */
+    void acknowledged() {
+        outputOff = resting;
     }
 
     /** Reads V and I, retrying as the fault policy says; true when it took more than one attempt. */
@@ -400,6 +432,9 @@ final class Sampler {
     void commanded(ChannelCommand given) {
         command = given;
         resting = given instanceof ChannelCommand.OpenCircuit;
+        if (!resting) {
+            outputOff = false;
+        }
     }
 
     /** Whether the last reading could not measure the cell: at rest with its relay open. */
