@@ -14,8 +14,7 @@ import java.util.List;
  * @param holds           who holds a paused cell and why
  * @param waitingFor      what a WAITING cell waits for (a channel, other cells, its start time, the analyzer)
  * @param stepCapacityAh  the charge moved in the current step (signed, positive charging)
- * @param etaSecond       an estimate of the wall-clock time left (the mean step so far times
- *                        the steps left); NaN when unknown
+ * @param etaSecond       an estimate of the wall-clock time left (see {@link #eta}); NaN when unknown
  * @param notAnsweringSince      when the cell's instruments stopped answering (ISO-8601 UTC), while
  *                               the runner rides out the incident or the channel is silent; null otherwise
  * @param outputUnconfirmedSince when the cell ended with its channel's output not confirmed off
@@ -117,17 +116,15 @@ record CellStatus(
     }
 
     /**
-     * The wall-clock time left: the mean duration of the steps so far (the current one
-     * included, as far as it has run) times the steps after the current one, scaled by the
-     * simulation's speed. Rough (a rest and a slow charge count alike, and the rest of the
-     * current step is not known) but it never jumps to zero in a long step; NaN before the
-     * second step, after the end, and for a run as fast as possible.
+     * The wall-clock time left: the runner's estimate of the protocol's remaining lab time
+     * (see RunnerStatus.Remaining: known durations for timed steps, the pace of the same step
+     * in an earlier cycle, else the cell's capacity at the step's current), divided by the
+     * simulation's speed. NaN when unknown and for a run as fast as possible.
      */
-    static double eta(int stepCount, int plannedSteps, double stepTime, double testTime, double speed) {
-        if (stepCount < 2 || plannedSteps <= 0 || !Double.isFinite(speed) || speed <= 0) {
+    static double eta(io.cellbench.schedules.runner.RunnerStatus.Remaining remaining, double speed) {
+        if (!Double.isFinite(speed) || speed <= 0 || Double.isNaN(remaining.totalSecond())) {
             return Double.NaN;
         }
-        double mean = testTime / stepCount;
-        return Math.max(0, mean * (plannedSteps - stepCount)) / speed;
+        return Math.max(0, remaining.totalSecond()) / speed;
     }
 }

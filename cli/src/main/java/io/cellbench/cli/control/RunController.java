@@ -127,11 +127,11 @@ final class RunController implements ControlHandler {
                 // the last reading is not the cell's state now: not shown as if it were
                 notAnswering ? Double.NaN : s.voltageVolt(), notAnswering ? Double.NaN : s.currentAmpere(), stepAh,
                 s.stepIndex() == 0 ? Double.NaN : s.stepTimeSecond(), s.testTimeSecond(),
-                ended ? Double.NaN : CellStatus.eta(s.stepCount(), s.plannedStepCount(), s.stepTimeSecond(),
-                        s.testTimeSecond(), speed),
+                ended ? Double.NaN : CellStatus.eta(s.remaining(), speed),
                 s.outcome() == null ? null : s.outcome().name(), lastFault,
                 notAnswering ? instant(start, since) : null,
-                health.outputUnconfirmed() ? instant(start, health.unconfirmedSinceSecond()) : null, false);
+                health.outputUnconfirmed() ? instant(start, health.unconfirmedSinceSecond()) : null,
+                !ended && s.remaining().guess());
     }
 
     /** The state shown for a cell whose instruments have stopped answering. */

@@ -3,18 +3,18 @@ package io.cellbench.cli.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellbench.schedules.runner.RunnerStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CellStatusTest {
     @Test
-    void theTimeLeftIsTheMeanStepSoFarTimesTheStepsAfterTheCurrentOne() {
-        // three steps in 3000 s (the third still running): 1000 s each, two more to come
-        assertEquals(2000, CellStatus.eta(3, 5, 2500, 3000, 1), 1e-9);
-        assertEquals(2000 / 600.0, CellStatus.eta(3, 5, 2500, 3000, 600), 1e-9, "scaled to wall time");
-        assertEquals(0, CellStatus.eta(5, 5, 10, 3000, 1), 1e-9, "in the last step");
-        assertTrue(Double.isNaN(CellStatus.eta(1, 5, 10, 10, 1)), "not before the second step");
-        assertTrue(Double.isNaN(CellStatus.eta(3, 5, 10, 3000, Double.POSITIVE_INFINITY)), "not at full speed");
+    void theTimeLeftIsTheRunnersEstimateInWallClockTime() {
+        RunnerStatus.Remaining left = new RunnerStatus.Remaining(1000, 2000, true);
+        assertEquals(2000, CellStatus.eta(left, 1), 1e-9);
+        assertEquals(2000 / 600.0, CellStatus.eta(left, 600), 1e-9, "scaled to wall time");
+        assertTrue(Double.isNaN(CellStatus.eta(RunnerStatus.Remaining.UNKNOWN, 1)), "unknown");
+        assertTrue(Double.isNaN(CellStatus.eta(left, Double.POSITIVE_INFINITY)), "not at full speed");
     }
 
     @Test

@@ -65,6 +65,8 @@ public final class ScheduleRunner implements AutoCloseable {
     private final java.util.Set<String> stoppedCells = ConcurrentHashMap.newKeySet();
     /** Channels whose output is not confirmed off after their cell ended, switched off again until it is. */
     private final SwitchOffRetries switchOffs;
+    /** Each waiting cell's expected duration (its protocol, from the start): the ETA before it starts. */
+    private final Map<String, RunnerStatus.Remaining> wholeProtocol = new ConcurrentHashMap<>();
     /** Cells whose channel {@link #switchOffs} holds: it gives the channel back once the output is off. */
     private final java.util.Set<String> keptForSwitchOff = ConcurrentHashMap.newKeySet();
 
@@ -598,7 +600,8 @@ public final class ScheduleRunner implements AutoCloseable {
                 if (ended != null) {
                     out.put(id, RunnerStatus.endedBeforeStart(ended, planned));
                 } else if (what != null) {
-                    out.put(id, RunnerStatus.waiting(what, planned));
+                    out.put(id, RunnerStatus.waiting(what, planned, wholeProtocol.computeIfAbsent(id,
+                            k -> ProtocolRunner.expectedDuration(cell.protocol(), cell.info()))));
                 }
             }
         }

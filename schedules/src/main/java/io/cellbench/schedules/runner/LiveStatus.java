@@ -28,6 +28,9 @@ final class LiveStatus {
     private double failingSinceSecond = Double.NaN;
     private String lastFailure = "";
     private boolean sampled;
+    private double expectedStepSecond = Double.NaN;
+    private double afterStepSecond = Double.NaN;
+    private boolean remainingGuess = true;
 
     LiveStatus(int plannedStepCount, double samplePeriodSecond) {
         this.plannedStepCount = plannedStepCount;
@@ -87,6 +90,15 @@ final class LiveStatus {
         lock.unlockWrite(stamp);
     }
 
+    /** What is left (see {@link RemainingTime}): the current step's expected duration and all after it. */
+    void remaining(RunnerStatus.Remaining r) {
+        long stamp = lock.writeLock();
+        expectedStepSecond = r.stepSecond();
+        afterStepSecond = r.totalSecond();
+        remainingGuess = r.guess();
+        lock.unlockWrite(stamp);
+    }
+
     void sample(double volt, double ampere, double stepTime, double testTime) {
         long stamp = lock.writeLock();
         voltageVolt = volt;
@@ -123,8 +135,12 @@ final class LiveStatus {
         RunnerStatus.Health health = Double.isNaN(failingSinceSecond) && !sampled ? RunnerStatus.Health.ANSWERING
                 : new RunnerStatus.Health(failingSinceSecond, lastFailure,
                         sampled ? testTimeSecond + samplePeriodSecond : Double.NaN, Double.NaN, "");
+        // the current step's rest, by its expected duration (a step that overran is taken as ending now)
+        RunnerStatus.Remaining left = state == RunnerStatus.State.ENDED ? RunnerStatus.Remaining.UNKNOWN
+                : new RunnerStatus.Remaining(expectedStepSecond, afterStepSecond
+                        + (Double.isNaN(expectedStepSecond) ? 0 : Math.max(0, expectedStepSecond - stepTimeSecond)),
+                        remainingGuess);
         return new RunnerStatus(state, stepText, stepIndex, stepCount, plannedStepCount, cycleCount,
-                voltageVolt, currentAmpere, stepTimeSecond, testTimeSecond, outcome, holds, waitingFor, health,
-                RunnerStatus.Remaining.UNKNOWN);
+                voltageVolt, currentAmpere, stepTimeSecond, testTimeSecond, outcome, holds, waitingFor, health, left);
     }
 }

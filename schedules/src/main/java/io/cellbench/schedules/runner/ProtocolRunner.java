@@ -47,6 +47,7 @@ public final class ProtocolRunner {
     private final Counters counters = new Counters();
     private final LiveStatus status;
     private final Sampler sampler;
+    private final RemainingTime remaining;
     private final AtomicBoolean started = new AtomicBoolean();
     private final Holds holds = new Holds();
     private volatile boolean measuringImpedance;
@@ -82,6 +83,8 @@ public final class ProtocolRunner {
         this.status = new LiveStatus(numbering.plannedStepCount(), logging.samplePeriodSecond());
         this.sampler = new Sampler(setup, logging.samplePeriodSecond(), window,
                 new LoggingGate(logging.deltaVolt(), logging.deltaAmpere()), counters, status, holds);
+        this.remaining = new RemainingTime(protocol, numbering, cell, window);
+        status.remaining(remaining.whole());
         this.journal = setup.positionListener();
         this.resume = setup.resumeFrom();
         if (journal != null) {
@@ -101,6 +104,11 @@ public final class ProtocolRunner {
     /** The steps {@code protocol} executes, repeats unrolled (a status's planned step count). */
     public static int plannedStepCount(Protocol protocol) {
         return StepNumbering.of(protocol).plannedStepCount();
+    }
+
+    /** How long {@code protocol} is expected to take on {@code cell}, in lab time (see {@link RunnerStatus.Remaining}). */
+    public static RunnerStatus.Remaining expectedDuration(Protocol protocol, CellInfo cell) {
+        return new RemainingTime(protocol, StepNumbering.of(protocol), cell, new SafetyWindow(protocol.limits())).whole();
     }
 
     /** Where the run is now; cheap, safe from any thread. */
@@ -601,6 +609,7 @@ public final class ProtocolRunner {
             sampler.resumeStep(index, loggingPeriod, keepsTime ? from.stepElapsedSecond() : 0);
         }
         status.step(step.text(), index, counters.stepCount(), counters.cycleCount(), state);
+        status.remaining(remaining.at(path, iterations, step));
         // A step that starts over starts in its main phase; a recorded spectrum stays recorded.
         RunPosition.Phase kept = from == null ? RunPosition.Phase.MAIN
                 : from.phase() == RunPosition.Phase.MEASURED || keepsTime ? from.phase() : RunPosition.Phase.MAIN;
@@ -612,6 +621,7 @@ public final class ProtocolRunner {
     private void endStep(String reason) {
         Step step = openStep;
         openStep = null;
+        remaining.ended(step, sampler.now() - sampler.stepStart(), counters.stepAh(), StepEnds.onTime(reason));
         emit(new RunEvent.StepEnded(cell.id(), sampler.testTime(sampler.now()), counters.stepCount(),
                 numbering.indexOf(step), reason));
     }
@@ -664,7 +674,10 @@ public final class ProtocolRunner {
                 case FAULT -> "fault: " + text;
                 case STOPPED -> "stopped";
             };
-            quietly(() -> endStep(reason));
+            Step open = openStep;
+            openStep = null; // a step cut short says nothing about how long it takes
+            quietly(() -> emit(new RunEvent.StepEnded(cell.id(), sampler.testTime(sampler.now()), counters.stepCount(),
+                    numbering.indexOf(open), reason)));
         }
         if (outcome != Outcome.COMPLETED || unsafe != null) {
             Severity severity = outcome == Outcome.STOPPED && unsafe == null ? Severity.WARNING : Severity.ALARM;
