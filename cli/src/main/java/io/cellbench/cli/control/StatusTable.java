@@ -26,7 +26,8 @@ final class StatusTable {
                 number(c.currentAmpere(), 1e3, "%.4f"),
                 number(c.stepCapacityAh(), 1e3, "%.4f"),
                 duration(c.stepTimeSecond()),
-                duration(c.etaSecond()),
+                // "~": an estimate (a step that ends on a voltage is ahead), not known durations
+                (c.etaGuess() && Double.isFinite(c.etaSecond()) ? "~" : "") + duration(c.etaSecond()),
                 c.lastFault() == null ? "" : cut(c.lastFault(), 60)});
         }
         int[] width = new int[HEAD.length];

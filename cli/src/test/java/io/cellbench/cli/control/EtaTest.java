@@ -103,5 +103,10 @@ class EtaTest {
         assertTrue(end.get() - lastRest.testTime() <= 3600, "in the last rest");
         assertFalse(lastRest.guess(), "only the timed rest is left: known");
         assertEquals(end.get() - lastRest.testTime(), lastRest.eta(), 1e-6, "and exact");
+
+        java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
+        StatusTable.print(List.of(new CellStatus("c1", "RUNNING", List.of(), null, 3, "Charge at C/2 until 3.7 V", 1,
+                3.5, 0.001, 0.0005, 600, 1200, 5400, null, null, null, null, true)), new java.io.PrintStream(table));
+        assertTrue(table.toString().contains("~1 h 30 min"), "a guess is marked: " + table);
     }
 }
