@@ -222,13 +222,15 @@ final class ScheduleSession {
             InfluxSink live = influx == null ? null : openInflux(influx.withSpoolDirectory(out.resolve(INFLUX_SPOOL)),
                     info.runId(), sink, console);
             try {
+                AlarmLines alarmLines = new AlarmLines();
                 RunListener listener = controls.listener(live == null ? sink : new TeeListener(sink, live, console),
-                        sink, info);
+                        sink, info, alarmLines);
                 ScheduleRunner runner = new ScheduleRunner(schedule, instruments, listener, journal);
                 running[0] = runner;
                 controls.attach(runner);
                 onStart.accept(runner);
-                try (runner; ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)) {
+                try (runner; ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)
+                        .speed(speed).alarms(alarmLines)) {
                     progress.start();
                     Map<String, RunEvent.Outcome> outcomes = runner.run();
                     awaitOutputsOff(runner, out, console);

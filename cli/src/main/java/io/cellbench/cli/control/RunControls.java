@@ -68,17 +68,31 @@ public final class RunControls implements AutoCloseable {
      * The run's listener with the alarms and the status watch beside it. Their failures never
      * reach the run.
      *
-     * @param record the run directory's sink, where alarms and operator actions are recorded
+     * @param record  the run directory's sink, where alarms and operator actions are recorded
+     * @param console hears every event too (the console's alarm lines); the watchdog's alarms
+     *                reach it and the status as well as the record
      */
-    public RunListener listener(RunListener inner, RunListener record, RunInfo info) {
-        this.record = record;
+    public RunListener listener(RunListener inner, RunListener record, RunInfo info, RunListener console) {
+        // What the watchdog and the notifiers record (a silent channel, an alarm that reached
+        // nobody) goes to the status and the console as well as to events.jsonl.
+        RunListener recordAndShow = e -> {
+            record.on(e);
+            for (RunListener l : List.of(watch, console)) {
+                try {
+                    l.on(e);
+                } catch (RuntimeException ignored) {
+                    // a side line; the record above is what counts
+                }
+            }
+        };
+        this.record = recordAndShow;
         Map<String, String> about = new LinkedHashMap<>();
         about.put("run_id", info.runId());
         about.put("run_directory", runDirectory.toAbsolutePath().normalize().toString());
         about.put("host", host());
         this.run = about;
-        this.alarms = new RunAlarms(notify, about, record, InstantSource.system());
-        List<RunListener> side = List.of(watch, alarms.listener());
+        this.alarms = new RunAlarms(notify, about, recordAndShow, InstantSource.system());
+        List<RunListener> side = List.of(watch, console, alarms.listener());
         return new RunListener() {
             @Override
             public void on(RunEvent event) {

@@ -51,17 +51,7 @@ final class StatusTable {
 
     /** 3 h 05 min, 12 min 30 s, 42 s. */
     static String duration(double seconds) {
-        if (!Double.isFinite(seconds)) {
-            return "-";
-        }
-        long s = Math.round(seconds);
-        if (s >= 3600) {
-            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
-        }
-        if (s >= 60) {
-            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-        }
-        return s + " s";
+        return Durations.text(seconds);
     }
 
     /** An ISO-8601 instant as "2026-11-22 03:12:09 UTC"; the text itself if it is none. */
