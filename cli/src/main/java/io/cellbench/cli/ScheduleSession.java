@@ -223,6 +223,9 @@ final class ScheduleSession {
                     info.runId(), sink, console);
             try {
                 AlarmLines alarmLines = new AlarmLines();
+                if (live != null) {
+                    controls.influx(live.config().url().toString(), live.config().database(), live::status);
+                }
                 RunListener listener = controls.listener(live == null ? sink : new TeeListener(sink, live, console),
                         sink, info, alarmLines);
                 ScheduleRunner runner = new ScheduleRunner(schedule, instruments, listener, journal);

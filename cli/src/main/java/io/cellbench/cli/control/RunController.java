@@ -26,6 +26,7 @@ final class RunController implements ControlHandler {
     private final double speed;
     private final Map<String, String> run;
     private final RunListener record;
+    private InfluxView influx;
 
     /**
      * @param speed  simulated seconds per wall second (1 for real instruments), for the ETA
@@ -38,6 +39,12 @@ final class RunController implements ControlHandler {
         this.speed = speed;
         this.run = run;
         this.record = record;
+    }
+
+    /** The run's InfluxDB, shown by status; {@code null} for none. */
+    RunController influx(InfluxView view) {
+        this.influx = view;
+        return this;
     }
 
     @Override
@@ -104,6 +111,13 @@ final class RunController implements ControlHandler {
             String id = c.info().id();
             RunnerStatus s = statuses.get(id);
             cells.add(s == null ? notStarted(id).toJson() : row(id, s).toJson());
+        }
+        if (influx != null) {
+            try {
+                ok.set("influx", influx.toJson());
+            } catch (RuntimeException e) {
+                ok.putObject("influx").put("url", influx.url()).put("last_error", "status unknown: " + e.getMessage());
+            }
         }
         return ok;
     }
