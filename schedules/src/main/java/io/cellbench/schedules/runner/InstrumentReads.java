@@ -26,6 +26,8 @@ final class InstrumentReads {
     private final LiveStatus status;
     private final DoubleUnaryOperator testTime;
     private final BooleanSupplier stopRequested;
+    private final Read readPressure;
+    private final Read readTemperature;
     /** When the ongoing incident's first failed read began (unix s); NaN when reads succeed. */
     private double incidentBegan = Double.NaN;
     private boolean retried;
@@ -39,6 +41,8 @@ final class InstrumentReads {
         this.status = status;
         this.testTime = testTime;
         this.stopRequested = stopRequested;
+        this.readPressure = fixture == null ? null : fixture::readPressurePa;
+        this.readTemperature = chamber == null ? null : chamber::readTemperatureCelsius;
     }
 
     /**
@@ -73,32 +77,26 @@ final class InstrumentReads {
 
     /** The fixture's pressure, Pa ({@code NaN} without a fixture). */
     double pressurePa() throws RunEnd, InterruptedException {
-        if (fixture == null) {
-            return Double.NaN;
-        }
-        int failures = 0;
-        while (true) {
-            double began = clock.nowUnixSeconds();
-            try {
-                double value = fixture.readPressurePa();
-                answered(failures);
-                return value;
-            } catch (InstrumentException e) {
-                retryOrThrow(e, ++failures, began);
-            }
-        }
+        return fixture == null ? Double.NaN : auxiliary(readPressure);
     }
 
     /** The chamber's temperature, °C ({@code NaN} without a chamber). */
     double chamberCelsius() throws RunEnd, InterruptedException {
-        if (chamber == null) {
-            return Double.NaN;
-        }
+        return chamber == null ? Double.NaN : auxiliary(readTemperature);
+    }
+
+    /** A fixture's or chamber's read (made once: reads allocate nothing). */
+    @FunctionalInterface
+    private interface Read {
+        double value();
+    }
+
+    private double auxiliary(Read read) throws RunEnd, InterruptedException {
         int failures = 0;
         while (true) {
             double began = clock.nowUnixSeconds();
             try {
-                double value = chamber.readTemperatureCelsius();
+                double value = read.value();
                 answered(failures);
                 return value;
             } catch (InstrumentException e) {
