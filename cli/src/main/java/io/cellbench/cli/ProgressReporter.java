@@ -88,6 +88,11 @@ final class ProgressReporter implements AutoCloseable {
 
     synchronized void print(Map<String, RunnerStatus> statuses, long nowNanos) {
         if (bars) {
+            if (barsByCell.isEmpty()) {
+                // one name column for every row, so that every bar starts in the same column
+                nameWidth = Math.max(4, Math.min(20, statuses.keySet().stream().mapToInt(String::length).max()
+                        .orElse(4)));
+            }
             statuses.forEach(this::updateBar);
             return;
         }
@@ -122,9 +127,6 @@ final class ProgressReporter implements AutoCloseable {
 
     private void updateBar(String id, RunnerStatus s) {
         latest.put(id, s);
-        if (barsByCell.isEmpty()) {
-            nameWidth = Math.max(4, Math.min(20, latestIds().stream().mapToInt(String::length).max().orElse(4)));
-        }
         barsByCell.computeIfAbsent(id, k -> new ProgressBarBuilder()
                 .setTaskName(k)
                 .setInitialMax(1000)
@@ -134,10 +136,6 @@ final class ProgressReporter implements AutoCloseable {
                 .continuousUpdate()
                 .build())
                 .stepTo(Math.round(ProgressLines.fraction(s) * 1000));
-    }
-
-    private List<String> latestIds() {
-        return List.copyOf(latest.keySet());
     }
 
     @Override

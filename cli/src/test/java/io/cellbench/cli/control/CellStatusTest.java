@@ -24,4 +24,16 @@ class CellStatusTest {
         assertEquals(s.toString(), CellStatus.fromJson(s.toJson()).toString());
         assertTrue(s.toJson().path("eta_second").isNull(), "unknown is null, not NaN");
     }
+
+    @Test
+    void aCellWhoseOutputIsNotConfirmedOffSaysSoInTheTable() {
+        CellStatus s = new CellStatus("c7", "ENDED", List.of(), null, 3, "Charge at C/2 until 3.7 V", 1, Double.NaN,
+                Double.NaN, Double.NaN, 600, 7200, Double.NaN, "FAULT", "keithley-3: ':READ?': no answer", null,
+                "2026-11-23T03:12:09Z", false);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        StatusTable.print(List.of(CellStatus.fromJson(s.toJson())), new java.io.PrintStream(out, true));
+        assertTrue(out.toString().contains("ENDED FAULT, OUTPUT NOT CONFIRMED OFF since 2026-11-23 03:12:09 UTC"),
+                out.toString());
+        assertTrue(!s.toJson().path("output_off_confirmed").asBoolean(), s.toJson().toString());
+    }
 }
