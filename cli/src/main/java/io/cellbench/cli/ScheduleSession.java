@@ -275,10 +275,12 @@ final class ScheduleSession {
         if (unconfirmed.isEmpty()) {
             return;
         }
-        console.println("cellbench: every cell has ended, but the output of " + String.join(", ", unconfirmed)
-                + " is not confirmed off: cellbench keeps switching it off until the instrument confirms"
-                + " ('cellbench status " + out + "' shows it). To give up and switch it off at the instrument:"
-                + " 'cellbench stop " + out + "' or Ctrl-C");
+        boolean one = unconfirmed.size() == 1;
+        console.println("cellbench: every cell has ended, but the channel output" + (one ? " of cell " : "s of cells ")
+                + String.join(", ", unconfirmed) + (one ? " is" : " are") + " not confirmed off: cellbench keeps"
+                + " switching " + (one ? "it" : "them") + " off until the instrument confirms ('cellbench status " + out
+                + "' shows it). To give up and switch " + (one ? "it" : "them") + " off at the instrument: 'cellbench stop "
+                + out + "' or Ctrl-C");
         while (!runner.awaitOutputsOff(1000)) {
             // the retries end on their own (confirmed) or on a stop, which gives them up
         }
