@@ -3,26 +3,45 @@ package io.cellbench.cli;
 import io.cellbench.schedules.execution.ScheduleRunner;
 import io.cellbench.schedules.runner.RunnerStatus;
 import java.io.PrintStream;
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows where every cell is while a schedule runs. On an interactive terminal: a progress bar
- * per cell (steps done of the protocol's planned steps, wall-clock ETA, cycle, V, I, step).
- * Otherwise (logs, pipes, CI): one plain line per cell every few seconds.
+ * Shows where every cell is while a schedule runs, and the run's alarms.
+ *
+ * <p>On an interactive terminal: a bar per cell, all of one width sized to the terminal (see
+ * {@link ProgressLines#row}), redrawn in place; a cell's latest alarm shows in its row once it
+ * has ended or stopped answering, and every alarm is printed when the bars close.
+ *
+ * <p>Otherwise (logs, pipes, CI): a plain line for a cell when something worth a line changed
+ * (state, step, cycle, who holds it, whether it answers) or a minute has passed, and an
+ * ended cell once; every alarm as a line of its own at the next look (every few seconds).
  */
 final class ProgressReporter implements AutoCloseable {
+    /** A plain line for a cell at least this often, changed or not. */
+    static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final ScheduleRunner runner;
     private final PrintStream out;
     private final long periodMillis;
     private final Thread thread;
     private final boolean bars;
     private final Map<String, ProgressBar> barsByCell = new LinkedHashMap<>();
+    private final Map<String, RunnerStatus> latest = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Logged> logged = new HashMap<>();
+    private volatile int nameWidth = 12;
+    private double speed = Double.POSITIVE_INFINITY;
+    private AlarmLines alarms = new AlarmLines();
+
+    /** What the plain log last said of a cell. */
+    private record Logged(String key, long atNanos) {
+    }
 
     ProgressReporter(ScheduleRunner runner, PrintStream out, long periodMillis) {
         this(runner, out, periodMillis, Terminal.isInteractive() && out == System.out);
@@ -34,6 +53,18 @@ final class ProgressReporter implements AutoCloseable {
         this.periodMillis = bars ? 250 : periodMillis;
         this.bars = bars;
         this.thread = Thread.ofPlatform().daemon().name("progress").unstarted(this::loop);
+    }
+
+    /** Simulated seconds per wall second, for the ETA (infinite: none). */
+    ProgressReporter speed(double simulatedPerWallSecond) {
+        this.speed = simulatedPerWallSecond;
+        return this;
+    }
+
+    /** Where the run's alarms are queued for the console. */
+    ProgressReporter alarms(AlarmLines lines) {
+        this.alarms = lines;
+        return this;
     }
 
     void start() {
@@ -52,54 +83,59 @@ final class ProgressReporter implements AutoCloseable {
     }
 
     void print(Map<String, RunnerStatus> statuses) {
+        print(statuses, System.nanoTime());
+    }
+
+    synchronized void print(Map<String, RunnerStatus> statuses, long nowNanos) {
         if (bars) {
+            if (barsByCell.isEmpty()) {
+                // one name column for every row, so that every bar starts in the same column
+                nameWidth = Math.max(4, Math.min(20, statuses.keySet().stream().mapToInt(String::length).max()
+                        .orElse(4)));
+            }
             statuses.forEach(this::updateBar);
             return;
         }
         StringBuilder sb = new StringBuilder();
-        statuses.forEach((id, s) -> sb.append(line(id, s)).append('\n'));
-        out.print(sb);
-        out.flush();
+        alarms.drain().forEach(a -> sb.append(a).append('\n'));
+        statuses.forEach((id, s) -> {
+            String key = key(s);
+            Logged last = logged.get(id);
+            boolean ended = s.state() == RunnerStatus.State.ENDED;
+            boolean due = last == null || !last.key().equals(key) || !ended && nowNanos - last.atNanos() >= LOG_EVERY_NANOS;
+            if (due) {
+                sb.append(ProgressLines.line(id, s, speed)).append('\n');
+                logged.put(id, new Logged(key, nowNanos));
+            }
+        });
+        if (!sb.isEmpty()) {
+            out.print(sb);
+            out.flush();
+        }
     }
 
+    /** What makes a new log line worth writing: not every new reading, but a new step, state or doubt. */
+    private static String key(RunnerStatus s) {
+        return s.state() + "|" + s.outcome() + "|" + s.stepCount() + "|" + s.cycleCount() + "|" + s.holds() + "|"
+                + s.waitingFor() + "|" + s.notAnswering() + "|" + s.health().outputUnconfirmed();
+    }
+
+    /** The plain line of one cell (see {@link ProgressLines#line}), without an ETA. */
     static String line(String id, RunnerStatus s) {
-        double fraction = s.plannedStepCount() > 0 ? Math.min(1.0, (double) s.stepCount() / s.plannedStepCount()) : 0;
-        String state = s.state() == RunnerStatus.State.ENDED && s.outcome() != null
-                ? s.outcome().name().toLowerCase(Locale.ROOT) : s.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        // NaN V: no reading yet, or a rest with the relay open (then the current, 0 A, is known)
-        String vi = (Double.isNaN(s.voltageVolt()) ? String.format(Locale.ROOT, "%8s", "- V")
-                : String.format(Locale.ROOT, "%6.3f V", s.voltageVolt())) + "  "
-                + (Double.isNaN(s.currentAmpere()) ? String.format(Locale.ROOT, "%12s", "- mA")
-                : String.format(Locale.ROOT, "%+9.3f mA", s.currentAmpere() * 1000));
-        return String.format(Locale.ROOT, "%-12s %3.0f%%  %-10s cycle %3d  step %4d/%-4d  %s  %7.1f h  %s",
-                id, fraction * 100, state, s.cycleCount(), s.stepCount(), s.plannedStepCount(), vi,
-                s.testTimeSecond() / 3600, shorten(s.stepText(), 48));
+        return ProgressLines.line(id, s, Double.POSITIVE_INFINITY);
     }
 
     private void updateBar(String id, RunnerStatus s) {
-        ProgressBar bar = barsByCell.computeIfAbsent(id, k -> new ProgressBarBuilder()
-                .setTaskName(String.format(Locale.ROOT, "%-12s", k))
-                .setInitialMax(Math.max(1, s.plannedStepCount()))
-                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-                .setMaxRenderedLength(160)
+        latest.put(id, s);
+        barsByCell.computeIfAbsent(id, k -> new ProgressBarBuilder()
+                .setTaskName(k)
+                .setInitialMax(1000)
+                .setRenderer((state, width) -> ProgressLines.row(state.getTaskName(), latest.get(state.getTaskName()),
+                        width, nameWidth, speed, alarms.latest(state.getTaskName())))
                 .setConsumer(new InteractiveConsoleProgressBarConsumer(out))
                 .continuousUpdate()
-                .build());
-        bar.stepTo(Math.min(s.stepCount(), s.plannedStepCount()));
-        bar.setExtraMessage(barMessage(s));
-    }
-
-    /** The bar's text; an unknown value is "-", never 0 (0 V would read as a dead cell). */
-    static String barMessage(RunnerStatus s) {
-        return String.format(Locale.ROOT, " cycle %d  %s V  %s mA  %s", s.cycleCount(),
-                Double.isNaN(s.voltageVolt()) ? "-" : String.format(Locale.ROOT, "%.3f", s.voltageVolt()),
-                Double.isNaN(s.currentAmpere()) ? "-" : String.format(Locale.ROOT, "%+.3f", s.currentAmpere() * 1000),
-                s.state() == RunnerStatus.State.ENDED && s.outcome() != null
-                        ? s.outcome().name().toLowerCase(Locale.ROOT) : shorten(s.stepText(), 40));
-    }
-
-    private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+                .build())
+                .stepTo(Math.round(ProgressLines.fraction(s) * 1000));
     }
 
     @Override
@@ -111,5 +147,10 @@ final class ProgressReporter implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         barsByCell.values().forEach(ProgressBar::close);
+        List<String> left = alarms.drain();
+        if (!left.isEmpty()) {
+            left.forEach(out::println);
+            out.flush();
+        }
     }
 }

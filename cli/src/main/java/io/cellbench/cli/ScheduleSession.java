@@ -226,15 +226,21 @@ final class ScheduleSession {
             InfluxSink live = influx == null ? null : openInflux(influx.withSpoolDirectory(out.resolve(INFLUX_SPOOL)),
                     info.runId(), sink, console);
             try {
+                AlarmLines alarmLines = new AlarmLines();
+                if (live != null) {
+                    controls.influx(live.config().url().toString(), live.config().database(), live::status);
+                }
                 RunListener listener = controls.listener(live == null ? sink : new TeeListener(sink, live, console),
-                        sink, info);
+                        sink, info, alarmLines);
                 ScheduleRunner runner = new ScheduleRunner(schedule, instruments, listener, journal);
                 running[0] = runner;
                 controls.attach(runner);
                 onStart.accept(runner);
-                try (ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)) {
+                try (runner; ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)
+                        .speed(speed).alarms(alarmLines)) {
                     progress.start();
                     Map<String, RunEvent.Outcome> outcomes = runner.run();
+                    awaitOutputsOff(runner, out, console);
                     progress.print(runner.statuses());
                     return outcomes;
                 }
@@ -259,6 +265,28 @@ final class ScheduleSession {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it is waiting for the latch released above
             }
+        }
+    }
+
+    /**
+     * SAFETY: a cell that ended with its channel's output not confirmed off keeps the process
+     * running: cellbench keeps switching the output off until the instrument confirms, or the
+     * operator stops it (then an ALARM says to switch it off at the instrument).
+     */
+    private static void awaitOutputsOff(ScheduleRunner runner, Path out, PrintStream console)
+            throws InterruptedException {
+        java.util.List<String> unconfirmed = runner.outputsUnconfirmed();
+        if (unconfirmed.isEmpty()) {
+            return;
+        }
+        boolean one = unconfirmed.size() == 1;
+        console.println("cellbench: every cell has ended, but the channel output" + (one ? " of cell " : "s of cells ")
+                + String.join(", ", unconfirmed) + (one ? " is" : " are") + " not confirmed off: cellbench keeps"
+                + " switching " + (one ? "it" : "them") + " off until the instrument confirms ('cellbench status " + out
+                + "' shows it). To give up and switch " + (one ? "it" : "them") + " off at the instrument: 'cellbench stop "
+                + out + "' or Ctrl-C");
+        while (!runner.awaitOutputsOff(1000)) {
+            // the retries end on their own (confirmed) or on a stop, which gives them up
         }
     }
 

@@ -14,8 +14,12 @@ import java.util.List;
  * @param holds           who holds a paused cell and why
  * @param waitingFor      what a WAITING cell waits for (a channel, other cells, its start time, the analyzer)
  * @param stepCapacityAh  the charge moved in the current step (signed, positive charging)
- * @param etaSecond       an estimate of the wall-clock time left (the mean step so far times
- *                        the steps left); NaN when unknown
+ * @param etaSecond       an estimate of the wall-clock time left (see {@link #eta}); NaN when unknown
+ * @param notAnsweringSince      when the cell's instruments stopped answering (ISO-8601 UTC), while
+ *                               the runner rides out the incident or the channel is silent; null otherwise
+ * @param outputUnconfirmedSince when the cell ended with its channel's output not confirmed off
+ *                               (ISO-8601 UTC): cellbench keeps switching it off; null otherwise
+ * @param etaGuess        whether the ETA is an estimate rather than known durations
  */
 record CellStatus(
         String cellId,
@@ -32,10 +36,30 @@ record CellStatus(
         double testTimeSecond,
         double etaSecond,
         String outcome,
-        String lastFault) {
+        String lastFault,
+        String notAnsweringSince,
+        String outputUnconfirmedSince,
+        boolean etaGuess) {
 
     CellStatus {
         holds = holds == null ? List.of() : List.copyOf(holds);
+    }
+
+    /** A line whose instruments answer, whose output is not in doubt and whose ETA is not a guess. */
+    CellStatus(String cellId, String state, List<String> holds, String waitingFor, int stepIndex, String step,
+               int cycle, double voltageVolt, double currentAmpere, double stepCapacityAh, double stepTimeSecond,
+               double testTimeSecond, double etaSecond, String outcome, String lastFault) {
+        this(cellId, state, holds, waitingFor, stepIndex, step, cycle, voltageVolt, currentAmpere, stepCapacityAh,
+                stepTimeSecond, testTimeSecond, etaSecond, outcome, lastFault, null, null, false);
+    }
+
+    /** The state as the table shows it: with who holds it, what it waits for, the outcome and doubts. */
+    String stateText() {
+        return state + (holds.isEmpty() ? "" : " (" + String.join("; ", holds) + ")")
+                + (outcome == null ? "" : " " + outcome)
+                + (notAnsweringSince == null ? "" : " since " + StatusTable.when(notAnsweringSince))
+                + (outputUnconfirmedSince == null ? ""
+                        : ", OUTPUT NOT CONFIRMED OFF since " + StatusTable.when(outputUnconfirmedSince));
     }
 
     ObjectNode toJson() {
@@ -55,6 +79,10 @@ record CellStatus(
         number(n, "eta_second", etaSecond);
         n.put("outcome", outcome);
         n.put("last_fault", lastFault);
+        n.put("not_answering_since", notAnsweringSince);
+        n.put("output_off_confirmed", outputUnconfirmedSince == null);
+        n.put("output_unconfirmed_since", outputUnconfirmedSince);
+        n.put("eta_guess", etaGuess);
         return n;
     }
 
@@ -65,7 +93,8 @@ record CellStatus(
                 n.path("step_index").asInt(), text(n, "step"), n.path("cycle").asInt(),
                 number(n, "voltage_volt"), number(n, "current_ampere"), number(n, "step_capacity_ah"),
                 number(n, "step_time_second"), number(n, "test_time_second"), number(n, "eta_second"),
-                text(n, "outcome"), text(n, "last_fault"));
+                text(n, "outcome"), text(n, "last_fault"), text(n, "not_answering_since"),
+                text(n, "output_unconfirmed_since"), n.path("eta_guess").asBoolean());
     }
 
     private static void number(ObjectNode n, String key, double v) {
@@ -87,17 +116,15 @@ record CellStatus(
     }
 
     /**
-     * The wall-clock time left: the mean duration of the steps so far (the current one
-     * included, as far as it has run) times the steps after the current one, scaled by the
-     * simulation's speed. Rough (a rest and a slow charge count alike, and the rest of the
-     * current step is not known) but it never jumps to zero in a long step; NaN before the
-     * second step, after the end, and for a run as fast as possible.
+     * The wall-clock time left: the runner's estimate of the protocol's remaining lab time
+     * (see RunnerStatus.Remaining: known durations for timed steps, the pace of the same step
+     * in an earlier cycle, else the cell's capacity at the step's current), divided by the
+     * simulation's speed. NaN when unknown and for a run as fast as possible.
      */
-    static double eta(int stepCount, int plannedSteps, double stepTime, double testTime, double speed) {
-        if (stepCount < 2 || plannedSteps <= 0 || !Double.isFinite(speed) || speed <= 0) {
+    static double eta(io.cellbench.schedules.runner.RunnerStatus.Remaining remaining, double speed) {
+        if (!Double.isFinite(speed) || speed <= 0 || Double.isNaN(remaining.totalSecond())) {
             return Double.NaN;
         }
-        double mean = testTime / stepCount;
-        return Math.max(0, mean * (plannedSteps - stepCount)) / speed;
+        return Math.max(0, remaining.totalSecond()) / speed;
     }
 }

@@ -26,6 +26,7 @@ final class RunController implements ControlHandler {
     private final double speed;
     private final Map<String, String> run;
     private final RunListener record;
+    private InfluxView influx;
 
     /**
      * @param speed  simulated seconds per wall second (1 for real instruments), for the ETA
@@ -38,6 +39,12 @@ final class RunController implements ControlHandler {
         this.speed = speed;
         this.run = run;
         this.record = record;
+    }
+
+    /** The run's InfluxDB, shown by status; {@code null} for none. */
+    RunController influx(InfluxView view) {
+        this.influx = view;
+        return this;
     }
 
     @Override
@@ -69,7 +76,9 @@ final class RunController implements ControlHandler {
         List<String> skipped = new ArrayList<>();
         for (String id : cell == null ? ids() : List.of(cell)) {
             RunnerStatus s = statuses.get(id);
-            boolean ended = s != null && s.state() == RunnerStatus.State.ENDED;
+            // an ended cell whose output is not confirmed off can still be stopped: the operator takes over
+            boolean ended = s != null && s.state() == RunnerStatus.State.ENDED
+                    && !(verb.equals("stop") && s.health().outputUnconfirmed());
             if (!ended && action.test(id)) {
                 done.add(id);
             } else {
@@ -103,6 +112,13 @@ final class RunController implements ControlHandler {
             RunnerStatus s = statuses.get(id);
             cells.add(s == null ? notStarted(id).toJson() : row(id, s).toJson());
         }
+        if (influx != null) {
+            try {
+                ok.set("influx", influx.toJson());
+            } catch (RuntimeException e) {
+                ok.putObject("influx").put("url", influx.url()).put("last_error", "status unknown: " + e.getMessage());
+            }
+        }
         return ok;
     }
 
@@ -110,14 +126,40 @@ final class RunController implements ControlHandler {
         Sample last = watch.lastSample(id);
         double stepAh = last != null && last.stepCount() == s.stepCount() ? last.stepCapacityAh() : Double.NaN;
         boolean ended = s.state() == RunnerStatus.State.ENDED;
-        return new CellStatus(id, s.state().name(), s.holds(),
+        RunnerStatus.Health health = s.health();
+        double start = watch.runStart(id);
+        // Not answering: the runner rides out failed reads, or the watchdog found the channel
+        // silent (a read that blocks) and no sample has come since.
+        double silent = watch.silentSince(id);
+        double since = ended ? Double.NaN : s.notAnswering() ? health.failingSinceSecond()
+                : silent > s.testTimeSecond() ? silent : Double.NaN;
+        boolean notAnswering = !Double.isNaN(since) || !ended && s.notAnswering();
+        String lastFault = s.notAnswering() && !ended ? health.lastFailure() : watch.lastFault(id);
+        return new CellStatus(id, notAnswering ? NOT_ANSWERING : s.state().name(), s.holds(),
                 s.waitingFor() == null || s.waitingFor().isEmpty() ? null : s.waitingFor(),
                 s.stepIndex(), s.stepText(), s.cycleCount(),
-                s.voltageVolt(), s.currentAmpere(), stepAh,
+                // the last reading is not the cell's state now: not shown as if it were
+                notAnswering ? Double.NaN : s.voltageVolt(), notAnswering ? Double.NaN : s.currentAmpere(), stepAh,
                 s.stepIndex() == 0 ? Double.NaN : s.stepTimeSecond(), s.testTimeSecond(),
-                ended ? Double.NaN : CellStatus.eta(s.stepCount(), s.plannedStepCount(), s.stepTimeSecond(),
-                        s.testTimeSecond(), speed),
-                s.outcome() == null ? null : s.outcome().name(), watch.lastFault(id));
+                ended ? Double.NaN : CellStatus.eta(s.remaining(), speed),
+                s.outcome() == null ? null : s.outcome().name(), lastFault,
+                notAnswering ? instant(start, since) : null,
+                health.outputUnconfirmed() ? instant(start, health.unconfirmedSinceSecond()) : null,
+                !ended && s.remaining().guess());
+    }
+
+    /** The state shown for a cell whose instruments have stopped answering. */
+    static final String NOT_ANSWERING = "NOT_ANSWERING";
+
+    /** {@code start + testTime} as ISO-8601 UTC; "test time N s" when the start is not known. */
+    private static String instant(double start, double testTime) {
+        if (Double.isNaN(testTime)) {
+            return null;
+        }
+        if (Double.isNaN(start)) {
+            return "test time " + Math.round(testTime) + " s";
+        }
+        return java.time.Instant.ofEpochMilli(Math.round((start + testTime) * 1000)).toString();
     }
 
     private static CellStatus notStarted(String id) {

@@ -2,6 +2,7 @@ package io.cellbench.cli.control;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunListener;
+import io.cellbench.daq.influx.InfluxSinkStatus;
 import io.cellbench.daq.run.RunInfo;
 import io.cellbench.schedules.alarm.NotifyConfig;
 import io.cellbench.schedules.alarm.RunAlarms;
@@ -38,6 +39,7 @@ public final class RunControls implements AutoCloseable {
     private RunListener record;
     private Map<String, String> run;
     private boolean closed;
+    private InfluxView influx;
 
     private RunControls(Path runDirectory, NotifyConfig notify, double speed, PrintStream console) throws IOException {
         this.runDirectory = runDirectory;
@@ -68,17 +70,31 @@ public final class RunControls implements AutoCloseable {
      * The run's listener with the alarms and the status watch beside it. Their failures never
      * reach the run.
      *
-     * @param record the run directory's sink, where alarms and operator actions are recorded
+     * @param record  the run directory's sink, where alarms and operator actions are recorded
+     * @param console hears every event too (the console's alarm lines); the watchdog's alarms
+     *                reach it and the status as well as the record
      */
-    public RunListener listener(RunListener inner, RunListener record, RunInfo info) {
-        this.record = record;
+    public RunListener listener(RunListener inner, RunListener record, RunInfo info, RunListener console) {
+        // What the watchdog and the notifiers record (a silent channel, an alarm that reached
+        // nobody) goes to the status and the console as well as to events.jsonl.
+        RunListener recordAndShow = e -> {
+            record.on(e);
+            for (RunListener l : List.of(watch, console)) {
+                try {
+                    l.on(e);
+                } catch (RuntimeException ignored) {
+                    // a side line; the record above is what counts
+                }
+            }
+        };
+        this.record = recordAndShow;
         Map<String, String> about = new LinkedHashMap<>();
         about.put("run_id", info.runId());
         about.put("run_directory", runDirectory.toAbsolutePath().normalize().toString());
         about.put("host", host());
         this.run = about;
-        this.alarms = new RunAlarms(notify, about, record, InstantSource.system());
-        List<RunListener> side = List.of(watch, alarms.listener());
+        this.alarms = new RunAlarms(notify, about, recordAndShow, InstantSource.system());
+        List<RunListener> side = List.of(watch, console, alarms.listener());
         return new RunListener() {
             @Override
             public void on(RunEvent event) {
@@ -110,11 +126,16 @@ public final class RunControls implements AutoCloseable {
         }
     }
 
+    /** The run sends to InfluxDB: {@code status} shows whether it is reachable and what waits in the spool. */
+    public void influx(String url, String database, java.util.function.Supplier<InfluxSinkStatus> status) {
+        this.influx = new InfluxView(url, database, status);
+    }
+
     /** The run has its runner: answer requests, watch the channels (in real or scaled time). */
     public void attach(ScheduleRunner runner) {
         Map<String, String> about = new LinkedHashMap<>(run);
         about.put("pid", Long.toString(ProcessHandle.current().pid()));
-        handler = new RunController(runner, watch, speed, about, record);
+        handler = new RunController(runner, watch, speed, about, record).influx(influx);
         if (Double.isFinite(speed)) {
             // Not at full speed: virtual time has no wall-clock sample period, and a cell's
             // virtual thread may wait for a carrier for seconds while others compute.

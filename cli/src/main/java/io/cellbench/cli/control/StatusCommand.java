@@ -59,6 +59,9 @@ public final class StatusCommand implements Callable<Integer> {
                 System.out.println(dir + ": running (process " + live.path("pid").asText() + ", run "
                         + live.path("run_id").asText() + ")");
                 StatusTable.print(cells, System.out);
+                if (live.path("influx").isObject()) {
+                    System.out.println(InfluxView.line(live.path("influx")));
+                }
             }
             return 0;
         }

@@ -19,16 +19,15 @@ final class StatusTable {
         for (CellStatus c : cells) {
             rows.add(new String[] {
                 c.cellId(),
-                c.state() + (c.holds().isEmpty() ? "" : " (" + String.join("; ", c.holds()) + ")")
-                        + (c.waitingFor() == null ? "" : " (for " + cut(c.waitingFor(), 50) + ")")
-                        + (c.outcome() == null ? "" : " " + c.outcome()),
+                c.stateText() + (c.waitingFor() == null ? "" : " (for " + cut(c.waitingFor(), 50) + ")"),
                 c.stepIndex() == 0 ? "-" : c.stepIndex() + (c.step() == null || c.step().isEmpty() ? "" : " " + cut(c.step(), 36)),
                 c.cycle() == 0 ? "-" : Integer.toString(c.cycle()),
                 number(c.voltageVolt(), 1, "%.4f"),
                 number(c.currentAmpere(), 1e3, "%.4f"),
                 number(c.stepCapacityAh(), 1e3, "%.4f"),
                 duration(c.stepTimeSecond()),
-                duration(c.etaSecond()),
+                // "~": an estimate (a step that ends on a voltage is ahead), not known durations
+                (c.etaGuess() && Double.isFinite(c.etaSecond()) ? "~" : "") + duration(c.etaSecond()),
                 c.lastFault() == null ? "" : cut(c.lastFault(), 60)});
         }
         int[] width = new int[HEAD.length];
@@ -52,18 +51,20 @@ final class StatusTable {
 
     /** 3 h 05 min, 12 min 30 s, 42 s. */
     static String duration(double seconds) {
-        if (!Double.isFinite(seconds)) {
-            return "-";
-        }
-        long s = Math.round(seconds);
-        if (s >= 3600) {
-            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
-        }
-        if (s >= 60) {
-            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-        }
-        return s + " s";
+        return Durations.text(seconds);
     }
+
+    /** An ISO-8601 instant as "2026-11-22 03:12:09 UTC"; the text itself if it is none. */
+    static String when(String iso) {
+        try {
+            return WHEN.format(java.time.Instant.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private static String cut(String text, int max) {
         String one = text.replace('\n', ' ');

@@ -233,6 +233,11 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
     private void log(RunEvent e, double testTimeSecond) {
         CellRecorder recorder = cells.get(e.cellId());
         double unixTime = recorder == null ? Double.NaN : recorder.unixTimeOf(testTimeSecond);
+        if (Double.isNaN(unixTime)) {
+            // an event of no cell's test time (InfluxDB away, an operator's request, a cell that
+            // has ended): dated when it is written, so every line of the log has a time
+            unixTime = System.currentTimeMillis() / 1000.0;
+        }
         shared.lock();
         try {
             requireOpen();

@@ -9,6 +9,7 @@ import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.instrument.VerifiedFact;
 import io.cellbench.drivers.scpi.ScpiSession;
 import io.cellbench.drivers.scpi.ScpiValues;
+import io.cellbench.drivers.transport.WireText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,6 +59,7 @@ import java.util.Objects;
 public final class Keithley2450Channel implements CyclerChannel {
 
     static final String READ_QUERY = ":READ? \"defbuffer1\", READ, SOUR";
+    private static final String OUTPUT_OFF = ":OUTP OFF";
     static final int CLEAR_BUFFER_EVERY = 10_000;
     /** A CP or resistance current is re-sent when it moved by more than this fraction. */
     private static final double EMULATION_TOLERANCE = 1e-4;
@@ -164,6 +166,7 @@ public final class Keithley2450Channel implements CyclerChannel {
         }
         session.exclusive(() -> {
             requireOpen(command.describe());
+            session.firstOnReconnect(null); // a new setpoint: a link that comes back goes on with it
             switch (command) {
                 case ChannelCommand.OpenCircuit o -> rest();
                 case ChannelCommand.Current c -> {
@@ -186,6 +189,30 @@ public final class Keithley2450Channel implements CyclerChannel {
                     sourceCurrent(ampere, settings.maxVoltage());
                     regime = new Regime.ConstantResistance(r.ohm(), ampere);
                 }
+            }
+        });
+    }
+
+    /**
+     * {@code :OUTP OFF} first (sourcing stops before anything else is said), the relay-open
+     * off state again (a power-cycled instrument lost it), then {@code :OUTP?} must answer 0.
+     * From then on every new link starts with {@code :OUTP OFF}: a link that comes back after
+     * a fault finds an instrument that may still be sourcing, and the first thing it hears is
+     * to stop. Until a new setpoint is applied.
+     */
+    @Override
+    public void switchOff() {
+        session.exclusive(() -> {
+            requireOpen(OUTPUT_OFF);
+            session.firstOnReconnect(OUTPUT_OFF);
+            regime = new Regime.Resting(true);
+            session.write(OUTPUT_OFF);
+            session.write(":OUTP:CURR:SMOD HIMP");
+            session.write(":OUTP:VOLT:SMOD HIMP");
+            String state = session.query(":OUTP?").strip();
+            if (!state.equals("0") && !state.equalsIgnoreCase("OFF")) {
+                throw new InstrumentException(name, ":OUTP?", "the output is still on after " + OUTPUT_OFF
+                        + " (the instrument answered " + WireText.quote(state) + ")");
             }
         });
     }

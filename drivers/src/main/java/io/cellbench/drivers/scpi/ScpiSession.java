@@ -44,6 +44,8 @@ public final class ScpiSession implements AutoCloseable {
     private final int retries;
     private final ReentrantLock lock = new ReentrantLock();
     private int reconnects;
+    /** Sent first on every new link, before the command that needed it; null for none. */
+    private String firstOnReconnect;
 
     /**
      * @param timeout the default answer timeout of a query
@@ -223,12 +225,30 @@ public final class ScpiSession implements AutoCloseable {
         }
     }
 
-    /** Drops the link and opens a new one. */
+    /** Drops the link and opens a new one; its first line is {@link #firstOnReconnect(String)}'s, if any. */
     public void reconnect(String command) {
         lock.lock();
         try {
             reconnects++;
             framing.reconnect(command);
+            if (firstOnReconnect != null) {
+                framing.writeLine(firstOnReconnect);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes {@code command} (a write without an answer) the first line on every new link from
+     * now on, before whatever command needed the link; {@code null} for none. A driver that
+     * must not find its instrument doing something stale after a link came back (an output
+     * left on after a fault) sends that command first.
+     */
+    public void firstOnReconnect(String command) {
+        lock.lock();
+        try {
+            firstOnReconnect = command;
         } finally {
             lock.unlock();
         }

@@ -64,7 +64,12 @@ public final class SilentChannelWatch {
             boolean moved = s.testTimeSecond() != last.testTime || s.state() != last.state || last.since == null;
             if (moved) {
                 if (last.silent) {
-                    recovered(cell, s, Duration.between(last.since, now));
+                    // a cell that ends (the runner gave up on the instrument) did not answer again
+                    if (s.state() == State.ENDED) {
+                        endedSilent(cell, s, Duration.between(last.since, now));
+                    } else {
+                        recovered(cell, s, Duration.between(last.since, now));
+                    }
                 }
                 last.testTime = s.testTimeSecond();
                 last.state = s.state();
@@ -93,8 +98,26 @@ public final class SilentChannelWatch {
                 "channel silent: no sample for %.1f s (%d sample periods of %.3f s) in step %d (%s); "
                         + "the instrument may hang or be disconnected", quiet.toMillis() / 1000.0, periods,
                 period.toNanos() * 1e-9, s.stepIndex(), s.stepText());
-        emit(new RunEvent.Notice(cell, s.testTimeSecond(), Severity.ALARM, text));
+        emit(new RunEvent.Notice(cell, silenceBegan(s), Severity.ALARM, text));
         alarms.raise(Alarm.of(Alarm.Kind.SILENT_CHANNEL, cell, Severity.ALARM, text, clock.instant()));
+    }
+
+    /**
+     * When the silence began, in test time: when the first failed read of an incident began,
+     * or else when the sample that did not come was due (not the last sample's time).
+     */
+    private static double silenceBegan(RunnerStatus s) {
+        RunnerStatus.Health h = s.health();
+        if (!Double.isNaN(h.failingSinceSecond())) {
+            return h.failingSinceSecond();
+        }
+        return Double.isNaN(h.nextSampleSecond()) ? s.testTimeSecond() : h.nextSampleSecond();
+    }
+
+    private void endedSilent(String cell, RunnerStatus s, Duration quiet) {
+        emit(new RunEvent.Notice(cell, s.testTimeSecond(), Severity.INFO, String.format(Locale.ROOT,
+                "channel silent until the cell ended (%s), %.1f s without a sample", s.outcome(),
+                quiet.toMillis() / 1000.0)));
     }
 
     private void recovered(String cell, RunnerStatus s, Duration quiet) {

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * cells (see docs/schedules.md and docs/runner.md). Events from all cells go to one
  * listener, which must accept calls from several threads.
  */
-public final class ScheduleRunner {
+public final class ScheduleRunner implements AutoCloseable {
     /** How often a waiting cell looks at a stop request (real time). */
     private static final long POLL_NANOS = 50_000_000;
 
@@ -63,6 +63,12 @@ public final class ScheduleRunner {
     private volatile boolean stopping;
     /** Cells an operator stopped one by one ({@link #stop(String)}), also before they started. */
     private final java.util.Set<String> stoppedCells = ConcurrentHashMap.newKeySet();
+    /** Channels whose output is not confirmed off after their cell ended, switched off again until it is. */
+    private final SwitchOffRetries switchOffs;
+    /** Each waiting cell's expected duration (its protocol, from the start): the ETA before it starts. */
+    private final Map<String, RunnerStatus.Remaining> wholeProtocol = new ConcurrentHashMap<>();
+    /** Cells whose channel {@link #switchOffs} holds: it gives the channel back once the output is off. */
+    private final java.util.Set<String> keptForSwitchOff = ConcurrentHashMap.newKeySet();
 
     public ScheduleRunner(Schedule schedule, InstrumentProvider instruments, RunListener listener) {
         this(schedule, instruments, listener, null);
@@ -78,6 +84,7 @@ public final class ScheduleRunner {
         this.instruments = instruments;
         this.listener = listener;
         this.journaling = journaling;
+        this.switchOffs = new SwitchOffRetries(listener);
         for (ScheduledCell cell : schedule.cells()) {
             ended.put(cell.info().id(), new CountDownLatch(1));
             Wiring w = cell.wiring();
@@ -103,6 +110,7 @@ public final class ScheduleRunner {
      */
     public ScheduleRunner faultRetry(FaultRetry retry) {
         this.faultRetry = java.util.Objects.requireNonNull(retry, "retry");
+        switchOffs.backoff(retry);
         return this;
     }
 
@@ -236,13 +244,16 @@ public final class ScheduleRunner {
                 placed(cell, channel);
             }
             ScheduledCell placed = channel == null ? cell : cell.onChannel(channel);
-            return open(placed);
+            Wiring.Named held = channel;
+            return open(placed, () -> broker.release(held));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return notStarted(id);
         } finally {
             waiting.remove(id);
-            broker.release(channel);
+            if (!keptForSwitchOff.contains(id)) {
+                broker.release(channel);
+            }
             ChamberBarrier barrier = barrierOf(cell);
             if (barrier != null) {
                 barrier.leave(id);
@@ -328,7 +339,12 @@ public final class ScheduleRunner {
         return got;
     }
 
-    private Outcome open(ScheduledCell cell) throws InterruptedException {
+    /**
+     * Opens the cell's instruments and runs it. A run that ends with its channel's output not
+     * confirmed off hands the instruments to {@link #switchOffs}, which closes them (and runs
+     * {@code releaseChannel}) once the instrument confirms; otherwise they close here.
+     */
+    private Outcome open(ScheduledCell cell, Runnable releaseChannel) throws InterruptedException {
         String id = cell.info().id();
         CellInstruments inst;
         try {
@@ -339,7 +355,8 @@ public final class ScheduleRunner {
             endedBeforeStart.put(id, Outcome.FAULT);
             return Outcome.FAULT;
         }
-        try (inst) {
+        boolean handedOver = false;
+        try {
             if (!awaitStartTime(cell, inst)) {
                 return notStarted(id);
             }
@@ -365,7 +382,20 @@ public final class ScheduleRunner {
             if (stopping(cell.info().id())) {
                 runner.stop();
             }
-            return runner.run();
+            Outcome outcome = runner.run();
+            String unconfirmed = runner.outputUnconfirmed();
+            if (unconfirmed != null) {
+                double endedAt = runner.status().testTimeSecond();
+                keptForSwitchOff.add(id);
+                switchOffs.start(id, inst, endedAt, inst.clock().nowUnixSeconds() - endedAt, unconfirmed,
+                        releaseChannel);
+                handedOver = true;
+            }
+            return outcome;
+        } finally {
+            if (!handedOver) {
+                inst.close();
+            }
         }
     }
 
@@ -427,10 +457,37 @@ public final class ScheduleRunner {
         listener.on(new RunEvent.Notice(id, 0, severity, text));
     }
 
-    /** Asks every cell to stop: running cells end within one sample period, waiting cells do not start. */
+    /**
+     * Asks every cell to stop: running cells end within one sample period, waiting cells do not
+     * start, and channels whose output is not confirmed off are given up (an ALARM says to
+     * switch them off at the instrument).
+     */
     public void stop() {
         stopping = true;
         runners.values().forEach(ProtocolRunner::stop);
+        for (String id : switchOffs.unconfirmed()) {
+            switchOffs.giveUp(id);
+        }
+    }
+
+    /**
+     * The cells that ended with their channel's output not confirmed off: cellbench keeps
+     * switching each off (see {@link SwitchOffRetries}) until the instrument confirms, the
+     * cell is stopped, or this runner is closed.
+     */
+    public List<String> outputsUnconfirmed() {
+        return switchOffs.unconfirmed();
+    }
+
+    /** Waits until no output is left unconfirmed, or {@code millis} pass; true when none is left. */
+    public boolean awaitOutputsOff(long millis) throws InterruptedException {
+        return switchOffs.await(millis);
+    }
+
+    /** Gives up the outputs still not confirmed off (each with an ALARM) and closes their instruments. */
+    @Override
+    public void close() {
+        switchOffs.close();
     }
 
     /**
@@ -448,6 +505,7 @@ public final class ScheduleRunner {
         if (r != null) {
             r.stop();
         }
+        switchOffs.giveUp(cellId); // an ended cell whose output is in doubt: the operator takes over
         return true;
     }
 
@@ -532,7 +590,9 @@ public final class ScheduleRunner {
             String id = cell.info().id();
             ProtocolRunner r = runners.get(id);
             if (r != null) {
-                out.put(id, r.status());
+                RunnerStatus s = r.status();
+                RunnerStatus.Health health = switchOffs.health(id, s.health());
+                out.put(id, health == s.health() ? s : s.with(health));
             } else {
                 String what = waiting.get(id);
                 Outcome ended = endedBeforeStart.get(id);
@@ -540,7 +600,8 @@ public final class ScheduleRunner {
                 if (ended != null) {
                     out.put(id, RunnerStatus.endedBeforeStart(ended, planned));
                 } else if (what != null) {
-                    out.put(id, RunnerStatus.waiting(what, planned));
+                    out.put(id, RunnerStatus.waiting(what, planned, wholeProtocol.computeIfAbsent(id,
+                            k -> ProtocolRunner.expectedDuration(cell.protocol(), cell.info()))));
                 }
             }
         }

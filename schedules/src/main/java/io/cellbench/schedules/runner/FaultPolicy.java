@@ -34,6 +34,18 @@ public interface FaultPolicy {
     }
 
     /**
+     * As {@link #retryRead(InstrumentException, int, double)}, told also how long the failed
+     * read took: a read that waits out its timeout spends that time before anyone hears of the
+     * failure, and a policy with a time bound must count it. The runner calls this one.
+     *
+     * @param failedReadSecond lab time between the start of the read and its failure, s
+     */
+    default boolean retryRead(InstrumentException failure, int attempt, double testTimeSecond,
+                              double failedReadSecond) throws InterruptedException {
+        return retryRead(failure, attempt, testTimeSecond);
+    }
+
+    /**
      * The read succeeded after {@code failedAttempts} failures in a row (the incident is
      * over). The runner calls this only after a failure, never on the normal path.
      */

@@ -24,9 +24,33 @@ final class LiveStatus {
     private RunEvent.Outcome outcome;
     private java.util.List<String> holds = java.util.List.of();
     private String waitingFor = "";
+    private final double samplePeriodSecond;
+    private double failingSinceSecond = Double.NaN;
+    private String lastFailure = "";
+    private boolean sampled;
+    private double expectedStepSecond = Double.NaN;
+    private double afterStepSecond = Double.NaN;
+    private boolean remainingGuess = true;
 
-    LiveStatus(int plannedStepCount) {
+    LiveStatus(int plannedStepCount, double samplePeriodSecond) {
         this.plannedStepCount = plannedStepCount;
+        this.samplePeriodSecond = samplePeriodSecond;
+    }
+
+    /** An instrument read failed: the incident began at {@code sinceTestTime}; {@code failure} is the latest. */
+    void failing(double sinceTestTime, String failure) {
+        long stamp = lock.writeLock();
+        failingSinceSecond = sinceTestTime;
+        lastFailure = failure;
+        lock.unlockWrite(stamp);
+    }
+
+    /** The instruments answer again: the incident is over. */
+    void answering() {
+        long stamp = lock.writeLock();
+        failingSinceSecond = Double.NaN;
+        lastFailure = "";
+        lock.unlockWrite(stamp);
     }
 
     void state(RunnerStatus.State newState) {
@@ -66,12 +90,22 @@ final class LiveStatus {
         lock.unlockWrite(stamp);
     }
 
+    /** What is left (see {@link RemainingTime}): the current step's expected duration and all after it. */
+    void remaining(RunnerStatus.Remaining r) {
+        long stamp = lock.writeLock();
+        expectedStepSecond = r.stepSecond();
+        afterStepSecond = r.totalSecond();
+        remainingGuess = r.guess();
+        lock.unlockWrite(stamp);
+    }
+
     void sample(double volt, double ampere, double stepTime, double testTime) {
         long stamp = lock.writeLock();
         voltageVolt = volt;
         currentAmpere = ampere;
         stepTimeSecond = stepTime;
         testTimeSecond = testTime;
+        sampled = true;
         lock.unlockWrite(stamp);
     }
 
@@ -104,7 +138,15 @@ final class LiveStatus {
     }
 
     private RunnerStatus copy() {
+        RunnerStatus.Health health = Double.isNaN(failingSinceSecond) && !sampled ? RunnerStatus.Health.ANSWERING
+                : new RunnerStatus.Health(failingSinceSecond, lastFailure,
+                        sampled ? testTimeSecond + samplePeriodSecond : Double.NaN, Double.NaN, "");
+        // the current step's rest, by its expected duration (a step that overran is taken as ending now)
+        RunnerStatus.Remaining left = state == RunnerStatus.State.ENDED ? RunnerStatus.Remaining.UNKNOWN
+                : new RunnerStatus.Remaining(expectedStepSecond, afterStepSecond
+                        + (Double.isNaN(expectedStepSecond) ? 0 : Math.max(0, expectedStepSecond - stepTimeSecond)),
+                        remainingGuess);
         return new RunnerStatus(state, stepText, stepIndex, stepCount, plannedStepCount, cycleCount,
-                voltageVolt, currentAmpere, stepTimeSecond, testTimeSecond, outcome, holds, waitingFor);
+                voltageVolt, currentAmpere, stepTimeSecond, testTimeSecond, outcome, holds, waitingFor, health, left);
     }
 }

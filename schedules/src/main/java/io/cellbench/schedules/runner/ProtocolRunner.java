@@ -47,6 +47,7 @@ public final class ProtocolRunner {
     private final Counters counters = new Counters();
     private final LiveStatus status;
     private final Sampler sampler;
+    private final RemainingTime remaining;
     private final AtomicBoolean started = new AtomicBoolean();
     private final Holds holds = new Holds();
     private volatile boolean measuringImpedance;
@@ -54,6 +55,8 @@ public final class ProtocolRunner {
     private volatile boolean sweepAbortedByHold;
     /** When the last sweep began (unix s): a spectrum is stamped with the start of the sweep that made it. */
     private double sweepStart;
+    /** See {@link #outputUnconfirmed()}; written before the run's end is reported. */
+    private volatile String outputUnconfirmed;
 
     private Step openStep;
 
@@ -77,9 +80,11 @@ public final class ProtocolRunner {
         this.logging = protocol.logging() == null ? LoggingRule.DEFAULT : protocol.logging();
         this.window = new SafetyWindow(protocol.limits());
         this.numbering = StepNumbering.of(protocol);
-        this.status = new LiveStatus(numbering.plannedStepCount());
+        this.status = new LiveStatus(numbering.plannedStepCount(), logging.samplePeriodSecond());
         this.sampler = new Sampler(setup, logging.samplePeriodSecond(), window,
                 new LoggingGate(logging.deltaVolt(), logging.deltaAmpere()), counters, status, holds);
+        this.remaining = new RemainingTime(protocol, numbering, cell, window);
+        status.remaining(remaining.whole());
         this.journal = setup.positionListener();
         this.resume = setup.resumeFrom();
         if (journal != null) {
@@ -99,6 +104,11 @@ public final class ProtocolRunner {
     /** The steps {@code protocol} executes, repeats unrolled (a status's planned step count). */
     public static int plannedStepCount(Protocol protocol) {
         return StepNumbering.of(protocol).plannedStepCount();
+    }
+
+    /** How long {@code protocol} is expected to take on {@code cell}, in lab time (see {@link RunnerStatus.Remaining}). */
+    public static RunnerStatus.Remaining expectedDuration(Protocol protocol, CellInfo cell) {
+        return new RemainingTime(protocol, StepNumbering.of(protocol), cell, new SafetyWindow(protocol.limits())).whole();
     }
 
     /** Where the run is now; cheap, safe from any thread. */
@@ -172,6 +182,7 @@ public final class ProtocolRunner {
                 announceResume();
             }
             setup.channel().apply(OPEN_CIRCUIT);
+            sampler.acknowledged();
             sampler.checkBeforeStart();
             execute(protocol.steps(), 0);
         } catch (RunEnd e) {
@@ -598,6 +609,7 @@ public final class ProtocolRunner {
             sampler.resumeStep(index, loggingPeriod, keepsTime ? from.stepElapsedSecond() : 0);
         }
         status.step(step.text(), index, counters.stepCount(), counters.cycleCount(), state);
+        status.remaining(remaining.at(path, iterations, step));
         // A step that starts over starts in its main phase; a recorded spectrum stays recorded.
         RunPosition.Phase kept = from == null ? RunPosition.Phase.MAIN
                 : from.phase() == RunPosition.Phase.MEASURED || keepsTime ? from.phase() : RunPosition.Phase.MAIN;
@@ -609,6 +621,7 @@ public final class ProtocolRunner {
     private void endStep(String reason) {
         Step step = openStep;
         openStep = null;
+        remaining.ended(step, sampler.now() - sampler.stepStart(), counters.stepAh(), StepEnds.onTime(reason));
         emit(new RunEvent.StepEnded(cell.id(), sampler.testTime(sampler.now()), counters.stepCount(),
                 numbering.indexOf(step), reason));
     }
@@ -619,6 +632,7 @@ public final class ProtocolRunner {
             return; // held before the command: the cell got it only on release
         }
         setup.channel().apply(command);
+        sampler.acknowledged();
         sampler.commandChanged();
     }
 
@@ -626,9 +640,23 @@ public final class ProtocolRunner {
         listener.on(event);
     }
 
-    /** Makes the channel safe and reports the end; nothing here may stop the next part from running. */
+    /**
+     * Why the channel's output is not known to be off now that the run has ended (switching
+     * it off failed after a command that sourced), or {@code null} when the instrument has
+     * acknowledged it sources nothing. Whoever owns the channel then keeps switching it off.
+     */
+    public String outputUnconfirmed() {
+        return outputUnconfirmed;
+    }
+
+    /**
+     * Makes the channel safe and reports the end; nothing here may stop the next part from
+     * running. After a fault or a trip the output is switched off and confirmed (see
+     * {@link io.cellbench.core.instrument.CyclerChannel#switchOff}), not merely rested.
+     */
     private void finish(Outcome outcome, String message) {
-        String unsafe = sampler.openCircuit();
+        String unsafe = sampler.makeSafe(outcome == Outcome.FAULT || outcome == Outcome.SAFETY_TRIP);
+        outputUnconfirmed = unsafe != null && !sampler.outputOff() ? unsafe : null;
         ChamberBarrier barrier = setup.coordination().chamberBarrier();
         if (barrier != null) {
             barrier.leave(cell.id()); // an ended cell holds no other cell of its chamber back
@@ -646,7 +674,10 @@ public final class ProtocolRunner {
                 case FAULT -> "fault: " + text;
                 case STOPPED -> "stopped";
             };
-            quietly(() -> endStep(reason));
+            Step open = openStep;
+            openStep = null; // a step cut short says nothing about how long it takes
+            quietly(() -> emit(new RunEvent.StepEnded(cell.id(), sampler.testTime(sampler.now()), counters.stepCount(),
+                    numbering.indexOf(open), reason)));
         }
         if (outcome != Outcome.COMPLETED || unsafe != null) {
             Severity severity = outcome == Outcome.STOPPED && unsafe == null ? Severity.WARNING : Severity.ALARM;

@@ -22,6 +22,11 @@ import java.util.SplittableRandom;
  * switch that fail together do not reconnect in lockstep. The random sequence is seeded from
  * the cell id: a rerun retries at the same times.
  *
+ * <p><b>The bound</b> counts from the start of the incident's first failed read, so the
+ * time a read spends waiting out its timeout counts, and a retry that could not end (with the
+ * switch-off after it) within the bound is not made: see {@link #retryRead(InstrumentException,
+ * int, double, double)}.
+ *
  * <p><b>Events.</b> An incident's first failure records a warning (what failed, for how long
  * it is retried); a recovery records how many reads failed and for how long; giving up throws
  * the last failure with that count, which the runner turns into the ALARM and the FAULT end
@@ -36,6 +41,8 @@ public final class RetryingReads implements FaultPolicy {
     private final String cellId;
     private final SplittableRandom jitter;
     private double incidentStart = Double.NaN;
+    /** The longest a failed read of this incident took, s: what the next one may take too. */
+    private double slowestRead;
     private String incidentInstrument = "";
 
     public RetryingReads(FaultRetry retry, LabClock clock, RunListener listener, String cellId) {
@@ -59,15 +66,32 @@ public final class RetryingReads implements FaultPolicy {
     @Override
     public boolean retryRead(InstrumentException failure, int attempt, double testTimeSecond)
             throws InterruptedException {
+        return retryRead(failure, attempt, testTimeSecond, 0);
+    }
+
+    /**
+     * The incident starts when its first failed read began (a read that timed out spent its
+     * timeout before it failed). A retry is made only when one more read as slow as the
+     * slowest failed one so far, and the switch-off after it, still end within the bound:
+     * otherwise the cell is given up now, so that its fault is recorded within the bound of
+     * the moment the channel stopped answering.
+     */
+    @Override
+    public boolean retryRead(InstrumentException failure, int attempt, double testTimeSecond, double failedReadSecond)
+            throws InterruptedException {
         double now = clock.nowUnixSeconds();
+        double took = failedReadSecond > 0 && Double.isFinite(failedReadSecond) ? failedReadSecond : 0;
         if (attempt == 1) {
-            incidentStart = now;
+            incidentStart = now - took;
+            slowestRead = 0;
             incidentInstrument = failure.instrument();
-            listener.on(new RunEvent.Notice(cellId, testTimeSecond, RunEvent.Severity.WARNING,
+            listener.on(new RunEvent.Notice(cellId, testTimeSecond - took, RunEvent.Severity.WARNING,
                     failure.getMessage() + "; retrying (and reconnecting) for up to " + retry.describe()));
         }
+        slowestRead = Math.max(slowestRead, took);
         double elapsed = now - incidentStart;
-        if (elapsed >= retry.boundSecond()) {
+        double room = retry.boundSecond() - elapsed - 2 * slowestRead;
+        if (room <= 0) {
             throw new InstrumentException(failure.instrument(), failure.command(), detail(failure)
                     + String.format(Locale.ROOT, "; gave up after %d failed %s in %.0f s", attempt,
                     attempt == 1 ? "read" : "reads", elapsed), failure);
@@ -75,7 +99,7 @@ public final class RetryingReads implements FaultPolicy {
         double backoff = Math.min(retry.maxBackoffSecond(),
                 retry.firstBackoffSecond() * Math.pow(2, Math.min(attempt - 1, 30)));
         backoff *= 1 - 0.5 * jitter.nextDouble();
-        clock.sleepUntil(now + Math.min(backoff, retry.boundSecond() - elapsed));
+        clock.sleepUntil(now + Math.min(backoff, room));
         return true;
     }
 

@@ -6,7 +6,6 @@ import io.cellbench.core.data.Sample;
 import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
-import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.instrument.PressureFixture;
 import io.cellbench.core.instrument.TemperatureChamber;
 import io.cellbench.core.time.LabClock;
@@ -30,7 +29,7 @@ final class Sampler {
     private final PressureFixture fixture;
     private final TemperatureChamber chamber;
     private final RunListener listener;
-    private final FaultPolicy faultPolicy;
+    private final InstrumentReads reads;
     private final String cellId;
     private final double samplePeriod;
     private final double auxPeriod;
@@ -49,6 +48,12 @@ final class Sampler {
     private ChannelCommand command = new ChannelCommand.OpenCircuit();
     /** Whether the channel is at open circuit now (the step's rest, or a pause's). */
     private boolean resting = true;
+    /**
+     * Whether the instrument has acknowledged that it sources nothing: an open circuit or a
+     * switch-off it accepted, and no command since. A command that failed may have reached it,
+     * so the flag drops before each command is sent.
+     */
+    private boolean outputOff = true;
     private int pauses;
     private Runnable onRecorded;
 
@@ -76,7 +81,7 @@ final class Sampler {
         this.fixture = setup.pressureFixture();
         this.chamber = setup.chamber();
         this.listener = setup.listener();
-        this.faultPolicy = setup.faultPolicy();
+        this.reads = new InstrumentReads(setup, status, this::testTime, () -> stopRequested);
         this.cellId = setup.cell().id();
         this.samplePeriod = samplePeriod;
         this.auxPeriod = setup.auxiliaryPeriodSecond();
@@ -241,6 +246,7 @@ final class Sampler {
         RunnerStatus.State was = status.state();
         resting = true;
         channel.apply(new ChannelCommand.OpenCircuit());
+        outputOff = true;
         double pausedAt = clock.nowUnixSeconds();
         pauses++;
         List<String> told = holds.described();
@@ -290,7 +296,9 @@ final class Sampler {
                 "resumed after a pause of " + Texts.number(round(resumedAt - pausedAt)) + " s; the step goes on from "
                         + Texts.number(round(frozen)) + " s"));
         resting = resumeWith instanceof ChannelCommand.OpenCircuit;
+        outputOff = false;
         channel.apply(resumeWith);
+        outputOff = resting;
         commandChanged();
     }
 
@@ -336,77 +344,55 @@ final class Sampler {
 
     /** Opens the circuit as part of a trip; returns why it failed, or {@code null}. */
     String openCircuit() {
+        return makeSafe(false);
+    }
+
+    /**
+     * Opens the circuit ({@code confirmOff}: switches the output off and has the instrument
+     * confirm it, as after a fault); returns why it failed, or {@code null}.
+     */
+    String makeSafe(boolean confirmOff) {
         try {
             resting = true;
-            channel.apply(new ChannelCommand.OpenCircuit());
+            if (confirmOff) {
+                channel.switchOff();
+            } else {
+                channel.apply(new ChannelCommand.OpenCircuit());
+            }
+            outputOff = true;
             return null;
         } catch (RuntimeException e) {
             return "the channel could not be opened: " + e.getMessage();
         }
     }
 
-    /** Reads V and I, retrying as the fault policy says; true when it took more than one attempt. */
-    private boolean readChannel() throws RunEnd, InterruptedException {
-        int attempt = 0;
-        while (true) {
-            InstrumentException failure;
-            try {
-                ChannelReading r = channel.read();
-                boolean unmeasured = resting && r.disconnected();
-                if (unmeasured || !Double.isNaN(r.voltageVolt()) && !Double.isNaN(r.currentAmpere())) {
-                    // at rest with the cell disconnected (relay open) nothing is measured and no
-                    // current flows: NaN V is the honest value, not a failed read
-                    volt = r.voltageVolt();
-                    ampere = unmeasured ? 0 : r.currentAmpere();
-                    cellCelsius = r.temperatureCelsius();
-                    if (attempt > 0) {
-                        faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
-                    }
-                    return attempt > 0;
-                }
-                failure = new InstrumentException(channel.name(), "read", "returned no number (V "
-                        + r.voltageVolt() + ", I " + r.currentAmpere() + ")");
-            } catch (InstrumentException e) {
-                failure = e;
-            }
-            if (!retry(failure, ++attempt)) {
-                throw failure;
-            }
-        }
+    /** Whether the instrument has acknowledged that it sources nothing (see {@link #outputOff}). */
+    boolean outputOff() {
+        return outputOff;
     }
 
     /**
-     * Sends a set-point to the fixture or the chamber. While the instrument answers that it is
-     * busy and the command is safe to repeat ({@link InstrumentException#retryLater()}), the
-     * set-point is sent again as the fault policy says (its back-off, within the run's fault
-     * bound); any other failure ends the step at once, as a failed command always did.
+     * Sends a set-point to the fixture or the chamber, retried while the instrument answers that
+     * it is busy ({@link InstrumentReads#setpoint}).
      */
     void sendSetpoint(Runnable setpoint) throws RunEnd, InterruptedException {
-        int attempt = 0;
-        while (true) {
-            try {
-                setpoint.run();
-                if (attempt > 0) {
-                    faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
-                }
-                return;
-            } catch (InstrumentException e) {
-                if (!e.retryLater() || !retry(e, ++attempt)) {
-                    throw e;
-                }
-            }
-        }
+        reads.setpoint(setpoint);
     }
 
-    /**
-     * Asks the fault policy whether to read again after {@code failure}. An operator's stop
-     * ends the retrying (between two attempts, so within one back-off).
-     */
-    private boolean retry(InstrumentException failure, int attempt) throws RunEnd, InterruptedException {
-        if (stopRequested) {
-            throw new RunEnd(RunEvent.Outcome.STOPPED, "stopped by the operator while retrying: " + failure.getMessage());
-        }
-        return faultPolicy.retryRead(failure, attempt, testTime(clock.nowUnixSeconds()));
+    /** The channel accepted the command last given to {@link #commanded}. */
+    void acknowledged() {
+        outputOff = resting;
+    }
+
+    /** Reads V and I, retrying as the fault policy says; true when it took more than one attempt. */
+    private boolean readChannel() throws RunEnd, InterruptedException {
+        ChannelReading r = reads.channel(resting);
+        // at rest with the cell disconnected (relay open) nothing is measured and no current flows
+        boolean unmeasured = resting && r.disconnected();
+        volt = r.voltageVolt();
+        ampere = unmeasured ? 0 : r.currentAmpere();
+        cellCelsius = r.temperatureCelsius();
+        return reads.retried();
     }
 
     /** Reads the fixture and the chamber now, whatever their schedule, and lets the interlocks see the reads. */
@@ -423,36 +409,10 @@ final class Sampler {
     private void readFixtureAndChamber(double now) throws RunEnd, InterruptedException {
         nextAuxTime = now + auxPeriod;
         if (fixture != null) {
-            int attempt = 0;
-            while (true) {
-                try {
-                    pressurePa = fixture.readPressurePa();
-                    if (attempt > 0) {
-                        faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
-                    }
-                    break;
-                } catch (InstrumentException e) {
-                    if (!retry(e, ++attempt)) {
-                        throw e;
-                    }
-                }
-            }
+            pressurePa = reads.pressurePa();
         }
         if (chamber != null) {
-            int attempt = 0;
-            while (true) {
-                try {
-                    chamberCelsius = chamber.readTemperatureCelsius();
-                    if (attempt > 0) {
-                        faultPolicy.recovered(attempt, testTime(clock.nowUnixSeconds()));
-                    }
-                    break;
-                } catch (InstrumentException e) {
-                    if (!retry(e, ++attempt)) {
-                        throw e;
-                    }
-                }
-            }
+            chamberCelsius = reads.chamberCelsius();
         }
     }
 
@@ -480,6 +440,9 @@ final class Sampler {
     void commanded(ChannelCommand given) {
         command = given;
         resting = given instanceof ChannelCommand.OpenCircuit;
+        if (!resting) {
+            outputOff = false;
+        }
     }
 
     /** Whether the last reading could not measure the cell: at rest with its relay open. */

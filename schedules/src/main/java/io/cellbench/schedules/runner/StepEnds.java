@@ -119,6 +119,11 @@ final class StepEnds {
         return new Builder();
     }
 
+    /** Whether {@code reason} (one of this class's) names a time limit: the step ran out of time. */
+    static boolean onTime(String reason) {
+        return reason.startsWith("time ");
+    }
+
     private record Entry(Measure measure, boolean atLeast, double limit, boolean endsStep, String reason) {
     }
 

@@ -61,6 +61,11 @@ final class StepNumbering {
         return i;
     }
 
+    /** How many leaf steps the protocol has as written (the largest step index). */
+    int leafCount() {
+        return indices.size();
+    }
+
     int plannedStepCount() {
         return plannedStepCount;
     }

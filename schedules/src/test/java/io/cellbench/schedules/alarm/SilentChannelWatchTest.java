@@ -84,4 +84,29 @@ class SilentChannelWatchTest {
         assertEquals(1, recorded.size(), recorded.toString());
         assertEquals("paused", recorded.getFirst().cellId());
     }
+
+    @Test
+    void theAlarmIsDatedWhenSilenceBeganAndACellThatEndsSilentNeverAnswersAgain() {
+        // the last sample at 100 s; the next was due at 101 s and never came (the read hangs, then fails)
+        RunnerStatus stalled = status(State.RUNNING, 100).with(new RunnerStatus.Health(Double.NaN, "", 101,
+                Double.NaN, ""));
+        statuses.put("c1", stalled);
+        watch.check();
+        clock.advance(Duration.ofSeconds(12));
+        watch.check();
+        RunEvent.Notice alarm = (RunEvent.Notice) recorded.getFirst();
+        assertEquals(RunEvent.Severity.ALARM, alarm.severity());
+        assertEquals(101.0, alarm.testTimeSecond(), "dated when the sample that did not come was due");
+
+        // the runner rides the incident out, then gives up: the cell ends FAULT without another sample
+        statuses.put("c1", new RunnerStatus(State.ENDED, "Charge at 1C until 4.2 V", 3, 3, 10, 1, 3.9, 0.002, 160,
+                161, RunEvent.Outcome.FAULT, List.of(), ""));
+        clock.advance(Duration.ofSeconds(50));
+        watch.check();
+        assertEquals(2, recorded.size(), recorded.toString());
+        RunEvent.Notice end = (RunEvent.Notice) recorded.get(1);
+        assertTrue(!end.message().contains("answers again"), end.message());
+        assertEquals("channel silent until the cell ended (FAULT), 62.0 s without a sample", end.message());
+        assertEquals(RunEvent.Severity.INFO, end.severity());
+    }
 }

@@ -17,6 +17,8 @@ final class FaultyChannel extends ForwardingCyclerChannel {
     long failReadTo = Long.MAX_VALUE;
     Predicate<ChannelCommand> failApply = c -> false;
     boolean nanReadings;
+    /** Runs before each failure is thrown: a test moves its clock here for a read that waits out its timeout. */
+    Runnable beforeFailure = () -> { };
     private long reads;
 
     FaultyChannel(CyclerChannel inner) {
@@ -26,6 +28,7 @@ final class FaultyChannel extends ForwardingCyclerChannel {
     @Override
     public void apply(ChannelCommand command) {
         if (failApply.test(command)) {
+            beforeFailure.run();
             throw new InstrumentException(name(), "apply " + command.getClass().getSimpleName(), "no answer within 500 ms");
         }
         inner.apply(command);
@@ -35,6 +38,7 @@ final class FaultyChannel extends ForwardingCyclerChannel {
     public ChannelReading read() {
         reads++;
         if (reads >= failReadFrom && reads <= failReadTo) {
+            beforeFailure.run();
             throw new InstrumentException(name(), "MEAS:VOLT?;CURR?", "no answer within 500 ms");
         }
         ChannelReading r = inner.read();

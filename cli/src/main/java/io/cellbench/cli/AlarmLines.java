@@ -1,0 +1,44 @@
+package io.cellbench.cli;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.RunListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The run's alarms for the console: every alarm-level notice (a fault, a trip, a silent
+ * channel, an output not confirmed off, an alarm that reached nobody), queued for the progress
+ * display to print. A listener beside the run directory's sink: it only queues, so a slow
+ * terminal never holds up a cell.
+ */
+final class AlarmLines implements RunListener {
+    private final Queue<RunEvent.Notice> queued = new ConcurrentLinkedQueue<>();
+    private final Map<String, String> latest = new ConcurrentHashMap<>();
+
+    @Override
+    public void on(RunEvent event) {
+        if (event instanceof RunEvent.Notice n && n.severity() == RunEvent.Severity.ALARM) {
+            queued.add(n);
+            latest.put(n.cellId(), n.message());
+        }
+    }
+
+    /** The alarms not printed yet, oldest first, as console lines. */
+    List<String> drain() {
+        List<String> lines = new ArrayList<>();
+        for (RunEvent.Notice n = queued.poll(); n != null; n = queued.poll()) {
+            lines.add("cellbench: ALARM " + (n.cellId().isEmpty() ? "" : n.cellId() + ": ")
+                    + n.message().replace('\n', ' '));
+        }
+        return lines;
+    }
+
+    /** The cell's latest alarm, or null. */
+    String latest(String cellId) {
+        return latest.get(cellId);
+    }
+}
