@@ -1,0 +1,84 @@
+package io.cellbench.importers.neware;
+
+import io.cellbench.importers.CollectingSink;
+import io.cellbench.importers.CyclerRecord;
+import io.cellbench.importers.reference.Deviation;
+import io.cellbench.importers.repair.CycleRule;
+import io.cellbench.importers.reference.Table;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A Neware import against Neware's BTSDA export of the same file, with the tolerances fastnda's
+ * tests hold its reader to (neware/README.md): BTSDA rounds what it prints, so times, currents and
+ * counters agree only to its print precision.
+ */
+final class BtsdaComparison {
+
+    private BtsdaComparison() {
+    }
+
+    static Deviation compare(String name, CollectingSink sink, Table ref) {
+        Deviation d = new Deviation(name + " (" + sink.samples.size() + " rows) vs BTSDA");
+        List<CyclerRecord> rows = sink.samples;
+        d.compare("step time / s", sink.column(CyclerRecord::stepTimeSecond), ref.number("Time"), 0.01);
+        d.compare("test time / s", sink.column(CyclerRecord::testTimeSecond), ref.number("Total Time"),
+                0.0101, 1.01e-6);
+        double[] unix = sink.column(CyclerRecord::unixTimeSecond);
+        double[] date = ref.number("Date");
+        if (unix.length > 0) {
+            // BTSDA's Date has no zone: compare the clock's progress, not its offset
+            double u0 = unix[0];
+            double d0 = date[0];
+            d.compare("unix time - first / s", Arrays.stream(unix).map(u -> u - u0).toArray(),
+                    Arrays.stream(date).map(v -> v - d0).toArray(), 5e-4);
+        }
+        d.compare("voltage / V", sink.column(CyclerRecord::voltageVolt),
+                Arrays.stream(ref.number("Voltage(mV)")).map(v -> v / 1000).toArray(), 6e-5);
+        d.compare("current / mA", sink.column(r -> r.currentAmpere() * 1000),
+                Arrays.stream(ref.number("Current(uA)")).map(v -> v / 1000).toArray(), 0.05);
+        d.compare("|step capacity| / mAh", sink.column(r -> Math.abs(r.chargingCapacityAh() - r.dischargingCapacityAh()) * 1000),
+                Arrays.stream(ref.number("Capacity(mAs)")).map(v -> Math.abs(v) / 3600).toArray(), 6e-4, 1e-6);
+        d.compare("|step energy| / mWh", sink.column(r -> Math.abs(r.chargingEnergyWh() - r.dischargingEnergyWh()) * 1000),
+                Arrays.stream(ref.number("Energy(mWs)")).map(v -> Math.abs(v) / 3600).toArray(), 3e-4, 1e-6);
+        List<Double> refCycles = boxed(ref.number("Cycle Index"));
+        List<Double> fileCycles = rows.stream().map(r -> (double) r.cycleCount()).toList();
+        if (fileCycles.equals(refCycles)) {
+            d.equal("cycle (the file's)", fileCycles, refCycles);
+        } else {
+            // BTSDA sometimes prints a cycle it derives itself (fastnda's test accepts its 'auto' cycle then):
+            // it must then equal cellbench's rule
+            d.equal("cycle (cellbench's rule)", derivedCycles(rows), refCycles);
+        }
+        d.equal("step id", rows.stream().map(r -> (double) r.stepId()).toList(), boxed(ref.number("Step Index")));
+        d.equal("step count", rows.stream().map(r -> (double) r.stepCount()).toList(), boxed(ref.number("Step Count")));
+        d.equal("step type", rows.stream().map(r -> r.stepType().vendorName()).toList(),
+                ref.text("Step Type").stream().map(BtsdaComparison::stepTypeName).toList());
+        return d;
+    }
+
+    /** BTSDA prints "CC Chg", "CC DChg" or "CC Dchg", "Pulse Step": the same names as the codes' with underscores. */
+    static String stepTypeName(String btsda) {
+        return btsda.replace(' ', '_').replace("Dchg", "DChg").replace("Pulse_Step", "Pulse");
+    }
+
+    /** Cycles by {@link CycleRule}, step by step. */
+    static List<Double> derivedCycles(List<CyclerRecord> rows) {
+        CycleRule rule = new CycleRule();
+        List<Double> cycles = new java.util.ArrayList<>();
+        int lastStep = Integer.MIN_VALUE;
+        int cycle = 1;
+        for (CyclerRecord r : rows) {
+            if (r.stepCount() != lastStep) {
+                cycle = rule.beginStep(r.stepType().direction());
+                lastStep = r.stepCount();
+            }
+            cycles.add((double) cycle);
+        }
+        return cycles;
+    }
+
+    static List<Double> boxed(double[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+}
