@@ -40,7 +40,8 @@ final class BtsdaComparison {
         d.compare("|step capacity| / mAh", sink.column(r -> Math.abs(r.chargingCapacityAh() - r.dischargingCapacityAh()) * 1000),
                 Arrays.stream(ref.number("Capacity(mAs)")).map(v -> Math.abs(v) / 3600).toArray(), 6e-4, 1e-6);
         d.compare("|step energy| / mWh", sink.column(r -> Math.abs(r.chargingEnergyWh() - r.dischargingEnergyWh()) * 1000),
-                Arrays.stream(ref.number("Energy(mWs)")).map(v -> Math.abs(v) / 3600).toArray(), 3e-4, 1e-6);
+                // fastnda: 3e-4 mWh, and up to 6e-3 mWh passes with a warning (BTSDA prints energy to 0.01 mWh in some files)
+                Arrays.stream(ref.number("Energy(mWs)")).map(v -> Math.abs(v) / 3600).toArray(), 6e-3, 1e-6);
         List<Double> refCycles = boxed(ref.number("Cycle Index"));
         List<Double> fileCycles = rows.stream().map(r -> (double) r.cycleCount()).toList();
         if (fileCycles.equals(refCycles)) {
