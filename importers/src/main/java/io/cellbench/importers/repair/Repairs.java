@@ -55,6 +55,10 @@ public final class Repairs {
             chain = new TimeRestartRepair(chain);
             applied.add("test-time-restarts");
         }
+        if (survey.zeroedStepStarts > 0) {
+            chain = new ZeroedStepStartRepair(chain);
+            applied.add("test-time-zeroed-step-start");
+        }
         double byUnix = TimeUnitRepair.factorOf(survey.testSpan, survey.unixSpan);
         double byStep = TimeUnitRepair.factorOf(survey.testSpanAgainstStep, survey.stepSpan);
         double factor = byUnix != 1 ? byUnix : byStep;

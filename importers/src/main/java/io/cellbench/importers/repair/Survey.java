@@ -18,6 +18,9 @@ public final class Survey implements RecordSink {
     /** Step starts at which test time fell back to about the step time (the time bug). */
     long timeRestarts;
     long firstRestart = -1;
+    /** Step starts whose first row alone had a fallen test time, the next row going on where time was. */
+    long zeroedStepStarts;
+    long firstZeroed = -1;
     /** Falls of test time not at a step start. */
     long otherTimeFalls;
     double testSpan;
@@ -31,6 +34,9 @@ public final class Survey implements RecordSink {
     long cycleStarts;
 
     private CyclerRecord previous;
+    /** Test time before a fall at a step start, until the next row tells which kind of fall it was. */
+    private double beforeFall = Double.NaN;
+    private long fallRecord;
 
     @Override
     public void begin(ImportMetadata metadata) {
@@ -43,6 +49,20 @@ public final class Survey implements RecordSink {
         if (r.cycleCount() != CyclerRecord.UNKNOWN) {
             minCycle = Math.min(minCycle, r.cycleCount());
             maxCycle = Math.max(maxCycle, r.cycleCount());
+        }
+        if (!Double.isNaN(beforeFall)) {
+            if (r.testTimeSecond() >= beforeFall) {
+                zeroedStepStarts++;
+                if (firstZeroed < 0) {
+                    firstZeroed = fallRecord;
+                }
+            } else {
+                timeRestarts++;
+                if (firstRestart < 0) {
+                    firstRestart = fallRecord;
+                }
+            }
+            beforeFall = Double.NaN;
         }
         if (previous != null) {
             boolean newStep = r.stepCount() != previous.stepCount() || r.stepId() != previous.stepId();
@@ -59,10 +79,8 @@ public final class Survey implements RecordSink {
                         ? Math.abs(r.testTimeSecond() - r.stepTimeSecond()) <= Math.max(1e-6, 0.01 * Math.abs(dTest))
                         : newStep && r.testTimeSecond() < previous.testTimeSecond() * 0.5 + 1;
                 if (restarted) {
-                    timeRestarts++;
-                    if (firstRestart < 0) {
-                        firstRestart = r.recordIndex();
-                    }
+                    beforeFall = previous.testTimeSecond();
+                    fallRecord = r.recordIndex();
                 } else {
                     otherTimeFalls++;
                 }
