@@ -13,6 +13,8 @@ command -v mbpoll >/dev/null 2>&1 || need+=(mbpoll)
 # The live-page browser test drives Debian's headless Chromium through chromedriver.
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+# The Arbin .res reader is checked against mdbtools' reading of the same Access database.
+command -v mdb-export >/dev/null 2>&1 || need+=(mdbtools)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "run-tests: installing ${need[*]}" >&2
@@ -29,7 +31,7 @@ if [ ${#need[@]} -gt 0 ]; then
   [ "$guard" = 1 ] && $sudo rm -f /usr/sbin/policy-rc.d
 fi
 # Fail loudly here rather than in the middle of the suite.
-for tool in mvn node npm influxd socat mbpoll chromium chromedriver; do
+for tool in mvn node npm influxd socat mbpoll chromium chromedriver mdb-export; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run-tests: '$tool' is still missing after installing" >&2; exit 1; }
 done
 # The Arrow interoperability test reads our files with Arrow's JavaScript implementation.
