@@ -196,6 +196,9 @@ public final class NdaReader implements CyclerFileReader {
                     Math.abs(row.dischargeMah) / 1000.0, Math.abs(row.chargeMwh) / 1000.0,
                     Math.abs(row.dischargeMwh) / 1000.0, Double.NaN, aux ? new double[] {row.auxTemperature} : null));
         }
+        if (lastIndex == 0) {
+            sink.note(ImportNote.warning("empty-test", "the file holds no records: an empty test", -1));
+        }
         if (repeats > 0) {
             sink.note(ImportNote.warning("repeated-records", repeats + " record(s) repeat an index already read;"
                     + " the first of each was kept", -1));

@@ -90,7 +90,8 @@ public final class NdaxReader implements CyclerFileReader {
         try {
             return new ZipFile(file.toFile());
         } catch (ZipException e) {
-            throw new ImportException(file, "not a ZIP archive, so not a Neware .ndax file (" + e.getMessage() + ")");
+            throw new ImportException(file, "cannot be opened as a ZIP archive (" + e.getMessage()
+                    + "): not a Neware .ndax file, or a truncated one");
         } catch (IOException e) {
             throw ImportException.io(file, e);
         }

@@ -64,7 +64,9 @@ final class NdcMerge {
             }
             sink.begin(meta.build());
             notes.forEach(sink::note);
-            merge(data, run, step, aux, sink);
+            if (merge(data, run, step, aux, sink) == 0) {
+                sink.note(ImportNote.warning("empty-test", "data.ndc holds no records: an empty test", -1));
+            }
             sink.end();
         } finally {
             for (InputStream in : open) {
@@ -73,7 +75,8 @@ final class NdcMerge {
         }
     }
 
-    private void merge(NdcCursors.Data data, NdcCursors.RunInfo run, NdcCursors.Step step,
+    /** Streams the merged records; returns how many. */
+    private long merge(NdcCursors.Data data, NdcCursors.RunInfo run, NdcCursors.Step step,
             List<NdcCursors.Aux> aux, RecordSink sink) throws ImportException {
         boolean runAvailable = run != null && run.next();
         boolean stepAvailable = step != null && step.next();
@@ -101,7 +104,9 @@ final class NdcMerge {
         double stepOffset = 0;
         double maxStepTime = 0;
 
+        long rows = 0;
         while (data.next()) {
+            rows++;
             long index = data.index;
             double volt = data.voltageVolt;
             double milliamp = data.currentMilliampere;
@@ -191,6 +196,7 @@ final class NdcMerge {
                     cycle, (int) stepCount, stepId, type, charge / 1000.0, discharge / 1000.0,
                     chargeWh / 1000.0, dischargeWh / 1000.0, Double.NaN, auxValues));
         }
+        return rows;
     }
 
     private NdcPages pages(String name, int filetype, List<InputStream> open) throws ImportException {
