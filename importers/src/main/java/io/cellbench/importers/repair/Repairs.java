@@ -48,7 +48,8 @@ public final class Repairs {
         }
         if (survey.rows() > 0 && (survey.cycleMissing() || survey.cycleConstant())) {
             chain = new CycleRepair(chain, survey.cycleMissing() ? "missing from the file"
-                    : "constant (" + survey.minCycle + ") throughout the file");
+                    : "constant (" + survey.minCycle + ") throughout the file, where " + survey.derivedCycles()
+                            + " cycles ran");
             applied.add("cycle-derived");
         }
         if (survey.timeRestarts > 0) {

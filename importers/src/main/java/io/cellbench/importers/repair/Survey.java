@@ -4,6 +4,7 @@ import io.cellbench.importers.CyclerRecord;
 import io.cellbench.importers.Field;
 import io.cellbench.importers.ImportMetadata;
 import io.cellbench.importers.RecordSink;
+import io.cellbench.importers.StepType;
 
 /**
  * A first pass over a file that only looks: what the repairs need to know before the first row
@@ -34,6 +35,9 @@ public final class Survey implements RecordSink {
     long cycleStarts;
 
     private CyclerRecord previous;
+    /** Cycles cellbench's rule counts; a step without a type counts by the sign of its first current. */
+    private final CycleRule rule = new CycleRule();
+    private boolean stepDirectionPending;
     /** Test time before a fall at a step start, until the next row tells which kind of fall it was. */
     private double beforeFall = Double.NaN;
     private long fallRecord;
@@ -46,6 +50,18 @@ public final class Survey implements RecordSink {
     @Override
     public void sample(CyclerRecord r) {
         rows++;
+        boolean beginsStep = previous == null || r.stepCount() != previous.stepCount() || r.stepId() != previous.stepId();
+        if (beginsStep) {
+            StepType.Direction direction = r.stepType().direction();
+            stepDirectionPending = direction == StepType.Direction.UNKNOWN;
+            if (!stepDirectionPending) {
+                rule.beginStep(direction);
+            }
+        }
+        if (stepDirectionPending && r.currentAmpere() != 0 && !Double.isNaN(r.currentAmpere())) {
+            rule.beginStep(r.currentAmpere() > 0 ? StepType.Direction.CHARGE : StepType.Direction.DISCHARGE);
+            stepDirectionPending = false;
+        }
         if (r.cycleCount() != CyclerRecord.UNKNOWN) {
             minCycle = Math.min(minCycle, r.cycleCount());
             maxCycle = Math.max(maxCycle, r.cycleCount());
@@ -115,8 +131,14 @@ public final class Survey implements RecordSink {
         return metadata != null && !metadata.has(Field.CYCLE_COUNT) || rows > 0 && minCycle == Integer.MAX_VALUE;
     }
 
+    /** The file's cycle never changes although cellbench's rule counts more than one cycle. */
     public boolean cycleConstant() {
-        return rows > 1 && minCycle == maxCycle;
+        return rows > 1 && minCycle == maxCycle && rule.cycle() > 1;
+    }
+
+    /** Cycles cellbench's rule counts in the file. */
+    public int derivedCycles() {
+        return rule.cycle();
     }
 
     public long rows() {
