@@ -110,9 +110,13 @@ public final class NdaxReader implements CyclerFileReader {
         }
     }
 
+    /** Members this big (uncompressed) are inflated on their own thread; smaller ones are not worth a thread. */
+    private static final long READ_AHEAD_BYTES = 512 * 1024;
+
     static InputStream stream(ZipFile zip, ZipEntry entry, Path file) throws ImportException {
         try {
-            return new BufferedInputStream(zip.getInputStream(entry), 1 << 16);
+            InputStream in = new BufferedInputStream(zip.getInputStream(entry), 1 << 16);
+            return entry.getSize() >= READ_AHEAD_BYTES ? new ReadAhead(in, entry.getName()) : in;
         } catch (IOException e) {
             throw ImportException.at(file, entry.getName(), 0, "cannot be read (" + e.getMessage() + ")");
         }
