@@ -152,8 +152,8 @@ public final class NdaReader implements CyclerFileReader {
         long repeats = 0;
         int lastMarker = Integer.MIN_VALUE;
         int stepCount = 0;
-        double stepOffset = 0;
-        double stepMax = 0;
+        StepClock clock = new StepClock();
+        double stepStart = 0;
         double lastTestTime = 0;
         while (records.next()) {
             if (!row.decode(kind, records, identifier)) {
@@ -170,26 +170,19 @@ public final class NdaReader implements CyclerFileReader {
                         + row.typeCode + " (record " + row.index + ")");
             }
             if (row.stepMarker != lastMarker) {
-                if (stepCount > 0) {
-                    stepOffset += kind == NdaLayout.Kind.V130_BTS91 ? 0 : stepMax;
-                }
                 stepCount++;
                 lastMarker = row.stepMarker;
-                stepMax = 0;
-                if (kind == NdaLayout.Kind.V130_BTS91) {
-                    stepOffset = lastTestTime; // BTS 9.1 stores test time: the step starts where the last one ended
-                }
+                stepStart = lastTestTime; // BTS 9.1 stores test time: a step starts where the last one ended
             }
             double testTime;
             double stepTime;
             if (kind == NdaLayout.Kind.V130_BTS91) {
                 testTime = row.testTime;
-                stepTime = row.testTime - stepOffset;
+                stepTime = row.testTime - stepStart;
                 lastTestTime = row.testTime;
             } else {
                 stepTime = row.stepTime;
-                testTime = stepOffset + stepTime;
-                stepMax = Math.max(stepMax, stepTime);
+                testTime = clock.testTime(stepCount, stepTime);
             }
             sink.sample(new CyclerRecord(row.index, testTime, row.unix, stepTime, row.volt, row.milliamp / 1000.0,
                     row.cycle, stepCount, row.stepId, type, Math.abs(row.chargeMah) / 1000.0,

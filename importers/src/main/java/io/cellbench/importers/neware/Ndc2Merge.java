@@ -75,8 +75,7 @@ final class Ndc2Merge {
         }
         int lastStepId = Integer.MIN_VALUE;
         int stepCount = 0;
-        double stepOffset = 0;
-        double lastStepTime = 0;
+        StepClock clock = new StepClock();
         while (data.next()) {
             ByteBuffer b = data.page();
             int at = data.row();
@@ -108,13 +107,9 @@ final class Ndc2Merge {
             double dischargeWh = b.getLong(at + 67) * toMah;
             double unix = localTime(b, at + 75);
             if (stepId != lastStepId) {
-                if (stepCount > 0) {
-                    stepOffset += lastStepTime;
-                }
                 stepCount++;
                 lastStepId = stepId;
             }
-            lastStepTime = stepTime;
             double[] values = new double[aux.size() * 2];
             for (int i = 0; i < aux.size(); i++) {
                 while (auxAvailable[i] && auxIndex[i] < index) {
@@ -127,7 +122,7 @@ final class Ndc2Merge {
                 values[2 * i] = match ? ab.getInt(aat + 31) / 10000.0 : Double.NaN;
                 values[2 * i + 1] = match ? ab.getShort(aat + 41) / 10.0 : Double.NaN;
             }
-            sink.sample(new CyclerRecord(index, stepOffset + stepTime, unix, stepTime, volt, milliamp / 1000.0, cycle,
+            sink.sample(new CyclerRecord(index, clock.testTime(stepCount, stepTime), unix, stepTime, volt, milliamp / 1000.0, cycle,
                     stepCount, stepId, type, Math.abs(charge) / 1000.0, Math.abs(discharge) / 1000.0,
                     Math.abs(chargeWh) / 1000.0, Math.abs(dischargeWh) / 1000.0, Double.NaN, values));
         }

@@ -48,23 +48,38 @@ final class NdcCursors {
         };
     }
 
-    /** data.ndc of version 11 and later: voltage and current only; the index is the slot number. */
-    static final class Data {
+    /** A forward cursor over one member's rows: each kind decodes its own layout. */
+    abstract static class Cursor {
         final NdcPages pages;
+
+        Cursor(NdcPages pages) {
+            this.pages = pages;
+        }
+
+        /** Moves to the next row and decodes it; false at the end of the member. */
+        final boolean next() throws ImportException {
+            if (!pages.next()) {
+                return false;
+            }
+            decode(pages.page(), pages.row());
+            return true;
+        }
+
+        abstract void decode(ByteBuffer b, int at);
+    }
+
+    /** data.ndc of version 11 and later: voltage and current only; the index is the slot number. */
+    static final class Data extends Cursor {
         long index;
         double voltageVolt;
         double currentMilliampere;
 
         Data(NdcPages pages) {
-            this.pages = pages;
+            super(pages);
         }
 
-        boolean next() throws ImportException {
-            if (!pages.next()) {
-                return false;
-            }
-            ByteBuffer b = pages.page();
-            int at = pages.row();
+        @Override
+        void decode(ByteBuffer b, int at) {
             float volt = b.getFloat(at);
             float current = b.getFloat(at + 4);
             index = pages.slotNumber();
@@ -78,7 +93,6 @@ final class NdcCursors {
                     currentMilliampere = current;
                 }
             }
-            return true;
         }
     }
 
@@ -86,8 +100,7 @@ final class NdcCursors {
      * data_runInfo.ndc: step time, counters, record interval and clock for some of the data rows
      * (BTS writes it when something changes; rows between are interpolated by the reader).
      */
-    static final class RunInfo {
-        final NdcPages pages;
+    static final class RunInfo extends Cursor {
         long index;
         double stepTimeSecond;
         double chargeMah;
@@ -99,15 +112,11 @@ final class NdcCursors {
         long rawStep;
 
         RunInfo(NdcPages pages) {
-            this.pages = pages;
+            super(pages);
         }
 
-        boolean next() throws ImportException {
-            if (!pages.next()) {
-                return false;
-            }
-            ByteBuffer b = pages.page();
-            int at = pages.row();
+        @Override
+        void decode(ByteBuffer b, int at) {
             stepTimeSecond = Integer.toUnsignedLong(b.getInt(at)) / 1000.0;
             double scale = switch (pages.version()) {
                 case 14, 17 -> 1000.0; // Ah -> mAh
@@ -123,13 +132,11 @@ final class NdcCursors {
             index = Integer.toUnsignedLong(b.getInt(at + 41));
             int millis = pages.version() == 14 ? b.getShort(at + 45) : Short.toUnsignedInt(b.getShort(at + 45));
             unixTimeSecond = seconds + millis / 1000.0;
-            return true;
         }
     }
 
     /** data_step.ndc: one row per executed step with its cycle, program step and type. */
-    static final class Step {
-        final NdcPages pages;
+    static final class Step extends Cursor {
         long stepCount;
         int cycle;
         int stepId;
@@ -137,15 +144,11 @@ final class NdcCursors {
         private long lastStepId = Long.MIN_VALUE;
 
         Step(NdcPages pages) {
-            this.pages = pages;
+            super(pages);
         }
 
-        boolean next() throws ImportException {
-            if (!pages.next()) {
-                return false;
-            }
-            ByteBuffer b = pages.page();
-            int at = pages.row();
+        @Override
+        void decode(ByteBuffer b, int at) {
             cycle = b.getInt(at) + 1;
             stepId = b.getInt(at + 4);
             typeCode = b.get(at + 24) & 0xff;
@@ -158,13 +161,11 @@ final class NdcCursors {
             } else {
                 stepCount++;
             }
-            return true;
         }
     }
 
     /** An auxiliary channel member (ndc 14/16/17): one value per data row, matched by row number. */
-    static final class Aux {
-        final NdcPages pages;
+    static final class Aux extends Cursor {
         long index;
         double value;
         double voltageVolt;
@@ -172,16 +173,12 @@ final class NdcCursors {
         private final boolean voltageAndTemperature;
 
         Aux(NdcPages pages, boolean voltageAndTemperature) {
-            this.pages = pages;
+            super(pages);
             this.voltageAndTemperature = voltageAndTemperature;
         }
 
-        boolean next() throws ImportException {
-            if (!pages.next()) {
-                return false;
-            }
-            ByteBuffer b = pages.page();
-            int at = pages.row();
+        @Override
+        void decode(ByteBuffer b, int at) {
             index++;
             if (voltageAndTemperature) {
                 voltageVolt = b.getFloat(at + 1) / 10000.0;
@@ -190,7 +187,6 @@ final class NdcCursors {
             } else {
                 value = b.getFloat(at);
             }
-            return true;
         }
     }
 }

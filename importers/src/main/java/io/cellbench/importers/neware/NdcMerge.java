@@ -99,10 +99,7 @@ final class NdcMerge {
         long stepCount = 0;
         long rawStep = Long.MIN_VALUE;
         long lastRunIndex = -1;
-        // test time: the durations of the finished steps plus the current step time
-        long timedStep = -1;
-        double stepOffset = 0;
-        double maxStepTime = 0;
+        StepClock clock = new StepClock();
 
         long rows = 0;
         while (data.next()) {
@@ -174,16 +171,6 @@ final class NdcMerge {
                             + " for step " + step.stepId + ": the import stops rather than guess what the step did");
                 }
             }
-            if (stepCount != timedStep) {
-                if (timedStep >= 0) {
-                    stepOffset += maxStepTime;
-                }
-                timedStep = stepCount;
-                maxStepTime = 0;
-            }
-            if (stepTime > maxStepTime) {
-                maxStepTime = stepTime;
-            }
             double[] auxValues = new double[aux.size()];
             for (int i = 0; i < aux.size(); i++) {
                 NdcCursors.Aux a = aux.get(i);
@@ -192,7 +179,7 @@ final class NdcMerge {
                 }
                 auxValues[i] = auxAvailable[i] && a.index == index ? a.value : Double.NaN;
             }
-            sink.sample(new CyclerRecord(index, stepOffset + stepTime, unix, stepTime, volt, milliamp / 1000.0,
+            sink.sample(new CyclerRecord(index, clock.testTime(stepCount, stepTime), unix, stepTime, volt, milliamp / 1000.0,
                     cycle, (int) stepCount, stepId, type, charge / 1000.0, discharge / 1000.0,
                     chargeWh / 1000.0, dischargeWh / 1000.0, Double.NaN, auxValues));
         }

@@ -8,7 +8,7 @@ import io.cellbench.importers.CollectingSink;
 import io.cellbench.importers.CounterScope;
 import io.cellbench.importers.CyclerRecord;
 import io.cellbench.importers.ImportException;
-import io.cellbench.importers.reference.CsvTable;
+import io.cellbench.importers.reference.DuckDbTable;
 import io.cellbench.importers.reference.Deviation;
 import io.cellbench.importers.reference.Table;
 import io.cellbench.testing.ReferenceData;
@@ -43,7 +43,7 @@ class ResReaderTest {
                 .redirectOutput(csv.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         assertTrue(mdb.waitFor(120, TimeUnit.SECONDS), "mdb-export finished");
         assertEquals(0, mdb.exitValue(), "mdb-export (Debian package mdbtools) must be installed: scripts/install-test-deps.sh");
-        Table ref = CsvTable.read(csv, "");
+        Table ref = DuckDbTable.csv(csv, "");
 
         for (Path file : new Path[] {gz, res}) {
             CollectingSink sink = new CollectingSink();

@@ -9,7 +9,7 @@ import io.cellbench.importers.CollectingSink;
 import io.cellbench.importers.CyclerRecord;
 import io.cellbench.importers.ImportException;
 import io.cellbench.importers.ImportNote;
-import io.cellbench.importers.reference.CsvTable;
+import io.cellbench.importers.reference.DuckDbTable;
 import io.cellbench.importers.reference.Deviation;
 import io.cellbench.importers.reference.Table;
 import io.cellbench.importers.repair.Repairs;
@@ -32,7 +32,7 @@ class BdfCsvReaderTest {
     void landtCoinCellMatchesDuckDb() throws Exception {
         Path file = ReferenceData.require("bdf/examples/SINTEF__LiGrR2032__2024-04-30__25degC__Landt.bdf.csv");
         CollectingSink sink = read(file);
-        Table ref = CsvTable.read(file, "");
+        Table ref = DuckDbTable.csv(file, "");
         assertEquals(25_162, sink.samples.size());
         assertEquals(ref.rows(), sink.samples.size());
         new Deviation("Landt BDF (" + ref.rows() + " rows) vs DuckDB")
@@ -56,7 +56,7 @@ class BdfCsvReaderTest {
     void basytecMinimalColumnsMatchDuckDb() throws Exception {
         Path file = ReferenceData.require("bdf/examples/DLR__LiLNMOHydra0b__20221125__POCV__25degC__Basytec.bdf.csv");
         CollectingSink sink = read(file);
-        Table ref = CsvTable.read(file, "");
+        Table ref = DuckDbTable.csv(file, "");
         assertEquals(17_860, sink.samples.size());
         new Deviation("BaSyTec BDF (" + ref.rows() + " rows) vs DuckDB")
                 .compare("test time / s", sink.column(CyclerRecord::testTimeSecond), ref.number("test_time_second"), 0)

@@ -54,11 +54,7 @@ class MprReaderTest {
         if (q != null) {
             double scale = q.endsWith("/C") ? 3.6 : 1; // C per mA·h
             double[] ours = sink.column(r -> (r.chargingCapacityAh() - r.dischargingCapacityAh()) * 1000 * scale);
-            double[] theirs = mpt.number(q);
-            double o0 = ours[0];
-            double t0 = theirs[0];
-            d.compare("net charge since row 0", Arrays.stream(ours).map(v -> v - o0).toArray(),
-                    Arrays.stream(theirs).map(v -> v - t0).toArray(), 1e-9, 1e-6);
+            d.compareFromFirst("net charge", ours, mpt.number(q), 1e-9, 1e-6);
         }
         d.check();
     }

@@ -8,7 +8,7 @@ import io.cellbench.importers.CollectingSink;
 import io.cellbench.importers.CyclerRecord;
 import io.cellbench.importers.ImpedanceRecord;
 import io.cellbench.importers.ImportException;
-import io.cellbench.importers.reference.CsvTable;
+import io.cellbench.importers.reference.DuckDbTable;
 import io.cellbench.importers.reference.Deviation;
 import io.cellbench.importers.reference.Table;
 import io.cellbench.testing.ReferenceData;
@@ -35,7 +35,7 @@ class MaccorReadersTest {
     void beepEisTestMatchesDuckDb() throws Exception {
         Path file = ReferenceData.require("maccor/beep/maccor_test_file_4267-66-6519.041");
         CollectingSink sink = read(file);
-        Table ref = CsvTable.read(file, ", delim = '\\t', skip = 1, all_varchar = true");
+        Table ref = DuckDbTable.csv(file, ", delim = '\\t', skip = 1, all_varchar = true");
         assertEquals(74, sink.samples.size());
         assertEquals(ref.rows(), sink.samples.size());
         Deviation d = new Deviation("beep .041 (74 rows) vs DuckDB");
@@ -61,7 +61,7 @@ class MaccorReadersTest {
         Path first = ReferenceData.require("maccor/battery-data-toolkit/maccor_example.001");
         Path second = ReferenceData.require("maccor/battery-data-toolkit/maccor_example.002");
         CollectingSink one = read(first);
-        Table ref = CsvTable.read(first, ", delim = '\\t', skip = 1");
+        Table ref = DuckDbTable.csv(first, ", delim = '\\t', skip = 1");
         new Deviation("maccor_example.001 (8 rows) vs DuckDB")
                 .compare("test time / s", one.column(CyclerRecord::testTimeSecond),
                         Arrays.stream(ref.number("Test (Min)")).map(m -> m * 60).toArray(), 1e-9)
@@ -99,7 +99,7 @@ class MaccorReadersTest {
         }
         Path table = tmp.resolve("eis.tsv");
         Files.write(table, lines.subList(header, lines.size()).stream().filter(l -> !l.isBlank()).toList());
-        Table ref = CsvTable.read(table, ", delim = '\\t', null_padding = true");
+        Table ref = DuckDbTable.csv(table, ", delim = '\\t', null_padding = true");
         assertEquals(ref.rows(), sink.impedance.size());
         assertTrue(sink.impedance.size() > 50, "a sweep of " + sink.impedance.size() + " points");
         new Deviation("Maccor EIS (" + ref.rows() + " points) vs DuckDB")

@@ -58,6 +58,25 @@ public final class Deviation {
         return this;
     }
 
+    /**
+     * Clocks whose zero differs (a vendor's local time without zone against ours): compares each
+     * value's distance from the first row's.
+     */
+    public Deviation compareFromFirst(String column, double[] ours, double[] theirs, double tolerance) {
+        return compareFromFirst(column, ours, theirs, tolerance, 0);
+    }
+
+    /** As {@link #compareFromFirst(String, double[], double[], double)}, or within {@code relative}. */
+    public Deviation compareFromFirst(String column, double[] ours, double[] theirs, double tolerance, double relative) {
+        if (ours.length == 0 || theirs.length == 0) {
+            return compare(column, ours, theirs, tolerance, relative);
+        }
+        double o0 = ours[0];
+        double t0 = theirs[0];
+        return compare(column + " - first", java.util.Arrays.stream(ours).map(v -> v - o0).toArray(),
+                java.util.Arrays.stream(theirs).map(v -> v - t0).toArray(), tolerance, relative);
+    }
+
     /** Exactly equal (counters, step types). */
     public <T> Deviation equal(String column, List<T> ours, List<T> theirs) {
         if (ours.size() != theirs.size()) {

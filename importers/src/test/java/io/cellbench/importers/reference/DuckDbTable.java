@@ -15,17 +15,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a Parquet file (fastnda's BTSDA exports: Brotli, one zstd) into a {@link Table} with an
- * in-memory DuckDB. Timestamps without a zone become seconds as if they were UTC.
+ * Reference tables read by an in-memory DuckDB: fastnda's Parquet files (Brotli, one zstd; no
+ * Hadoop needed) and CSV/TSV read by DuckDB's own CSV reader, a peer we did not write. Timestamps
+ * without a zone become seconds as if they were UTC.
  */
-public final class ParquetTable {
+public final class DuckDbTable {
 
-    private ParquetTable() {
+    private DuckDbTable() {
     }
 
-    public static Table read(Path file) throws SQLException {
+    public static Table parquet(Path file) throws SQLException {
+        return query("SELECT * FROM read_parquet(?)", file);
+    }
+
+    /** {@code options} are more read_csv arguments, each after a comma, e.g. {@code ", delim = '\t'"}. */
+    public static Table csv(Path file, String options) throws SQLException {
+        return query("SELECT * FROM read_csv(?, header = true" + options + ")", file);
+    }
+
+    private static Table query(String sql, Path file) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                PreparedStatement query = connection.prepareStatement("SELECT * FROM read_parquet(?)")) {
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, file.toString());
             try (ResultSet result = query.executeQuery()) {
                 ResultSetMetaData columns = result.getMetaData();

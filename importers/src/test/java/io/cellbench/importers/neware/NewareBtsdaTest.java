@@ -3,24 +3,22 @@ package io.cellbench.importers.neware;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cellbench.importers.CollectingSink;
-import io.cellbench.importers.CyclerRecord;
-import io.cellbench.importers.reference.Deviation;
-import io.cellbench.importers.reference.ParquetTable;
+import io.cellbench.importers.CyclerFileReader;
+import io.cellbench.importers.reference.DuckDbTable;
 import io.cellbench.importers.reference.Table;
 import io.cellbench.testing.ReferenceData;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every .ndax that fastnda's tests pair with Neware's own BTSDA export, read by {@link NdaxReader}
- * and compared column by column with the export, with fastnda's tolerances (neware/README.md).
+ * Every Neware file that fastnda's tests pair with Neware's own BTSDA export (.ndax of ndc 2, 14,
+ * 16, 17; zipped .nda of versions 8, 22, 23, 130 from BTS 9.0 and 9.1), read by our readers and
+ * compared column by column with the export, with fastnda's tolerances (neware/README.md).
  */
-class NdaxFastndaTest {
+class NewareBtsdaTest {
 
     static Stream<Arguments> pairs() {
         return Stream.of(
@@ -38,16 +36,23 @@ class NdaxFastndaTest {
                         "fastnda/TESTCELL0001-Test_Data_Collection_Ndc17.parquet"),
                 Arguments.of("NewareNDA/nda/github/PR28/TESTCELL0001-B2-2025-M50T_NewareNDA_Investigation.ndax",
                         "fastnda/TESTCELL0001-B2-2025-M50T_NewareNDA_Investigation.parquet"),
-                Arguments.of("NewareNDA/nda/github/Issue5/test_2.ndax", "fastnda/test_2.parquet"));
+                Arguments.of("NewareNDA/nda/github/Issue5/test_2.ndax", "fastnda/test_2.parquet"),
+                Arguments.of("fastnda/nda_v8.nda.zip", "fastnda/nda_v8.parquet"),
+                Arguments.of("fastnda/nda_v22.nda.zip", "fastnda/nda_v22.parquet"),
+                Arguments.of("fastnda/nda_v23.nda.zip", "fastnda/nda_v23.parquet"),
+                Arguments.of("fastnda/TestFile.nda.zip", "fastnda/TestFile.parquet"),
+                Arguments.of("fastnda/2-1-6_61_07005012.nda.zip", "fastnda/2-1-6_61_07005012.parquet"),
+                Arguments.of("fastnda/SINTEF__G20M7_BTS91.nda.zip", "fastnda/SINTEF__G20M7_BTS91.parquet"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pairs")
     void matchesTheBtsdaExport(String input, String expected) throws Exception {
         Path file = ReferenceData.require("neware/" + input);
-        Table ref = ParquetTable.read(ReferenceData.require("neware/" + expected));
+        Table ref = DuckDbTable.parquet(ReferenceData.require("neware/" + expected));
+        CyclerFileReader reader = input.endsWith(".ndax") ? new NdaxReader() : new NdaReader();
         CollectingSink sink = new CollectingSink();
-        new NdaxReader().read(file, sink);
+        reader.read(file, sink);
         assertEquals(1, sink.ends, "the reader ends the stream");
         assertEquals(ref.rows(), sink.samples.size(), "row count");
         BtsdaComparison.compare(input, sink, ref).check();
