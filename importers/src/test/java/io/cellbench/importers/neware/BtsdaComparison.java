@@ -51,6 +51,16 @@ final class BtsdaComparison {
         return d;
     }
 
+    /** Reads a Neware reference file (under neware/) with the reader its name calls for, ending the stream once. */
+    static CollectingSink read(String relative) throws Exception {
+        java.nio.file.Path file = io.cellbench.testing.ReferenceData.require("neware/" + relative);
+        io.cellbench.importers.CyclerFileReader reader = relative.endsWith(".ndax") ? new NdaxReader() : new NdaReader();
+        CollectingSink sink = new CollectingSink();
+        reader.read(file, sink);
+        org.junit.jupiter.api.Assertions.assertEquals(1, sink.ends, "the reader ends the stream once");
+        return sink;
+    }
+
     /** BTSDA prints "CC Chg", "CC DChg" or "CC Dchg", "Pulse Step": the same names as the codes' with underscores. */
     static String stepTypeName(String btsda) {
         return btsda.replace(' ', '_').replace("Dchg", "DChg").replace("Pulse_Step", "Pulse");

@@ -3,11 +3,9 @@ package io.cellbench.importers.neware;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cellbench.importers.CollectingSink;
-import io.cellbench.importers.CyclerFileReader;
 import io.cellbench.importers.reference.DuckDbTable;
 import io.cellbench.importers.reference.Table;
 import io.cellbench.testing.ReferenceData;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -48,12 +46,8 @@ class NewareBtsdaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pairs")
     void matchesTheBtsdaExport(String input, String expected) throws Exception {
-        Path file = ReferenceData.require("neware/" + input);
         Table ref = DuckDbTable.parquet(ReferenceData.require("neware/" + expected));
-        CyclerFileReader reader = input.endsWith(".ndax") ? new NdaxReader() : new NdaReader();
-        CollectingSink sink = new CollectingSink();
-        reader.read(file, sink);
-        assertEquals(1, sink.ends, "the reader ends the stream");
+        CollectingSink sink = BtsdaComparison.read(input);
         assertEquals(ref.rows(), sink.samples.size(), "row count");
         BtsdaComparison.compare(input, sink, ref).check();
     }

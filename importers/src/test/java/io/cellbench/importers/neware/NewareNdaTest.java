@@ -3,13 +3,11 @@ package io.cellbench.importers.neware;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cellbench.importers.CollectingSink;
-import io.cellbench.importers.CyclerFileReader;
 import io.cellbench.importers.CyclerRecord;
 import io.cellbench.importers.reference.Deviation;
 import io.cellbench.importers.reference.FeatherTable;
 import io.cellbench.importers.reference.Table;
 import io.cellbench.testing.ReferenceData;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -44,11 +42,8 @@ class NewareNdaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pairs")
     void matchesNewareNda(String input, String expected) throws Exception {
-        Path file = ReferenceData.require("neware/NewareNDA/" + input);
         Table ref = FeatherTable.read(ReferenceData.require("neware/NewareNDA/reference/" + expected));
-        CyclerFileReader reader = input.endsWith(".ndax") ? new NdaxReader() : new NdaReader();
-        CollectingSink sink = new CollectingSink();
-        reader.read(file, sink);
+        CollectingSink sink = BtsdaComparison.read("NewareNDA/" + input);
         assertEquals(ref.rows(), sink.samples.size(), "row count");
         List<CyclerRecord> rows = sink.samples;
         double rel = 1e-5;
