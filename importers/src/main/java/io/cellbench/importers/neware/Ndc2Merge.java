@@ -1,6 +1,5 @@
 package io.cellbench.importers.neware;
 
-import io.cellbench.importers.AuxColumn;
 import io.cellbench.importers.CyclerRecord;
 import io.cellbench.importers.ImportException;
 import io.cellbench.importers.ImportMetadata;
@@ -29,9 +28,9 @@ final class Ndc2Merge {
     private final Path file;
     private final ZipFile zip;
     private final ImportMetadata.Builder meta;
-    private final List<NdaxReader.AuxMember> auxMembers;
+    private final List<NdaxAux.Member> auxMembers;
 
-    Ndc2Merge(Path file, ZipFile zip, ImportMetadata.Builder meta, List<NdaxReader.AuxMember> auxMembers) {
+    Ndc2Merge(Path file, ZipFile zip, ImportMetadata.Builder meta, List<NdaxAux.Member> auxMembers) {
         this.file = file;
         this.zip = zip;
         this.meta = meta;
@@ -45,14 +44,12 @@ final class Ndc2Merge {
             open.add(dataIn);
             NdcPages data = new NdcPages(file, "data.ndc", dataIn, NdcCursors.DATA, 2, 94);
             List<NdcPages> aux = new ArrayList<>();
-            for (NdaxReader.AuxMember member : auxMembers) {
+            for (NdaxAux.Member member : auxMembers) {
                 InputStream in = NdaxReader.stream(zip, member.entry(), file);
                 open.add(in);
                 aux.add(new NdcPages(file, member.entry().getName(), in, NdcCursors.AUX, 2, 94));
                 // an ndc 2 aux record carries an aux voltage and a temperature whatever TestInfo calls it
-                String prefix = "aux" + member.channel().auxId();
-                meta.aux(new AuxColumn(prefix + "_voltage_volt", "V", null));
-                meta.aux(new AuxColumn(prefix + "_temperature_celsius", "degC", "temperature_t" + aux.size() + "_celsius"));
+                member.columns().forEach(meta::aux);
             }
             NdaxReader.declareFields(meta);
             sink.begin(meta.build());

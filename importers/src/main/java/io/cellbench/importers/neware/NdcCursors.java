@@ -170,7 +170,7 @@ final class NdcCursors {
         double value;
         double voltageVolt;
         double temperatureCelsius;
-        private final boolean voltageAndTemperature;
+        final boolean voltageAndTemperature;
 
         Aux(NdcPages pages, boolean voltageAndTemperature) {
             super(pages);

@@ -30,9 +30,9 @@ final class NdcMerge {
     private final ZipFile zip;
     private final int version;
     private final ImportMetadata.Builder meta;
-    private final List<NdaxReader.AuxMember> auxMembers;
+    private final List<NdaxAux.Member> auxMembers;
 
-    NdcMerge(Path file, ZipFile zip, int version, ImportMetadata.Builder meta, List<NdaxReader.AuxMember> auxMembers) {
+    NdcMerge(Path file, ZipFile zip, int version, ImportMetadata.Builder meta, List<NdaxAux.Member> auxMembers) {
         this.file = file;
         this.zip = zip;
         this.version = version;
@@ -49,9 +49,9 @@ final class NdcMerge {
             NdcCursors.RunInfo run = runPages == null ? null : new NdcCursors.RunInfo(runPages);
             NdcCursors.Step step = stepPages == null ? null : new NdcCursors.Step(stepPages);
             List<NdcCursors.Aux> aux = new ArrayList<>();
-            for (NdaxReader.AuxMember member : auxMembers) {
+            for (NdaxAux.Member member : auxMembers) {
                 aux.add(openAux(member, open));
-                meta.aux(member.column());
+                member.columns().forEach(meta::aux);
             }
             NdaxReader.declareFields(meta);
             if (run == null) {
@@ -81,6 +81,7 @@ final class NdcMerge {
         boolean runAvailable = run != null && run.next();
         boolean stepAvailable = step != null && step.next();
         boolean[] auxAvailable = new boolean[aux.size()];
+        int auxWidth = auxMembers.stream().mapToInt(m -> m.columns().size()).sum();
         for (int i = 0; i < aux.size(); i++) {
             auxAvailable[i] = aux.get(i).next();
         }
@@ -171,13 +172,20 @@ final class NdcMerge {
                             + " for step " + step.stepId + ": the import stops rather than guess what the step did");
                 }
             }
-            double[] auxValues = new double[aux.size()];
+            double[] auxValues = new double[auxWidth];
+            int column = 0;
             for (int i = 0; i < aux.size(); i++) {
                 NdcCursors.Aux a = aux.get(i);
                 while (auxAvailable[i] && a.index < index) {
                     auxAvailable[i] = a.next();
                 }
-                auxValues[i] = auxAvailable[i] && a.index == index ? a.value : Double.NaN;
+                boolean here = auxAvailable[i] && a.index == index;
+                if (a.voltageAndTemperature) {
+                    auxValues[column++] = here ? a.voltageVolt : Double.NaN;
+                    auxValues[column++] = here ? a.temperatureCelsius : Double.NaN;
+                } else {
+                    auxValues[column++] = here ? a.value : Double.NaN;
+                }
             }
             sink.sample(new CyclerRecord(index, clock.testTime(stepCount, stepTime), unix, stepTime, volt, milliamp / 1000.0,
                     cycle, (int) stepCount, stepId, type, charge / 1000.0, discharge / 1000.0,
@@ -214,10 +222,8 @@ final class NdcMerge {
     }
 
     /** ndc 16 aux members come in two layouts, told apart by the first row's first byte (0x65: voltage + temperature). */
-    private NdcCursors.Aux openAux(NdaxReader.AuxMember member, List<InputStream> open) throws ImportException {
-        byte[] head = NdaxReader.peek(zip, member.entry(), file);
-        int memberVersion = head[2] & 0xff;
-        if (memberVersion == 16) {
+    private NdcCursors.Aux openAux(NdaxAux.Member member, List<InputStream> open) throws ImportException {
+        if (member.version() == 16) {
             try (InputStream in = zip.getInputStream(member.entry())) {
                 byte[] start = in.readNBytes(4096 + 133);
                 if (start.length == 4096 + 133 && (start[4096 + 132] & 0xff) != 0x65) {

@@ -35,6 +35,7 @@ final class BtsdaComparison {
         d.compare("|step energy| / mWh", sink.column(r -> Math.abs(r.chargingEnergyWh() - r.dischargingEnergyWh()) * 1000),
                 // fastnda: 3e-4 mWh, and up to 6e-3 mWh passes with a warning (BTSDA prints energy to 0.01 mWh in some files)
                 Arrays.stream(ref.number("Energy(mWs)")).map(v -> Math.abs(v) / 3600).toArray(), 6e-3, 1e-6);
+        compareAux(d, sink, ref, 1000.0, 0.06);
         List<Double> refCycles = boxed(ref.number("Cycle Index"));
         List<Double> fileCycles = rows.stream().map(r -> (double) r.cycleCount()).toList();
         if (fileCycles.equals(refCycles)) {
@@ -64,6 +65,43 @@ final class BtsdaComparison {
     /** BTSDA prints "CC Chg", "CC DChg" or "CC Dchg", "Pulse Step": the same names as the codes' with underscores. */
     static String stepTypeName(String btsda) {
         return btsda.replace(' ', '_').replace("Dchg", "DChg").replace("Pulse_Step", "Pulse");
+    }
+
+    /**
+     * Aux channels: the reference's "T1", "T1(?)" … are our temperature aux columns in order,
+     * "V1(mV)" or "V1" our aux voltages; {@code voltScale} turns our volts into the reference's unit.
+     */
+    static void compareAux(Deviation d, CollectingSink sink, Table ref, double voltScale, double voltTolerance) {
+        List<io.cellbench.importers.AuxColumn> aux = sink.metadata == null ? List.of() : sink.metadata.auxColumns();
+        List<Integer> temperatures = new java.util.ArrayList<>();
+        List<Integer> voltages = new java.util.ArrayList<>();
+        for (int i = 0; i < aux.size(); i++) {
+            String name = aux.get(i).name();
+            if (name.endsWith("_temperature_celsius")) {
+                temperatures.add(i);
+            } else if (name.endsWith("_voltage_volt")) {
+                voltages.add(i);
+            }
+        }
+        for (String column : ref.numbers().keySet()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([TV])(\\d+)(\\(\\?\\)|\\(mV\\))?$").matcher(column);
+            if (!m.matches()) {
+                continue;
+            }
+            int n = Integer.parseInt(m.group(2));
+            List<Integer> ours = m.group(1).equals("T") ? temperatures : voltages;
+            if (java.util.Arrays.stream(ref.number(column)).allMatch(Double::isNaN)) {
+                continue; // an empty column (NewareNDA's V1 of BTS 9.1 files): nothing to compare
+            }
+            if (n > ours.size()) {
+                d.fail(column + ": the reference has it, the import has " + ours.size() + " such aux column(s)");
+                continue;
+            }
+            int at = ours.get(n - 1);
+            double scale = m.group(1).equals("T") ? 1 : voltScale;
+            d.compare("aux " + column, sink.column(r -> r.aux()[at] * scale), ref.number(column),
+                    m.group(1).equals("T") ? 0.051 : voltTolerance, 1e-6);
+        }
     }
 
     /** Cycles by {@link CycleRule}, step by step. */

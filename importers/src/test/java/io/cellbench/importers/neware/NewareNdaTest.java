@@ -67,6 +67,7 @@ class NewareNdaTest {
         d.compare("discharge energy / mWh", sink.column(r -> r.dischargingEnergyWh() * 1000),
                 abs(ref.number("Discharge_Energy(mWh)")), 1e-6, rel);
         d.compareFromFirst("unix time / s", sink.column(CyclerRecord::unixTimeSecond), ref.number("Timestamp"), 1e-3);
+        BtsdaComparison.compareAux(d, sink, ref, 1.0, 1e-6);
         d.equal("step count", rows.stream().map(r -> (double) r.stepCount()).toList(), BtsdaComparison.boxed(ref.number("Step")));
         d.equal("step id", rows.stream().map(r -> (double) r.stepId()).toList(), BtsdaComparison.boxed(ref.number("Step_Index")));
         d.equal("step type", rows.stream().map(r -> r.stepType().vendorName()).toList(), ref.text("Status"));

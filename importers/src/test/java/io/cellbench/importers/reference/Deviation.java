@@ -101,6 +101,12 @@ public final class Deviation {
         return this;
     }
 
+    /** Records a failure that is not a column comparison (a column missing on one side). */
+    public Deviation fail(String message) {
+        failures.add(message);
+        return this;
+    }
+
     /** Prints the figures and fails with every column out of tolerance. */
     public void check() {
         System.out.println("== " + file);
