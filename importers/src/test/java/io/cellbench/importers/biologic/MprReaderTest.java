@@ -56,6 +56,19 @@ class MprReaderTest {
             double[] ours = sink.column(r -> (r.chargingCapacityAh() - r.dischargingCapacityAh()) * 1000 * scale);
             d.compareFromFirst("net charge", ours, mpt.number(q), 1e-9, 1e-6);
         }
+        // every other column the file stores, by EC-Lab's own name (f4 values are printed to 8 digits)
+        List<io.cellbench.importers.AuxColumn> aux = sink.metadata.auxColumns();
+        int compared = 0;
+        for (int i = 0; i < aux.size(); i++) {
+            String column = aux.get(i).name();
+            if (mpt.has(column)) {
+                int at = i;
+                d.compare("aux " + column, sink.column(r -> r.aux()[at]), mpt.number(column), 1e-9, 1e-6);
+                compared++;
+            }
+        }
+        assertTrue(compared >= aux.size() - 1, "every stored column but at most one is in the export: " + compared
+                + " of " + aux.size());
         d.check();
     }
 
