@@ -64,6 +64,15 @@ class ResReaderTest {
                             ref.number("Charge_Capacity"), 1e-12)
                     .compare("discharging capacity / Ah", sink.column(CyclerRecord::dischargingCapacityAh),
                             ref.number("Discharge_Capacity"), 1e-12)
+                    .compare("charging energy / Wh", sink.column(CyclerRecord::chargingEnergyWh),
+                            ref.number("Charge_Energy"), 1e-12)
+                    .compare("discharging energy / Wh", sink.column(CyclerRecord::dischargingEnergyWh),
+                            ref.number("Discharge_Energy"), 1e-12)
+                    .compare("internal resistance / ohm", sink.column(r -> r.aux()[0]), ref.number("Internal_Resistance"),
+                            1e-9, 1e-7)
+                    .compare("AC impedance / ohm", sink.column(r -> r.aux()[1]), ref.number("AC_Impedance"), 1e-9, 1e-7)
+                    .compare("ACI phase / deg", sink.column(r -> r.aux()[2]), ref.number("ACI_Phase_Angle"), 1e-9, 1e-7)
+                    .compare("dV/dt / V/s", sink.column(r -> r.aux()[3]), ref.number("dV/dt"), 1e-12, 1e-7)
                     .check();
             assertEquals(CounterScope.TEST, sink.metadata.counterScope());
             assertEquals("kigr_pouch1-01-001", sink.metadata.properties().get("test_name"));

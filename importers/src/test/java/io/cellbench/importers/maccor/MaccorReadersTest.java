@@ -45,6 +45,23 @@ class MaccorReadersTest {
         d.compare("voltage / V", sink.column(CyclerRecord::voltageVolt), numbers(ref.text("Volts")), 0);
         d.compare("|current| / A", sink.column(r -> Math.abs(r.currentAmpere())), numbers(ref.text("Amps")), 0);
         d.equal("state", sink.samples.stream().map(r -> r.stepType().vendorName()).toList(), ref.text("State"));
+        d.compare("Amp-hr", sink.column(r -> r.chargingCapacityAh() + r.dischargingCapacityAh()),
+                numbers(ref.text("Amp-hr")), 0);
+        d.compare("Watt-hr", sink.column(r -> r.chargingEnergyWh() + r.dischargingEnergyWh()),
+                numbers(ref.text("Watt-hr")), 0);
+        List<io.cellbench.importers.AuxColumn> aux = sink.metadata.auxColumns();
+        for (int i = 0; i < aux.size(); i++) {
+            int at = i;
+            String name = aux.get(i).name();
+            double[] theirs = ref.text(name).stream().mapToDouble(t -> {
+                try {
+                    return Double.parseDouble(t.strip());
+                } catch (NumberFormatException e) {
+                    return Double.NaN; // N/A
+                }
+            }).toArray();
+            d.compare("aux " + name, sink.column(r -> r.aux()[at]), theirs, 0);
+        }
         d.check();
         // the first step is a 1 s logged rest: test time advances with the clock column
         for (int i = 1; i <= 9; i++) {
