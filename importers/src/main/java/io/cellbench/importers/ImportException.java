@@ -16,6 +16,12 @@ public final class ImportException extends Exception {
         this.file = file;
     }
 
+    /** {@code file:where: message}, e.g. a line number. */
+    private ImportException(Path file, String where, String message) {
+        super(file + ":" + where + ": " + message);
+        this.file = file;
+    }
+
     public ImportException(Path file, String message, Throwable cause) {
         super(file + ": " + message, cause);
         this.file = file;
@@ -29,7 +35,7 @@ public final class ImportException extends Exception {
 
     /** An error on a line of a text file. */
     public static ImportException atLine(Path file, long line, String message) {
-        return new ImportException(file.resolveSibling(file.getFileName() + ":" + line), message);
+        return new ImportException(file, String.valueOf(line), message);
     }
 
     public static ImportException io(Path file, IOException e) {
@@ -37,6 +43,7 @@ public final class ImportException extends Exception {
         return new ImportException(file, "cannot read: " + reason, e);
     }
 
+    /** The file, without line or offset. */
     public Path file() {
         return file;
     }
