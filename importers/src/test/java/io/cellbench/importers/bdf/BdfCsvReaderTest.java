@@ -141,6 +141,7 @@ class BdfCsvReaderTest {
         Files.writeString(file, "Test Time / s,Voltage / V,Current / A\n0,3.7,0.1\n1,three,0.1\n");
         ImportException e = assertThrows(ImportException.class, () -> read(file));
         assertEquals(file + ":3: column 'Voltage / V': 'three' is not a number", e.getMessage());
+        assertEquals(file, e.file(), "the file itself, for a caller that reports or skips it");
     }
 
     @Test
