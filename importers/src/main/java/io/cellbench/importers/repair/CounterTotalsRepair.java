@@ -7,8 +7,9 @@ import io.cellbench.importers.RecordSink;
 
 /**
  * Capacity and energy counters that restart at each step or cycle, turned into the BDF 1.3
- * convention: charge and discharge totals since the start of the test, never reset. Each counter
- * is summed over the finished steps (or cycles) plus its value in the current one.
+ * convention: charge and discharge totals since the start of the test, never reset. A counter that
+ * falls where a step (or cycle) begins has restarted: its last value joins its total. One that runs
+ * on into the next step (a CC then CV charge counted per cycle) has not, and is not counted twice.
  */
 final class CounterTotalsRepair extends Stage {
 
@@ -30,17 +31,21 @@ final class CounterTotalsRepair extends Stage {
         rows++;
         int key = scope == CounterScope.CYCLE ? r.cycleCount() : r.stepCount();
         boolean restart = key != lastKey || scope == CounterScope.STEP && r.stepId() != lastStepId;
+        double[] now = {r.chargingCapacityAh(), r.dischargingCapacityAh(), r.chargingEnergyWh(), r.dischargingEnergyWh()};
         if (restart && lastKey != Integer.MIN_VALUE) {
+            boolean any = false;
             for (int i = 0; i < 4; i++) {
-                if (Double.isFinite(last[i])) {
+                if (Double.isFinite(last[i]) && Double.isFinite(now[i]) && now[i] < last[i]) {
                     offset[i] += last[i];
+                    any = true;
                 }
             }
-            restarts++;
+            if (any) {
+                restarts++;
+            }
         }
         lastKey = key;
         lastStepId = r.stepId();
-        double[] now = {r.chargingCapacityAh(), r.dischargingCapacityAh(), r.chargingEnergyWh(), r.dischargingEnergyWh()};
         for (int i = 0; i < 4; i++) {
             if (Double.isFinite(now[i])) {
                 last[i] = now[i];

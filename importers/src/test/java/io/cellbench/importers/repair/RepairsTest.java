@@ -201,6 +201,25 @@ class RepairsTest {
     }
 
     @Test
+    void aCounterThatRunsOnIntoTheNextStepIsNotCountedTwice() throws Exception {
+        // CC charge to 1 Ah, CV charge on to 1.2 Ah without a reset (a per-cycle counter), rest, then a
+        // discharge where the counters restart: the charge total must stay 1.2 Ah, not become 2.2 Ah
+        List<CyclerRecord> rows = List.of(
+                row(1, 0, Double.NaN, 0, 1, 1, 1, CHARGE, 0.0, 0.0),
+                row(2, 1, Double.NaN, 1, 1, 1, 1, CHARGE, 1.0, 0.0),
+                row(3, 2, Double.NaN, 0, 0.1, 1, 2, StepTypes.named("CV_Chg"), 1.1, 0.0),
+                row(4, 3, Double.NaN, 1, 0.1, 1, 2, StepTypes.named("CV_Chg"), 1.2, 0.0),
+                row(5, 4, Double.NaN, 0, -1, 1, 3, DISCHARGE, 0.0, 0.5),
+                row(6, 5, Double.NaN, 1, -1, 1, 3, DISCHARGE, 0.0, 1.0));
+        List<String> applied = new ArrayList<>();
+        CollectingSink sink = repair(new Rows(meta(CounterScope.STEP, Field.TEST_TIME, Field.CYCLE_COUNT,
+                Field.CAPACITY), rows), applied);
+        assertEquals(List.of("counters-to-totals"), applied);
+        assertArrayEquals(new double[] {0, 1, 1.1, 1.2, 1.2, 1.2}, sink.column(CyclerRecord::chargingCapacityAh), 1e-12);
+        assertArrayEquals(new double[] {0, 0, 0, 0, 0.5, 1.0}, sink.column(CyclerRecord::dischargingCapacityAh), 1e-12);
+    }
+
+    @Test
     void bioLogicCyclesByCellbenchsRuleAgainstEcLabs() throws Exception {
         // the GCPL file stores no cycle number; EC-Lab's export prints one ("Charge/Discharge alternance")
         Path mpr = ReferenceData.require("biologic/yadg/gcpl.issue_149.mpr");
