@@ -24,6 +24,8 @@ py_need pyvisa_py python3-pyvisa-py
 # The live-page browser test drives Debian's headless Chromium through chromedriver.
 [ -x "$CHROMIUM" ] || need+=(chromium)
 [ -x "$CHROMEDRIVER" ] || need+=(chromium-driver)
+# The Arbin .res reader is checked against mdbtools' reading of the same Access database.
+command -v mdb-export >/dev/null 2>&1 || need+=(mdbtools)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "run-tests: installing ${need[*]}" >&2
@@ -40,7 +42,7 @@ if [ ${#need[@]} -gt 0 ]; then
   [ "$guard" = 1 ] && $sudo rm -f /usr/sbin/policy-rc.d
 fi
 # Fail loudly here rather than in the middle of the suite.
-for tool in mvn node npm influxd socat mbpoll; do
+for tool in mvn node npm influxd socat mbpoll mdb-export; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run-tests: '$tool' is still missing after installing" >&2; exit 1; }
 done
 for module in pymodbus serial_asyncio pymeasure pyvisa_py; do
