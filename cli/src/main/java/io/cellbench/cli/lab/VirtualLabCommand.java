@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "virtual-lab", mixinStandardHelpOptions = true,
         description = {"Start a simulator of every instrument kind cellbench has: a Keithley 2450",
-            "per cell, a Maccor, a PalmSens with a multiplexer, a Modbus press per cell and a",
-            "Modbus chamber. Each speaks its real protocol on 127.0.0.1 or a socat",
+            "per cell, a Maccor, a PalmSens with a multiplexer, a Modbus press per cell, a",
+            "Modbus chamber and a Neware BTS. Each speaks its real protocol on 127.0.0.1 or a socat",
             "pseudo-terminal around simulated cells in real time. Writes a lab file that",
             "points at them and runs until Ctrl-C (or --for). Then, from another terminal,",
             "'cellbench run SCHEDULE --lab FILE' drives them through the real drivers.",

@@ -112,7 +112,7 @@ public final class NewareBts implements Instrument {
     public String identify() {
         BtsAddress first = ips.keySet().iterator().next();
         return "Neware BTS API on " + settings.transport().host() + ":" + settings.transport().port() + ", "
-                + ips.size() + " channels (first " + first + ")";
+                + ips.size() + (ips.size() == 1 ? " channel" : " channels") + " (first " + first + ")";
     }
 
     @Override
