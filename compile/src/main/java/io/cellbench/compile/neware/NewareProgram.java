@@ -26,7 +26,8 @@ final class NewareProgram {
     private NewareProgram(Protocol protocol, Refusals refusals, Amounts amounts) {
         this.refusals = refusals;
         this.amounts = amounts;
-        this.drives = new NewareDrives(refusals, amounts, protocol.limits());
+        this.drives = new NewareDrives(refusals, amounts,
+                protocol.limits() == null ? io.cellbench.protocols.model.SafetyLimits.NONE : protocol.limits());
     }
 
     /** The numbered steps of {@code protocol} (End included); problems go to {@code refusals}. */
