@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             ValidateCommand.class,
+            CompileCommand.class,
             RunCommand.class,
             ResumeCommand.class,
             io.cellbench.cli.control.StatusCommand.class,

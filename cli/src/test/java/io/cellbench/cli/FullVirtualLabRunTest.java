@@ -67,7 +67,7 @@ class FullVirtualLabRunTest {
         try (VirtualLab lab = VirtualLab.start(VirtualLab.Options.of(2, new SystemLabClock(), dir))) {
             drivers = lab.drivers();
             assertEquals(List.of("keithley-2450", "maccor-macnet", "palmsens-methodscript", "modbus-pressure",
-                    "modbus-chamber"), drivers, "every kind is on the class path");
+                    "modbus-chamber", "neware-bts"), drivers, "every kind is on the class path");
             String yaml = lab.labYaml().replace("    mux: ", "    ocp_time: 1 s\n    mux: ");
             Files.writeString(dir.resolve("lab.yaml"), yaml);
             lab.writeSchedule(dir.resolve("schedule.yaml"), "every.yaml");

@@ -65,5 +65,5 @@ public interface DriverFactory {
     }
 
     /** Capability interfaces of core an instrument may implement. */
-    enum Capability { CYCLER_CHANNEL, EIS_ANALYZER, PRESSURE_FIXTURE, TEMPERATURE_CHAMBER }
+    enum Capability { CYCLER_CHANNEL, EIS_ANALYZER, PRESSURE_FIXTURE, TEMPERATURE_CHAMBER, NATIVE_PROGRAM }
 }
