@@ -81,7 +81,8 @@ class RefusalTest {
                       - Rest for 1 minute
                 """;
         assertOne(refused(nested, CompileTarget.BIOLOGIC, OPTIONS), 7, 9, "loops one level deep");
-        String protocol = "name: nested\nsteps:\n" + nested;
+        // a current step needs the cell's voltage window (the channel clamps to it)
+        String protocol = "name: nested\nlimits:\n  voltage: [1.8 V, 3.8 V]\nsteps:\n" + nested;
         Compiled c = ProtocolCompiler.compile(ProtocolLoader.parse(protocol, "p.yaml"), CompileTarget.NEWARE, OPTIONS);
         assertTrue(c.text().contains("<Cycle_Count Value=\"3\" />") && c.text().contains("<Cycle_Count Value=\"2\" />"));
     }

@@ -223,6 +223,8 @@ class NewareStepFileTest {
     void nestedRepeatsAreNestedCycleSteps() throws Exception {
         String protocol = """
                 name: nested
+                limits:
+                  voltage: [1.8 V, 3.8 V]
                 steps:
                   - Rest for 1 minute
                   - Repeat 3 times:
