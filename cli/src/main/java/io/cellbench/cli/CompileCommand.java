@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "compile", mixinStandardHelpOptions = true,
-        description = {"Compile a protocol into a cycler's own program, to run it on the cycler itself: a Neware",
-            "BTS step file (.xml) or BioLogic EC-Lab settings with a Modulo Bat technique (.mps). Steps the",
+        description = {"Compile a protocol into a cycler's own program, to run it on the cycler itself.",
+            "A Neware BTS step file (.xml) or BioLogic EC-Lab settings with a Modulo Bat technique (.mps). Steps the",
             "target cannot run (impedance on a Neware, a chamber set point, a limit it lacks) are reported",
             "at their file:line:column, all of them, and no file is written. Warnings say where the file",
             "behaves differently from running the protocol in cellbench. See docs/protocols.md, \"Compile",

@@ -59,6 +59,8 @@ class CompileCommandTest {
     void refusalsAreReportedAllAtOnceWithExitStatus2AndNoFile() throws Exception {
         Path p = Files.writeString(dir.resolve("p.yaml"), """
                 name: refused
+                limits:
+                  voltage: [1.8 V, 3.8 V]
                 steps:
                   - Set pressure to 10 MPa
                   - Charge at C/5 until 3.7 V
@@ -67,9 +69,9 @@ class CompileCommandTest {
         Path out = dir.resolve("p.xml");
         Console c = Console.run("compile", p.toString(), "--to", "neware", "-o", out.toString());
         assertEquals(2, c.exitCode());
-        assertTrue(c.err().contains(p + ":3:5: error: neware cannot set a stack pressure"), c.err());
-        assertTrue(c.err().contains(p + ":4:5: error: neware needs the cell's nominal capacity"), c.err());
-        assertTrue(c.err().contains(p + ":5:5: error: neware cannot measure impedance"), c.err());
+        assertTrue(c.err().contains(p + ":5:5: error: neware cannot set a stack pressure"), c.err());
+        assertTrue(c.err().contains(p + ":6:5: error: neware needs the cell's nominal capacity"), c.err());
+        assertTrue(c.err().contains(p + ":7:5: error: neware cannot measure impedance"), c.err());
         assertTrue(c.err().contains("3 problems: the protocol cannot be compiled for neware"), c.err());
         assertFalse(Files.exists(out));
     }
