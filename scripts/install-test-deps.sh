@@ -10,6 +10,10 @@ command -v influxd >/dev/null 2>&1 || need+=(influxdb influxdb-client)
 command -v socat >/dev/null 2>&1 || need+=(socat)
 # The Modbus drivers are checked against an independent Modbus peer: mbpoll.
 command -v mbpoll >/dev/null 2>&1 || need+=(mbpoll)
+# The full-disk test mounts a small tmpfs in a user and mount namespace of its own (unshare);
+# the --detach test checks the new session setsid gives. Both are util-linux (Debian: essential).
+command -v unshare >/dev/null 2>&1 || need+=(util-linux)
+command -v setsid >/dev/null 2>&1 || need+=(util-linux)
 # The live-page browser test drives Debian's headless Chromium through chromedriver.
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
@@ -29,7 +33,7 @@ if [ ${#need[@]} -gt 0 ]; then
   [ "$guard" = 1 ] && $sudo rm -f /usr/sbin/policy-rc.d
 fi
 # Fail loudly here rather than in the middle of the suite.
-for tool in mvn node npm influxd socat mbpoll chromium chromedriver; do
+for tool in mvn node npm influxd socat mbpoll chromium chromedriver unshare setsid; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run-tests: '$tool' is still missing after installing" >&2; exit 1; }
 done
 # The Arrow interoperability test reads our files with Arrow's JavaScript implementation.

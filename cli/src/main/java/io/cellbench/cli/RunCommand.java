@@ -2,6 +2,7 @@ package io.cellbench.cli;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.daq.influx.InfluxConfig;
+import io.cellbench.schedules.alarm.DiskSpaceWatch;
 import io.cellbench.schedules.lab.LabCheck;
 import io.cellbench.schedules.lab.LabFile;
 import io.cellbench.schedules.lab.LabLoader;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,6 +69,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     FaultRetryOption faultRetry = new FaultRetryOption();
 
+    @Mixin
+    MinFreeSpaceOption minFreeSpace = new MinFreeSpaceOption();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (simulate == (lab != null)) {
@@ -79,48 +82,58 @@ final class RunCommand implements Callable<Integer> {
             return runOnLab();
         }
         double factor = parseSpeed(speed);
-        if (Files.exists(out) && !isEmptyDirectory(out)) {
-            throw new UserError(out + " already exists and is not empty; choose a new --out directory");
-        }
+        OutputRule.requireNewRunDirectory(out);
         ScheduleLoader.load(scheduleFile); // report mistakes before creating anything
         notify.check();
         InfluxConfig liveInflux = influxConfig(influx);
         FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
+        long minFree = minFreeSpace.orElse(MinFreeSpaceOption.DEFAULT_BYTES);
+        MinFreeSpaceOption.requireFree(out, minFree, DiskSpaceWatch.FreeSpace.of(out));
         Files.createDirectories(out);
-        RunOptions.of(retry, liveInflux == null ? null : influx, serve).write(out);
-        Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
-        var alarms = notify.install(out);
-        Map<String, RunEvent.Outcome> outcomes;
-        try (var live = serve.start(out, System.out)) {
-            outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out, liveInflux,
-                    runner -> live.attach(runner.faultRetry(retry)), alarms);
+        try (var lock = RunDirectoryLock.acquire(out, "run")) {
+            OutputRule.requireNewRunDirectory(out); // again, now that no other process can write it
+            lock.announce();
+            RunOptions.of(retry, liveInflux == null ? null : influx, serve, minFree).write(out);
+            Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
+            var alarms = notify.install(out);
+            Map<String, RunEvent.Outcome> outcomes;
+            try (var live = serve.start(out, System.out)) {
+                outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out, liveInflux,
+                        runner -> live.attach(runner.faultRetry(retry)), alarms,
+                        SessionExtras.watching(out, minFree));
+            }
+            return RunSummary.print(out, outcomes, System.out);
         }
-        return RunSummary.print(out, outcomes, System.out);
     }
 
     private int runOnLab() throws IOException, InterruptedException {
         if (!"max".equals(speed)) {
             throw new UserError("--speed is for --simulate: a lab's instruments run in real time");
         }
-        if (Files.exists(out) && !isEmptyDirectory(out)) {
-            throw new UserError(out + " already exists and is not empty; choose a new --out directory");
-        }
+        OutputRule.requireNewRunDirectory(out);
         // report mistakes in any of the files before creating anything or connecting
         LabCheck.check(ScheduleLoader.load(scheduleFile), LabLoader.load(lab));
         notify.check();
         InfluxConfig liveInflux = influxConfig(influx);
         FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
+        long minFree = minFreeSpace.orElse(MinFreeSpaceOption.DEFAULT_BYTES);
+        MinFreeSpaceOption.requireFree(out, minFree, DiskSpaceWatch.FreeSpace.of(out));
         Files.createDirectories(out);
-        RunOptions.of(retry, liveInflux == null ? null : influx, serve).write(out);
-        Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
-        LabFile labFile = LabLoader.load(RunInputs.copyLab(lab, out));
-        var alarms = notify.install(out);
-        Map<String, RunEvent.Outcome> outcomes;
-        try (var live = serve.start(out, System.out)) {
-            outcomes = ScheduleSession.runOnLab(schedule, labFile, out, 2000, System.out, liveInflux,
-                    runner -> live.attach(runner.faultRetry(retry)), alarms);
+        try (var lock = RunDirectoryLock.acquire(out, "run")) {
+            OutputRule.requireNewRunDirectory(out);
+            lock.announce();
+            RunOptions.of(retry, liveInflux == null ? null : influx, serve, minFree).write(out);
+            Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
+            LabFile labFile = LabLoader.load(RunInputs.copyLab(lab, out));
+            var alarms = notify.install(out);
+            Map<String, RunEvent.Outcome> outcomes;
+            try (var live = serve.start(out, System.out)) {
+                outcomes = ScheduleSession.runOnLab(schedule, labFile, out, 2000, System.out, liveInflux,
+                        runner -> live.attach(runner.faultRetry(retry)), alarms,
+                        SessionExtras.watching(out, minFree));
+            }
+            return RunSummary.print(out, outcomes, System.out);
         }
-        return RunSummary.print(out, outcomes, System.out);
     }
 
     /** The InfluxDB to send the run to live, or null when none was asked for. */
@@ -142,14 +155,5 @@ final class RunCommand implements Callable<Integer> {
             // fall through to the message
         }
         throw new UserError("--speed takes 'max' or a positive number of simulated seconds per second, got '" + text + "'");
-    }
-
-    private static boolean isEmptyDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.Sample;
 import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.daq.arrow.ReadReport;
+import io.cellbench.daq.run.DataGap;
 import io.cellbench.daq.run.RunReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +54,7 @@ final class RunDirectorySource implements DataSource {
                 }
             }));
             warnings.addAll(report.warnings());
+            gapWarnings(id, null);
         }
     }
 
@@ -81,13 +83,44 @@ final class RunDirectorySource implements DataSource {
                     + "give --from/--to in test-time seconds (e.g. --from 3600)");
         }
         for (String id : selected(filter)) {
+            List<CycleSummary> all = new ArrayList<>();
             ReadReport report = deliver(() -> reader.cycles(id, c -> {
+                all.add(c);
                 if (filter.acceptsCycle(c.cycleCount(), c.startTestTimeSecond(), Double.NaN)) {
                     pass(rows, id, c);
                 }
             }));
             warnings.addAll(report.warnings());
+            gapWarnings(id, all);
         }
+    }
+
+    /**
+     * Holes in a cell's data that a resume continued past ({@link DataGap}), and with the
+     * cycles (when given) which of them the hole cuts into.
+     */
+    private void gapWarnings(String id, List<CycleSummary> cycles) throws IOException {
+        for (DataGap gap : DataGap.of(directory, id)) {
+            String which = "";
+            if (cycles != null && !cycles.isEmpty()) {
+                int from = cycleAt(cycles, gap.fromTestTimeSecond());
+                int to = cycleAt(cycles, gap.toTestTimeSecond());
+                which = from == to ? "; cycle " + from + " is incomplete"
+                        : "; cycles " + from + " to " + to + " are incomplete or missing";
+            }
+            warnings.add(id + ": " + gap.message() + which);
+        }
+    }
+
+    /** The cycle under way at a test time (the last one started by then; the first when none had). */
+    private static int cycleAt(List<CycleSummary> cycles, double testTime) {
+        int at = cycles.getFirst().cycleCount();
+        for (CycleSummary c : cycles) {
+            if (c.startTestTimeSecond() <= testTime) {
+                at = c.cycleCount();
+            }
+        }
+        return at;
     }
 
     /** The schema metadata of the cell's first sample file (run, cell, protocol), and where it came from. */

@@ -21,6 +21,10 @@ final class UserErrors implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         var err = cl.getErr();
+        if (ex instanceof io.cellbench.daq.run.RecordingFailure f) {
+            err.println("error: " + f.getMessage()); // names the cell and the file, which its cause does not
+            return BAD_INPUT;
+        }
         Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         if (t instanceof NoSuchFileException nsf) {
             err.println("error: no such file: " + nsf.getFile());

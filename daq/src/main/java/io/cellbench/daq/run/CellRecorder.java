@@ -156,6 +156,16 @@ final class CellRecorder {
         return directory;
     }
 
+    /** The sample segment this recorder writes. */
+    Path samplesFile() {
+        return samples.file();
+    }
+
+    /** The spectrum segment this recorder writes. */
+    Path spectraFile() {
+        return spectra.file();
+    }
+
     /** Summarises the cycle in progress, writes everything buffered, closes the files. */
     void finish() throws IOException {
         lock.lock();
