@@ -77,9 +77,7 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (!Files.isRegularFile(dir.resolve("run.json"))) {
-            throw new UserError(dir + " is not a run directory (it has no run.json)");
-        }
+        RepairCommand.requireRunJson(dir);
         // Everything up to the plan only reads: a refused resume writes nothing and plans nothing aloud.
         try (var lock = RunDirectoryLock.acquire(dir, "resume")) {
             return resume(lock);

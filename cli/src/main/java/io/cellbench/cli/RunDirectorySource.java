@@ -8,17 +8,14 @@ import io.cellbench.daq.run.DataGap;
 import io.cellbench.daq.run.RunReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.ipc.ArrowStreamReader;
 
 /** A run directory as a {@link DataSource}: each cell's Arrow files, one batch in memory at a time. */
 final class RunDirectorySource implements DataSource {
@@ -129,16 +126,11 @@ final class RunDirectorySource implements DataSource {
         Map<String, String> metadata = new LinkedHashMap<>();
         List<Path> segments = reader.sampleSegments(cellId);
         if (!segments.isEmpty()) {
-            try (BufferAllocator child = allocator.newChildAllocator("metadata " + cellId, 0, Long.MAX_VALUE);
-                 FileChannel channel = FileChannel.open(segments.getFirst(), StandardOpenOption.READ);
-                 ArrowStreamReader arrow = new ArrowStreamReader(channel, child)) {
-                Map<String, String> custom = arrow.getVectorSchemaRoot().getSchema().getCustomMetadata();
-                if (custom != null) {
-                    metadata.putAll(custom);
-                }
-            } catch (IOException | RuntimeException e) {
-                warnings.add(segments.getFirst() + ": no readable schema (" + e.getMessage() + ")");
+            Map<String, String> custom = io.cellbench.daq.run.ManifestRebuild.schemaMetadata(segments.getFirst(), allocator);
+            if (custom.isEmpty()) {
+                warnings.add(segments.getFirst() + ": no readable schema");
             }
+            metadata.putAll(custom);
         }
         metadata.put("exported_from", directory.toAbsolutePath().normalize().toString());
         return metadata;
