@@ -140,7 +140,8 @@ final class ScheduleSession {
                                                         NotifyConfig notify, SessionExtras extras)
             throws IOException, InterruptedException {
         LabCheck.check(schedule, file);
-        Lab lab = new Lab(file, new SystemLabClock(), w -> console.println("cellbench: warning: " + w));
+        Lab lab = new Lab(file, new SystemLabClock(), w -> console.println("cellbench: warning: " + w),
+                "run " + out.toAbsolutePath().normalize());
         console.println("cellbench: lab '" + file.name() + "' (" + file.source() + "): " + file.instruments().size()
                 + " instruments, each connected when a cell first needs it");
         return execute(schedule, out, info, lab, InstrumentState.NONE, lab, resume, progressMillis, console, influx,
