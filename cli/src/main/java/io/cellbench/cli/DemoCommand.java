@@ -71,6 +71,7 @@ final class DemoCommand implements Callable<Integer> {
                 throw new UserError(out + " changed while the demo started; try again");
             }
             lock.announce();
+            RunConsole.committed(out);
             if (replace) {
                 System.out.println("cellbench demo: replacing the earlier demo in " + out);
                 DemoDirectory.clear(out);

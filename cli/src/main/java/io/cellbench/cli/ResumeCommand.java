@@ -66,6 +66,15 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     FaultRetryOption faultRetry = new FaultRetryOption();
 
+    @Option(names = "--detach",
+            description = {"Run in the background, in a session of its own (closing the terminal does not touch it),",
+                "writing what it prints to DIR/cellbench.log; prints how to watch and stop it. See",
+                "docs/operations.md, \"When the terminal closes\"."})
+    boolean detach;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     MinFreeSpaceOption minFreeSpace = new MinFreeSpaceOption();
 
@@ -77,6 +86,9 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (detach) {
+            return Detach.start(spec.root().commandLine().getParseResult().originalArgs(), dir);
+        }
         RepairCommand.requireRunJson(dir);
         // Everything up to the plan only reads: a refused resume writes nothing and plans nothing aloud.
         try (var lock = RunDirectoryLock.acquire(dir, "resume")) {
@@ -153,6 +165,7 @@ final class ResumeCommand implements Callable<Integer> {
             lock.announce(); // from here on this resume writes the directory
             said.forEach(System.out::println);
             notes.forEach(n -> System.out.println("  " + n.cellId() + ": " + n.message()));
+            RunConsole.committed(dir);
             // What this resume attached is what the next one re-attaches.
             RunOptions.of(retry, influxChosen, page, minFree).write(dir);
             System.out.println("cellbench resume: continuing " + toRun.size() + " of " + ids.size() + " cells of run "

@@ -69,11 +69,23 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     FaultRetryOption faultRetry = new FaultRetryOption();
 
+    @Option(names = "--detach",
+            description = {"Run in the background, in a session of its own (closing the terminal does not touch it),",
+                "writing what it prints to DIR/cellbench.log; prints how to watch and stop it. See",
+                "docs/operations.md, \"When the terminal closes\"."})
+    boolean detach;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     MinFreeSpaceOption minFreeSpace = new MinFreeSpaceOption();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (detach) {
+            return Detach.start(spec.root().commandLine().getParseResult().originalArgs(), out);
+        }
         if (simulate == (lab != null)) {
             throw new UserError(simulate ? "--simulate and --lab exclude each other: run on simulated instruments or on"
                     + " a lab's" : "say what to run on: --lab LAB for a lab file's instruments, or --simulate");
@@ -93,6 +105,7 @@ final class RunCommand implements Callable<Integer> {
         try (var lock = RunDirectoryLock.acquire(out, "run")) {
             OutputRule.requireNewRunDirectory(out); // again, now that no other process can write it
             lock.announce();
+            RunConsole.committed(out);
             RunOptions.of(retry, liveInflux == null ? null : influx, serve, minFree).write(out);
             Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
             var alarms = notify.install(out);
@@ -122,6 +135,7 @@ final class RunCommand implements Callable<Integer> {
         try (var lock = RunDirectoryLock.acquire(out, "run")) {
             OutputRule.requireNewRunDirectory(out);
             lock.announce();
+            RunConsole.committed(out);
             RunOptions.of(retry, liveInflux == null ? null : influx, serve, minFree).write(out);
             Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
             LabFile labFile = LabLoader.load(RunInputs.copyLab(lab, out));

@@ -247,6 +247,8 @@ final class ScheduleSession {
             try {
                 RunListener listener = controls.listener(new RecordingAlarms(live == null ? sink
                         : new TeeListener(sink, live, console), console, out), sink, info);
+                RunConsole.recordHangupWith(text -> listener.on(new RunEvent.Notice("", Double.NaN,
+                        RunEvent.Severity.WARNING, text)));
                 ScheduleRunner runner = new ScheduleRunner(schedule, instruments, listener, journal);
                 running[0] = runner;
                 controls.attach(runner);
@@ -263,6 +265,7 @@ final class ScheduleSession {
                     return outcomes;
                 }
             } finally {
+                RunConsole.recordHangupWith(null);
                 controls.close(); // while events.jsonl is open: the last alarms' fate is recorded
                 if (live != null) {
                     drain(live, console);
