@@ -66,14 +66,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     FaultRetryOption faultRetry = new FaultRetryOption();
 
-    @Option(names = "--detach",
-            description = {"Run in the background, in a session of its own (closing the terminal does not touch it),",
-                "writing what it prints to DIR/cellbench.log; prints how to watch and stop it. See",
-                "docs/operations.md, \"When the terminal closes\"."})
-    boolean detach;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    DetachOption detach = new DetachOption();
 
     @Mixin
     MinFreeSpaceOption minFreeSpace = new MinFreeSpaceOption();
@@ -86,8 +80,8 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (detach) {
-            return Detach.start(spec.root().commandLine().getParseResult().originalArgs(), dir);
+        if (detach.requested()) {
+            return detach.start(dir);
         }
         RepairCommand.requireRunJson(dir);
         // Everything up to the plan only reads: a refused resume writes nothing and plans nothing aloud.

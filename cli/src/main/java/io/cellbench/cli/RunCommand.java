@@ -4,7 +4,6 @@ import io.cellbench.core.data.RunEvent;
 import io.cellbench.daq.influx.InfluxConfig;
 import io.cellbench.schedules.alarm.DiskSpaceWatch;
 import io.cellbench.schedules.lab.LabCheck;
-import io.cellbench.schedules.lab.LabFile;
 import io.cellbench.schedules.lab.LabLoader;
 import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.schedule.Schedule;
@@ -69,33 +68,49 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     FaultRetryOption faultRetry = new FaultRetryOption();
 
-    @Option(names = "--detach",
-            description = {"Run in the background, in a session of its own (closing the terminal does not touch it),",
-                "writing what it prints to DIR/cellbench.log; prints how to watch and stop it. See",
-                "docs/operations.md, \"When the terminal closes\"."})
-    boolean detach;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    DetachOption detach = new DetachOption();
 
     @Mixin
     MinFreeSpaceOption minFreeSpace = new MinFreeSpaceOption();
 
+    /** What runs the copied schedule once the run directory is written: simulated, or on the copied lab. */
+    @FunctionalInterface
+    private interface Session {
+        Map<String, RunEvent.Outcome> run(Schedule schedule, InfluxConfig liveInflux,
+                                          java.util.function.Consumer<io.cellbench.schedules.execution.ScheduleRunner>
+                                                  onStart, io.cellbench.schedules.alarm.NotifyConfig alarms,
+                                          SessionExtras extras) throws IOException, InterruptedException;
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (detach) {
-            return Detach.start(spec.root().commandLine().getParseResult().originalArgs(), out);
+        if (detach.requested()) {
+            return detach.start(out);
         }
         if (simulate == (lab != null)) {
             throw new UserError(simulate ? "--simulate and --lab exclude each other: run on simulated instruments or on"
                     + " a lab's" : "say what to run on: --lab LAB for a lab file's instruments, or --simulate");
         }
-        if (lab != null) {
-            return runOnLab();
-        }
-        double factor = parseSpeed(speed);
         OutputRule.requireNewRunDirectory(out);
-        ScheduleLoader.load(scheduleFile); // report mistakes before creating anything
+        if (lab == null) {
+            double factor = parseSpeed(speed);
+            ScheduleLoader.load(scheduleFile); // report mistakes before creating anything
+            return start((schedule, liveInflux, onStart, alarms, extras) -> ScheduleSession.runSimulated(schedule, out,
+                    factor, 2000, System.out, liveInflux, onStart, alarms, extras));
+        }
+        if (!"max".equals(speed)) {
+            throw new UserError("--speed is for --simulate: a lab's instruments run in real time");
+        }
+        // report mistakes in any of the files before creating anything or connecting
+        LabCheck.check(ScheduleLoader.load(scheduleFile), LabLoader.load(lab));
+        return start((schedule, liveInflux, onStart, alarms, extras) -> ScheduleSession.runOnLab(schedule,
+                LabLoader.load(RunInputs.copyLab(lab, out)), out, 2000, System.out, liveInflux, onStart, alarms,
+                extras));
+    }
+
+    /** Checks the rest, then creates and locks the run directory, copies the inputs in and runs the session. */
+    private int start(Session session) throws IOException, InterruptedException {
         notify.check();
         InfluxConfig liveInflux = influxConfig(influx);
         FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
@@ -111,39 +126,7 @@ final class RunCommand implements Callable<Integer> {
             var alarms = notify.install(out);
             Map<String, RunEvent.Outcome> outcomes;
             try (var live = serve.start(out, System.out)) {
-                outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out, liveInflux,
-                        runner -> live.attach(runner.faultRetry(retry)), alarms,
-                        SessionExtras.watching(out, minFree));
-            }
-            return RunSummary.print(out, outcomes, System.out);
-        }
-    }
-
-    private int runOnLab() throws IOException, InterruptedException {
-        if (!"max".equals(speed)) {
-            throw new UserError("--speed is for --simulate: a lab's instruments run in real time");
-        }
-        OutputRule.requireNewRunDirectory(out);
-        // report mistakes in any of the files before creating anything or connecting
-        LabCheck.check(ScheduleLoader.load(scheduleFile), LabLoader.load(lab));
-        notify.check();
-        InfluxConfig liveInflux = influxConfig(influx);
-        FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
-        long minFree = minFreeSpace.orElse(MinFreeSpaceOption.DEFAULT_BYTES);
-        MinFreeSpaceOption.requireFree(out, minFree, DiskSpaceWatch.FreeSpace.of(out));
-        Files.createDirectories(out);
-        try (var lock = RunDirectoryLock.acquire(out, "run")) {
-            OutputRule.requireNewRunDirectory(out);
-            lock.announce();
-            RunConsole.committed(out);
-            RunOptions.of(retry, liveInflux == null ? null : influx, serve, minFree).write(out);
-            Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
-            LabFile labFile = LabLoader.load(RunInputs.copyLab(lab, out));
-            var alarms = notify.install(out);
-            Map<String, RunEvent.Outcome> outcomes;
-            try (var live = serve.start(out, System.out)) {
-                outcomes = ScheduleSession.runOnLab(schedule, labFile, out, 2000, System.out, liveInflux,
-                        runner -> live.attach(runner.faultRetry(retry)), alarms,
+                outcomes = session.run(schedule, liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms,
                         SessionExtras.watching(out, minFree));
             }
             return RunSummary.print(out, outcomes, System.out);

@@ -14,15 +14,15 @@ import java.util.function.BooleanSupplier;
  * A {@code cellbench} command line run as a real child process (its own JVM, as a technician
  * starts it), with everything it prints in a log file.
  */
-record Child(Process process, Path log) {
+public record Child(Process process, Path log) {
 
     /** Starts {@code cellbench args…}; its output goes to a new log file in {@code logs}. */
-    static Child start(Path logs, String... args) throws IOException {
+    public static Child start(Path logs, String... args) throws IOException {
         return start(logs, List.of(), args);
     }
 
     /** As {@link #start(Path, String...)}, run through {@code prefix} (e.g. a shell that sets limits first). */
-    static Child start(Path logs, List<String> prefix, String... args) throws IOException {
+    public static Child start(Path logs, List<String> prefix, String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(java());
         command.addAll(List.of(args));
@@ -33,7 +33,7 @@ record Child(Process process, Path log) {
     }
 
     /** The JVM and class path that run cellbench's main class as the tests see it. */
-    static List<String> java() {
+    public static List<String> java() {
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dio.netty.noUnsafe=false",
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
@@ -44,16 +44,16 @@ record Child(Process process, Path log) {
         return java;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** What it printed so far. */
-    String output() {
+    public String output() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
@@ -62,7 +62,7 @@ record Child(Process process, Path log) {
     }
 
     /** Waits for its end (at most {@code seconds}); returns its exit code. */
-    int exit(int seconds) throws InterruptedException {
+    public int exit(int seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("cellbench did not end within " + seconds + " s; it printed:\n" + output());
@@ -71,7 +71,7 @@ record Child(Process process, Path log) {
     }
 
     /** SIGKILL, as a crash would, and waits for it to be gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "a SIGKILL ends a process");
     }
@@ -80,7 +80,7 @@ record Child(Process process, Path log) {
      * Waits (hang guard: {@code seconds}) for {@code condition}; when {@code mustLive} is
      * given, that child must stay alive meanwhile.
      */
-    static void waitFor(Child mustLive, BooleanSupplier condition, String what, int seconds)
+    public static void waitFor(Child mustLive, BooleanSupplier condition, String what, int seconds)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cellbench.cli.Main;
+import io.cellbench.cli.Child;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.fixtures.lab.VirtualLab;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,9 +43,9 @@ class ProbeHeldInstrumentTest {
             Path schedule = dir.resolve("schedule.yaml");
             lab.writeSchedule(schedule, "rest.yaml");
             Path run = dir.resolve("run");
-            Process p = cellbench("run", schedule.toString(), "--lab", labFile.toString(), "--out", run.toString());
+            Child p = Child.start(dir, "run", schedule.toString(), "--lab", labFile.toString(), "--out", run.toString());
             try {
-                waitFor(p, () -> cellState(run).equals("RUNNING"), "the run's cells rest on the virtual lab");
+                Child.waitFor(p, () -> cellState(run).equals("RUNNING"), "the run's cells rest on the virtual lab", 120);
 
                 ProbeAndPortsTest.Result probe = ProbeAndPortsTest.cellbench("probe", "--lab", labFile.toString(),
                         "keithley-2450-1");
@@ -63,9 +60,9 @@ class ProbeHeldInstrumentTest {
                 assertEquals("RUNNING", cellState(run), "the run goes on untouched");
 
                 assertEquals(0, ProbeAndPortsTest.cellbench("stop", run.toString()).code());
-                assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+                p.exit(60);
             } finally {
-                p.destroyForcibly();
+                p.process().destroyForcibly();
             }
             ProbeAndPortsTest.Result free = ProbeAndPortsTest.cellbench("probe", "--lab", labFile.toString(),
                     "keithley-2450-1");
@@ -82,26 +79,5 @@ class ProbeHeldInstrumentTest {
         } catch (Exception e) {
             return "none";
         }
-    }
-
-    private static void waitFor(Process p, java.util.function.BooleanSupplier condition, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!condition.getAsBoolean()) {
-            assertTrue(p.isAlive(), "the run ended while waiting for: " + what);
-            assertTrue(System.nanoTime() < deadline, "not within 120 s: " + what);
-            Thread.sleep(100);
-        }
-    }
-
-    private Process cellbench(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dio.netty.noUnsafe=false",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        File log = dir.resolve("run-" + System.nanoTime() + ".log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 }
