@@ -35,7 +35,7 @@ final class Detach {
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         args.stream().filter(a -> !a.equals("--detach")).forEach(command::add);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put(RunConsole.DETACHED_ENV, "1");
         Process child;
@@ -45,6 +45,8 @@ final class Detach {
             throw new UserError("--detach needs 'setsid' (util-linux) to start the run in a session of its own: "
                     + e.getMessage() + "; or run it under systemd or tmux (docs/operations.md)");
         }
+        // its errors to this process's standard error, as it says them (a refusal); until it has detached
+        Thread errors = Thread.ofPlatform().daemon().name("detached-child-errors").start(() -> relay(child, System.err));
         try (BufferedReader from = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = from.readLine(); line != null; line = from.readLine()) {
@@ -62,6 +64,19 @@ final class Detach {
                 System.out.println(line); // a refusal, the plan: what the child says before it goes quiet
             }
         }
-        return child.waitFor(); // it ended before it ran the directory: refused, or done already
+        int code = child.waitFor(); // it ended before it ran the directory: refused, or done already
+        errors.join(5_000);
+        return code;
+    }
+
+    private static void relay(Process child, java.io.PrintStream to) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getErrorStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                to.println(line);
+            }
+        } catch (IOException e) {
+            // the child went away
+        }
     }
 }

@@ -78,8 +78,8 @@ final class RunConsole {
         }
         out = new Switch(new FileOutputStream(FileDescriptor.out));
         err = new Switch(new FileOutputStream(FileDescriptor.err));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, System.out.charset()));
+        System.setErr(new PrintStream(err, true, System.err.charset()));
     }
 
     /**
@@ -92,7 +92,8 @@ final class RunConsole {
         }
         log = runDirectory.resolve(RunDirectoryLock.LOG);
         if (System.getenv(DETACHED_ENV) != null) {
-            PrintStream parent = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+            PrintStream parent = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+                    StandardCharsets.UTF_8); // read by Detach as UTF-8
             toLog("detached from the terminal that started it (pid " + ProcessHandle.current().pid() + ")");
             parent.println(DETACHED_LINE + ProcessHandle.current().pid());
             parent.flush();

@@ -52,6 +52,20 @@ public record Child(Process process, Path log) {
         return process.isAlive();
     }
 
+    /**
+     * True once this process runs {@code runDirectory} and answers for it on the control
+     * channel (a process still starting answers "the run is starting" and takes no stop yet).
+     */
+    public boolean runs(Path runDirectory) {
+        Console status = Console.run("status", runDirectory.toString(), "--json");
+        try {
+            var s = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.out());
+            return s.path("running").asBoolean() && s.path("pid").asLong() == pid();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** What it printed so far. */
     public String output() {
         try {

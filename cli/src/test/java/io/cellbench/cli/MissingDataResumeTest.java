@@ -60,7 +60,7 @@ class MissingDataResumeTest {
 
         Child resumed = Child.start(tmp, "resume", dir.toString(), "--accept-missing-data");
         try {
-            Child.waitFor(resumed, () -> Console.run("status", dir.toString()).exitCode() == 0, "the resume runs", 120);
+            Child.waitFor(resumed, () -> resumed.runs(dir), "the resume runs", 120);
             assertTrue(resumed.output().contains("repaired events.jsonl: its last line was cut off"), resumed.output());
             assertTrue(resumed.output().contains("coin-1: data missing: test time"), resumed.output());
             assertEquals(0, Console.run("stop", dir.toString()).exitCode());

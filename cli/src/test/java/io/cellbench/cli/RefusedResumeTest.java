@@ -32,7 +32,7 @@ class RefusedResumeTest {
         Path dir = killedRun("--fault-retry", "45s");
         Child running = Child.start(tmp, "resume", dir.toString());
         try {
-            Child.waitFor(running, () -> Console.run("status", dir.toString()).exitCode() == 0,
+            Child.waitFor(running, () -> running.runs(dir),
                     "the first resume runs the directory", 120);
             String options = Files.readString(dir.resolve("journal/run-options.json"));
             assertTrue(options.contains("45 s"), options);
@@ -78,7 +78,7 @@ class RefusedResumeTest {
         // and a resume that is not refused still works on the untouched directory
         Child resumed = Child.start(tmp, "resume", dir.toString());
         try {
-            Child.waitFor(resumed, () -> Console.run("status", dir.toString()).exitCode() == 0, "the resume runs", 120);
+            Child.waitFor(resumed, () -> resumed.runs(dir), "the resume runs", 120);
             assertEquals(0, Console.run("stop", dir.toString()).exitCode());
             resumed.exit(60);
         } finally {
