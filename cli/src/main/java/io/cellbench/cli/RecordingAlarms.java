@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Says on the console, at once, when the run directory cannot take a cell's data (a full
  * disk): which cell, which file, why, and what to do. The failure still goes on to the runner,
  * which stops the cell at open circuit; the console may be all that can still be written.
+ * A failure met outside the events (the journal's write, its flush of the samples) reaches
+ * the console as the ALARM the runner then raises, which names the cell and the file too.
  */
 final class RecordingAlarms implements RunListener {
     private final RunListener inner;
@@ -27,6 +29,10 @@ final class RecordingAlarms implements RunListener {
 
     @Override
     public void on(RunEvent event) {
+        if (event instanceof RunEvent.Notice n && n.severity() == RunEvent.Severity.ALARM
+                && n.message().startsWith("cell " + n.cellId() + ": cannot write ") && said.add(n.cellId())) {
+            console.println("cellbench: ALARM: " + n.message());
+        }
         try {
             inner.on(event);
         } catch (RecordingFailure f) {

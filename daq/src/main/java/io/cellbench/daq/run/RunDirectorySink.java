@@ -236,7 +236,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         try {
             recorder.finish();
         } catch (IOException x) {
-            throw failure(cellId, "its last data", recorder.directory(), x);
+            throw failure(cellId, "the end of its data files", recorder.directory(), x);
         }
     }
 

@@ -97,6 +97,14 @@ public final class ResumePlan {
         return out;
     }
 
+    /** Samples and spectra the cell has on disk (0 when it has no directory). */
+    private static long recordedRows(RunReader reader, Path runDirectory, String id) throws IOException {
+        if (!java.nio.file.Files.isDirectory(io.cellbench.daq.run.RunLayout.cellDirectory(runDirectory, id))) {
+            return 0;
+        }
+        return reader.samples(id, s -> { }).rows() + reader.spectra(id, (index, s) -> { }).rows();
+    }
+
     private static CellPlan planCell(Path runDirectory, RunReader reader, Optional<CellEntry> manifested, String id)
             throws IOException {
         Optional<RunEvent.Outcome> recorded = manifested.flatMap(CellEntry::outcome);
@@ -108,7 +116,9 @@ public final class ResumePlan {
             return new Finished(id, recorded.get());
         }
         if (journal.isEmpty() || journal.get().position() == null) {
-            if (manifested.isPresent() && !reader.sampleSegments(id).isEmpty()) {
+            // Its files may exist with no row in them (created, then the process died or the disk
+            // filled before its first journal write): nothing was recorded, it starts afresh.
+            if (manifested.isPresent() && recordedRows(reader, runDirectory, id) > 0) {
                 throw new IOException("cell " + id + " has recorded data but no journal in "
                         + JournalFiles.directory(runDirectory) + "; it cannot be resumed");
             }

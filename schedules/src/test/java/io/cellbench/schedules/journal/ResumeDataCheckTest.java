@@ -79,6 +79,26 @@ class ResumeDataCheckTest {
         assertEquals(160, ahead.entry().position().testTimeSecond(), "moved on to the last sample on disk");
     }
 
+    @Test
+    void aCellWhoseFilesHoldNoRowAndWhichHasNoJournalStartsAfresh() throws IOException {
+        // The disk filled (or the process died) between a cell's files being created and its
+        // first journal write: before, resume refused the whole run ("recorded data but no journal").
+        record(Map.of("empty", 0, "recorded", 5));
+        Map<String, ResumePlan.CellPlan> plan = ResumePlan.plan(dir, List.of("empty"));
+        assertEquals(new ResumePlan.Fresh("empty"), plan.get("empty"));
+        IOException refused = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> ResumePlan.plan(dir, List.of("recorded")));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("has recorded data but no journal"),
+                refused.getMessage());
+
+        RunInfo info = new RunInfo("run-1", Instant.ofEpochSecond((long) T0), "test");
+        try (RunDirectorySink sink = RunDirectorySink.open(dir, info)) {
+            sink.on(new RunEvent.RunStarted("empty", T0 + 60, new CellInfo("empty", "coin", "NMC811", 0.002,
+                    Double.NaN, Double.NaN, ""), "p", "steps: []", false)); // starts afresh beside its empty file
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(dir.resolve("cells/empty/samples-0001.arrows")));
+    }
+
     /** Each cell's samples, one a second in step 2, up to the given test time. */
     private void record(Map<String, Integer> lastSecond) throws IOException {
         RunInfo info = new RunInfo("run-1", Instant.ofEpochSecond((long) T0), "test");
