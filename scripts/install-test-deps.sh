@@ -21,6 +21,10 @@ py_need pymodbus python3-pymodbus
 py_need serial_asyncio python3-serial-asyncio
 py_need pymeasure python3-pymeasure
 py_need pyvisa_py python3-pyvisa-py
+# The full-disk test mounts a small tmpfs in a user and mount namespace of its own (unshare);
+# the --detach test checks the new session setsid gives. Both are util-linux (Debian: essential).
+command -v unshare >/dev/null 2>&1 || need+=(util-linux)
+command -v setsid >/dev/null 2>&1 || need+=(util-linux)
 # The live-page browser test drives Debian's headless Chromium through chromedriver.
 [ -x "$CHROMIUM" ] || need+=(chromium)
 [ -x "$CHROMEDRIVER" ] || need+=(chromium-driver)
@@ -42,7 +46,7 @@ if [ ${#need[@]} -gt 0 ]; then
   [ "$guard" = 1 ] && $sudo rm -f /usr/sbin/policy-rc.d
 fi
 # Fail loudly here rather than in the middle of the suite.
-for tool in mvn node npm influxd socat mbpoll mdb-export; do
+for tool in mvn node npm influxd socat mbpoll mdb-export unshare setsid; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run-tests: '$tool' is still missing after installing" >&2; exit 1; }
 done
 for module in pymodbus serial_asyncio pymeasure pyvisa_py; do

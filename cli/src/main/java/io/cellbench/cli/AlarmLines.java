@@ -31,7 +31,8 @@ final class AlarmLines implements RunListener {
     List<String> drain() {
         List<String> lines = new ArrayList<>();
         for (RunEvent.Notice n = queued.poll(); n != null; n = queued.poll()) {
-            lines.add("cellbench: ALARM " + (n.cellId().isEmpty() ? "" : n.cellId() + ": ")
+            // a cell's alarm names the cell; a run-wide one (the disk, InfluxDB) stands alone
+            lines.add("cellbench: ALARM" + (n.cellId().isEmpty() ? ": " : " " + n.cellId() + ": ")
                     + n.message().replace('\n', ' '));
         }
         return lines;

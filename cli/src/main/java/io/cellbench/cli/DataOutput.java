@@ -83,6 +83,7 @@ final class DataOutput {
     /** A file per cell into {@code directory}: BDF CSV, plain CSV or Arrow. */
     static void sampleFiles(DataSource source, DataFilter filter, DataFormat format, Path directory,
                             BufferAllocator allocator) throws IOException {
+        OutputRule.requireOutputDirectory(directory);
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new UserError(directory + " is a file; -o takes a directory for a file per cell");
         }
@@ -135,9 +136,7 @@ final class DataOutput {
     }
 
     private static void requireNew(Path file) {
-        if (Files.exists(file)) {
-            throw new UserError(file + " already exists; remove it or choose another -o");
-        }
+        OutputRule.requireOutputFile(file, f -> false, "-o writes only new files; remove it or choose another -o");
     }
 
     /** The console, or a file standing in for it. */
@@ -146,6 +145,7 @@ final class DataOutput {
             if (file == null) {
                 return new Destination(System.out, false, null);
             }
+            requireNew(file);
             OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             return new Destination(new PrintStream(new BufferedOutputStream(out, 1 << 16), false, StandardCharsets.UTF_8),
                     true, file);

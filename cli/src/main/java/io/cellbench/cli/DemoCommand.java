@@ -9,12 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +31,8 @@ final class DemoCommand implements Callable<Integer> {
     static final List<String> FILES = List.of("schedule.yaml", "ssb-demo.yaml");
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "demo-run",
-            description = "Where to write the run (default: ${DEFAULT-VALUE}); a previous demo there is replaced.")
+            description = {"Where to write the run (default: ${DEFAULT-VALUE}): a new or empty directory, or an",
+                "earlier demo with nothing else in it (no other run, file or edited input), which is replaced."})
     Path out;
 
     @Option(names = "--speed", paramLabel = "max|N",
@@ -53,6 +51,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     FaultRetryOption faultRetry = new FaultRetryOption();
 
+    @Mixin
+    MinFreeSpaceOption minFreeSpace = new MinFreeSpaceOption();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         // with a live page to watch: about 6 minutes in all. At 3600 on a busy machine, late
@@ -61,16 +62,35 @@ final class DemoCommand implements Callable<Integer> {
         InfluxConfig liveInflux = RunCommand.influxConfig(influx);
         notify.check();
         FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
-        prepare(out);
+        long minFree = minFreeSpace.orElse(MinFreeSpaceOption.DEFAULT_BYTES);
+        boolean replace = check(out); // read only: a refusal writes nothing
+        MinFreeSpaceOption.requireFree(out, minFree, io.cellbench.schedules.alarm.DiskSpaceWatch.FreeSpace.of(out));
+        Files.createDirectories(out);
+        try (var lock = RunDirectoryLock.acquire(out, "demo")) {
+            if (check(out) != replace) {
+                throw new UserError(out + " changed while the demo started; try again");
+            }
+            lock.announce();
+            RunConsole.committed(out);
+            if (replace) {
+                System.out.println("cellbench demo: replacing the earlier demo in " + out);
+                DemoDirectory.clear(out);
+            }
+            return runIn(retry, liveInflux, factor, minFree);
+        }
+    }
+
+    private int runIn(FaultRetry retry, InfluxConfig liveInflux, double factor, long minFree)
+            throws IOException, InterruptedException {
         Path inputs = out.resolve("inputs");
         Files.createDirectories(inputs);
-        RunOptions.of(retry, liveInflux == null ? null : influx, serve).write(out);
+        RunOptions.of(retry, liveInflux == null ? null : influx, serve, minFree).write(out);
         for (String f : FILES) {
             try (InputStream in = DemoCommand.class.getResourceAsStream(RESOURCES + f)) {
                 if (in == null) {
                     throw new IllegalStateException("demo resource missing from the build: " + f);
                 }
-                Files.copy(in, inputs.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, inputs.resolve(f));
             }
         }
         Schedule schedule = ScheduleLoader.load(inputs.resolve("schedule.yaml"));
@@ -81,32 +101,31 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, RunEvent.Outcome> outcomes;
         try (var live = serve.start(out, System.out)) {
             outcomes = ScheduleSession.runSimulated(schedule, out, factor, 1000, System.out, liveInflux,
-                    runner -> live.attach(runner.faultRetry(retry)), alarms);
+                    runner -> live.attach(runner.faultRetry(retry)), alarms,
+                        SessionExtras.watching(out, minFree));
         }
         int code = RunSummary.print(out, outcomes, System.out);
         System.out.printf("Demo finished in %.1f s wall time.%n", (System.nanoTime() - t0) * 1e-9);
         return code;
     }
 
-    /** Replaces an earlier demo; refuses to touch a folder that is not one. */
-    private static void prepare(Path out) throws IOException {
-        if (!Files.exists(out)) {
-            return;
+    /**
+     * True when {@code dir} holds an earlier demo (and nothing else) to replace, false when it
+     * is new; refuses anything else (docs/operations.md, "What cellbench never overwrites").
+     */
+    private static boolean check(Path dir) throws IOException {
+        if (OutputRule.isNew(dir)) {
+            return false;
         }
-        io.cellbench.cli.control.RunControls.refuseIfRunning(out); // a demo still running there
-        boolean earlierDemo = Files.isRegularFile(out.resolve("inputs/schedule.yaml"))
-                || Files.isRegularFile(out.resolve("run.json"));
-        boolean empty;
-        try (Stream<Path> s = Files.list(out)) {
-            empty = s.findAny().isEmpty();
+        if (!OutputRule.isRunDirectory(dir)) {
+            throw new UserError(dir + " exists, is not empty and is not a run directory; the demo writes to a new "
+                    + "directory or over an earlier demo: choose another --out");
         }
-        if (!earlierDemo && !empty) {
-            throw new UserError(out + " exists and is not an earlier demo run; choose another --out");
+        java.util.Optional<String> not = DemoDirectory.notADemo(dir);
+        if (not.isPresent()) {
+            throw new UserError(dir + " holds a run that is not an earlier demo (" + not.get() + "); nothing was "
+                    + "deleted. Choose another --out, or move " + dir + " away yourself");
         }
-        try (Stream<Path> walk = Files.walk(out)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        return true;
     }
 }

@@ -8,6 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        RunConsole.install(); // a run's output can follow it to DIR/cellbench.log (--detach, a closed terminal)
         System.exit(run(args));
     }
 

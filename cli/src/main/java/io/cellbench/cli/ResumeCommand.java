@@ -7,6 +7,7 @@ import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.journal.ResumePlan;
 import io.cellbench.schedules.journal.RunMode;
+import io.cellbench.schedules.lab.LabCheck;
 import io.cellbench.schedules.lab.LabFile;
 import io.cellbench.schedules.lab.LabLoader;
 import io.cellbench.schedules.schedule.Schedule;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import io.cellbench.cli.serve.ServeOptions;
 import io.cellbench.daq.influx.InfluxConfig;
+import io.cellbench.schedules.alarm.DiskSpaceWatch;
 import io.cellbench.schedules.runner.FaultRetry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,11 +66,31 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     FaultRetryOption faultRetry = new FaultRetryOption();
 
+    @Mixin
+    DetachOption detach = new DetachOption();
+
+    @Mixin
+    MinFreeSpaceOption minFreeSpace = new MinFreeSpaceOption();
+
+    @Option(names = "--accept-missing-data",
+            description = {"Continue cells whose recorded samples end before their journal says they had been",
+                "written (a file truncated, deleted or restored from an older copy): each goes on from its",
+                "journal, and the hole is recorded in events.jsonl, where 'data' commands warn of it."})
+    boolean acceptMissingData;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (!Files.isRegularFile(dir.resolve("run.json"))) {
-            throw new UserError(dir + " is not a run directory (it has no run.json)");
+        if (detach.requested()) {
+            return detach.start(dir);
         }
+        RepairCommand.requireRunJson(dir);
+        // Everything up to the plan only reads: a refused resume writes nothing and plans nothing aloud.
+        try (var lock = RunDirectoryLock.acquire(dir, "resume")) {
+            return resume(lock);
+        }
+    }
+
+    private int resume(io.cellbench.schedules.lock.LockFile lock) throws IOException, InterruptedException {
         notify.check();
         RunMode mode = JournalFiles.readRunMode(dir).orElseThrow(() -> new UserError(dir
                 + " has no " + JournalFiles.DIRECTORY + "/" + JournalFiles.RUN_MODE
@@ -81,30 +103,36 @@ final class ResumeCommand implements Callable<Integer> {
         List<String> ids = schedule.cells().stream().map(c -> c.info().id()).toList();
         Map<String, ResumePlan.CellPlan> plan = ResumePlan.plan(dir, ids);
 
+        List<RunEvent.Notice> notes = new ArrayList<>();
+        ResumeData.check(dir, plan, acceptMissingData, notes);
+
         Map<String, RunEvent.Outcome> outcomes = new LinkedHashMap<>();
         Map<String, JournalEntry> positions = new LinkedHashMap<>();
         List<ScheduledCell> toRun = new ArrayList<>();
+        List<String> said = new ArrayList<>();
         for (ScheduledCell cell : schedule.cells()) {
             String id = cell.info().id();
             switch (plan.get(id)) {
                 case ResumePlan.Finished f -> {
                     outcomes.put(id, f.outcome());
-                    System.out.println("  " + id + ": finished (" + f.outcome() + "), left alone");
+                    said.add("  " + id + ": finished (" + f.outcome() + "), left alone");
                 }
                 case ResumePlan.Continue c -> {
                     positions.put(id, c.entry());
                     toRun.add(cell);
                     var p = c.entry().position();
-                    System.out.printf(Locale.ROOT, "  %s: continues in step %d of cycle %d at test time %.0f s%n",
-                            id, p.stepIndex(), p.counters().cycleCount(), p.testTimeSecond());
+                    said.add(String.format(Locale.ROOT, "  %s: continues in step %d of cycle %d at test time %.0f s",
+                            id, p.stepIndex(), p.counters().cycleCount(), p.testTimeSecond()));
                 }
                 case ResumePlan.Fresh f -> {
                     toRun.add(cell);
-                    System.out.println("  " + id + ": had not started, starts now");
+                    said.add("  " + id + ": had not started, starts now");
                 }
+                case ResumePlan.MissingData m -> throw new IllegalStateException("checked above: " + m);
             }
         }
         if (toRun.isEmpty()) {
+            said.forEach(System.out::println);
             System.out.println("cellbench resume: every cell of " + dir + " has finished; nothing to do.");
             return RunSummary.print(dir, outcomes, System.out);
         }
@@ -112,27 +140,37 @@ final class ResumeCommand implements Callable<Integer> {
         try (RunReader reader = RunReader.open(dir)) {
             manifest = reader.manifest();
         }
+        Schedule remaining = schedule.withCells(toRun);
+        if (lab != null) {
+            LabCheck.check(remaining, lab);
+        }
         RunOptions journaled = RunOptions.read(dir).orElse(null);
         InfluxOptions influxChosen = ResumeOutputs.influx(influx, noInflux, journaled);
         InfluxConfig liveInflux = ResumeOutputs.load(influxChosen, journaled, System.getenv(), System.err);
         ServeOptions page = ResumeOutputs.serve(serve, noServe, journaled);
         FaultRetry retry = ResumeOutputs.faultRetry(faultRetry, journaled);
-        // what this resume attached is what the next one re-attaches
-        RunOptions.of(retry, influxChosen, page).write(dir);
-        Schedule remaining = schedule.withCells(toRun);
+        long minFree = ResumeOutputs.minFreeSpace(minFreeSpace, journaled);
+        MinFreeSpaceOption.requireFree(dir, minFree, DiskSpaceWatch.FreeSpace.of(dir));
+        SessionExtras extras = SessionExtras.watching(dir, minFree).withNotes(notes);
         RunInfo info = new RunInfo(manifest.runId(), Instant.parse(manifest.startTime()), VersionProvider.version(),
                 lab == null ? ScheduleSession.describe(schedule) : ScheduleSession.describe(schedule, lab));
-        System.out.println("cellbench resume: continuing " + toRun.size() + " of " + ids.size() + " cells of run "
-                + manifest.runId() + (lab != null ? " on lab '" + lab.name() + "' (" + mode.lab() + ")"
-                : mode.speed() > 0 ? " at speed " + mode.speed() : " as fast as possible"));
-        var alarms = notify.install(dir);
         Map<String, RunEvent.Outcome> resumed;
-        try (var live = page.start(dir, System.out)) {
+        try (var live = page.start(dir, System.out)) { // the last refusal: the live page's port may be taken
+            lock.announce(); // from here on this resume writes the directory
+            said.forEach(System.out::println);
+            notes.forEach(n -> System.out.println("  " + n.cellId() + ": " + n.message()));
+            RunConsole.committed(dir);
+            // What this resume attached is what the next one re-attaches.
+            RunOptions.of(retry, influxChosen, page, minFree).write(dir);
+            System.out.println("cellbench resume: continuing " + toRun.size() + " of " + ids.size() + " cells of run "
+                    + manifest.runId() + (lab != null ? " on lab '" + lab.name() + "' (" + mode.lab() + ")"
+                    : mode.speed() > 0 ? " at speed " + mode.speed() : " as fast as possible"));
+            var alarms = notify.install(dir);
             resumed = lab != null
                     ? ScheduleSession.resumeOnLab(remaining, lab, dir, info, positions, 2000, System.out,
-                            liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms)
+                            liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms, extras)
                     : ScheduleSession.resumeSimulated(remaining, dir, info, mode, positions, 2000, System.out,
-                            liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms);
+                            liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms, extras);
         }
         Map<String, RunEvent.Outcome> all = new LinkedHashMap<>();
         for (String id : ids) {
@@ -140,5 +178,4 @@ final class ResumeCommand implements Callable<Integer> {
         }
         return RunSummary.print(dir, all, System.out);
     }
-
 }

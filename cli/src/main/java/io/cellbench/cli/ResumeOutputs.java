@@ -74,6 +74,12 @@ final class ResumeOutputs {
         return given.orElse(was);
     }
 
+    /** The free-space minimum: the one given now, else the interrupted run's, else the default. */
+    static long minFreeSpace(MinFreeSpaceOption given, RunOptions journaled) {
+        Long was = journaled == null ? null : journaled.minFreeSpaceBytes();
+        return given.orElse(was == null ? MinFreeSpaceOption.DEFAULT_BYTES : was);
+    }
+
     private static String describe(RunOptions.Influx was) {
         StringBuilder sb = new StringBuilder();
         if (was.url() != null) {

@@ -2,8 +2,8 @@ package io.cellbench.cli;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.daq.influx.InfluxConfig;
+import io.cellbench.schedules.alarm.DiskSpaceWatch;
 import io.cellbench.schedules.lab.LabCheck;
-import io.cellbench.schedules.lab.LabFile;
 import io.cellbench.schedules.lab.LabLoader;
 import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.schedule.Schedule;
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,58 +69,69 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     FaultRetryOption faultRetry = new FaultRetryOption();
 
+    @Mixin
+    DetachOption detach = new DetachOption();
+
+    @Mixin
+    MinFreeSpaceOption minFreeSpace = new MinFreeSpaceOption();
+
+    /** What runs the copied schedule once the run directory is written: simulated, or on the copied lab. */
+    @FunctionalInterface
+    private interface Session {
+        Map<String, RunEvent.Outcome> run(Schedule schedule, InfluxConfig liveInflux,
+                                          java.util.function.Consumer<io.cellbench.schedules.execution.ScheduleRunner>
+                                                  onStart, io.cellbench.schedules.alarm.NotifyConfig alarms,
+                                          SessionExtras extras) throws IOException, InterruptedException;
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (detach.requested()) {
+            return detach.start(out);
+        }
         if (simulate == (lab != null)) {
             throw new UserError(simulate ? "--simulate and --lab exclude each other: run on simulated instruments or on"
                     + " a lab's" : "say what to run on: --lab LAB for a lab file's instruments, or --simulate");
         }
-        if (lab != null) {
-            return runOnLab();
+        OutputRule.requireNewRunDirectory(out);
+        if (lab == null) {
+            double factor = parseSpeed(speed);
+            ScheduleLoader.load(scheduleFile); // report mistakes before creating anything
+            return start((schedule, liveInflux, onStart, alarms, extras) -> ScheduleSession.runSimulated(schedule, out,
+                    factor, 2000, System.out, liveInflux, onStart, alarms, extras));
         }
-        double factor = parseSpeed(speed);
-        if (Files.exists(out) && !isEmptyDirectory(out)) {
-            throw new UserError(out + " already exists and is not empty; choose a new --out directory");
-        }
-        ScheduleLoader.load(scheduleFile); // report mistakes before creating anything
-        notify.check();
-        InfluxConfig liveInflux = influxConfig(influx);
-        FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
-        Files.createDirectories(out);
-        RunOptions.of(retry, liveInflux == null ? null : influx, serve).write(out);
-        Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
-        var alarms = notify.install(out);
-        Map<String, RunEvent.Outcome> outcomes;
-        try (var live = serve.start(out, System.out)) {
-            outcomes = ScheduleSession.runSimulated(schedule, out, factor, 2000, System.out, liveInflux,
-                    runner -> live.attach(runner.faultRetry(retry)), alarms);
-        }
-        return RunSummary.print(out, outcomes, System.out);
-    }
-
-    private int runOnLab() throws IOException, InterruptedException {
         if (!"max".equals(speed)) {
             throw new UserError("--speed is for --simulate: a lab's instruments run in real time");
         }
-        if (Files.exists(out) && !isEmptyDirectory(out)) {
-            throw new UserError(out + " already exists and is not empty; choose a new --out directory");
-        }
         // report mistakes in any of the files before creating anything or connecting
         LabCheck.check(ScheduleLoader.load(scheduleFile), LabLoader.load(lab));
+        return start((schedule, liveInflux, onStart, alarms, extras) -> ScheduleSession.runOnLab(schedule,
+                LabLoader.load(RunInputs.copyLab(lab, out)), out, 2000, System.out, liveInflux, onStart, alarms,
+                extras));
+    }
+
+    /** Checks the rest, then creates and locks the run directory, copies the inputs in and runs the session. */
+    private int start(Session session) throws IOException, InterruptedException {
         notify.check();
         InfluxConfig liveInflux = influxConfig(influx);
         FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
+        long minFree = minFreeSpace.orElse(MinFreeSpaceOption.DEFAULT_BYTES);
+        MinFreeSpaceOption.requireFree(out, minFree, DiskSpaceWatch.FreeSpace.of(out));
         Files.createDirectories(out);
-        RunOptions.of(retry, liveInflux == null ? null : influx, serve).write(out);
-        Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
-        LabFile labFile = LabLoader.load(RunInputs.copyLab(lab, out));
-        var alarms = notify.install(out);
-        Map<String, RunEvent.Outcome> outcomes;
-        try (var live = serve.start(out, System.out)) {
-            outcomes = ScheduleSession.runOnLab(schedule, labFile, out, 2000, System.out, liveInflux,
-                    runner -> live.attach(runner.faultRetry(retry)), alarms);
+        try (var lock = RunDirectoryLock.acquire(out, "run")) {
+            OutputRule.requireNewRunDirectory(out); // again, now that no other process can write it
+            lock.announce();
+            RunConsole.committed(out);
+            RunOptions.of(retry, liveInflux == null ? null : influx, serve, minFree).write(out);
+            Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
+            var alarms = notify.install(out);
+            Map<String, RunEvent.Outcome> outcomes;
+            try (var live = serve.start(out, System.out)) {
+                outcomes = session.run(schedule, liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms,
+                        SessionExtras.watching(out, minFree));
+            }
+            return RunSummary.print(out, outcomes, System.out);
         }
-        return RunSummary.print(out, outcomes, System.out);
     }
 
     /** The InfluxDB to send the run to live, or null when none was asked for. */
@@ -148,14 +158,5 @@ final class RunCommand implements Callable<Integer> {
         }
         throw new UserError("--speed takes 'max' or a number from 0.01 to 1000000 (simulated seconds per real second:"
                 + " 1 is real time, 3600 an hour a second), got '" + text + "'");
-    }
-
-    private static boolean isEmptyDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        }
     }
 }

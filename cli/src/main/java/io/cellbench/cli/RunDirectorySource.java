@@ -4,20 +4,18 @@ import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.Sample;
 import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.daq.arrow.ReadReport;
+import io.cellbench.daq.run.DataGap;
 import io.cellbench.daq.run.RunReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.ipc.ArrowStreamReader;
 
 /** A run directory as a {@link DataSource}: each cell's Arrow files, one batch in memory at a time. */
 final class RunDirectorySource implements DataSource {
@@ -53,6 +51,7 @@ final class RunDirectorySource implements DataSource {
                 }
             }));
             warnings.addAll(report.warnings());
+            gapWarnings(id, null);
         }
     }
 
@@ -81,13 +80,44 @@ final class RunDirectorySource implements DataSource {
                     + "give --from/--to in test-time seconds (e.g. --from 3600)");
         }
         for (String id : selected(filter)) {
+            List<CycleSummary> all = new ArrayList<>();
             ReadReport report = deliver(() -> reader.cycles(id, c -> {
+                all.add(c);
                 if (filter.acceptsCycle(c.cycleCount(), c.startTestTimeSecond(), Double.NaN)) {
                     pass(rows, id, c);
                 }
             }));
             warnings.addAll(report.warnings());
+            gapWarnings(id, all);
         }
+    }
+
+    /**
+     * Holes in a cell's data that a resume continued past ({@link DataGap}), and with the
+     * cycles (when given) which of them the hole cuts into.
+     */
+    private void gapWarnings(String id, List<CycleSummary> cycles) throws IOException {
+        for (DataGap gap : DataGap.of(directory, id)) {
+            String which = "";
+            if (cycles != null && !cycles.isEmpty()) {
+                int from = cycleAt(cycles, gap.fromTestTimeSecond());
+                int to = cycleAt(cycles, gap.toTestTimeSecond());
+                which = from == to ? "; cycle " + from + " is incomplete"
+                        : "; cycles " + from + " to " + to + " are incomplete or missing";
+            }
+            warnings.add(id + ": " + gap.message() + which);
+        }
+    }
+
+    /** The cycle under way at a test time (the last one started by then; the first when none had). */
+    private static int cycleAt(List<CycleSummary> cycles, double testTime) {
+        int at = cycles.getFirst().cycleCount();
+        for (CycleSummary c : cycles) {
+            if (c.startTestTimeSecond() <= testTime) {
+                at = c.cycleCount();
+            }
+        }
+        return at;
     }
 
     /** The schema metadata of the cell's first sample file (run, cell, protocol), and where it came from. */
@@ -96,16 +126,11 @@ final class RunDirectorySource implements DataSource {
         Map<String, String> metadata = new LinkedHashMap<>();
         List<Path> segments = reader.sampleSegments(cellId);
         if (!segments.isEmpty()) {
-            try (BufferAllocator child = allocator.newChildAllocator("metadata " + cellId, 0, Long.MAX_VALUE);
-                 FileChannel channel = FileChannel.open(segments.getFirst(), StandardOpenOption.READ);
-                 ArrowStreamReader arrow = new ArrowStreamReader(channel, child)) {
-                Map<String, String> custom = arrow.getVectorSchemaRoot().getSchema().getCustomMetadata();
-                if (custom != null) {
-                    metadata.putAll(custom);
-                }
-            } catch (IOException | RuntimeException e) {
-                warnings.add(segments.getFirst() + ": no readable schema (" + e.getMessage() + ")");
+            Map<String, String> custom = io.cellbench.daq.run.ManifestRebuild.schemaMetadata(segments.getFirst(), allocator);
+            if (custom.isEmpty()) {
+                warnings.add(segments.getFirst() + ": no readable schema");
             }
+            metadata.putAll(custom);
         }
         metadata.put("exported_from", directory.toAbsolutePath().normalize().toString());
         return metadata;

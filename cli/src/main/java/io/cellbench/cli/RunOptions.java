@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param faultRetry how long an instrument fault is retried ("60 s")
  * @param influx     the InfluxDB of the run, or {@code null}
  * @param serve      the live page's address, or {@code null}
+ * @param minFreeSpaceBytes below this free space every cell pauses ({@code null}: the default; 0: not watched)
  */
-record RunOptions(String faultRetry, Influx influx, Serve serve) {
+record RunOptions(String faultRetry, Influx influx, Serve serve, Long minFreeSpaceBytes) {
     static final String FILE = "run-options.json";
 
     /**
@@ -32,6 +33,11 @@ record RunOptions(String faultRetry, Influx influx, Serve serve) {
     }
 
     record Serve(String bind, int port) {
+    }
+
+    /** Options of a version that had no free-space watch: the default applies. */
+    RunOptions(String faultRetry, Influx influx, Serve serve) {
+        this(faultRetry, influx, serve, null);
     }
 
     /** The InfluxDB part of the options, or {@code null} when InfluxDB was not asked for. */
@@ -47,9 +53,9 @@ record RunOptions(String faultRetry, Influx influx, Serve serve) {
 
     /** The options a run starts with; {@code influx} is {@code null} when the run does not send to InfluxDB. */
     static RunOptions of(io.cellbench.schedules.runner.FaultRetry retry, InfluxOptions influx,
-                         io.cellbench.cli.serve.ServeOptions serve) {
+                         io.cellbench.cli.serve.ServeOptions serve, long minFreeSpaceBytes) {
         return new RunOptions(retry.describe(), influx == null ? null : influx(influx, System.getenv()),
-                serve.enabled() ? new Serve(serve.bind(), serve.port()) : null);
+                serve.enabled() ? new Serve(serve.bind(), serve.port()) : null, minFreeSpaceBytes);
     }
 
     void write(Path runDirectory) throws IOException {

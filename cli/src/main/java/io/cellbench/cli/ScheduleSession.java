@@ -13,6 +13,7 @@ import io.cellbench.daq.influx.SinkNotice;
 import io.cellbench.daq.run.RunDirectorySink;
 import io.cellbench.daq.run.RunInfo;
 import io.cellbench.cli.control.RunControls;
+import io.cellbench.schedules.alarm.DiskSpaceWatch;
 import io.cellbench.schedules.alarm.NotifyConfig;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.schedules.execution.InstrumentProvider;
@@ -46,6 +47,21 @@ final class ScheduleSession {
     private ScheduleSession() {
     }
 
+    /**
+     * Closes the run directory's files at the end; a failure then (the end markers on a full
+     * disk) is said on the console, not thrown over the run's summary: what was written stays.
+     */
+    private record Recording(RunDirectorySink sink, PrintStream console) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                sink.close();
+            } catch (io.cellbench.daq.run.RecordingFailure e) {
+                console.println("cellbench: ALARM: " + e.getMessage() + "; everything written before is intact");
+            }
+        }
+    }
+
     /** Where a run's InfluxDB spool lives: with the run, so what is not yet sent stays with its data. */
     static final String INFLUX_SPOOL = "influx-spool";
 
@@ -60,13 +76,14 @@ final class ScheduleSession {
     static Map<String, RunEvent.Outcome> runSimulated(Schedule schedule, Path out, double speed,
                                                       long progressMillis, PrintStream console, InfluxConfig influx)
             throws IOException, InterruptedException {
-        return runSimulated(schedule, out, speed, progressMillis, console, influx, runner -> { }, null);
+        return runSimulated(schedule, out, speed, progressMillis, console, influx, runner -> { }, null,
+                SessionExtras.watching(out, 0));
     }
 
     static Map<String, RunEvent.Outcome> runSimulated(Schedule schedule, Path out, double speed,
                                                       long progressMillis, PrintStream console,
                                                       InfluxConfig influx, java.util.function.Consumer<ScheduleRunner> onStart,
-                                                      NotifyConfig notify)
+                                                      NotifyConfig notify, SessionExtras extras)
             throws IOException, InterruptedException {
         Instant start = Instant.now();
         String runId = "run-" + start.toString().replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -80,7 +97,7 @@ final class ScheduleSession {
                     true, Double.isInfinite(speed) ? 0 : speed, startUnix));
         }
         return execute(schedule, out, info, new SimulatedInstruments(startUnix, speed), new SimulatedState(), null,
-                Map.of(), progressMillis, console, influx, onStart, speed, notify);
+                Map.of(), progressMillis, console, influx, onStart, speed, notify, extras);
     }
 
     /**
@@ -90,7 +107,7 @@ final class ScheduleSession {
     static Map<String, RunEvent.Outcome> runOnLab(Schedule schedule, LabFile lab, Path out, long progressMillis,
                                                   PrintStream console, InfluxConfig influx,
                                                   java.util.function.Consumer<ScheduleRunner> onStart,
-                                                  NotifyConfig notify)
+                                                  NotifyConfig notify, SessionExtras extras)
             throws IOException, InterruptedException {
         Instant start = Instant.now();
         String runId = "run-" + start.toString().replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -103,7 +120,7 @@ final class ScheduleSession {
             JournalFiles.writeRunMode(out, new RunMode(relative(root, scheduleFile), false, 1,
                     start.getEpochSecond() + start.getNano() * 1e-9, relative(root, labFile)));
         }
-        return runLab(schedule, lab, out, info, Map.of(), progressMillis, console, influx, onStart, notify);
+        return runLab(schedule, lab, out, info, Map.of(), progressMillis, console, influx, onStart, notify, extras);
     }
 
     /** Continues an interrupted run on the lab's instruments (see {@link #resumeSimulated}). */
@@ -111,23 +128,24 @@ final class ScheduleSession {
                                                      Map<String, JournalEntry> resume, long progressMillis,
                                                      PrintStream console, InfluxConfig influx,
                                                      java.util.function.Consumer<ScheduleRunner> onStart,
-                                                     NotifyConfig notify)
+                                                     NotifyConfig notify, SessionExtras extras)
             throws IOException, InterruptedException {
-        return runLab(schedule, lab, out, info, resume, progressMillis, console, influx, onStart, notify);
+        return runLab(schedule, lab, out, info, resume, progressMillis, console, influx, onStart, notify, extras);
     }
 
     private static Map<String, RunEvent.Outcome> runLab(Schedule schedule, LabFile file, Path out, RunInfo info,
                                                         Map<String, JournalEntry> resume, long progressMillis,
                                                         PrintStream console, InfluxConfig influx,
                                                         java.util.function.Consumer<ScheduleRunner> onStart,
-                                                        NotifyConfig notify)
+                                                        NotifyConfig notify, SessionExtras extras)
             throws IOException, InterruptedException {
         LabCheck.check(schedule, file);
-        Lab lab = new Lab(file, new SystemLabClock(), w -> console.println("cellbench: warning: " + w));
+        Lab lab = new Lab(file, new SystemLabClock(), w -> console.println("cellbench: warning: " + w),
+                "run " + out.toAbsolutePath().normalize());
         console.println("cellbench: lab '" + file.name() + "' (" + file.source() + "): " + file.instruments().size()
                 + " instruments, each connected when a cell first needs it");
         return execute(schedule, out, info, lab, InstrumentState.NONE, lab, resume, progressMillis, console, influx,
-                onStart, 1, notify); // real instruments: real time
+                onStart, 1, notify, extras); // real instruments: real time
     }
 
     private static String relative(Path root, Path file) {
@@ -142,7 +160,7 @@ final class ScheduleSession {
                                                          Map<String, JournalEntry> resume, long progressMillis,
                                                          PrintStream console, InfluxConfig influx,
                                                          java.util.function.Consumer<ScheduleRunner> onStart,
-                                                         NotifyConfig notify)
+                                                         NotifyConfig notify, SessionExtras extras)
             throws IOException, InterruptedException {
         double wall = System.currentTimeMillis() / 1000.0;
         SimulatedInstruments instruments;
@@ -161,7 +179,7 @@ final class ScheduleSession {
             instruments = new SimulatedInstruments(mode.clockStartUnixSecond(), Double.POSITIVE_INFINITY, starts);
         }
         return execute(schedule, out, info, instruments, new SimulatedState(), null, resume, progressMillis, console,
-                influx, onStart, mode.speed() > 0 ? mode.speed() : Double.POSITIVE_INFINITY, notify);
+                influx, onStart, mode.speed() > 0 ? mode.speed() : Double.POSITIVE_INFINITY, notify, extras);
     }
 
     static Map<String, String> describe(Schedule schedule) {
@@ -190,7 +208,7 @@ final class ScheduleSession {
                                                          AutoCloseable release, Map<String, JournalEntry> resume, long progressMillis,
                                                          PrintStream console, InfluxConfig influx,
                                                          java.util.function.Consumer<ScheduleRunner> onStart,
-                                                         double speed, NotifyConfig notify)
+                                                         double speed, NotifyConfig notify, SessionExtras extras)
             throws IOException, InterruptedException {
         Files.createDirectories(out);
         // Before the files: a second process on this directory is refused here (control socket).
@@ -221,7 +239,12 @@ final class ScheduleSession {
         ArrowWriteOptions options = ArrowWriteOptions.DEFAULTS.withMaxBufferedSeconds(Double.POSITIVE_INFINITY)
                 .withBatchRows(4 * journalRows);
         try (BufferAllocator allocator = new RootAllocator();
-             RunDirectorySink sink = RunDirectorySink.open(out, info, options, allocator)) {
+             Recording recording = new Recording(RunDirectorySink.open(out, info, options, allocator), console)) {
+            RunDirectorySink sink = recording.sink();
+            sink.repairs().forEach(r -> console.println("cellbench: repaired " + r));
+            for (RunEvent.Notice n : extras.notes()) {
+                sink.on(n);
+            }
             RunJournal journal = new RunJournal(out, sink::flush, state, journalRows, resume);
             InfluxSink live = influx == null ? null : openInflux(influx.withSpoolDirectory(out.resolve(INFLUX_SPOOL)),
                     info.runId(), sink, console);
@@ -230,14 +253,21 @@ final class ScheduleSession {
                 if (live != null) {
                     controls.influx(live.config().url().toString(), live.config().database(), live::status);
                 }
-                RunListener listener = controls.listener(live == null ? sink : new TeeListener(sink, live, console),
-                        sink, info, alarmLines);
+                RunListener listener = controls.listener(new RecordingAlarms(live == null ? sink
+                        : new TeeListener(sink, live, console), console, out), sink, info, alarmLines);
+                RunConsole.recordHangupWith(text -> listener.on(new RunEvent.Notice("", Double.NaN,
+                        RunEvent.Severity.WARNING, text)));
                 ScheduleRunner runner = new ScheduleRunner(schedule, instruments, listener, journal);
                 running[0] = runner;
                 controls.attach(runner);
                 onStart.accept(runner);
                 try (runner; ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)
-                        .speed(speed).alarms(alarmLines)) {
+                        .speed(speed).alarms(alarmLines);
+                     DiskSpaceWatch disk = new DiskSpaceWatch(extras.freeSpace(), extras.minFreeBytes(), out, runner,
+                             listener, console::println)) {
+                    if (extras.minFreeBytes() > 0) {
+                        disk.start(extras.diskCheckEvery());
+                    }
                     progress.start();
                     Map<String, RunEvent.Outcome> outcomes = runner.run();
                     awaitOutputsOff(runner, out, console);
@@ -245,6 +275,7 @@ final class ScheduleSession {
                     return outcomes;
                 }
             } finally {
+                RunConsole.recordHangupWith(null);
                 controls.close(); // while events.jsonl is open: the last alarms' fate is recorded
                 if (live != null) {
                     drain(live, console);

@@ -27,6 +27,10 @@ final class UserErrors implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         var err = cl.getErr();
+        if (ex instanceof io.cellbench.daq.run.RecordingFailure f) {
+            err.println("error: " + f.getMessage()); // names the cell and the file, which its cause does not
+            return BAD_INPUT;
+        }
         Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         if (isFileProblem(t)) {
             err.println(t.getMessage()); // "file:line:column: error: …" or "file: error: …" already

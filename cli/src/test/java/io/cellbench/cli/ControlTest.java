@@ -146,7 +146,7 @@ class ControlTest {
 
             Console second = Console.run("resume", dir.toString());
             assertEquals(2, second.exitCode());
-            assertTrue(second.err().contains("another cellbench process is running"), second.err());
+            assertTrue(second.err().contains("is in use by cellbench process " + r.pid()), second.err());
             assertEquals(r.pid(), statusPid(dir), "the refused second process left the socket alone");
 
             assertEquals(0, Console.run("stop", dir.toString()).exitCode());

@@ -98,12 +98,16 @@ public final class RunControls implements AutoCloseable {
         return new RunListener() {
             @Override
             public void on(RunEvent event) {
-                inner.on(event);
-                for (RunListener l : side) {
-                    try {
-                        l.on(event);
-                    } catch (RuntimeException e) {
-                        // status and alarms are a side line; the record above is what counts
+                try {
+                    inner.on(event);
+                } finally {
+                    // also when the record failed (a full disk): then the alarms matter most
+                    for (RunListener l : side) {
+                        try {
+                            l.on(event);
+                        } catch (RuntimeException e) {
+                            // status and alarms are a side line; the record above is what counts
+                        }
                     }
                 }
             }

@@ -2,9 +2,7 @@ package io.cellbench.cli.control;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cellbench.cli.UserError;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +35,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(dir.resolve("run.json"))) {
-            throw new UserError(dir + " is not a run directory (it has no run.json)");
-        }
+        io.cellbench.cli.RepairCommand.requireRunJson(dir);
         ObjectNode live = null;
         String unreachable = null;
         try {

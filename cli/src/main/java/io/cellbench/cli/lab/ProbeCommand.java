@@ -24,11 +24,12 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = {"Check that an instrument of a lab file answers.",
-            "Connects through its driver, identifies it, takes one reading (a channel's voltage and",
-            "current, a fixture's pressure, a chamber's temperature; an impedance analyzer is only",
-            "identified), then closes it.",
-            "The instrument is opened as a run opens it (a keithley-2450 is reset and left at rest):",
-            "do not probe an instrument a run is using."},
+            "Connects through its driver, identifies it, says what the driver verified on the device,",
+            "takes one reading (a channel's voltage and current, a fixture's pressure, a chamber's",
+            "temperature; an impedance analyzer is only identified), then closes it.",
+            "The instrument is opened as a run opens it (a keithley-2450 is reset and left at rest), so an",
+            "instrument (or channel) a run is using is refused, naming the run: \"held by run DIR (pid N)\".",
+            "A channel of a multi-channel cycler in use by a run on another channel is read without a command."},
         footer = {"", "Examples:",
             "  cellbench probe --lab lab.yaml smu-1        an instrument",
             "  cellbench probe --lab lab.yaml bank/3       channel 3 of a multi-channel cycler",
@@ -60,7 +61,7 @@ public final class ProbeCommand implements Callable<Integer> {
         out.println("probing " + name + (channel != null && !channel.text().equals(name) ? " = " + channel.text() : "")
                 + " (" + target.driver().name() + ", " + target.config().origin() + ")");
         long t0 = System.nanoTime();
-        try (Lab l = new Lab(file, new SystemLabClock(), w -> System.err.println("warning: " + w))) {
+        try (Lab l = new Lab(file, new SystemLabClock(), w -> System.err.println("warning: " + w), "probe")) {
             if (channel != null) {
                 CyclerChannel c = l.channel(name);
                 out.println("  identify: " + c.identify());

@@ -43,7 +43,7 @@ public final class PlotCommand implements Callable<Integer> {
     List<String> cells = new ArrayList<>();
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
-            description = "The image to write: .png or .svg (replaced if it exists).")
+            description = "The image to write: .png or .svg (an existing image is replaced; never a run's recorded files).")
     Path out;
 
     @Option(names = "--cycles", paramLabel = "FROM..TO", description = "Only cycles in this range, e.g. 2..20, 5.. or 7.")
@@ -82,6 +82,7 @@ public final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ImageFormat.of(out);
+        io.cellbench.cli.OutputRule.requireOutputFile(out, f -> true, "");
         checkSize("--width", width);
         checkSize("--height", height);
         if (every != null && every < 1) {

@@ -66,10 +66,23 @@ public final class ServeAddress {
                     + (token == null ? "" : "   (token also in " + runDirectory.resolve(AccessToken.FILE) + ")"));
             return server;
         } catch (BindException e) {
+            forget(token, runDirectory);
             throw new UserError("cannot listen on " + bind + ":" + port + " (" + e.getMessage()
                     + "); choose another --port, or 0 for any free one");
         } catch (IOException e) {
+            forget(token, runDirectory);
             throw new UserError("cannot start the live page on " + bind + ":" + port + ": " + e.getMessage());
+        }
+    }
+
+    /** A page that did not start leaves no token behind: a refused command writes nothing. */
+    private static void forget(AccessToken token, Path runDirectory) {
+        if (token != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(runDirectory.resolve(AccessToken.FILE));
+            } catch (IOException ignored) {
+                // it opens nothing without a server
+            }
         }
     }
 }

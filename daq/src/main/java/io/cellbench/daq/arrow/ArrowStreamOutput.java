@@ -21,6 +21,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * exists, and every batch goes to the file as soon as it is written, so a crash costs at
  * most the batch being written (stream files need no footer; IPC files do and are
  * unreadable after a crash).
+ *
+ * <p>A batch that cannot be written (a full disk) is cut off the file again, and nothing more
+ * is written to it: the file ends at its last whole batch, as after a crash, and a resume
+ * continues in a new segment.
  */
 final class ArrowStreamOutput implements AutoCloseable {
 
@@ -32,6 +36,10 @@ final class ArrowStreamOutput implements AutoCloseable {
     private final FsyncPolicy fsync;
     private long batches;
     private boolean closed;
+    /** The length of the file up to the end of its last whole batch (or its schema). */
+    private long whole;
+    /** Why a write failed, once one has: the file takes nothing more. */
+    private IOException broken;
 
     private ArrowStreamOutput(Path file, BufferAllocator allocator, VectorSchemaRoot root, FileChannel channel,
                               ArrowStreamWriter writer, FsyncPolicy fsync) {
@@ -70,6 +78,7 @@ final class ArrowStreamOutput implements AutoCloseable {
             writer.start();
             ArrowStreamOutput output = new ArrowStreamOutput(file, allocator, root, channel, writer, options.fsync());
             output.force();
+            output.whole = channel.position();
             return output;
         } catch (IOException | RuntimeException e) {
             try {
@@ -100,10 +109,25 @@ final class ArrowStreamOutput implements AutoCloseable {
 
     /** Writes the first {@code rows} rows of the root as one record batch. */
     void writeBatch(int rows) throws IOException {
+        if (broken != null) {
+            throw new IOException("an earlier write failed (" + broken.getMessage() + "); the file ends at its last"
+                    + " whole batch and takes no more", broken);
+        }
         root.setRowCount(rows);
-        writer.writeBatch();
+        try {
+            writer.writeBatch();
+            force();
+        } catch (IOException e) {
+            broken = e;
+            try {
+                channel.truncate(whole); // freeing space needs none: a full disk allows it
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
         batches++;
-        force();
+        whole = channel.position();
     }
 
     private void force() throws IOException {
@@ -119,6 +143,15 @@ final class ArrowStreamOutput implements AutoCloseable {
             return;
         }
         closed = true;
+        if (broken != null) {
+            // No end marker after a failed write: the file stays as it was cut back, read as after a crash.
+            try {
+                AutoCloseables.close(channel, root, allocator);
+            } catch (Exception e) {
+                throw e instanceof IOException io ? io : new IOException(e);
+            }
+            return;
+        }
         try {
             writer.end();
             force();

@@ -65,10 +65,6 @@ final class CellRecorder {
         String cellId = start.cellId();
         List<Path> oldSamples = Segments.list(directory, RunLayout.SAMPLES);
         List<Path> oldSpectra = Segments.list(directory, RunLayout.SPECTRA);
-        if (!start.resumed() && !(oldSamples.isEmpty() && oldSpectra.isEmpty())) {
-            throw new IllegalStateException("cell " + cellId + " already has recorded data in " + directory
-                    + "; a new test of this cell needs a new run directory (to continue the old test, resume it)");
-        }
         Files.createDirectories(directory);
         BufferAllocator allocator = parent.newChildAllocator("cell " + cellId, 0, Long.MAX_VALUE);
         List<AutoCloseable> opened = new ArrayList<>();
@@ -76,12 +72,18 @@ final class CellRecorder {
             CycleStatistics statistics = new CycleStatistics();
             List<CycleSummary> completed = new ArrayList<>();
             double[] offset = {start.resumed() ? Double.NaN : start.unixTimeSecond()};
-            ArrowSampleReader.read(oldSamples, allocator, s -> {
+            long rows = ArrowSampleReader.read(oldSamples, allocator, s -> {
                 statistics.add(s).ifPresent(completed::add);
                 offset[0] = s.unixTimeSecond() - s.testTimeSecond();
-            });
+            }).rows();
             int[] lastSpectrum = {0};
-            ArrowSpectrumReader.read(oldSpectra, allocator, (index, s) -> lastSpectrum[0] = Math.max(lastSpectrum[0], index));
+            rows += ArrowSpectrumReader.read(oldSpectra, allocator,
+                    (index, s) -> lastSpectrum[0] = Math.max(lastSpectrum[0], index)).rows();
+            // Files without a row (a start cut short before anything was recorded) hold nothing to keep apart.
+            if (!start.resumed() && rows > 0) {
+                throw new IllegalStateException("cell " + cellId + " already has recorded data in " + directory
+                        + "; a new test of this cell needs a new run directory (to continue the old test, resume it)");
+            }
             // Derived files: rebuilt from the samples, which are the record.
             Files.deleteIfExists(directory.resolve(CycleWriter.ARROW_FILE));
             Files.deleteIfExists(directory.resolve(CycleWriter.CSV_FILE));
@@ -154,6 +156,16 @@ final class CellRecorder {
 
     Path directory() {
         return directory;
+    }
+
+    /** The sample segment this recorder writes. */
+    Path samplesFile() {
+        return samples.file();
+    }
+
+    /** The spectrum segment this recorder writes. */
+    Path spectraFile() {
+        return spectra.file();
     }
 
     /** Summarises the cycle in progress, writes everything buffered, closes the files. */

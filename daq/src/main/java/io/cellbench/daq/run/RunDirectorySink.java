@@ -12,7 +12,6 @@ import io.cellbench.core.data.RunEvent.StepStarted;
 import io.cellbench.core.data.RunListener;
 import io.cellbench.daq.arrow.ArrowWriteOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,9 +34,8 @@ import org.apache.arrow.memory.RootAllocator;
  * </pre>
  * A cell's files open on its RunStarted and close on its RunEnded (or {@link #close()}).
  * Cells may run on different threads, each cell's events on one thread; the shared event
- * log and run.json are guarded by a lock. A write failure is thrown to the caller as an
- * {@link UncheckedIOException} naming the cell and the file: losing data must not go
- * unnoticed.
+ * log and run.json are guarded by a lock. A write failure is thrown to the caller as a
+ * {@link RecordingFailure} naming the cell and the file: losing data must not go unnoticed.
  */
 public final class RunDirectorySink implements RunListener, AutoCloseable {
 
@@ -50,11 +48,13 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
     /** Guards the shared files: events.jsonl and run.json. */
     private final ReentrantLock shared = new ReentrantLock();
     private final EventLog events;
+    private final List<String> repairs;
     private RunManifest manifest;
     private boolean closed;
 
     private RunDirectorySink(Path directory, RunInfo info, ArrowWriteOptions options, BufferAllocator allocator,
                              boolean ownsAllocator, EventLog events, RunManifest manifest) {
+        this.repairs = events.repaired() == null ? List.of() : List.of(events.repaired());
         this.directory = directory;
         this.info = info;
         this.options = options;
@@ -101,7 +101,17 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
             manifest.write(runJson);
         }
         EventLog events = EventLog.open(directory.resolve(RunLayout.EVENTS));
+        if (events.repaired() != null) {
+            // The log's own record of the repair, dated now: the run had no event at this moment.
+            events.append(new Notice("", Double.NaN, RunEvent.Severity.WARNING, events.repaired()),
+                    System.currentTimeMillis() / 1000.0);
+        }
         return new RunDirectorySink(directory, info, options, allocator, ownsAllocator, events, manifest);
+    }
+
+    /** What opening the directory repaired (a torn last line of events.jsonl), each said in events.jsonl too. */
+    public List<String> repairs() {
+        return repairs;
     }
 
     public Path directory() {
@@ -117,7 +127,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
                 try {
                     cell.sample(e.sample());
                 } catch (IOException x) {
-                    throw failure(e.cellId(), "samples", cell.directory(), x);
+                    throw failure(e.cellId(), "samples", cell.samplesFile(), x);
                 }
             }
             case SpectrumMeasured e -> {
@@ -125,7 +135,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
                 try {
                     cell.spectrum(e.spectrum());
                 } catch (IOException x) {
-                    throw failure(e.cellId(), "a spectrum", cell.directory(), x);
+                    throw failure(e.cellId(), "a spectrum", cell.spectraFile(), x);
                 }
             }
             case StepStarted e -> log(e, e.testTimeSecond());
@@ -141,7 +151,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
             try {
                 entry.getValue().flush();
             } catch (IOException x) {
-                throw failure(entry.getKey(), "samples", entry.getValue().directory(), x);
+                throw failure(entry.getKey(), "samples", entry.getValue().samplesFile(), x);
             }
         }
     }
@@ -159,7 +169,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         try {
             recorder.flush();
         } catch (IOException x) {
-            throw failure(cellId, "samples", recorder.directory(), x);
+            throw failure(cellId, "samples", recorder.samplesFile(), x);
         }
     }
 
@@ -188,7 +198,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
             writeManifest(manifest.with(entry));
             events.append(e, e.unixTimeSecond());
         } catch (IOException x) {
-            throw failure(cellId, "the run description", directory, x);
+            throw failure(cellId, "the run description", directory.resolve(RunLayout.RUN_JSON), x);
         } finally {
             shared.unlock();
         }
@@ -216,7 +226,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
                 writeManifest(manifest.with(known.get().ended(e.outcome(), e.message(), e.testTimeSecond())));
             }
         } catch (IOException x) {
-            throw failure(e.cellId(), "the end of its run", directory, x);
+            throw failure(e.cellId(), "the end of its run", directory.resolve(RunLayout.EVENTS), x);
         } finally {
             shared.unlock();
         }
@@ -226,7 +236,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         try {
             recorder.finish();
         } catch (IOException x) {
-            throw failure(cellId, "its last data", recorder.directory(), x);
+            throw failure(cellId, "the end of its data files", recorder.directory(), x);
         }
     }
 
@@ -312,9 +322,8 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         }
     }
 
-    private static UncheckedIOException failure(String cellId, String what, Path where, IOException cause) {
-        return new UncheckedIOException("cell " + cellId + ": cannot write " + what + " to " + where + ": "
-                + cause.getMessage(), cause);
+    private static RecordingFailure failure(String cellId, String what, Path where, IOException cause) {
+        return new RecordingFailure(cellId, what, where, cause);
     }
 
     private static String nullToEmpty(String s) {

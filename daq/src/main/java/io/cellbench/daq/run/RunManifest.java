@@ -61,23 +61,37 @@ public record RunManifest(String runId, String startTime, String cellbenchVersio
         ArrayNode array = root.putArray("cells");
         cells.forEach(c -> array.add(c.toJson()));
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            channel.force(true);
+        try {
+            Files.write(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp); // the old run.json stays whole
+            throw e;
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     static RunManifest read(Path file) throws IOException {
+        Path dir = file.getParent();
+        boolean holdsData = dir != null && (Files.isDirectory(dir.resolve(RunLayout.CELLS))
+                || Files.isDirectory(dir.resolve("journal")));
         if (!Files.isRegularFile(file)) {
+            if (holdsData) {
+                // the readers' part of a lost run.json: say what to do rather than "not a run directory"
+                throw new IOException(dir + " has no run.json, but holds a run's data and journal: rebuild run.json"
+                        + " with 'cellbench repair " + dir + "'");
+            }
             throw new NoSuchFileException(file.toString(), null,
-                    "not found: " + file.getParent() + " is not a cellbench run directory");
+                    "not found: " + dir + " is not a cellbench run directory");
         }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IOException(file + ": not valid JSON: " + e.getMessage(), e);
+            throw new IOException(file + ": not valid JSON: " + e.getMessage() + (holdsData
+                    ? "; 'cellbench repair " + dir + "' rebuilds it from the data files" : ""), e);
         }
         if (!FORMAT.equals(Json.text(root, "format"))) {
             throw new IOException(file + ": not a cellbench run description (\"format\" is not \"" + FORMAT + "\")");

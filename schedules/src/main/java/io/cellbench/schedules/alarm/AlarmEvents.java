@@ -38,8 +38,10 @@ public final class AlarmEvents implements RunListener {
             if (before != null && !before.message().equals(end.message())) {
                 raise(before);
             }
-            alarms.raise(Alarm.of(kindOf(end.outcome()), cell, severityOf(end.outcome()),
-                    end.message(), clock.instant()));
+            // A stop the cell's own alarm notice announced (its data could not be written) stays an alarm.
+            Severity severity = before != null && before.severity() == Severity.ALARM ? Severity.ALARM
+                    : severityOf(end.outcome());
+            alarms.raise(Alarm.of(kindOf(end.outcome()), cell, severity, end.message(), clock.instant()));
             return;
         }
         flush(cell);

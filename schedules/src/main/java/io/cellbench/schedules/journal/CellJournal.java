@@ -24,6 +24,11 @@ import java.util.function.Supplier;
  * write costs two fsyncs: at most about one write per wall second per cell, plus one per
  * step. Should data still reach the disk beyond the last position (a sink batching on its
  * own), a resume catches up with it from the data (see {@link ResumePlan}).
+ *
+ * <p>Each version also says up to which test time the data were on disk when it was written
+ * (the previous version's position, whose flush had succeeded): a resume that finds the data
+ * ending before that knows recorded data went missing, rather than the last unwritten batch
+ * an interruption costs.
  */
 public final class CellJournal implements PositionListener {
     static final double MIN_TEST_SECONDS = 30;
@@ -35,6 +40,8 @@ public final class CellJournal implements PositionListener {
     private final Supplier<Map<String, double[]>> instruments;
     private final int maxRows;
     private RunPosition last;
+    /** Test time up to which the cell's samples are known to be on disk (null: none yet). */
+    private Double dataThrough;
     private double lastWrittenTestTime = Double.NEGATIVE_INFINITY;
     private long lastWrittenNanos = System.nanoTime() - MIN_WALL_NANOS;
     private int recordedSinceWrite;
@@ -42,6 +49,21 @@ public final class CellJournal implements PositionListener {
     /** @param maxRows write after this many recorded samples at the latest (below the sink's batch size) */
     public CellJournal(Path runDirectory, String cellId, Runnable flushData,
                        Supplier<Map<String, double[]>> instruments, int maxRows) {
+        this(runDirectory, cellId, flushData, instruments, maxRows, null, null);
+    }
+
+    /**
+     * A cell that continues an interrupted run: until its first write, the journal keeps the
+     * position it continues from and the end of the data a resume found on disk.
+     *
+     * @param resumedAt   the position the cell continues from, or null for a fresh cell
+     * @param dataOnDisk  the test time of the cell's last sample on disk, or null for none
+     */
+    public CellJournal(Path runDirectory, String cellId, Runnable flushData,
+                       Supplier<Map<String, double[]>> instruments, int maxRows, RunPosition resumedAt,
+                       Double dataOnDisk) {
+        this.last = resumedAt;
+        this.dataThrough = dataOnDisk;
         this.maxRows = maxRows;
         this.runDirectory = runDirectory;
         this.cellId = cellId;
@@ -72,16 +94,19 @@ public final class CellJournal implements PositionListener {
     private void write(RunPosition position, RunEvent.Outcome outcome) {
         double written = position == null ? Double.NaN : position.runStartUnixSecond() + position.testTimeSecond();
         JournalEntry entry = new JournalEntry(cellId, Double.isNaN(written) ? 0 : written, position, outcome,
-                instruments.get());
+                instruments.get(), dataThrough);
         try {
             JournalFiles.writeEntry(runDirectory, entry);
         } catch (IOException e) {
-            throw JournalFiles.failure(JournalFiles.cellFile(runDirectory, cellId), e);
+            throw JournalFiles.failure(cellId, JournalFiles.cellFile(runDirectory, cellId), e);
         }
         if (position != null) {
             lastWrittenTestTime = position.testTimeSecond();
         }
         flushData.run();
+        if (position != null) {
+            dataThrough = position.testTimeSecond(); // every sample up to the position is on disk now
+        }
         lastWrittenNanos = System.nanoTime();
         recordedSinceWrite = 0;
     }

@@ -13,18 +13,34 @@ import java.util.Map;
  * @param outcome           how the run ended, {@code null} while it runs (or when it was killed)
  * @param instruments       the state of simulated instruments at {@code position} (empty for
  *                          real ones, which keep their own state)
+ * @param dataThroughTestTimeSecond every sample of the cell up to this test time was on disk
+ *                          when this version was written (the data's end a resume checks);
+ *                          {@code null} when nothing had been written yet, or for journals of
+ *                          versions that did not record it
  */
 public record JournalEntry(
         String cellId,
         double writtenUnixSecond,
         RunPosition position,
         RunEvent.Outcome outcome,
-        Map<String, double[]> instruments) {
+        Map<String, double[]> instruments,
+        Double dataThroughTestTimeSecond) {
 
     public static final String FORMAT = "cellbench-journal";
 
     public JournalEntry {
         instruments = instruments == null ? Map.of() : Map.copyOf(instruments);
+    }
+
+    /** An entry that says nothing about the data on disk. */
+    public JournalEntry(String cellId, double writtenUnixSecond, RunPosition position, RunEvent.Outcome outcome,
+                        Map<String, double[]> instruments) {
+        this(cellId, writtenUnixSecond, position, outcome, instruments, null);
+    }
+
+    /** This entry continuing from {@code moved} with the data on disk ending at {@code dataThrough}. */
+    public JournalEntry continuingAt(RunPosition moved, Double dataThrough) {
+        return new JournalEntry(cellId, writtenUnixSecond, moved, outcome, instruments, dataThrough);
     }
 
     /**

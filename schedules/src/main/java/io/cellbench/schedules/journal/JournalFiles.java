@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.cellbench.daq.run.RecordingFailure;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -83,6 +83,13 @@ public final class JournalFiles {
                 ch.write(buf);
             }
             ch.force(true);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp); // the old version stays; a half-written copy would only confuse
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -123,7 +130,7 @@ public final class JournalFiles {
                 + " (cut short or edited by hand? See 'The journal' in docs/operations.md)";
     }
 
-    static UncheckedIOException failure(Path file, IOException e) {
-        return new UncheckedIOException("cannot write the journal " + file + ": " + e.getMessage(), e);
+    static RecordingFailure failure(String cellId, Path file, IOException e) {
+        return new RecordingFailure(cellId, "its journal", file, e);
     }
 }

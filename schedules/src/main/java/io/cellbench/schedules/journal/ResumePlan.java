@@ -5,6 +5,7 @@ import io.cellbench.core.data.Sample;
 import io.cellbench.daq.run.CellEntry;
 import io.cellbench.daq.run.RunManifest;
 import io.cellbench.daq.run.RunReader;
+import io.cellbench.schedules.runner.RunPosition;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,6 +19,12 @@ import java.util.Optional;
  * A journaled position is moved on to the last sample that reached the disk after it (in the
  * same step), so the resumed run continues the data exactly: no sample twice, counters
  * continuous.
+ *
+ * <p>Each cell's last sample on disk is checked against its journal, which says up to which
+ * test time the data had been written: data that end there or later are an interruption's
+ * usual loss at most (the last batch, not yet written when the process died: {@link
+ * Continue#unwritten}); data that end before it have lost recorded samples ({@link
+ * MissingData}), and the caller must not continue silently past that hole.
  */
 public final class ResumePlan {
 
@@ -30,8 +37,45 @@ public final class ResumePlan {
     public record Finished(String cellId, RunEvent.Outcome outcome) implements CellPlan {
     }
 
-    /** Continues from {@code entry.position()}. */
-    public record Continue(String cellId, JournalEntry entry) implements CellPlan {
+    /**
+     * Continues from {@code entry.position()}.
+     *
+     * @param unwritten test times {from, to} of samples recorded before the interruption that
+     *                  had not reached the disk (from the last sample on disk to the journaled
+     *                  position); {@code null} when none are missing
+     */
+    public record Continue(String cellId, JournalEntry entry, double[] unwritten) implements CellPlan {
+        public Continue(String cellId, JournalEntry entry) {
+            this(cellId, entry, null);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Continue c && c.cellId.equals(cellId) && c.entry.equals(entry)
+                    && java.util.Arrays.equals(c.unwritten, unwritten);
+        }
+
+        @Override
+        public int hashCode() {
+            return cellId.hashCode();
+        }
+    }
+
+    /**
+     * The data on disk end before what the journal says had been written: recorded samples
+     * are missing (a file truncated, deleted, or restored from an older copy).
+     *
+     * @param entry          the journal, to continue from if the operator accepts the hole
+     * @param onDiskTestTimeSecond the last sample on disk, or negative infinity for none
+     * @param writtenTestTimeSecond what the journal says was on disk
+     */
+    public record MissingData(String cellId, JournalEntry entry, double onDiskTestTimeSecond,
+                              double writtenTestTimeSecond) implements CellPlan {
+        /** Continues from the journal across the hole; the data's end is what is on disk now. */
+        public Continue accepted() {
+            return new Continue(cellId, entry.continuingAt(entry.position(),
+                    Double.isInfinite(onDiskTestTimeSecond) ? null : onDiskTestTimeSecond), null);
+        }
     }
 
     /** No step began before the interruption (no data either): starts from the beginning. */
@@ -53,6 +97,14 @@ public final class ResumePlan {
         return out;
     }
 
+    /** Samples and spectra the cell has on disk (0 when it has no directory). */
+    private static long recordedRows(RunReader reader, Path runDirectory, String id) throws IOException {
+        if (!java.nio.file.Files.isDirectory(io.cellbench.daq.run.RunLayout.cellDirectory(runDirectory, id))) {
+            return 0;
+        }
+        return reader.samples(id, s -> { }).rows() + reader.spectra(id, (index, s) -> { }).rows();
+    }
+
     private static CellPlan planCell(Path runDirectory, RunReader reader, Optional<CellEntry> manifested, String id)
             throws IOException {
         Optional<RunEvent.Outcome> recorded = manifested.flatMap(CellEntry::outcome);
@@ -64,7 +116,9 @@ public final class ResumePlan {
             return new Finished(id, recorded.get());
         }
         if (journal.isEmpty() || journal.get().position() == null) {
-            if (manifested.isPresent() && !reader.sampleSegments(id).isEmpty()) {
+            // Its files may exist with no row in them (created, then the process died or the disk
+            // filled before its first journal write): nothing was recorded, it starts afresh.
+            if (manifested.isPresent() && recordedRows(reader, runDirectory, id) > 0) {
                 throw new IOException("cell " + id + " has recorded data but no journal in "
                         + JournalFiles.directory(runDirectory) + "; it cannot be resumed");
             }
@@ -72,13 +126,18 @@ public final class ResumePlan {
         }
         JournalEntry entry = journal.get();
         Sample[] lastSample = new Sample[1];
-        if (manifested.isPresent()) {
+        if (java.nio.file.Files.isDirectory(io.cellbench.daq.run.RunLayout.cellDirectory(runDirectory, id))) {
             reader.samples(id, s -> lastSample[0] = s);
         }
-        if (lastSample[0] != null) {
-            entry = new JournalEntry(id, entry.writtenUnixSecond(), entry.position().advancedTo(lastSample[0]),
-                    entry.outcome(), entry.instruments());
+        double onDisk = lastSample[0] == null ? Double.NEGATIVE_INFINITY : lastSample[0].testTimeSecond();
+        Double written = entry.dataThroughTestTimeSecond();
+        if (written != null && onDisk < written) {
+            return new MissingData(id, entry, onDisk, written);
         }
-        return new Continue(id, entry);
+        RunPosition at = entry.position();
+        RunPosition moved = lastSample[0] == null ? at : at.advancedTo(lastSample[0]);
+        double[] unwritten = onDisk < at.testTimeSecond()
+                ? new double[] {Math.max(0, onDisk), at.testTimeSecond()} : null;
+        return new Continue(id, entry.continuingAt(moved, lastSample[0] == null ? null : onDisk), unwritten);
     }
 }

@@ -67,7 +67,9 @@ public final class RunJournal implements CellJournaling {
     @Override
     public PositionListener journal(ScheduledCell cell, CellInstruments instruments) {
         String id = cell.info().id();
-        return new CellJournal(runDirectory, id, () -> flushCell.accept(id), () -> state.save(instruments), maxRows);
+        JournalEntry from = resume.get(id);
+        return new CellJournal(runDirectory, id, () -> flushCell.accept(id), () -> state.save(instruments), maxRows,
+                from == null ? null : from.position(), from == null ? null : from.dataThroughTestTimeSecond());
     }
 
     @Override
@@ -109,7 +111,7 @@ public final class RunJournal implements CellJournaling {
         try {
             JournalFiles.writeScheduler(runDirectory, entry);
         } catch (IOException e) {
-            throw JournalFiles.failure(JournalFiles.schedulerFile(runDirectory, entry.cellId()), e);
+            throw JournalFiles.failure(entry.cellId(), JournalFiles.schedulerFile(runDirectory, entry.cellId()), e);
         }
         scheduled.put(entry.cellId(), entry);
     }

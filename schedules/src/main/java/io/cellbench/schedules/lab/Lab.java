@@ -28,6 +28,10 @@ import java.util.function.Consumer;
  * every cell wired to it through one connection. A cell holds its channel while it runs (a
  * second cell on the same channel is refused) and leaves it at open circuit when it ends;
  * {@link #close} closes everything that was opened, each instrument safely on its own.
+ *
+ * <p>Before an instrument (or a channel of a multi-channel cycler) is opened it is locked
+ * across processes ({@link InstrumentLocks}): a second process is refused, naming this one,
+ * rather than opening, and resetting, an instrument in use.
  */
 public final class Lab implements InstrumentProvider, AutoCloseable {
     private final LabFile file;
@@ -37,6 +41,7 @@ public final class Lab implements InstrumentProvider, AutoCloseable {
     private final List<Slot> openOrder = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> claims = new ConcurrentHashMap<>();
     private final Map<String, SharedAnalyzer> analyzers = new ConcurrentHashMap<>();
+    private final InstrumentLocks locks;
     private volatile boolean closed;
 
     /**
@@ -45,6 +50,15 @@ public final class Lab implements InstrumentProvider, AutoCloseable {
      * @param warnings where problems while closing go (they never hide a run's outcome)
      */
     public Lab(LabFile file, LabClock clock, Consumer<String> warnings) {
+        this(file, clock, warnings, "cellbench");
+    }
+
+    /**
+     * @param holder what this process does with the instruments, as a refusal in another
+     *               process names it ("run /lab/runs/b7", "probe")
+     */
+    public Lab(LabFile file, LabClock clock, Consumer<String> warnings, String holder) {
+        this.locks = new InstrumentLocks(holder);
         this.file = Objects.requireNonNull(file, "file");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
@@ -64,12 +78,24 @@ public final class Lab implements InstrumentProvider, AutoCloseable {
      *                             lab has no such instrument
      */
     public Instrument instrument(String name) {
+        return open(name, 0);
+    }
+
+    /** The instrument, locked as a whole ({@code channel} 0) or for one channel of a multi-channel cycler. */
+    private Instrument open(String name, int channel) {
         Slot slot = slots.get(name);
         if (slot == null) {
             throw new InstrumentException(name, null, "not in lab file " + file.source() + "; its instruments: "
                     + String.join(", ", file.instruments().keySet()));
         }
-        return slot.get();
+        String key = InstrumentLocks.key(slot.entry, channel);
+        locks.acquire(key, channel > 0 ? name + "/" + channel : name);
+        try {
+            return slot.get();
+        } catch (RuntimeException e) {
+            locks.release(key);
+            throw e;
+        }
     }
 
     /** The cycler channel a schedule or the command line means by {@code name} ("ch-1", "smu-1", "bank/3"). */
@@ -83,7 +109,8 @@ public final class Lab implements InstrumentProvider, AutoCloseable {
     }
 
     private CyclerChannel channel(ChannelRef ref) {
-        Instrument i = instrument(ref.instrument());
+        // a channel of a multi-channel cycler is locked by itself: runs may share the cycler, never a channel
+        Instrument i = open(ref.instrument(), ref.number());
         if (i instanceof CyclerBank bank) {
             if (ref.number() == 0) {
                 throw new InstrumentException(i.name(), null, "is a cycler with " + bank.channelCount()
@@ -211,6 +238,7 @@ public final class Lab implements InstrumentProvider, AutoCloseable {
             s.close();
         }
         slots.values().forEach(Slot::close); // one that finished opening while the list was copied
+        locks.close();
     }
 
     /** One instrument, opened at most once at a time; a failed open is tried again by the next cell. */

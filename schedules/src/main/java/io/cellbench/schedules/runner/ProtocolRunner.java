@@ -53,6 +53,8 @@ public final class ProtocolRunner {
     private volatile boolean measuringImpedance;
     /** A hold aborted the sweep in progress: its result, if any, is incomplete. */
     private volatile boolean sweepAbortedByHold;
+    /** The run directory could not take the cell's data: it stops (resumable), but as an alarm. */
+    private boolean recordingFailed;
     /** When the last sweep began (unix s): a spectrum is stamped with the start of the sweep that made it. */
     private double sweepStart;
     /** See {@link #outputUnconfirmed()}; written before the run's end is reported. */
@@ -195,6 +197,12 @@ public final class ProtocolRunner {
         } catch (InstrumentException e) {
             outcome = Outcome.FAULT;
             message = e.getMessage();
+        } catch (io.cellbench.daq.run.RecordingFailure e) {
+            // Nothing is wrong with the cell: stop it safely and resumably (docs/operations.md, "A full disk").
+            recordingFailed = true;
+            outcome = Outcome.STOPPED;
+            message = e.getMessage() + "; the cell was stopped at open circuit: fix that (free some space) and"
+                    + " continue the run with cellbench resume";
         } catch (RuntimeException e) {
             outcome = Outcome.FAULT;
             message = "internal error: " + e;
@@ -680,7 +688,8 @@ public final class ProtocolRunner {
                     numbering.indexOf(open), reason)));
         }
         if (outcome != Outcome.COMPLETED || unsafe != null) {
-            Severity severity = outcome == Outcome.STOPPED && unsafe == null ? Severity.WARNING : Severity.ALARM;
+            Severity severity = outcome == Outcome.STOPPED && unsafe == null && !recordingFailed
+                    ? Severity.WARNING : Severity.ALARM;
             quietly(() -> emit(new RunEvent.Notice(cell.id(), testTime, severity, text)));
         }
         quietly(() -> emit(new RunEvent.RunEnded(cell.id(), testTime, outcome, text)));
