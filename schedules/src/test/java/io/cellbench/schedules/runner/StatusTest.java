@@ -104,23 +104,7 @@ class StatusTest {
                 return super.read();
             }
         };
-        LabClock clock = new LabClock() {
-            @Override
-            public double nowUnixSeconds() {
-                return lab.nowUnixSeconds();
-            }
-
-            @Override
-            public void sleepUntil(double unixSeconds) {
-                seen.run();
-                lab.sleepUntil(unixSeconds);
-            }
-
-            @Override
-            public boolean isVirtual() {
-                return true;
-            }
-        };
+        LabClock clock = beforeEachWait(lab, until -> seen.run());
         Step.Drive charge = P.chargeFor(ampere, 30);
         runner[0] = new ProtocolRunner(CellSetup.builder(Harness.CELL,
                 P.protocol(P.limits(2.0, 4.0, -0.01, 0.01), P.ENDS_ONLY, P.rest(20), charge), channel, clock,
@@ -154,26 +138,11 @@ class StatusTest {
         // core before it is over. Halfway, the runner waits until the reader has checked a
         // thousand snapshots, so the reader surely reads while the runner writes (before) and
         // while it stands still (at the wait), whatever the load.
-        LabClock clock = new LabClock() {
-            @Override
-            public double nowUnixSeconds() {
-                return h.clock.nowUnixSeconds();
+        LabClock clock = beforeEachWait(h.clock, until -> {
+            if (h.clock.nowUnixSeconds() < halfway && until >= halfway) {
+                Await.until(() -> "the reader checked 1000 snapshots, not " + checked.get(), () -> checked.get() >= 1000);
             }
-
-            @Override
-            public void sleepUntil(double unixSeconds) throws InterruptedException {
-                if (h.clock.nowUnixSeconds() < halfway && unixSeconds >= halfway) {
-                    Await.until(() -> "the reader checked 1000 snapshots, not " + checked.get(),
-                            () -> checked.get() >= 1000);
-                }
-                h.clock.sleepUntil(unixSeconds);
-            }
-
-            @Override
-            public boolean isVirtual() {
-                return true;
-            }
-        };
+        });
         var setup = CellSetup.builder(Harness.CELL, P.protocol(P.chargeFor(0.001, 400_000)), slow, clock,
                 h.events).build();
         ProtocolRunner runner = new ProtocolRunner(setup);
@@ -202,5 +171,31 @@ class StatusTest {
         }
         assertEquals(List.of(), inconsistent);
         assertTrue(checked.get() >= 1000, "the reader checked " + checked.get() + " snapshots");
+    }
+
+    /** Something done on the runner thread before it waits on the clock until {@code unixSeconds}. */
+    private interface BeforeWait {
+        void run(double unixSeconds) throws InterruptedException;
+    }
+
+    /** {@code clock}, doing {@code action} before every wait. */
+    private static LabClock beforeEachWait(VirtualClock clock, BeforeWait action) {
+        return new LabClock() {
+            @Override
+            public double nowUnixSeconds() {
+                return clock.nowUnixSeconds();
+            }
+
+            @Override
+            public void sleepUntil(double unixSeconds) throws InterruptedException {
+                action.run(unixSeconds);
+                clock.sleepUntil(unixSeconds);
+            }
+
+            @Override
+            public boolean isVirtual() {
+                return true;
+            }
+        };
     }
 }
