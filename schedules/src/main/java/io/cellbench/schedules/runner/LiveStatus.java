@@ -4,8 +4,8 @@ import io.cellbench.core.data.RunEvent;
 import java.util.concurrent.locks.StampedLock;
 
 /**
- * The runner's progress, written by the runner thread on every sample and read from any
- * thread. Written in place (no allocation per sample); a {@link StampedLock} optimistic
+ * The runner's progress, written by the runner thread at every step start and every sample
+ * and read from any thread. Written in place (no allocation per sample); a {@link StampedLock} optimistic
  * read gives readers a consistent snapshot without ever blocking the runner.
  */
 final class LiveStatus {
@@ -79,13 +79,24 @@ final class LiveStatus {
         lock.unlockWrite(stamp);
     }
 
-    void step(String text, int index, int count, int cycle, RunnerStatus.State newState) {
+    /**
+     * A step begins (or a resumed one continues) {@code stepTime} into it, at test time
+     * {@code testTime}. It has no sample yet: V and I are NaN until its first {@link #sample},
+     * so a reader never sees the new step beside the previous step's reading, nor beside the
+     * base reading taken right after its command (which a channel may take before the command
+     * has acted: docs/runner.md, "Base reading").
+     */
+    void step(String text, int index, int count, int cycle, RunnerStatus.State newState, double stepTime,
+              double testTime) {
         long stamp = lock.writeLock();
         stepText = text;
         stepIndex = index;
         stepCount = count;
         cycleCount = cycle;
-        stepTimeSecond = 0;
+        voltageVolt = Double.NaN;
+        currentAmpere = Double.NaN;
+        stepTimeSecond = stepTime;
+        testTimeSecond = testTime;
         state = newState;
         lock.unlockWrite(stamp);
     }

@@ -616,7 +616,9 @@ public final class ProtocolRunner {
             counters.restore(from.counters());
             sampler.resumeStep(index, loggingPeriod, keepsTime ? from.stepElapsedSecond() : 0);
         }
-        status.step(step.text(), index, counters.stepCount(), counters.cycleCount(), state);
+        double now = sampler.now();
+        status.step(step.text(), index, counters.stepCount(), counters.cycleCount(), state,
+                Math.max(0, now - sampler.stepStart()), sampler.testTime(now));
         status.remaining(remaining.at(path, iterations, step));
         // A step that starts over starts in its main phase; a recorded spectrum stays recorded.
         RunPosition.Phase kept = from == null ? RunPosition.Phase.MAIN

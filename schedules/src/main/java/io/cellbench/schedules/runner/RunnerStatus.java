@@ -5,7 +5,7 @@ import io.cellbench.core.data.RunEvent;
 /**
  * A consistent snapshot of where a run is, for progress bars and status pages. Taken from
  * another thread with {@link ProtocolRunner#status()}; every field comes from the same
- * sample.
+ * moment: the current step's last sample, or the step's start while it has no sample yet.
  *
  * @param state            what the runner is doing
  * @param stepText         the current step as written, empty before the first step
@@ -13,8 +13,12 @@ import io.cellbench.core.data.RunEvent;
  * @param stepCount        steps executed so far, counting the current one
  * @param plannedStepCount steps the whole protocol executes (repeats unrolled), for a progress fraction
  * @param cycleCount       the current cycle (1-based)
- * @param voltageVolt      last measured voltage, {@code NaN} before the first reading
- * @param currentAmpere    last measured current, positive while charging
+ * @param voltageVolt      the voltage of the current step's last sample; {@code NaN} from the
+ *                         step's start until its first sample (one sample period after its
+ *                         command), and while a rest with the relay open measures none.
+ *                         Before the first step: the reading taken before the run starts
+ * @param currentAmpere    the current of the same sample, positive while charging; {@code NaN}
+ *                         until the step's first sample
  * @param stepTimeSecond   time since the current step began
  * @param testTimeSecond   time since the run began
  * @param outcome          how the run ended, {@code null} while it has not

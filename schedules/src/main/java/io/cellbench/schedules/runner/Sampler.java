@@ -156,7 +156,8 @@ final class Sampler {
      * The channel was just given a new command: a new phase (for the current-settling rule)
      * starts, and the channel is read at once so that the counters integrate the first
      * interval from the new state. This base reading is checked against the safety window
-     * but not recorded: its time is the previous step's end.
+     * but neither recorded (its time is the previous step's end) nor shown in the status: a
+     * channel may read it before the command has acted, so it is no sample of the new command.
      */
     void commandChanged() throws RunEnd, InterruptedException {
         double now = clock.nowUnixSeconds();
@@ -166,7 +167,6 @@ final class Sampler {
         }
         time = now;
         counters.restart(now, volt, ampere);
-        status.sample(volt, ampere, now - stepStart, now - runStart);
         checkSafety();
     }
 

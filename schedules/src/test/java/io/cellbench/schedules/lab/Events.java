@@ -2,7 +2,6 @@ package io.cellbench.schedules.lab;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunListener;
-import io.cellbench.core.data.Sample;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,22 +24,6 @@ final class Events implements RunListener {
             if (type.isInstance(e) && cellOf(e).equals(cell)) {
                 out.add(type.cast(e));
             }
-        }
-        return out;
-    }
-
-    /** The last sample of each step (by step count), in order. */
-    List<Sample> stepEnds(String cell) {
-        List<Sample> out = new ArrayList<>();
-        Sample last = null;
-        for (RunEvent.SampleRecorded s : of(cell, RunEvent.SampleRecorded.class)) {
-            if (last != null && s.sample().stepCount() != last.stepCount()) {
-                out.add(last);
-            }
-            last = s.sample();
-        }
-        if (last != null) {
-            out.add(last);
         }
         return out;
     }
