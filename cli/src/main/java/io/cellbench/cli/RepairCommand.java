@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.UserError;
 import io.cellbench.core.data.CellInfo;
 import io.cellbench.daq.run.EventLogRepair;
 import io.cellbench.daq.run.ManifestRebuild;
