@@ -1,6 +1,7 @@
 package io.cellbench.cli;
 
 import io.cellbench.cli.format.RowWriter;
+import io.cellbench.core.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import io.cellbench.compile.CompileOptions;
 import io.cellbench.compile.CompileTarget;
 import io.cellbench.compile.Compiled;
 import io.cellbench.compile.ProtocolCompiler;
+import io.cellbench.core.UserError;
 import io.cellbench.core.quantity.Dimension;
 import io.cellbench.core.quantity.Quantity;
 import io.cellbench.protocols.ProtocolLoader;

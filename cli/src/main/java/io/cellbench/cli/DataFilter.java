@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.daq.run.CycleRange;
 import java.util.List;
 
 /**

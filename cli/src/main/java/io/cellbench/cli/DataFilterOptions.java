@@ -1,5 +1,7 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.UserError;
+import io.cellbench.daq.run.CycleRange;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

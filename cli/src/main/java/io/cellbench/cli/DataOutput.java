@@ -2,6 +2,7 @@ package io.cellbench.cli;
 
 import io.cellbench.cli.format.OutputFormat;
 import io.cellbench.cli.format.TablePrinter;
+import io.cellbench.core.UserError;
 import io.cellbench.core.data.Sample;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.UserError;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.daq.influx.InfluxConfig;
 import io.cellbench.schedules.runner.FaultRetry;
@@ -54,6 +55,12 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     MinFreeSpaceOption minFreeSpace = new MinFreeSpaceOption();
 
+    /**
+     * When the demo starts and its run id; {@code null} (always, on the command line): now. The
+     * demo is deterministic given these, which DemoOutputsTest uses to compare its files across builds.
+     */
+    RunStart start;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         // with a live page to watch: about 6 minutes in all. At 3600 on a busy machine, late
@@ -102,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
         try (var live = serve.start(out, System.out)) {
             outcomes = ScheduleSession.runSimulated(schedule, out, factor, 1000, System.out, liveInflux,
                     runner -> live.attach(runner.faultRetry(retry)), alarms,
-                        SessionExtras.watching(out, minFree));
+                        SessionExtras.watching(out, minFree), start != null ? start : RunStart.now());
         }
         int code = RunSummary.print(out, outcomes, System.out);
         System.out.printf("Demo finished in %.1f s wall time.%n", (System.nanoTime() - t0) * 1e-9);

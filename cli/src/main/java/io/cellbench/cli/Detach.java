@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.UserError;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.UserError;
 import io.cellbench.schedules.runner.FaultRetry;
 import picocli.CommandLine.Option;
 

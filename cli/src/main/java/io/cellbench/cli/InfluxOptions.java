@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.UserError;
 import io.cellbench.daq.influx.InfluxConfigException;
 import io.cellbench.daq.influx.InfluxConfigLoader;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.UserError;
 import io.cellbench.core.data.CellInfo;
 import io.cellbench.daq.run.EventLogRepair;
 import io.cellbench.daq.run.ManifestRebuild;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "repair", mixinStandardHelpOptions = true,
-        description = {"Repair a run directory so that it can be read and resumed again.",
-            "A lost or unreadable run.json is rebuilt from the data files (each",
+        description = {"Repair what an interruption or a mishap can leave in a run directory.",
+            "So that it can be read and resumed again, a lost or unreadable run.json is rebuilt from the data files (each",
             "carries the run's and its cell's description) and events.jsonl (each cell's starts and end);",
             "a torn last line of events.jsonl is cut off. Recorded samples, spectra and the journal are",
             "never changed; an unreadable run.json is kept as run.json.unreadable. Says what it rebuilt",

@@ -1,6 +1,7 @@
 package io.cellbench.cli;
 
 import io.cellbench.cli.serve.ServeOptions;
+import io.cellbench.core.UserError;
 import io.cellbench.daq.influx.InfluxConfig;
 import io.cellbench.schedules.runner.FaultRetry;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.UserError;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.daq.influx.InfluxConfig;
 import io.cellbench.schedules.alarm.DiskSpaceWatch;

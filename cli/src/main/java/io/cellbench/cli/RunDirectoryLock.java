@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.UserError;
 import io.cellbench.schedules.lock.LockFile;
 import java.io.IOException;
 import java.nio.file.Path;

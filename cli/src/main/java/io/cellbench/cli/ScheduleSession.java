@@ -32,11 +32,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
@@ -85,10 +83,18 @@ final class ScheduleSession {
                                                       InfluxConfig influx, java.util.function.Consumer<ScheduleRunner> onStart,
                                                       NotifyConfig notify, SessionExtras extras)
             throws IOException, InterruptedException {
-        Instant start = Instant.now();
-        String runId = "run-" + start.toString().replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        RunInfo info = new RunInfo(runId, start, VersionProvider.version(), describe(schedule));
-        double startUnix = start.getEpochSecond() + start.getNano() * 1e-9;
+        return runSimulated(schedule, out, speed, progressMillis, console, influx, onStart, notify, extras,
+                RunStart.now());
+    }
+
+    /** Runs afresh from {@code start} (a test fixes it to compare a run's files across builds). */
+    static Map<String, RunEvent.Outcome> runSimulated(Schedule schedule, Path out, double speed,
+                                                      long progressMillis, PrintStream console,
+                                                      InfluxConfig influx, java.util.function.Consumer<ScheduleRunner> onStart,
+                                                      NotifyConfig notify, SessionExtras extras, RunStart start)
+            throws IOException, InterruptedException {
+        RunInfo info = new RunInfo(start.runId(), start.at(), VersionProvider.version(), describe(schedule));
+        double startUnix = start.unixSecond();
         Path scheduleFile = Path.of(schedule.source()).toAbsolutePath().normalize();
         Path root = out.toAbsolutePath().normalize();
         if (scheduleFile.startsWith(root)) {
@@ -109,16 +115,15 @@ final class ScheduleSession {
                                                   java.util.function.Consumer<ScheduleRunner> onStart,
                                                   NotifyConfig notify, SessionExtras extras)
             throws IOException, InterruptedException {
-        Instant start = Instant.now();
-        String runId = "run-" + start.toString().replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        RunInfo info = new RunInfo(runId, start, VersionProvider.version(), describe(schedule, lab));
+        RunStart start = RunStart.now();
+        RunInfo info = new RunInfo(start.runId(), start.at(), VersionProvider.version(), describe(schedule, lab));
         Path root = out.toAbsolutePath().normalize();
         Path scheduleFile = Path.of(schedule.source()).toAbsolutePath().normalize();
         Path labFile = Path.of(lab.source()).toAbsolutePath().normalize();
         if (scheduleFile.startsWith(root) && labFile.startsWith(root)) {
             Files.createDirectories(out);
             JournalFiles.writeRunMode(out, new RunMode(relative(root, scheduleFile), false, 1,
-                    start.getEpochSecond() + start.getNano() * 1e-9, relative(root, labFile)));
+                    start.unixSecond(), relative(root, labFile)));
         }
         return runLab(schedule, lab, out, info, Map.of(), progressMillis, console, influx, onStart, notify, extras);
     }

@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.UserError;
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.quantity.QuantityParseException;
 import java.io.IOException;

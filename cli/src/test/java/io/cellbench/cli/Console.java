@@ -8,6 +8,11 @@ import java.nio.charset.StandardCharsets;
 record Console(int exitCode, String out, String err) {
 
     static Console run(String... args) {
+        return run(commandLine -> { }, args);
+    }
+
+    /** Runs {@code args} on a command line that {@code prepare} changes first (e.g. a command's fields). */
+    static Console run(java.util.function.Consumer<picocli.CommandLine> prepare, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -15,7 +20,11 @@ record Console(int exitCode, String out, String err) {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.commandLine()
+            // built after System.out is replaced, as in a real process: built before, the output of
+            // picocli's generators (generate-completion) is not captured
+            picocli.CommandLine commandLine = Main.commandLine();
+            prepare.accept(commandLine);
+            int code = commandLine
                     .setOut(new java.io.PrintWriter(System.out, true))
                     .setErr(new java.io.PrintWriter(System.err, true))
                     .execute(args);

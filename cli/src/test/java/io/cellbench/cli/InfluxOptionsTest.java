@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellbench.core.UserError;
 import io.cellbench.daq.influx.InfluxConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.cli.serve.ServeOptions;
+import io.cellbench.core.UserError;
 import io.cellbench.daq.influx.InfluxConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,14 +1,23 @@
 package io.cellbench.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Compares a result with its golden file. A mismatch is printed as a unified diff (golden file
  * first, what the code gives now second) for a person to review, and fails the test: a golden
- * file is changed by hand, after reading that diff, never rewritten by a test.
+ * file is changed by hand, after reading that diff, never rewritten by a test. The exception is a
+ * golden file of figures no one can write by hand (hashes of a run's files, see
+ * {@link #assertMatchesFile}): it is rewritten on request, printing the same diff to review.
  */
 public final class Golden {
+
+    /** {@code -Dcellbench.golden=write} rewrites the files of {@link #assertMatchesFile} (run-tests refuses it). */
+    public static final String WRITE_PROPERTY = "cellbench.golden";
 
     private static final int CONTEXT = 3;
 
@@ -24,6 +33,51 @@ public final class Golden {
         System.out.println("*** " + goldenName + " differs from what the code gives now; review the change:");
         System.out.println(diff);
         throw new AssertionError(goldenName + " differs from what the code gives now (diff on the console):\n" + diff);
+    }
+
+    /**
+     * Fails, printing the diff, unless {@code actual} equals the golden file at {@code relative}
+     * (a path from the project root, {@link ProjectFiles#root()}). With
+     * {@code -Dcellbench.golden=write} the file is rewritten instead and the diff printed, for a
+     * person to review (and to see again in {@code git diff}) before committing it.
+     */
+    public static void assertMatchesFile(String relative, String actual) {
+        Path root = ProjectFiles.root();
+        if (root == null) {
+            throw new AssertionError("cannot find the project root (run-tests and pom.xml) above "
+                    + Path.of("").toAbsolutePath() + " to read " + relative);
+        }
+        checkFile(root.resolve(relative), relative, actual, "write".equals(System.getProperty(WRITE_PROPERTY)));
+    }
+
+    /** {@link #assertMatchesFile}, with the switch given: true rewrites a differing file and prints the diff. */
+    static void checkFile(Path file, String name, String actual, boolean write) {
+        try {
+            String expected = Files.exists(file) ? Files.readString(file) : null;
+            if (write) {
+                if (actual.equals(expected)) {
+                    System.out.println("*** " + name + " is unchanged");
+                    return;
+                }
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, actual);
+                System.out.println("*** rewrote " + name + "; review the change before committing it:");
+                System.out.println(diff(name, expected == null ? "" : expected, actual));
+                return;
+            }
+            String how = "; if the change is meant, rewrite it with -D" + WRITE_PROPERTY + "=write (docs/testing.md),"
+                    + " review the diff it prints and commit it";
+            if (expected == null) {
+                throw new AssertionError(name + " does not exist" + how);
+            }
+            if (!expected.equals(actual)) {
+                System.out.println("*** " + name + " differs from what the code gives now; review the change:");
+                System.out.println(diff(name, expected, actual));
+                throw new AssertionError(name + " differs from what the code gives now (diff on the console)" + how);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write " + file, e);
+        }
     }
 
     /**

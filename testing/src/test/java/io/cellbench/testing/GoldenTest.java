@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GoldenTest {
 
@@ -47,5 +50,26 @@ class GoldenTest {
         String diff = Golden.diff("g", golden.toString(), now);
         assertTrue(diff.contains("@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n 4\n 5\n"), diff);
         assertTrue(diff.contains("@@ -16,5 +16,5 @@\n 16\n 17\n 18\n-19\n+nineteen\n 20\n"), diff);
+    }
+
+    @Test
+    void aGoldenFileOfFiguresFailsWithHowToRewriteItAndIsRewrittenOnlyOnRequest(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("prints.txt");
+        Files.writeString(file, "a 1\nb 2\n");
+        Golden.checkFile(file, "prints.txt", "a 1\nb 2\n", false);
+
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> Golden.checkFile(file, "prints.txt", "a 1\nb 3\n", false));
+        assertTrue(e.getMessage().startsWith("prints.txt differs from what the code gives now (diff on the console);"
+                + " if the change is meant, rewrite it with -Dcellbench.golden=write"), e.getMessage());
+        assertEquals("a 1\nb 2\n", Files.readString(file), "comparing never writes");
+
+        Golden.checkFile(file, "prints.txt", "a 1\nb 3\n", true);
+        assertEquals("a 1\nb 3\n", Files.readString(file));
+
+        Path missing = dir.resolve("sub/new.txt");
+        assertThrows(AssertionError.class, () -> Golden.checkFile(missing, "new.txt", "x\n", false));
+        Golden.checkFile(missing, "new.txt", "x\n", true);
+        assertEquals("x\n", Files.readString(missing));
     }
 }

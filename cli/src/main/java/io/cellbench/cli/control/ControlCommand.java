@@ -1,7 +1,7 @@
 package io.cellbench.cli.control;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cellbench.cli.UserError;
+import io.cellbench.core.UserError;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -2,7 +2,7 @@ package io.cellbench.cli.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cellbench.cli.UserError;
+import io.cellbench.core.UserError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;

@@ -59,7 +59,7 @@ public final class RunControls implements AutoCloseable {
      *
      * @param notify the notify file's settings, or null for none (alarms are then only recorded)
      * @param speed  simulated seconds per wall second; 1 for real instruments, infinite for as fast as possible
-     * @throws io.cellbench.cli.UserError when another process runs the directory
+     * @throws io.cellbench.core.UserError when another process runs the directory
      */
     public static RunControls open(Path runDirectory, NotifyConfig notify, double speed, PrintStream console)
             throws IOException {
@@ -125,7 +125,7 @@ public final class RunControls implements AutoCloseable {
      */
     public static void refuseIfRunning(Path runDirectory) {
         if (ControlClient.answers(runDirectory)) {
-            throw new io.cellbench.cli.UserError("a cellbench process is running " + runDirectory
+            throw new io.cellbench.core.UserError("a cellbench process is running " + runDirectory
                     + " now; stop it first with 'cellbench stop " + runDirectory + "'");
         }
     }

@@ -65,10 +65,10 @@ public final class VirtualLabCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (scheduleOut != null && protocol == null) {
-            throw new io.cellbench.cli.UserError("--schedule-out needs --protocol: the protocol every cell runs");
+            throw new io.cellbench.core.UserError("--schedule-out needs --protocol: the protocol every cell runs");
         }
         if (protocol != null && !Files.isRegularFile(protocol)) {
-            throw new io.cellbench.cli.UserError("no such protocol file: " + protocol);
+            throw new io.cellbench.core.UserError("no such protocol file: " + protocol);
         }
         Duration stopAfter = duration == null ? null : parseDuration(duration);
         io.cellbench.cli.OutputRule.requireOutputFile(labFile, VirtualLabCommand::generated,
@@ -83,7 +83,7 @@ public final class VirtualLabCommand implements Callable<Integer> {
         try {
             lab = VirtualLab.start(new VirtualLab.Options(cells, preset, seed, 10e6, serial, new SystemLabClock(), work));
         } catch (IllegalArgumentException e) {
-            throw new io.cellbench.cli.UserError(e.getMessage());
+            throw new io.cellbench.core.UserError(e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread onExit = new Thread(() -> {
@@ -155,7 +155,7 @@ public final class VirtualLabCommand implements Callable<Integer> {
     static Duration parseDuration(String text) {
         var m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)").matcher(text.strip());
         if (!m.matches()) {
-            throw new io.cellbench.cli.UserError("--for takes a duration such as 90s, 30m or 2h, got '" + text + "'");
+            throw new io.cellbench.core.UserError("--for takes a duration such as 90s, 30m or 2h, got '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

@@ -1,6 +1,6 @@
 package io.cellbench.cli.plot;
 
-import io.cellbench.cli.UserError;
+import io.cellbench.core.UserError;
 import io.cellbench.core.data.CycleSummary;
 import java.io.IOException;
 import java.util.ArrayList;

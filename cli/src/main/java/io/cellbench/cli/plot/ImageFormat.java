@@ -1,6 +1,6 @@
 package io.cellbench.cli.plot;
 
-import io.cellbench.cli.UserError;
+import io.cellbench.core.UserError;
 import java.nio.file.Path;
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package io.cellbench.cli.plot;
 
-import io.cellbench.cli.CycleRange;
-import io.cellbench.cli.UserError;
+import io.cellbench.daq.run.CycleRange;
+import io.cellbench.core.UserError;
 import io.cellbench.core.quantity.Dimension;
 import io.cellbench.core.quantity.Quantity;
 import io.cellbench.core.quantity.QuantityParseException;

@@ -1,6 +1,6 @@
 package io.cellbench.cli.serve;
 
-import io.cellbench.cli.UserError;
+import io.cellbench.core.UserError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;

@@ -1,6 +1,6 @@
 package io.cellbench.cli.serve;
 
-import io.cellbench.cli.UserError;
+import io.cellbench.core.UserError;
 import io.cellbench.daq.run.RunLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;

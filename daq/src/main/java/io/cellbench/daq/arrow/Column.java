@@ -1,5 +1,7 @@
 package io.cellbench.daq.arrow;
 
+import io.cellbench.core.data.DataColumn;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +35,18 @@ public record Column(String name, Type type, String unit, String label, boolean 
         INT32
     }
 
-    static Column float64(String name, String unit, String label, boolean bdf) {
-        return new Column(name, Type.FLOAT64, unit, label, bdf);
+    /** The Arrow column of a table's column ({@link io.cellbench.core.data.SampleField} …): its one definition. */
+    public static Column of(DataColumn<?> column) {
+        Type type = switch (column.kind()) {
+            case FLOAT64 -> Type.FLOAT64;
+            case INT32 -> Type.INT32;
+        };
+        return new Column(column.columnName(), type, column.unit(), column.label(), column.bdf());
     }
 
-    static Column int32(String name, String label, boolean bdf) {
-        return new Column(name, Type.INT32, "1", label, bdf);
+    /** The Arrow columns of a table, in its order. */
+    static List<Column> all(DataColumn<?>[] table) {
+        return Arrays.stream(table).map(Column::of).toList();
     }
 
     Field field() {

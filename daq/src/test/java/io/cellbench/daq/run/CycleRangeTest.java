@@ -1,10 +1,11 @@
-package io.cellbench.cli;
+package io.cellbench.daq.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellbench.core.UserError;
 import org.junit.jupiter.api.Test;
 
 class CycleRangeTest {

@@ -1,4 +1,6 @@
-package io.cellbench.cli;
+package io.cellbench.daq.run;
+
+import io.cellbench.core.UserError;
 
 /** An inclusive cycle range from the command line: "5", "2..20", "5..", "..10". */
 public record CycleRange(int from, int to) {

@@ -1,0 +1,53 @@
+package io.cellbench.core.data;
+
+import static io.cellbench.core.data.ColumnValue.float64;
+import static io.cellbench.core.data.ColumnValue.int32;
+
+import io.cellbench.core.instrument.ImpedancePoint;
+import java.util.List;
+
+/**
+ * The columns of the impedance spectra ({@code spectra.arrows}, {@code data eis}, InfluxDB
+ * impedance points), in file order: one row per impedance point ({@link SpectrumRow}). The time,
+ * counter and condition columns are the sample table's; the impedance columns follow the Battery
+ * Data Format's style (issue 13 moves them to BDF's own impedance terms).
+ */
+public enum SpectrumField implements DataColumn<SpectrumRow> {
+    SPECTRUM_INDEX(ColumnTerm.own("spectrum_index", "1", "Spectrum Index / 1"), int32(SpectrumRow::spectrumIndex)),
+    TEST_TIME(SampleField.TEST_TIME.term(), float64(r -> r.spectrum().testTimeSecond())),
+    UNIX_TIME(SampleField.UNIX_TIME.term(), float64(r -> r.spectrum().unixTimeSecond())),
+    CYCLE_COUNT(SampleField.CYCLE_COUNT.term(), int32(r -> r.spectrum().cycleCount())),
+    STEP_COUNT(SampleField.STEP_COUNT.term(), int32(r -> r.spectrum().stepCount())),
+    STEP_INDEX(SampleField.STEP_INDEX.term(), int32(r -> r.spectrum().stepIndex())),
+    FREQUENCY(ColumnTerm.own("frequency_hz", "Hz", "Frequency / Hz"), float64(r -> r.point().frequencyHz())),
+    Z_REAL(ColumnTerm.own("z_real_ohm", "Ohm", "Z Real / Ohm"), float64(r -> r.point().zRealOhm())),
+    /** As measured: negative for capacitive behaviour (plot -Z'' upwards for a Nyquist plot). */
+    Z_IMAG(ColumnTerm.own("z_imag_ohm", "Ohm", "Z Imaginary / Ohm"), float64(r -> r.point().zImagOhm())),
+    Z_MOD(ColumnTerm.own("z_mod_ohm", "Ohm", "Z Modulus / Ohm"), float64(r -> r.point().modulusOhm())),
+    Z_PHASE(ColumnTerm.own("z_phase_degree", "deg", "Z Phase / deg"), float64(r -> r.point().phaseDegree())),
+    APPLIED_PRESSURE(SampleField.APPLIED_PRESSURE.term(), float64(r -> r.spectrum().appliedPressurePa())),
+    AMBIENT_TEMPERATURE(SampleField.AMBIENT_TEMPERATURE.term(), float64(r -> r.spectrum().ambientTemperatureCelsius()));
+
+    private final Definition<SpectrumRow> definition;
+
+    SpectrumField(ColumnTerm term, ColumnValue<SpectrumRow> value) {
+        definition = new Definition<>(term, value);
+    }
+
+    @Override
+    public Definition<SpectrumRow> definition() {
+        return definition;
+    }
+
+    /** The impedance point a row holds (modulus and phase follow from it). */
+    public static ImpedancePoint point(ColumnSource in) {
+        return new ImpedancePoint(in.number(FREQUENCY), in.number(Z_REAL), in.number(Z_IMAG));
+    }
+
+    /** The spectrum whose points are {@code points}, with where it was taken read from one of its rows. */
+    public static Spectrum spectrum(ColumnSource in, List<ImpedancePoint> points) {
+        return new Spectrum(in.number(TEST_TIME), in.number(UNIX_TIME), in.integer(CYCLE_COUNT),
+                in.integer(STEP_COUNT), in.integer(STEP_INDEX), in.number(APPLIED_PRESSURE),
+                in.number(AMBIENT_TEMPERATURE), points);
+    }
+}
