@@ -62,8 +62,8 @@ final class Counters {
         previousTime = unixTime;
     }
 
-    /** The reading right after a command: the next interval is a trapezoid from it. */
-    void restart(double unixTime, double volt, double ampere) {
+    /** The next interval is a trapezoid from ({@code volt}, {@code ampere}) at {@code unixTime}. */
+    private void restart(double unixTime, double volt, double ampere) {
         hasPrevious = true;
         previousTime = unixTime;
         previousAmpere = ampere;
