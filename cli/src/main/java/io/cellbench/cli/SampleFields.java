@@ -3,7 +3,9 @@ package io.cellbench.cli;
 import io.cellbench.cli.format.Column;
 import io.cellbench.cli.format.OutputFormat;
 import io.cellbench.core.data.Sample;
+import io.cellbench.core.data.SampleField;
 import io.cellbench.daq.arrow.SampleColumns;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -23,33 +25,12 @@ final class SampleFields {
     record CellSample(String cellId, Sample sample) {
     }
 
-    static final List<Field> ALL = List.of(
-            new Field(SampleColumns.TEST_TIME, Sample::testTimeSecond),
-            new Field(SampleColumns.UNIX_TIME, Sample::unixTimeSecond),
-            new Field(SampleColumns.VOLTAGE, Sample::voltageVolt),
-            new Field(SampleColumns.CURRENT, Sample::currentAmpere),
-            new Field(SampleColumns.CYCLE_COUNT, Sample::cycleCount),
-            new Field(SampleColumns.STEP_COUNT, Sample::stepCount),
-            new Field(SampleColumns.STEP_INDEX, Sample::stepIndex),
-            new Field(SampleColumns.CHARGING_CAPACITY, Sample::chargingCapacityAh),
-            new Field(SampleColumns.DISCHARGING_CAPACITY, Sample::dischargingCapacityAh),
-            new Field(SampleColumns.STEP_CAPACITY, Sample::stepCapacityAh),
-            new Field(SampleColumns.NET_CAPACITY, Sample::netCapacityAh),
-            new Field(SampleColumns.CUMULATIVE_CAPACITY, Sample::cumulativeCapacityAh),
-            new Field(SampleColumns.CHARGING_ENERGY, Sample::chargingEnergyWh),
-            new Field(SampleColumns.DISCHARGING_ENERGY, Sample::dischargingEnergyWh),
-            new Field(SampleColumns.STEP_ENERGY, Sample::stepEnergyWh),
-            new Field(SampleColumns.NET_ENERGY, Sample::netEnergyWh),
-            new Field(SampleColumns.CUMULATIVE_ENERGY, Sample::cumulativeEnergyWh),
-            new Field(SampleColumns.POWER, Sample::powerWatt),
-            new Field(SampleColumns.APPLIED_PRESSURE, Sample::appliedPressurePa),
-            new Field(SampleColumns.AMBIENT_TEMPERATURE, Sample::ambientTemperatureCelsius));
-
-    static {
-        if (!ALL.stream().map(Field::column).toList().equals(SampleColumns.ALL)) {
-            throw new IllegalStateException("SampleFields is out of step with SampleColumns.ALL");
-        }
-    }
+    static final List<Field> ALL = Arrays.stream(SampleField.values())
+            .map(f -> new Field(io.cellbench.daq.arrow.Column.of(f), s -> switch (f.kind()) {
+                case FLOAT64 -> (Object) f.number(s);
+                case INT32 -> (Object) f.integer(s);
+            }))
+            .toList();
 
     private SampleFields() {
     }
