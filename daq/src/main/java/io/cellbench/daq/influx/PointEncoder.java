@@ -9,6 +9,7 @@ import io.cellbench.core.data.SampleField;
 import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.data.SpectrumField;
 import io.cellbench.core.data.SpectrumRow;
+import io.cellbench.daq.cycles.CycleStatistics;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -100,8 +101,8 @@ public final class PointEncoder {
                 yield end(lp, cell, EVENTS, cell.unixAt(n.testTimeSecond()));
             }
             case RunEvent.RunEnded e -> {
-                int lines = cell.cycles.close()
-                        .map(c -> cycle(cell, c.summary(), c.startUnixTime(), lp)).orElse(0);
+                double start = cell.cycles.startUnixTimeSecond();
+                int lines = cell.cycles.finish().map(c -> cycle(cell, c, start, lp)).orElse(0);
                 RunEvent.Severity severity = switch (e.outcome()) {
                     case COMPLETED, STOPPED -> RunEvent.Severity.INFO;
                     case SAFETY_TRIP, FAULT -> RunEvent.Severity.ALARM;
@@ -134,7 +135,8 @@ public final class PointEncoder {
     }
 
     private int sample(CellState cell, Sample s, LineProtocol lp) {
-        int lines = cell.cycles.add(s).map(c -> cycle(cell, c.summary(), c.startUnixTime(), lp)).orElse(0);
+        double start = cell.cycles.startUnixTimeSecond();
+        int lines = cell.cycles.add(s).map(c -> cycle(cell, c, start, lp)).orElse(0);
         cell.unixOffset = s.unixTimeSecond() - s.testTimeSecond();
         cell.lastUnix = s.unixTimeSecond();
         fields(lp.measurement(SAMPLES).encodedTags(cell.tags), SAMPLE_FIELDS, s);
@@ -198,7 +200,8 @@ public final class PointEncoder {
     private static final class CellState {
         final String tags;
         final long[] lastNanos = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
-        final CycleTracker cycles = new CycleTracker();
+        /** The same computation as the files' cycles.arrows, so both hold the same cycles. */
+        final CycleStatistics cycles = new CycleStatistics();
         double unixOffset = Double.NaN;
         double lastUnix = Double.NaN;
         int spectra;
