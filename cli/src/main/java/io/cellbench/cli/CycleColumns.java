@@ -2,9 +2,9 @@ package io.cellbench.cli;
 
 import io.cellbench.cli.format.Column;
 import io.cellbench.cli.format.OutputFormat;
+import io.cellbench.core.data.CycleField;
 import io.cellbench.core.data.CycleSummary;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The per-cycle summary as printed by {@code demo} and {@code data cycles}. The table shows
@@ -23,24 +23,23 @@ final class CycleColumns {
         boolean people = format == OutputFormat.TABLE;
         return List.of(
                 Column.of("cell", "cell", 0, Row::cellId),
-                Column.of("cycle_count", "cycle", 0, r -> r.c().cycleCount()),
-                col(people, "charge_capacity_ah", "charge mAh", 1000, 4, CycleSummary::chargeCapacityAh),
-                col(people, "discharge_capacity_ah", "discharge mAh", 1000, 4, CycleSummary::dischargeCapacityAh),
-                col(people, "coulombic_efficiency", "CE %", 100, 2, CycleSummary::coulombicEfficiency),
-                col(people, "energy_efficiency", "EE %", 100, 2, CycleSummary::energyEfficiency),
-                col(people, "charge_energy_wh", "charge mWh", 1000, 3, CycleSummary::chargeEnergyWh),
-                col(people, "discharge_energy_wh", "discharge mWh", 1000, 3, CycleSummary::dischargeEnergyWh),
-                col(people, "mean_charge_voltage_volt", "mean V chg", 1, 4, CycleSummary::meanChargeVoltageVolt),
-                col(people, "mean_discharge_voltage_volt", "mean V dis", 1, 4, CycleSummary::meanDischargeVoltageVolt),
-                col(people, "end_charge_voltage_volt", "end V chg", 1, 4, CycleSummary::endChargeVoltageVolt),
-                col(people, "end_discharge_voltage_volt", "end V dis", 1, 4, CycleSummary::endDischargeVoltageVolt),
-                col(people, "duration_second", "hours", 1 / 3600.0, 2, CycleSummary::durationSecond),
-                col(people, "start_test_time_second", "start h", 1 / 3600.0, 2, CycleSummary::startTestTimeSecond));
+                Column.of(CycleField.CYCLE_COUNT.columnName(), "cycle", 0, r -> r.c().cycleCount()),
+                col(people, CycleField.CHARGE_CAPACITY, "charge mAh", 1000, 4),
+                col(people, CycleField.DISCHARGE_CAPACITY, "discharge mAh", 1000, 4),
+                col(people, CycleField.COULOMBIC_EFFICIENCY, "CE %", 100, 2),
+                col(people, CycleField.ENERGY_EFFICIENCY, "EE %", 100, 2),
+                col(people, CycleField.CHARGE_ENERGY, "charge mWh", 1000, 3),
+                col(people, CycleField.DISCHARGE_ENERGY, "discharge mWh", 1000, 3),
+                col(people, CycleField.MEAN_CHARGE_VOLTAGE, "mean V chg", 1, 4),
+                col(people, CycleField.MEAN_DISCHARGE_VOLTAGE, "mean V dis", 1, 4),
+                col(people, CycleField.END_CHARGE_VOLTAGE, "end V chg", 1, 4),
+                col(people, CycleField.END_DISCHARGE_VOLTAGE, "end V dis", 1, 4),
+                col(people, CycleField.DURATION, "hours", 1 / 3600.0, 2),
+                col(people, CycleField.START_TEST_TIME, "start h", 1 / 3600.0, 2));
     }
 
-    private static Column<Row> col(boolean people, String name, String header, double tableScale, int decimals,
-                                   ToDoubleFunction<CycleSummary> value) {
+    private static Column<Row> col(boolean people, CycleField field, String header, double tableScale, int decimals) {
         double scale = people ? tableScale : 1;
-        return Column.of(name, header, decimals, r -> value.applyAsDouble(r.c()) * scale);
+        return Column.of(field.columnName(), header, decimals, r -> field.number(r.c()) * scale);
     }
 }

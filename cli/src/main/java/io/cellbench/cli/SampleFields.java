@@ -44,16 +44,16 @@ final class SampleFields {
             }
             return columns;
         }
-        columns.add(Column.of("test_time_second", "time s", 1, r -> r.sample().testTimeSecond()));
-        columns.add(Column.of("cycle_count", "cycle", 0, r -> r.sample().cycleCount()));
-        columns.add(Column.of("step_count", "step", 0, r -> r.sample().stepCount()));
-        columns.add(Column.of("voltage_volt", "V", 4, r -> r.sample().voltageVolt()));
-        columns.add(Column.of("current_ampere", "I mA", 4, r -> r.sample().currentAmpere() * 1e3));
-        columns.add(Column.of("charging_capacity_ah", "chg mAh", 4, r -> r.sample().chargingCapacityAh() * 1e3));
-        columns.add(Column.of("discharging_capacity_ah", "dis mAh", 4, r -> r.sample().dischargingCapacityAh() * 1e3));
-        columns.add(Column.of("power_watt", "P mW", 4, r -> r.sample().powerWatt() * 1e3));
-        columns.add(Column.of("applied_pressure_pa", "p MPa", 2, r -> r.sample().appliedPressurePa() * 1e-6));
-        columns.add(Column.of("ambient_temperature_celsius", "T degC", 1, r -> r.sample().ambientTemperatureCelsius()));
+        columns.add(Column.of(SampleField.TEST_TIME.columnName(), "time s", 1, r -> r.sample().testTimeSecond()));
+        columns.add(Column.of(SampleField.CYCLE_COUNT.columnName(), "cycle", 0, r -> r.sample().cycleCount()));
+        columns.add(Column.of(SampleField.STEP_COUNT.columnName(), "step", 0, r -> r.sample().stepCount()));
+        columns.add(Column.of(SampleField.VOLTAGE.columnName(), "V", 4, r -> r.sample().voltageVolt()));
+        columns.add(Column.of(SampleField.CURRENT.columnName(), "I mA", 4, r -> r.sample().currentAmpere() * 1e3));
+        columns.add(Column.of(SampleField.CHARGING_CAPACITY.columnName(), "chg mAh", 4, r -> r.sample().chargingCapacityAh() * 1e3));
+        columns.add(Column.of(SampleField.DISCHARGING_CAPACITY.columnName(), "dis mAh", 4, r -> r.sample().dischargingCapacityAh() * 1e3));
+        columns.add(Column.of(SampleField.POWER.columnName(), "P mW", 4, r -> r.sample().powerWatt() * 1e3));
+        columns.add(Column.of(SampleField.APPLIED_PRESSURE.columnName(), "p MPa", 2, r -> r.sample().appliedPressurePa() * 1e-6));
+        columns.add(Column.of(SampleField.AMBIENT_TEMPERATURE.columnName(), "T degC", 1, r -> r.sample().ambientTemperatureCelsius()));
         return columns;
     }
 }
