@@ -40,7 +40,7 @@ final class RunDirectorySource implements DataSource {
 
     @Override
     public Optional<List<String>> cells() throws IOException {
-        return Optional.of(reader.cells());
+        return Optional.of(ScheduleOrder.of(directory, reader.cells()));
     }
 
     @Override
@@ -148,7 +148,7 @@ final class RunDirectorySource implements DataSource {
     }
 
     private List<String> selected(DataFilter filter) throws IOException {
-        List<String> ids = reader.cells();
+        List<String> ids = ScheduleOrder.of(directory, reader.cells());
         for (String c : filter.cells()) {
             if (!ids.contains(c)) {
                 throw new UserError("run " + directory + " has no cell '" + c + "'; it has: " + String.join(", ", ids));

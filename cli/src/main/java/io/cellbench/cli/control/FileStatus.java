@@ -1,5 +1,6 @@
 package io.cellbench.cli.control;
 
+import io.cellbench.cli.ScheduleOrder;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.Sample;
 import io.cellbench.daq.arrow.ArrowSampleReader;
@@ -10,7 +11,6 @@ import io.cellbench.daq.run.RunReader;
 import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.runner.RunPosition;
-import io.cellbench.schedules.schedule.ScheduleLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,17 +85,7 @@ final class FileStatus {
 
     /** The schedule's order (the files' is a race between the cells' threads), then any others by name. */
     private static List<String> order(Path dir, java.util.Set<String> seen) {
-        List<String> ids = new ArrayList<>();
-        try {
-            var mode = JournalFiles.readRunMode(dir);
-            if (mode.isPresent()) {
-                ScheduleLoader.load(dir.resolve(mode.get().schedule())).cells().forEach(c -> ids.add(c.info().id()));
-            }
-        } catch (IOException | RuntimeException e) {
-            // inputs unreadable: by name below
-        }
-        seen.stream().sorted().filter(id -> !ids.contains(id)).forEach(ids::add);
-        return ids;
+        return ScheduleOrder.of(dir, seen.stream().sorted().toList());
     }
 
     private static void take(LoggedEvent event, Map<String, Seen> cells) {
