@@ -1,6 +1,6 @@
 package io.cellbench.cli;
 
-import io.cellbench.cli.format.Column;
+import io.cellbench.cli.format.OutputColumn;
 import io.cellbench.cli.format.OutputFormat;
 import io.cellbench.core.data.Sample;
 import io.cellbench.core.data.SampleField;
@@ -35,25 +35,25 @@ final class SampleFields {
     private SampleFields() {
     }
 
-    static List<Column<CellSample>> forFormat(OutputFormat format) {
-        List<Column<CellSample>> columns = new ArrayList<>();
-        columns.add(Column.of("cell", "cell", 0, CellSample::cellId));
+    static List<OutputColumn<CellSample>> forFormat(OutputFormat format) {
+        List<OutputColumn<CellSample>> columns = new ArrayList<>();
+        columns.add(OutputColumn.of("cell", "cell", 0, CellSample::cellId));
         if (format != OutputFormat.TABLE) {
             for (Field f : ALL) {
-                columns.add(Column.of(f.column().name(), f.column().label(), 6, r -> f.value().apply(r.sample())));
+                columns.add(OutputColumn.of(f.column().name(), f.column().label(), 6, r -> f.value().apply(r.sample())));
             }
             return columns;
         }
-        columns.add(Column.of(SampleField.TEST_TIME.columnName(), "time s", 1, r -> r.sample().testTimeSecond()));
-        columns.add(Column.of(SampleField.CYCLE_COUNT.columnName(), "cycle", 0, r -> r.sample().cycleCount()));
-        columns.add(Column.of(SampleField.STEP_COUNT.columnName(), "step", 0, r -> r.sample().stepCount()));
-        columns.add(Column.of(SampleField.VOLTAGE.columnName(), "V", 4, r -> r.sample().voltageVolt()));
-        columns.add(Column.of(SampleField.CURRENT.columnName(), "I mA", 4, r -> r.sample().currentAmpere() * 1e3));
-        columns.add(Column.of(SampleField.CHARGING_CAPACITY.columnName(), "chg mAh", 4, r -> r.sample().chargingCapacityAh() * 1e3));
-        columns.add(Column.of(SampleField.DISCHARGING_CAPACITY.columnName(), "dis mAh", 4, r -> r.sample().dischargingCapacityAh() * 1e3));
-        columns.add(Column.of(SampleField.POWER.columnName(), "P mW", 4, r -> r.sample().powerWatt() * 1e3));
-        columns.add(Column.of(SampleField.APPLIED_PRESSURE.columnName(), "p MPa", 2, r -> r.sample().appliedPressurePa() * 1e-6));
-        columns.add(Column.of(SampleField.AMBIENT_TEMPERATURE.columnName(), "T degC", 1, r -> r.sample().ambientTemperatureCelsius()));
+        columns.add(OutputColumn.of(SampleField.TEST_TIME.columnName(), "time s", 1, r -> r.sample().testTimeSecond()));
+        columns.add(OutputColumn.of(SampleField.CYCLE_COUNT.columnName(), "cycle", 0, r -> r.sample().cycleCount()));
+        columns.add(OutputColumn.of(SampleField.STEP_COUNT.columnName(), "step", 0, r -> r.sample().stepCount()));
+        columns.add(OutputColumn.of(SampleField.VOLTAGE.columnName(), "V", 4, r -> r.sample().voltageVolt()));
+        columns.add(OutputColumn.of(SampleField.CURRENT.columnName(), "I mA", 4, r -> r.sample().currentAmpere() * 1e3));
+        columns.add(OutputColumn.of(SampleField.CHARGING_CAPACITY.columnName(), "chg mAh", 4, r -> r.sample().chargingCapacityAh() * 1e3));
+        columns.add(OutputColumn.of(SampleField.DISCHARGING_CAPACITY.columnName(), "dis mAh", 4, r -> r.sample().dischargingCapacityAh() * 1e3));
+        columns.add(OutputColumn.of(SampleField.POWER.columnName(), "P mW", 4, r -> r.sample().powerWatt() * 1e3));
+        columns.add(OutputColumn.of(SampleField.APPLIED_PRESSURE.columnName(), "p MPa", 2, r -> r.sample().appliedPressurePa() * 1e-6));
+        columns.add(OutputColumn.of(SampleField.AMBIENT_TEMPERATURE.columnName(), "T degC", 1, r -> r.sample().ambientTemperatureCelsius()));
         return columns;
     }
 }

@@ -17,9 +17,9 @@ import java.util.Locale;
  */
 public final class TablePrinter<R> {
     private static final int TABLE_WINDOW = 500;
-    private final List<Column<R>> columns;
+    private final List<OutputColumn<R>> columns;
 
-    public TablePrinter(List<Column<R>> columns) {
+    public TablePrinter(List<OutputColumn<R>> columns) {
         this.columns = List.copyOf(columns);
     }
 
@@ -81,7 +81,7 @@ public final class TablePrinter<R> {
         public void write(R row) {
             String[] cells = new String[columns.size()];
             for (int i = 0; i < cells.length; i++) {
-                Column<R> c = columns.get(i);
+                OutputColumn<R> c = columns.get(i);
                 cells[i] = tableCell(c.value().apply(row), c.decimals());
             }
             window.add(cells);
@@ -169,7 +169,7 @@ public final class TablePrinter<R> {
                 json.writeRaw(rows == 0 ? "\n  " : ",\n  ");
                 rows++;
                 json.writeStartObject();
-                for (Column<R> c : columns) {
+                for (OutputColumn<R> c : columns) {
                     json.writeFieldName(c.name());
                     JsonText.dataValue(json, c.value().apply(r));
                 }

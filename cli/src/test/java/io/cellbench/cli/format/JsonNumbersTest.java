@@ -30,7 +30,7 @@ class JsonNumbersTest {
                 "0." + "0".repeat(323) + "49", "0.1", "3");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            new TablePrinter<>(List.of(Column.of("unix_time_second", "t", 1, Row::value)))
+            new TablePrinter<>(List.of(OutputColumn.of("unix_time_second", "t", 1, Row::value)))
                     .print(values.stream().map(Row::new).iterator(), OutputFormat.JSON, out);
         }
         String json = bytes.toString(StandardCharsets.UTF_8);

@@ -2,7 +2,7 @@ package io.cellbench.cli.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.cellbench.cli.format.Column;
+import io.cellbench.cli.format.OutputColumn;
 import io.cellbench.cli.format.OutputFormat;
 import io.cellbench.cli.format.TablePrinter;
 import io.cellbench.testing.Golden;
@@ -55,8 +55,8 @@ class JsonOutputTest {
             rows.add(new Row(TEXTS.get(i % TEXTS.size()), NUMBERS.get(i % NUMBERS.size()),
                     others.get(i % others.size())));
         }
-        List<Column<Row>> columns = List.of(Column.of("text", "text", 0, Row::text),
-                Column.of("number \"n\"", "number", 3, Row::number), Column.of("other", "other", 1, Row::other));
+        List<OutputColumn<Row>> columns = List.of(OutputColumn.of("text", "text", 0, Row::text),
+                OutputColumn.of("number \"n\"", "number", 3, Row::number), OutputColumn.of("other", "other", 1, Row::other));
         for (OutputFormat format : List.of(OutputFormat.JSON, OutputFormat.CSV)) {
             out.add("== data --format " + format.name().toLowerCase(java.util.Locale.ROOT));
             out.add(print(columns, rows, format));
@@ -102,7 +102,7 @@ class JsonOutputTest {
         Golden.assertMatchesFile(GOLDEN, String.join("\n", out) + "\n");
     }
 
-    private static String print(List<Column<Row>> columns, List<Row> rows, OutputFormat format) {
+    private static String print(List<OutputColumn<Row>> columns, List<Row> rows, OutputFormat format) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             new TablePrinter<>(columns).print(rows.iterator(), format, ps);

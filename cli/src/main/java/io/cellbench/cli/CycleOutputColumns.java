@@ -1,6 +1,6 @@
 package io.cellbench.cli;
 
-import io.cellbench.cli.format.Column;
+import io.cellbench.cli.format.OutputColumn;
 import io.cellbench.cli.format.OutputFormat;
 import io.cellbench.core.data.CycleField;
 import io.cellbench.core.data.CycleSummary;
@@ -11,19 +11,19 @@ import java.util.List;
  * mAh, mWh, % and hours for people; CSV and JSON keep SI units and fractions under the
  * column names of the cycles files (docs/data.md).
  */
-final class CycleColumns {
-    private CycleColumns() {
+final class CycleOutputColumns {
+    private CycleOutputColumns() {
     }
 
     /** A summary row with the cell it belongs to. */
     record Row(String cellId, CycleSummary c) {
     }
 
-    static List<Column<Row>> forFormat(OutputFormat format) {
+    static List<OutputColumn<Row>> forFormat(OutputFormat format) {
         boolean people = format == OutputFormat.TABLE;
         return List.of(
-                Column.of("cell", "cell", 0, Row::cellId),
-                Column.of(CycleField.CYCLE_COUNT.columnName(), "cycle", 0, r -> r.c().cycleCount()),
+                OutputColumn.of("cell", "cell", 0, Row::cellId),
+                OutputColumn.of(CycleField.CYCLE_COUNT.columnName(), "cycle", 0, r -> r.c().cycleCount()),
                 col(people, CycleField.CHARGE_CAPACITY, "charge mAh", 1000, 4),
                 col(people, CycleField.DISCHARGE_CAPACITY, "discharge mAh", 1000, 4),
                 col(people, CycleField.COULOMBIC_EFFICIENCY, "CE %", 100, 2),
@@ -38,8 +38,8 @@ final class CycleColumns {
                 col(people, CycleField.START_TEST_TIME, "start h", 1 / 3600.0, 2));
     }
 
-    private static Column<Row> col(boolean people, CycleField field, String header, double tableScale, int decimals) {
+    private static OutputColumn<Row> col(boolean people, CycleField field, String header, double tableScale, int decimals) {
         double scale = people ? tableScale : 1;
-        return Column.of(field.columnName(), header, decimals, r -> field.number(r.c()) * scale);
+        return OutputColumn.of(field.columnName(), header, decimals, r -> field.number(r.c()) * scale);
     }
 }

@@ -19,23 +19,23 @@ import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** A run directory as a {@link DataSource}: each cell's Arrow files, one batch in memory at a time. */
-final class RunDirectorySource implements DataSource {
+final class RunDirectoryData implements DataSource {
     private final Path directory;
     private final RunReader reader;
     private final BufferAllocator allocator;
     private final List<String> warnings = new ArrayList<>();
 
-    private RunDirectorySource(Path directory, RunReader reader, BufferAllocator allocator) {
+    private RunDirectoryData(Path directory, RunReader reader, BufferAllocator allocator) {
         this.directory = directory;
         this.reader = reader;
         this.allocator = allocator;
     }
 
-    static RunDirectorySource open(Path directory, BufferAllocator allocator) throws IOException {
+    static RunDirectoryData open(Path directory, BufferAllocator allocator) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new UserError("no run directory at " + directory);
         }
-        return new RunDirectorySource(directory, RunReader.open(directory, allocator), allocator);
+        return new RunDirectoryData(directory, RunReader.open(directory, allocator), allocator);
     }
 
     @Override
