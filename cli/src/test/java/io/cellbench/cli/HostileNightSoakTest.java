@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.time.ScaledClock;
 import io.cellbench.fixtures.influx.InfluxServer;
 import io.cellbench.fixtures.lab.VirtualLab;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The seed is printed; {@code -Dcellbench.seed=N} replays the night's plan (which cell, when,
  * the kill moments); the machine's pace still decides where in the schedule each moment falls.
  */
-@Timeout(value = 900, unit = TimeUnit.SECONDS) // a hang guard: about 3 minutes on an idle machine
+@Timeout(value = 900, unit = TimeUnit.SECONDS) // a hang guard: it took 4½–5½ minutes on 2 cores under a load of 20-26
 class HostileNightSoakTest {
     static final double SPEED = 100;
     static final int KILLS = 20;
@@ -272,6 +273,14 @@ class HostileNightSoakTest {
                 return alive(run) != null && "ENDED".equals(status.cell(cell).path("state").asText());
             });
             assertEquals("FAULT", status.cell(cell).path("outcome").asText(), status.seen());
+            // The process that faulted keeps switching a sourcing output off (its commands reach
+            // the instrument; only the answers are lost): wait until nothing sources before the
+            // next kill. A kill before that leaves the output on for good, since a resume leaves a
+            // finished cell's instruments alone: a gap, not fixed yet (see
+            // docs/testing.md, "What it does not cover yet").
+            until(() -> cell + "'s output no longer sourcing, by the process that faulted", () -> alive(run) != null
+                    && lab.instrument(NightInputs.channelOf(cell)).channelCommands().stream()
+                    .allMatch(NightChecks::rests));
             until(() -> "the other cells went on meanwhile", () -> {
                 status.poll();
                 return alive(run) != null && survivors().stream().allMatch(c -> "ENDED".equals(status.cell(c)

@@ -110,7 +110,8 @@ final class NightComparison {
                 previousSource = step;
             } else {
                 rest(step, k, r, previousSource < 0 ? 0 : Math.abs(last(mine.get(previousSource)).voltageVolt()
-                        - last(theirs.get(previousSource)).voltageVolt()));
+                        - last(theirs.get(previousSource)).voltageVolt()) + Math.max(lastStride(mine.get(previousSource)),
+                        lastStride(theirs.get(previousSource))));
             }
         }
         cycles();
@@ -171,10 +172,13 @@ final class NightComparison {
      * went through, and as far beyond as its relaxation at the end goes on in the time the kills
      * added to this rest (a resumed rest runs again what its journal had not seen, and rests
      * from each kill to its first sample): the cell relaxes for longer. It relaxes from where the
-     * current step before it ended, and that end lies apart in the two runs by {@code startApart}
-     * (read from the data): the cut-off sample's moment on a steep end of the curve, and near
-     * empty, where diffusion is slowest, what the resumes' open circuits let relax in that step.
-     * The overpotential decays from there, so the rest lies no further apart than that.
+     * current step before it ended, and that end may lie apart in the two runs by {@code startApart}
+     * (read from the data): how far apart the two ends are, plus the voltage the step moved over
+     * its last sample in either run (the cut-off is found to within a sample: one sample earlier
+     * or later, on the steep end of a discharge, is 50 mV and the charge that goes with it, and
+     * near empty, where diffusion is slowest, that history stays in the rest's relaxation; as
+     * does what the resumes' open circuits let relax in that step). The overpotential decays
+     * from there, so the rest lies no further apart than that.
      */
     private void rest(int step, List<Sample> k, List<Sample> r, double startApart) {
         double low = r.stream().mapToDouble(Sample::voltageVolt).min().orElseThrow();
@@ -261,6 +265,11 @@ final class NightComparison {
     private static double lastInterval(List<Sample> step, java.util.function.ToDoubleFunction<Sample> time) {
         return step.size() < 2 ? 0 : time.applyAsDouble(step.get(step.size() - 1))
                 - time.applyAsDouble(step.get(step.size() - 2));
+    }
+
+    /** How far the voltage moved over the step's last sample interval. */
+    private static double lastStride(List<Sample> step) {
+        return step.size() < 2 ? 0 : Math.abs(last(step).voltageVolt() - step.get(step.size() - 2).voltageVolt());
     }
 
     private static Sample last(List<Sample> step) {
