@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The seed is printed; {@code -Dcellbench.seed=N} replays the night's plan (which cell, when,
  * the kill moments); the machine's pace still decides where in the schedule each moment falls.
  */
-@Timeout(value = 1200, unit = TimeUnit.SECONDS) // a hang guard: the night took 259-405 s on 2 cores under a load of 20-28
+@Timeout(value = 1200, unit = TimeUnit.SECONDS) // a hang guard: the night took 201-405 s on 2 cores under a load of 13-28
 class HostileNightSoakTest {
     static final double SPEED = 100;
     static final int KILLS = 20;
