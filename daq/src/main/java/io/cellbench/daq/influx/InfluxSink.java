@@ -4,6 +4,7 @@ import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Severity;
 import io.cellbench.core.data.RunListener;
+import io.cellbench.core.time.Backoff;
 import io.cellbench.daq.spool.Spool;
 import io.cellbench.daq.spool.SpoolStatus;
 import java.io.IOException;
