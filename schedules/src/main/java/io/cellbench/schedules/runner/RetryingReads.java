@@ -35,7 +35,7 @@ import java.util.SplittableRandom;
  *
  * <p>One policy per cell, used on the cell's runner thread only.
  */
-public final class RetryingReads implements FaultPolicy {
+public final class RetryingReads implements ReadRetryPolicy {
     private final FaultRetry retry;
     private final LabClock clock;
     private final RunListener listener;
@@ -55,8 +55,8 @@ public final class RetryingReads implements FaultPolicy {
                 new SplittableRandom(cellId.hashCode()));
     }
 
-    /** The policy a cell runs with: {@link FaultPolicy#FAIL_FAST} when the bound is 0. */
-    public static FaultPolicy forCell(FaultRetry retry, LabClock clock, RunListener listener, String cellId) {
+    /** The policy a cell runs with: {@link ReadRetryPolicy#FAIL_FAST} when the bound is 0. */
+    public static ReadRetryPolicy forCell(FaultRetry retry, LabClock clock, RunListener listener, String cellId) {
         return retry.failFast() ? FAIL_FAST : new RetryingReads(retry, clock, listener, cellId);
     }
 
