@@ -47,6 +47,9 @@ public final class ProtocolRunner {
     private final Counters counters = new Counters();
     private final LiveStatus status;
     private final Sampler sampler;
+    private final SampleGrid grid;
+    private final Readings readings;
+    private final ChannelOutput output;
     private final RemainingTime remaining;
     private final AtomicBoolean started = new AtomicBoolean();
     private final Holds holds = new Holds();
@@ -85,6 +88,9 @@ public final class ProtocolRunner {
         this.status = new LiveStatus(numbering.plannedStepCount(), logging.samplePeriodSecond());
         this.sampler = new Sampler(setup, logging.samplePeriodSecond(), window,
                 new LoggingGate(logging.deltaVolt(), logging.deltaAmpere()), counters, status, holds);
+        this.grid = sampler.grid();
+        this.readings = sampler.readings();
+        this.output = sampler.output();
         this.remaining = new RemainingTime(protocol, numbering, cell, window);
         status.remaining(remaining.whole());
         this.journal = setup.positionListener();
@@ -92,7 +98,7 @@ public final class ProtocolRunner {
         if (journal != null) {
             sampler.onRecorded(() -> {
                 if (openStep != null) {
-                    journal.at(position(sampler.time()), false);
+                    journal.at(position(readings.time()), false);
                 }
             });
         }
@@ -175,7 +181,7 @@ public final class ProtocolRunner {
         boolean interrupted = false;
         try {
             if (resume == null) {
-                double start = sampler.startRun();
+                double start = grid.startRun();
                 emit(new RunEvent.RunStarted(cell.id(), start, cell, protocol.name(), protocol.source(), false));
                 for (String warning : findings.warnings()) {
                     emit(new RunEvent.Notice(cell.id(), 0, Severity.WARNING, warning));
@@ -184,7 +190,7 @@ public final class ProtocolRunner {
                 announceResume();
             }
             setup.channel().apply(OPEN_CIRCUIT);
-            sampler.acknowledged();
+            output.acknowledged();
             sampler.checkBeforeStart();
             execute(protocol.steps(), 0);
         } catch (RunEnd e) {
@@ -216,11 +222,11 @@ public final class ProtocolRunner {
 
     /** A resumed run: test time goes on from the interrupted run's start, across the downtime. */
     private void announceResume() {
-        sampler.resumeRun(resume.runStartUnixSecond());
-        double now = sampler.now();
+        grid.resumeRun(resume.runStartUnixSecond());
+        double now = grid.now();
         emit(new RunEvent.RunStarted(cell.id(), now, cell, protocol.name(), protocol.source(), true));
-        double gap = Math.max(0, sampler.testTime(now) - resume.testTimeSecond());
-        emit(new RunEvent.Notice(cell.id(), sampler.testTime(now), Severity.INFO, String.format(java.util.Locale.ROOT,
+        double gap = Math.max(0, grid.testTime(now) - resume.testTimeSecond());
+        emit(new RunEvent.Notice(cell.id(), grid.testTime(now), Severity.INFO, String.format(java.util.Locale.ROOT,
                 "resumed after an interruption of %.0f s, in step %d (%s) of cycle %d",
                 gap, resume.stepIndex(), resume.phase().name().toLowerCase(java.util.Locale.ROOT),
                 resume.counters().cycleCount())));
@@ -278,8 +284,8 @@ public final class ProtocolRunner {
 
     /** Where the run stands at {@code unixTime} (the last sample, or a step start). */
     private RunPosition position(double unixTime) {
-        lastPosition = new RunPosition(path, iterations, numbering.indexOf(openStep), phase, sampler.runStart(),
-                sampler.testTime(sampler.stepStart()), sampler.testTime(Math.max(unixTime, sampler.stepStart())),
+        lastPosition = new RunPosition(path, iterations, numbering.indexOf(openStep), phase, grid.runStart(),
+                grid.testTime(grid.stepStart()), grid.testTime(Math.max(unixTime, grid.stepStart())),
                 cvLimitAmpere, counters.state());
         return lastPosition;
     }
@@ -313,7 +319,7 @@ public final class ProtocolRunner {
                     + " (rest: open-relay) and cannot measure the voltage; use rest: zero-current or end the rest on"
                     + " time");
         }
-        emit(new RunEvent.Notice(cell.id(), sampler.testTime(sampler.now()), Severity.INFO, "channel " + channel
+        emit(new RunEvent.Notice(cell.id(), grid.testTime(grid.now()), Severity.INFO, "channel " + channel
                 + " rests with its relay open: voltage not measured until the next step"));
     }
 
@@ -346,11 +352,11 @@ public final class ProtocolRunner {
         // The CV phase may not push more current than the CC phase did (for constant power:
         // the current at the switch, unless that read zero).
         double ccAmpere = d.control() == Step.Control.POWER
-                ? Math.abs(sampler.ampere()) : Math.abs(DriveCommands.sourceAmpere(d, cell));
+                ? Math.abs(readings.ampere()) : Math.abs(DriveCommands.sourceAmpere(d, cell));
         double allowed = DriveCommands.voltageLimitAmpere(d.kind(), window, channelMax);
         double limit = ccAmpere > 0 ? Math.min(ccAmpere, allowed) : allowed;
         cvLimitAmpere = limit;
-        journal(RunPosition.Phase.CV, sampler.time());
+        journal(RunPosition.Phase.CV, readings.time());
         hold(d, limit);
     }
 
@@ -373,16 +379,16 @@ public final class ProtocolRunner {
         }
         sampler.next(Double.POSITIVE_INFINITY);
         sampler.log(true);
-        sampler.readAuxiliaries(sampler.time());
+        sampler.readAuxiliaries(readings.time());
         EisRequest request = new EisRequest(eis.mode() == Step.EisMode.POTENTIOSTATIC
                 ? EisRequest.Mode.POTENTIOSTATIC : EisRequest.Mode.GALVANOSTATIC,
                 eis.startHz(), eis.endHz(), eis.pointsPerDecade(), eis.amplitude());
         List<ImpedancePoint> points = sweep(request);
         double sweepStart = this.sweepStart;
-        emit(new RunEvent.SpectrumMeasured(cell.id(), new Spectrum(sampler.testTime(sweepStart), sweepStart,
-                counters.cycleCount(), counters.stepCount(), numbering.indexOf(eis), sampler.pressurePa(),
-                sampler.ambientCelsius(), points)));
-        journal(RunPosition.Phase.MEASURED, sampler.now());
+        emit(new RunEvent.SpectrumMeasured(cell.id(), new Spectrum(grid.testTime(sweepStart), sweepStart,
+                counters.cycleCount(), counters.stepCount(), numbering.indexOf(eis), readings.pressurePa(),
+                readings.ambientCelsius(), points)));
+        journal(RunPosition.Phase.MEASURED, grid.now());
         status.state(RunnerStatus.State.RUNNING);
         sampler.next(Double.POSITIVE_INFINITY);
         sampler.log(true);
@@ -411,7 +417,7 @@ public final class ProtocolRunner {
             if (points != null) {
                 return points;
             }
-            emit(new RunEvent.Notice(cell.id(), sampler.testTime(sampler.now()), Severity.INFO,
+            emit(new RunEvent.Notice(cell.id(), grid.testTime(grid.now()), Severity.INFO,
                     "the impedance sweep was interrupted by a hold; it starts again after the pause"));
             status.state(RunnerStatus.State.RUNNING);
             sampler.pauseIfHeld();
@@ -422,7 +428,7 @@ public final class ProtocolRunner {
     private List<ImpedancePoint> sweepOnce(EisRequest request) throws RunEnd {
         status.state(RunnerStatus.State.MEASURING_IMPEDANCE);
         sweepAbortedByHold = false;
-        sweepStart = sampler.now();
+        sweepStart = grid.now();
         measuringImpedance = true;
         try {
             if (sampler.stopRequested()) {
@@ -453,7 +459,7 @@ public final class ProtocolRunner {
         if (set.waitUntilStable()) {
             apply(OPEN_CIRCUIT);
         }
-        Interlock interlock = sampler.pressureInterlock();
+        Interlock interlock = readings.pressureInterlock();
         sampler.sendSetpoint(() -> setup.pressureFixture().setPressurePa(set.pascal()));
         if (interlock != null) {
             interlock.protocolSet(set.pascal());
@@ -462,7 +468,7 @@ public final class ProtocolRunner {
             endStep("complete");
             return;
         }
-        endStep(settleWatched(set, Settling.PRESSURE, set.pascal(), sampler::pressurePa, interlock));
+        endStep(settleWatched(set, Settling.PRESSURE, set.pascal(), readings::pressurePa, interlock));
     }
 
     private void setTemperature(Step.SetTemperature set) throws RunEnd, InterruptedException {
@@ -472,10 +478,10 @@ public final class ProtocolRunner {
             // A shared chamber moves for all its cells at once: see docs/runner.md#shared-chambers.
             waitFor(barrier.arrival(cell.id(), set.celsius()));
         }
-        if (set.waitUntilStable() && !(sampler.command() instanceof ChannelCommand.OpenCircuit)) {
+        if (set.waitUntilStable() && !(output.command() instanceof ChannelCommand.OpenCircuit)) {
             apply(OPEN_CIRCUIT);
         }
-        Interlock interlock = sampler.temperatureInterlock();
+        Interlock interlock = readings.temperatureInterlock();
         sampler.sendSetpoint(() -> setup.chamber().setTemperatureCelsius(set.celsius()));
         if (interlock != null) {
             interlock.protocolSet(set.celsius());
@@ -484,7 +490,7 @@ public final class ProtocolRunner {
             endStep("complete");
             return;
         }
-        endStep(settleWatched(set, Settling.TEMPERATURE, set.celsius(), sampler::chamberCelsius, interlock));
+        endStep(settleWatched(set, Settling.TEMPERATURE, set.celsius(), readings::chamberCelsius, interlock));
     }
 
     /** A settling wait, with the interlock on the same quantity (if any) off meanwhile: the step itself waits for it. */
@@ -513,25 +519,25 @@ public final class ProtocolRunner {
         if (wait.ready()) {
             return;
         }
-        if (!(sampler.command() instanceof ChannelCommand.OpenCircuit)) {
+        if (!(output.command() instanceof ChannelCommand.OpenCircuit)) {
             apply(OPEN_CIRCUIT);
         }
         RunnerStatus.State was = status.state();
-        double from = sampler.now();
+        double from = grid.now();
         String what = wait.describe();
         status.waiting(what, was);
-        emit(new RunEvent.Notice(cell.id(), sampler.testTime(from), Severity.INFO,
+        emit(new RunEvent.Notice(cell.id(), grid.testTime(from), Severity.INFO,
                 "waiting for " + what + "; the channel rests at open circuit"));
-        sampler.onPause(wait::leave);
+        sampler.pause().onPause(wait::leave);
         try {
             while (!wait.ready()) {
                 String conflict = wait.conflict();
                 if (conflict != null) {
                     throw new RunEnd(Outcome.FAULT, conflict);
                 }
-                int pauses = sampler.pauses();
+                int pauses = sampler.pause().count();
                 sampler.next(Double.POSITIVE_INFINITY);
-                if (sampler.pauses() != pauses) {
+                if (sampler.pause().count() != pauses) {
                     wait.join();
                 }
                 sampler.log(false);
@@ -542,11 +548,11 @@ public final class ProtocolRunner {
                 }
             }
         } finally {
-            sampler.onPause(null);
+            sampler.pause().onPause(null);
         }
         status.waiting(null, was);
-        double now = sampler.now();
-        emit(new RunEvent.Notice(cell.id(), sampler.testTime(now), Severity.INFO, "waited "
+        double now = grid.now();
+        emit(new RunEvent.Notice(cell.id(), grid.testTime(now), Severity.INFO, "waited "
                 + Texts.number(Math.round((now - from) * 1000) / 1000.0) + " s for " + wait.subject()));
     }
 
@@ -557,16 +563,16 @@ public final class ProtocolRunner {
     private String settle(Step step, Settling.Rule rule, double target, DoubleSupplier lastRead)
             throws RunEnd, InterruptedException {
         Settling settling = new Settling(rule, target);
-        int pauses = sampler.pauses();
-        double from = sampler.now() - sampler.stepStart(); // step time, so a pause does not count
+        int pauses = sampler.pause().count();
+        double from = grid.now() - grid.stepStart(); // step time, so a pause does not count
         while (true) {
             sampler.next(Double.POSITIVE_INFINITY);
-            if (sampler.pauses() != pauses) {
+            if (sampler.pause().count() != pauses) {
                 // Reads from before a pause say nothing about now: the count starts again.
-                pauses = sampler.pauses();
+                pauses = sampler.pause().count();
                 settling = new Settling(rule, target);
             }
-            boolean settled = sampler.auxReadThisSample() && settling.offer(lastRead.getAsDouble(), sampler.time());
+            boolean settled = readings.auxReadThisSample() && settling.offer(lastRead.getAsDouble(), readings.time());
             boolean timedOut = !settled
                     && sampler.stepTime() - from >= rule.timeoutSecond() - StepEnds.TIME_EPSILON_SECOND;
             sampler.log(settled || timedOut);
@@ -582,12 +588,12 @@ public final class ProtocolRunner {
     /** Samples until one of the conditions holds; returns its reason. */
     private String samplePhase(StepEnds ends) throws RunEnd, InterruptedException {
         double timeLimit = ends.timeLimitSecond();
-        double period = sampler.samplePeriod();
+        double period = grid.samplePeriod();
         double nominalAh = cell.nominalCapacityAh();
         while (true) {
             sampler.next(timeLimit);
-            String reason = ends.check(sampler.stepTime(), sampler.phaseTime(), period, sampler.volt(),
-                    sampler.ampere(), counters.stepAh(), counters.stepWh(), nominalAh);
+            String reason = ends.check(sampler.stepTime(), sampler.phaseTime(), period, readings.volt(),
+                    readings.ampere(), counters.stepAh(), counters.stepWh(), nominalAh);
             sampler.log(reason != null);
             if (reason != null) {
                 return reason;
@@ -610,39 +616,39 @@ public final class ProtocolRunner {
         openStep = step;
         if (from == null) {
             sampler.beginStep(StepDirection.of(step), index, loggingPeriod);
-            emit(new RunEvent.StepStarted(cell.id(), sampler.testTime(sampler.stepStart()), counters.stepCount(),
+            emit(new RunEvent.StepStarted(cell.id(), grid.testTime(grid.stepStart()), counters.stepCount(),
                     index, counters.cycleCount(), step.text()));
         } else {
             counters.restore(from.counters());
             sampler.resumeStep(index, loggingPeriod, keepsTime ? from.stepElapsedSecond() : 0);
         }
-        double now = sampler.now();
+        double now = grid.now();
         status.step(step.text(), index, counters.stepCount(), counters.cycleCount(), state,
-                Math.max(0, now - sampler.stepStart()), sampler.testTime(now));
+                Math.max(0, now - grid.stepStart()), grid.testTime(now));
         status.remaining(remaining.at(path, iterations, step));
         // A step that starts over starts in its main phase; a recorded spectrum stays recorded.
         RunPosition.Phase kept = from == null ? RunPosition.Phase.MAIN
                 : from.phase() == RunPosition.Phase.MEASURED || keepsTime ? from.phase() : RunPosition.Phase.MAIN;
         cvLimitAmpere = kept == RunPosition.Phase.CV ? from.cvLimitAmpere() : 0;
-        journal(kept, sampler.now());
+        journal(kept, grid.now());
         return from;
     }
 
     private void endStep(String reason) {
         Step step = openStep;
         openStep = null;
-        remaining.ended(step, sampler.now() - sampler.stepStart(), counters.stepAh(), StepEnds.onTime(reason));
-        emit(new RunEvent.StepEnded(cell.id(), sampler.testTime(sampler.now()), counters.stepCount(),
+        remaining.ended(step, grid.now() - grid.stepStart(), counters.stepAh(), StepEnds.onTime(reason));
+        emit(new RunEvent.StepEnded(cell.id(), grid.testTime(grid.now()), counters.stepCount(),
                 numbering.indexOf(step), reason));
     }
 
     private void apply(ChannelCommand command) throws RunEnd, InterruptedException {
-        sampler.commanded(command);
+        output.commanded(command);
         if (!(command instanceof ChannelCommand.OpenCircuit) && sampler.pauseIfHeld()) {
             return; // held before the command: the cell got it only on release
         }
         setup.channel().apply(command);
-        sampler.acknowledged();
+        output.acknowledged();
         sampler.commandChanged();
     }
 
@@ -665,14 +671,14 @@ public final class ProtocolRunner {
      * {@link io.cellbench.core.instrument.CyclerChannel#switchOff}), not merely rested.
      */
     private void finish(Outcome outcome, String message) {
-        String unsafe = sampler.makeSafe(outcome == Outcome.FAULT || outcome == Outcome.SAFETY_TRIP);
-        outputUnconfirmed = unsafe != null && !sampler.outputOff() ? unsafe : null;
+        String unsafe = output.makeSafe(outcome == Outcome.FAULT || outcome == Outcome.SAFETY_TRIP);
+        outputUnconfirmed = unsafe != null && !output.outputOff() ? unsafe : null;
         ChamberBarrier barrier = setup.coordination().chamberBarrier();
         if (barrier != null) {
             barrier.leave(cell.id()); // an ended cell holds no other cell of its chamber back
         }
         String text = unsafe == null ? message : message + "; " + unsafe;
-        double testTime = sampler.testTime(sampler.now());
+        double testTime = grid.testTime(grid.now());
         if (journal != null) {
             // The last recorded sample (a stop and a trip record one) or step start.
             quietly(() -> journal.ended(outcome, lastPosition));
@@ -686,7 +692,7 @@ public final class ProtocolRunner {
             };
             Step open = openStep;
             openStep = null; // a step cut short says nothing about how long it takes
-            quietly(() -> emit(new RunEvent.StepEnded(cell.id(), sampler.testTime(sampler.now()), counters.stepCount(),
+            quietly(() -> emit(new RunEvent.StepEnded(cell.id(), grid.testTime(grid.now()), counters.stepCount(),
                     numbering.indexOf(open), reason)));
         }
         if (outcome != Outcome.COMPLETED || unsafe != null) {
