@@ -1,6 +1,5 @@
 package io.cellbench.schedules.runner;
 
-import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.RunEvent.Severity;
@@ -13,25 +12,10 @@ import io.cellbench.protocols.model.Termination;
  * that may open), and a drive (CC, CV, CP, constant load, and the two phases of CC-CV). Part of
  * the runner's interpreter ({@link ProtocolRunner}), on the cell's thread.
  */
-final class DriveStep {
-    private final ProtocolRunner runner;
-    private final Sampler sampler;
-    private final SampleGrid grid;
-    private final Readings readings;
-    private final Counters counters;
-    private final SafetyWindow window;
-    private final CellSetup setup;
-    private final CellInfo cell;
+final class DriveStep extends StepKind {
 
-    DriveStep(ProtocolRunner runner, Sampler sampler, Counters counters, SafetyWindow window, CellSetup setup) {
-        this.runner = runner;
-        this.sampler = sampler;
-        this.grid = sampler.grid();
-        this.readings = sampler.readings();
-        this.counters = counters;
-        this.window = window;
-        this.setup = setup;
-        this.cell = setup.cell();
+    DriveStep(Parts parts) {
+        super(parts);
     }
 
     void rest(Step.Rest rest) throws RunEnd, InterruptedException {

@@ -1,6 +1,5 @@
 package io.cellbench.schedules.runner;
 
-import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.RunEvent.Severity;
@@ -17,17 +16,7 @@ import java.util.List;
  * Part of the runner's interpreter ({@link ProtocolRunner}); {@link #abortForHold} and
  * {@link #abortForStop} may come from any thread.
  */
-final class ImpedanceStep {
-    private final ProtocolRunner runner;
-    private final Sampler sampler;
-    private final SampleGrid grid;
-    private final Readings readings;
-    private final Counters counters;
-    private final LiveStatus status;
-    private final Holds holds;
-    private final StepNumbering numbering;
-    private final CellSetup setup;
-    private final CellInfo cell;
+final class ImpedanceStep extends StepKind {
     private final SharedWaiting waiting;
     private volatile boolean measuringImpedance;
     /** A hold aborted the sweep in progress: its result, if any, is incomplete. */
@@ -35,18 +24,8 @@ final class ImpedanceStep {
     /** When the last sweep began (unix s): a spectrum is stamped with the start of the sweep that made it. */
     private double sweepStart;
 
-    ImpedanceStep(ProtocolRunner runner, Sampler sampler, Counters counters, LiveStatus status, Holds holds,
-                  StepNumbering numbering, CellSetup setup, SharedWaiting waiting) {
-        this.runner = runner;
-        this.sampler = sampler;
-        this.grid = sampler.grid();
-        this.readings = sampler.readings();
-        this.counters = counters;
-        this.status = status;
-        this.holds = holds;
-        this.numbering = numbering;
-        this.setup = setup;
-        this.cell = setup.cell();
+    ImpedanceStep(Parts parts, SharedWaiting waiting) {
+        super(parts);
         this.waiting = waiting;
     }
 

@@ -82,10 +82,11 @@ public final class ProtocolRunner {
         this.remaining = new RemainingTime(protocol, numbering, cell, window);
         status.remaining(remaining.whole());
         this.journal = setup.positionListener();
-        SharedWaiting waiting = new SharedWaiting(this, sampler, status, cell.id());
-        this.drives = new DriveStep(this, sampler, counters, window, setup);
-        this.impedance = new ImpedanceStep(this, sampler, counters, status, holds, numbering, setup, waiting);
-        this.settling = new SettleSteps(this, sampler, holds, setup, waiting);
+        StepKind.Parts parts = new StepKind.Parts(this, sampler, counters, status, holds, numbering, window, setup);
+        SharedWaiting waiting = new SharedWaiting(parts);
+        this.drives = new DriveStep(parts);
+        this.impedance = new ImpedanceStep(parts, waiting);
+        this.settling = new SettleSteps(parts, waiting);
         this.resume = setup.resumeFrom();
         if (journal != null) {
             sampler.onRecorded(() -> {

@@ -1,6 +1,5 @@
 package io.cellbench.schedules.runner;
 
-import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.protocols.model.Step;
@@ -12,26 +11,11 @@ import java.util.function.DoubleSupplier;
  * and a shared chamber moved for all its cells at once). Part of the runner's interpreter
  * ({@link ProtocolRunner}), on the cell's thread.
  */
-final class SettleSteps {
-    private final ProtocolRunner runner;
-    private final Sampler sampler;
-    private final SampleGrid grid;
-    private final Readings readings;
-    private final ChannelOutput output;
-    private final Holds holds;
-    private final CellSetup setup;
-    private final CellInfo cell;
+final class SettleSteps extends StepKind {
     private final SharedWaiting waiting;
 
-    SettleSteps(ProtocolRunner runner, Sampler sampler, Holds holds, CellSetup setup, SharedWaiting waiting) {
-        this.runner = runner;
-        this.sampler = sampler;
-        this.grid = sampler.grid();
-        this.readings = sampler.readings();
-        this.output = sampler.output();
-        this.holds = holds;
-        this.setup = setup;
-        this.cell = setup.cell();
+    SettleSteps(Parts parts, SharedWaiting waiting) {
+        super(parts);
         this.waiting = waiting;
     }
 

@@ -10,24 +10,13 @@ import io.cellbench.core.instrument.ChannelCommand;
  * chamber. The cell rests at open circuit meanwhile, sampled and logged. Part of the runner's
  * interpreter ({@link ProtocolRunner}), on the cell's thread.
  */
-final class SharedWaiting {
+final class SharedWaiting extends StepKind {
     /** How long a waiting cell blocks in real time between its samples (see {@link #waitFor}). */
     private static final long WAIT_SLICE_NANOS = 10_000_000;
 
-    private final ProtocolRunner runner;
-    private final Sampler sampler;
-    private final SampleGrid grid;
-    private final ChannelOutput output;
-    private final LiveStatus status;
-    private final String cellId;
 
-    SharedWaiting(ProtocolRunner runner, Sampler sampler, LiveStatus status, String cellId) {
-        this.runner = runner;
-        this.sampler = sampler;
-        this.grid = sampler.grid();
-        this.output = sampler.output();
-        this.status = status;
-        this.cellId = cellId;
+    SharedWaiting(Parts parts) {
+        super(parts);
     }
 
     /**
@@ -48,7 +37,7 @@ final class SharedWaiting {
         double from = grid.now();
         String what = wait.describe();
         status.waiting(what, was);
-        runner.emit(new RunEvent.Notice(cellId, grid.testTime(from), Severity.INFO,
+        runner.emit(new RunEvent.Notice(cell.id(), grid.testTime(from), Severity.INFO,
                 "waiting for " + what + "; the channel rests at open circuit"));
         sampler.pause().onPause(wait::leave);
         try {
@@ -74,7 +63,7 @@ final class SharedWaiting {
         }
         status.waiting(null, was);
         double now = grid.now();
-        runner.emit(new RunEvent.Notice(cellId, grid.testTime(now), Severity.INFO, "waited "
+        runner.emit(new RunEvent.Notice(cell.id(), grid.testTime(now), Severity.INFO, "waited "
                 + Texts.number(Math.round((now - from) * 1000) / 1000.0) + " s for " + wait.subject()));
     }
 }
