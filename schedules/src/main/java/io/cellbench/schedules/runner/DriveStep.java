@@ -18,9 +18,9 @@ final class DriveStep extends StepKind {
         super(parts);
     }
 
-    void rest(Step.Rest rest) throws RunEnd, InterruptedException {
+    void rest(Step.Rest rest, RunPosition resumeFrom) throws RunEnd, InterruptedException {
         StepEnds ends = StepEnds.builder().duration(rest.durationSecond()).until(rest.until(), null, true).build();
-        runner.beginStep(rest, rest.periodSecond(), RunnerStatus.State.RUNNING, true);
+        runner.beginStep(rest, rest.periodSecond(), RunnerStatus.State.RUNNING, true, resumeFrom);
         runner.apply(ProtocolRunner.OPEN_CIRCUIT);
         if (sampler.unmeasured()) {
             relayOpen(rest, ends);
@@ -44,8 +44,8 @@ final class DriveStep extends StepKind {
                 + " rests with its relay open: voltage not measured until the next step"));
     }
 
-    void drive(Step.Drive d) throws RunEnd, InterruptedException {
-        RunPosition from = runner.beginStep(d, d.periodSecond(), RunnerStatus.State.RUNNING, true);
+    void drive(Step.Drive d, RunPosition resumeFrom) throws RunEnd, InterruptedException {
+        RunPosition from = runner.beginStep(d, d.periodSecond(), RunnerStatus.State.RUNNING, true, resumeFrom);
         double channelMax = setup.channel().maxCurrentAmpere();
         if (from != null && from.phase() == RunPosition.Phase.CV && d.thenHold() != null) {
             hold(d, from.cvLimitAmpere());

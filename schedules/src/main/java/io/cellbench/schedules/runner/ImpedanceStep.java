@@ -46,8 +46,8 @@ final class ImpedanceStep extends StepKind {
         }
     }
 
-    void run(Step.Eis eis) throws RunEnd, InterruptedException {
-        RunPosition from = runner.beginStep(eis, null, RunnerStatus.State.RUNNING, false);
+    void run(Step.Eis eis, RunPosition resumeFrom) throws RunEnd, InterruptedException {
+        RunPosition from = runner.beginStep(eis, null, RunnerStatus.State.RUNNING, false, resumeFrom);
         runner.apply(ProtocolRunner.OPEN_CIRCUIT);
         if (from != null && from.phase() == RunPosition.Phase.MEASURED) {
             // The spectrum reached the data before the process died: only the step's end is left.

@@ -61,8 +61,8 @@ public final class ProtocolRunner {
     private final List<Integer> iterations = new ArrayList<>();
     private RunPosition.Phase phase = RunPosition.Phase.MAIN;
     private double cvLimitAmpere;
-    /** The position to continue from, until the step it names is reached; then {@code null}. */
-    private RunPosition resume;
+    /** A resumed run's starting position (journaled), handed down to the step it names; null for a fresh run. */
+    private final RunPosition resumeFrom;
     /** The latest position taken; what the journal hears at the end (the path is unwound by then). */
     private RunPosition lastPosition;
 
@@ -87,7 +87,7 @@ public final class ProtocolRunner {
         this.drives = new DriveStep(parts);
         this.impedance = new ImpedanceStep(parts, waiting);
         this.settling = new SettleSteps(parts, waiting);
-        this.resume = setup.resumeFrom();
+        this.resumeFrom = setup.resumeFrom();
         if (journal != null) {
             sampler.onRecorded(() -> {
                 if (openStep != null) {
@@ -166,7 +166,7 @@ public final class ProtocolRunner {
         String message = "all steps completed";
         boolean interrupted = false;
         try {
-            if (resume == null) {
+            if (resumeFrom == null) {
                 double start = grid.startRun();
                 emit(new RunEvent.RunStarted(cell.id(), start, cell, protocol.name(), protocol.source(), false));
                 for (String warning : findings.warnings()) {
@@ -178,7 +178,7 @@ public final class ProtocolRunner {
             setup.channel().apply(OPEN_CIRCUIT);
             output.acknowledged();
             sampler.checkBeforeStart();
-            execute(protocol.steps(), 0);
+            execute(protocol.steps(), 0, resumeFrom);
         } catch (RunEnd e) {
             outcome = e.outcome();
             message = e.getMessage();
@@ -208,35 +208,36 @@ public final class ProtocolRunner {
 
     /** A resumed run: test time goes on from the interrupted run's start, across the downtime. */
     private void announceResume() {
-        grid.resumeRun(resume.runStartUnixSecond());
+        grid.resumeRun(resumeFrom.runStartUnixSecond());
         double now = grid.now();
         emit(new RunEvent.RunStarted(cell.id(), now, cell, protocol.name(), protocol.source(), true));
         emit(new RunEvent.Notice(cell.id(), grid.testTime(now), Severity.INFO,
-                ResumePoint.announcement(resume, grid.testTime(now))));
+                ResumePoint.announcement(resumeFrom, grid.testTime(now))));
     }
 
     // The one place that interprets steps: exhaustive over the sealed Step, no default, so a
     // new step kind does not compile until it is handled here. While resuming, each level
     // starts at the journaled index (and a repeat at its journaled iteration).
-    private void execute(List<Step> steps, int depth) throws RunEnd, InterruptedException {
-        int from = resume == null ? 0 : ResumePoint.index(resume, steps, depth, numbering, protocol);
+    private void execute(List<Step> steps, int depth, RunPosition from) throws RunEnd, InterruptedException {
+        int start = from == null ? 0 : ResumePoint.index(from, steps, depth, numbering, protocol);
         path.add(0);
         try {
-            for (int i = from; i < steps.size(); i++) {
+            for (int i = start; i < steps.size(); i++) {
                 path.set(depth, i);
+                RunPosition here = i == start ? from : null; // only the first step reached continues
                 switch (steps.get(i)) {
-                    case Step.Rest rest -> drives.rest(rest);
-                    case Step.Drive drive -> drives.drive(drive);
-                    case Step.Eis eis -> impedance.run(eis);
-                    case Step.SetPressure set -> settling.pressure(set);
-                    case Step.SetTemperature set -> settling.temperature(set);
+                    case Step.Rest rest -> drives.rest(rest, here);
+                    case Step.Drive drive -> drives.drive(drive, here);
+                    case Step.Eis eis -> impedance.run(eis, here);
+                    case Step.SetPressure set -> settling.pressure(set, here);
+                    case Step.SetTemperature set -> settling.temperature(set, here);
                     case Step.Repeat repeat -> {
-                        int first = resume == null ? 0 : resume.iterations().get(depth);
+                        int first = here == null ? 0 : here.iterations().get(depth);
                         iterations.add(0);
                         try {
                             for (int k = first; k < repeat.times(); k++) {
                                 iterations.set(depth, k);
-                                execute(repeat.steps(), depth + 1);
+                                execute(repeat.steps(), depth + 1, k == first ? here : null);
                             }
                         } finally {
                             iterations.removeLast();
@@ -279,13 +280,13 @@ public final class ProtocolRunner {
      * continued step goes on with the time it already had (rests and drives run only their
      * remaining time); otherwise it starts over (an impedance sweep, a settling wait).
      *
-     * @return the position continued from, or {@code null} for a fresh start
+     * @param from the journaled position when this is the step a resumed run goes on in, else null
+     * @return {@code from}
      */
-    RunPosition beginStep(Step step, Double stepLoggingPeriod, RunnerStatus.State state, boolean keepsTime) {
+    RunPosition beginStep(Step step, Double stepLoggingPeriod, RunnerStatus.State state, boolean keepsTime,
+                          RunPosition from) {
         int index = numbering.indexOf(step);
         double loggingPeriod = stepLoggingPeriod != null ? stepLoggingPeriod : logging.periodSecond();
-        RunPosition from = resume;
-        resume = null;
         openStep = step;
         if (from == null) {
             sampler.beginStep(StepDirection.of(step), index, loggingPeriod);

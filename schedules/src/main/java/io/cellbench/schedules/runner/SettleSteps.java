@@ -19,8 +19,9 @@ final class SettleSteps extends StepKind {
         this.waiting = waiting;
     }
 
-    void pressure(Step.SetPressure set) throws RunEnd, InterruptedException {
-        runner.beginStep(set, null, set.waitUntilStable() ? RunnerStatus.State.SETTLING : RunnerStatus.State.RUNNING, false);
+    void pressure(Step.SetPressure set, RunPosition resumeFrom) throws RunEnd, InterruptedException {
+        runner.beginStep(set, null, set.waitUntilStable() ? RunnerStatus.State.SETTLING : RunnerStatus.State.RUNNING, false,
+                resumeFrom);
         if (set.waitUntilStable()) {
             runner.apply(ProtocolRunner.OPEN_CIRCUIT);
         }
@@ -36,8 +37,9 @@ final class SettleSteps extends StepKind {
         runner.endStep(settleWatched(set, Settling.PRESSURE, set.pascal(), readings::pressurePa, interlock));
     }
 
-    void temperature(Step.SetTemperature set) throws RunEnd, InterruptedException {
-        runner.beginStep(set, null, set.waitUntilStable() ? RunnerStatus.State.SETTLING : RunnerStatus.State.RUNNING, false);
+    void temperature(Step.SetTemperature set, RunPosition resumeFrom) throws RunEnd, InterruptedException {
+        runner.beginStep(set, null, set.waitUntilStable() ? RunnerStatus.State.SETTLING : RunnerStatus.State.RUNNING, false,
+                resumeFrom);
         ChamberBarrier barrier = setup.coordination().chamberBarrier();
         if (barrier != null) {
             // A shared chamber moves for all its cells at once: see docs/runner.md#shared-chambers.
