@@ -208,7 +208,7 @@ public final class ProtocolRunner {
 
     /** A resumed run: test time goes on from the interrupted run's start, across the downtime. */
     private void announceResume() {
-        grid.resumeRun(resumeFrom.runStartUnixSecond());
+        sampler.resumeRun(resumeFrom.runStartUnixSecond(), resumeFrom.runStartUnixSecond() + resumeFrom.testTimeSecond());
         double now = grid.now();
         emit(new RunEvent.RunStarted(cell.id(), now, cell, protocol.name(), protocol.source(), true));
         emit(new RunEvent.Notice(cell.id(), grid.testTime(now), Severity.INFO,

@@ -46,6 +46,12 @@ final class Sampler {
         this.pause = new Pause(this, grid, readings, output, counters, status, holds, listener, cellId);
     }
 
+    /** Test time 0 stays where the interrupted run had it; nothing at or before its last sample on disk is recorded again. */
+    void resumeRun(double runStartUnixSecond, double positionUnixSecond) {
+        grid.resumeRun(runStartUnixSecond);
+        gate.continueAfter(positionUnixSecond);
+    }
+
     /**
      * Reads everything once before the first step (the channel is at open circuit) and
      * refuses to start, like Arbin, when the cell is already outside the safety window.
@@ -105,11 +111,9 @@ final class Sampler {
     }
 
     /**
-     * Waits for the next sample time (or the step's time limit {@code stepTimeLimit}, if
-     * sooner), reads, integrates, checks the safety window and publishes the status. On a
-     * safety trip the channel goes to open circuit at once and the sample is recorded before
-     * the run unwinds. While the run is held, this pauses (see {@link Pause}) and returns
-     * the first sample after the release, taken under the step's command again.
+     * Takes the next sample, at the next grid time or the step's time limit {@code stepTimeLimit}
+     * if sooner ({@link #take}). While the run is held, this pauses (see {@link Pause}) and
+     * returns the first sample after the release, taken under the step's command again.
      */
     void next(double stepTimeLimit) throws RunEnd, InterruptedException {
         sample(grid.stepStart() + stepTimeLimit);
@@ -142,11 +146,10 @@ final class Sampler {
     }
 
     /**
-     * One sample at {@code now}, running or paused: reads the channel (and the fixture and the
-     * chamber when due), moves the grid on, integrates, shows the status, checks the safety
-     * window and ends the run on a stop ({@code stopped} says how). {@code frozen}: the step
-     * time a pause holds, or NaN while running — then a retried read's values are dated when
-     * it finally succeeded, not at the planned time.
+     * One sample at {@code now}, running or paused ({@code frozen}: the step time a pause holds;
+     * NaN while running, when a retried read is dated when it finally succeeded): reads, moves
+     * the grid on, integrates, shows the status, checks the safety window (a trip opens the
+     * circuit and records the sample) and ends the run on a stop ({@code stopped} says how).
      */
     void take(double now, double frozen, String stopped) throws RunEnd, InterruptedException {
         boolean paused = !Double.isNaN(frozen);
@@ -191,10 +194,7 @@ final class Sampler {
         }
     }
 
-    /**
-     * Sends a set-point to the fixture or the chamber, retried while the instrument answers that
-     * it is busy ({@link InstrumentReads#setpoint}).
-     */
+    /** Sends a set-point to the fixture or the chamber, retried while it answers busy ({@link InstrumentReads#setpoint}). */
     void sendSetpoint(Runnable setpoint) throws RunEnd, InterruptedException {
         reads.setpoint(setpoint);
     }
