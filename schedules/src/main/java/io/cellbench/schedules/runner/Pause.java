@@ -61,7 +61,7 @@ final class Pause {
                         + Texts.number(round(frozen)) + " s"));
         readings.channel(output.resting());
         readings.at(pausedAt);
-        counters.restart(pausedAt, readings.volt(), readings.ampere());
+        counters.restart(pausedAt, readings.volt(), readings.ampere(), new ChannelCommand.OpenCircuit());
         sampler.checkSafety();
         double due = pausedAt;
         while (holds.held()) {

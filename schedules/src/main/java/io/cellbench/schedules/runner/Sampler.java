@@ -95,7 +95,8 @@ final class Sampler {
     /**
      * The channel was just given a new command: a new phase (for the current-settling rule)
      * starts, and the channel is read at once so that the counters integrate the first
-     * interval from the new state. This base reading is checked against the safety window
+     * interval from the new state (a current step's from its set-point: {@link Counters#restart}).
+     * This base reading is checked against the safety window
      * but neither recorded (its time is the previous step's end) nor shown in the status: a
      * channel may read it before the command has acted, so it is no sample of the new command.
      */
@@ -106,7 +107,7 @@ final class Sampler {
             now = grid.now();
         }
         readings.at(now);
-        counters.restart(now, readings.volt(), readings.ampere());
+        counters.restart(now, readings.volt(), readings.ampere(), output.command());
         checkSafety();
     }
 
