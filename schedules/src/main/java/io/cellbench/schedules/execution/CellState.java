@@ -109,45 +109,36 @@ final class CellState {
 
     /** Holds the journal kept from before an interruption: the cell starts paused. */
     void restoreHolds(Map<String, String> holds) {
-        lock.lock();
-        try {
+        write(() -> {
             journaledHolds.putAll(holds);
             earlyHolds.putAll(holds);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The cell's runner exists: it gets the holds asked for so far, and every later one. */
     void started(ProtocolRunner r) {
-        lock.lock();
-        try {
+        write(() -> {
             runner = r;
             waitingFor = null;
             earlyHolds.forEach(r::hold);
             earlyHolds.clear();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Asks the cell to stop; returns its runner to stop, or null when it has not started. */
     ProtocolRunner requestStop() {
-        lock.lock();
-        try {
+        return locked(() -> {
             stopRequested = true;
             return runner;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     boolean stopRequested() {
-        return read(() -> stopRequested);
+        return locked(() -> stopRequested);
     }
 
     ProtocolRunner runner() {
-        return read(() -> runner);
+        return locked(() -> runner);
     }
 
     void waitingFor(String what) {
@@ -163,7 +154,7 @@ final class CellState {
     }
 
     Wiring.Named wiredTo() {
-        return read(() -> wiredTo);
+        return locked(() -> wiredTo);
     }
 
     void cannotResume(String why) {
@@ -171,7 +162,7 @@ final class CellState {
     }
 
     String cannotResume() {
-        return read(() -> cannotResume);
+        return locked(() -> cannotResume);
     }
 
     void keepForSwitchOff() {
@@ -179,7 +170,7 @@ final class CellState {
     }
 
     boolean keptForSwitchOff() {
-        return read(() -> keptForSwitchOff);
+        return locked(() -> keptForSwitchOff);
     }
 
     /**
@@ -204,7 +195,7 @@ final class CellState {
         }
     }
 
-    private <T> T read(Supplier<T> field) {
+    private <T> T locked(Supplier<T> field) {
         lock.lock();
         try {
             return field.get();
