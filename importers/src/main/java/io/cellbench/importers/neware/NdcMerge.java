@@ -27,6 +27,8 @@ import java.util.zip.ZipFile;
  */
 final class NdcMerge {
 
+    private static final double[] NO_AUX = new double[0];
+
     private final Path file;
     private final ZipFile zip;
     private final int version;
@@ -201,7 +203,7 @@ final class NdcMerge {
                             + " for step " + step.stepId + ": the import stops rather than guess what the step did");
                 }
             }
-            double[] auxValues = new double[auxWidth];
+            double[] auxValues = auxWidth == 0 ? NO_AUX : new double[auxWidth];
             int column = 0;
             for (int i = 0; i < aux.size(); i++) {
                 NdcCursors.Aux a = aux.get(i);
