@@ -26,6 +26,8 @@ final class RepairPlan implements RecordSink {
     private CycleRepair cycles;
     private TimeFallRepair falls;
     private TimeUnitRepair unit;
+    private long records;
+    private String emptyTest;
 
     RepairPlan(RecordSink sink, Survey survey) {
         this.sink = sink;
@@ -35,6 +37,16 @@ final class RepairPlan implements RecordSink {
     /** The survey this pass made (the file must be read again), or {@code null}. */
     Survey survey() {
         return surveying ? survey : null;
+    }
+
+    /** Rows and impedance points that reached the sink. */
+    long records() {
+        return records;
+    }
+
+    /** What the reader said of an empty test, or {@code null}. */
+    String emptyTest() {
+        return emptyTest;
     }
 
     /** The repairs that changed something, in a fixed order; known once the file has ended. */
@@ -123,6 +135,7 @@ final class RepairPlan implements RecordSink {
         if (surveying) {
             survey.sample(record);
         } else {
+            records++;
             chain.sample(record);
         }
     }
@@ -130,6 +143,7 @@ final class RepairPlan implements RecordSink {
     @Override
     public void impedance(ImpedanceRecord point) {
         if (!surveying) {
+            records++;
             chain.impedance(point);
         }
     }
@@ -137,6 +151,9 @@ final class RepairPlan implements RecordSink {
     @Override
     public void note(ImportNote note) {
         if (!surveying) {
+            if (note.kind().equals("empty-test")) {
+                emptyTest = note.message();
+            }
             (chain == null ? sink : chain).note(note);
         }
     }

@@ -20,16 +20,29 @@ public final class Repairs {
     private Repairs() {
     }
 
-    /** Reads {@code file} with {@code reader}, repairs what needs it and streams the result to {@code sink}. */
+    /**
+     * Reads {@code file} with {@code reader}, repairs what needs it and streams the result to {@code sink}.
+     * An empty test (no row, no impedance point) is then refused with an {@link ImportException}
+     * naming the file: readers read it (zero rows, like the vendors' exports), but an import of it
+     * would write nothing, so a caller that writes as rows arrive discards what it began, as for any
+     * bad file.
+     */
     public static List<String> read(CyclerFileReader reader, Path file, RecordSink sink) throws ImportException {
         RepairPlan plan = new RepairPlan(sink, null);
         reader.read(file, plan);
-        if (plan.survey() == null) {
-            return plan.applied();
+        if (plan.survey() != null) {
+            plan = new RepairPlan(sink, plan.survey());
+            reader.read(file, plan);
         }
-        RepairPlan second = new RepairPlan(sink, plan.survey());
-        reader.read(file, second);
-        return second.applied();
+        refuseEmpty(plan, file);
+        return plan.applied();
+    }
+
+    private static void refuseEmpty(RepairPlan plan, Path file) throws ImportException {
+        if (plan.records() == 0) {
+            throw new ImportException(file, "an empty test (" + (plan.emptyTest() == null ? "the file holds no records"
+                    : plan.emptyTest().replace(": an empty test", "")) + "): there is nothing to import");
+        }
     }
 
     /** As {@link #read}, but always with the survey pass first: what the one-pass decisions are checked against. */
@@ -38,6 +51,7 @@ public final class Repairs {
         reader.read(file, survey);
         RepairPlan plan = new RepairPlan(sink, survey);
         reader.read(file, plan);
+        refuseEmpty(plan, file);
         return plan.applied();
     }
 }

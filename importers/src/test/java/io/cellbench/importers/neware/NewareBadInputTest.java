@@ -8,6 +8,7 @@ import io.cellbench.importers.CollectingSink;
 import io.cellbench.importers.ImportException;
 import io.cellbench.importers.ImportNote;
 import io.cellbench.importers.ZipEdit;
+import io.cellbench.importers.repair.Repairs;
 import io.cellbench.testing.ReferenceData;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -87,6 +88,16 @@ class NewareBadInputTest {
         assertEquals(1, sink.ends);
         assertTrue(sink.notes.stream().anyMatch(n -> n.kind().equals("empty-test")), sink.notes.toString());
         assertTrue(sink.metadata.program().contains("Step File"), "the program is kept even for an empty test");
+    }
+
+    @Test
+    void anImportRefusesAnEmptyTestByName() throws Exception {
+        // the reader reads it (fastnda's and BTSDA's zero rows); the import, which would write nothing, refuses it
+        Path file = ReferenceData.require("neware/fastnda/empty.ndax");
+        ImportException e = assertThrows(ImportException.class, () -> Repairs.read(new NdaxReader(), file,
+                new CollectingSink()));
+        assertEquals(file + ": an empty test (data.ndc holds no records): there is nothing to import", e.getMessage());
+        assertEquals(file, e.file());
     }
 
     @Test

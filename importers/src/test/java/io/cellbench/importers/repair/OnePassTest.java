@@ -38,7 +38,6 @@ class OnePassTest {
                 one("neware/cellpy/20260302_IFE_BTS85_2_9_8_1.ndax"),
                 one("neware/fastnda/21_10_7_85.ndax"),
                 one("neware/fastnda/Unit27_Example_Corrupt.ndax"),
-                one("neware/fastnda/empty.ndax"),
                 one("neware/fastnda/interp-test.ndax"),
                 one("neware/fastnda/nw4-120-1-6-53.ndax"),
                 one("biologic/aurora-cycler-manager/250116_kigr_gen6_01_02_GCPL_CD8.mpr"),
