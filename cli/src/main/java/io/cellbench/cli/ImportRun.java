@@ -91,8 +91,9 @@ final class ImportRun {
         @Override
         public void on(RunEvent event) {
             if (sink == null) {
-                double start = event instanceof RunEvent.RunStarted s ? s.unixTimeSecond() : 0;
-                Instant at = Instant.ofEpochMilli(Math.round(start * 1000));
+                double start = event instanceof RunEvent.RunStarted s ? s.unixTimeSecond() : Double.NaN;
+                // a first file without a clock: the run is dated when it was imported
+                Instant at = Double.isFinite(start) ? Instant.ofEpochMilli(Math.round(start * 1000)) : Instant.now();
                 try {
                     sink = RunDirectorySink.open(dir, new RunInfo(runId, at, VersionProvider.version(),
                             Map.of()), OPTIONS, allocator);

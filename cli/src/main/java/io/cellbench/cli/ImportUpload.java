@@ -28,6 +28,7 @@ final class ImportUpload {
         console.println("cellbench import: sending the run to InfluxDB " + spooled.url() + ", database "
                 + spooled.database() + " (spool: " + spooled.spoolDirectory() + ")");
         try (BufferAllocator allocator = new RootAllocator(); RunReader reader = RunReader.open(run, allocator)) {
+            boolean complete = true;
             InfluxSink live = InfluxSink.builder(spooled).run(reader.manifest().runId())
                     .notices(n -> {
                         if (!n.kind().equals("closed")) {
@@ -36,13 +37,19 @@ final class ImportUpload {
                     }).open();
             try {
                 for (CellEntry cell : reader.manifest().cells()) {
-                    replay(reader, cell, live);
+                    if (Double.isFinite(cell.startedUnixTimeSecond())) {
+                        replay(reader, cell, live);
+                    } else {
+                        console.println("cellbench import: warning: cell " + cell.id() + " is not sent: its file gives"
+                                + " no clock time, and InfluxDB places every point at one");
+                        complete = false;
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 live.close(); // what is spooled stays in influx-spool/
                 throw e;
             }
-            return ScheduleSession.drain(live, console);
+            return ScheduleSession.drain(live, console) && complete;
         }
     }
 

@@ -167,7 +167,8 @@ final class ImportedCell implements RecordSink {
         CellInfo info = new CellInfo(cellId, "", "", UNKNOWN_CAPACITY_AH, Double.NaN, Double.NaN,
                 "imported from " + metadata.source().path().getFileName());
         String program = metadata.program() == null ? "" : metadata.program();
-        listener.on(new RunEvent.RunStarted(cellId, Double.isNaN(unixMinusTest) ? 0 : unixMinusTest, info,
+        // NaN when the file has no clock at all (some .mpr): its rows' unix_time_second are then null
+        listener.on(new RunEvent.RunStarted(cellId, unixMinusTest, info,
                 metadata.programFormat() == null ? metadata.format() : metadata.programFormat(), program, false));
         notes.forEach(this::tell);
     }
