@@ -11,6 +11,7 @@ import io.cellbench.importers.ImportException;
 import io.cellbench.importers.ImportMetadata;
 import io.cellbench.importers.ImportNote;
 import io.cellbench.importers.Importers;
+import io.cellbench.importers.arbin.ResReader;
 import io.cellbench.importers.repair.Repairs;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,6 +51,9 @@ final class ImportRun {
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 CyclerFileReader reader = Importers.forFile(file);
+                if (reader instanceof ResReader res) {
+                    reader = res.unpackingInto(dir); // a .res.gz unpacks here, under --out, not in /tmp
+                }
                 ImportedCell cell = new ImportedCell(cells.get(i), recorder);
                 progress.reading(file, cells.get(i));
                 List<String> repairs = Repairs.read(reader, file, cell);

@@ -168,6 +168,19 @@ class ImportCommandTest {
     }
 
     @Test
+    void aGzippedArbinDatabaseIsUnpackedUnderOutAndLeavesNothingThere() throws Exception {
+        Path run = tmp.resolve("arbin");
+        Console c = Console.run("import", ReferenceData.require("arbin/battery-data-format/mits7-0.res.gz").toString(),
+                "--out", run.toString());
+        assertEquals(0, c.exitCode(), c.out() + c.err());
+        Console raw = Console.run("data", "raw", run.toString(), "--format", "csv");
+        assertEquals(9, raw.out().lines().count(), raw.out());
+        assertEquals(List.of("cells", "events.jsonl", "run.json"),
+                siblings(run).stream().map(p -> p.getFileName().toString()).toList(), "no unpacked database is left");
+        assertEquals(List.of(run), siblings(tmp));
+    }
+
+    @Test
     void aCorruptFileWritesNothingEvenAfterAGoodOne() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
         Files.copy(ReferenceData.require(NDAX), in.resolve("a-good.ndax"));
