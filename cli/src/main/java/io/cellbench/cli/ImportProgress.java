@@ -19,6 +19,7 @@ final class ImportProgress implements AutoCloseable {
     private final PrintStream console;
     private final ProgressBar bar;
     private long bytesDone;
+    private String cell = "";
 
     private ImportProgress(PrintStream console, ProgressBar bar) {
         this.console = console;
@@ -37,8 +38,16 @@ final class ImportProgress implements AutoCloseable {
     }
 
     void reading(Path file, String cellId) {
+        cell = cellId;
         if (bar != null) {
             bar.setExtraMessage(cellId);
+        }
+    }
+
+    /** Rows so far of the file being read (its bytes read are not known until it is done). */
+    void rows(long samples) {
+        if (bar != null) {
+            bar.setExtraMessage(String.format(java.util.Locale.ROOT, "%s (%,d samples so far)", cell, samples));
         }
     }
 

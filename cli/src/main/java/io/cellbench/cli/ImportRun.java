@@ -46,8 +46,8 @@ final class ImportRun {
     static List<Imported> write(Path dir, String runId, List<Path> files, List<String> cells, PrintStream console)
             throws IOException, ImportException {
         List<Imported> imported = new ArrayList<>();
-        try (BufferAllocator allocator = new RootAllocator(); Recorder recorder = new Recorder(dir, runId, allocator);
-             ImportProgress progress = ImportProgress.start(files, console)) {
+        try (BufferAllocator allocator = new RootAllocator(); ImportProgress progress = ImportProgress.start(files, console);
+             Recorder recorder = new Recorder(dir, runId, allocator, progress)) {
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 CyclerFileReader reader = Importers.forFile(file);
@@ -84,10 +84,13 @@ final class ImportRun {
         private final Path dir;
         private final String runId;
         private final BufferAllocator allocator;
+        private final ImportProgress progress;
         private RunDirectorySink sink;
+        private long samples;
 
-        Recorder(Path dir, String runId, BufferAllocator allocator) {
+        Recorder(Path dir, String runId, BufferAllocator allocator, ImportProgress progress) {
             this.dir = dir;
+            this.progress = progress;
             this.runId = runId;
             this.allocator = allocator;
         }
@@ -106,6 +109,9 @@ final class ImportRun {
                 }
             }
             sink.on(event);
+            if (event instanceof RunEvent.SampleRecorded && (++samples & 0xffff) == 0) {
+                progress.rows(samples);
+            }
         }
 
         @Override

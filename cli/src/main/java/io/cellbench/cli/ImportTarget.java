@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * Where an import writes: first a hidden temporary directory beside {@code --out} (same file
  * system, so the last step is a rename), then, once every file has been read, the rename. A
  * failure at any point deletes the temporary directory: a bad file leaves nothing behind, and
- * nothing is ever written outside {@code --out}'s parent and, in the end, {@code --out}.
+ * nothing is ever written outside {@code --out}'s parent and, in the end, {@code --out}. An
+ * interrupted import (Ctrl-C) removes it too, from a shutdown hook.
  */
 final class ImportTarget {
 
@@ -48,6 +49,15 @@ final class ImportTarget {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path temporary = temporaryBeside(target);
+        // Ctrl-C (or a kill) skips the finally below: the hook removes what was begun
+        Thread onInterrupt = new Thread(() -> {
+            try {
+                delete(temporary);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                System.err.println("cellbench import: could not remove " + temporary + ": " + e.getMessage());
+            }
+        }, "import-cleanup");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         boolean committed = false;
         try {
             T result = writer.write(temporary);
@@ -59,6 +69,11 @@ final class ImportTarget {
             committed = true;
             return result;
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and removes the directory
+            }
             if (!committed) {
                 delete(temporary);
             }
