@@ -51,10 +51,17 @@ final class ImportTarget {
         Path temporary = temporaryBeside(target);
         // Ctrl-C (or a kill) skips the finally below: the hook removes what was begun
         Thread onInterrupt = new Thread(() -> {
-            try {
-                delete(temporary);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                System.err.println("cellbench import: could not remove " + temporary + ": " + e.getMessage());
+            // the import may still be writing while this runs: a file it adds meanwhile needs another walk
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    delete(temporary);
+                    return;
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    if (attempt == 5) {
+                        System.err.println("cellbench import: could not remove " + temporary + ": " + e.getMessage());
+                        return;
+                    }
+                }
             }
         }, "import-cleanup");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
