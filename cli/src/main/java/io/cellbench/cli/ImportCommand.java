@@ -17,12 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Turn other cyclers' files into a run directory that data, plot and serve read",
-            "like a recorded run: Neware .nda/.ndax, BioLogic .mpr, Arbin .res, Maccor text",
-            "exports and BDF CSV (docs/import.md). What the files commonly get wrong is",
-            "repaired, and every repair is reported, on the console and in run.json.",
-            "A directory imports every file it holds, one cell per file. A file that",
-            "cannot be imported stops the import, and nothing is written."},
+        description = {"Turn other cyclers' files into a run directory, read like a recorded run.",
+            "data, plot and serve read it as any run. Reads Neware .nda/.ndax, BioLogic .mpr,",
+            "Arbin .res, Maccor text exports and BDF CSV (docs/import.md). What the files",
+            "commonly get wrong is repaired, and every repair is reported, on the console and",
+            "in run.json. A directory imports every file it holds, one cell per file. A file",
+            "that cannot be imported stops the import, and nothing is written."},
         footer = {"", "Examples:",
             "  cellbench import cell7.ndax --out runs/cell7",
             "  cellbench import old-data/ --out runs/archive-2024      one cell per file",

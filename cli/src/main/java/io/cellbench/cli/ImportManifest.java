@@ -42,9 +42,9 @@ final class ImportManifest {
         if (m.instrument() != null && !m.instrument().isEmpty()) {
             cell.put("instruments", m.instrument());
         }
-        double nominal = parse(m.properties().get("nominal_capacity_ah"));
+        double nominal = ImportedCell.fileNominalCapacityAh(m);
         String capacity = "nominal capacity as the file gives it";
-        if (!(nominal > 0)) {
+        if (Double.isNaN(nominal)) {
             nominal = i.largestCycleAh() > 0 ? i.largestCycleAh() : ImportedCell.UNKNOWN_CAPACITY_AH;
             capacity = i.largestCycleAh() > 0 ? "nominal capacity not in the file: the largest capacity of one cycle"
                     : "nominal capacity not in the file and no capacity measured: 1 Ah stands in";
@@ -79,14 +79,6 @@ final class ImportManifest {
             o.put("message", n.message());
             o.put("first_record", n.firstRecord());
             o.put("count", n.count());
-        }
-    }
-
-    private static double parse(String s) {
-        try {
-            return s == null ? Double.NaN : Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
         }
     }
 }

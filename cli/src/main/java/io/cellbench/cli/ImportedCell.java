@@ -164,8 +164,9 @@ final class ImportedCell implements RecordSink {
             unixMinusTest = metadata.startTime().toEpochMilli() / 1000.0;
         }
         started = true;
-        CellInfo info = new CellInfo(cellId, "", "", UNKNOWN_CAPACITY_AH, Double.NaN, Double.NaN,
-                "imported from " + metadata.source().path().getFileName());
+        double nominal = fileNominalCapacityAh(metadata);
+        CellInfo info = new CellInfo(cellId, "", "", Double.isNaN(nominal) ? UNKNOWN_CAPACITY_AH : nominal, Double.NaN,
+                Double.NaN, "imported from " + metadata.source().path().getFileName());
         String program = metadata.program() == null ? "" : metadata.program();
         // NaN when the file has no clock at all (some .mpr): its rows' unix_time_second are then null
         listener.on(new RunEvent.RunStarted(cellId, unixMinusTest, info,
@@ -176,6 +177,17 @@ final class ImportedCell implements RecordSink {
     private void tell(ImportNote note) {
         listener.on(new RunEvent.Notice(cellId, Double.NaN, note.severity() == ImportNote.Kind.REPAIR
                 ? RunEvent.Severity.INFO : RunEvent.Severity.WARNING, "import " + note));
+    }
+
+    /** The nominal capacity the file gives (Arbin does), else NaN. */
+    static double fileNominalCapacityAh(ImportMetadata m) {
+        try {
+            String given = m.properties().get("nominal_capacity_ah");
+            double ah = given == null ? Double.NaN : Double.parseDouble(given);
+            return ah > 0 && Double.isFinite(ah) ? ah : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /** The row's clock time, or where the test's start puts it when the file has none. */

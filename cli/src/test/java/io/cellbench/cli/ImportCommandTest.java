@@ -40,9 +40,11 @@ class ImportCommandTest {
     static final class Rows implements RecordSink {
         final List<CyclerRecord> samples = new ArrayList<>();
         final List<ImpedanceRecord> points = new ArrayList<>();
+        ImportMetadata metadata;
 
         @Override
-        public void begin(ImportMetadata metadata) {
+        public void begin(ImportMetadata m) {
+            metadata = m;
         }
 
         @Override
@@ -178,6 +180,20 @@ class ImportCommandTest {
         assertEquals(List.of("cells", "events.jsonl", "run.json"),
                 siblings(run).stream().map(p -> p.getFileName().toString()).toList(), "no unpacked database is left");
         assertEquals(List.of(run), siblings(tmp));
+        // the file's own nominal capacity, in run.json and in the Arrow files' metadata
+        Rows expected = new Rows();
+        new io.cellbench.importers.arbin.ResReader().read(ReferenceData.require("arbin/battery-data-format/mits7-0.res.gz"),
+                expected);
+        double nominal = Double.parseDouble(expected.metadata.properties().get("nominal_capacity_ah"));
+        JsonNode cell = new ObjectMapper().readTree(run.resolve("run.json").toFile()).path("cells").get(0);
+        assertEquals(nominal, cell.path("nominal_capacity_ah").asDouble());
+        assertTrue(cell.path("notes").asText().endsWith("nominal capacity as the file gives it"), cell.toString());
+        try (var reader = io.cellbench.daq.run.RunReader.open(run);
+             var allocator = new org.apache.arrow.memory.RootAllocator()) {
+            assertEquals(Double.toString(nominal), io.cellbench.daq.run.ManifestRebuild.schemaMetadata(
+                    reader.sampleSegments("mits7-0").getFirst(), allocator)
+                    .get(io.cellbench.daq.run.RunMetadata.CELL_NOMINAL_CAPACITY_AH));
+        }
     }
 
     @Test
