@@ -104,9 +104,14 @@ final class Sampler {
         return runStart;
     }
 
-    /** Test time 0 stays where the interrupted run had it: test time includes the downtime. */
-    void resumeRun(double runStartUnixSecond) {
+    /**
+     * Test time 0 stays where the interrupted run had it: test time includes the downtime. The
+     * run goes on from {@code positionUnixSecond}, its last sample on disk (resume moves the
+     * journaled position on to the data): nothing is recorded at or before it again.
+     */
+    void resumeRun(double runStartUnixSecond, double positionUnixSecond) {
         runStart = runStartUnixSecond;
+        gate.continueAfter(positionUnixSecond);
     }
 
     /**
