@@ -63,8 +63,8 @@ final class ImportedCell implements RecordSink {
     @Override
     public void sample(CyclerRecord r) {
         start(r.unixTimeSecond(), r.testTimeSecond());
+        step(r); // first: the step it ends ended at the row before
         testTime = r.testTimeSecond();
-        step(r);
         int c = r.cycleCount() > 0 ? r.cycleCount() : 1;
         if (c != cycle) {
             System.arraycopy(total, 0, cycleBase, 0, 4); // the counters as the last cycle left them

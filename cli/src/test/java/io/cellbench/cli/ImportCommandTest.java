@@ -108,6 +108,22 @@ class ImportCommandTest {
             before = e.getValue()[1];
         }
 
+        // events.jsonl: a step ends at its own last row, where the next begins at its first
+        int next = 1;
+        while (expected.samples.get(next).stepId() == expected.samples.getFirst().stepId()) {
+            next++;
+        }
+        List<JsonNode> steps = new ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve("events.jsonl"))) {
+            JsonNode e = new ObjectMapper().readTree(line);
+            if (e.path("type").asText().startsWith("Step")) {
+                steps.add(e);
+            }
+        }
+        assertEquals("StepEnded", steps.get(1).path("type").asText());
+        assertEquals(expected.samples.get(next - 1).testTimeSecond(), steps.get(1).path("test_time_second").asDouble());
+        assertEquals(expected.samples.get(next).testTimeSecond(), steps.get(2).path("test_time_second").asDouble());
+
         JsonNode cell = new ObjectMapper().readTree(run.resolve("run.json").toFile()).path("cells").get(0);
         assertEquals("cell7", cell.path("id").asText());
         JsonNode imported = cell.path("import");
