@@ -125,4 +125,19 @@ class NewareBadInputTest {
         ImportException e = assertThrows(ImportException.class, () -> new NdaReader().read(file, new CollectingSink()));
         assertEquals(file + ": offset 800 (0x320): ends inside the .nda header: truncated", e.getMessage());
     }
+
+    @Test
+    void anNdaCutJustAfterItsServerVersionDoesNotCrash() throws Exception {
+        // DamagedFilesTest's seed 16083126673258 found it: the client version 100 bytes after
+        // "BTSServer" lay beyond the end of the cut file, and reading it threw StringIndexOutOfBounds
+        byte[] whole = Files.readAllBytes(ReferenceData.require("neware/NewareNDA/nda/neware_reader/new_nda_file.nda"));
+        int server = new String(whole, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("BTSServer");
+        assertTrue(server > 0);
+        Path file = Files.write(tmp.resolve("cut.nda"), Arrays.copyOf(whole, server + 60));
+        try {
+            new NdaReader().read(file, new CollectingSink());
+        } catch (ImportException e) {
+            assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        }
+    }
 }
