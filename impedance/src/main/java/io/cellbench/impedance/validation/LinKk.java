@@ -14,9 +14,10 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * (2014) 20): a spectrum that a series of M RC elements with fixed, log-spaced time constants
  * (plus R_ohm, L and optionally C) reproduces to within its noise is consistent with a linear,
  * causal and stable system. The R_k are linear in the model, so each M is one linear
- * least-squares solve, weighted by 1/|Z|. M is chosen by the μ criterion: it grows from 1 until
- * μ = 1 − Σ|R_k&lt;0| / Σ R_k≥0 falls to c or below, i.e. until the model starts to fit noise
- * with resistances of both signs. The construction follows impedance.py's
+ * least-squares solve, weighted by 1/|Z|. M is chosen by the μ criterion: the smallest M at
+ * which μ = 1 − Σ|R_k&lt;0| / Σ R_k≥0 is c or below, i.e. where the model starts to fit noise
+ * with resistances of both signs; by default only among the M that fit the spectrum down to its
+ * noise floor ({@link LinKkOptions.MuRule}). The construction follows impedance.py's
  * {@code validation.linKK} (τ from 1/(2π f_max) to 1/(2π f_min); fits of the real part,
  * the imaginary part or both), whose published results the tests reproduce.
  */
@@ -33,6 +34,8 @@ public final class LinKk {
         LinKkModel model;
         if (Double.isNaN(options.cutoff())) {
             model = LinKkModel.fit(spectrum, options.maxElements(), options.fit(), options.addCapacitance());
+        } else if (options.muRule() == LinKkOptions.MuRule.AT_NOISE_FLOOR) {
+            model = atNoiseFloor(spectrum, options);
         } else {
             model = null;
             int m = 0;
@@ -44,6 +47,34 @@ public final class LinKk {
             }
         }
         return result(spectrum, model, options);
+    }
+
+    /** How close to the lowest rms residual a model must come before its μ counts. */
+    public static final double FLOOR_FACTOR = 2;
+
+    /**
+     * Every M up to maxElements (at most one per point) is fitted; the first with μ ≤ c among
+     * those within {@link #FLOOR_FACTOR} of the lowest rms residual is taken, or the lowest-residual
+     * one when no such M has μ ≤ c.
+     */
+    private static LinKkModel atNoiseFloor(MeasuredSpectrum spectrum, LinKkOptions options) {
+        int last = Math.min(options.maxElements(), spectrum.size());
+        LinKkModel[] models = new LinKkModel[last];
+        double[] rms = new double[last];
+        int best = 0;
+        for (int m = 1; m <= last; m++) {
+            models[m - 1] = LinKkModel.fit(spectrum, m, options.fit(), options.addCapacitance());
+            rms[m - 1] = Residuals.between(spectrum, modelPoints(spectrum, models[m - 1])).rms();
+            if (rms[m - 1] < rms[best]) {
+                best = m - 1;
+            }
+        }
+        for (int k = 0; k < last; k++) {
+            if (rms[k] <= FLOOR_FACTOR * rms[best] && models[k].mu() <= options.cutoff()) {
+                return models[k];
+            }
+        }
+        return models[best];
     }
 
     /** The M time constants: τ_1 = 1/(2π f_max), τ_M = 1/(2π f_min), log-spaced between. */
@@ -85,7 +116,7 @@ public final class LinKk {
                 .solve(new ArrayRealVector(b, false)).toArray();
     }
 
-    private static LinKkResult result(MeasuredSpectrum spectrum, LinKkModel model, LinKkOptions options) {
+    private static List<ImpedancePoint> modelPoints(MeasuredSpectrum spectrum, LinKkModel model) {
         int n = spectrum.size();
         List<ImpedancePoint> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -93,6 +124,11 @@ public final class LinKk {
             double[] z = model.impedance(f);
             points.add(new ImpedancePoint(f, z[0], z[1]));
         }
+        return points;
+    }
+
+    private static LinKkResult result(MeasuredSpectrum spectrum, LinKkModel model, LinKkOptions options) {
+        List<ImpedancePoint> points = modelPoints(spectrum, model);
         Residuals residuals = Residuals.between(spectrum, points);
         List<Double> tau = new ArrayList<>();
         List<Double> r = new ArrayList<>();
