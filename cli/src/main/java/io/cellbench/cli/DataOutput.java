@@ -141,7 +141,7 @@ final class DataOutput {
     }
 
     /** The console, or a file standing in for it. */
-    private record Destination(PrintStream stream, boolean ownsStream, Path file) implements AutoCloseable {
+    record Destination(PrintStream stream, boolean ownsStream, Path file) implements AutoCloseable {
         static Destination of(Path file) throws IOException {
             if (file == null) {
                 return new Destination(System.out, false, null);
