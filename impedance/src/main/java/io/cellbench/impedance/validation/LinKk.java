@@ -51,30 +51,42 @@ public final class LinKk {
 
     /** How close to the lowest rms residual a model must come before its μ counts. */
     public static final double FLOOR_FACTOR = 2;
+    /** How many more M must leave a candidate's rms residual within FLOOR_FACTOR before it is taken. */
+    public static final int LOOKAHEAD = 5;
 
     /**
-     * Every M up to maxElements (at most one per point) is fitted; the first with μ ≤ c among
-     * those within {@link #FLOOR_FACTOR} of the lowest rms residual is taken, or the lowest-residual
-     * one when no such M has μ ≤ c.
+     * M grows from 1; an M with μ ≤ c is a candidate while no M fitted so far, nor any of the
+     * next {@link #LOOKAHEAD}, reaches below its rms residual / {@link #FLOOR_FACTOR}: then the
+     * model has reached the spectrum's noise floor rather than dipping on the way there. Without a
+     * candidate up to maxElements (at most one per point), the lowest-residual M is taken.
      */
     private static LinKkModel atNoiseFloor(MeasuredSpectrum spectrum, LinKkOptions options) {
         int last = Math.min(options.maxElements(), spectrum.size());
-        LinKkModel[] models = new LinKkModel[last];
-        double[] rms = new double[last];
-        int best = 0;
+        LinKkModel best = null;
+        double bestRms = Double.POSITIVE_INFINITY;
+        LinKkModel candidate = null;
+        double candidateRms = Double.NaN;
+        int candidateM = 0;
         for (int m = 1; m <= last; m++) {
-            models[m - 1] = LinKkModel.fit(spectrum, m, options.fit(), options.addCapacitance());
-            rms[m - 1] = Residuals.between(spectrum, modelPoints(spectrum, models[m - 1])).rms();
-            if (rms[m - 1] < rms[best]) {
-                best = m - 1;
+            LinKkModel model = LinKkModel.fit(spectrum, m, options.fit(), options.addCapacitance());
+            double rms = Residuals.between(spectrum, modelPoints(spectrum, model)).rms();
+            if (candidate != null && rms * FLOOR_FACTOR < candidateRms) {
+                candidate = null; // the floor lies lower: the candidate was still underfitting
+            }
+            if (rms < bestRms) {
+                best = model;
+                bestRms = rms;
+            }
+            if (candidate == null && model.mu() <= options.cutoff() && rms <= FLOOR_FACTOR * bestRms) {
+                candidate = model;
+                candidateRms = rms;
+                candidateM = m;
+            }
+            if (candidate != null && m - candidateM >= LOOKAHEAD) {
+                return candidate;
             }
         }
-        for (int k = 0; k < last; k++) {
-            if (rms[k] <= FLOOR_FACTOR * rms[best] && models[k].mu() <= options.cutoff()) {
-                return models[k];
-            }
-        }
-        return models[best];
+        return candidate != null ? candidate : best;
     }
 
     /** The M time constants: τ_1 = 1/(2π f_max), τ_M = 1/(2π f_min), log-spaced between. */

@@ -20,7 +20,8 @@ public record LinKkOptions(double cutoff, int maxElements, LinKkFit fit, boolean
     public enum MuRule {
         /**
          * The first M with μ ≤ c that fits the spectrum as well as the model can: its rms residual
-         * within {@value LinKk#FLOOR_FACTOR}× the lowest any M up to maxElements reaches. μ is not
+         * within {@value LinKk#FLOOR_FACTOR}× the lowest of every M so far and the next
+         * {@value LinKk#LOOKAHEAD}. μ is not
          * monotonic in M, and an underfitting model can dip below c (impedance.py's Circuit3_EIS_1.z:
          * μ = 0.74 at M = 5 with 29 % residuals, 1.00 at M = 9 with 0.4 %); the criterion is
          * meant for the point where the model starts to fit noise, which it cannot before it fits
