@@ -153,4 +153,15 @@ class DataEisAnalysisTest {
         assertEquals(2, arrow.exitCode());
         assertTrue(arrow.err().contains("fits.arrows"), arrow.err());
     }
+
+    @Test
+    void runRefusesABadCircuitBeforeCreatingAnything() throws Exception {
+        Path schedule = ShortRun.write(tmp.resolve("bad-fit-inputs"));
+        Path out = tmp.resolve("never-created");
+        Console c = Console.run("run", schedule.toString(), "--simulate", "--fit", "R0-p(R1,C1", "--out",
+                out.toString());
+        assertEquals(2, c.exitCode(), c.out());
+        assertTrue(c.err().contains("--fit: circuit 'R0-p(R1,C1', column 11"), c.err());
+        assertTrue(!java.nio.file.Files.exists(out), "no run directory for a refused run");
+    }
 }
