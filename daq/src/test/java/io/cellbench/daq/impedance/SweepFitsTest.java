@@ -47,7 +47,7 @@ class SweepFitsTest {
     @TempDir
     Path run;
 
-    private static Spectrum sweep(double pressureMpa, double testTime) {
+    static Spectrum sweep(double pressureMpa, double testTime) {
         SimulatedCell cell = new SimulatedCell(CellParameters.coin());
         cell.completeFormation();
         cell.restAt(0.5);
@@ -57,7 +57,7 @@ class SweepFitsTest {
         return new Spectrum(testTime, 1_700_000_000 + testTime, 1, 3, 3, pressureMpa * 1e6, 25, points);
     }
 
-    private static RunEvent.RunStarted start(String cell, double unix, boolean resumed) {
+    static RunEvent.RunStarted start(String cell, double unix, boolean resumed) {
         return new RunEvent.RunStarted(cell, unix, new CellInfo(cell, "coin", "NMC811 | Li6PS5Cl | Li-In", 0.002,
                 Double.NaN, Double.NaN, ""), "p", "", resumed);
     }
