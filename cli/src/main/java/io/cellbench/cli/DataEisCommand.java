@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
             "  cellbench data eis demo-run --cycles 1..1 --format csv > first-spectra.csv",
             "  cellbench data eis demo-run --cell pouch-1MPa --format arrow -o pouch.arrows",
             "  cellbench data eis --influx http://127.0.0.1:8086 --db lab --format json",
-            "  cellbench data eis demo-run --fit                  (the solid-state circuit, "+ "L0-R0-p(R1,CPE1)-p(R2,CPE2)-W1)",
+            "  cellbench data eis demo-run --fit                  (the bundled solid-state circuit)",
             "  cellbench data eis demo-run --fit 'R0-p(R1,CPE1)-W1' --format csv > fits.csv",
             "  cellbench data eis demo-run --kk                   (the Lin-KK test of every sweep)",
             "  cellbench data eis demo-run --drt --format json    (the DRT's peaks)"})

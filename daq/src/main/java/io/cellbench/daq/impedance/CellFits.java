@@ -55,7 +55,7 @@ final class CellFits {
             Files.createDirectories(dir);
             Map<String, String> metadata = Map.of("cell_id", start.cellId(), "circuit", circuit.text());
             fits = ArrowRowsFile.create(Segments.next(dir, FITS), FitColumns.of(circuit), metadata, options, allocator);
-            drt = ArrowRowsFile.create(Segments.next(dir, DRT), List.of(DrtField.values()), metadata, options,
+            drt = ArrowRowsFile.create(Segments.next(dir, DRT), DrtField.columns(), metadata, options,
                     allocator);
         } catch (IOException | RuntimeException e) {
             notes.accept(new RunEvent.Notice(start.cellId(), Double.NaN, RunEvent.Severity.WARNING,

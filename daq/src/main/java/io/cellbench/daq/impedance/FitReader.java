@@ -3,6 +3,7 @@ package io.cellbench.daq.impedance;
 import io.cellbench.daq.arrow.Segments;
 import io.cellbench.daq.run.RunLayout;
 import io.cellbench.impedance.table.FitField;
+import io.cellbench.impedance.table.SweepField;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -69,10 +70,10 @@ public final class FitReader {
                 values.put(v.getName(), f.isNull(i) ? Double.NaN : f.get(i));
             }
         }
-        return new FittedSweep(integer(root, FitField.SPECTRUM_INDEX.columnName(), i),
-                integer(root, FitField.CYCLE_COUNT.columnName(), i),
-                values.getOrDefault(FitField.TEST_TIME.columnName(), Double.NaN),
-                values.getOrDefault(FitField.APPLIED_PRESSURE.columnName(), Double.NaN),
+        return new FittedSweep(integer(root, SweepField.SPECTRUM_INDEX.columnName(), i),
+                integer(root, SweepField.CYCLE_COUNT.columnName(), i),
+                values.getOrDefault(SweepField.TEST_TIME.columnName(), Double.NaN),
+                values.getOrDefault(SweepField.APPLIED_PRESSURE.columnName(), Double.NaN),
                 integer(root, FitField.TRUSTWORTHY.columnName(), i) == 1, values);
     }
 

@@ -42,7 +42,8 @@ class FitPointsTest {
     void eachSweepsFitAndPeaksArriveAsTheyAreInFitsArrows() throws Exception {
         server.createDatabase("fits");
         InfluxConfig config = InfluxConfig.of(server.url(), "fits", tmp.resolve("spool"))
-                .withTimings(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(20));
+                .withTimings(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(500),
+                        Duration.ofSeconds(20));
         SweepAnalysis analysis = new SweepAnalysis(SolidStateCircuit.request());
         Path run = tmp.resolve("run");
         DrainReport report;

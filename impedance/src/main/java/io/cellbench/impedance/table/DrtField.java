@@ -6,24 +6,17 @@ import static io.cellbench.core.data.ColumnValue.int32;
 import io.cellbench.core.data.ColumnTerm;
 import io.cellbench.core.data.ColumnValue;
 import io.cellbench.core.data.DataColumn;
-import io.cellbench.core.data.SpectrumField;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The columns of {@code drt.arrows} (and of {@code data eis --drt}), in file order: one row per
- * point of a sweep's τ grid (γ against τ), the peak columns filled on the row nearest each peak
- * (NaN elsewhere), and the sweep's R∞, L, R_pol and λ repeated on every row.
+ * The columns of {@code drt.arrows} (and of {@code data eis --drt}) after where the sweep was
+ * taken ({@link SweepField}): one row per point of a sweep's τ grid (γ against τ), the peak
+ * columns filled on the row nearest each peak (NaN elsewhere), and the sweep's R∞, L, R_pol and λ
+ * repeated on every row.
  */
 public enum DrtField implements DataColumn<DrtRow> {
-    SPECTRUM_INDEX(SpectrumField.SPECTRUM_INDEX.term(), int32(DrtRow::spectrumIndex)),
-    TEST_TIME(SpectrumField.TEST_TIME.term(), float64(r -> r.spectrum().testTimeSecond())),
-    UNIX_TIME(SpectrumField.UNIX_TIME.term(), float64(r -> r.spectrum().unixTimeSecond())),
-    CYCLE_COUNT(SpectrumField.CYCLE_COUNT.term(), int32(r -> r.spectrum().cycleCount())),
-    STEP_COUNT(SpectrumField.STEP_COUNT.term(), int32(r -> r.spectrum().stepCount())),
-    STEP_INDEX(SpectrumField.STEP_INDEX.term(), int32(r -> r.spectrum().stepIndex())),
-    APPLIED_PRESSURE(SpectrumField.APPLIED_PRESSURE.term(), float64(r -> r.spectrum().appliedPressurePa())),
-    AMBIENT_TEMPERATURE(SpectrumField.AMBIENT_TEMPERATURE.term(),
-            float64(r -> r.spectrum().ambientTemperatureCelsius())),
     TAU(ColumnTerm.own("tau_second", "s", "Tau / s"), float64(DrtRow::tauSecond)),
     /** γ in Ω per unit of ln τ: its area under a peak is that process's resistance. */
     GAMMA(ColumnTerm.own("gamma_ohm", "Ohm", "Gamma / Ohm"), float64(DrtRow::gammaOhm)),
@@ -52,10 +45,18 @@ public enum DrtField implements DataColumn<DrtRow> {
         return definition;
     }
 
+    /** The columns of {@code drt.arrows}, in file order. */
+    public static List<DataColumn<DrtRow>> columns() {
+        List<DataColumn<DrtRow>> columns = new ArrayList<>(SweepField.<DrtRow>all());
+        columns.addAll(Arrays.asList(values()));
+        return List.copyOf(columns);
+    }
+
     /** The columns of {@code data eis --drt}: where the sweep was taken, its peaks, R∞ and R_pol. */
     public static List<DataColumn<DrtRow>> peakColumns() {
-        return List.of(SPECTRUM_INDEX, TEST_TIME, UNIX_TIME, CYCLE_COUNT, STEP_COUNT, STEP_INDEX, APPLIED_PRESSURE,
-                AMBIENT_TEMPERATURE, PEAK_TAU, PEAK_FREQUENCY, PEAK_GAMMA, PEAK_RESISTANCE, R_INFINITY,
-                POLARISATION, LAMBDA, DRT_RMS_RESIDUAL);
+        List<DataColumn<DrtRow>> columns = new ArrayList<>(SweepField.<DrtRow>all());
+        columns.addAll(List.of(PEAK_TAU, PEAK_FREQUENCY, PEAK_GAMMA, PEAK_RESISTANCE, R_INFINITY, POLARISATION,
+                LAMBDA, DRT_RMS_RESIDUAL));
+        return List.copyOf(columns);
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * @param tauIndex      the row's point of the τ grid
  * @param peak          the peak nearest this point, or null
  */
-public record DrtRow(int spectrumIndex, Spectrum spectrum, DrtResult drt, int tauIndex, DrtResult.Peak peak) {
+public record DrtRow(int spectrumIndex, Spectrum spectrum, DrtResult drt, int tauIndex, DrtResult.Peak peak)
+        implements SweepRow {
 
     /** Every point of the τ grid, short to long τ. */
     public static List<DrtRow> rows(int spectrumIndex, Spectrum spectrum, DrtResult drt) {

@@ -16,20 +16,19 @@ public final class FitColumns {
     }
 
     public static List<DataColumn<FitRow>> of(Circuit circuit) {
-        List<DataColumn<FitRow>> columns = new ArrayList<>(Arrays.stream(FitField.values())
-                .filter(FitField::beforeParameters).toList());
+        List<DataColumn<FitRow>> columns = new ArrayList<>(SweepField.<FitRow>all());
         for (Circuit.Parameter p : circuit.parameters()) {
             columns.add(ParameterColumn.value(p));
             columns.add(ParameterColumn.standardError(p));
         }
-        columns.addAll(Arrays.stream(FitField.values()).filter(f -> !f.beforeParameters()).toList());
+        columns.addAll(Arrays.asList(FitField.values()));
         return List.copyOf(columns);
     }
 
     /** Where the sweep was taken and its Lin-KK verdict: the columns of {@code data eis --kk}. */
     public static List<DataColumn<FitRow>> validity() {
-        return Arrays.stream(FitField.values())
-                .filter(f -> f.beforeParameters() || f.name().startsWith("LIN_KK"))
-                .<DataColumn<FitRow>>map(f -> f).toList();
+        List<DataColumn<FitRow>> columns = new ArrayList<>(SweepField.<FitRow>all());
+        Arrays.stream(FitField.values()).filter(f -> f.name().startsWith("LIN_KK")).forEach(columns::add);
+        return List.copyOf(columns);
     }
 }

@@ -6,25 +6,14 @@ import static io.cellbench.core.data.ColumnValue.int32;
 import io.cellbench.core.data.ColumnTerm;
 import io.cellbench.core.data.ColumnValue;
 import io.cellbench.core.data.DataColumn;
-import io.cellbench.core.data.SpectrumField;
 import io.cellbench.impedance.fit.FitResult;
 
 /**
- * The fixed columns of a fit table ({@code fits.arrows}, {@code data eis --fit/--kk}): where the
- * sweep was taken (the spectrum table's terms), then, after the circuit's parameters
- * ({@link FitColumns}), how well the circuit fits and the Lin-KK verdict. Flags are int32 0/1.
+ * The fixed columns of a fit table ({@code fits.arrows}, {@code data eis --fit/--kk}) that follow
+ * where the sweep was taken ({@link SweepField}) and the circuit's parameters
+ * ({@link FitColumns}): how well the circuit fits and the Lin-KK verdict. Flags are int32 0/1.
  */
 public enum FitField implements DataColumn<FitRow> {
-    SPECTRUM_INDEX(SpectrumField.SPECTRUM_INDEX.term(), int32(FitRow::spectrumIndex)),
-    TEST_TIME(SpectrumField.TEST_TIME.term(), float64(r -> r.spectrum().testTimeSecond())),
-    UNIX_TIME(SpectrumField.UNIX_TIME.term(), float64(r -> r.spectrum().unixTimeSecond())),
-    CYCLE_COUNT(SpectrumField.CYCLE_COUNT.term(), int32(r -> r.spectrum().cycleCount())),
-    STEP_COUNT(SpectrumField.STEP_COUNT.term(), int32(r -> r.spectrum().stepCount())),
-    STEP_INDEX(SpectrumField.STEP_INDEX.term(), int32(r -> r.spectrum().stepIndex())),
-    APPLIED_PRESSURE(SpectrumField.APPLIED_PRESSURE.term(), float64(r -> r.spectrum().appliedPressurePa())),
-    AMBIENT_TEMPERATURE(SpectrumField.AMBIENT_TEMPERATURE.term(),
-            float64(r -> r.spectrum().ambientTemperatureCelsius())),
-    // the circuit's parameters go here (FitColumns)
     FIT_RMS_RESIDUAL(ColumnTerm.own("fit_rms_residual", "1", "Fit RMS Residual / 1"),
             float64(r -> r.fitted(FitResult::rmsRelativeResidual))),
     CHI_SQUARE(ColumnTerm.own("chi_square", "1", "Chi Square / 1"), float64(r -> r.fitted(FitResult::chiSquare))),
@@ -53,10 +42,5 @@ public enum FitField implements DataColumn<FitRow> {
     @Override
     public Definition<FitRow> definition() {
         return definition;
-    }
-
-    /** Whether the column comes before the circuit's parameters. */
-    boolean beforeParameters() {
-        return ordinal() <= AMBIENT_TEMPERATURE.ordinal();
     }
 }

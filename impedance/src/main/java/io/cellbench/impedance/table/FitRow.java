@@ -12,7 +12,8 @@ import io.cellbench.impedance.validation.LinKkResult;
  * @param fit           the circuit fit, or null when only the Lin-KK test ran
  * @param validity      the Lin-KK test of the same sweep
  */
-public record FitRow(int spectrumIndex, Spectrum spectrum, FitResult fit, LinKkResult validity) {
+public record FitRow(int spectrumIndex, Spectrum spectrum, FitResult fit, LinKkResult validity)
+        implements SweepRow {
 
     /** A fitted parameter's value (NaN without a fit). */
     double value(String parameter) {
