@@ -33,6 +33,7 @@ class RunFitsTest {
     @TempDir
     static Path tmp;
     static Path run;
+    static String printed;
 
     @BeforeAll
     static void record() throws Exception {
@@ -40,6 +41,20 @@ class RunFitsTest {
         run = tmp.resolve("run");
         Console c = Console.run("run", schedule.toString(), "--simulate", "--fit", CIRCUIT, "--out", run.toString());
         assertEquals(0, c.exitCode(), c.out() + c.err());
+        printed = c.out();
+    }
+
+    @Test
+    void theSummaryShowsTheFittedResistancesInPlaceOfTheEstimate() throws Exception {
+        try (RootAllocator allocator = new RootAllocator()) {
+            List<FittedSweep> fits = FitReader.read(run, "coin-2", allocator, new ArrayList<>());
+            String line = printed.lines().filter(l -> l.startsWith("  coin-2 ")).findFirst().orElseThrow();
+            assertTrue(line.contains(String.format(java.util.Locale.ROOT, "fit: R_bulk %.2f -> %.2f, R_gb",
+                    fits.getFirst().bulkOhm(), fits.getLast().bulkOhm())), line);
+            assertTrue(line.contains(String.format(java.util.Locale.ROOT, "R_int %.2f -> %.2f Ohm",
+                    fits.getFirst().interfaceOhm(), fits.getLast().interfaceOhm())), line);
+            assertTrue(!line.contains("R(bulk+interface)"), line);
+        }
     }
 
     @Test
@@ -64,6 +79,15 @@ class RunFitsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aResumeFindsTheCircuitTheRunWasFittedWith() throws Exception {
+        assertEquals(CIRCUIT, FitReader.circuit(run));
+        Path plain = tmp.resolve("plain");
+        assertEquals(0, Console.run("run", ShortRun.write(tmp.resolve("plain-inputs")).toString(), "--simulate",
+                "--out", plain.toString()).exitCode());
+        assertEquals(null, FitReader.circuit(plain), "a run without --fit resumes without fits");
     }
 
     @Test

@@ -34,6 +34,36 @@ public final class FitReader {
         return !Segments.list(RunLayout.cellDirectory(runDirectory, cellId), CellFits.FITS).isEmpty();
     }
 
+    /**
+     * The circuit a run's sweeps were fitted with (its fits files' {@code circuit} metadata), or
+     * null when no cell has fits: what a resume fits its new sweeps with.
+     */
+    public static String circuit(Path runDirectory) throws IOException {
+        Path cells = runDirectory.resolve(RunLayout.CELLS);
+        if (!Files.isDirectory(cells)) {
+            return null;
+        }
+        List<Path> dirs;
+        try (var list = Files.list(cells)) {
+            dirs = list.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path dir : dirs) {
+            for (Path file : Segments.list(dir, CellFits.FITS)) {
+                try (org.apache.arrow.memory.RootAllocator allocator = new org.apache.arrow.memory.RootAllocator();
+                     InputStream in = Files.newInputStream(file);
+                     ArrowStreamReader reader = new ArrowStreamReader(in, allocator)) {
+                    String circuit = reader.getVectorSchemaRoot().getSchema().getCustomMetadata().get("circuit");
+                    if (circuit != null) {
+                        return circuit;
+                    }
+                } catch (IOException | RuntimeException unreadable) {
+                    // a file cut short before its schema: look at the next
+                }
+            }
+        }
+        return null;
+    }
+
     /** The cell's fitted sweeps, in the order they were fitted; problems go to {@code warnings}. */
     public static List<FittedSweep> read(Path runDirectory, String cellId, BufferAllocator allocator,
                                          List<String> warnings) throws IOException {
