@@ -1,6 +1,6 @@
 package io.cellbench.cli;
 
-import io.cellbench.cli.format.Column;
+import io.cellbench.cli.format.OutputColumn;
 import io.cellbench.cli.format.OutputFormat;
 import io.cellbench.core.data.DataColumn;
 import io.cellbench.impedance.circuit.Circuit;
@@ -28,66 +28,66 @@ final class AnalysisFields {
     private AnalysisFields() {
     }
 
-    static List<Column<CellRow<FitRow>>> fit(OutputFormat format, Circuit circuit) {
+    static List<OutputColumn<CellRow<FitRow>>> fit(OutputFormat format, Circuit circuit) {
         if (format != OutputFormat.TABLE) {
             return all(FitColumns.of(circuit));
         }
-        List<Column<CellRow<FitRow>>> columns = new ArrayList<>(sweepOfFit());
+        List<OutputColumn<CellRow<FitRow>>> columns = new ArrayList<>(sweepOfFit());
         for (Circuit.Parameter p : circuit.parameters()) {
             String unit = ParameterColumn.asciiUnit(p.unit());
-            columns.add(Column.of(p.name(), p.name() + ("1".equals(unit) ? "" : " " + unit), 0,
+            columns.add(OutputColumn.of(p.name(), p.name() + ("1".equals(unit) ? "" : " " + unit), 0,
                     r -> plusMinus(r.row().fit().value(p.name()), r.row().fit().parameter(p.name()).standardError())));
         }
-        columns.add(Column.of("fit_rms_residual", "rms %", 3, r -> 100 * r.row().fit().rmsRelativeResidual()));
-        columns.add(Column.of("lin_kk", "Lin-KK", 0, r -> verdict(r.row())));
-        columns.add(Column.of("fit_trustworthy", "trust", 0, r -> r.row().fit().trustworthy() ? "yes" : "NO"));
+        columns.add(OutputColumn.of("fit_rms_residual", "rms %", 3, r -> 100 * r.row().fit().rmsRelativeResidual()));
+        columns.add(OutputColumn.of("lin_kk", "Lin-KK", 0, r -> verdict(r.row())));
+        columns.add(OutputColumn.of("fit_trustworthy", "trust", 0, r -> r.row().fit().trustworthy() ? "yes" : "NO"));
         return columns;
     }
 
-    static List<Column<CellRow<FitRow>>> validity(OutputFormat format) {
+    static List<OutputColumn<CellRow<FitRow>>> validity(OutputFormat format) {
         if (format != OutputFormat.TABLE) {
             return all(FitColumns.validity());
         }
-        List<Column<CellRow<FitRow>>> columns = new ArrayList<>(sweepOfFit());
-        columns.add(Column.of("lin_kk_elements", "M", 0, r -> r.row().validity().elements()));
-        columns.add(Column.of("lin_kk_mu", "mu", 3, r -> r.row().validity().mu()));
-        columns.add(Column.of("lin_kk_max_residual", "max %", 2, r -> 100 * r.row().validity().maxResidual()));
-        columns.add(Column.of("lin_kk_rms_residual", "rms %", 2, r -> 100 * r.row().validity().rmsResidual()));
-        columns.add(Column.of("lin_kk_passed", "verdict", 0, r -> r.row().validity().passed() ? "valid" : "FAILED"));
+        List<OutputColumn<CellRow<FitRow>>> columns = new ArrayList<>(sweepOfFit());
+        columns.add(OutputColumn.of("lin_kk_elements", "M", 0, r -> r.row().validity().elements()));
+        columns.add(OutputColumn.of("lin_kk_mu", "mu", 3, r -> r.row().validity().mu()));
+        columns.add(OutputColumn.of("lin_kk_max_residual", "max %", 2, r -> 100 * r.row().validity().maxResidual()));
+        columns.add(OutputColumn.of("lin_kk_rms_residual", "rms %", 2, r -> 100 * r.row().validity().rmsResidual()));
+        columns.add(OutputColumn.of("lin_kk_passed", "verdict", 0, r -> r.row().validity().passed() ? "valid" : "FAILED"));
         return columns;
     }
 
-    static List<Column<CellRow<DrtRow>>> drtPeaks(OutputFormat format) {
+    static List<OutputColumn<CellRow<DrtRow>>> drtPeaks(OutputFormat format) {
         if (format != OutputFormat.TABLE) {
             return all(DrtField.peakColumns());
         }
         return List.of(
-                Column.of("cell", "cell", 0, CellRow::cellId),
-                Column.of("spectrum_index", "spectrum", 0, r -> r.row().spectrumIndex()),
-                Column.of("cycle_count", "cycle", 0, r -> r.row().spectrum().cycleCount()),
-                Column.of("applied_pressure_pa", "p MPa", 1, r -> r.row().spectrum().appliedPressurePa() / 1e6),
-                Column.of("peak_tau_second", "tau s", 0, r -> g(r.row().peak().tauSecond())),
-                Column.of("peak_frequency_hz", "f Hz", 0, r -> g(r.row().peak().frequencyHz())),
-                Column.of("peak_resistance_ohm", "R Ohm", 0, r -> g(r.row().peak().resistanceOhm())),
-                Column.of("peak_gamma_ohm", "gamma Ohm", 0, r -> g(r.row().peak().gammaOhm())),
-                Column.of("r_infinity_ohm", "R_inf Ohm", 0, r -> g(r.row().drt().rInfinityOhm())),
-                Column.of("polarisation_resistance_ohm", "R_pol Ohm", 0, r -> g(r.row().drt().polarisationOhm())));
+                OutputColumn.of("cell", "cell", 0, CellRow::cellId),
+                OutputColumn.of("spectrum_index", "spectrum", 0, r -> r.row().spectrumIndex()),
+                OutputColumn.of("cycle_count", "cycle", 0, r -> r.row().spectrum().cycleCount()),
+                OutputColumn.of("applied_pressure_pa", "p MPa", 1, r -> r.row().spectrum().appliedPressurePa() / 1e6),
+                OutputColumn.of("peak_tau_second", "tau s", 0, r -> g(r.row().peak().tauSecond())),
+                OutputColumn.of("peak_frequency_hz", "f Hz", 0, r -> g(r.row().peak().frequencyHz())),
+                OutputColumn.of("peak_resistance_ohm", "R Ohm", 0, r -> g(r.row().peak().resistanceOhm())),
+                OutputColumn.of("peak_gamma_ohm", "gamma Ohm", 0, r -> g(r.row().peak().gammaOhm())),
+                OutputColumn.of("r_infinity_ohm", "R_inf Ohm", 0, r -> g(r.row().drt().rInfinityOhm())),
+                OutputColumn.of("polarisation_resistance_ohm", "R_pol Ohm", 0, r -> g(r.row().drt().polarisationOhm())));
     }
 
-    private static List<Column<CellRow<FitRow>>> sweepOfFit() {
+    private static List<OutputColumn<CellRow<FitRow>>> sweepOfFit() {
         return List.of(
-                Column.of("cell", "cell", 0, CellRow::cellId),
-                Column.of("spectrum_index", "spectrum", 0, r -> r.row().spectrumIndex()),
-                Column.of("cycle_count", "cycle", 0, r -> r.row().spectrum().cycleCount()),
-                Column.of("applied_pressure_pa", "p MPa", 1, r -> r.row().spectrum().appliedPressurePa() / 1e6));
+                OutputColumn.of("cell", "cell", 0, CellRow::cellId),
+                OutputColumn.of("spectrum_index", "spectrum", 0, r -> r.row().spectrumIndex()),
+                OutputColumn.of("cycle_count", "cycle", 0, r -> r.row().spectrum().cycleCount()),
+                OutputColumn.of("applied_pressure_pa", "p MPa", 1, r -> r.row().spectrum().appliedPressurePa() / 1e6));
     }
 
     /** The cell, then every column of a stored table, values as the file holds them. */
-    private static <R> List<Column<CellRow<R>>> all(List<DataColumn<R>> table) {
-        List<Column<CellRow<R>>> columns = new ArrayList<>();
-        columns.add(Column.of("cell", "cell", 0, CellRow::cellId));
+    private static <R> List<OutputColumn<CellRow<R>>> all(List<DataColumn<R>> table) {
+        List<OutputColumn<CellRow<R>>> columns = new ArrayList<>();
+        columns.add(OutputColumn.of("cell", "cell", 0, CellRow::cellId));
         for (DataColumn<R> c : table) {
-            columns.add(Column.of(c.columnName(), c.label(), 6, r -> switch (c.kind()) {
+            columns.add(OutputColumn.of(c.columnName(), c.label(), 6, r -> switch (c.kind()) {
                 case INT32 -> c.integer(r.row());
                 case FLOAT64 -> c.number(r.row());
             }));

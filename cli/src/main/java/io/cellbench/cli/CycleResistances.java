@@ -1,6 +1,6 @@
 package io.cellbench.cli;
 
-import io.cellbench.cli.format.Column;
+import io.cellbench.cli.format.OutputColumn;
 import io.cellbench.cli.format.OutputFormat;
 import io.cellbench.daq.impedance.FitReader;
 import io.cellbench.daq.impedance.FittedSweep;
@@ -38,8 +38,8 @@ final class CycleResistances {
     }
 
     /** The summary's columns, then R_bulk, R_gb and R_int. */
-    List<Column<CycleColumns.Row>> columns(OutputFormat format) {
-        List<Column<CycleColumns.Row>> all = new ArrayList<>(CycleColumns.forFormat(format));
+    List<OutputColumn<CycleOutputColumns.Row>> columns(OutputFormat format) {
+        List<OutputColumn<CycleOutputColumns.Row>> all = new ArrayList<>(CycleOutputColumns.forFormat(format));
         boolean people = format == OutputFormat.TABLE;
         all.add(col("r_bulk_ohm", people ? "R_bulk Ohm" : "R_bulk / Ohm", FittedSweep::bulkOhm));
         all.add(col("r_gb_ohm", people ? "R_gb Ohm" : "R_gb / Ohm", FittedSweep::grainBoundaryOhm));
@@ -47,8 +47,8 @@ final class CycleResistances {
         return all;
     }
 
-    private Column<CycleColumns.Row> col(String name, String header, ToDoubleFunction<FittedSweep> value) {
-        return Column.of(name, header, 3, r -> {
+    private OutputColumn<CycleOutputColumns.Row> col(String name, String header, ToDoubleFunction<FittedSweep> value) {
+        return OutputColumn.of(name, header, 3, r -> {
             FittedSweep s = byCell.getOrDefault(r.cellId(), Map.of()).get(r.c().cycleCount());
             return s == null ? Double.NaN : value.applyAsDouble(s);
         });

@@ -41,7 +41,7 @@ final class DataCyclesCommand implements Callable<Integer> {
         try (BufferAllocator allocator = new RootAllocator();
              DataSource data = source.open(allocator, System.getenv())) {
             List<String> fitWarnings = new ArrayList<>();
-            CycleResistances fits = data instanceof RunDirectorySource run
+            CycleResistances fits = data instanceof RunDirectoryData run
                     ? CycleResistances.read(run.directory(), run.cells().orElseThrow(), allocator, fitWarnings) : null;
             if (fits == null) {
                 DataOutput.printCycles(data, filter, format, output);

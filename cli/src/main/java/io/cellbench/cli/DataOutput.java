@@ -34,15 +34,15 @@ final class DataOutput {
 
     /** Per-cycle summaries as a table, CSV or JSON, to {@code file} or (null) the console. */
     static void printCycles(DataSource source, DataFilter filter, OutputFormat format, Path file) throws IOException {
-        printCycles(source, filter, format, file, CycleColumns.forFormat(format));
+        printCycles(source, filter, format, file, CycleOutputColumns.forFormat(format));
     }
 
     /** The same with the given columns (the summary's, and R_bulk, R_gb, R_int when the run has fits). */
     static void printCycles(DataSource source, DataFilter filter, OutputFormat format, Path file,
-                            List<io.cellbench.cli.format.Column<CycleColumns.Row>> columns) throws IOException {
+                            List<io.cellbench.cli.format.OutputColumn<CycleOutputColumns.Row>> columns) throws IOException {
         try (Destination out = Destination.of(file)) {
-            TablePrinter.ConsoleRows<CycleColumns.Row> rows = new TablePrinter<>(columns).open(format, out.stream);
-            source.cycles(filter, (cell, c) -> rows.write(new CycleColumns.Row(cell, c)));
+            TablePrinter.ConsoleRows<CycleOutputColumns.Row> rows = new TablePrinter<>(columns).open(format, out.stream);
+            source.cycles(filter, (cell, c) -> rows.write(new CycleOutputColumns.Row(cell, c)));
             rows.close();
             out.check();
         }

@@ -21,7 +21,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  *
  * <p>Otherwise (logs, pipes, CI): a plain line for a cell when something worth a line changed
  * (state, step, cycle, who holds it, whether it answers) or a minute has passed, and an
- * ended cell once; every alarm as a line of its own at the next look (every few seconds).
+ * ended cell once; every alarm as a line of its own as soon as it is raised.
  */
 final class ProgressReporter implements AutoCloseable {
     /** A plain line for a cell at least this often, changed or not. */
@@ -37,7 +37,7 @@ final class ProgressReporter implements AutoCloseable {
     private final Map<String, Logged> logged = new HashMap<>();
     private volatile int nameWidth = 12;
     private double speed = Double.POSITIVE_INFINITY;
-    private AlarmLines alarms = new AlarmLines();
+    private volatile AlarmLines alarms = new AlarmLines();
 
     /** What the plain log last said of a cell. */
     private record Logged(String key, long atNanos) {
@@ -74,8 +74,8 @@ final class ProgressReporter implements AutoCloseable {
     private void loop() {
         try {
             while (true) {
-                Thread.sleep(periodMillis);
-                print(runner.statuses());
+                alarms.await(periodMillis); // the period, or at once for an alarm
+                print(runner == null ? Map.of() : runner.statuses());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -15,13 +15,13 @@ import io.cellbench.daq.run.RunInfo;
 import io.cellbench.cli.control.RunControls;
 import io.cellbench.schedules.alarm.DiskSpaceWatch;
 import io.cellbench.schedules.alarm.NotifyConfig;
-import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.schedules.execution.InstrumentProvider;
 import io.cellbench.schedules.execution.ScheduleRunner;
 import io.cellbench.schedules.journal.InstrumentState;
 import io.cellbench.schedules.lab.Lab;
 import io.cellbench.schedules.lab.LabCheck;
 import io.cellbench.schedules.lab.LabFile;
+import io.cellbench.schedules.lab.VirtualTime;
 import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.journal.RunJournal;
@@ -107,8 +107,9 @@ final class ScheduleSession {
     }
 
     /**
-     * Runs afresh on the instruments of a lab file, in real time. {@code labFile} must lie in
-     * {@code out} (DIR/inputs/lab, as the run command copies it) for the run to be resumable.
+     * Runs afresh on the instruments of a lab file, in real time (a virtual lab in scaled time:
+     * in its time). {@code labFile} must lie in {@code out} (DIR/inputs/lab, as the run command
+     * copies it) for the run to be resumable.
      */
     static Map<String, RunEvent.Outcome> runOnLab(Schedule schedule, LabFile lab, Path out, long progressMillis,
                                                   PrintStream console, InfluxConfig influx,
@@ -145,12 +146,19 @@ final class ScheduleSession {
                                                         NotifyConfig notify, SessionExtras extras)
             throws IOException, InterruptedException {
         LabCheck.check(schedule, file);
-        Lab lab = new Lab(file, new SystemLabClock(), w -> console.println("cellbench: warning: " + w),
+        // Real instruments live in real time; a virtual lab in scaled time says so, and its
+        // simulators' clock is the run's (the same scale, from the lab file, in every process).
+        Lab lab = new Lab(file, VirtualTime.clock(file.virtualTime()), w -> console.println("cellbench: warning: " + w),
                 "run " + out.toAbsolutePath().normalize());
         console.println("cellbench: lab '" + file.name() + "' (" + file.source() + "): " + file.instruments().size()
-                + " instruments, each connected when a cell first needs it");
+                + " instruments, each connected when a cell first needs it" + (file.virtualTime() == null ? ""
+                : "; a virtual lab in scaled time, " + speedText(file.virtualTime().speed()) + " lab seconds per second"));
         return execute(schedule, out, info, lab, InstrumentState.NONE, lab, resume, progressMillis, console, influx,
-                onStart, 1, notify, extras); // real instruments: real time
+                onStart, VirtualTime.speed(file.virtualTime()), notify, extras);
+    }
+
+    private static String speedText(double speed) {
+        return speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed);
     }
 
     private static String relative(Path root, Path file) {

@@ -1,7 +1,7 @@
 package io.cellbench.cli;
 
 import io.cellbench.cli.AnalysisFields.CellRow;
-import io.cellbench.cli.format.Column;
+import io.cellbench.cli.format.OutputColumn;
 import io.cellbench.cli.format.OutputFormat;
 import io.cellbench.cli.format.TablePrinter;
 import io.cellbench.core.UserError;
@@ -68,7 +68,7 @@ final class SweepAnalysisOutput {
     }
 
     private <R> void stream(DataSource source, DataFilter filter, DataOutput.Destination out,
-                            List<Column<CellRow<R>>> columns, OutputFormat format, Analyse<R> analyse)
+                            List<OutputColumn<CellRow<R>>> columns, OutputFormat format, Analyse<R> analyse)
             throws IOException {
         TablePrinter.ConsoleRows<CellRow<R>> rows = new TablePrinter<>(columns).open(format, out.stream());
         SweepCollector sweeps = new SweepCollector((cell, index, spectrum) -> {

@@ -146,4 +146,23 @@ class ProgressReporterTest {
         reporter.print(statuses, t += 2_000_000_000L);
         assertEquals("cellbench: ALARM c1: channel silent: no sample for 10.0 s", bytes.toString().lines().toList().getLast());
     }
+
+    /**
+     * An alarm is printed as it comes, not at the next look: a process killed in the seconds
+     * between (the hostile-night soak killed one 1.3 s after its FAULT) would never show it.
+     */
+    @Test
+    void withoutATerminalAnAlarmIsPrintedAtOnceNotAtTheNextLook() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        AlarmLines alarms = new AlarmLines();
+        // a look every 10 minutes: only the alarm itself can make the line appear within the wait
+        try (ProgressReporter reporter = new ProgressReporter(null, out, 600_000, false).alarms(alarms)) {
+            reporter.start();
+            alarms.on(new io.cellbench.core.data.RunEvent.Notice("c1", 9866, io.cellbench.core.data.RunEvent.Severity.ALARM,
+                    "keithley-2450-1: no answer; gave up after 1 failed read in 602 s"));
+            io.cellbench.testing.Await.until(() -> "the alarm on the console: " + bytes, () -> bytes.toString()
+                    .contains("cellbench: ALARM c1: keithley-2450-1: no answer; gave up after 1 failed read in 602 s"));
+        }
+    }
 }

@@ -39,29 +39,13 @@ public interface DriverFactory {
     }
 
     /**
-     * The setting that keeps channels made with {@code config} from measuring the cell while it
-     * rests (for example {@code "rest: open-relay"}: the output relay disconnects the cell), or
-     * {@code null} when they measure it at rest as a cycler does. A rest that must end on the
-     * voltage could never end on such a channel, so {@code validate} and {@code run} refuse it
-     * before the run starts. Does not connect; settings are assumed {@linkplain #check checked}.
+     * What the instruments made with {@code config} may be told, as their settings declare it
+     * (a cycler channel's ranges, polarity, and whether it measures the cell at rest), or
+     * {@link InstrumentLimits#NONE}. The channels it opens must return the same limits from
+     * {@code limits()}. Does not connect; settings are assumed {@linkplain #check checked}.
      */
-    default String restUnmeasuredBy(InstrumentConfig config) {
-        return null;
-    }
-
-    /**
-     * What the cycler channels made with {@code config} can source, as their settings declare
-     * it, or {@code null} when the driver declares nothing. {@code validate --lab} and
-     * {@code run --lab} hold every cell's protocol against it before anything connects, so a
-     * set point the channel would refuse is found in the file, not at the step. Does not
-     * connect; settings are assumed {@linkplain #check checked}.
-     */
-    default ChannelRange channelRange(InstrumentConfig config) {
-        return null;
-    }
-
-    /** The largest |current| (A) and voltage (V) a channel may be told to source: max_current, max_voltage. */
-    record ChannelRange(double maxCurrentAmpere, double maxVoltageVolt) {
+    default InstrumentLimits limits(InstrumentConfig config) {
+        return InstrumentLimits.NONE;
     }
 
     /** Capability interfaces of core an instrument may implement. */

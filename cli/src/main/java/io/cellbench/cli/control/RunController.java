@@ -8,7 +8,6 @@ import io.cellbench.core.data.RunListener;
 import io.cellbench.core.data.Sample;
 import io.cellbench.schedules.execution.ScheduleRunner;
 import io.cellbench.schedules.runner.RunnerStatus;
-import io.cellbench.schedules.schedule.ScheduledCell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +25,28 @@ final class RunController implements ControlHandler {
     private final double speed;
     private final Map<String, String> run;
     private final RunListener record;
+    private final java.util.function.Supplier<EndedBefore> endedBefore;
     private InfluxView influx;
 
     /**
      * @param speed  simulated seconds per wall second (1 for real instruments), for the ETA
      * @param run    what the status answer says about the run (run_id, run_directory, pid)
      * @param record where operator actions are recorded (events.jsonl)
+     * @param endedBefore the run's cells this process does not run, having ended before it started
      */
-    RunController(ScheduleRunner runner, CellWatch watch, double speed, Map<String, String> run, RunListener record) {
+    RunController(ScheduleRunner runner, CellWatch watch, double speed, Map<String, String> run, RunListener record,
+                  java.util.function.Supplier<EndedBefore> endedBefore) {
         this.runner = runner;
         this.watch = watch;
         this.speed = speed;
         this.run = run;
         this.record = record;
+        this.endedBefore = endedBefore;
+    }
+
+    /** A process that runs every cell of its run (a fresh run). */
+    RunController(ScheduleRunner runner, CellWatch watch, double speed, Map<String, String> run, RunListener record) {
+        this(runner, watch, speed, run, record, () -> EndedBefore.NONE);
     }
 
     /** The run's InfluxDB, shown by status; {@code null} for none. */
@@ -66,8 +74,14 @@ final class RunController implements ControlHandler {
         };
     }
 
-    private List<String> ids() {
+    /** The cells this process runs. */
+    private List<String> running() {
         return runner.schedule().cells().stream().map(c -> c.info().id()).toList();
+    }
+
+    /** Every cell of the run: those this process runs and those that ended before it, in the schedule's order. */
+    private List<String> ids() {
+        return endedBefore.get().order(running());
     }
 
     private ObjectNode act(String cell, String verb, java.util.function.Predicate<String> action) {
@@ -75,6 +89,11 @@ final class RunController implements ControlHandler {
         List<String> done = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (String id : cell == null ? ids() : List.of(cell)) {
+            CellStatus before = endedBefore.get().row(id);
+            if (before != null) {
+                skipped.add(id + " (ended before this process started: " + before.outcome() + ")");
+                continue;
+            }
             RunnerStatus s = statuses.get(id);
             // an ended cell whose output is not confirmed off can still be stopped: the operator takes over
             boolean ended = s != null && s.state() == RunnerStatus.State.ENDED
@@ -107,10 +126,10 @@ final class RunController implements ControlHandler {
         run.forEach(ok::put);
         ArrayNode cells = ok.putArray("cells");
         Map<String, RunnerStatus> statuses = runner.statuses();
-        for (ScheduledCell c : runner.schedule().cells()) {
-            String id = c.info().id();
+        for (String id : ids()) {
+            CellStatus before = endedBefore.get().row(id);
             RunnerStatus s = statuses.get(id);
-            cells.add(s == null ? notStarted(id).toJson() : row(id, s).toJson());
+            cells.add(before != null ? before.toJson() : s == null ? notStarted(id).toJson() : row(id, s).toJson());
         }
         if (influx != null) {
             try {

@@ -139,7 +139,9 @@ public final class RunControls implements AutoCloseable {
     public void attach(ScheduleRunner runner) {
         Map<String, String> about = new LinkedHashMap<>(run);
         about.put("pid", Long.toString(ProcessHandle.current().pid()));
-        handler = new RunController(runner, watch, speed, about, record).influx(influx);
+        List<String> running = runner.schedule().cells().stream().map(c -> c.info().id()).toList();
+        handler = new RunController(runner, watch, speed, about, record, EndedBefore.lazily(runDirectory, running))
+                .influx(influx);
         if (Double.isFinite(speed)) {
             // Not at full speed: virtual time has no wall-clock sample period, and a cell's
             // virtual thread may wait for a carrier for seconds while others compute.

@@ -1,5 +1,7 @@
 package io.cellbench.cli.lab;
 
+import io.cellbench.core.time.LabClock;
+import io.cellbench.core.time.ScaledClock;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.fixtures.lab.VirtualInstrument;
 import io.cellbench.fixtures.lab.VirtualLab;
@@ -19,9 +21,9 @@ import picocli.CommandLine.Option;
         description = {"Start simulators of every instrument kind cellbench drives.",
             "A Keithley 2450 per cell, a Maccor, a PalmSens with a multiplexer, a Modbus press per",
             "cell, a Modbus chamber and a Neware BTS. Each speaks its real protocol on 127.0.0.1 or a",
-            "socat pseudo-terminal around simulated cells in real time. Writes a lab file that points",
-            "at them and runs until Ctrl-C (or --for). Then, from another terminal,",
-            "'cellbench run SCHEDULE --lab FILE' drives them through the real drivers.",
+            "socat pseudo-terminal around simulated cells in real time (or --speed N times as fast).",
+            "Writes a lab file that points at them and runs until Ctrl-C (or --for). Then, from another",
+            "terminal, 'cellbench run SCHEDULE --lab FILE' drives them through the real drivers.",
             "See docs/operations.md, \"The virtual lab\"."},
         footer = {"", "Examples:",
             "  cellbench virtual-lab --write-lab lab.yaml",
@@ -29,7 +31,8 @@ import picocli.CommandLine.Option;
             "      --protocol examples/protocols/formation.yaml",
             "  cellbench run vl.yaml --lab lab.yaml --out runs/vl       (in a second terminal)",
             "  cellbench probe --lab lab.yaml ch-3",
-            "  cellbench virtual-lab --write-lab lab.yaml --serial --for 2h"})
+            "  cellbench virtual-lab --write-lab lab.yaml --serial --for 2h",
+            "  cellbench virtual-lab --write-lab lab.yaml --speed 60   an hour of the cells' life per minute"})
 public final class VirtualLabCommand implements Callable<Integer> {
 
     @Option(names = "--write-lab", paramLabel = "FILE", required = true,
@@ -58,6 +61,11 @@ public final class VirtualLabCommand implements Callable<Integer> {
     @Option(names = "--protocol", paramLabel = "FILE", description = "The protocol of the --schedule-out schedule.")
     Path protocol;
 
+    @Option(names = "--speed", paramLabel = "N", defaultValue = "1",
+            description = "Lab seconds per real second (default: ${DEFAULT-VALUE}, real time; at most 1000000). The lab"
+                    + " file says so (virtual_time), and a run on it lives in the same time.")
+    double speed;
+
     @Option(names = "--for", paramLabel = "DURATION",
             description = "Stop after this long (e.g. 90s, 30m, 2h) instead of waiting for Ctrl-C.")
     String duration;
@@ -71,6 +79,11 @@ public final class VirtualLabCommand implements Callable<Integer> {
             throw new io.cellbench.core.UserError("no such protocol file: " + protocol);
         }
         Duration stopAfter = duration == null ? null : parseDuration(duration);
+        if (!(speed >= 0.01 && speed <= 1_000_000)) {
+            throw new io.cellbench.core.UserError("--speed takes a number from 0.01 to 1000000 (lab seconds per real"
+                    + " second), got " + speed);
+        }
+        LabClock clock = speed == 1 ? new SystemLabClock() : new ScaledClock(System.currentTimeMillis() / 1000.0, speed);
         io.cellbench.cli.OutputRule.requireOutputFile(labFile, VirtualLabCommand::generated,
                 "was not written by cellbench virtual-lab (it replaces only the lab and schedule files it wrote itself); remove it yourself or choose another file");
         if (scheduleOut != null) {
@@ -81,7 +94,7 @@ public final class VirtualLabCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("cellbench-virtual-lab");
         VirtualLab lab;
         try {
-            lab = VirtualLab.start(new VirtualLab.Options(cells, preset, seed, 10e6, serial, new SystemLabClock(), work));
+            lab = VirtualLab.start(new VirtualLab.Options(cells, preset, seed, 10e6, serial, clock, work));
         } catch (IllegalArgumentException e) {
             throw new io.cellbench.core.UserError(e.getMessage());
         }
@@ -97,7 +110,8 @@ public final class VirtualLabCommand implements Callable<Integer> {
             Files.createDirectories(parent);
             lab.writeLab(labFile);
             out.println("cellbench virtual-lab: " + lab.instruments().size() + " simulators around " + lab.cells().size()
-                    + " simulated " + preset + " cells, in real time:");
+                    + " simulated " + preset + " cells, " + (speed == 1 ? "in real time:"
+                    : "in scaled time (" + speed + " lab seconds per second):"));
             for (VirtualInstrument i : lab.instruments()) {
                 out.println("  " + i.name() + "  " + where(i.labEntry()));
             }

@@ -28,4 +28,13 @@ public interface CyclerChannel extends Instrument {
 
     /** The largest |current| this channel can source, in A (for sanity checks of protocols). */
     double maxCurrentAmpere();
+
+    /**
+     * What this channel may be told: a driver declares its ranges here and checks every command
+     * with {@code limits().require(name(), command)} before sending it. By default only the
+     * current range is declared.
+     */
+    default ChannelLimits limits() {
+        return ChannelLimits.currentOnly(maxCurrentAmpere());
+    }
 }

@@ -5,11 +5,14 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Simulated time that runs {@code speed} times faster than the wall clock: one real second
  * is {@code speed} simulated seconds. Used by {@code cellbench run --simulate --speed N}, so
- * a simulated run can be watched live. Safe to share between threads.
+ * a simulated run can be watched live, and by a virtual lab in scaled time. Safe to share
+ * between threads.
  */
-public final class ScaledClock implements LabClock {
+public final class ScaledClock implements LabClock, TimeScale {
     private final double startUnixSeconds;
     private final long startNanos;
+    /** The wall clock when {@link #startNanos} was read: where this clock stands against it. */
+    private final double startWallUnixSeconds;
     private final double speed;
 
     public ScaledClock(double startUnixSeconds, double speed) {
@@ -18,7 +21,23 @@ public final class ScaledClock implements LabClock {
         }
         this.startUnixSeconds = startUnixSeconds;
         this.startNanos = System.nanoTime();
+        this.startWallUnixSeconds = System.currentTimeMillis() / 1000.0;
         this.speed = speed;
+    }
+
+    /**
+     * The clock of another process on the same scale: one that read {@code labUnixSeconds} at
+     * wall-clock time {@code wallUnixSeconds} and has run {@code speed} times as fast since
+     * (to the wall clock's millisecond).
+     */
+    public static ScaledClock following(double speed, double wallUnixSeconds, double labUnixSeconds) {
+        double now = System.currentTimeMillis() / 1000.0;
+        return new ScaledClock(labUnixSeconds + (now - wallUnixSeconds) * speed, speed);
+    }
+
+    @Override
+    public double labTimeAt(double wallUnixSeconds) {
+        return startUnixSeconds + (wallUnixSeconds - startWallUnixSeconds) * speed;
     }
 
     @Override
@@ -45,6 +64,7 @@ public final class ScaledClock implements LabClock {
         return true;
     }
 
+    @Override
     public double speed() {
         return speed;
     }

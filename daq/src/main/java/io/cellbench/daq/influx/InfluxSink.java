@@ -4,6 +4,7 @@ import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Severity;
 import io.cellbench.core.data.RunListener;
+import io.cellbench.core.time.Backoff;
 import io.cellbench.daq.spool.Spool;
 import io.cellbench.daq.spool.SpoolStatus;
 import java.io.IOException;
@@ -12,16 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.random.RandomGenerator;
 
 /**
  * Sends a run's events to InfluxDB without losing any: each event's points are appended to
@@ -63,7 +59,7 @@ public final class InfluxSink implements RunListener, AutoCloseable {
     private volatile boolean closed;
     private volatile DrainReport report;
 
-    private InfluxSink(Builder b, Spool spool, LinePoster poster) {
+    InfluxSink(InfluxSinkBuilder b, Spool spool, LinePoster poster) {
         this.config = b.config;
         this.run = b.run;
         this.spool = spool;
@@ -98,8 +94,8 @@ public final class InfluxSink implements RunListener, AutoCloseable {
         return builder(config).run(run).open();
     }
 
-    public static Builder builder(InfluxConfig config) {
-        return new Builder(config);
+    public static InfluxSinkBuilder builder(InfluxConfig config) {
+        return new InfluxSinkBuilder(config);
     }
 
     /**
@@ -353,83 +349,6 @@ public final class InfluxSink implements RunListener, AutoCloseable {
             notices.accept(n);
         } catch (RuntimeException e) {
             // A faulty listener must not stop the data.
-        }
-    }
-
-    /** Builds an {@link InfluxSink}. */
-    public static final class Builder {
-        private final InfluxConfig config;
-        private String run;
-        private final Map<String, SeriesTags> cells = new HashMap<>();
-        private Function<String, SeriesTags> tags;
-        private Consumer<SinkNotice> notices = n -> System.err.println("cellbench: " + n);
-        private LinePoster poster;
-        private RandomGenerator random = new Random();
-
-        private Builder(InfluxConfig config) {
-            this.config = Objects.requireNonNull(config, "config");
-        }
-
-        /** The run tag of every point. */
-        public Builder run(String runName) {
-            this.run = runName;
-            return this;
-        }
-
-        /** The channel and instrument tags of one cell's points. */
-        public Builder cell(String cellId, String channel, String instrument) {
-            cells.put(cellId, new SeriesTags(run, cellId, channel, instrument));
-            return this;
-        }
-
-        /** Full control of the tags per cell id (overrides {@link #run} and {@link #cell}). */
-        public Builder tags(Function<String, SeriesTags> tagsForCell) {
-            this.tags = tagsForCell;
-            return this;
-        }
-
-        /** Where notices go (default: the console); it must return quickly. */
-        public Builder notices(Consumer<SinkNotice> listener) {
-            this.notices = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        Builder poster(LinePoster p) {
-            this.poster = p;
-            return this;
-        }
-
-        Builder random(RandomGenerator r) {
-            this.random = r;
-            return this;
-        }
-
-        Function<String, SeriesTags> tagsFunction() {
-            if (tags != null) {
-                return tags;
-            }
-            String r = run;
-            return cellId -> {
-                SeriesTags t = cells.get(cellId);
-                return t == null ? SeriesTags.of(r, cellId) : new SeriesTags(r, cellId, t.channel(), t.instrument());
-            };
-        }
-
-        /**
-         * Opens the spool (sending first what an earlier process left in it) and starts the writer.
-         *
-         * @throws IOException if the spool directory cannot be used or another process has it
-         */
-        public InfluxSink open() throws IOException {
-            Spool spool = Spool.open(config.spoolDirectory(), config.spoolOptions());
-            LinePoster p;
-            try {
-                p = poster != null ? poster : new InfluxDbJavaPoster(config);
-            } catch (RuntimeException e) {
-                spool.close();
-                throw e;
-            }
-            return new InfluxSink(this, spool, p);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.cellbench.daq.influx;
 
 import io.cellbench.core.data.RunEvent.Severity;
+import io.cellbench.core.time.Backoff;
 import io.cellbench.daq.spool.Spool;
 import io.cellbench.daq.spool.SpoolBatch;
 import java.io.ByteArrayOutputStream;

@@ -3,6 +3,7 @@ package io.cellbench.drivers.keithley;
 import static io.cellbench.drivers.scpi.ScpiValues.format;
 
 import io.cellbench.core.instrument.ChannelCommand;
+import io.cellbench.core.instrument.ChannelLimits;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.instrument.InstrumentException;
@@ -160,10 +161,7 @@ public final class Keithley2450Channel implements CyclerChannel {
     @Override
     public void apply(ChannelCommand command) {
         Objects.requireNonNull(command, "command");
-        String problem = Keithley2450Limits.problem(command, settings);
-        if (problem != null) {
-            throw new InstrumentException(name, command.describe(), problem);
-        }
+        limits().require(name, command);
         session.exclusive(() -> {
             requireOpen(command.describe());
             session.firstOnReconnect(null); // a new setpoint: a link that comes back goes on with it
@@ -235,6 +233,11 @@ public final class Keithley2450Channel implements CyclerChannel {
     @Override
     public double maxCurrentAmpere() {
         return settings.maxCurrent();
+    }
+
+    @Override
+    public ChannelLimits limits() {
+        return Keithley2450Limits.of(settings);
     }
 
     @Override

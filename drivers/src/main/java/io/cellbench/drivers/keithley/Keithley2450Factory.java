@@ -2,6 +2,7 @@ package io.cellbench.drivers.keithley;
 
 import io.cellbench.drivers.DriverFactory;
 import io.cellbench.drivers.InstrumentConfig;
+import io.cellbench.drivers.InstrumentLimits;
 import io.cellbench.drivers.scpi.ScpiSession;
 import io.cellbench.drivers.transport.LineFraming;
 import java.time.Duration;
@@ -41,15 +42,8 @@ public final class Keithley2450Factory implements DriverFactory {
     }
 
     @Override
-    public ChannelRange channelRange(InstrumentConfig config) {
-        Keithley2450Settings settings = Keithley2450Settings.from(config);
-        return new ChannelRange(settings.maxCurrent(), settings.maxVoltage());
-    }
-
-    @Override
-    public String restUnmeasuredBy(InstrumentConfig config) {
-        RestMode rest = Keithley2450Settings.from(config).rest();
-        return rest == RestMode.OPEN_RELAY ? "rest: " + rest.settingName() : null;
+    public InstrumentLimits limits(InstrumentConfig config) {
+        return new InstrumentLimits(Keithley2450Limits.of(Keithley2450Settings.from(config)));
     }
 
     /** Opens a channel named {@code name} with settings made in code. */

@@ -1,6 +1,7 @@
 package io.cellbench.drivers.maccor;
 
 import io.cellbench.core.instrument.ChannelCommand;
+import io.cellbench.core.instrument.ChannelLimits;
 import io.cellbench.drivers.maccor.MacNetMessages.DirectOutput;
 import io.cellbench.drivers.maccor.MacNetMessages.SafetyLimits;
 
@@ -91,39 +92,15 @@ final class DirectOutputs {
         return Math.round(v * 1e4) / 1e4;
     }
 
-    /** Why the channel refuses {@code command} before sending anything, or null. */
-    String check(ChannelCommand command) {
+    /**
+     * What a Maccor channel may be told: a current within {@code max_current}, a CV set point
+     * within 0 .. {@code max_voltage} (a cycler channel sources no negative voltage), a voltage
+     * window that ends within it, and a power within max_current × max_voltage (a set point
+     * beyond the channel's range would be ignored, and the channel would source max_current).
+     */
+    static ChannelLimits limits(MaccorSettings settings) {
         double maxA = settings.maxCurrent();
         double maxV = settings.maxVoltage();
-        return switch (command) {
-            case ChannelCommand.OpenCircuit o -> null;
-            case ChannelCommand.Current c -> !Double.isFinite(c.ampere()) || Math.abs(c.ampere()) > maxA
-                    ? "current " + c.ampere() + " A is outside ±" + maxA + " A (max_current)"
-                    : badWindow(c.minVolt(), c.maxVolt(), maxV);
-            case ChannelCommand.Voltage v -> !Double.isFinite(v.volt()) || v.volt() < 0 || v.volt() > maxV
-                    ? "voltage " + v.volt() + " V is outside 0.." + maxV + " V (max_voltage)"
-                    : !(v.maxAmpere() > 0) || v.maxAmpere() > maxA
-                    ? "current limit " + v.maxAmpere() + " A must be > 0 and at most " + maxA + " A (max_current)"
-                    : null;
-            case ChannelCommand.Power p -> !Double.isFinite(p.watt()) || p.watt() == 0
-                    ? "power must be a non-zero number of watts, got " + p.watt()
-                    // a power beyond the channel's range would be ignored, and the channel would source max_current
-                    : Math.abs(p.watt()) > maxA * maxV
-                    ? "power " + p.watt() + " W is beyond max_current × max_voltage (" + maxA * maxV + " W)"
-                    : badWindow(p.minVolt(), p.maxVolt(), maxV);
-            case ChannelCommand.Resistance r -> !(r.ohm() > 0) || Double.isInfinite(r.ohm())
-                    ? "load resistance must be > 0 Ω, got " + r.ohm()
-                    : null;
-        };
-    }
-
-    private static String badWindow(double minVolt, double maxVolt, double maxV) {
-        if (!Double.isFinite(minVolt) || !Double.isFinite(maxVolt) || !(minVolt < maxVolt)) {
-            return "voltage window " + minVolt + " .. " + maxVolt + " V must be finite with min < max";
-        }
-        if (maxVolt > maxV) {
-            return "voltage window ends at " + maxVolt + " V, above " + maxV + " V (max_voltage)";
-        }
-        return null;
+        return new ChannelLimits(maxA, 0, maxV, maxA * maxV, 0, true, null, "max_current", "max_voltage");
     }
 }

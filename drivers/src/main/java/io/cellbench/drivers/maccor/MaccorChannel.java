@@ -2,6 +2,7 @@ package io.cellbench.drivers.maccor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cellbench.core.instrument.ChannelCommand;
+import io.cellbench.core.instrument.ChannelLimits;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.instrument.InstrumentException;
@@ -96,10 +97,7 @@ public final class MaccorChannel implements CyclerChannel {
     @Override
     public void apply(ChannelCommand command) {
         Objects.requireNonNull(command, "command");
-        String problem = outputs.check(command);
-        if (problem != null) {
-            throw new InstrumentException(name, command.describe(), problem);
-        }
+        limits().require(name, command);
         lock.lock();
         try {
             requireOpen(command.describe());
@@ -165,6 +163,11 @@ public final class MaccorChannel implements CyclerChannel {
     @Override
     public double maxCurrentAmpere() {
         return settings.maxCurrent();
+    }
+
+    @Override
+    public ChannelLimits limits() {
+        return DirectOutputs.limits(settings);
     }
 
     /** The front-panel channel number (1-based). */

@@ -2,6 +2,7 @@ package io.cellbench.drivers.maccor;
 
 import io.cellbench.drivers.DriverFactory;
 import io.cellbench.drivers.InstrumentConfig;
+import io.cellbench.drivers.InstrumentLimits;
 import java.util.Set;
 
 /**
@@ -34,9 +35,8 @@ public final class MaccorMacNetFactory implements DriverFactory {
     }
 
     @Override
-    public ChannelRange channelRange(InstrumentConfig config) {
-        MaccorSettings settings = MaccorSettings.from(config);
-        return new ChannelRange(settings.maxCurrent(), settings.maxVoltage());
+    public InstrumentLimits limits(InstrumentConfig config) {
+        return new InstrumentLimits(DirectOutputs.limits(MaccorSettings.from(config)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cellbench.schedules.alarm;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Severity;
+import io.cellbench.core.time.Backoff;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -63,7 +64,8 @@ final class Delivery {
     }
 
     private void deliver(Alarm alarm) throws InterruptedException {
-        Duration delay = retry.firstDelay();
+        Backoff delays = Backoff.withoutJitter(retry.firstDelay(), retry.maxDelay());
+        Duration delay = delays.next();
         for (int attempt = 1; ; attempt++) {
             try {
                 notifier.send(alarm, run);
@@ -79,7 +81,7 @@ final class Delivery {
                 }
             }
             Thread.sleep(delay.toMillis());
-            delay = delay.multipliedBy(2).compareTo(retry.maxDelay()) > 0 ? retry.maxDelay() : delay.multipliedBy(2);
+            delay = delays.next();
         }
     }
 

@@ -3,6 +3,7 @@ package io.cellbench.schedules.execution;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Severity;
 import io.cellbench.core.data.RunListener;
+import io.cellbench.core.time.Backoff;
 import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.runner.RunnerStatus;
 import java.util.List;
@@ -121,7 +122,7 @@ final class SwitchOffRetries implements AutoCloseable {
         final Runnable release;
         final CountDownLatch done = new CountDownLatch(1);
         final CountDownLatch givenUp = new CountDownLatch(1);
-        final SplittableRandom jitter;
+        final Backoff waits;
         volatile String lastFailure;
 
         Retry(String cellId, CellInstruments instruments, double endedAt, double runStartUnix, String why,
@@ -132,16 +133,16 @@ final class SwitchOffRetries implements AutoCloseable {
             this.runStartUnix = runStartUnix;
             this.release = release;
             this.lastFailure = why;
-            this.jitter = new SplittableRandom(cellId.hashCode());
+            this.waits = new Backoff(backoff.firstBackoffSecond(), backoff.maxBackoffSecond(),
+                    new SplittableRandom(cellId.hashCode()));
         }
 
         void run() {
             long started = System.nanoTime();
             int attempts = 1; // the runner's own
-            double wait = backoff.firstBackoffSecond();
             boolean confirmed = false;
             try {
-                while (!givenUp.await(Math.round(wait * (1 - 0.5 * jitter.nextDouble()) * 1e3), TimeUnit.MILLISECONDS)) {
+                while (!givenUp.await(Math.round(waits.nextSecond() * 1e3), TimeUnit.MILLISECONDS)) {
                     attempts++;
                     try {
                         instruments.channel().switchOff();
@@ -150,7 +151,6 @@ final class SwitchOffRetries implements AutoCloseable {
                     } catch (RuntimeException e) {
                         lastFailure = e.getMessage();
                     }
-                    wait = Math.min(backoff.maxBackoffSecond(), wait * 2);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

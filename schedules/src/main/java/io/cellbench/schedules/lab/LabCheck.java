@@ -1,5 +1,6 @@
 package io.cellbench.schedules.lab;
 
+import io.cellbench.core.instrument.ChannelLimits;
 import io.cellbench.drivers.DriverFactory.Capability;
 import io.cellbench.protocols.ProtocolException;
 import io.cellbench.protocols.grammar.StepGrammar;
@@ -119,7 +120,8 @@ public final class LabCheck {
 
     private static String unmeasuredBy(LabInstrument i) {
         try {
-            return i.driver().restUnmeasuredBy(i.config());
+            ChannelLimits limits = i.driver().limits(i.config()).channel();
+            return limits == null ? null : limits.restUnmeasuredBy();
         } catch (RuntimeException e) {
             return null; // a wrong setting is the lab file's own error, reported when it is loaded
         }

@@ -14,13 +14,20 @@ import java.util.Map;
  * @param source      the file, as given (for messages)
  * @param instruments {@code instruments:} by name
  * @param channels    {@code channels:} by name: an instrument, or a channel of a multi-channel cycler
+ * @param virtualTime {@code virtual_time:} of a virtual lab in scaled time; null for real time
  */
 public record LabFile(String name, String source, Map<String, LabInstrument> instruments,
-                      Map<String, ChannelRef> channels) {
+                      Map<String, ChannelRef> channels, VirtualTime virtualTime) {
 
     public LabFile {
         instruments = Collections.unmodifiableMap(new LinkedHashMap<>(instruments));
         channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));
+    }
+
+    /** A lab in real time. */
+    public LabFile(String name, String source, Map<String, LabInstrument> instruments,
+                   Map<String, ChannelRef> channels) {
+        this(name, source, instruments, channels, null);
     }
 
     /**

@@ -28,7 +28,7 @@ import java.util.Map;
  * {@link DriverFactory#check} — nothing is connected.
  */
 public final class LabLoader {
-    static final List<String> TOP_KEYS = List.of("lab", "instruments", "channels");
+    static final List<String> TOP_KEYS = List.of("lab", "instruments", "channels", "virtual_time");
     /** Names become parts of channel references ("bank/3") and of messages: no '/', no spaces. */
     private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
 
@@ -92,7 +92,48 @@ public final class LabLoader {
                 channels.put(channel, channel(e, out));
             }
         }
-        return new LabFile(name, doc.file(), out, channels);
+        Entry time = keys.get("virtual_time");
+        return new LabFile(name, doc.file(), out, channels, time == null ? null : virtualTime(time));
+    }
+
+    /** {@code virtual_time: {speed: N, since: INSTANT, lab_time: INSTANT}}, as a scaled virtual lab writes it. */
+    private VirtualTime virtualTime(Entry e) {
+        String example = "e.g. 'virtual_time: {speed: 100, since: 2026-11-22T18:02:11.123Z, lab_time:"
+                + " 2026-11-22T18:02:11.123Z}', as 'cellbench virtual-lab --speed 100' writes it; real instruments"
+                + " live in real time and need no virtual_time";
+        if (!(e.value() instanceof Mapping m)) {
+            throw error(e.value() == null ? e.key() : e.value(), "'virtual_time' needs 'speed', 'since' and 'lab_time'",
+                    example);
+        }
+        Map<String, Entry> keys = doc.keys(m, List.of("speed", "since", "lab_time"), "virtual_time.");
+        for (String key : List.of("speed", "since", "lab_time")) {
+            if (!keys.containsKey(key)) {
+                throw error(e.key(), "'virtual_time' has no '" + key + "'", example);
+            }
+        }
+        Entry speedEntry = keys.get("speed");
+        double speed;
+        try {
+            speed = Double.parseDouble(text(speedEntry.value(), "virtual_time.speed"));
+        } catch (NumberFormatException x) {
+            speed = Double.NaN;
+        }
+        if (!(speed >= VirtualTime.MIN_SPEED && speed <= VirtualTime.MAX_SPEED)) {
+            throw error(speedEntry.value(), "'virtual_time.speed' must be a number from " + VirtualTime.MIN_SPEED
+                    + " to " + (long) VirtualTime.MAX_SPEED + " (lab seconds per wall-clock second)", example);
+        }
+        return new VirtualTime(speed, instant(keys.get("since"), example), instant(keys.get("lab_time"), example));
+    }
+
+    private double instant(Entry e, String example) {
+        String text = text(e.value(), "virtual_time." + e.key().value());
+        try {
+            java.time.Instant t = java.time.Instant.parse(text);
+            return t.getEpochSecond() + t.getNano() * 1e-9;
+        } catch (java.time.format.DateTimeParseException x) {
+            throw error(e.value(), "'virtual_time." + e.key().value() + "' must be a UTC time such as"
+                    + " 2026-11-22T18:02:11.123Z, got '" + text + "'", example);
+        }
     }
 
     private LabInstrument instrument(String name, Entry e) {

@@ -1,7 +1,7 @@
 package io.cellbench.schedules.lab;
 
+import io.cellbench.core.instrument.ChannelLimits;
 import io.cellbench.drivers.DriverFactory.Capability;
-import io.cellbench.drivers.DriverFactory.ChannelRange;
 import io.cellbench.protocols.ProtocolException;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.protocols.model.Step;
@@ -27,7 +27,7 @@ final class LabRange {
         for (Wiring.Named named : LabCheck.channelsOf(schedule, cell)) {
             ChannelRef ref = lab.channel(named.name());
             LabInstrument i = ref == null ? null : lab.instruments().get(ref.instrument());
-            ChannelRange range = i == null || !i.can(Capability.CYCLER_CHANNEL) ? null : range(i);
+            ChannelLimits range = i == null || !i.can(Capability.CYCLER_CHANNEL) ? null : range(i);
             if (range == null || !seen.add(i.name())) {
                 continue; // a wrong name is reported by LabCheck; one report per instrument is enough
             }
@@ -41,13 +41,13 @@ final class LabRange {
                                     + settings));
                 }
             }
-            voltages(cell.protocol(), cell.protocol().steps(), range.maxVoltageVolt(), who, settings, out, new boolean[1]);
+            voltages(cell.protocol(), cell.protocol().steps(), range.maxVolt(), who, settings, out, new boolean[1]);
         }
     }
 
-    private static ChannelRange range(LabInstrument i) {
+    private static ChannelLimits range(LabInstrument i) {
         try {
-            return i.driver().channelRange(i.config());
+            return i.driver().limits(i.config()).channel();
         } catch (RuntimeException e) {
             return null; // a wrong setting is the lab file's own error, reported when it is loaded
         }

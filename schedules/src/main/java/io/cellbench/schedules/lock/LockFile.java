@@ -207,18 +207,45 @@ public final class LockFile implements AutoCloseable {
     private static long kernelHolder(Path file) {
         Path table = Path.of("/proc/locks");
         try {
-            Object inode = Files.getAttribute(file, "unix:ino");
-            for (String line : Files.readAllLines(table)) {
-                String[] f = line.trim().split("\\s+");
-                // "1: POSIX  ADVISORY  WRITE 4711 fe:00:2155316 0 EOF"
-                if (f.length >= 6 && f[1].equals("POSIX") && f[5].endsWith(":" + inode)) {
-                    return Long.parseLong(f[4]);
-                }
-            }
+            long device = ((Number) Files.getAttribute(file, "unix:dev")).longValue();
+            long inode = ((Number) Files.getAttribute(file, "unix:ino")).longValue();
+            return holderIn(Files.readAllLines(table), device, inode);
         } catch (IOException | RuntimeException e) {
             // not Linux, or no such attribute: the file's own words must do
         }
         return -1;
+    }
+
+    /**
+     * The pid that holds a POSIX lock on the file {@code device} and {@code inode} (as stat
+     * gives them) in the lines of /proc/locks, or -1.
+     */
+    static long holderIn(java.util.List<String> table, long device, long inode) {
+        // The kernel prints the device as hex major:minor; stat's st_dev is glibc's makedev of them.
+        // The device matters: small inode numbers repeat on every tmpfs and on any two disks.
+        long major = ((device >>> 8) & 0xfffL) | ((device >>> 32) & 0xfffff000L);
+        long minor = (device & 0xffL) | ((device >>> 12) & 0xffffff00L);
+        String file = Long.toHexString(major) + ":" + Long.toHexString(minor) + ":" + inode;
+        for (String line : table) {
+            String[] f = line.trim().split("\\s+");
+            // "1: POSIX  ADVISORY  WRITE 4711 fe:00:2155316 0 EOF" (fcntl locks are POSIX; flock()s are FLOCK)
+            if (f.length >= 6 && f[1].equals("POSIX") && sameFile(f[5], file)) {
+                return Long.parseLong(f[4]);
+            }
+        }
+        return -1;
+    }
+
+    /** "00:29:3" and "0:29:3" name one file: the kernel pads major and minor to two hex digits. */
+    private static boolean sameFile(String printed, String file) {
+        String[] a = printed.split(":");
+        String[] b = file.split(":");
+        try {
+            return a.length == 3 && Long.parseLong(a[0], 16) == Long.parseLong(b[0], 16)
+                    && Long.parseLong(a[1], 16) == Long.parseLong(b[1], 16) && a[2].equals(b[2]);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The holder as written into the file; null when nobody wrote one (yet). */

@@ -36,7 +36,7 @@ public record CellSetup(
         LabClock clock,
         RunListener listener,
         double auxiliaryPeriodSecond,
-        FaultPolicy faultPolicy,
+        ReadRetryPolicy faultPolicy,
         PositionListener positionListener,
         RunPosition resumeFrom,
         Coordination coordination) {
@@ -77,7 +77,7 @@ public record CellSetup(
         private PressureFixture pressureFixture;
         private TemperatureChamber chamber;
         private double auxiliaryPeriodSecond = DEFAULT_AUXILIARY_PERIOD_SECOND;
-        private FaultPolicy faultPolicy = FaultPolicy.FAIL_FAST;
+        private ReadRetryPolicy faultPolicy = ReadRetryPolicy.FAIL_FAST;
         private PositionListener positionListener;
         private RunPosition resumeFrom;
         private Coordination coordination = Coordination.NONE;
@@ -111,7 +111,7 @@ public record CellSetup(
             return this;
         }
 
-        public Builder faultPolicy(FaultPolicy policy) {
+        public Builder faultPolicy(ReadRetryPolicy policy) {
             this.faultPolicy = policy;
             return this;
         }

@@ -22,7 +22,7 @@ final class InstrumentReads {
     private final CyclerChannel channel;
     private final PressureFixture fixture;
     private final TemperatureChamber chamber;
-    private final FaultPolicy policy;
+    private final ReadRetryPolicy policy;
     private final LiveStatus status;
     private final DoubleUnaryOperator testTime;
     private final BooleanSupplier stopRequested;

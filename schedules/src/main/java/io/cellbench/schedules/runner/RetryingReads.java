@@ -3,6 +3,7 @@ package io.cellbench.schedules.runner;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunListener;
 import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.time.Backoff;
 import io.cellbench.core.time.LabClock;
 import java.util.Locale;
 import java.util.Objects;
@@ -34,12 +35,12 @@ import java.util.SplittableRandom;
  *
  * <p>One policy per cell, used on the cell's runner thread only.
  */
-public final class RetryingReads implements FaultPolicy {
+public final class RetryingReads implements ReadRetryPolicy {
     private final FaultRetry retry;
     private final LabClock clock;
     private final RunListener listener;
     private final String cellId;
-    private final SplittableRandom jitter;
+    private final Backoff backoff;
     private double incidentStart = Double.NaN;
     /** The longest a failed read of this incident took, s: what the next one may take too. */
     private double slowestRead;
@@ -50,11 +51,12 @@ public final class RetryingReads implements FaultPolicy {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.cellId = Objects.requireNonNull(cellId, "cellId");
-        this.jitter = new SplittableRandom(cellId.hashCode());
+        this.backoff = new Backoff(retry.firstBackoffSecond(), retry.maxBackoffSecond(),
+                new SplittableRandom(cellId.hashCode()));
     }
 
-    /** The policy a cell runs with: {@link FaultPolicy#FAIL_FAST} when the bound is 0. */
-    public static FaultPolicy forCell(FaultRetry retry, LabClock clock, RunListener listener, String cellId) {
+    /** The policy a cell runs with: {@link ReadRetryPolicy#FAIL_FAST} when the bound is 0. */
+    public static ReadRetryPolicy forCell(FaultRetry retry, LabClock clock, RunListener listener, String cellId) {
         return retry.failFast() ? FAIL_FAST : new RetryingReads(retry, clock, listener, cellId);
     }
 
@@ -85,6 +87,7 @@ public final class RetryingReads implements FaultPolicy {
             incidentStart = now - took;
             slowestRead = 0;
             incidentInstrument = failure.instrument();
+            backoff.reset();
             listener.on(new RunEvent.Notice(cellId, testTimeSecond - took, RunEvent.Severity.WARNING,
                     failure.getMessage() + "; retrying (and reconnecting) for up to " + retry.describe()));
         }
@@ -96,10 +99,7 @@ public final class RetryingReads implements FaultPolicy {
                     + String.format(Locale.ROOT, "; gave up after %d failed %s in %.0f s", attempt,
                     attempt == 1 ? "read" : "reads", elapsed), failure);
         }
-        double backoff = Math.min(retry.maxBackoffSecond(),
-                retry.firstBackoffSecond() * Math.pow(2, Math.min(attempt - 1, 30)));
-        backoff *= 1 - 0.5 * jitter.nextDouble();
-        clock.sleepUntil(now + Math.min(backoff, room));
+        clock.sleepUntil(now + Math.min(backoff.nextSecond(), room));
         return true;
     }
 

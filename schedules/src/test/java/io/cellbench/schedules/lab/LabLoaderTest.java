@@ -147,6 +147,46 @@ class LabLoaderTest {
                 """, 2, "'smu-1.host' has no value");
     }
 
+    @Test
+    void aVirtualLabInScaledTimeSaysItsSpeedAndWhereItsTimeStood() {
+        LabFile lab = LabLoader.parse("""
+                lab: virtual lab
+                virtual_time:
+                  speed: 100
+                  since: "2026-11-22T18:00:00.000Z"
+                  lab_time: "2026-11-22T18:00:10.500Z"
+                instruments:
+                  smu-1: {driver: keithley-2450, host: 127.0.0.1}
+                """, "lab.yaml");
+        VirtualTime t = lab.virtualTime();
+        assertEquals(100, t.speed());
+        assertEquals(java.time.Instant.parse("2026-11-22T18:00:00Z").getEpochSecond(), t.wallUnixSecond(), 1e-6);
+        assertEquals(t.wallUnixSecond() + 10.5, t.labUnixSecond(), 1e-6);
+        assertNull(LabLoader.parse(LAB, "lab.yaml").virtualTime(), "real instruments live in real time");
+        assertEquals(1, VirtualTime.speed(null));
+        // the clock a run lives in keeps the file's scale: 100 lab seconds a second, from lab_time at since
+        double wall = System.currentTimeMillis() / 1000.0;
+        double lab0 = VirtualTime.clock(t).nowUnixSeconds();
+        assertEquals(t.labUnixSecond() + (wall - t.wallUnixSecond()) * 100, lab0, 100 * 0.05);
+    }
+
+    @Test
+    void virtualTimeMistakesAreLocated() {
+        String instruments = "instruments:\n  smu-1: {driver: keithley-2450, host: 127.0.0.1}\n";
+        assertProblem("virtual_time: 100\n" + instruments, 1, "'virtual_time' needs 'speed', 'since' and 'lab_time'");
+        assertProblem("virtual_time: {speed: 100, since: \"2026-11-22T18:00:00Z\"}\n" + instruments, 1,
+                "'virtual_time' has no 'lab_time'");
+        assertProblem("virtual_time: {speed: fast, since: \"2026-11-22T18:00:00Z\", lab_time: \"2026-11-22T18:00:00Z\"}\n"
+                + instruments, 1, "'virtual_time.speed' must be a number from 0.01 to 1000000");
+        assertProblem("virtual_time: {speed: 0, since: \"2026-11-22T18:00:00Z\", lab_time: \"2026-11-22T18:00:00Z\"}\n"
+                + instruments, 1, "'virtual_time.speed' must be a number");
+        assertProblem("virtual_time: {speed: 10, since: yesterday, lab_time: \"2026-11-22T18:00:00Z\"}\n"
+                + instruments, 1, "'virtual_time.since' must be a UTC time such as 2026-11-22T18:02:11.123Z, got"
+                + " 'yesterday'");
+        assertProblem("virtual_time: {speed: 10, since: \"2026-11-22T18:00:00Z\", lab_time: \"2026-11-22T18:00:00Z\","
+                + " sped: 3}\n" + instruments, 1, "unknown key 'virtual_time.sped'");
+    }
+
     private static void assertProblem(String yaml, int line, String problem) {
         ProtocolException e = error(yaml);
         assertEquals(line, e.line(), e.getMessage());

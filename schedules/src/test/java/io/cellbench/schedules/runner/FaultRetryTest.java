@@ -78,8 +78,8 @@ class FaultRetryTest {
     @Test
     void aStopDuringAnIncidentEndsTheRetryingWithinOneBackOff() {
         faulty.failReadFrom = 20;
-        FaultPolicy retrying = RetryingReads.forCell(FaultRetry.DEFAULT, h.clock, h.events, Harness.CELL.id());
-        FaultPolicy stopAtTheThird = (failure, attempt) -> {
+        ReadRetryPolicy retrying = RetryingReads.forCell(FaultRetry.DEFAULT, h.clock, h.events, Harness.CELL.id());
+        ReadRetryPolicy stopAtTheThird = (failure, attempt) -> {
             if (attempt == 3) {
                 h.runner.stop();
             }

@@ -80,7 +80,7 @@ class FaultTest {
         faulty.failReadFrom = 5;
         faulty.failReadTo = 6;
         Outcome outcome = h.run(P.protocol(P.chargeFor(0.001, 10)), faulty, h.clock,
-                b -> b.faultPolicy(FaultPolicy.retryReads(2)));
+                b -> b.faultPolicy(ReadRetryPolicy.retryReads(2)));
         assertEquals(Outcome.COMPLETED, outcome);
         assertEquals(10 + 2 + 2, faulty.reads());
 
@@ -89,7 +89,7 @@ class FaultTest {
         twice.failReadFrom = 5;
         twice.failReadTo = 6;
         assertEquals(Outcome.FAULT, once.run(P.protocol(P.chargeFor(0.001, 10)), twice, once.clock,
-                b -> b.faultPolicy(FaultPolicy.retryReads(1))));
+                b -> b.faultPolicy(ReadRetryPolicy.retryReads(1))));
     }
 
     @Test

@@ -15,7 +15,7 @@ import io.cellbench.core.instrument.InstrumentException;
  * the transport.
  */
 @FunctionalInterface
-public interface FaultPolicy {
+public interface ReadRetryPolicy {
 
     /**
      * @param failure the failure
@@ -53,10 +53,10 @@ public interface FaultPolicy {
     }
 
     /** Gives up at the first failure: the default until a retry policy is configured. */
-    FaultPolicy FAIL_FAST = (failure, attempt) -> false;
+    ReadRetryPolicy FAIL_FAST = (failure, attempt) -> false;
 
     /** Retries a failed read up to {@code times} times in a row, at once. */
-    static FaultPolicy retryReads(int times) {
+    static ReadRetryPolicy retryReads(int times) {
         return (failure, attempt) -> attempt <= times;
     }
 }

@@ -1,0 +1,284 @@
+package io.cellbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellbench.core.data.CycleSummary;
+import io.cellbench.core.data.Sample;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A surviving cell of the soak held against the same cell of the unfaulted reference run, step
+ * by step and sample by sample.
+ *
+ * <p>What may differ, and by how much, follows from how the lab behaves (see
+ * {@link LabTimeWhileDown}: the cells' time stands still while no process runs them) and how
+ * cellbench samples; nothing is a fitted fudge:
+ * <ul>
+ *   <li><b>At each kill</b> the cell went on sourcing from the journal's last position to the
+ *       kill (the journal's interval: at most 1 s of wall time here) and the resumed counters go
+ *       on from that position, so that charge is in the cell but not in the counters: its
+ *       current times that time, Δ, known exactly from the journal read at the kill and the
+ *       cells' clock. From the kill to the resumed step's first sample the cell had, in its own
+ *       time, a moment more of the old command (the next process starts the cells' time with
+ *       its first query and resets the output with its second), then open circuit while the
+ *       process opened the instrument and went on, then a sample period of the step's command:
+ *       whatever that window did (the old command's last moment, the relaxation at open
+ *       circuit) is bounded by the step's current over the window, read from the data.</li>
+ *   <li><b>At each cut-off</b> a step ends at the first sample past it: a sample later or
+ *       earlier in one run moves the step's capacity by the current over that sample's interval,
+ *       and the next step starts that much apart. Both intervals are read from the runs.</li>
+ *   <li><b>After a resume</b> the open circuit has let the cell's slow overpotential relax
+ *       (solid-state diffusion, time constant τd in the simulator's cell): for 3 τd its voltage
+ *       may lie toward open circuit from the reference's, never beyond where the step began.</li>
+ *   <li><b>The instruments' noise</b>: a few µV and µA on the Keithley's ranges.</li>
+ * </ul>
+ * The soak's test times are not the reference's: a resumed run's test time counts the
+ * downtime, and a resumed timed step runs what the journal had not yet seen again. So the
+ * comparison goes by step, and within a current step by the charge the cell has really had.
+ */
+final class NightComparison {
+    /** Voltage beyond what the charge and the sampling explain: noise and the relaxation a resume's reset allows. */
+    static final double VOLT = 0.005;
+    static final double AMPERE = 2e-5;
+    static final double NOISE_AH = 2e-6;
+
+    private final String cell;
+    private final NightRecords.Cell soak;
+    private final NightRecords.Cell ref;
+    private final String context;
+    private final java.util.function.ToDoubleFunction<Sample> cellTime;
+    /** How long after a resume the cell's slow overpotential is still building again: 3 τd of its diffusion. */
+    private final double settleSeconds;
+    /**
+     * Per step count: the kills the step was resumed after, each {unix time of the resume, lab s of
+     * the step's command the counters did not see, lab s from the kill to the step's first sample}.
+     */
+    private final Map<Integer, List<double[]>> uncounted = new LinkedHashMap<>();
+    private final List<String> report = new ArrayList<>();
+    private double worstVolt;
+    private double worstAh;
+
+    /**
+     * @param relived  per kill (in order): {unix time of the resume, lab seconds of sourcing the counters did not
+     *                 see, the cells' time at the kill}
+     * @param cellTime the cells' time of a soak sample (its unix time less the time the cells stood still before)
+     * @param diffusionSeconds τd of the simulated cell's solid-state diffusion, its slowest relaxation
+     */
+    NightComparison(String cell, NightRecords.Cell soak, NightRecords.Cell ref, List<double[]> relived,
+                    java.util.function.ToDoubleFunction<Sample> cellTime, double diffusionSeconds, String context) {
+        this.settleSeconds = 3 * diffusionSeconds;
+        this.cell = cell;
+        this.soak = soak;
+        this.ref = ref;
+        this.cellTime = cellTime;
+        this.context = context;
+        Map<Integer, List<Sample>> steps = ref.steps();
+        for (double[] r : relived) {
+            Sample first = soak.samples().stream().filter(s -> s.unixTimeSecond() >= r[0]).findFirst().orElse(null);
+            if (first == null) {
+                continue; // resumed after its last sample: nothing after it to hold against
+            }
+            // from the kill to the resumed step's first sample, in the cells' time
+            double window = Math.max(0, cellTime.applyAsDouble(first) - r[2]);
+            uncounted.computeIfAbsent(first.stepCount(), k -> new ArrayList<>()).add(new double[] {r[0], r[1], window});
+        }
+    }
+
+    /** Checks every step and sample; returns a line of what it found, for the log. */
+    String check() {
+        Map<Integer, List<Sample>> mine = soak.steps();
+        Map<Integer, List<Sample>> theirs = ref.steps();
+        assertEquals(List.copyOf(theirs.keySet()), List.copyOf(mine.keySet()), cell + ": the same steps, " + context);
+        int previousSource = -1;
+        for (int step : theirs.keySet()) {
+            List<Sample> r = theirs.get(step);
+            List<Sample> k = mine.get(step);
+            assertEquals(r.get(0).stepIndex(), k.get(0).stepIndex(), cell + " step " + step + ": the same protocol step");
+            assertEquals(r.get(0).cycleCount(), k.get(0).cycleCount(), cell + " step " + step + ": the same cycle");
+            double ampere = meanCurrent(r);
+            boolean sourcing = Math.abs(ampere) > 1e-4;
+            double offsetAh = previousSource < 0 ? 0 : Math.abs(meanCurrent(theirs.get(previousSource)))
+                    * (lastInterval(mine.get(previousSource), cellTime) + lastInterval(theirs.get(previousSource),
+                    Sample::unixTimeSecond)) / 3600;
+            if (sourcing) {
+                source(step, k, r, ampere, offsetAh);
+                previousSource = step;
+            } else {
+                rest(step, k, r, previousSource < 0 ? 0 : Math.abs(last(mine.get(previousSource)).voltageVolt()
+                        - last(theirs.get(previousSource)).voltageVolt()) + Math.max(lastStride(mine.get(previousSource)),
+                        lastStride(theirs.get(previousSource))));
+            }
+        }
+        cycles();
+        return String.format(Locale.ROOT, "%s: %d samples against the reference's %d; worst voltage %.1f mV beyond"
+                + " what the charge explains, worst step capacity %.4f mAh beyond its tolerance budget's use (%s)",
+                cell, soak.samples().size(), ref.samples().size(), worstVolt * 1e3, worstAh * 1e3, String.join("; ", report));
+    }
+
+    /** A current step: its capacity, and each sample's voltage at the charge the cell really had. */
+    private void source(int step, List<Sample> k, List<Sample> r, double ampere, double offsetAh) {
+        List<double[]> kills = uncounted.getOrDefault(step, List.of());
+        double perSecond = Math.abs(ampere) / 3600;
+        double lost = kills.stream().mapToDouble(x -> x[1] * perSecond).sum();
+        double resting = kills.stream().mapToDouble(x -> x[2] * perSecond).sum();
+        double cutoffAh = Math.abs(ampere) * (lastInterval(k, cellTime) + lastInterval(r, Sample::unixTimeSecond)) / 3600;
+        double qSoak = Math.abs(k.get(k.size() - 1).stepCapacityAh()) + lost;
+        double qRef = Math.abs(r.get(r.size() - 1).stepCapacityAh());
+        double tolerance = cutoffAh + offsetAh + resting + NOISE_AH;
+        String at = String.format(Locale.ROOT, "%s step %d (index %d, %.3f mA): capacity %.5f mAh + %.5f mAh the %d"
+                + " kill(s) left uncounted, reference %.5f mAh, tolerance %.5f mAh (cut-offs %.5f, start %.5f,"
+                + " resumes at rest %.5f); %s", cell, step, r.get(0).stepIndex(), ampere * 1e3, qSoak * 1e3 - lost * 1e3,
+                lost * 1e3, kills.size(), qRef * 1e3, tolerance * 1e3, cutoffAh * 1e3, offsetAh * 1e3, resting * 1e3,
+                context);
+        worstAh = Math.max(worstAh, Math.abs(qSoak - qRef) - tolerance);
+        assertTrue(Math.abs(qSoak - qRef) <= tolerance, at);
+        double startVolt = r.get(0).voltageVolt();
+        for (Sample s : k) {
+            double before = kills.stream().filter(x -> x[0] <= s.unixTimeSecond()).mapToDouble(x -> x[1] * perSecond)
+                    .sum();
+            double qError = offsetAh + NOISE_AH + kills.stream().filter(x -> x[0] <= s.unixTimeSecond())
+                    .mapToDouble(x -> x[2] * perSecond).sum();
+            double q = Math.abs(s.stepCapacityAh()) + before;
+            double[] v = voltAt(r, q, qError);
+            double low = v[0] - VOLT;
+            double high = v[1] + VOLT;
+            boolean settling = kills.stream().anyMatch(x -> x[0] <= s.unixTimeSecond()
+                    && s.unixTimeSecond() - x[0] < settleSeconds);
+            if (settling) {
+                // Open circuit at the resume let the slow (diffusion) overpotential relax; it builds
+                // up again with the cell's own time constant: until then the voltage lies toward
+                // open circuit, never beyond where the step began.
+                low = ampere > 0 ? Math.min(low, startVolt) : low;
+                high = ampere < 0 ? Math.max(high, startVolt) : high;
+            }
+            double beyond = Math.max(low - s.voltageVolt(), s.voltageVolt() - high);
+            worstVolt = Math.max(worstVolt, beyond);
+            assertTrue(beyond <= 0, String.format(Locale.ROOT, "%s: at test time %.1f s, %.5f mAh into the step (%.5f"
+                    + " mAh counted), %.4f V, where the reference had %.4f to %.4f V (± %.0f mV%s); %s", at,
+                    s.testTimeSecond(), q * 1e3, s.stepCapacityAh() * 1e3, s.voltageVolt(), v[0], v[1], VOLT * 1e3,
+                    settling ? ", down to where the step began while the overpotential builds again after a resume"
+                    : "", at));
+            current(s, ampere, at);
+        }
+    }
+
+    /**
+     * A rest (or the pause in one): at open circuit, within the voltages the reference's rest
+     * went through, and as far beyond as its relaxation at the end goes on in the time the kills
+     * added to this rest (a resumed rest runs again what its journal had not seen, and rests
+     * from each kill to its first sample): the cell relaxes for longer. It relaxes from where the
+     * current step before it ended, and that end may lie apart in the two runs by {@code startApart}
+     * (read from the data): how far apart the two ends are, plus the voltage the step moved over
+     * its last sample in either run (the cut-off is found to within a sample: one sample earlier
+     * or later, on the steep end of a discharge, is 50 mV and the charge that goes with it, and
+     * near empty, where diffusion is slowest, that history stays in the rest's relaxation; as
+     * does what the resumes' open circuits let relax in that step). The overpotential decays
+     * from there, so the rest lies no further apart than that.
+     */
+    private void rest(int step, List<Sample> k, List<Sample> r, double startApart) {
+        double low = r.stream().mapToDouble(Sample::voltageVolt).min().orElseThrow();
+        double high = r.stream().mapToDouble(Sample::voltageVolt).max().orElseThrow();
+        double longer = uncounted.getOrDefault(step, List.of()).stream().mapToDouble(x -> x[1] + x[2]).sum();
+        double rate = r.size() < 2 ? 0 : Math.abs(r.get(r.size() - 1).voltageVolt() - r.get(r.size() - 2).voltageVolt())
+                / Math.max(1e-9, r.get(r.size() - 1).testTimeSecond() - r.get(r.size() - 2).testTimeSecond());
+        double more = rate * longer + startApart;
+        String at = String.format(Locale.ROOT, "%s step %d (index %d, a rest): the reference rested between %.4f and"
+                + " %.4f V, relaxing %.3f mV/s at its end; this rest was %.0f s longer; the step before ended %.1f mV"
+                + " apart; %s", cell, step, r.get(0).stepIndex(), low, high, rate * 1e3, longer, startApart * 1e3,
+                context);
+        for (Sample s : k) {
+            double beyond = Math.max(low - more - VOLT - s.voltageVolt(), s.voltageVolt() - high - more - VOLT);
+            worstVolt = Math.max(worstVolt, beyond);
+            assertTrue(beyond <= 0, String.format(Locale.ROOT, "%s: %.4f V at test time %.1f s", at, s.voltageVolt(),
+                    s.testTimeSecond()));
+            current(s, 0, at);
+        }
+        double q = Math.abs(k.get(k.size() - 1).stepCapacityAh() - r.get(r.size() - 1).stepCapacityAh());
+        assertTrue(q <= NOISE_AH * 10, at + ": capacity " + q * 1e3 + " mAh apart");
+    }
+
+    private void current(Sample s, double ampere, String at) {
+        assertTrue(Math.abs(s.currentAmpere() - ampere) <= AMPERE + 0.01 * Math.abs(ampere), String.format(Locale.ROOT,
+                "%s: %.4f mA at test time %.1f s, the step's current %.4f mA", at, s.currentAmpere() * 1e3,
+                s.testTimeSecond(), ampere * 1e3));
+    }
+
+    /** Every cycle of the reference, with its capacities as the steps' (the cycle rows are the record). */
+    private void cycles() {
+        List<CycleSummary> mine = soak.cycles();
+        List<CycleSummary> theirs = ref.cycles();
+        assertEquals(theirs.stream().map(CycleSummary::cycleCount).toList(),
+                mine.stream().map(CycleSummary::cycleCount).toList(), cell + ": every cycle row, " + context);
+        for (int i = 0; i < theirs.size(); i++) {
+            report.add(String.format(Locale.ROOT, "cycle %d %.4f/%.4f mAh (reference %.4f/%.4f)",
+                    theirs.get(i).cycleCount(), mine.get(i).chargeCapacityAh() * 1e3,
+                    mine.get(i).dischargeCapacityAh() * 1e3, theirs.get(i).chargeCapacityAh() * 1e3,
+                    theirs.get(i).dischargeCapacityAh() * 1e3));
+        }
+    }
+
+    /**
+     * The lowest and highest voltage of the reference within {@code error} of charge {@code q}
+     * in the step (linear between its samples); the step's last voltage past its end.
+     */
+    private static double[] voltAt(List<Sample> r, double q, double error) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double at : new double[] {q - error, q, q + error}) {
+            double v = interpolate(r, at);
+            low = Math.min(low, v);
+            high = Math.max(high, v);
+        }
+        for (Sample s : r) { // every reference sample inside the window too
+            double x = Math.abs(s.stepCapacityAh());
+            if (x >= q - error && x <= q + error) {
+                low = Math.min(low, s.voltageVolt());
+                high = Math.max(high, s.voltageVolt());
+            }
+        }
+        return new double[] {low, high};
+    }
+
+    /** The reference's voltage at charge {@code q} into the step: linear between its samples, and beyond them along the nearest two. */
+    private static double interpolate(List<Sample> r, double q) {
+        int n = r.size();
+        if (n == 1) {
+            return r.get(0).voltageVolt();
+        }
+        int i = 1;
+        while (i < n - 1 && Math.abs(r.get(i).stepCapacityAh()) < q) {
+            i++;
+        }
+        Sample a = r.get(i - 1);
+        Sample b = r.get(i);
+        double x0 = Math.abs(a.stepCapacityAh());
+        double x1 = Math.abs(b.stepCapacityAh());
+        return x1 == x0 ? b.voltageVolt() : a.voltageVolt() + (b.voltageVolt() - a.voltageVolt()) * (q - x0) / (x1 - x0);
+    }
+
+    /** The cells' time between a step's last two samples: how late its end could be seen. */
+    private static double lastInterval(List<Sample> step, java.util.function.ToDoubleFunction<Sample> time) {
+        return step.size() < 2 ? 0 : time.applyAsDouble(step.get(step.size() - 1))
+                - time.applyAsDouble(step.get(step.size() - 2));
+    }
+
+    /** How far the voltage moved over the step's last sample interval. */
+    private static double lastStride(List<Sample> step) {
+        return step.size() < 2 ? 0 : Math.abs(last(step).voltageVolt() - step.get(step.size() - 2).voltageVolt());
+    }
+
+    private static Sample last(List<Sample> step) {
+        return step.get(step.size() - 1);
+    }
+
+    private static double meanCurrent(List<Sample> step) {
+        // the middle of the step: its first sample may have been taken as the command changed
+        return step.stream().skip(step.size() / 4).limit(Math.max(1, step.size() / 2))
+                .mapToDouble(Sample::currentAmpere).average().orElse(0);
+    }
+}

@@ -1,0 +1,74 @@
+package io.cellbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellbench.core.data.Sample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The soak's times: the run's own (test time and unix time, which count the downtime) and the
+ * cells' (which stood still from each kill until the next process spoke to them, see
+ * {@link LabTimeWhileDown}).
+ */
+final class NightTimes {
+    private final HostileNightSoakTest.Night night;
+    private final String cell;
+    private final List<Double> resumes;
+
+    NightTimes(HostileNightSoakTest.Night night, String cell, List<Double> resumes) {
+        this.night = night;
+        this.cell = cell;
+        this.resumes = resumes;
+    }
+
+    /**
+     * No sample twice and no time going backwards, over every segment: test time and unix time
+     * strictly increasing, unix time less test time the run's start throughout (test time counts
+     * the downtime), and the step and cycle counts never going back.
+     */
+    static void continuous(String cell, List<Sample> samples, String context) {
+        assertTrue(samples.size() > 10, cell + " has data, " + context);
+        double start = samples.get(0).unixTimeSecond() - samples.get(0).testTimeSecond();
+        for (int i = 1; i < samples.size(); i++) {
+            Sample a = samples.get(i - 1);
+            Sample b = samples.get(i);
+            String at = String.format(Locale.ROOT, "%s sample %d: from %s to %s, %s", cell, i, a, b, context);
+            assertTrue(b.testTimeSecond() > a.testTimeSecond(), "test time strictly increasing (no sample twice): " + at);
+            assertTrue(b.unixTimeSecond() > a.unixTimeSecond(), "unix time strictly increasing: " + at);
+            assertTrue(Math.abs(b.unixTimeSecond() - b.testTimeSecond() - start) < 1e-3, "test time counts from the"
+                    + " run's start in every segment: " + at);
+            assertTrue(b.stepCount() >= a.stepCount() && b.cycleCount() >= a.cycleCount(), "counts never go back: " + at);
+        }
+    }
+
+    /** The lab seconds the cells had stood still when the sample was taken. */
+    private double stood(Sample s) {
+        int segment = (int) resumes.stream().filter(r -> r <= s.unixTimeSecond() + 1e-6).count();
+        return segment < night.kills.size() ? night.kills.get(segment).stood() : night.finalStood;
+    }
+
+    /** The cells' time of a sample of the soak. */
+    double cellTime(Sample s) {
+        return s.unixTimeSecond() - stood(s);
+    }
+
+    /**
+     * Per kill: the unix time of the resume after it, the lab seconds the cell went on under its
+     * last command that the resumed counters do not count (from the journal's position, as read
+     * at the kill, to the kill, both in the cells' time), and the cells' time at the kill.
+     */
+    List<double[]> relived() {
+        List<double[]> out = new ArrayList<>();
+        for (int k = 0; k < night.kills.size() && k < resumes.size(); k++) {
+            NightPlan.Kill kill = night.kills.get(k);
+            double journaled = kill.journaled().get(cell) - kill.stood();
+            double relived = kill.cellTime() - journaled;
+            assertTrue(relived > -0.01, String.format(Locale.ROOT, "%s: the journal (cells' time %.3f) is not after the"
+                    + " kill (%.3f) at kill %d", cell, journaled, kill.cellTime(), kill.index()));
+            out.add(new double[] {resumes.get(k), relived, kill.cellTime()});
+        }
+        return out;
+    }
+}
