@@ -359,8 +359,8 @@ final class ScheduleSession {
         }
     }
 
-    /** Waits (up to the configured close timeout) for InfluxDB to have everything, and says how it went. */
-    private static void drain(InfluxSink live, PrintStream console) {
+    /** Waits (up to the configured close timeout) for InfluxDB to have everything, says how it went, and whether it did. */
+    static boolean drain(InfluxSink live, PrintStream console) {
         InfluxConfig config = live.config();
         console.println("cellbench: waiting up to " + config.closeTimeout().toSeconds()
                 + " s for InfluxDB to receive the rest of the run…");
@@ -372,5 +372,6 @@ final class ScheduleSession {
                         status.linesRejected() == 0 ? "" : String.format(Locale.ROOT, ", %,d rejected (kept in %s)",
                                 status.linesRejected(), status.rejectedDirectory()), report.spoolDirectory())
                 : String.format(Locale.ROOT, "%,d lines written; ", status.linesWritten()) + report.message()));
+        return report.drained();
     }
 }

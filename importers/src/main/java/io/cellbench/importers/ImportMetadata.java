@@ -18,6 +18,9 @@ import java.util.Set;
  * @param program       the program text as stored in the file, or {@code null}
  * @param programFormat what {@code program} is, e.g. {@code neware-step-xml}, or {@code null}
  * @param present       which record fields the file provides at all
+ * @param cycleCounterRange the lowest and highest value the file's cycle counter takes over the whole
+ *                      file, where the reader knows it before the rows (an .ndax's step member),
+ *                      else {@code null}: whether the counter ever moves decides a repair
  * @param properties    anything else worth keeping (channel, barcode, active mass, remarks)
  */
 public record ImportMetadata(
@@ -32,8 +35,13 @@ public record ImportMetadata(
         String programFormat,
         CounterScope counterScope,
         Set<Field> present,
+        CycleCounterRange cycleCounterRange,
         List<AuxColumn> auxColumns,
         Map<String, String> properties) {
+
+    /** The values a cycle counter takes over a whole file, as the rows carry them. */
+    public record CycleCounterRange(int min, int max) {
+    }
 
     public ImportMetadata {
         softwareVersions = Map.copyOf(softwareVersions);
@@ -64,6 +72,7 @@ public record ImportMetadata(
         private String programFormat;
         private CounterScope scope = CounterScope.UNKNOWN;
         private final EnumSet<Field> present = EnumSet.noneOf(Field.class);
+        private CycleCounterRange cycleRange;
         private final List<AuxColumn> aux = new ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
 
@@ -122,6 +131,11 @@ public record ImportMetadata(
             return this;
         }
 
+        public Builder cycleCounterRange(int min, int max) {
+            cycleRange = new CycleCounterRange(min, max);
+            return this;
+        }
+
         public Builder aux(AuxColumn column) {
             aux.add(column);
             return this;
@@ -140,7 +154,7 @@ public record ImportMetadata(
 
         public ImportMetadata build() {
             return new ImportMetadata(source, format, formatVersion, instrument, software, startTime, techniques,
-                    program, programFormat, scope, present, aux, properties);
+                    program, programFormat, scope, present, cycleRange, aux, properties);
         }
     }
 }

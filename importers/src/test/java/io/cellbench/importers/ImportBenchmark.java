@@ -6,6 +6,7 @@ import io.cellbench.importers.biologic.MprReader;
 import io.cellbench.importers.maccor.MaccorTextReader;
 import io.cellbench.importers.neware.NdaReader;
 import io.cellbench.importers.neware.NdaxReader;
+import io.cellbench.importers.neware.NdaxScaled;
 import io.cellbench.importers.neware.NdaxSynth;
 import io.cellbench.importers.repair.Repairs;
 import io.cellbench.testing.ReferenceData;
@@ -15,14 +16,21 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * MB/s (of file size) per format, for the readers alone and for reader + repairs (two passes),
- * on the reference files (read repeatedly, so the JIT has warmed up) and on a large synthetic
- * .ndax, whose peak heap shows that memory does not grow with the file. Not a test; run it by hand:
- * <pre>scripts/bench importers ImportBenchmark [synthetic .ndax records, default 3,000,000]</pre>
+ * MB/s (of file size) per format: the reader alone, and reader + repairs (what an import does before
+ * its writers), each beside a bare baseline measured in the same run (reading the file's bytes;
+ * inflating a ZIP's members without parsing them), so that load on the shared machine shows in both
+ * and the ratio stays meaningful. Then two large .ndax made in the benchmark's own temporary
+ * directory: a real file repeated ({@link NdaxScaled}, the real mix of members and compression) and
+ * the all-synthetic one ({@link NdaxSynth}, run info on every record), with the peak heap, which with
+ * a small {@code -Xmx} shows that memory does not grow with the file. Not a test; run it by hand:
+ * <pre>scripts/bench importers ImportBenchmark [copies of test_2.ndax, default 40] [synthetic records, default 1,000,000]
+ * CELLBENCH_JAVA_OPTS=-Xmx32m scripts/bench importers ImportBenchmark</pre>
  * Needs the reference data (../shared/reference or $CELLBENCH_REFERENCE).
  */
 public final class ImportBenchmark {
@@ -43,7 +51,145 @@ public final class ImportBenchmark {
                     "bdf/examples/SINTEF__LiGrR2032__2024-04-30__25degC__Landt.bdf.csv",
                     "bdf/examples/DLR__LiLNMOHydra0b__20221125__POCV__25degC__Basytec.bdf.csv")));
 
+    private static final String[] KINDS = {"bytes", "inflate", "reader", "+repairs"};
+
     private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int copies = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        int synthetic = args.length > 1 ? Integer.parseInt(args[1].replace(",", "").replace("_", "")) : 1_000_000;
+        System.out.printf(Locale.ROOT, "ImportBenchmark: JDK %s, %d cores, max heap %d MB, load average %.1f%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("MB/s of file size, medians of 5 interleaved batches. bytes: reading the file;"
+                + " inflate: inflating its ZIP members, one after the other, without parsing; reader: the reader"
+                + " alone; +repairs: Repairs.read, reader and repairs (what an import does before its writers).");
+        System.out.printf(Locale.ROOT, "  %-58s %11s %9s %9s %9s %9s %9s%n", "file", "bytes", "rows", KINDS[0], KINDS[1],
+                KINDS[2], KINDS[3]);
+        for (Case c : CASES) {
+            double[] seconds = new double[KINDS.length];
+            double bytes = 0;
+            for (String relative : c.files()) {
+                Path file = reference(relative);
+                double[] one = measure(c.reader(), file, 0.5, 5);
+                for (int k = 0; k < seconds.length; k++) {
+                    seconds[k] += one[k];
+                }
+                bytes += Files.size(file);
+                print(file.getFileName().toString(), Files.size(file), rows(c.reader(), file), one);
+            }
+            print("= " + c.format(), (long) bytes, -1, seconds);
+        }
+        Path dir = Files.createTempDirectory("cellbench-import-benchmark-");
+        try {
+            Path real = reference("neware/NewareNDA/nda/github/Issue5/test_2.ndax");
+            large("test_2.ndax x " + copies, NdaxScaled.write(real, dir.resolve("scaled.ndax"), copies));
+            large("synthetic, run info on every record", NdaxSynth.write(dir.resolve("synthetic.ndax"), synthetic));
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "load average at the end %.1f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** A large file: fewer, longer reads; the peak heap of reader + repairs; the budget the writers have left. */
+    private static void large(String name, Path file) throws Exception {
+        long size = Files.size(file);
+        CyclerFileReader reader = new NdaxReader();
+        Repairs.read(reader, file, new Counter()); // warm-up
+        double[] seconds = measure(reader, file, 0, 5);
+        long rows = rows(reader, file);
+        print(name, size, rows, seconds);
+        resetPeaks();
+        Repairs.read(reader, file, new Counter());
+        double repaired = size / seconds[3] / 1e6;
+        System.out.printf(Locale.ROOT, "    %,.0f rows/s with repairs; peak heap %d MB (max heap %d MB); of the 20 ms per MB"
+                + " that 50 MB/s allows, reader + repairs take %.1f ms, leaving %.1f ms per MB for the writers%n",
+                rows / seconds[3], peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20, 1000 / repaired,
+                20 - 1000 / repaired);
+    }
+
+    /** Median seconds of one read of each kind, over batches of at least {@code batchSeconds}, interleaved. */
+    private static double[] measure(CyclerFileReader reader, Path file, double batchSeconds, int batches)
+            throws Exception {
+        boolean zip = Bare.isZip(file);
+        run(reader, file, 2, 1.0); // warm-up
+        run(reader, file, 3, 1.0);
+        double[][] perRead = new double[KINDS.length][batches];
+        for (int b = 0; b < batches; b++) {
+            for (int k = 0; k < KINDS.length; k++) {
+                if (k == 1 && !zip) {
+                    perRead[k][b] = Double.NaN;
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                int reads = 0;
+                do {
+                    run(reader, file, k, 0);
+                    reads++;
+                } while (System.nanoTime() - t0 < batchSeconds * 1e9);
+                perRead[k][b] = (System.nanoTime() - t0) / 1e9 / reads;
+            }
+        }
+        double[] median = new double[KINDS.length];
+        for (int k = 0; k < KINDS.length; k++) {
+            double[] sorted = perRead[k].clone();
+            Arrays.sort(sorted);
+            median[k] = sorted[sorted.length / 2];
+        }
+        return median;
+    }
+
+    private static void run(CyclerFileReader reader, Path file, int kind, double warmSeconds) throws Exception {
+        long t0 = System.nanoTime();
+        do {
+            switch (kind) {
+                case 0 -> Bare.readBytes(file);
+                case 1 -> Bare.inflate(file);
+                case 2 -> reader.read(file, new Counter());
+                default -> Repairs.read(reader, file, new Counter());
+            }
+        } while (System.nanoTime() - t0 < warmSeconds * 1e9);
+    }
+
+    private static void print(String name, long size, long rows, double[] seconds) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-58s %,11d %9s", name, size,
+                rows < 0 ? "" : String.format(Locale.ROOT, "%,d", rows)));
+        for (double s : seconds) {
+            line.append(Double.isNaN(s) ? String.format(Locale.ROOT, " %9s", "-")
+                    : String.format(Locale.ROOT, " %9.1f", size / s / 1e6));
+        }
+        System.out.println(line);
+    }
+
+    private static long rows(CyclerFileReader reader, Path file) throws Exception {
+        Counter counter = new Counter();
+        reader.read(file, counter);
+        return counter.rows;
+    }
+
+    private static Path reference(String relative) {
+        Path root = ReferenceData.root();
+        if (root == null || !Files.exists(root.resolve(relative))) {
+            throw new IllegalStateException("reference data absent: " + relative
+                    + " (../shared/reference or $CELLBENCH_REFERENCE)");
+        }
+        return root.resolve(relative);
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
     /** Counts what streams by, keeping nothing. */
@@ -65,100 +211,5 @@ public final class ImportBenchmark {
         public void impedance(ImpedanceRecord point) {
             rows++;
         }
-    }
-
-    public static void main(String[] args) throws Exception {
-        int synthetic = args.length > 0 ? Integer.parseInt(args[0].replace(",", "").replace("_", "")) : 3_000_000;
-        System.out.printf(Locale.ROOT, "ImportBenchmark: JDK %s, %d cores, max heap %d MB%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        for (Case c : CASES) {
-            double bytes = 0;
-            double readerSeconds = 0;
-            double repairSeconds = 0;
-            for (String relative : c.files()) {
-                Path file = reference(relative);
-                long size = Files.size(file);
-                timed(c.reader(), file, false, 2.0); // warm-up
-                double reader = timed(c.reader(), file, false, 1.0);
-                double repaired = timed(c.reader(), file, true, 1.0);
-                long rows = rows(c.reader(), file);
-                System.out.printf(Locale.ROOT, "  %-60s %,11d bytes %,9d rows %8.1f MB/s reader %8.1f MB/s + repairs%n",
-                        file.getFileName(), size, rows, size / reader / 1e6, size / repaired / 1e6);
-                bytes += size;
-                readerSeconds += reader;
-                repairSeconds += repaired;
-            }
-            System.out.printf(Locale.ROOT, "%-14s %8.1f MB/s reader, %8.1f MB/s reader + repairs (two passes)%n",
-                    c.format(), bytes / readerSeconds / 1e6, bytes / repairSeconds / 1e6);
-        }
-        Path big = NdaxSynth.write(Files.createTempFile("cellbench-bench-", ".ndax"), synthetic);
-        try {
-            long size = Files.size(big);
-            CyclerFileReader reader = new NdaxReader();
-            Counter warm = new Counter();
-            reader.read(big, warm);
-            resetPeaks();
-            long t0 = System.nanoTime();
-            Counter counter = new Counter();
-            reader.read(big, counter);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "synthetic .ndax: %,d records, %,d bytes: %.1f MB/s reader, %,.0f rows/s,"
-                    + " peak heap during the read %d MB%n", counter.rows, size, size / seconds / 1e6,
-                    counter.rows / seconds, peakHeap() >> 20);
-        } finally {
-            Files.deleteIfExists(big);
-        }
-    }
-
-    /** Median seconds of one read, over five batches of about {@code batchSeconds} each. */
-    private static double timed(CyclerFileReader reader, Path file, boolean repairs, double batchSeconds)
-            throws Exception {
-        double[] perRead = new double[5];
-        for (int b = 0; b < perRead.length; b++) {
-            long t0 = System.nanoTime();
-            int reads = 0;
-            do {
-                Counter counter = new Counter();
-                if (repairs) {
-                    Repairs.read(reader, file, counter);
-                } else {
-                    reader.read(file, counter);
-                }
-                reads++;
-            } while (System.nanoTime() - t0 < batchSeconds * 1e9);
-            perRead[b] = (System.nanoTime() - t0) / 1e9 / reads;
-        }
-        return median(perRead);
-    }
-
-    private static long rows(CyclerFileReader reader, Path file) throws Exception {
-        Counter counter = new Counter();
-        reader.read(file, counter);
-        return counter.rows;
-    }
-
-    private static Path reference(String relative) {
-        Path root = ReferenceData.root();
-        if (root == null || !Files.exists(root.resolve(relative))) {
-            throw new IllegalStateException("reference data absent: " + relative
-                    + " (../shared/reference or $CELLBENCH_REFERENCE)");
-        }
-        return root.resolve(relative);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 }

@@ -31,9 +31,26 @@ import java.util.zip.GZIPInputStream;
  * {@code Channel_Normal_Table}, walked in its primary-key order (Test_ID, Data_Point) page by page;
  * {@code Global_Table} gives the test's name, start, schedule file and software. Arbin's charge and
  * discharge counters run for the whole schedule, so they are already totals since the start.
- * A gzip-compressed {@code .res.gz} is unpacked to a temporary file first (Access needs random access).
+ * A gzip-compressed {@code .res.gz} is unpacked to a temporary file first (Access needs random access):
+ * in the system's temporary directory, or where {@link #unpackingInto} says (an import keeps
+ * everything it writes under its output directory).
  */
 public final class ResReader implements CyclerFileReader {
+
+    private final Path scratch;
+
+    public ResReader() {
+        this(null);
+    }
+
+    private ResReader(Path scratch) {
+        this.scratch = scratch;
+    }
+
+    /** This reader, unpacking a {@code .res.gz} into {@code directory} (the file is deleted once read). */
+    public ResReader unpackingInto(Path directory) {
+        return new ResReader(directory);
+    }
 
     /** Days from the OLE Automation epoch (1899-12-30) to the Unix epoch. */
     private static final double OLE_TO_UNIX_DAYS = 25569.0;
@@ -79,7 +96,8 @@ public final class ResReader implements CyclerFileReader {
         try {
             byte[] head = head(file);
             if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-                unpacked = Files.createTempFile("cellbench-arbin-", ".res");
+                unpacked = scratch == null ? Files.createTempFile("cellbench-arbin-", ".res")
+                        : Files.createTempFile(scratch, "arbin-", ".res");
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
                     Files.copy(in, unpacked, StandardCopyOption.REPLACE_EXISTING);
                 }

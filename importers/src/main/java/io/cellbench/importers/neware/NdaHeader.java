@@ -36,8 +36,11 @@ final class NdaHeader {
         return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
     }
 
-    /** A NUL-terminated ASCII field, at most {@code max} bytes. */
+    /** A NUL-terminated ASCII field, at most {@code max} bytes; empty where the header is cut short before it. */
     private static String text(byte[] b, int at, int max) {
+        if (at >= b.length) {
+            return "";
+        }
         int end = at;
         while (end < b.length && end < at + max && b[end] != 0) {
             end++;

@@ -108,8 +108,10 @@ public final class NdaxReader implements CyclerFileReader {
 
     static InputStream stream(ZipFile zip, ZipEntry entry, Path file) throws ImportException {
         try {
-            InputStream in = new BufferedInputStream(zip.getInputStream(entry), 1 << 16);
-            return entry.getSize() >= READ_AHEAD_BYTES ? new ReadAhead(in, entry.getName()) : in;
+            // the read-ahead asks for large chunks itself; a buffer in front of it would only copy
+            InputStream in = zip.getInputStream(entry);
+            return entry.getSize() >= READ_AHEAD_BYTES ? new ReadAhead(in, entry.getName())
+                    : new BufferedInputStream(in, 1 << 16);
         } catch (IOException e) {
             throw ImportException.at(file, entry.getName(), 0, "cannot be read (" + e.getMessage() + ")");
         }

@@ -1,6 +1,7 @@
 package io.cellbench.importers.neware;
 
 import io.cellbench.importers.CyclerRecord;
+import io.cellbench.importers.Field;
 import io.cellbench.importers.ImportException;
 import io.cellbench.importers.ImportMetadata;
 import io.cellbench.importers.ImportNote;
@@ -25,6 +26,8 @@ import java.util.zip.ZipFile;
  * (each step's last step time), which is how Neware's own BTSDA export computes "Total Time".
  */
 final class NdcMerge {
+
+    private static final double[] NO_AUX = new double[0];
 
     private final Path file;
     private final ZipFile zip;
@@ -54,6 +57,7 @@ final class NdcMerge {
                 member.columns().forEach(meta::aux);
             }
             NdaxReader.declareFields(meta);
+            describeSteps(run, stepPages == null ? null : zip.getEntry("data_step.ndc"), open);
             if (run == null) {
                 notes.add(ImportNote.warning("no-run-info", "no data_runInfo.ndc: times, step numbers and counters are"
                         + " not in the file; only voltage and current are imported", -1));
@@ -72,6 +76,33 @@ final class NdcMerge {
             for (InputStream in : open) {
                 in.close();
             }
+        }
+    }
+
+    /**
+     * What the rows will carry of steps and cycles: nothing of them without run info (which numbers
+     * the rows' steps) or a step member; else the range of the cycle counter over the file, read from
+     * the small step member before any row, so that the repairs need not read the file twice.
+     */
+    private void describeSteps(NdcCursors.RunInfo run, ZipEntry stepEntry, List<InputStream> open)
+            throws ImportException {
+        if (run == null) {
+            meta.absent(Field.TEST_TIME).absent(Field.UNIX_TIME).absent(Field.STEP_TIME).absent(Field.STEP_COUNT)
+                    .absent(Field.CAPACITY).absent(Field.ENERGY);
+        }
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        if (run != null && stepEntry != null) {
+            NdcCursors.Step steps = new NdcCursors.Step(pages(stepEntry, NdcCursors.STEP, open));
+            while (steps.next()) {
+                min = Math.min(min, steps.cycle);
+                max = Math.max(max, steps.cycle);
+            }
+        }
+        if (min > max) {
+            meta.absent(Field.CYCLE_COUNT).absent(Field.STEP_ID).absent(Field.STEP_TYPE);
+        } else {
+            meta.cycleCounterRange(min, max);
         }
     }
 
@@ -172,7 +203,7 @@ final class NdcMerge {
                             + " for step " + step.stepId + ": the import stops rather than guess what the step did");
                 }
             }
-            double[] auxValues = new double[auxWidth];
+            double[] auxValues = auxWidth == 0 ? NO_AUX : new double[auxWidth];
             int column = 0;
             for (int i = 0; i < aux.size(); i++) {
                 NdcCursors.Aux a = aux.get(i);

@@ -34,6 +34,8 @@ final class NdcPages {
     private final ByteBuffer page;
     private final int slots;
     private long pageOffset;
+    /** Slots on the pages before the current one (pages number every slot, valid or not). */
+    private long slotsBefore = -1;
     private boolean pageLoaded;
     private int slot = -1;
     private boolean finished;
@@ -72,6 +74,7 @@ final class NdcPages {
                     return false;
                 }
                 pageOffset = offset;
+                slotsBefore = (offset / page.capacity() - 1) * slots;
                 pageLoaded = true;
                 slot = -1;
                 checkPageHeader();
@@ -104,8 +107,7 @@ final class NdcPages {
 
     /** The current row's slot number over the whole member, from 1 (pages count every slot, valid or not). */
     long slotNumber() {
-        long pageNumber = pageOffset / page.capacity() - 1;
-        return pageNumber * slots + slot + 1;
+        return slotsBefore + slot + 1;
     }
 
     /** Byte offset of the current row in the (uncompressed) member, for error messages. */

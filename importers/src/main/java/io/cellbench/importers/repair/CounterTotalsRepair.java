@@ -31,27 +31,40 @@ final class CounterTotalsRepair extends Stage {
         rows++;
         int key = scope == CounterScope.CYCLE ? r.cycleCount() : r.stepCount();
         boolean restart = key != lastKey || scope == CounterScope.STEP && r.stepId() != lastStepId;
-        double[] now = {r.chargingCapacityAh(), r.dischargingCapacityAh(), r.chargingEnergyWh(), r.dischargingEnergyWh()};
+        double charge = r.chargingCapacityAh();
+        double discharge = r.dischargingCapacityAh();
+        double chargeWh = r.chargingEnergyWh();
+        double dischargeWh = r.dischargingEnergyWh();
         if (restart && lastKey != Integer.MIN_VALUE) {
-            boolean any = false;
-            for (int i = 0; i < 4; i++) {
-                if (Double.isFinite(last[i]) && Double.isFinite(now[i]) && now[i] < last[i]) {
-                    offset[i] += last[i];
-                    any = true;
-                }
-            }
+            boolean any = restarted(0, charge) | restarted(1, discharge) | restarted(2, chargeWh)
+                    | restarted(3, dischargeWh);
             if (any) {
                 restarts++;
             }
         }
         lastKey = key;
         lastStepId = r.stepId();
-        for (int i = 0; i < 4; i++) {
-            if (Double.isFinite(now[i])) {
-                last[i] = now[i];
-            }
+        remember(0, charge);
+        remember(1, discharge);
+        remember(2, chargeWh);
+        remember(3, dischargeWh);
+        next.sample(r.withCounters(offset[0] + charge, offset[1] + discharge, offset[2] + chargeWh,
+                offset[3] + dischargeWh));
+    }
+
+    /** A counter that fell where a step (or cycle) begins has restarted: its last value joins its total. */
+    private boolean restarted(int i, double now) {
+        if (Double.isFinite(last[i]) && Double.isFinite(now) && now < last[i]) {
+            offset[i] += last[i];
+            return true;
         }
-        next.sample(r.withCounters(offset[0] + now[0], offset[1] + now[1], offset[2] + now[2], offset[3] + now[3]));
+        return false;
+    }
+
+    private void remember(int i, double now) {
+        if (Double.isFinite(now)) {
+            last[i] = now;
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 final class CycleRepair extends Stage {
 
     static final int LOOKAHEAD = 4096;
+    static final String MISSING = "missing from the file";
 
     private final CycleRule rule = new CycleRule();
     private final String why;
@@ -23,11 +24,23 @@ final class CycleRepair extends Stage {
     private int lastStepId = Integer.MIN_VALUE;
     private int cycle = 1;
     private long rows;
+    private boolean changed;
     private boolean inferred;
 
+    /** {@code why} says what is wrong with the file's cycle; {@code %d} in it becomes the cycles the rule counted. */
     CycleRepair(RecordSink next, String why) {
         super(next);
         this.why = why;
+    }
+
+    /** The reason for a counter that stays at {@code value} (which the rows decide is worth a repair or not). */
+    static String constant(int value) {
+        return "constant (" + value + ") throughout the file, where %d cycles ran";
+    }
+
+    /** Whether any row's cycle differs from the file's. */
+    boolean changed() {
+        return changed;
     }
 
     @Override
@@ -51,7 +64,16 @@ final class CycleRepair extends Stage {
             decideFromCurrent();
             return;
         }
-        next.sample(r.withCycleCount(cycle));
+        pass(r);
+    }
+
+    private void pass(CyclerRecord r) {
+        if (r.cycleCount() == cycle) {
+            next.sample(r);
+        } else {
+            changed = true;
+            next.sample(r.withCycleCount(cycle));
+        }
     }
 
     private void decideFromCurrent() {
@@ -73,7 +95,7 @@ final class CycleRepair extends Stage {
         }
         cycle = rule.beginStep(direction);
         while (!waiting.isEmpty()) {
-            next.sample(waiting.poll().withCycleCount(cycle));
+            pass(waiting.poll());
         }
     }
 
@@ -85,9 +107,12 @@ final class CycleRepair extends Stage {
 
     @Override
     void report() {
-        next.note(ImportNote.repair("cycle-derived", "cycle count " + why + ": derived by cellbench's rule (a charge"
-                + " step after a discharge starts the next cycle" + (inferred
-                        ? "; steps without a step type counted by the sign of their current)" : ")")
+        if (!changed) {
+            return;
+        }
+        next.note(ImportNote.repair("cycle-derived", "cycle count " + why.replace("%d", String.valueOf(rule.cycle()))
+                + ": derived by cellbench's rule (a charge step after a discharge starts the next cycle"
+                + (inferred ? "; steps without a step type counted by the sign of their current)" : ")")
                 + ", " + rule.cycle() + " cycle(s)", 0, rows));
     }
 }

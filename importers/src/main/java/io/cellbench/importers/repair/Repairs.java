@@ -1,101 +1,57 @@
 package io.cellbench.importers.repair;
 
-import io.cellbench.importers.CounterScope;
 import io.cellbench.importers.CyclerFileReader;
-import io.cellbench.importers.Field;
 import io.cellbench.importers.ImportException;
-import io.cellbench.importers.ImportNote;
 import io.cellbench.importers.RecordSink;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The repairs a BDF-aware import makes, each reported as an {@link ImportNote} of kind REPAIR,
- * never silently. A file is read twice: a {@link Survey} pass that only looks, then the pass that
- * streams rows through the repairs that the survey called for. Both passes stream, so memory
- * stays bounded; the price is reading the file twice.
+ * The repairs a BDF-aware import makes, each reported as an {@link io.cellbench.importers.ImportNote}
+ * of kind REPAIR, never silently. One pass where it can be: the time repairs decide from the rows
+ * as they stream (a bounded look-ahead), the counter and cycle repairs from what the file's
+ * metadata declares (its counters' scope; for an .ndax the range of its cycle counter, which the
+ * step member gives before any row). Where the metadata leaves a whole-file question open (a cycle
+ * counter that may never move, counters of undeclared scope: BDF CSV, Maccor, Arbin, .nda), a
+ * {@link Survey} pass that only looks comes first, and the file is read twice.
  */
 public final class Repairs {
 
     private Repairs() {
     }
 
-    /** Reads {@code file} with {@code reader}, repairs what needs it and streams the result to {@code sink}. */
+    /**
+     * Reads {@code file} with {@code reader}, repairs what needs it and streams the result to {@code sink}.
+     * An empty test (no row, no impedance point) is then refused with an {@link ImportException}
+     * naming the file: readers read it (zero rows, like the vendors' exports), but an import of it
+     * would write nothing, so a caller that writes as rows arrive discards what it began, as for any
+     * bad file.
+     */
     public static List<String> read(CyclerFileReader reader, Path file, RecordSink sink) throws ImportException {
+        RepairPlan plan = new RepairPlan(sink, null);
+        reader.read(file, plan);
+        if (plan.survey() != null) {
+            plan = new RepairPlan(sink, plan.survey());
+            reader.read(file, plan);
+        }
+        refuseEmpty(plan, file);
+        return plan.applied();
+    }
+
+    private static void refuseEmpty(RepairPlan plan, Path file) throws ImportException {
+        if (plan.records() == 0) {
+            throw new ImportException(file, "an empty test (" + (plan.emptyTest() == null ? "the file holds no records"
+                    : plan.emptyTest().replace(": an empty test", "")) + "): there is nothing to import");
+        }
+    }
+
+    /** As {@link #read}, but always with the survey pass first: what the one-pass decisions are checked against. */
+    static List<String> readSurveyed(CyclerFileReader reader, Path file, RecordSink sink) throws ImportException {
         Survey survey = new Survey();
         reader.read(file, survey);
-        List<String> applied = new ArrayList<>();
-        RecordSink chain = chain(survey, sink, applied);
-        reader.read(file, chain);
-        return applied;
-    }
-
-    /** The repair stages a survey calls for, in front of {@code sink} (outermost first: unit, restarts, cycle, counters). */
-    public static RecordSink chain(Survey survey, RecordSink sink, List<String> applied) {
-        RecordSink chain = sink;
-        CounterScope scope = survey.metadata == null ? CounterScope.UNKNOWN : survey.metadata.counterScope();
-        if (scope == CounterScope.UNKNOWN && survey.counterResetsAtStep > 0) {
-            // no declared scope (BDF CSV): the counters fell back at step or cycle starts
-            scope = survey.counterResetsAtCycle == survey.counterResetsAtStep && survey.cycleStarts > 0
-                    ? CounterScope.CYCLE : CounterScope.STEP;
-        }
-        if (survey.metadata != null && survey.metadata.has(Field.CAPACITY)
-                && (scope == CounterScope.STEP || scope == CounterScope.CYCLE)) {
-            chain = new CounterTotalsRepair(chain, scope);
-            applied.add("counters-to-totals");
-        }
-        if (survey.rows() > 0 && (survey.cycleMissing() || survey.cycleConstant())) {
-            chain = new CycleRepair(chain, survey.cycleMissing() ? "missing from the file"
-                    : "constant (" + survey.minCycle + ") throughout the file, where " + survey.derivedCycles()
-                            + " cycles ran");
-            applied.add("cycle-derived");
-        }
-        if (survey.timeRestarts > 0) {
-            chain = new TimeRestartRepair(chain);
-            applied.add("test-time-restarts");
-        }
-        if (survey.zeroedStepStarts > 0) {
-            chain = new ZeroedStepStartRepair(chain);
-            applied.add("test-time-zeroed-step-start");
-        }
-        double byUnix = TimeUnitRepair.factorOf(survey.testSpan, survey.unixSpan);
-        double byStep = TimeUnitRepair.factorOf(survey.testSpanAgainstStep, survey.stepSpan);
-        double factor = byUnix != 1 ? byUnix : byStep;
-        if (factor != 1) {
-            String evidence = byUnix != 1
-                    ? String.format(Locale.ROOT, "%.6g times as fast as the unix clock", survey.testSpan / survey.unixSpan)
-                    : String.format(Locale.ROOT, "%.6g times as fast as the step time", survey.testSpanAgainstStep / survey.stepSpan);
-            chain = new TimeUnitRepair(chain, factor, TimeUnitRepair.unitOf(factor), evidence);
-            applied.add("test-time-unit");
-        }
-        if (survey.otherTimeFalls > 0) {
-            // not a pattern we can repair with confidence: say so, leave the values
-            long falls = survey.otherTimeFalls;
-            chain = new WarningStage(chain, ImportNote.warning("test-time-falls", "test time falls back " + falls
-                    + " time(s) within a step; left as found", -1));
-        }
-        return chain;
-    }
-
-    /** Passes everything on and adds one warning at the end. */
-    private static final class WarningStage extends Stage {
-        private final ImportNote warning;
-
-        WarningStage(RecordSink next, ImportNote warning) {
-            super(next);
-            this.warning = warning;
-        }
-
-        @Override
-        public void sample(io.cellbench.importers.CyclerRecord record) {
-            next.sample(record);
-        }
-
-        @Override
-        void report() {
-            next.note(warning);
-        }
+        RepairPlan plan = new RepairPlan(sink, survey);
+        reader.read(file, plan);
+        refuseEmpty(plan, file);
+        return plan.applied();
     }
 }

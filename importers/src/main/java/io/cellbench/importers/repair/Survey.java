@@ -7,8 +7,10 @@ import io.cellbench.importers.RecordSink;
 import io.cellbench.importers.StepType;
 
 /**
- * A first pass over a file that only looks: what the repairs need to know before the first row
- * goes out (a stream cannot take back rows it already passed on). Constant memory.
+ * A first pass over a file that only looks, for the two questions no bounded look-ahead answers
+ * and a file's metadata may not: does its cycle counter ever move (else cellbench derives cycles),
+ * and do capacity counters of undeclared scope restart at steps or at cycles. {@link Repairs} runs
+ * it only when the metadata leaves one of them open. Constant memory.
  */
 public final class Survey implements RecordSink {
 
@@ -16,31 +18,15 @@ public final class Survey implements RecordSink {
     long rows;
     int minCycle = Integer.MAX_VALUE;
     int maxCycle = Integer.MIN_VALUE;
-    /** Step starts at which test time fell back to about the step time (the time bug). */
-    long timeRestarts;
-    long firstRestart = -1;
-    /** Step starts whose first row alone had a fallen test time, the next row going on where time was. */
-    long zeroedStepStarts;
-    long firstZeroed = -1;
-    /** Falls of test time not at a step start. */
-    long otherTimeFalls;
-    double testSpan;
-    double unixSpan;
-    double stepSpan;
-    double testSpanAgainstStep;
     /** Step starts at which the capacity counters fell (reset) and, among them, cycle starts. */
     long counterResetsAtStep;
     long counterResetsAtCycle;
-    long stepStarts;
     long cycleStarts;
 
     private CyclerRecord previous;
     /** Cycles cellbench's rule counts; a step without a type counts by the sign of its first current. */
     private final CycleRule rule = new CycleRule();
     private boolean stepDirectionPending;
-    /** Test time before a fall at a step start, until the next row tells which kind of fall it was. */
-    private double beforeFall = Double.NaN;
-    private long fallRecord;
 
     @Override
     public void begin(ImportMetadata metadata) {
@@ -66,54 +52,13 @@ public final class Survey implements RecordSink {
             minCycle = Math.min(minCycle, r.cycleCount());
             maxCycle = Math.max(maxCycle, r.cycleCount());
         }
-        if (!Double.isNaN(beforeFall)) {
-            if (r.testTimeSecond() >= beforeFall) {
-                zeroedStepStarts++;
-                if (firstZeroed < 0) {
-                    firstZeroed = fallRecord;
-                }
-            } else {
-                timeRestarts++;
-                if (firstRestart < 0) {
-                    firstRestart = fallRecord;
-                }
-            }
-            beforeFall = Double.NaN;
-        }
         if (previous != null) {
-            boolean newStep = r.stepCount() != previous.stepCount() || r.stepId() != previous.stepId();
             boolean newCycle = r.cycleCount() != previous.cycleCount();
-            double dTest = r.testTimeSecond() - previous.testTimeSecond();
-            if (newStep) {
-                stepStarts++;
-            }
             if (newCycle) {
                 cycleStarts++;
             }
-            if (dTest < 0) {
-                boolean restarted = newStep && Double.isFinite(r.stepTimeSecond())
-                        ? Math.abs(r.testTimeSecond() - r.stepTimeSecond()) <= Math.max(1e-6, 0.01 * Math.abs(dTest))
-                        : newStep && r.testTimeSecond() < previous.testTimeSecond() * 0.5 + 1;
-                if (restarted) {
-                    beforeFall = previous.testTimeSecond();
-                    fallRecord = r.recordIndex();
-                } else {
-                    otherTimeFalls++;
-                }
-            } else if (!newStep) {
-                double dUnix = r.unixTimeSecond() - previous.unixTimeSecond();
-                double dStep = r.stepTimeSecond() - previous.stepTimeSecond();
-                if (Double.isFinite(dTest) && Double.isFinite(dUnix) && dUnix > 0) {
-                    testSpan += dTest;
-                    unixSpan += dUnix;
-                }
-                if (Double.isFinite(dTest) && Double.isFinite(dStep) && dStep > 0) {
-                    stepSpan += dStep;
-                    testSpanAgainstStep += dTest;
-                }
-            }
-            if (newStep && fell(previous.chargingCapacityAh(), r.chargingCapacityAh())
-                    || newStep && fell(previous.dischargingCapacityAh(), r.dischargingCapacityAh())) {
+            if (beginsStep && (fell(previous.chargingCapacityAh(), r.chargingCapacityAh())
+                    || fell(previous.dischargingCapacityAh(), r.dischargingCapacityAh()))) {
                 counterResetsAtStep++;
                 if (newCycle) {
                     counterResetsAtCycle++;

@@ -8,6 +8,7 @@ import io.cellbench.importers.CollectingSink;
 import io.cellbench.importers.ImportException;
 import io.cellbench.importers.ImportNote;
 import io.cellbench.importers.ZipEdit;
+import io.cellbench.importers.repair.Repairs;
 import io.cellbench.testing.ReferenceData;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -90,6 +91,16 @@ class NewareBadInputTest {
     }
 
     @Test
+    void anImportRefusesAnEmptyTestByName() throws Exception {
+        // the reader reads it (fastnda's and BTSDA's zero rows); the import, which would write nothing, refuses it
+        Path file = ReferenceData.require("neware/fastnda/empty.ndax");
+        ImportException e = assertThrows(ImportException.class, () -> Repairs.read(new NdaxReader(), file,
+                new CollectingSink()));
+        assertEquals(file + ": an empty test (data.ndc holds no records): there is nothing to import", e.getMessage());
+        assertEquals(file, e.file());
+    }
+
+    @Test
     void aDamagedTestInfoStillGivesTheRecords() throws Exception {
         CollectingSink sink = new CollectingSink();
         new NdaxReader().read(ReferenceData.require("neware/fastnda/Unit27_Example_Corrupt.ndax"), sink);
@@ -113,5 +124,20 @@ class NewareBadInputTest {
         Path file = Files.write(tmp.resolve("cut.nda"), Arrays.copyOf(whole, 800));
         ImportException e = assertThrows(ImportException.class, () -> new NdaReader().read(file, new CollectingSink()));
         assertEquals(file + ": offset 800 (0x320): ends inside the .nda header: truncated", e.getMessage());
+    }
+
+    @Test
+    void anNdaCutJustAfterItsServerVersionDoesNotCrash() throws Exception {
+        // DamagedFilesTest's seed 16083126673258 found it: the client version 100 bytes after
+        // "BTSServer" lay beyond the end of the cut file, and reading it threw StringIndexOutOfBounds
+        byte[] whole = Files.readAllBytes(ReferenceData.require("neware/NewareNDA/nda/neware_reader/new_nda_file.nda"));
+        int server = new String(whole, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("BTSServer");
+        assertTrue(server > 0);
+        Path file = Files.write(tmp.resolve("cut.nda"), Arrays.copyOf(whole, server + 60));
+        try {
+            new NdaReader().read(file, new CollectingSink());
+        } catch (ImportException e) {
+            assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        }
     }
 }

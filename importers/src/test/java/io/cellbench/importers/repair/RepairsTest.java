@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Each repair on a file that needs it, and no repair on one that does not; every repair is reported. */
@@ -36,7 +37,13 @@ class RepairsTest {
     private static final StepType REST = StepTypes.named("Rest");
 
     /** A reader that "reads" rows made by the test, twice if asked (the survey and the repair pass). */
-    private record Rows(ImportMetadata metadata, List<CyclerRecord> rows) implements CyclerFileReader {
+    private record Rows(ImportMetadata metadata, List<CyclerRecord> rows, AtomicInteger reads)
+            implements CyclerFileReader {
+
+        Rows(ImportMetadata metadata, List<CyclerRecord> rows) {
+            this(metadata, rows, new AtomicInteger());
+        }
+
         @Override
         public String format() {
             return "test";
@@ -59,6 +66,7 @@ class RepairsTest {
 
         @Override
         public void read(Path file, RecordSink sink) {
+            reads.incrementAndGet();
             sink.begin(metadata);
             rows.forEach(sink::sample);
             sink.end();
@@ -144,6 +152,83 @@ class RepairsTest {
         assertEquals(List.of("cycle-derived"), applied);
         assertArrayEquals(new double[] {1, 1, 1, 1, 2, 2, 3}, sink.column(CyclerRecord::cycleCount));
         assertTrue(only(sink, "cycle-derived").message().contains("constant (1) throughout the file, where 3 cycles ran"));
+    }
+
+    @Test
+    void aCycleCounterTheMetadataShowsConstantAtOneNeedsOnePass() throws Exception {
+        // an .ndax's step member gives the counter's range before any row: no survey pass
+        StepType[] steps = {CHARGE, REST, DISCHARGE, REST, CHARGE, DISCHARGE, CHARGE};
+        List<CyclerRecord> rows = new ArrayList<>();
+        for (int s = 0; s < steps.length; s++) {
+            rows.add(row(s + 1, s, Double.NaN, 0, 0.001, 1, s + 1, steps[s], Double.NaN, Double.NaN));
+        }
+        ImportMetadata known = ImportMetadata.builder(new SourceFile(Path.of("made-up"), 0, ""), "test")
+                .present(Field.TEST_TIME, Field.CYCLE_COUNT).cycleCounterRange(1, 1).build();
+        Rows file = new Rows(known, rows);
+        List<String> applied = new ArrayList<>();
+        CollectingSink sink = repair(file, applied);
+        assertEquals(1, file.reads().get(), "one pass");
+        assertEquals(List.of("cycle-derived"), applied);
+        assertArrayEquals(new double[] {1, 1, 1, 1, 2, 2, 3}, sink.column(CyclerRecord::cycleCount));
+        assertTrue(only(sink, "cycle-derived").message().contains("constant (1) throughout the file, where 3 cycles ran"));
+
+        // a counter that stays at 3: rows before cellbench's second cycle would read 3 or 1, so the whole file decides
+        List<CyclerRecord> atThree = rows.stream().map(r -> r.withCycleCount(3)).toList();
+        Rows surveyed = new Rows(ImportMetadata.builder(new SourceFile(Path.of("made-up"), 0, ""), "test")
+                .present(Field.TEST_TIME, Field.CYCLE_COUNT).cycleCounterRange(3, 3).build(), atThree);
+        CollectingSink derived = repair(surveyed, new ArrayList<>());
+        assertEquals(2, surveyed.reads().get(), "a survey pass, then the repairs");
+        assertArrayEquals(new double[] {1, 1, 1, 1, 2, 2, 3}, derived.column(CyclerRecord::cycleCount));
+
+        // a counter the metadata shows moving is the file's own: no repair, one pass
+        Rows moving = new Rows(ImportMetadata.builder(new SourceFile(Path.of("made-up"), 0, ""), "test")
+                .present(Field.TEST_TIME, Field.CYCLE_COUNT).cycleCounterRange(1, 2).build(), rows);
+        List<String> none = new ArrayList<>();
+        repair(moving, none);
+        assertEquals(List.of(), none);
+        assertEquals(1, moving.reads().get());
+    }
+
+    @Test
+    void eachFallOfTestTimeIsJudgedOnItsOwn() throws Exception {
+        // step 2 restarts from zero, step 3 begins with one zeroed row, step 4 falls to neither its
+        // step time nor zero (left as found, with a warning)
+        List<CyclerRecord> rows = List.of(
+                row(1, 0, Double.NaN, 0, 0.001, 1, 1, REST, Double.NaN, Double.NaN),
+                row(2, 10, Double.NaN, 10, 0.001, 1, 1, REST, Double.NaN, Double.NaN),
+                row(3, 0, Double.NaN, 0, 0.001, 1, 2, REST, Double.NaN, Double.NaN),
+                row(4, 5, Double.NaN, 5, 0.001, 1, 2, REST, Double.NaN, Double.NaN),
+                row(5, 0, Double.NaN, 0, 0.001, 1, 3, REST, Double.NaN, Double.NaN),
+                row(6, 6, Double.NaN, 1, 0.001, 1, 3, REST, Double.NaN, Double.NaN),
+                row(7, 4, Double.NaN, 2, 0.001, 1, 4, REST, Double.NaN, Double.NaN),
+                row(8, 9, Double.NaN, 7, 0.001, 1, 4, REST, Double.NaN, Double.NaN));
+        List<String> applied = new ArrayList<>();
+        CollectingSink sink = repair(new Rows(meta(CounterScope.UNKNOWN, Field.TEST_TIME, Field.STEP_TIME,
+                Field.CYCLE_COUNT), rows), applied);
+        assertEquals(List.of("test-time-restarts", "test-time-zeroed-step-start"), applied);
+        assertArrayEquals(new double[] {0, 10, 10, 15, 15, 16, 14, 19}, sink.column(CyclerRecord::testTimeSecond));
+        assertEquals(3, only(sink, "test-time-restarts").firstRecord());
+        assertEquals(5, only(sink, "test-time-zeroed-step-start").firstRecord());
+        assertTrue(sink.notes.stream().anyMatch(n -> n.kind().equals("test-time-falls") && n.message().contains(" 1 time")),
+                sink.notes.toString());
+    }
+
+    @Test
+    void testTimeInMillisecondsIsRepairedBeyondTheLookAhead() throws Exception {
+        // the unit is decided on the first rows; every later row is divided as well
+        int n = TimeUnitRepair.LOOKAHEAD * 2 + 7;
+        List<CyclerRecord> rows = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            rows.add(row(k + 1, k * 1000.0, 1.7e9 + k, Double.NaN, 0.001, 1, 1, CHARGE, Double.NaN, Double.NaN));
+        }
+        List<String> applied = new ArrayList<>();
+        CollectingSink sink = repair(new Rows(meta(CounterScope.TEST, Field.TEST_TIME, Field.UNIX_TIME), rows), applied);
+        assertEquals(List.of("test-time-unit"), applied);
+        assertEquals(n, sink.samples.size());
+        for (int k = 0; k < n; k++) {
+            assertEquals(k, sink.samples.get(k).testTimeSecond(), 1e-9, "row " + k);
+        }
+        assertEquals(n, only(sink, "test-time-unit").count());
     }
 
     @Test

@@ -1,0 +1,125 @@
+package io.cellbench.cli;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.RunListener;
+import io.cellbench.daq.arrow.ArrowWriteOptions;
+import io.cellbench.daq.arrow.FsyncPolicy;
+import io.cellbench.daq.run.RunDirectorySink;
+import io.cellbench.daq.run.RunInfo;
+import io.cellbench.importers.CyclerFileReader;
+import io.cellbench.importers.ImportException;
+import io.cellbench.importers.ImportMetadata;
+import io.cellbench.importers.ImportNote;
+import io.cellbench.importers.Importers;
+import io.cellbench.importers.arbin.ResReader;
+import io.cellbench.importers.repair.Repairs;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * Imports files into one run directory, one cell per file, through {@link RunDirectorySink}: the
+ * sink a live run records with. The run starts when the first file's test started. Every repair
+ * and warning is printed as it is made and kept for run.json ({@link ImportManifest}).
+ */
+final class ImportRun {
+
+    /** One imported file, for run.json and the summary. */
+    record Imported(Path file, String cellId, String reader, ImportMetadata metadata, List<String> repairs,
+                    List<ImportNote> notes, long samples, long spectra, double largestCycleAh) {
+    }
+
+    /** An import need not survive a power cut batch by batch: it is committed whole (or not at all) by a rename. */
+    private static final ArrowWriteOptions OPTIONS = ArrowWriteOptions.DEFAULTS.withFsync(FsyncPolicy.NEVER)
+            .withMaxBufferedSeconds(Double.POSITIVE_INFINITY).withBatchRows(8 * ArrowWriteOptions.DEFAULT_BATCH_ROWS);
+
+    private ImportRun() {
+    }
+
+    static List<Imported> write(Path dir, String runId, List<Path> files, List<String> cells, PrintStream console)
+            throws IOException, ImportException {
+        List<Imported> imported = new ArrayList<>();
+        try (BufferAllocator allocator = new RootAllocator(); ImportProgress progress = ImportProgress.start(files, console);
+             Recorder recorder = new Recorder(dir, runId, allocator, progress)) {
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                CyclerFileReader reader = Importers.forFile(file);
+                if (reader instanceof ResReader res) {
+                    reader = res.unpackingInto(dir); // a .res.gz unpacks here, under --out, not in /tmp
+                }
+                ImportedCell cell = new ImportedCell(cells.get(i), recorder);
+                progress.reading(file, cells.get(i));
+                List<String> repairs = Repairs.read(reader, file, cell);
+                Imported one = new Imported(file, cells.get(i), reader.format(), cell.metadata(), repairs, cell.notes(),
+                        cell.samples(), cell.spectra(), cell.largestCycleAh());
+                imported.add(one);
+                progress.done(file, summary(one));
+            }
+        }
+        ImportManifest.annotate(dir, imported);
+        return imported;
+    }
+
+    private static String summary(Imported one) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s -> cell %s: %s, %,d samples", one.file(),
+                one.cellId(), one.reader(), one.samples()));
+        if (one.spectra() > 0) {
+            s.append(String.format(Locale.ROOT, ", %,d spectr%s", one.spectra(), one.spectra() == 1 ? "um" : "a"));
+        }
+        for (ImportNote n : one.notes()) {
+            s.append("\n  ").append(n);
+        }
+        return s.toString();
+    }
+
+    /** Opens the run directory at the first cell's start (its start time is the run's), then passes every event on. */
+    private static final class Recorder implements RunListener, AutoCloseable {
+        private final Path dir;
+        private final String runId;
+        private final BufferAllocator allocator;
+        private final ImportProgress progress;
+        private RunDirectorySink sink;
+        private long samples;
+
+        Recorder(Path dir, String runId, BufferAllocator allocator, ImportProgress progress) {
+            this.dir = dir;
+            this.progress = progress;
+            this.runId = runId;
+            this.allocator = allocator;
+        }
+
+        @Override
+        public void on(RunEvent event) {
+            if (sink == null) {
+                double start = event instanceof RunEvent.RunStarted s ? s.unixTimeSecond() : Double.NaN;
+                // a first file without a clock: the run is dated when it was imported
+                Instant at = Double.isFinite(start) ? Instant.ofEpochMilli(Math.round(start * 1000)) : Instant.now();
+                try {
+                    sink = RunDirectorySink.open(dir, new RunInfo(runId, at, VersionProvider.version(),
+                            Map.of()), OPTIONS, allocator);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            sink.on(event);
+            if (event instanceof RunEvent.SampleRecorded && (++samples & 0xffff) == 0) {
+                progress.rows(samples);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (sink != null) {
+                sink.close();
+            }
+        }
+    }
+
+}
