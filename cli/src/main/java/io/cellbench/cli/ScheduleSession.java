@@ -12,7 +12,7 @@ import io.cellbench.daq.influx.InfluxSinkStatus;
 import io.cellbench.daq.influx.SinkNotice;
 import io.cellbench.daq.run.RunDirectorySink;
 import io.cellbench.daq.run.RunInfo;
-import io.cellbench.cli.control.RunControls;
+import io.cellbench.schedules.control.RunControls;
 import io.cellbench.schedules.alarm.DiskSpaceWatch;
 import io.cellbench.schedules.alarm.NotifyConfig;
 import io.cellbench.core.time.SystemLabClock;
@@ -256,7 +256,7 @@ final class ScheduleSession {
             try {
                 AlarmLines alarmLines = new AlarmLines();
                 if (live != null) {
-                    controls.influx(live.config().url().toString(), live.config().database(), live::status);
+                    controls.sinks(java.util.List.of(influxStatus(live)));
                 }
                 RunListener listener = controls.listener(new RecordingAlarms(live == null ? sink
                         : new TeeListener(sink, live, console), console, out), sink, info, alarmLines);
@@ -324,6 +324,25 @@ final class ScheduleSession {
         while (!runner.awaitOutputsOff(1000)) {
             // the retries end on their own (confirmed) or on a stop, which gives them up
         }
+    }
+
+    /** What status shows of the run's InfluxDB (until the session opens it as a sink). */
+    private static io.cellbench.daq.sink.SinkStatus influxStatus(InfluxSink live) {
+        String url = live.config().url().toString();
+        return new io.cellbench.daq.sink.SinkStatus("influx", Map.of("url", url), () -> {
+            InfluxSinkStatus s = live.status();
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("url", url);
+            n.put("database", live.config().database());
+            n.put("reachable", s.serverReachable());
+            n.put("backlog_lines", s.backlogLines());
+            n.put("backlog_bytes", s.backlogBytes());
+            n.put("lines_written", s.linesWritten());
+            n.put("lines_rejected", s.linesRejected());
+            n.put("last_error", s.lastError() == null || s.lastError().isEmpty() ? null : s.lastError());
+            n.put("spool", s.spoolDirectory() == null ? null : s.spoolDirectory().toString());
+            return n;
+        });
     }
 
     private static InfluxSink openInflux(InfluxConfig config, String runId, RunDirectorySink record,

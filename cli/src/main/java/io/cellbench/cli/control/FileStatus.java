@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cellbench.core.data.Sample;
 import io.cellbench.daq.arrow.ArrowSampleReader;
 import io.cellbench.daq.run.RunReader;
+import io.cellbench.schedules.control.CellStatus;
+import io.cellbench.schedules.control.ControlJson;
 import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.runner.RunPosition;

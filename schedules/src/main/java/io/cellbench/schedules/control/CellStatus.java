@@ -1,13 +1,15 @@
-package io.cellbench.cli.control;
+package io.cellbench.schedules.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cellbench.core.data.SampleField;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One line of {@code cellbench status}, the same whether it comes from the running process
- * or from the run directory's files. NaN and null mean "not known".
+ * or from the run directory's files. NaN and null mean "not known". Its JSON names a sample's
+ * values as the sample columns do ({@link SampleField}).
  *
  * @param state           RUNNING, SETTLING, MEASURING_IMPEDANCE, PAUSED, ENDED, NOT_STARTED,
  *                        or (from the files) INTERRUPTED
@@ -21,7 +23,7 @@ import java.util.List;
  *                               (ISO-8601 UTC): cellbench keeps switching it off; null otherwise
  * @param etaGuess        whether the ETA is an estimate rather than known durations
  */
-record CellStatus(
+public record CellStatus(
         String cellId,
         String state,
         List<String> holds,
@@ -41,41 +43,32 @@ record CellStatus(
         String outputUnconfirmedSince,
         boolean etaGuess) {
 
-    CellStatus {
+    public CellStatus {
         holds = holds == null ? List.of() : List.copyOf(holds);
     }
 
     /** A line whose instruments answer, whose output is not in doubt and whose ETA is not a guess. */
-    CellStatus(String cellId, String state, List<String> holds, String waitingFor, int stepIndex, String step,
-               int cycle, double voltageVolt, double currentAmpere, double stepCapacityAh, double stepTimeSecond,
-               double testTimeSecond, double etaSecond, String outcome, String lastFault) {
+    public CellStatus(String cellId, String state, List<String> holds, String waitingFor, int stepIndex, String step,
+                      int cycle, double voltageVolt, double currentAmpere, double stepCapacityAh, double stepTimeSecond,
+                      double testTimeSecond, double etaSecond, String outcome, String lastFault) {
         this(cellId, state, holds, waitingFor, stepIndex, step, cycle, voltageVolt, currentAmpere, stepCapacityAh,
                 stepTimeSecond, testTimeSecond, etaSecond, outcome, lastFault, null, null, false);
     }
 
-    /** The state as the table shows it: with who holds it, what it waits for, the outcome and doubts. */
-    String stateText() {
-        return state + (holds.isEmpty() ? "" : " (" + String.join("; ", holds) + ")")
-                + (outcome == null ? "" : " " + outcome)
-                + (notAnsweringSince == null ? "" : " since " + StatusTable.when(notAnsweringSince))
-                + (outputUnconfirmedSince == null ? ""
-                        : ", OUTPUT NOT CONFIRMED OFF since " + StatusTable.when(outputUnconfirmedSince));
-    }
-
-    ObjectNode toJson() {
+    public ObjectNode toJson() {
         ObjectNode n = ControlJson.MAPPER.createObjectNode();
         n.put("cell_id", cellId);
         n.put("state", state);
         holds.forEach(n.putArray("holds")::add);
         n.put("waiting_for", waitingFor);
-        n.put("step_index", stepIndex);
+        n.put(SampleField.STEP_INDEX.columnName(), stepIndex);
         n.put("step", step);
         n.put("cycle", cycle);
-        number(n, "voltage_volt", voltageVolt);
-        number(n, "current_ampere", currentAmpere);
-        number(n, "step_capacity_ah", stepCapacityAh);
+        number(n, SampleField.VOLTAGE.columnName(), voltageVolt);
+        number(n, SampleField.CURRENT.columnName(), currentAmpere);
+        number(n, SampleField.STEP_CAPACITY.columnName(), stepCapacityAh);
         number(n, "step_time_second", stepTimeSecond);
-        number(n, "test_time_second", testTimeSecond);
+        number(n, SampleField.TEST_TIME.columnName(), testTimeSecond);
         number(n, "eta_second", etaSecond);
         n.put("outcome", outcome);
         n.put("last_fault", lastFault);
@@ -86,13 +79,14 @@ record CellStatus(
         return n;
     }
 
-    static CellStatus fromJson(JsonNode n) {
+    public static CellStatus fromJson(JsonNode n) {
         List<String> holds = new ArrayList<>();
         n.path("holds").forEach(h -> holds.add(h.asText()));
         return new CellStatus(n.path("cell_id").asText(), n.path("state").asText(), holds, text(n, "waiting_for"),
-                n.path("step_index").asInt(), text(n, "step"), n.path("cycle").asInt(),
-                number(n, "voltage_volt"), number(n, "current_ampere"), number(n, "step_capacity_ah"),
-                number(n, "step_time_second"), number(n, "test_time_second"), number(n, "eta_second"),
+                n.path(SampleField.STEP_INDEX.columnName()).asInt(), text(n, "step"), n.path("cycle").asInt(),
+                number(n, SampleField.VOLTAGE.columnName()), number(n, SampleField.CURRENT.columnName()),
+                number(n, SampleField.STEP_CAPACITY.columnName()),
+                number(n, "step_time_second"), number(n, SampleField.TEST_TIME.columnName()), number(n, "eta_second"),
                 text(n, "outcome"), text(n, "last_fault"), text(n, "not_answering_since"),
                 text(n, "output_unconfirmed_since"), n.path("eta_guess").asBoolean());
     }
@@ -121,7 +115,7 @@ record CellStatus(
      * in an earlier cycle, else the cell's capacity at the step's current), divided by the
      * simulation's speed. NaN when unknown and for a run as fast as possible.
      */
-    static double eta(io.cellbench.schedules.runner.RunnerStatus.Remaining remaining, double speed) {
+    public static double eta(io.cellbench.schedules.runner.RunnerStatus.Remaining remaining, double speed) {
         if (!Double.isFinite(speed) || speed <= 0 || Double.isNaN(remaining.totalSecond())) {
             return Double.NaN;
         }

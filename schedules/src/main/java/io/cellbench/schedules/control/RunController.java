@@ -1,4 +1,4 @@
-package io.cellbench.cli.control;
+package io.cellbench.schedules.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunListener;
 import io.cellbench.core.data.Sample;
+import io.cellbench.daq.sink.SinkStatus;
 import io.cellbench.schedules.execution.ScheduleRunner;
 import io.cellbench.schedules.runner.RunnerStatus;
 import io.cellbench.schedules.schedule.ScheduledCell;
@@ -18,7 +19,7 @@ import java.util.Map;
  * and stop for one cell or all. Pause and continue are holds of the source "operator"
  * (docs/runner.md#holds): an interlock's hold stays when the operator continues.
  */
-final class RunController implements ControlHandler {
+public final class RunController implements ControlHandler {
     static final String SOURCE = "operator";
 
     private final ScheduleRunner runner;
@@ -26,14 +27,15 @@ final class RunController implements ControlHandler {
     private final double speed;
     private final Map<String, String> run;
     private final RunListener record;
-    private InfluxView influx;
+    private List<SinkStatus> sinks = List.of();
 
     /**
      * @param speed  simulated seconds per wall second (1 for real instruments), for the ETA
      * @param run    what the status answer says about the run (run_id, run_directory, pid)
      * @param record where operator actions are recorded (events.jsonl)
      */
-    RunController(ScheduleRunner runner, CellWatch watch, double speed, Map<String, String> run, RunListener record) {
+    public RunController(ScheduleRunner runner, CellWatch watch, double speed, Map<String, String> run,
+                         RunListener record) {
         this.runner = runner;
         this.watch = watch;
         this.speed = speed;
@@ -41,9 +43,9 @@ final class RunController implements ControlHandler {
         this.record = record;
     }
 
-    /** The run's InfluxDB, shown by status; {@code null} for none. */
-    RunController influx(InfluxView view) {
-        this.influx = view;
+    /** What the run's sinks (InfluxDB) show in the status answer, each under its key. */
+    RunController sinks(List<SinkStatus> statuses) {
+        this.sinks = List.copyOf(statuses);
         return this;
     }
 
@@ -112,11 +114,13 @@ final class RunController implements ControlHandler {
             RunnerStatus s = statuses.get(id);
             cells.add(s == null ? notStarted(id).toJson() : row(id, s).toJson());
         }
-        if (influx != null) {
+        for (SinkStatus sink : sinks) {
             try {
-                ok.set("influx", influx.toJson());
+                ok.set(sink.key(), ControlJson.MAPPER.valueToTree(sink.figures().get()));
             } catch (RuntimeException e) {
-                ok.putObject("influx").put("url", influx.url()).put("last_error", "status unknown: " + e.getMessage());
+                ObjectNode n = ok.putObject(sink.key());
+                sink.identity().forEach((k, v) -> n.set(k, ControlJson.MAPPER.valueToTree(v)));
+                n.put("last_error", "status unknown: " + e.getMessage());
             }
         }
         return ok;

@@ -1,8 +1,8 @@
-package io.cellbench.cli.control;
+package io.cellbench.schedules.control;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunListener;
-import io.cellbench.daq.influx.InfluxSinkStatus;
+import io.cellbench.daq.sink.SinkStatus;
 import io.cellbench.daq.run.RunInfo;
 import io.cellbench.schedules.alarm.NotifyConfig;
 import io.cellbench.schedules.alarm.RunAlarms;
@@ -39,7 +39,7 @@ public final class RunControls implements AutoCloseable {
     private RunListener record;
     private Map<String, String> run;
     private boolean closed;
-    private InfluxView influx;
+    private List<SinkStatus> sinks = List.of();
 
     private RunControls(Path runDirectory, NotifyConfig notify, double speed, PrintStream console) throws IOException {
         this.runDirectory = runDirectory;
@@ -130,16 +130,16 @@ public final class RunControls implements AutoCloseable {
         }
     }
 
-    /** The run sends to InfluxDB: {@code status} shows whether it is reachable and what waits in the spool. */
-    public void influx(String url, String database, java.util.function.Supplier<InfluxSinkStatus> status) {
-        this.influx = new InfluxView(url, database, status);
+    /** What the run's sinks show in {@code status} (InfluxDB: whether it is reachable, what waits in the spool). */
+    public void sinks(List<SinkStatus> statuses) {
+        this.sinks = List.copyOf(statuses);
     }
 
     /** The run has its runner: answer requests, watch the channels (in real or scaled time). */
     public void attach(ScheduleRunner runner) {
         Map<String, String> about = new LinkedHashMap<>(run);
         about.put("pid", Long.toString(ProcessHandle.current().pid()));
-        handler = new RunController(runner, watch, speed, about, record).influx(influx);
+        handler = new RunController(runner, watch, speed, about, record).sinks(sinks);
         if (Double.isFinite(speed)) {
             // Not at full speed: virtual time has no wall-clock sample period, and a cell's
             // virtual thread may wait for a carrier for seconds while others compute.

@@ -1,4 +1,4 @@
-package io.cellbench.cli.control;
+package io.cellbench.schedules.control;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunListener;
@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * recorded sample (for its capacities) and its last fault. A listener beside the run
  * directory's sink; it only stores references.
  */
-final class CellWatch implements RunListener {
+public final class CellWatch implements RunListener {
     private final Map<String, Sample> lastSample = new ConcurrentHashMap<>();
     private final Map<String, String> lastFault = new ConcurrentHashMap<>();
     private final Map<String, Double> runStart = new ConcurrentHashMap<>();

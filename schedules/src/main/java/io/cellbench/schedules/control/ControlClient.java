@@ -1,4 +1,4 @@
-package io.cellbench.cli.control;
+package io.cellbench.schedules.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,16 +21,17 @@ import jdk.net.UnixDomainPrincipal;
 
 /**
  * The commands' end of the control channel: sends one request to the process running a run
- * directory and reads its answer, within a timeout.
+ * directory and reads its answer, within a timeout. Here beside the server, which asks it
+ * whether a socket it finds is alive; the commands (status, pause, continue, stop) are cli's.
  */
-final class ControlClient {
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+public final class ControlClient {
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private ControlClient() {
     }
 
     /** Nobody answers on the run directory's socket: no process runs it (or it hangs). */
-    static final class NotRunning extends IOException {
+    public static final class NotRunning extends IOException {
         NotRunning(String message) {
             super(message);
         }
@@ -41,7 +42,7 @@ final class ControlClient {
      * answers, but also one that accepts and does not answer (stopped with SIGSTOP, hanging),
      * whose socket must not be taken for a dead process's.
      */
-    static boolean answers(Path runDirectory) {
+    public static boolean answers(Path runDirectory) {
         try {
             request(runDirectory, ControlJson.MAPPER.createObjectNode().put("command", "status"), Duration.ofSeconds(3));
             return true;
@@ -56,7 +57,7 @@ final class ControlClient {
      * @throws NotRunning when there is no socket or nothing listens on it
      * @throws IOException when the socket is not this user's, or the process does not answer in time
      */
-    static ObjectNode request(Path runDirectory, ObjectNode request, Duration timeout) throws IOException {
+    public static ObjectNode request(Path runDirectory, ObjectNode request, Duration timeout) throws IOException {
         Path link = ControlAddress.socketFile(runDirectory);
         if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
             throw new NotRunning("no control socket " + link);

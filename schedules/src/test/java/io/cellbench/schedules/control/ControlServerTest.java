@@ -1,4 +1,4 @@
-package io.cellbench.cli.control;
+package io.cellbench.schedules.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

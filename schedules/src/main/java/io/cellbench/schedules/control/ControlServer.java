@@ -1,4 +1,4 @@
-package io.cellbench.cli.control;
+package io.cellbench.schedules.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.cellbench.cli.control;
+package io.cellbench.schedules.control;
 
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
