@@ -151,10 +151,7 @@ public final class RunControls implements AutoCloseable {
             alarms.watch(runner::statuses, id -> periods.getOrDefault(id, Duration.ofSeconds(1)));
         }
         console.println("cellbench: control with 'cellbench status|pause|continue|stop " + runDirectory + "'"
-                + (notify.command().isEmpty() && notify.webhook() == null ? ""
-                        : "; alarms go to " + (notify.command().isEmpty() ? "" : "a command")
-                        + (notify.command().isEmpty() || notify.webhook() == null ? "" : " and ")
-                        + (notify.webhook() == null ? "" : "a webhook")));
+                + (notify.notifiers().isEmpty() ? "" : "; alarms go to " + notify.describeNotifiers()));
     }
 
     /** Removes the control socket and sends the alarms still queued (bounded wait). */
