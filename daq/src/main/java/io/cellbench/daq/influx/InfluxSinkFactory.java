@@ -22,6 +22,9 @@ public final class InfluxSinkFactory implements SinkFactory {
     public static final String NAME = "influxdb";
     /** Where a run's spool lives: with the run, so what is not yet sent stays with its data. */
     public static final String SPOOL = "influx-spool";
+    /** The variables {@code url} and {@code database} win over. */
+    public static final String ENV_URL = "CELLBENCH_INFLUX_URL";
+    public static final String ENV_DB = "CELLBENCH_INFLUX_DB";
     static final String URL = "url";
     static final String DATABASE = "database";
     static final String CONFIG_FILE = "config_file";
@@ -60,10 +63,10 @@ public final class InfluxSinkFactory implements SinkFactory {
         settings.allowOnly(List.of(URL, DATABASE, CONFIG_FILE));
         Map<String, String> merged = new HashMap<>(environment);
         if (settings.value(URL) != null) {
-            merged.put("CELLBENCH_INFLUX_URL", settings.value(URL));
+            merged.put(ENV_URL, settings.value(URL));
         }
         if (settings.value(DATABASE) != null) {
-            merged.put("CELLBENCH_INFLUX_DB", settings.value(DATABASE));
+            merged.put(ENV_DB, settings.value(DATABASE));
         }
         String file = settings.value(CONFIG_FILE);
         return InfluxConfigLoader.load(file == null ? null : Path.of(file), merged);

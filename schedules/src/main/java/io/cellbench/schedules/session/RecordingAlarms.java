@@ -1,4 +1,4 @@
-package io.cellbench.cli;
+package io.cellbench.schedules.session;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunListener;
@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Says on the console, at once, when the run directory cannot take a cell's data (a full
  * disk): which cell, which file, why, and what to do. The failure still goes on to the runner,
  * which stops the cell at open circuit with an ALARM; that ALARM reaches the console with every
- * other alarm ({@link AlarmLines}), so it is not printed here again. A failure met outside the
+ * other alarm (the console's alarm lines), so it is not printed here again. A failure met outside the
  * events (the journal's write, its flush of the samples) reaches the console as that ALARM only.
  */
 final class RecordingAlarms implements RunListener {

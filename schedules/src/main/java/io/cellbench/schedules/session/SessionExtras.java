@@ -1,4 +1,4 @@
-package io.cellbench.cli;
+package io.cellbench.schedules.session;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.schedules.alarm.DiskSpaceWatch;
@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What a run, demo or resume adds around its cells besides instruments and outputs.
+ * What a run, demo or resume adds around its cells besides instruments and outputs: the notes
+ * a resume found, and the watch of the run directory's free space.
  *
  * @param notes          notices that belong at the head of this session's part of events.jsonl
  *                       (what a resume found: data that never reached the disk, an accepted hole)
@@ -15,19 +16,19 @@ import java.util.List;
  * @param freeSpace      where free space is read (the real file system; a test's)
  * @param diskCheckEvery how often it is read
  */
-record SessionExtras(List<RunEvent.Notice> notes, long minFreeBytes, DiskSpaceWatch.FreeSpace freeSpace,
-                     Duration diskCheckEvery) {
-    SessionExtras {
+public record SessionExtras(List<RunEvent.Notice> notes, long minFreeBytes, DiskSpaceWatch.FreeSpace freeSpace,
+                            Duration diskCheckEvery) {
+    public SessionExtras {
         notes = List.copyOf(notes);
     }
 
     /** The real file system of {@code runDirectory}, read every 10 s. */
-    static SessionExtras watching(Path runDirectory, long minFreeBytes) {
+    public static SessionExtras watching(Path runDirectory, long minFreeBytes) {
         return new SessionExtras(List.of(), minFreeBytes, DiskSpaceWatch.FreeSpace.of(runDirectory),
                 Duration.ofSeconds(10));
     }
 
-    SessionExtras withNotes(List<RunEvent.Notice> more) {
+    public SessionExtras withNotes(List<RunEvent.Notice> more) {
         return new SessionExtras(more, minFreeBytes, freeSpace, diskCheckEvery);
     }
 }
