@@ -21,7 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
@@ -39,6 +41,8 @@ final class ControlServer implements AutoCloseable {
     static final int MAX_LINE = 64 * 1024;
     static final int MAX_CONNECTIONS = 16;
     static final long IDLE_MILLIS = 30_000;
+    /** How long closing waits for the answers being written. */
+    static final long ANSWER_PATIENCE_SECONDS = 5;
 
     private final Path link;
     private final Path socket;
@@ -52,6 +56,12 @@ final class ControlServer implements AutoCloseable {
             Thread.ofPlatform().daemon().name("control-idle").unstarted(r));
     private final boolean replacedStale;
     private volatile boolean closed;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    /**
+     * Held (shared) while a request is answered, taken whole by {@link #close}: a stop that ends
+     * the run at once still gets its answer written before the connections are closed.
+     */
+    private final ReentrantReadWriteLock answering = new ReentrantReadWriteLock();
 
     private ControlServer(Path link, Path socket, Path privateDirectory, ServerSocketChannel server,
                           ControlHandler handler, boolean replacedStale) {
@@ -174,7 +184,14 @@ final class ControlServer implements AutoCloseable {
                 for (int i = 0; i < n; i++) {
                     byte b = in.get(i);
                     if (b == '\n') {
-                        write(c, answer(line.toString(StandardCharsets.UTF_8)));
+                        if (!answering.readLock().tryLock()) {
+                            return; // closing: no new answers
+                        }
+                        try {
+                            write(c, answer(line.toString(StandardCharsets.UTF_8)));
+                        } finally {
+                            answering.readLock().unlock();
+                        }
                         line.reset();
                     } else if (line.size() >= MAX_LINE) {
                         write(c, ControlJson.error("request longer than " + MAX_LINE + " bytes"));
@@ -228,12 +245,22 @@ final class ControlServer implements AutoCloseable {
     /** Stops answering and removes the socket (and its link and private directory). */
     @Override
     public void close() {
+        if (closing.getAndSet(true)) {
+            return;
+        }
         closed = true;
         try {
             server.close();
         } catch (IOException e) {
             // closing anyway
         }
+        try {
+            // the answers being written finish first (bounded: a handler answers at once)
+            answering.writeLock().tryLock(ANSWER_PATIENCE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // kept when taken: a request read from now on gets no answer (the connections close)
         open.forEach(ControlServer::closeQuietly);
         idle.shutdownNow();
         try {

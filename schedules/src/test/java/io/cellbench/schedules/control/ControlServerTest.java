@@ -99,6 +99,35 @@ class ControlServerTest {
         }
     }
 
+    /**
+     * A stop ends the run at once when its cells are idle, and the session closes the server while
+     * the stop's answer is still being written: the operator must get the answer, not "closed the
+     * connection without an answer" (RunSessionTest failed so, now and then).
+     */
+    @Test
+    void aRequestWhoseAnswerClosesTheServerIsStillAnswered() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<ControlServer> started = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Thread> closer = new java.util.concurrent.atomic.AtomicReference<>();
+        ControlServer server = ControlServer.start(tmp, r -> {
+            // as the run's end does: another thread closes the server; answer once it is closing
+            Thread t = Thread.ofPlatform().name("session-end").start(() -> started.get().close());
+            closer.set(t);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (t.getState() != Thread.State.TIMED_WAITING && t.getState() != Thread.State.WAITING
+                    && t.getState() != Thread.State.TERMINATED && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            return ControlJson.ok().put("message", "stop requested");
+        });
+        started.set(server);
+        ObjectNode answer = ControlClient.request(tmp, ControlJson.MAPPER.createObjectNode().put("command", "stop"),
+                Duration.ofSeconds(10));
+        assertEquals("stop requested", answer.path("message").asText(), answer.toString());
+        closer.get().join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse(closer.get().isAlive(), "the server closed");
+        assertFalse(Files.exists(ControlAddress.socketFile(tmp), LinkOption.NOFOLLOW_LINKS), "and its socket is gone");
+    }
+
     @Test
     void aStaleSocketIsReplacedAndALiveOneRefused() throws Exception {
         // What a killed process leaves: the socket file, nobody listening.
