@@ -53,10 +53,16 @@ public final class RunSession {
      * Runs the schedule's cells (a resumed run's unfinished ones) to their ends, or until stopped.
      * The run directory must exist and be locked by the caller.
      *
+     * @throws io.cellbench.core.UserError for a sink none provides or a setting it refuses,
+     *                                     before anything is created
+     *
      * @return each cell's outcome, in schedule order
      */
     public static Map<String, RunEvent.Outcome> run(SessionOptions options) throws IOException, InterruptedException {
         Path out = options.runDirectory();
+        // A sink none provides, or a setting it refuses, is said before anything is created. Its
+        // warnings are the caller's to say (the command line says InfluxDB's as it reads --influx).
+        SinkFanout.check(options.sinks(), options.environment());
         Schedule full = ScheduleLoader.load(RunInputs.schedule(options.scheduleFile(), out));
         LabFile labFile = options.bench() instanceof Bench.OnLab l ? LabLoader.load(RunInputs.lab(l.labFile(), out))
                 : null;
