@@ -79,8 +79,9 @@ public final class NotifyConfigLoader {
         Duration firstRetry = d.firstRetry();
         int periods = d.silentPeriods();
         Duration atLeast = d.silentAtLeast();
+        NotifySection.Source source = new NotifySection.Source(doc, env, secrets);
         for (Entry e : top.entries()) {
-            NotifySection section = new NotifySection(doc, e, env, secrets);
+            NotifySection section = new NotifySection(source, e);
             switch (e.key().value()) {
                 case "send" -> send = kinds(e);
                 case "rate_limit" -> rate = section.duration(e);

@@ -24,21 +24,19 @@ import java.util.Map;
  * notify file itself (it is copied into the run directory).
  */
 public final class NotifySection {
-    private final YamlDocument doc;
-    private final Entry entry;
-    private final Map<String, String> env;
-    private final boolean secrets;
-
-    NotifySection(YamlDocument doc, Entry entry, Map<String, String> env, boolean secrets) {
-        this.doc = doc;
-        this.entry = entry;
-        this.env = env;
-        this.secrets = secrets;
+    /**
+     * What every section of one file is read with: the file, the environment secrets come from,
+     * and whether they are read at all (not when {@code cellbench validate} only checks).
+     */
+    record Source(YamlDocument doc, Map<String, String> env, boolean secrets) {
     }
 
-    /** The section's {@code key: value} entry. */
-    public Entry entry() {
-        return entry;
+    private final Source from;
+    private final Entry entry;
+
+    NotifySection(Source from, Entry entry) {
+        this.from = from;
+        this.entry = entry;
     }
 
     /** The section's indented {@code key: value} lines. */
@@ -46,7 +44,7 @@ public final class NotifySection {
         if (entry.value() instanceof Mapping m) {
             return m;
         }
-        throw doc.error(entry.value() == null ? entry.key() : entry.value(), "'" + entry.key().value()
+        throw from.doc().error(entry.value() == null ? entry.key() : entry.value(), "'" + entry.key().value()
                 + "' takes indented 'key: value' lines", "see examples/notify.yaml");
     }
 
@@ -59,16 +57,16 @@ public final class NotifySection {
         String name = scalar(e);
         // checked also when the secret itself is not read, so validate refuses what run refuses
         if (e.key().value().endsWith("_file") && !Path.of(name).isAbsolute()) {
-            throw doc.error(e.value(), "a secret file is named by its absolute path",
+            throw from.doc().error(e.value(), "a secret file is named by its absolute path",
                     "e.g. /etc/cellbench/webhook-url; the notify file is copied into the run directory, the secret is not");
         }
-        if (!secrets) {
+        if (!from.secrets()) {
             return e.key().value().startsWith("url") ? "https://not-read.invalid/" : null;
         }
         if (e.key().value().endsWith("_env")) {
-            String v = env.get(name);
+            String v = from.env().get(name);
             if (v == null || v.isBlank()) {
-                throw doc.error(e.value(), "the environment variable " + name + " is not set",
+                throw from.doc().error(e.value(), "the environment variable " + name + " is not set",
                         "export it in the shell that starts cellbench (also for 'cellbench resume')");
             }
             return v.strip();
@@ -77,14 +75,14 @@ public final class NotifySection {
         try {
             String v = Files.readString(p, StandardCharsets.UTF_8).strip();
             if (v.isEmpty()) {
-                throw doc.error(e.value(), "the file " + name + " is empty", "write the secret on its first line");
+                throw from.doc().error(e.value(), "the file " + name + " is empty", "write the secret on its first line");
             }
             return v.lines().findFirst().orElseThrow().strip();
         } catch (IOException ex) {
             String why = ex instanceof java.nio.file.NoSuchFileException ? "no such file"
                     : ex instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            throw doc.error(e.value(), "cannot read " + name + ": " + why,
+            throw from.doc().error(e.value(), "cannot read " + name + ": " + why,
                     "check the path and that this user may read it");
         }
     }
@@ -92,20 +90,20 @@ public final class NotifySection {
     /** A program and its arguments, as a list: no shell is involved. */
     public List<String> arguments(Entry e) {
         if (!(e.value() instanceof Sequence s) || s.items().isEmpty()) {
-            throw doc.error(e.value() == null ? e.key() : e.value(), "'" + e.key().value() + "' is the command as a "
+            throw from.doc().error(e.value() == null ? e.key() : e.value(), "'" + e.key().value() + "' is the command as a "
                     + "list of arguments", "e.g. " + e.key().value() + ": [/usr/local/bin/page-me, --team, lab]; no "
                     + "shell is involved");
         }
         List<String> args = new ArrayList<>();
         for (YamlNode item : s.items()) {
             if (!(item instanceof Scalar sc) || sc.value() == null) {
-                throw doc.error(item, "each argument is a single value", "quote it if it contains ',' or ':'");
+                throw from.doc().error(item, "each argument is a single value", "quote it if it contains ',' or ':'");
             }
             args.add(sc.value());
         }
         String program = args.getFirst();
         if (program.contains("/") && !Path.of(program).isAbsolute()) {
-            throw doc.error(s.items().getFirst(), "the program is an absolute path or a name on PATH",
+            throw from.doc().error(s.items().getFirst(), "the program is an absolute path or a name on PATH",
                     "a relative path would depend on the directory cellbench is started from");
         }
         return args;
@@ -116,16 +114,16 @@ public final class NotifySection {
         if (e.value() instanceof Scalar s && s.value() != null && !s.value().isBlank()) {
             return s.value().strip();
         }
-        throw doc.error(e.value() == null ? e.key() : e.value(), "'" + e.key().value() + "' takes a single value",
+        throw from.doc().error(e.value() == null ? e.key() : e.value(), "'" + e.key().value() + "' takes a single value",
                 "write it after the key on the same line");
     }
 
     /** A positive time with its unit ("10 min", "30 s"). */
     public Duration duration(Entry e) {
         scalar(e);
-        double seconds = doc.quantity((Scalar) e.value(), Dimension.TIME, e.key().value());
+        double seconds = from.doc().quantity((Scalar) e.value(), Dimension.TIME, e.key().value());
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
-            throw doc.error(e.value(), "'" + e.key().value() + "' must be a positive time", "e.g. 10 min or 30 s");
+            throw from.doc().error(e.value(), "'" + e.key().value() + "' must be a positive time", "e.g. 10 min or 30 s");
         }
         return Duration.ofNanos((long) (seconds * 1e9));
     }
@@ -141,17 +139,17 @@ public final class NotifySection {
         } catch (NumberFormatException ex) {
             // the message below
         }
-        throw doc.error(e.value(), "'" + e.key().value() + "' must be a whole number of at least " + min,
+        throw from.doc().error(e.value(), "'" + e.key().value() + "' must be a whole number of at least " + min,
                 "e.g. " + e.key().value() + ": " + Math.max(min, 5));
     }
 
     /** A key this section does not know; {@code known} lists those it does. */
     public ProtocolException unknown(Entry e, String known) {
-        return doc.error(e.key(), "unknown key '" + e.key().value() + "'", "the keys here are " + known);
+        return from.doc().error(e.key(), "unknown key '" + e.key().value() + "'", "the keys here are " + known);
     }
 
     /** A mistake at {@code node}: what is wrong, and what to write instead. */
     public ProtocolException error(YamlNode node, String what, String hint) {
-        return doc.error(node, what, hint);
+        return from.doc().error(node, what, hint);
     }
 }

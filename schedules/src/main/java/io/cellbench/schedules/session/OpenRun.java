@@ -25,10 +25,11 @@ final class OpenRun implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread onInterrupt = new Thread(this::stopOnInterrupt, "stop-on-interrupt");
     private RunControls controls;
-    private BufferAllocator allocator;
-    private RunDirectorySink record;
-    private volatile SinkFanout sinks;
-    private volatile ScheduleRunner runner;
+    // What the session opens, in this order, each set as soon as it is open (null: not yet).
+    BufferAllocator allocator;
+    RunDirectorySink record;
+    volatile SinkFanout sinks; // read by the Ctrl-C hook
+    volatile ScheduleRunner runner; // read by the Ctrl-C hook
     private boolean done;
 
     /** @param instruments closed last (a lab's connections); null for none */
@@ -43,26 +44,6 @@ final class OpenRun implements AutoCloseable {
         this.controls = c;
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         return c;
-    }
-
-    BufferAllocator allocator(BufferAllocator a) {
-        this.allocator = a;
-        return a;
-    }
-
-    RunDirectorySink record(RunDirectorySink r) {
-        this.record = r;
-        return r;
-    }
-
-    SinkFanout sinks(SinkFanout s) {
-        this.sinks = s;
-        return s;
-    }
-
-    ScheduleRunner runner(ScheduleRunner r) {
-        this.runner = r;
-        return r;
     }
 
     private void stopOnInterrupt() {

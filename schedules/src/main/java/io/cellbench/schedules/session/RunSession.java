@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
@@ -179,20 +180,20 @@ public final class RunSession {
             int journalRows = ArrowWriteOptions.DEFAULT_BATCH_ROWS;
             ArrowWriteOptions arrow = ArrowWriteOptions.DEFAULTS.withMaxBufferedSeconds(Double.POSITIVE_INFINITY)
                     .withBatchRows(4 * journalRows);
-            RunDirectorySink record = open.record(RunDirectorySink.open(out, info, arrow,
-                    open.allocator(new RootAllocator())));
+            BufferAllocator allocator = open.allocator = new RootAllocator();
+            RunDirectorySink record = open.record = RunDirectorySink.open(out, info, arrow, allocator);
             record.repairs().forEach(r -> console.println("cellbench: repaired " + r));
             for (RunEvent.Notice n : options.extras().notes()) {
                 record.on(n);
             }
             RunJournal journal = new RunJournal(out, record::flush, instruments.state(), journalRows, resume);
-            SinkFanout sinks = open.sinks(SinkFanout.open(record, options.sinks(), new SinkContext(out, info,
-                    options.environment(), console::println, record::on)));
+            SinkFanout sinks = open.sinks = SinkFanout.open(record, options.sinks(), new SinkContext(out, info,
+                    options.environment(), console::println, record::on));
             controls.sinks(sinks.statuses());
             RunListener listener = controls.listener(new RecordingAlarms(sinks, console, out), record, info,
                     beside(options.attachments()));
-            ScheduleRunner runner = open.runner(new ScheduleRunner(schedule, instruments.provider(), listener, journal)
-                    .faultRetry(options.faultRetry()));
+            ScheduleRunner runner = open.runner = new ScheduleRunner(schedule, instruments.provider(), listener, journal)
+                    .faultRetry(options.faultRetry());
             controls.attach(runner);
             RunAttachment.Session attached = new RunAttachment.Session(runner, listener, speed, out);
             options.attachments().forEach(a -> a.attach(attached));

@@ -32,15 +32,14 @@ public record SessionOptions(Path runDirectory, Path scheduleFile, Bench bench, 
                              PrintStream console, Map<String, String> environment) {
 
     public SessionOptions {
-        Objects.requireNonNull(runDirectory, "runDirectory");
-        Objects.requireNonNull(scheduleFile, "scheduleFile");
-        Objects.requireNonNull(bench, "bench");
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(faultRetry, "faultRetry");
+        // every component is required (the builder gives the defaults): name the one missing
+        Object[] given = {runDirectory, scheduleFile, bench, start, faultRetry, extras, console};
+        String[] names = {"runDirectory", "scheduleFile", "bench", "start", "faultRetry", "extras", "console"};
+        for (int i = 0; i < given.length; i++) {
+            Objects.requireNonNull(given[i], names[i]);
+        }
         sinks = List.copyOf(sinks);
         attachments = List.copyOf(attachments);
-        Objects.requireNonNull(extras, "extras");
-        Objects.requireNonNull(console, "console");
         environment = Map.copyOf(environment);
     }
 
