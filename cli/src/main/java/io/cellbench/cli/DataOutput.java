@@ -35,9 +35,9 @@ final class DataOutput {
     /** Per-cycle summaries as a table, CSV or JSON, to {@code file} or (null) the console. */
     static void printCycles(DataSource source, DataFilter filter, OutputFormat format, Path file) throws IOException {
         try (Destination out = Destination.of(file)) {
-            TablePrinter.ConsoleRows<CycleColumns.Row> rows =
-                    new TablePrinter<>(CycleColumns.forFormat(format)).open(format, out.stream);
-            source.cycles(filter, (cell, c) -> rows.write(new CycleColumns.Row(cell, c)));
+            TablePrinter.ConsoleRows<CycleOutputColumns.Row> rows =
+                    new TablePrinter<>(CycleOutputColumns.forFormat(format)).open(format, out.stream);
+            source.cycles(filter, (cell, c) -> rows.write(new CycleOutputColumns.Row(cell, c)));
             rows.close();
             out.check();
         }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Where the {@code data} commands read recorded data: a run directory or an InfluxDB
  * database. Rows are pushed one at a time, as they are read, so nothing is held whole.
  */
-sealed interface DataSource extends AutoCloseable permits RunDirectorySource, InfluxSource {
+sealed interface DataSource extends AutoCloseable permits RunDirectoryData, InfluxSource {
 
     /** The cells, when the source knows them before reading (a run directory does; InfluxDB is asked per query). */
     Optional<List<String>> cells() throws IOException;

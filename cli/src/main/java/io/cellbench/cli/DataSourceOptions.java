@@ -31,7 +31,7 @@ final class DataSourceOptions {
             if (run != null) {
                 throw new UserError("--run selects a run in InfluxDB; a run directory holds one run");
             }
-            return RunDirectorySource.open(directory, allocator);
+            return RunDirectoryData.open(directory, allocator);
         }
         if (!influx.requested(env)) {
             throw new UserError("say where to read: a run directory, or --influx URL --db NAME");

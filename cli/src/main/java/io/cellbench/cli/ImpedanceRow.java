@@ -11,11 +11,11 @@ record ImpedanceRow(String cellId, long spectrumIndex, int pointIndex, double te
                     double ambientTemperatureCelsius, ImpedancePoint point) {
 
     double modulusOhm() {
-        return Math.hypot(point.zRealOhm(), point.zImagOhm());
+        return point.modulusOhm();
     }
 
     /** As measured: negative for capacitive behaviour. */
     double phaseDegree() {
-        return Math.toDegrees(Math.atan2(point.zImagOhm(), point.zRealOhm()));
+        return point.phaseDegree();
     }
 }

@@ -24,7 +24,7 @@ final class RunSummary {
     }
 
     static int print(Path dir, Map<String, RunEvent.Outcome> outcomes, PrintStream out) throws IOException {
-        List<CycleColumns.Row> rows = new ArrayList<>();
+        List<CycleOutputColumns.Row> rows = new ArrayList<>();
         List<String> cellLines = new ArrayList<>();
         Map<String, String> reasons = CellEndReasons.read(dir);
         try (RunReader reader = RunReader.open(dir)) {
@@ -32,7 +32,7 @@ final class RunSummary {
                 // a cell that faulted before its run began (its instruments would not open) has no files
                 boolean hasFiles = java.nio.file.Files.isDirectory(RunLayout.cellDirectory(dir, id));
                 List<CycleSummary> cycles = hasFiles ? reader.cycles(id) : List.of();
-                cycles.forEach(c -> rows.add(new CycleColumns.Row(id, c)));
+                cycles.forEach(c -> rows.add(new CycleOutputColumns.Row(id, c)));
                 double nominalAh = reader.manifest().cell(id).map(c -> c.cell().nominalCapacityAh()).orElse(Double.NaN);
                 String line = cellLine(id, width(outcomes.keySet()), outcomes.get(id), cycles, nominalAh,
                         hasFiles ? reader.spectra(id) : List.of());
@@ -46,7 +46,7 @@ final class RunSummary {
         }
         out.println();
         out.println("Per-cycle summary");
-        new TablePrinter<>(CycleColumns.forFormat(OutputFormat.TABLE)).print(rows.iterator(), OutputFormat.TABLE, out);
+        new TablePrinter<>(CycleOutputColumns.forFormat(OutputFormat.TABLE)).print(rows.iterator(), OutputFormat.TABLE, out);
         out.println();
         out.println("Cells");
         cellLines.forEach(out::println);

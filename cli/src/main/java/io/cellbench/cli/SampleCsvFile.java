@@ -1,10 +1,10 @@
 package io.cellbench.cli;
 
+import io.cellbench.cli.format.Decimals;
 import io.cellbench.cli.format.RowWriter;
 import io.cellbench.core.data.Sample;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ final class SampleCsvFile implements RowWriter<Sample> {
             Object v = SampleFields.ALL.get(i).value().apply(sample);
             if (v instanceof Double d) {
                 if (!d.isNaN()) {
-                    line.append(decimal(d));
+                    line.append(Decimals.plain(d));
                 }
             } else {
                 line.append(v);
@@ -61,15 +61,6 @@ final class SampleCsvFile implements RowWriter<Sample> {
         line.append('\n');
         out.append(line);
         rows++;
-    }
-
-    /**
-     * The shortest decimal that reads back as the same double, without an exponent (unix
-     * times would otherwise print as 1.7145217234E9, which spreadsheets show badly).
-     */
-    static String decimal(double d) {
-        String s = Double.toString(d);
-        return s.indexOf('E') < 0 || Double.isInfinite(d) ? s : new BigDecimal(s).toPlainString();
     }
 
     @Override

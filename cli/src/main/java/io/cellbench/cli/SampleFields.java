@@ -1,9 +1,11 @@
 package io.cellbench.cli;
 
-import io.cellbench.cli.format.Column;
+import io.cellbench.cli.format.OutputColumn;
 import io.cellbench.cli.format.OutputFormat;
 import io.cellbench.core.data.Sample;
+import io.cellbench.core.data.SampleField;
 import io.cellbench.daq.arrow.SampleColumns;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -23,56 +25,35 @@ final class SampleFields {
     record CellSample(String cellId, Sample sample) {
     }
 
-    static final List<Field> ALL = List.of(
-            new Field(SampleColumns.TEST_TIME, Sample::testTimeSecond),
-            new Field(SampleColumns.UNIX_TIME, Sample::unixTimeSecond),
-            new Field(SampleColumns.VOLTAGE, Sample::voltageVolt),
-            new Field(SampleColumns.CURRENT, Sample::currentAmpere),
-            new Field(SampleColumns.CYCLE_COUNT, Sample::cycleCount),
-            new Field(SampleColumns.STEP_COUNT, Sample::stepCount),
-            new Field(SampleColumns.STEP_INDEX, Sample::stepIndex),
-            new Field(SampleColumns.CHARGING_CAPACITY, Sample::chargingCapacityAh),
-            new Field(SampleColumns.DISCHARGING_CAPACITY, Sample::dischargingCapacityAh),
-            new Field(SampleColumns.STEP_CAPACITY, Sample::stepCapacityAh),
-            new Field(SampleColumns.NET_CAPACITY, Sample::netCapacityAh),
-            new Field(SampleColumns.CUMULATIVE_CAPACITY, Sample::cumulativeCapacityAh),
-            new Field(SampleColumns.CHARGING_ENERGY, Sample::chargingEnergyWh),
-            new Field(SampleColumns.DISCHARGING_ENERGY, Sample::dischargingEnergyWh),
-            new Field(SampleColumns.STEP_ENERGY, Sample::stepEnergyWh),
-            new Field(SampleColumns.NET_ENERGY, Sample::netEnergyWh),
-            new Field(SampleColumns.CUMULATIVE_ENERGY, Sample::cumulativeEnergyWh),
-            new Field(SampleColumns.POWER, Sample::powerWatt),
-            new Field(SampleColumns.APPLIED_PRESSURE, Sample::appliedPressurePa),
-            new Field(SampleColumns.AMBIENT_TEMPERATURE, Sample::ambientTemperatureCelsius));
-
-    static {
-        if (!ALL.stream().map(Field::column).toList().equals(SampleColumns.ALL)) {
-            throw new IllegalStateException("SampleFields is out of step with SampleColumns.ALL");
-        }
-    }
+    static final List<Field> ALL = Arrays.stream(SampleField.values())
+            .map(f -> new Field(io.cellbench.daq.arrow.Column.of(f), s -> switch (f.kind()) {
+                case FLOAT64 -> (Object) f.number(s);
+                case INT32 -> (Object) f.integer(s);
+            }))
+            .toList();
 
     private SampleFields() {
     }
 
-    static List<Column<CellSample>> forFormat(OutputFormat format) {
-        List<Column<CellSample>> columns = new ArrayList<>();
-        columns.add(Column.of("cell", "cell", 0, CellSample::cellId));
+    static List<OutputColumn<CellSample>> forFormat(OutputFormat format) {
+        List<OutputColumn<CellSample>> columns = new ArrayList<>();
+        columns.add(OutputColumn.of("cell", "cell", 0, CellSample::cellId));
         if (format != OutputFormat.TABLE) {
             for (Field f : ALL) {
-                columns.add(Column.of(f.column().name(), f.column().label(), 6, r -> f.value().apply(r.sample())));
+                columns.add(OutputColumn.of(f.column().name(), f.column().label(), 6, r -> f.value().apply(r.sample())));
             }
             return columns;
         }
-        columns.add(Column.of("test_time_second", "time s", 1, r -> r.sample().testTimeSecond()));
-        columns.add(Column.of("cycle_count", "cycle", 0, r -> r.sample().cycleCount()));
-        columns.add(Column.of("step_count", "step", 0, r -> r.sample().stepCount()));
-        columns.add(Column.of("voltage_volt", "V", 4, r -> r.sample().voltageVolt()));
-        columns.add(Column.of("current_ampere", "I mA", 4, r -> r.sample().currentAmpere() * 1e3));
-        columns.add(Column.of("charging_capacity_ah", "chg mAh", 4, r -> r.sample().chargingCapacityAh() * 1e3));
-        columns.add(Column.of("discharging_capacity_ah", "dis mAh", 4, r -> r.sample().dischargingCapacityAh() * 1e3));
-        columns.add(Column.of("power_watt", "P mW", 4, r -> r.sample().powerWatt() * 1e3));
-        columns.add(Column.of("applied_pressure_pa", "p MPa", 2, r -> r.sample().appliedPressurePa() * 1e-6));
-        columns.add(Column.of("ambient_temperature_celsius", "T degC", 1, r -> r.sample().ambientTemperatureCelsius()));
+        columns.add(OutputColumn.of(SampleField.TEST_TIME.columnName(), "time s", 1, r -> r.sample().testTimeSecond()));
+        columns.add(OutputColumn.of(SampleField.CYCLE_COUNT.columnName(), "cycle", 0, r -> r.sample().cycleCount()));
+        columns.add(OutputColumn.of(SampleField.STEP_COUNT.columnName(), "step", 0, r -> r.sample().stepCount()));
+        columns.add(OutputColumn.of(SampleField.VOLTAGE.columnName(), "V", 4, r -> r.sample().voltageVolt()));
+        columns.add(OutputColumn.of(SampleField.CURRENT.columnName(), "I mA", 4, r -> r.sample().currentAmpere() * 1e3));
+        columns.add(OutputColumn.of(SampleField.CHARGING_CAPACITY.columnName(), "chg mAh", 4, r -> r.sample().chargingCapacityAh() * 1e3));
+        columns.add(OutputColumn.of(SampleField.DISCHARGING_CAPACITY.columnName(), "dis mAh", 4, r -> r.sample().dischargingCapacityAh() * 1e3));
+        columns.add(OutputColumn.of(SampleField.POWER.columnName(), "P mW", 4, r -> r.sample().powerWatt() * 1e3));
+        columns.add(OutputColumn.of(SampleField.APPLIED_PRESSURE.columnName(), "p MPa", 2, r -> r.sample().appliedPressurePa() * 1e-6));
+        columns.add(OutputColumn.of(SampleField.AMBIENT_TEMPERATURE.columnName(), "T degC", 1, r -> r.sample().ambientTemperatureCelsius()));
         return columns;
     }
 }

@@ -1,16 +1,23 @@
 package io.cellbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** A {@code cellbench} command line in a process of its own, as a technician starts it, for tests that stop or kill it. */
 final class ChildProcess {
+    /** Each started process's log, so a failure can show what a process said before it ended. */
+    private static final Map<Process, Path> LOGS = new ConcurrentHashMap<>();
+
     private ChildProcess() {
     }
 
@@ -22,16 +29,35 @@ final class ChildProcess {
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        LOGS.put(p, log);
+        return p;
     }
 
     /** Waits (at most {@code seconds}) for the condition; the process, if given, must stay alive meanwhile. */
     static void waitFor(Process p, Supplier<Boolean> condition, String what, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.get()) {
-            assertTrue(p == null || p.isAlive(), "the process ended while waiting for: " + what);
+            if (p != null && !p.isAlive()) {
+                fail("the process ended (exit " + p.exitValue() + ") while waiting for: " + what
+                        + "; its last output:\n" + tail(p));
+            }
             assertTrue(System.nanoTime() < deadline, "not within " + seconds + " s: " + what);
             Thread.sleep(50);
+        }
+    }
+
+    /** The last lines a process started here wrote, or a note that there is no log. */
+    static String tail(Process p) {
+        Path log = LOGS.get(p);
+        try {
+            if (log == null || !Files.exists(log)) {
+                return "(no log)";
+            }
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
         }
     }
 }

@@ -40,6 +40,41 @@ class DataCommandsTest {
         return rows;
     }
 
+    /**
+     * run.json lists the cells in the order their threads started, which differs from run to run;
+     * without --cell, data printed them in that order. It prints them in the schedule's order.
+     */
+    @Test
+    void withoutCellTheCellsComeInTheScheduleOrderWhateverRunJsonSays() throws Exception {
+        Path copy = tmp.resolve("reordered");
+        try (var files = Files.walk(run)) {
+            for (Path p : files.toList()) {
+                Path to = copy.resolve(run.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode manifest =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(copy.resolve("run.json").toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode cells = (com.fasterxml.jackson.databind.node.ArrayNode) manifest.get("cells");
+        List<JsonNode> reversed = new ArrayList<>();
+        cells.forEach(reversed::add);
+        java.util.Collections.reverse(reversed);
+        cells.removeAll();
+        cells.addAll(reversed);
+        json.writeValue(copy.resolve("run.json").toFile(), manifest);
+        for (String command : List.of("cycles", "raw", "eis")) {
+            Console c = Console.run("data", command, copy.toString(), "--format", "csv");
+            assertEquals(0, c.exitCode(), c.err());
+            List<String> order = c.out().lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().toList();
+            assertEquals(ShortRun.CELLS, order, "data " + command);
+        }
+    }
+
     @Test
     void bdfExportHasThePreferredLabelsAndEveryValueOfTheArrowFiles() throws Exception {
         Path out = tmp.resolve("bdf");

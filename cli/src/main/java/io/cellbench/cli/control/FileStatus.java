@@ -1,17 +1,19 @@
 package io.cellbench.cli.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.cellbench.cli.ScheduleOrder;
+import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.Sample;
 import io.cellbench.daq.arrow.ArrowSampleReader;
+import io.cellbench.daq.run.EventLogReader;
+import io.cellbench.daq.run.LoggedEvent;
+import io.cellbench.daq.run.RunLayout;
 import io.cellbench.daq.run.RunReader;
 import io.cellbench.schedules.control.CellStatus;
 import io.cellbench.schedules.control.ControlJson;
 import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.runner.RunPosition;
-import io.cellbench.schedules.schedule.ScheduleLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -52,13 +54,11 @@ final class FileStatus {
 
     static Report read(Path dir) throws IOException {
         Map<String, Seen> cells = new LinkedHashMap<>();
-        Path events = dir.resolve("events.jsonl");
+        Path events = dir.resolve(RunLayout.EVENTS);
         Instant lastSeen = modified(dir.resolve("run.json"));
         if (Files.exists(events)) {
             lastSeen = later(lastSeen, modified(events));
-            try (Stream<String> lines = Files.lines(events, StandardCharsets.UTF_8)) {
-                lines.forEach(line -> take(line, cells));
-            }
+            EventLogReader.readAll(dir, event -> take(event, cells));
         }
         Path journal = JournalFiles.directory(dir);
         if (Files.isDirectory(journal)) {
@@ -87,58 +87,39 @@ final class FileStatus {
 
     /** The schedule's order (the files' is a race between the cells' threads), then any others by name. */
     private static List<String> order(Path dir, java.util.Set<String> seen) {
-        List<String> ids = new ArrayList<>();
-        try {
-            var mode = JournalFiles.readRunMode(dir);
-            if (mode.isPresent()) {
-                ScheduleLoader.load(dir.resolve(mode.get().schedule())).cells().forEach(c -> ids.add(c.info().id()));
-            }
-        } catch (IOException | RuntimeException e) {
-            // inputs unreadable: by name below
-        }
-        seen.stream().sorted().filter(id -> !ids.contains(id)).forEach(ids::add);
-        return ids;
+        return ScheduleOrder.of(dir, seen.stream().sorted().toList());
     }
 
-    private static void take(String line, Map<String, Seen> cells) {
-        JsonNode n;
-        try {
-            n = ControlJson.MAPPER.readTree(line);
-        } catch (IOException e) {
-            return; // a line cut by a kill -9
-        }
-        if (n == null) {
-            return;
-        }
-        Seen s = cells.computeIfAbsent(n.path("cell_id").asText(), k -> new Seen());
-        double t = n.path("test_time_second").isNumber() ? n.path("test_time_second").asDouble() : Double.NaN;
-        switch (n.path("type").asText()) {
-            case "RunStarted" -> {
+    private static void take(LoggedEvent event, Map<String, Seen> cells) {
+        Seen s = cells.computeIfAbsent(event.cellId(), k -> new Seen());
+        double t = event.testTimeSecond();
+        switch (event) {
+            case LoggedEvent.RunStarted e -> {
                 s.state = "INTERRUPTED";
                 s.outcome = null;
             }
-            case "StepStarted" -> {
-                s.stepIndex = n.path("step_index").asInt();
-                s.step = n.path("description").asText();
-                s.cycle = n.path("cycle_count").asInt();
+            case LoggedEvent.StepStarted e -> {
+                s.stepIndex = e.stepIndex();
+                s.step = e.description();
+                s.cycle = e.cycleCount();
                 s.stepStart = t;
                 s.testTime = t;
             }
-            case "RunEnded" -> {
+            case LoggedEvent.RunEnded e -> {
                 s.state = "ENDED";
-                s.outcome = n.path("outcome").asText();
-                if (!"COMPLETED".equals(s.outcome) && !"STOPPED".equals(s.outcome)) {
-                    s.fault = n.path("message").asText();
+                s.outcome = e.outcome().name();
+                if (e.outcome() != RunEvent.Outcome.COMPLETED && e.outcome() != RunEvent.Outcome.STOPPED) {
+                    s.fault = e.message();
                 }
                 s.testTime = Double.isNaN(t) ? s.testTime : t;
             }
-            case "Notice" -> {
-                if ("ALARM".equals(n.path("severity").asText())) {
-                    s.fault = n.path("message").asText();
+            case LoggedEvent.Notice e -> {
+                if (e.severity() == RunEvent.Severity.ALARM) {
+                    s.fault = e.message();
                 }
             }
-            default -> {
-                // StepEnded: nothing the status line shows
+            case LoggedEvent.StepEnded e -> {
+                // nothing the status line shows
             }
         }
     }

@@ -1,6 +1,10 @@
 package io.cellbench.cli.format;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,9 +17,9 @@ import java.util.Locale;
  */
 public final class TablePrinter<R> {
     private static final int TABLE_WINDOW = 500;
-    private final List<Column<R>> columns;
+    private final List<OutputColumn<R>> columns;
 
-    public TablePrinter(List<Column<R>> columns) {
+    public TablePrinter(List<OutputColumn<R>> columns) {
         this.columns = List.copyOf(columns);
     }
 
@@ -77,7 +81,7 @@ public final class TablePrinter<R> {
         public void write(R row) {
             String[] cells = new String[columns.size()];
             for (int i = 0; i < cells.length; i++) {
-                Column<R> c = columns.get(i);
+                OutputColumn<R> c = columns.get(i);
                 cells[i] = tableCell(c.value().apply(row), c.decimals());
             }
             window.add(cells);
@@ -150,20 +154,32 @@ public final class TablePrinter<R> {
     }
 
     private final class JsonWriter extends ConsoleWriter {
+        /** One row's text at a time, so that a long export streams. */
+        private final StringWriter row = new StringWriter();
+        private final JsonGenerator json = JsonText.forData(row);
+
         JsonWriter(PrintStream out) {
             super(out);
             out.print('[');
         }
 
         @Override
-        public void write(R row) {
-            out.print(rows == 0 ? "\n  {" : ",\n  {");
-            rows++;
-            for (int i = 0; i < columns.size(); i++) {
-                Column<R> c = columns.get(i);
-                out.print((i == 0 ? "" : ", ") + JsonText.string(c.name()) + ": " + JsonText.value(c.value().apply(row)));
+        public void write(R r) {
+            try {
+                json.writeRaw(rows == 0 ? "\n  " : ",\n  ");
+                rows++;
+                json.writeStartObject();
+                for (OutputColumn<R> c : columns) {
+                    json.writeFieldName(c.name());
+                    JsonText.dataValue(json, c.value().apply(r));
+                }
+                json.writeEndObject();
+                json.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a StringWriter does not fail
             }
-            out.print('}');
+            out.print(row);
+            row.getBuffer().setLength(0);
         }
 
         @Override
@@ -187,15 +203,7 @@ public final class TablePrinter<R> {
     }
 
     private static String plain(Object v) {
-        if (v instanceof Double d) {
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return Long.toString(d.longValue());
-            }
-            String s = Double.toString(d);
-            // No exponents: a unix time stays 1714521723.4, not 1.7145217234E9.
-            return s.indexOf('E') < 0 || d.isInfinite() ? s : new java.math.BigDecimal(s).toPlainString();
-        }
-        return v.toString();
+        return v instanceof Double d ? Decimals.whole(d) : v.toString();
     }
 
     private static String csv(String s) {

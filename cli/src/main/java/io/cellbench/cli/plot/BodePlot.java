@@ -20,10 +20,10 @@ final class BodePlot {
         for (SpectrumSet.Measurement m : set.measurements) {
             List<ImpedancePoint> points = m.spectrum().points();
             double[] f = points.stream().mapToDouble(ImpedancePoint::frequencyHz).toArray();
-            double[] modulus = points.stream().mapToDouble(z -> Math.hypot(z.zRealOhm(), z.zImagOhm())).toArray();
+            double[] modulus = points.stream().mapToDouble(ImpedancePoint::modulusOhm).toArray();
             // the phase of Z is negative for a capacitive cell; plotted as −phase, as is usual for batteries
             double[] negPhase = points.stream()
-                    .mapToDouble(z -> -Math.toDegrees(Math.atan2(z.zImagOhm(), z.zRealOhm()))).toArray();
+                    .mapToDouble(z -> -z.phaseDegree()).toArray();
             var colour = set.colours.colour(m.level());
             var shape = CellLooks.marker(m.cellIndex());
             magnitude.lineAndMarkers(f, modulus, colour, width, shape);

@@ -57,7 +57,7 @@ final class NyquistPlot {
         double hi = 0;
         for (List<SpectrumSet.Measurement> ms : byCell.values()) {
             double largest = ms.stream().flatMap(m -> m.spectrum().points().stream())
-                    .mapToDouble(z -> Math.hypot(z.zRealOhm(), z.zImagOhm())).max().orElse(Double.NaN);
+                    .mapToDouble(ImpedancePoint::modulusOhm).max().orElse(Double.NaN);
             if (largest > 0) {
                 lo = Math.min(lo, largest);
                 hi = Math.max(hi, largest);

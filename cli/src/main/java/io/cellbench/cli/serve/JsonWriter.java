@@ -1,84 +1,108 @@
 package io.cellbench.cli.serve;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.cellbench.cli.format.JsonText;
+import io.cellbench.core.data.SampleField;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 
-/** The API's JSON, written by hand: small, and NaN becomes null as JSON requires. */
+/**
+ * The API's JSON (docs/live-page.md), through {@link JsonText#forWeb}: NaN becomes null as JSON
+ * requires; a cell's voltage, current and test time are keyed by their sample column names.
+ */
 final class JsonWriter {
+    private static final String VOLTAGE = SampleField.VOLTAGE.columnName();
+    private static final String CURRENT = SampleField.CURRENT.columnName();
+    private static final String TEST_TIME = SampleField.TEST_TIME.columnName();
+
     private JsonWriter() {
     }
 
+    /** What one answer writes into its generator. */
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
     static String cells(String runId, boolean live, List<CellView> cells) {
-        StringBuilder sb = new StringBuilder(256 + cells.size() * 256);
-        sb.append("{\"run_id\":").append(string(runId)).append(",\"live\":").append(live).append(",\"cells\":[");
-        for (int k = 0; k < cells.size(); k++) {
-            CellView c = cells.get(k);
-            sb.append(k == 0 ? "" : ",").append('{')
-                    .append("\"id\":").append(string(c.id()))
-                    .append(",\"state\":").append(string(c.state()))
-                    .append(",\"step\":").append(string(c.step()))
-                    .append(",\"cycle\":").append(c.cycle())
-                    .append(",\"voltage_volt\":").append(number(c.voltageVolt()))
-                    .append(",\"current_ampere\":").append(number(c.currentAmpere()))
-                    .append(",\"test_time_second\":").append(number(c.testTimeSecond()))
-                    .append(",\"progress\":").append(number(c.progress()))
-                    .append(",\"outcome\":").append(c.outcome() == null ? "null" : string(c.outcome()))
-                    .append(",\"last_event\":").append(string(c.lastEvent()))
-                    .append('}');
-        }
-        return sb.append("]}").toString();
+        return text(g -> {
+            g.writeStartObject();
+            g.writeStringField("run_id", runId);
+            g.writeBooleanField("live", live);
+            g.writeArrayFieldStart("cells");
+            for (CellView c : cells) {
+                g.writeStartObject();
+                g.writeStringField("id", orEmpty(c.id()));
+                g.writeStringField("state", orEmpty(c.state()));
+                g.writeStringField("step", orEmpty(c.step()));
+                g.writeNumberField("cycle", c.cycle());
+                number(g, VOLTAGE, c.voltageVolt());
+                number(g, CURRENT, c.currentAmpere());
+                number(g, TEST_TIME, c.testTimeSecond());
+                number(g, "progress", c.progress());
+                g.writeStringField("outcome", c.outcome());
+                g.writeStringField("last_event", orEmpty(c.lastEvent()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
     }
 
     static String series(Series s) {
-        StringBuilder sb = new StringBuilder(64 + s.size() * 40);
-        sb.append("{\"cell_id\":").append(string(s.cellId())).append(",\"total\":").append(s.total())
-                .append(",\"test_time_second\":[");
-        for (int k = 0; k < s.size(); k++) {
-            sb.append(k == 0 ? "" : ",").append(number(s.testTimeSecond()[k]));
-        }
-        sb.append("],\"voltage_volt\":[");
-        for (int k = 0; k < s.size(); k++) {
-            sb.append(k == 0 ? "" : ",").append(number(s.voltageVolt()[k]));
-        }
-        sb.append("],\"current_ampere\":[");
-        for (int k = 0; k < s.size(); k++) {
-            sb.append(k == 0 ? "" : ",").append(number(s.currentAmpere()[k]));
-        }
-        return sb.append("]}").toString();
+        return text(g -> {
+            g.writeStartObject();
+            g.writeStringField("cell_id", orEmpty(s.cellId()));
+            g.writeNumberField("total", s.total());
+            g.writeArrayFieldStart(TEST_TIME);
+            for (double t : s.testTimeSecond()) {
+                JsonText.number(g, t, Double::toString);
+            }
+            g.writeEndArray();
+            floats(g, VOLTAGE, s.voltageVolt());
+            floats(g, CURRENT, s.currentAmpere());
+            g.writeEndObject();
+        });
     }
 
-    static String number(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "null";
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    /** The body of a refusal: {"error": message}. */
+    static String error(String message) {
+        return text(g -> {
+            g.writeStartObject();
+            g.writeStringField("error", message);
+            g.writeEndObject();
+        });
     }
 
-    static String number(float v) {
-        return Float.isNaN(v) || Float.isInfinite(v) ? "null" : Float.toString(v);
+    private static void number(JsonGenerator g, String name, double v) throws IOException {
+        g.writeFieldName(name);
+        JsonText.number(g, v, Double::toString);
     }
 
-    static String string(String s) {
-        return "\"" + escape(s == null ? "" : s) + "\"";
-    }
-
-    static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '<' -> sb.append("\\u003c"); // safe even if ever embedded in HTML
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+    private static void floats(JsonGenerator g, String name, float[] values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (float v : values) {
+            if (Float.isFinite(v)) {
+                g.writeNumber(Float.toString(v));
+            } else {
+                g.writeNull();
             }
         }
-        return sb.toString();
+        g.writeEndArray();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String text(Body body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonText.forWeb(out)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 }

@@ -39,10 +39,10 @@ public final class LiveRunSource implements CellSource, AutoCloseable {
 
     @Override
     public List<CellView> cells() throws IOException {
-        Map<String, EventLog.CellEvents> events = files.events().cells();
+        Map<String, FollowedEvents.CellEvents> events = files.events().cells();
         List<CellView> views = new ArrayList<>();
         statuses.get().forEach((id, s) -> {
-            EventLog.CellEvents e = events.getOrDefault(id, EventLog.CellEvents.NONE);
+            FollowedEvents.CellEvents e = events.getOrDefault(id, FollowedEvents.CellEvents.NONE);
             double progress = s.plannedStepCount() > 0
                     ? Math.min(1.0, (double) Math.max(0, s.stepCount() - (s.state() == RunnerStatus.State.ENDED ? 0 : 1))
                             / s.plannedStepCount())

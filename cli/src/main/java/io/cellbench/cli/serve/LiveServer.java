@@ -161,7 +161,7 @@ public final class LiveServer implements AutoCloseable {
             int max = (int) Math.max(2, Math.min(LIMIT_MAX_POINTS, number(query.get("max"), DEFAULT_MAX_POINTS)));
             Optional<Series> series = source.series(id, since, max);
             if (series.isEmpty()) {
-                send(x, 404, "application/json", "{\"error\":\"no cell " + JsonWriter.escape(id) + " in this run\"}");
+                send(x, 404, "application/json", JsonWriter.error("no cell " + id + " in this run"));
                 return;
             }
             x.getResponseHeaders().set("Cache-Control", "no-store");

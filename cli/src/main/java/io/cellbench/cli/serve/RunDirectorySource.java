@@ -22,12 +22,12 @@ import java.util.stream.Stream;
  */
 public final class RunDirectorySource implements CellSource, AutoCloseable {
     private final Path directory;
-    private final EventLog events;
+    private final FollowedEvents events;
     private final SampleCache samples;
 
     public RunDirectorySource(Path directory) {
         this.directory = directory;
-        this.events = new EventLog(directory);
+        this.events = new FollowedEvents(directory);
         this.samples = new SampleCache(directory);
     }
 
@@ -67,7 +67,7 @@ public final class RunDirectorySource implements CellSource, AutoCloseable {
         ids.addAll(byEvents.keySet());
         List<CellView> views = new ArrayList<>();
         for (String id : ids) {
-            EventLog.CellEvents e = byEvents.getOrDefault(id, EventLog.CellEvents.NONE);
+            FollowedEvents.CellEvents e = byEvents.getOrDefault(id, FollowedEvents.CellEvents.NONE);
             Sample last = samples.columns(id).map(SampleCache.Columns::last).orElse(null);
             String state = e.outcome() != null ? "ended" : e.started() ? "running" : "not started";
             double progress = "COMPLETED".equals(e.outcome()) ? 1.0 : Double.NaN;
@@ -120,7 +120,7 @@ public final class RunDirectorySource implements CellSource, AutoCloseable {
         return samples;
     }
 
-    EventLog events() {
+    FollowedEvents events() {
         return events;
     }
 

@@ -19,6 +19,12 @@ public interface DataColumn<R> {
 
     Definition<R> definition();
 
+    /** A column that belongs to no table's enum: a field of one output only, or one made at run time. */
+    static <R> DataColumn<R> of(ColumnTerm term, ColumnValue<R> value) {
+        Definition<R> definition = new Definition<>(term, value);
+        return () -> definition;
+    }
+
     default ColumnTerm term() {
         return definition().term();
     }

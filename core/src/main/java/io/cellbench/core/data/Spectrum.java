@@ -17,4 +17,10 @@ public record Spectrum(
     public Spectrum {
         points = List.copyOf(points);
     }
+
+    /** The same sweep, where and when it was taken, with {@code points} (a reader collects them after the rest). */
+    public Spectrum withPoints(List<ImpedancePoint> points) {
+        return new Spectrum(testTimeSecond, unixTimeSecond, cycleCount, stepCount, stepIndex, appliedPressurePa,
+                ambientTemperatureCelsius, points);
+    }
 }

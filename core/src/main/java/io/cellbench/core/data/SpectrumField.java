@@ -28,6 +28,13 @@ public enum SpectrumField implements DataColumn<SpectrumRow> {
     APPLIED_PRESSURE(SampleField.APPLIED_PRESSURE.term(), float64(r -> r.spectrum().appliedPressurePa())),
     AMBIENT_TEMPERATURE(SampleField.AMBIENT_TEMPERATURE.term(), float64(r -> r.spectrum().ambientTemperatureCelsius()));
 
+    /**
+     * The point's place in its sweep (0, 1, 2 …): a field of InfluxDB's impedance points and a
+     * column of {@code data eis}, not of spectra.arrows, whose rows keep the sweep's order.
+     */
+    public static final DataColumn<SpectrumRow> POINT_INDEX = DataColumn.of(
+            ColumnTerm.own("point_index", "1", "Point Index / 1"), int32(SpectrumRow::pointIndex));
+
     private final Definition<SpectrumRow> definition;
 
     SpectrumField(ColumnTerm term, ColumnValue<SpectrumRow> value) {

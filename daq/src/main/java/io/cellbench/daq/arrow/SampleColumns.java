@@ -12,26 +12,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public final class SampleColumns {
 
-    public static final Column TEST_TIME = Column.of(SampleField.TEST_TIME);
-    public static final Column UNIX_TIME = Column.of(SampleField.UNIX_TIME);
-    public static final Column VOLTAGE = Column.of(SampleField.VOLTAGE);
-    public static final Column CURRENT = Column.of(SampleField.CURRENT);
-    public static final Column CYCLE_COUNT = Column.of(SampleField.CYCLE_COUNT);
-    public static final Column STEP_COUNT = Column.of(SampleField.STEP_COUNT);
-    public static final Column STEP_INDEX = Column.of(SampleField.STEP_INDEX);
-    public static final Column CHARGING_CAPACITY = Column.of(SampleField.CHARGING_CAPACITY);
-    public static final Column DISCHARGING_CAPACITY = Column.of(SampleField.DISCHARGING_CAPACITY);
-    public static final Column STEP_CAPACITY = Column.of(SampleField.STEP_CAPACITY);
-    public static final Column NET_CAPACITY = Column.of(SampleField.NET_CAPACITY);
-    public static final Column CUMULATIVE_CAPACITY = Column.of(SampleField.CUMULATIVE_CAPACITY);
-    public static final Column CHARGING_ENERGY = Column.of(SampleField.CHARGING_ENERGY);
-    public static final Column DISCHARGING_ENERGY = Column.of(SampleField.DISCHARGING_ENERGY);
-    public static final Column STEP_ENERGY = Column.of(SampleField.STEP_ENERGY);
-    public static final Column NET_ENERGY = Column.of(SampleField.NET_ENERGY);
-    public static final Column CUMULATIVE_ENERGY = Column.of(SampleField.CUMULATIVE_ENERGY);
-    public static final Column POWER = Column.of(SampleField.POWER);
-    public static final Column APPLIED_PRESSURE = Column.of(SampleField.APPLIED_PRESSURE);
-    public static final Column AMBIENT_TEMPERATURE = Column.of(SampleField.AMBIENT_TEMPERATURE);
+    /** The table, in file order. */
+    static final List<SampleField> TABLE = List.of(SampleField.values());
 
     /** In file order. */
     public static final List<Column> ALL = Column.all(SampleField.values());

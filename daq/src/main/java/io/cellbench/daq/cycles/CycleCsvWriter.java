@@ -1,5 +1,6 @@
 package io.cellbench.daq.cycles;
 
+import io.cellbench.core.data.CycleField;
 import io.cellbench.core.data.CycleSummary;
 import io.cellbench.daq.arrow.Column;
 import io.cellbench.daq.arrow.CycleColumns;
@@ -44,11 +45,19 @@ public final class CycleCsvWriter implements AutoCloseable {
     }
 
     public void write(CycleSummary c) throws IOException {
-        StringBuilder line = new StringBuilder(200).append(c.cycleCount());
-        for (double v : CycleColumns.values(c)) {
-            line.append(',');
-            if (!Double.isNaN(v)) {
-                line.append(v);
+        StringBuilder line = new StringBuilder(200);
+        for (CycleField column : CycleField.values()) {
+            if (column.ordinal() > 0) {
+                line.append(',');
+            }
+            switch (column.kind()) {
+                case INT32 -> line.append(column.integer(c));
+                case FLOAT64 -> {
+                    double v = column.number(c);
+                    if (!Double.isNaN(v)) {
+                        line.append(v);
+                    }
+                }
             }
         }
         out.write(line.append('\n').toString());

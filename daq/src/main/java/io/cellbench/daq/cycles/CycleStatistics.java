@@ -57,6 +57,14 @@ public final class CycleStatistics {
         return Optional.of(summary);
     }
 
+    /**
+     * The unix time of the first sample of the cycle in progress (NaN before the first sample):
+     * read it before {@link #add} to know when the cycle that {@code add} completes began.
+     */
+    public double startUnixTimeSecond() {
+        return first == null ? Double.NaN : first.unixTimeSecond();
+    }
+
     /** The cycle in progress, summarised as if it ended now; empty before the first sample. */
     public Optional<CycleSummary> current() {
         return first == null ? Optional.empty() : Optional.of(summarize());

@@ -1,6 +1,6 @@
 package io.cellbench.daq.influx;
 
-import io.cellbench.daq.spool.FsyncPolicy;
+import io.cellbench.daq.spool.SpoolFsync;
 import io.cellbench.daq.spool.SpoolOptions;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param token            API token (InfluxDB 2/3), sent as {@code Authorization: Token …}; wins over user/password
  * @param batchSize        lines per POST (InfluxData recommends about 5,000)
  * @param fsync            when spooled lines are forced to disk
- * @param fsyncInterval    the interval of {@link FsyncPolicy#INTERVAL}
+ * @param fsyncInterval    the interval of {@link SpoolFsync#INTERVAL}
  * @param spoolDirectory   where lines wait for the server (one process per directory)
  * @param flushInterval    the longest a line waits for a batch to fill before it is sent anyway
  * @param retryInitial     first delay after a failed POST; doubles per failure, with jitter
@@ -39,7 +39,7 @@ public record InfluxConfig(
         Secret password,
         Secret token,
         int batchSize,
-        FsyncPolicy fsync,
+        SpoolFsync fsync,
         Duration fsyncInterval,
         Path spoolDirectory,
         Duration flushInterval,
@@ -88,7 +88,7 @@ public record InfluxConfig(
     /** A configuration with the defaults for everything but the server, database and spool. */
     public static InfluxConfig of(URI url, String database, Path spoolDirectory) {
         return new InfluxConfig(url, database, "", "", Secret.none(), Secret.none(), DEFAULT_BATCH_SIZE,
-                FsyncPolicy.INTERVAL, SpoolOptions.DEFAULT_FSYNC_INTERVAL, spoolDirectory, Duration.ofSeconds(1),
+                SpoolFsync.INTERVAL, SpoolOptions.DEFAULT_FSYNC_INTERVAL, spoolDirectory, Duration.ofSeconds(1),
                 Duration.ofMillis(200), Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(30),
                 DEFAULT_BACKLOG_ALARM_LINES, true);
     }
@@ -115,7 +115,7 @@ public record InfluxConfig(
                 backlogAlarmLines, gzip);
     }
 
-    public InfluxConfig withFsync(FsyncPolicy policy) {
+    public InfluxConfig withFsync(SpoolFsync policy) {
         return new InfluxConfig(url, database, retentionPolicy, user, password, token, batchSize, policy,
                 fsyncInterval, spoolDirectory, flushInterval, retryInitial, retryMax, requestTimeout, closeTimeout,
                 backlogAlarmLines, gzip);
@@ -158,7 +158,7 @@ public record InfluxConfig(
                 + (user.isEmpty() ? "" : ", user=" + user)
                 + ", password=" + password + ", token=" + token
                 + ", batchSize=" + batchSize + ", fsync=" + fsync
-                + (fsync == FsyncPolicy.INTERVAL ? " every " + fsyncInterval.toMillis() + " ms" : "")
+                + (fsync == SpoolFsync.INTERVAL ? " every " + fsyncInterval.toMillis() + " ms" : "")
                 + ", spoolDirectory=" + spoolDirectory + ", flushInterval=" + flushInterval.toMillis() + " ms"
                 + ", retry=" + retryInitial.toMillis() + "…" + retryMax.toMillis() + " ms"
                 + ", requestTimeout=" + requestTimeout.toMillis() + " ms"

@@ -1,6 +1,6 @@
 package io.cellbench.daq.influx;
 
-import io.cellbench.daq.spool.FsyncPolicy;
+import io.cellbench.daq.spool.SpoolFsync;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -209,9 +209,9 @@ public final class InfluxConfigLoader {
         }
     }
 
-    private static FsyncPolicy fsync(Map<String, String> v, Map<String, String> sources) throws InfluxConfigException {
+    private static SpoolFsync fsync(Map<String, String> v, Map<String, String> sources) throws InfluxConfigException {
         try {
-            return FsyncPolicy.parse(v.get("fsync"));
+            return SpoolFsync.parse(v.get("fsync"));
         } catch (IllegalArgumentException e) {
             throw new InfluxConfigException(sources.get("fsync") + ": " + e.getMessage());
         }

@@ -1,8 +1,10 @@
 package io.cellbench.daq.influx;
 
-import io.cellbench.core.data.CycleSummary;
-import io.cellbench.core.data.Sample;
-import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.core.data.ColumnSource;
+import io.cellbench.core.data.CycleField;
+import io.cellbench.core.data.DataColumn;
+import io.cellbench.core.data.SampleField;
+import io.cellbench.core.data.SpectrumField;
 import io.cellbench.daq.influx.StoredPoints.StoredCycle;
 import io.cellbench.daq.influx.StoredPoints.StoredImpedance;
 import io.cellbench.daq.influx.StoredPoints.StoredSample;
@@ -74,33 +76,22 @@ public final class InfluxReader implements AutoCloseable {
 
     /** Samples in time order. */
     public Stream<StoredSample> samples(ReadFilter filter) {
-        return rows(PointEncoder.SAMPLES, filter, "cycle_count", r -> new StoredSample(r.tags(), new Sample(
-                r.d("test_time_second"), r.unixTime(), r.d("voltage_volt"), r.d("current_ampere"),
-                r.i("cycle_count"), r.i("step_count"), r.i("step_index"),
-                r.d("charging_capacity_ah"), r.d("discharging_capacity_ah"), r.d("step_capacity_ah"),
-                r.d("net_capacity_ah"), r.d("cumulative_capacity_ah"),
-                r.d("charging_energy_wh"), r.d("discharging_energy_wh"), r.d("step_energy_wh"),
-                r.d("net_energy_wh"), r.d("cumulative_energy_wh"),
-                r.d("power_watt"), r.d("applied_pressure_pa"), r.d("ambient_temperature_celsius"))));
+        return rows(PointEncoder.SAMPLES, filter, r -> new StoredSample(r.tags(), SampleField.sample(r)));
     }
 
     /** Cycle summaries in time order (capacity fade: discharge capacity against cycle count). */
     public Stream<StoredCycle> cycles(ReadFilter filter) {
-        return rows(PointEncoder.CYCLES, filter, "cycle_count", r -> new StoredCycle(r.tags(), r.unixTime(),
-                new CycleSummary(r.i("cycle_count"), r.d("start_test_time_second"), r.d("duration_second"),
-                        r.d("charge_capacity_ah"), r.d("discharge_capacity_ah"),
-                        r.d("charge_energy_wh"), r.d("discharge_energy_wh"),
-                        r.d("coulombic_efficiency"), r.d("energy_efficiency"),
-                        r.d("mean_charge_voltage_volt"), r.d("mean_discharge_voltage_volt"),
-                        r.d("end_charge_voltage_volt"), r.d("end_discharge_voltage_volt"))));
+        return rows(PointEncoder.CYCLES, filter, r -> new StoredCycle(r.tags(), r.unixTime(), CycleField.summary(r)));
     }
 
     /** Impedance points in time order: sweep after sweep, each from its first frequency. */
     public Stream<StoredImpedance> impedance(ReadFilter filter) {
-        return rows(PointEncoder.IMPEDANCE, filter, "cycle_count", r -> new StoredImpedance(r.tags(), r.unixTime(),
-                r.l("spectrum_index"), r.i("point_index"), r.d("test_time_second"), r.i("cycle_count"),
-                r.i("step_count"), r.i("step_index"), r.d("applied_pressure_pa"), r.d("ambient_temperature_celsius"),
-                new ImpedancePoint(r.d("frequency_hz"), r.d("z_real_ohm"), r.d("z_imag_ohm"))));
+        return rows(PointEncoder.IMPEDANCE, filter, r -> new StoredImpedance(r.tags(), r.unixTime(),
+                r.integer(SpectrumField.SPECTRUM_INDEX), r.integer(SpectrumField.POINT_INDEX),
+                r.number(SpectrumField.TEST_TIME), r.integer(SpectrumField.CYCLE_COUNT),
+                r.integer(SpectrumField.STEP_COUNT), r.integer(SpectrumField.STEP_INDEX),
+                r.number(SpectrumField.APPLIED_PRESSURE), r.number(SpectrumField.AMBIENT_TEMPERATURE),
+                SpectrumField.point(r)));
     }
 
     @Override
@@ -140,9 +131,9 @@ public final class InfluxReader implements AutoCloseable {
         return q.append(" ORDER BY time ASC").toString();
     }
 
-    private <T> Stream<T> rows(String measurement, ReadFilter filter, String cycleField, Function<Row, T> convert) {
+    private <T> Stream<T> rows(String measurement, ReadFilter filter, Function<Row, T> convert) {
         BoundParameterQuery.QueryBuilder builder = BoundParameterQuery.QueryBuilder
-                .newQuery(influxQl(measurement, filter, cycleField, retentionPolicy)).forDatabase(database);
+                .newQuery(influxQl(measurement, filter, SampleField.CYCLE_COUNT.columnName(), retentionPolicy)).forDatabase(database);
         if (filter.run() != null) {
             builder.bind("run", filter.run());
         }
@@ -280,24 +271,39 @@ public final class InfluxReader implements AutoCloseable {
         return rows;
     }
 
-    /** One answer row, with typed access; absent fields read as NaN (numbers) or 0 (counts). */
-    private record Row(Map<String, Integer> index, List<Object> values, Map<String, String> groupTags) {
+    /**
+     * One answer row, by column: a field is found by its name or an alias, an absent one reads as
+     * NaN (numbers) or 0 (counts); a unix time column is the point's time.
+     */
+    private record Row(Map<String, Integer> index, List<Object> values, Map<String, String> groupTags)
+            implements ColumnSource {
 
         Object get(String column) {
             Integer i = index.get(column);
             return i == null ? null : values.get(i);
         }
 
-        double d(String column) {
+        private Object get(DataColumn<?> column) {
+            for (String name : column.term().names()) {
+                Object v = get(name);
+                if (v != null) {
+                    return v;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public double number(DataColumn<?> column) {
+            if (column.term().equals(SampleField.UNIX_TIME.term())) {
+                return unixTime();
+            }
             return get(column) instanceof Number n ? n.doubleValue() : Double.NaN;
         }
 
-        int i(String column) {
+        @Override
+        public int integer(DataColumn<?> column) {
             return get(column) instanceof Number n ? n.intValue() : 0;
-        }
-
-        long l(String column) {
-            return get(column) instanceof Number n ? n.longValue() : 0;
         }
 
         String s(String column) {

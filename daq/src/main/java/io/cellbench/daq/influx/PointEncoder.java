@@ -1,11 +1,18 @@
 package io.cellbench.daq.influx;
 
+import io.cellbench.core.data.CycleField;
 import io.cellbench.core.data.CycleSummary;
+import io.cellbench.core.data.DataColumn;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.Sample;
+import io.cellbench.core.data.SampleField;
 import io.cellbench.core.data.Spectrum;
-import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.core.data.SpectrumField;
+import io.cellbench.core.data.SpectrumRow;
+import io.cellbench.daq.cycles.CycleStatistics;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -21,6 +28,9 @@ import java.util.function.Function;
  * Events carry only test time; their unix time is test time plus the cell's last seen
  * offset between the two clocks.
  *
+ * <p>Fields are the tables' columns ({@link SampleField}, {@link CycleField}, {@link SpectrumField}),
+ * named as in the files; a sample's unix time is its timestamp, not a field.
+ *
  * <p>Not thread-safe: one encoder per sink, called under the sink's lock.
  */
 public final class PointEncoder {
@@ -29,6 +39,21 @@ public final class PointEncoder {
     public static final String CYCLES = "cycles";
     public static final String IMPEDANCE = "impedance";
     public static final String EVENTS = "events";
+
+    /** A sample's fields: every column of samples.arrows but unix time, which is the point's time. */
+    static final List<SampleField> SAMPLE_FIELDS = Arrays.stream(SampleField.values())
+            .filter(f -> f != SampleField.UNIX_TIME).toList();
+    /** An impedance point's fields, in the order InfluxDB has always been sent them (not the file's). */
+    static final List<DataColumn<SpectrumRow>> IMPEDANCE_FIELDS = List.of(SpectrumField.FREQUENCY,
+            SpectrumField.Z_REAL, SpectrumField.Z_IMAG, SpectrumField.Z_MOD, SpectrumField.Z_PHASE,
+            SpectrumField.POINT_INDEX, SpectrumField.SPECTRUM_INDEX, SpectrumField.TEST_TIME, SpectrumField.CYCLE_COUNT,
+            SpectrumField.STEP_COUNT, SpectrumField.STEP_INDEX, SpectrumField.APPLIED_PRESSURE,
+            SpectrumField.AMBIENT_TEMPERATURE);
+    private static final List<CycleField> CYCLE_FIELDS = List.of(CycleField.values());
+    private static final String TEST_TIME = SampleField.TEST_TIME.columnName();
+    private static final String CYCLE_COUNT = SampleField.CYCLE_COUNT.columnName();
+    private static final String STEP_COUNT = SampleField.STEP_COUNT.columnName();
+    private static final String STEP_INDEX = SampleField.STEP_INDEX.columnName();
 
     private final Function<String, SeriesTags> tagsForCell;
     private final Map<String, CellState> cells = new HashMap<>();
@@ -57,27 +82,27 @@ public final class PointEncoder {
             case RunEvent.StepStarted s -> {
                 lp.measurement(EVENTS).encodedTags(cell.tags)
                         .field("kind", "step_started").field("severity", RunEvent.Severity.INFO.name())
-                        .field("message", s.description()).field("test_time_second", s.testTimeSecond())
-                        .field("cycle_count", s.cycleCount()).field("step_count", s.stepCount())
-                        .field("step_index", s.stepIndex());
+                        .field("message", s.description()).field(TEST_TIME, s.testTimeSecond())
+                        .field(CYCLE_COUNT, s.cycleCount()).field(STEP_COUNT, s.stepCount())
+                        .field(STEP_INDEX, s.stepIndex());
                 yield end(lp, cell, EVENTS, cell.unixAt(s.testTimeSecond()));
             }
             case RunEvent.StepEnded s -> {
                 lp.measurement(EVENTS).encodedTags(cell.tags)
                         .field("kind", "step_ended").field("severity", RunEvent.Severity.INFO.name())
-                        .field("message", s.reason()).field("test_time_second", s.testTimeSecond())
-                        .field("step_count", s.stepCount()).field("step_index", s.stepIndex());
+                        .field("message", s.reason()).field(TEST_TIME, s.testTimeSecond())
+                        .field(STEP_COUNT, s.stepCount()).field(STEP_INDEX, s.stepIndex());
                 yield end(lp, cell, EVENTS, cell.unixAt(s.testTimeSecond()));
             }
             case RunEvent.Notice n -> {
                 lp.measurement(EVENTS).encodedTags(cell.tags)
                         .field("kind", "notice").field("severity", n.severity().name())
-                        .field("message", n.message()).field("test_time_second", n.testTimeSecond());
+                        .field("message", n.message()).field(TEST_TIME, n.testTimeSecond());
                 yield end(lp, cell, EVENTS, cell.unixAt(n.testTimeSecond()));
             }
             case RunEvent.RunEnded e -> {
-                int lines = cell.cycles.close()
-                        .map(c -> cycle(cell, c.summary(), c.startUnixTime(), lp)).orElse(0);
+                double start = cell.cycles.startUnixTimeSecond();
+                int lines = cell.cycles.finish().map(c -> cycle(cell, c, start, lp)).orElse(0);
                 RunEvent.Severity severity = switch (e.outcome()) {
                     case COMPLETED, STOPPED -> RunEvent.Severity.INFO;
                     case SAFETY_TRIP, FAULT -> RunEvent.Severity.ALARM;
@@ -85,7 +110,7 @@ public final class PointEncoder {
                 lp.measurement(EVENTS).encodedTags(cell.tags)
                         .field("kind", "run_ended").field("severity", severity.name())
                         .field("message", e.message()).field("outcome", e.outcome().name())
-                        .field("test_time_second", e.testTimeSecond());
+                        .field(TEST_TIME, e.testTimeSecond());
                 yield lines + end(lp, cell, EVENTS, cell.unixAt(e.testTimeSecond()));
             }
         };
@@ -110,29 +135,11 @@ public final class PointEncoder {
     }
 
     private int sample(CellState cell, Sample s, LineProtocol lp) {
-        int lines = cell.cycles.add(s).map(c -> cycle(cell, c.summary(), c.startUnixTime(), lp)).orElse(0);
+        double start = cell.cycles.startUnixTimeSecond();
+        int lines = cell.cycles.add(s).map(c -> cycle(cell, c, start, lp)).orElse(0);
         cell.unixOffset = s.unixTimeSecond() - s.testTimeSecond();
         cell.lastUnix = s.unixTimeSecond();
-        lp.measurement(SAMPLES).encodedTags(cell.tags)
-                .field("test_time_second", s.testTimeSecond())
-                .field("voltage_volt", s.voltageVolt())
-                .field("current_ampere", s.currentAmpere())
-                .field("cycle_count", s.cycleCount())
-                .field("step_count", s.stepCount())
-                .field("step_index", s.stepIndex())
-                .field("charging_capacity_ah", s.chargingCapacityAh())
-                .field("discharging_capacity_ah", s.dischargingCapacityAh())
-                .field("step_capacity_ah", s.stepCapacityAh())
-                .field("net_capacity_ah", s.netCapacityAh())
-                .field("cumulative_capacity_ah", s.cumulativeCapacityAh())
-                .field("charging_energy_wh", s.chargingEnergyWh())
-                .field("discharging_energy_wh", s.dischargingEnergyWh())
-                .field("step_energy_wh", s.stepEnergyWh())
-                .field("net_energy_wh", s.netEnergyWh())
-                .field("cumulative_energy_wh", s.cumulativeEnergyWh())
-                .field("power_watt", s.powerWatt())
-                .field("applied_pressure_pa", s.appliedPressurePa())
-                .field("ambient_temperature_celsius", s.ambientTemperatureCelsius());
+        fields(lp.measurement(SAMPLES).encodedTags(cell.tags), SAMPLE_FIELDS, s);
         return lines + end(lp, cell, SAMPLES, s.unixTimeSecond());
     }
 
@@ -141,44 +148,27 @@ public final class PointEncoder {
         long start = Timestamps.nanos(s.unixTimeSecond());
         int lines = 0;
         for (int i = 0; i < s.points().size(); i++) {
-            ImpedancePoint p = s.points().get(i);
-            double modulus = Math.hypot(p.zRealOhm(), p.zImagOhm());
-            double phaseDegree = Math.toDegrees(Math.atan2(p.zImagOhm(), p.zRealOhm()));
-            lp.measurement(IMPEDANCE).encodedTags(cell.tags)
-                    .field("frequency_hz", p.frequencyHz())
-                    .field("z_real_ohm", p.zRealOhm())
-                    .field("z_imag_ohm", p.zImagOhm())
-                    .field("z_mod_ohm", modulus)
-                    .field("z_phase_degree", phaseDegree)
-                    .field("point_index", i)
-                    .field("spectrum_index", cell.spectra)
-                    .field("test_time_second", s.testTimeSecond())
-                    .field("cycle_count", s.cycleCount())
-                    .field("step_count", s.stepCount())
-                    .field("step_index", s.stepIndex())
-                    .field("applied_pressure_pa", s.appliedPressurePa())
-                    .field("ambient_temperature_celsius", s.ambientTemperatureCelsius());
+            // numbered as this sink saw the spectra (the files number them per cell and segment)
+            fields(lp.measurement(IMPEDANCE).encodedTags(cell.tags), IMPEDANCE_FIELDS,
+                    new SpectrumRow(cell.spectra, s, i));
             lines += endNanos(lp, cell, IMPEDANCE, start + i);
         }
         return lines;
     }
 
     private int cycle(CellState cell, CycleSummary c, double startUnixTime, LineProtocol lp) {
-        lp.measurement(CYCLES).encodedTags(cell.tags)
-                .field("cycle_count", c.cycleCount())
-                .field("start_test_time_second", c.startTestTimeSecond())
-                .field("duration_second", c.durationSecond())
-                .field("charge_capacity_ah", c.chargeCapacityAh())
-                .field("discharge_capacity_ah", c.dischargeCapacityAh())
-                .field("charge_energy_wh", c.chargeEnergyWh())
-                .field("discharge_energy_wh", c.dischargeEnergyWh())
-                .field("coulombic_efficiency", c.coulombicEfficiency())
-                .field("energy_efficiency", c.energyEfficiency())
-                .field("mean_charge_voltage_volt", c.meanChargeVoltageVolt())
-                .field("mean_discharge_voltage_volt", c.meanDischargeVoltageVolt())
-                .field("end_charge_voltage_volt", c.endChargeVoltageVolt())
-                .field("end_discharge_voltage_volt", c.endDischargeVoltageVolt());
+        fields(lp.measurement(CYCLES).encodedTags(cell.tags), CYCLE_FIELDS, c);
         return end(lp, cell, CYCLES, startUnixTime);
+    }
+
+    /** The row's value of each column as a field: float64 NaN is left out, int32 is an integer field. */
+    private static <R> void fields(LineProtocol lp, List<? extends DataColumn<R>> columns, R row) {
+        for (DataColumn<R> column : columns) {
+            switch (column.kind()) {
+                case FLOAT64 -> lp.field(column.columnName(), column.number(row));
+                case INT32 -> lp.field(column.columnName(), column.integer(row));
+            }
+        }
     }
 
     private static int end(LineProtocol lp, CellState cell, String measurement, double unixTimeSecond) {
@@ -210,10 +200,11 @@ public final class PointEncoder {
     private static final class CellState {
         final String tags;
         final long[] lastNanos = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
-        final CycleTracker cycles = new CycleTracker();
+        /** The same computation as the files' cycles.arrows, so both hold the same cycles. */
+        final CycleStatistics cycles = new CycleStatistics();
         double unixOffset = Double.NaN;
         double lastUnix = Double.NaN;
-        long spectra;
+        int spectra;
 
         CellState(String tags) {
             this.tags = tags;

@@ -1,10 +1,6 @@
 package io.cellbench.daq.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,29 +30,16 @@ public record DataGap(String cellId, double fromTestTimeSecond, double toTestTim
 
     /** The gaps recorded for {@code cellId} in a run directory's events.jsonl (none when it has none). */
     public static List<DataGap> of(Path runDirectory, String cellId) throws IOException {
-        Path file = runDirectory.resolve(RunLayout.EVENTS);
         List<DataGap> gaps = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return gaps;
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.contains(PREFIX)) {
-                    continue;
-                }
-                JsonNode n;
-                try {
-                    n = Json.MAPPER.readTree(line);
-                } catch (IOException e) {
-                    continue; // a torn line is not a gap record
-                }
-                Matcher m = TIMES.matcher(n.path("message").asText());
-                if (cellId.equals(n.path("cell_id").asText()) && m.lookingAt()) {
+        EventLogReader.readAll(runDirectory, event -> {
+            if (event instanceof LoggedEvent.Notice n && n.cellId().equals(cellId)) {
+                Matcher m = TIMES.matcher(n.message());
+                if (m.lookingAt()) {
                     gaps.add(new DataGap(cellId, Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                            n.path("message").asText()));
+                            n.message()));
                 }
             }
-        }
+        });
         return gaps;
     }
 

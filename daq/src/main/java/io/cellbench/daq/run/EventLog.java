@@ -1,5 +1,7 @@
 package io.cellbench.daq.run;
 
+import static io.cellbench.daq.run.EventKeys.*;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cellbench.core.data.RunEvent;
@@ -117,36 +119,36 @@ final class EventLog implements AutoCloseable {
     /** The JSON line for an event, or null for the events the log does not record. */
     static ObjectNode toJson(RunEvent event, double unixTimeSecond) {
         ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("type", event.getClass().getSimpleName());
-        n.put("cell_id", event.cellId());
+        n.put(TYPE, event.getClass().getSimpleName());
+        n.put(CELL_ID, event.cellId());
         switch (event) {
             case RunStarted e -> {
-                Json.number(n, "unix_time_second", e.unixTimeSecond());
-                n.put("protocol_name", e.protocolName());
-                n.put("resumed", e.resumed());
+                Json.number(n, UNIX_TIME, e.unixTimeSecond());
+                n.put(PROTOCOL_NAME, e.protocolName());
+                n.put(RESUMED, e.resumed());
             }
             case StepStarted e -> {
                 times(n, e.testTimeSecond(), unixTimeSecond);
-                n.put("step_count", e.stepCount());
-                n.put("step_index", e.stepIndex());
-                n.put("cycle_count", e.cycleCount());
-                n.put("description", e.description());
+                n.put(STEP_COUNT, e.stepCount());
+                n.put(STEP_INDEX, e.stepIndex());
+                n.put(CYCLE_COUNT, e.cycleCount());
+                n.put(DESCRIPTION, e.description());
             }
             case StepEnded e -> {
                 times(n, e.testTimeSecond(), unixTimeSecond);
-                n.put("step_count", e.stepCount());
-                n.put("step_index", e.stepIndex());
-                n.put("reason", e.reason());
+                n.put(STEP_COUNT, e.stepCount());
+                n.put(STEP_INDEX, e.stepIndex());
+                n.put(REASON, e.reason());
             }
             case Notice e -> {
                 times(n, e.testTimeSecond(), unixTimeSecond);
-                n.put("severity", e.severity().name());
-                n.put("message", e.message());
+                n.put(SEVERITY, e.severity().name());
+                n.put(MESSAGE, e.message());
             }
             case RunEnded e -> {
                 times(n, e.testTimeSecond(), unixTimeSecond);
-                n.put("outcome", e.outcome().name());
-                n.put("message", e.message());
+                n.put(OUTCOME, e.outcome().name());
+                n.put(MESSAGE, e.message());
             }
             case SampleRecorded e -> {
                 return null;
@@ -159,9 +161,9 @@ final class EventLog implements AutoCloseable {
     }
 
     private static void times(ObjectNode n, double testTimeSecond, double unixTimeSecond) {
-        Json.number(n, "test_time_second", testTimeSecond);
+        Json.number(n, TEST_TIME, testTimeSecond);
         if (!Double.isNaN(unixTimeSecond)) {
-            Json.number(n, "unix_time_second", unixTimeSecond);
+            Json.number(n, UNIX_TIME, unixTimeSecond);
         }
     }
 

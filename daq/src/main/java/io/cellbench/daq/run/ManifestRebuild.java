@@ -1,13 +1,10 @@
 package io.cellbench.daq.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.daq.arrow.Segments;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -186,41 +183,30 @@ public final class ManifestRebuild {
     /** Each cell's starts and last end, from events.jsonl (lines that do not parse are skipped). */
     private static Map<String, CellEvents> events(Path runDirectory) throws IOException {
         Map<String, CellEvents> out = new LinkedHashMap<>();
-        Path file = runDirectory.resolve(RunLayout.EVENTS);
-        if (!Files.isRegularFile(file)) {
-            return out;
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                JsonNode n;
-                try {
-                    n = Json.MAPPER.readTree(line);
-                } catch (IOException torn) {
-                    continue;
-                }
-                String type = n.path("type").asText();
-                String cell = n.path("cell_id").asText("");
-                if (cell.isEmpty() || !(type.equals("RunStarted") || type.equals("RunEnded"))) {
-                    continue;
-                }
-                CellEvents c = out.computeIfAbsent(cell, k -> new CellEvents());
-                if (type.equals("RunStarted")) {
+        EventLogReader.readAll(runDirectory, event -> {
+            if (event.cellId().isEmpty()) {
+                return;
+            }
+            switch (event) {
+                case LoggedEvent.RunStarted e -> {
+                    CellEvents c = out.computeIfAbsent(e.cellId(), k -> new CellEvents());
                     if (c.starts == 0) {
-                        c.firstStart = Json.number(n, "unix_time_second");
+                        c.firstStart = e.unixTimeSecond();
                     }
                     c.starts++;
                     c.outcome = null; // a start after an end: the cell was resumed
-                } else {
-                    try {
-                        c.outcome = Outcome.valueOf(n.path("outcome").asText());
-                    } catch (IllegalArgumentException e) {
-                        continue;
-                    }
-                    c.endMessage = n.path("message").asText("");
-                    c.endTestTime = Json.number(n, "test_time_second");
+                }
+                case LoggedEvent.RunEnded e -> {
+                    CellEvents c = out.computeIfAbsent(e.cellId(), k -> new CellEvents());
+                    c.outcome = e.outcome();
+                    c.endMessage = e.message();
+                    c.endTestTime = e.testTimeSecond();
+                }
+                default -> {
+                    // steps and notices say nothing about how a cell's run ended
                 }
             }
-        }
+        });
         return out;
     }
 }

@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>Guarantees: {@link #append} returns only after the lines are written to the operating
- * system (and to the disk under {@link FsyncPolicy#ALWAYS}). On open, a torn last line
+ * system (and to the disk under {@link SpoolFsync#ALWAYS}). On open, a torn last line
  * (the process was killed mid-write) is cut off, and reading resumes at the committed
  * position; a batch that was delivered but whose commit did not happen is read again, so a
  * consumer must make deliveries idempotent. Segments are deleted once fully acknowledged.
@@ -113,7 +113,7 @@ public final class Spool implements AutoCloseable {
         this.recoveredLines = countLines(committed, end);
         this.recovery = new SpoolRecovery(recoveredLines, end - committed, torn, repairs);
         openActive(end);
-        if (options.fsync() == FsyncPolicy.INTERVAL) {
+        if (options.fsync() == SpoolFsync.INTERVAL) {
             fsyncThread = Thread.ofPlatform().daemon().name("cellbench-spool-fsync").start(this::fsyncLoop);
         } else {
             fsyncThread = null;
@@ -169,7 +169,7 @@ public final class Spool implements AutoCloseable {
     /**
      * Appends {@code lines} complete lines ({@code data[0, length)}, each ending in a line feed).
      * When this returns the lines are in the operating system's hands (on disk under
-     * {@link FsyncPolicy#ALWAYS}). If writing fails the spool is left as it was before the call;
+     * {@link SpoolFsync#ALWAYS}). If writing fails the spool is left as it was before the call;
      * if only the fsync fails, the lines stay in the spool (they may still be delivered) and the
      * caller is told they may not be on disk. Appends from several threads are written one at a
      * time; their fsyncs run outside the lock, so no appender waits for another's.
@@ -210,7 +210,7 @@ public final class Spool implements AutoCloseable {
             appendedLines += lines;
             appendEnd += length;
             dirty = true;
-            if (options.fsync() == FsyncPolicy.ALWAYS) {
+            if (options.fsync() == SpoolFsync.ALWAYS) {
                 toForce = appendChannel;
             }
             if (unread() >= wakeReaderAtUnread) {
@@ -413,7 +413,7 @@ public final class Spool implements AutoCloseable {
             while (body.hasRemaining()) {
                 ch.write(body);
             }
-            if (options.fsync() != FsyncPolicy.NEVER) {
+            if (options.fsync() != SpoolFsync.NEVER) {
                 ch.force(true);
             }
         }
@@ -437,7 +437,7 @@ public final class Spool implements AutoCloseable {
             fsyncThread.interrupt();
         }
         try {
-            if (options.fsync() != FsyncPolicy.NEVER) {
+            if (options.fsync() != SpoolFsync.NEVER) {
                 appendChannel.force(false);
             }
             appendChannel.close();
@@ -530,7 +530,7 @@ public final class Spool implements AutoCloseable {
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ch.write(ByteBuffer.wrap((offset + "\n").getBytes(StandardCharsets.US_ASCII)));
-            if (options.fsync() != FsyncPolicy.NEVER) {
+            if (options.fsync() != SpoolFsync.NEVER) {
                 ch.force(false);
             }
         }
@@ -602,7 +602,7 @@ public final class Spool implements AutoCloseable {
     }
 
     private void roll() throws IOException {
-        if (options.fsync() != FsyncPolicy.NEVER) {
+        if (options.fsync() != SpoolFsync.NEVER) {
             appendChannel.force(false);
         }
         appendChannel.close();
@@ -614,7 +614,7 @@ public final class Spool implements AutoCloseable {
         Path file = dir.resolve(String.format("segment-%020d.lp", start));
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         ch.truncate(0);
-        if (options.fsync() != FsyncPolicy.NEVER) {
+        if (options.fsync() != SpoolFsync.NEVER) {
             forceDirectory();
         }
         Segment segment = new Segment(start, file);

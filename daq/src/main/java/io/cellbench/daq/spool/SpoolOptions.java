@@ -7,7 +7,7 @@ import java.util.Objects;
  * How a spool stores lines: when they are forced to disk and how large a segment file grows
  * before the next one starts.
  */
-public record SpoolOptions(FsyncPolicy fsync, Duration fsyncInterval, long segmentBytes) {
+public record SpoolOptions(SpoolFsync fsync, Duration fsyncInterval, long segmentBytes) {
 
     public static final long DEFAULT_SEGMENT_BYTES = 8L << 20;
     public static final Duration DEFAULT_FSYNC_INTERVAL = Duration.ofSeconds(1);
@@ -24,10 +24,10 @@ public record SpoolOptions(FsyncPolicy fsync, Duration fsyncInterval, long segme
     }
 
     public static SpoolOptions defaults() {
-        return new SpoolOptions(FsyncPolicy.INTERVAL, DEFAULT_FSYNC_INTERVAL, DEFAULT_SEGMENT_BYTES);
+        return new SpoolOptions(SpoolFsync.INTERVAL, DEFAULT_FSYNC_INTERVAL, DEFAULT_SEGMENT_BYTES);
     }
 
-    public SpoolOptions withFsync(FsyncPolicy policy) {
+    public SpoolOptions withFsync(SpoolFsync policy) {
         return new SpoolOptions(policy, fsyncInterval, segmentBytes);
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cellbench.daq.spool.FsyncPolicy;
+import io.cellbench.daq.spool.SpoolFsync;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class InfluxConfigLoaderTest {
         assertEquals("lab", c.user());
         assertEquals("autogen", c.retentionPolicy());
         assertEquals(2000, c.batchSize());
-        assertEquals(FsyncPolicy.ALWAYS, c.fsync());
+        assertEquals(SpoolFsync.ALWAYS, c.fsync());
         assertEquals(Duration.ofMillis(250), c.flushInterval());
         assertEquals(Duration.ofMinutes(2), c.retryMax());
         assertEquals(Duration.ofSeconds(45), c.closeTimeout());
@@ -58,7 +58,7 @@ class InfluxConfigLoaderTest {
                 "CELLBENCH_INFLUX_URL", "http://127.0.0.1:8086", "CELLBENCH_INFLUX_DB", "lab",
                 "CELLBENCH_INFLUX_TOKEN", "tok", "XDG_STATE_HOME", home.resolve("state").toString())).config();
         assertEquals(5000, c.batchSize());
-        assertEquals(FsyncPolicy.INTERVAL, c.fsync());
+        assertEquals(SpoolFsync.INTERVAL, c.fsync());
         assertEquals("tok", c.token().reveal());
         assertEquals(home.resolve("state/cellbench/influx-spool/lab"), c.spoolDirectory());
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent;
-import io.cellbench.daq.spool.FsyncPolicy;
+import io.cellbench.daq.spool.SpoolFsync;
 import io.cellbench.daq.spool.Spool;
 import io.cellbench.fixtures.influx.InfluxServer;
 import java.io.IOException;
@@ -200,7 +200,7 @@ class InfluxSinkTest {
 
     @Test
     void fsyncAlwaysWritesTheSameAsTheDefault() throws IOException {
-        InfluxConfig config = config("always").withFsync(FsyncPolicy.ALWAYS).withBatchSize(100);
+        InfluxConfig config = config("always").withFsync(SpoolFsync.ALWAYS).withBatchSize(100);
         try (InfluxSink sink = InfluxSink.builder(config).notices(notices::add).open()) {
             for (int i = 0; i < 1000; i++) {
                 sink.on(TestData.recorded("E1", i));

@@ -106,6 +106,37 @@ class PointEncoderTest {
     }
 
     @Test
+    void aHalfCycleHasTheSameFieldsAsInTheCycleFile() {
+        // TestData's cycle 3 ends after 250 of its charging samples (i = 2000..2249): a charge-only
+        // cycle. The files (CycleStatistics) have no efficiencies for it, because nothing was
+        // discharged to compare; InfluxDB used to store 0 for both, from a second computation.
+        LineProtocol lp = new LineProtocol();
+        for (int i = 2000; i < 2250; i++) {
+            encoder.encode(TestData.recorded("A1", i), lp);
+        }
+        // a cycle whose cycler reports no discharge counters at all (NaN): no discharge field
+        Sample s = TestData.sample(3000);
+        encoder.encode(new RunEvent.SampleRecorded("A1", new Sample(s.testTimeSecond(), s.unixTimeSecond(),
+                s.voltageVolt(), s.currentAmpere(), 4, 7, 1, s.chargingCapacityAh(), Double.NaN,
+                s.stepCapacityAh(), s.netCapacityAh(), s.cumulativeCapacityAh(), s.chargingEnergyWh(),
+                Double.NaN, s.stepEnergyWh(), s.netEnergyWh(), s.cumulativeEnergyWh(), s.powerWatt(),
+                Double.NaN, 25.0)), lp);
+        encoder.encode(new RunEvent.RunEnded("A1", 300, RunEvent.Outcome.COMPLETED, "done"), lp);
+        List<String> cycles = lp.toString().lines().filter(l -> l.startsWith("cycles,")).toList();
+        assertEquals(2, cycles.size(), lp.toString());
+        String half = cycles.getFirst();
+        assertTrue(half.contains("cycle_count=3i,"), half);
+        assertTrue(half.contains(",discharge_capacity_ah=0.0,"), half);
+        assertFalse(half.contains("coulombic_efficiency"), half);
+        assertFalse(half.contains("energy_efficiency"), half);
+        assertFalse(half.contains("mean_discharge_voltage_volt"), half);
+        String unmeasured = cycles.get(1);
+        assertTrue(unmeasured.contains("cycle_count=4i,"), unmeasured);
+        assertFalse(unmeasured.contains("discharge_capacity_ah"), unmeasured);
+        assertFalse(unmeasured.contains("discharge_energy_wh"), unmeasured);
+    }
+
+    @Test
     void aSpectrumIsOnePointPerFrequencyOneNanosecondApart() {
         List<String> lines = encode(new RunEvent.SpectrumMeasured("A1", TestData.spectrum(60, 3)));
         assertEquals(3, lines.size());

@@ -43,7 +43,7 @@ class SpoolProperties {
     @Property(tries = 60)
     void committedBatchesAreTheAppendedLinesInOrder(@ForAll("ops") List<Op> ops) throws IOException {
         Path dir = Files.createTempDirectory("spool-prop");
-        SpoolOptions options = SpoolOptions.defaults().withSegmentBytes(1024).withFsync(FsyncPolicy.NEVER);
+        SpoolOptions options = SpoolOptions.defaults().withSegmentBytes(1024).withFsync(SpoolFsync.NEVER);
         StringBuilder appended = new StringBuilder();
         StringBuilder committed = new StringBuilder();
         int next = 0;

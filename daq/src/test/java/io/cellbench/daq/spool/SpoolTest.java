@@ -180,7 +180,7 @@ class SpoolTest {
 
     @Test
     void everyPolicyKeepsTheLinesAcrossReopen() throws IOException {
-        for (FsyncPolicy policy : FsyncPolicy.values()) {
+        for (SpoolFsync policy : SpoolFsync.values()) {
             Path d = dir.resolve(policy.toString());
             try (Spool spool = Spool.open(d, small().withFsync(policy))) {
                 spool.append(lines(0, 20));
@@ -189,8 +189,8 @@ class SpoolTest {
                 assertEquals(lines(0, 20), spool.read(100).text() + "\n", policy.toString());
             }
         }
-        assertEquals(FsyncPolicy.INTERVAL, FsyncPolicy.parse(" Interval "));
-        assertThrows(IllegalArgumentException.class, () -> FsyncPolicy.parse("sometimes"));
+        assertEquals(SpoolFsync.INTERVAL, SpoolFsync.parse(" Interval "));
+        assertThrows(IllegalArgumentException.class, () -> SpoolFsync.parse("sometimes"));
     }
 
     /**
@@ -201,7 +201,7 @@ class SpoolTest {
     void concurrentAppendersWithFsyncAlwaysLoseAndTearNothing() throws Exception {
         int channels = 8;
         int each = 200;
-        try (Spool spool = Spool.open(dir, small().withFsync(FsyncPolicy.ALWAYS))) {
+        try (Spool spool = Spool.open(dir, small().withFsync(SpoolFsync.ALWAYS))) {
             List<Thread> threads = new java.util.ArrayList<>();
             for (int c = 0; c < channels; c++) {
                 int channel = c;

@@ -50,9 +50,11 @@ final class ModbusPeer implements AutoCloseable {
                         problems.add("expected " + HEX.formatHex(e.request()) + ", got " + HEX.formatHex(got));
                         return;
                     }
+                    // Counted before the answer leaves: the driver may act on the answer and the
+                    // test ask problems() before this thread runs again (a flake under load).
+                    played++;
                     s.getOutputStream().write(e.answer());
                     s.getOutputStream().flush();
-                    played++;
                 }
                 if (in.read() != -1) {
                     problems.add("the driver sent more than the script");

@@ -1,9 +1,11 @@
 package io.cellbench.importers.bdf;
 
+import io.cellbench.core.data.SampleField;
 import io.cellbench.importers.AuxColumn;
 import io.cellbench.importers.ImportNote;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** What each column of a BDF CSV header is, after deprecated terms are mapped to their successors. */
 final class BdfColumns {
@@ -66,25 +68,29 @@ final class BdfColumns {
         return columns.stream().anyMatch(c -> c.role() == role);
     }
 
+    /**
+     * The role of each BDF term a reader uses. The terms cellbench's samples also carry are named
+     * by {@link SampleField}, the others (BDF's, which cellbench does not write) here.
+     */
+    private static final Map<String, Role> ROLES = Map.ofEntries(
+            Map.entry(SampleField.TEST_TIME.columnName(), Role.TEST_TIME),
+            Map.entry(SampleField.UNIX_TIME.columnName(), Role.UNIX_TIME),
+            Map.entry("step_time_second", Role.STEP_TIME),
+            Map.entry(SampleField.VOLTAGE.columnName(), Role.VOLTAGE),
+            Map.entry(SampleField.CURRENT.columnName(), Role.CURRENT),
+            Map.entry(SampleField.CYCLE_COUNT.columnName(), Role.CYCLE),
+            Map.entry(SampleField.STEP_COUNT.columnName(), Role.STEP_COUNT),
+            Map.entry("step_id", Role.STEP_ID),
+            Map.entry("step_type", Role.STEP_TYPE),
+            Map.entry("record_index", Role.RECORD_INDEX),
+            Map.entry("step_record_index", Role.STEP_RECORD_INDEX),
+            Map.entry(SampleField.CHARGING_CAPACITY.columnName(), Role.CHARGE_AH),
+            Map.entry(SampleField.DISCHARGING_CAPACITY.columnName(), Role.DISCHARGE_AH),
+            Map.entry(SampleField.CHARGING_ENERGY.columnName(), Role.CHARGE_WH),
+            Map.entry(SampleField.DISCHARGING_ENERGY.columnName(), Role.DISCHARGE_WH),
+            Map.entry(SampleField.AMBIENT_TEMPERATURE.columnName(), Role.AMBIENT_TEMPERATURE));
+
     private static Role roleOf(String name) {
-        return switch (name) {
-            case "test_time_second" -> Role.TEST_TIME;
-            case "unix_time_second" -> Role.UNIX_TIME;
-            case "step_time_second" -> Role.STEP_TIME;
-            case "voltage_volt" -> Role.VOLTAGE;
-            case "current_ampere" -> Role.CURRENT;
-            case "cycle_count" -> Role.CYCLE;
-            case "step_count" -> Role.STEP_COUNT;
-            case "step_id" -> Role.STEP_ID;
-            case "step_type" -> Role.STEP_TYPE;
-            case "record_index" -> Role.RECORD_INDEX;
-            case "step_record_index" -> Role.STEP_RECORD_INDEX;
-            case "charging_capacity_ah" -> Role.CHARGE_AH;
-            case "discharging_capacity_ah" -> Role.DISCHARGE_AH;
-            case "charging_energy_wh" -> Role.CHARGE_WH;
-            case "discharging_energy_wh" -> Role.DISCHARGE_WH;
-            case "ambient_temperature_celsius" -> Role.AMBIENT_TEMPERATURE;
-            default -> Role.AUX;
-        };
+        return ROLES.getOrDefault(name, Role.AUX);
     }
 }

@@ -1,5 +1,6 @@
 package io.cellbench.importers.bdf;
 
+import io.cellbench.core.data.SampleField;
 import io.cellbench.importers.CounterScope;
 import io.cellbench.importers.CyclerFileReader;
 import io.cellbench.importers.CyclerRecord;
@@ -150,8 +151,8 @@ public final class BdfCsvReader implements CyclerFileReader {
         void decideStepIndex(ArrayDeque<String> lookahead, ImportMetadata.Builder meta) {
             for (int c = 0; c < columns.length; c++) {
                 Column column = columns[c];
-                if (column.role() != Role.STEP_RECORD_INDEX || !column.header().equalsIgnoreCase("step_index")
-                        && !column.header().equalsIgnoreCase("Step Index / 1")) {
+                if (column.role() != Role.STEP_RECORD_INDEX || !column.header().equalsIgnoreCase(SampleField.STEP_INDEX.columnName())
+                        && !column.header().equalsIgnoreCase(SampleField.STEP_INDEX.label())) {
                     continue;
                 }
                 long counterLike = 0;

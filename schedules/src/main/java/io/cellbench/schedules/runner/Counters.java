@@ -1,5 +1,7 @@
 package io.cellbench.schedules.runner;
 
+import io.cellbench.core.instrument.ChannelCommand;
+
 /**
  * The capacity, energy, cycle and step counters of one run, as the {@link
  * io.cellbench.core.data.Sample} contract defines them. Mutable and owned by the runner
@@ -8,12 +10,16 @@ package io.cellbench.schedules.runner;
  * <p>Capacity integrates current and energy integrates power (V·I) with the trapezoid rule
  * between consecutive samples. An interval in which the integrand changes sign is split at
  * the (linearly interpolated) zero, so charge and discharge throughput are both exact for
- * piecewise-linear signals. After a command change the integral restarts from the reading
- * taken right after the command ({@link #restart}): the reading before it belongs to the
- * old command. Without such a reading the first interval is a rectangle at the new sample.
+ * piecewise-linear signals. After a command change the integral restarts at the command
+ * ({@link #restart}), never from a reading before it, which belongs to the old command: a
+ * current step starts at its set-point, known exactly, and any other command at the reading
+ * taken right after it (see docs/runner.md, "Charge at a step edge"). Without such a reading
+ * the first interval is a rectangle at the new sample.
  */
 final class Counters {
     private static final double SECONDS_PER_HOUR = 3600.0;
+    /** How far (relative) a reading's current may be from a set-point and still be a reading of it. */
+    static final double SAME_LEVEL = 0.01;
 
     private int cycleCount = 1;
     private int stepCount;
@@ -56,12 +62,41 @@ final class Counters {
         previousTime = unixTime;
     }
 
-    /** The reading right after a command: the next interval is a trapezoid from it. */
-    void restart(double unixTime, double volt, double ampere) {
+    /** The next interval is a trapezoid from ({@code volt}, {@code ampere}) at {@code unixTime}. */
+    private void restart(double unixTime, double volt, double ampere) {
         hasPrevious = true;
         previousTime = unixTime;
         previousAmpere = ampere;
         previousWatt = watt(volt, ampere);
+    }
+
+    /**
+     * The channel was given {@code command} and read right after it ({@code volt}, {@code ampere}):
+     * the next interval is a trapezoid from the current that flows from the command on. For a
+     * current step that is its set-point, whatever the reading says (a cycler's status may
+     * still show its last measurement from before the command, a ramp from which would lose
+     * ½ · period · |ΔI|), unless the reading shows the source held at the voltage limit in the
+     * step's direction (compliance: less than the set-point flows); for an open circuit it is
+     * 0 A. For a voltage, power or resistance command, whose current only the cell decides, it
+     * is the reading. The power starts at that current times the reading's voltage when the
+     * reading is of the new level (its current within {@value #SAME_LEVEL} of the set-point);
+     * a reading from before the command lacks the step's I·R jump, so then, as when no voltage
+     * was measured, the first interval's power is a rectangle at its sample.
+     */
+    void restart(double unixTime, double volt, double ampere, ChannelCommand command) {
+        if (command instanceof ChannelCommand.OpenCircuit) {
+            restart(unixTime, volt, 0);
+            return;
+        }
+        if (command instanceof ChannelCommand.Current c
+                && !(c.ampere() > 0 && volt >= c.maxVolt()) && !(c.ampere() < 0 && volt <= c.minVolt())) {
+            restart(unixTime, volt, c.ampere());
+            if (!(Math.abs(ampere - c.ampere()) <= SAME_LEVEL * Math.abs(c.ampere()))) {
+                previousWatt = Double.NaN;
+            }
+            return;
+        }
+        restart(unixTime, volt, ampere);
     }
 
     /**
@@ -102,7 +137,7 @@ final class Counters {
         double dt = unixTime - previousTime;
         if (dt > 0) {
             double a0 = hasPrevious ? previousAmpere : ampere;
-            double w0 = hasPrevious ? previousWatt : watt;
+            double w0 = hasPrevious && !Double.isNaN(previousWatt) ? previousWatt : watt;
             double chargeAs = positiveArea(a0, ampere, dt);
             double dischargeAs = positiveArea(-a0, -ampere, dt);
             double chargeJ = positiveArea(w0, watt, dt);

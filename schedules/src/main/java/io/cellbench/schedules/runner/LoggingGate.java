@@ -14,6 +14,8 @@ final class LoggingGate {
     private double lastTime;
     private double lastVolt;
     private double lastAmpere;
+    /** A resumed run's last time on disk (unix s): nothing at or before it is recorded again. */
+    private double continuedAfter = Double.NEGATIVE_INFINITY;
 
     LoggingGate(double deltaVolt, double deltaAmpere) {
         this.deltaVolt = deltaVolt;
@@ -25,9 +27,20 @@ final class LoggingGate {
         periodSecond = seconds;
     }
 
+    /**
+     * A resumed run whose data on disk end at {@code time} (unix s): records go on strictly after
+     * it, as they would within one process. Resumed as fast as possible, the clock starts again at
+     * that very time, and a record there (a continued step at its time limit, a hold at resume)
+     * would be that moment twice. The first record after it is taken as after a fresh start.
+     */
+    void continueAfter(double time) {
+        continuedAfter = time;
+    }
+
     /** Whether the sample at {@code time} is to be recorded; if so, it becomes the reference. */
     boolean offer(double time, double volt, double ampere, boolean force) {
-        if (hasRecord && time <= lastTime) {
+        // The epsilon: the resume position's time is the data's, rebuilt as run start + test time.
+        if (time <= continuedAfter + StepEnds.TIME_EPSILON_SECOND || hasRecord && time <= lastTime) {
             return false;
         }
         boolean record = force || !hasRecord

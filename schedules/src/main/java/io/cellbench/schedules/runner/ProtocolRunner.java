@@ -216,7 +216,7 @@ public final class ProtocolRunner {
 
     /** A resumed run: test time goes on from the interrupted run's start, across the downtime. */
     private void announceResume() {
-        sampler.resumeRun(resume.runStartUnixSecond());
+        sampler.resumeRun(resume.runStartUnixSecond(), resume.runStartUnixSecond() + resume.testTimeSecond());
         double now = sampler.now();
         emit(new RunEvent.RunStarted(cell.id(), now, cell, protocol.name(), protocol.source(), true));
         double gap = Math.max(0, sampler.testTime(now) - resume.testTimeSecond());

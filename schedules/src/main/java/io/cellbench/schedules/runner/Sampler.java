@@ -104,9 +104,14 @@ final class Sampler {
         return runStart;
     }
 
-    /** Test time 0 stays where the interrupted run had it: test time includes the downtime. */
-    void resumeRun(double runStartUnixSecond) {
+    /**
+     * Test time 0 stays where the interrupted run had it: test time includes the downtime. The
+     * run goes on from {@code positionUnixSecond}, its last sample on disk (resume moves the
+     * journaled position on to the data): nothing is recorded at or before it again.
+     */
+    void resumeRun(double runStartUnixSecond, double positionUnixSecond) {
         runStart = runStartUnixSecond;
+        gate.continueAfter(positionUnixSecond);
     }
 
     /**
@@ -155,7 +160,8 @@ final class Sampler {
     /**
      * The channel was just given a new command: a new phase (for the current-settling rule)
      * starts, and the channel is read at once so that the counters integrate the first
-     * interval from the new state. This base reading is checked against the safety window
+     * interval from the new state (a current step's from its set-point: {@link Counters#restart}).
+     * This base reading is checked against the safety window
      * but neither recorded (its time is the previous step's end) nor shown in the status: a
      * channel may read it before the command has acted, so it is no sample of the new command.
      */
@@ -166,7 +172,7 @@ final class Sampler {
             now = clock.nowUnixSeconds();
         }
         time = now;
-        counters.restart(now, volt, ampere);
+        counters.restart(now, volt, ampere, command);
         checkSafety();
     }
 
@@ -257,7 +263,7 @@ final class Sampler {
                         + Texts.number(round(frozen)) + " s"));
         readChannel();
         time = pausedAt;
-        counters.restart(pausedAt, volt, ampere);
+        counters.restart(pausedAt, volt, ampere, new ChannelCommand.OpenCircuit());
         checkSafety();
         double due = pausedAt;
         while (holds.held()) {

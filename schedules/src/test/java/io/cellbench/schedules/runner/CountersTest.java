@@ -3,6 +3,7 @@ package io.cellbench.schedules.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cellbench.core.data.Sample;
+import io.cellbench.core.instrument.ChannelCommand;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,55 @@ class CountersTest {
         assertEquals(0.5 / H, c.dischargingAh(), 1e-15);
         assertEquals(7.0 / H, c.netAh(), 1e-15);
         assertEquals(8.0 / H, c.stepAh(), 1e-15);
+    }
+
+    /** One interval of 1 s after {@code command}, read right after it as ({@code volt}, {@code ampere}). */
+    private static Counters firstInterval(ChannelCommand command, double volt, double ampere, double v1, double i1) {
+        Counters c = new Counters();
+        c.beginStep(StepDirection.NEITHER);
+        c.commandChanged(0);
+        c.restart(0, volt, ampere, command);
+        c.integrate(1, v1, i1);
+        return c;
+    }
+
+    @Test
+    void aCurrentStepStartsAtItsSetPointEvenWhenTheReadingAfterTheCommandIsFromBeforeIt() {
+        ChannelCommand charge = new ChannelCommand.Current(2e-3, 1.8, 3.8);
+        // Fresh reading of the new level: power from its voltage (the I·R step included).
+        Counters fresh = firstInterval(charge, 3.48, 2e-3, 3.50, 2e-3);
+        assertEquals(2e-3 / H, fresh.chargingAh(), 1e-15);
+        assertEquals(2e-3 * (3.48 + 3.50) / 2 / H, fresh.chargingWh(), 1e-15);
+        // A status still showing the rest before the command (0 A, the open-circuit voltage):
+        // the charge is the set-point's, the power a rectangle at the first sample.
+        Counters stale = firstInterval(charge, 3.28, 0, 3.50, 2e-3);
+        assertEquals(2e-3 / H, stale.chargingAh(), 1e-15);
+        assertEquals(2e-3 * 3.50 / H, stale.chargingWh(), 1e-15);
+        // From a discharge to a charge: nothing is counted as discharge.
+        Counters reversed = firstInterval(charge, 3.20, -1e-3, 3.50, 2e-3);
+        assertEquals(2e-3 / H, reversed.chargingAh(), 1e-15);
+        assertEquals(0.0, reversed.dischargingAh());
+    }
+
+    @Test
+    void aCurrentStepInComplianceStartsAtTheReading() {
+        // The cell is already at the charge limit: the source holds 3.8 V and 0.5 mA flows, not 2 mA.
+        Counters c = firstInterval(new ChannelCommand.Current(2e-3, 1.8, 3.8), 3.8, 0.5e-3, 3.8, 0.4e-3);
+        assertEquals(0.45e-3 / H, c.chargingAh(), 1e-15);
+        Counters d = firstInterval(new ChannelCommand.Current(-2e-3, 1.8, 3.8), 1.8, -0.5e-3, 1.8, -0.4e-3);
+        assertEquals(0.45e-3 / H, d.dischargingAh(), 1e-15);
+    }
+
+    @Test
+    void anOpenCircuitStartsAtZeroAndAHoldAtTheReading() {
+        // A status still showing the 2 mA of the step before: the rest counts nothing.
+        Counters rest = firstInterval(new ChannelCommand.OpenCircuit(), 3.5, 2e-3, 3.3, 0);
+        assertEquals(0.0, rest.stepAh());
+        assertEquals(0.0, rest.stepWh());
+        // A hold's current is the cell's: the trapezoid starts at the reading after the command.
+        Counters hold = firstInterval(new ChannelCommand.Voltage(3.7, 5e-3), 3.7, 3e-3, 3.7, 1e-3);
+        assertEquals(2e-3 / H, hold.chargingAh(), 1e-15);
+        assertEquals(3.7 * 2e-3 / H, hold.chargingWh(), 1e-15);
     }
 
     @Test

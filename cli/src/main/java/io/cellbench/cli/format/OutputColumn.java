@@ -7,9 +7,9 @@ import java.util.function.Function;
  * value from a row. {@code decimals} applies to the table form only; CSV and JSON print
  * full precision.
  */
-public record Column<R>(String name, String header, int decimals, Function<R, Object> value) {
+public record OutputColumn<R>(String name, String header, int decimals, Function<R, Object> value) {
 
-    public static <R> Column<R> of(String name, String header, int decimals, Function<R, Object> value) {
-        return new Column<>(name, header, decimals, value);
+    public static <R> OutputColumn<R> of(String name, String header, int decimals, Function<R, Object> value) {
+        return new OutputColumn<>(name, header, decimals, value);
     }
 }

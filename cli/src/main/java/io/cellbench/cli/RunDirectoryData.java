@@ -19,28 +19,28 @@ import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** A run directory as a {@link DataSource}: each cell's Arrow files, one batch in memory at a time. */
-final class RunDirectorySource implements DataSource {
+final class RunDirectoryData implements DataSource {
     private final Path directory;
     private final RunReader reader;
     private final BufferAllocator allocator;
     private final List<String> warnings = new ArrayList<>();
 
-    private RunDirectorySource(Path directory, RunReader reader, BufferAllocator allocator) {
+    private RunDirectoryData(Path directory, RunReader reader, BufferAllocator allocator) {
         this.directory = directory;
         this.reader = reader;
         this.allocator = allocator;
     }
 
-    static RunDirectorySource open(Path directory, BufferAllocator allocator) throws IOException {
+    static RunDirectoryData open(Path directory, BufferAllocator allocator) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new UserError("no run directory at " + directory);
         }
-        return new RunDirectorySource(directory, RunReader.open(directory, allocator), allocator);
+        return new RunDirectoryData(directory, RunReader.open(directory, allocator), allocator);
     }
 
     @Override
     public Optional<List<String>> cells() throws IOException {
-        return Optional.of(reader.cells());
+        return Optional.of(ScheduleOrder.of(directory, reader.cells()));
     }
 
     @Override
@@ -148,7 +148,7 @@ final class RunDirectorySource implements DataSource {
     }
 
     private List<String> selected(DataFilter filter) throws IOException {
-        List<String> ids = reader.cells();
+        List<String> ids = ScheduleOrder.of(directory, reader.cells());
         for (String c : filter.cells()) {
             if (!ids.contains(c)) {
                 throw new UserError("run " + directory + " has no cell '" + c + "'; it has: " + String.join(", ", ids));

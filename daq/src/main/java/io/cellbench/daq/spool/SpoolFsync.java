@@ -7,7 +7,7 @@ import java.util.Locale;
  * operating system before {@code append} returns, so a killed process loses nothing under any
  * policy; the policy decides what a power cut or kernel crash can take.
  */
-public enum FsyncPolicy {
+public enum SpoolFsync {
     /** fdatasync after every append: a power cut loses nothing that was acknowledged. Slowest. */
     ALWAYS,
     /** fdatasync at most every interval (default 1 s): a power cut loses at most the last interval. */
@@ -15,7 +15,7 @@ public enum FsyncPolicy {
     /** Never forced; the kernel writes back when it likes (about 30 s on Linux). */
     NEVER;
 
-    public static FsyncPolicy parse(String text) {
+    public static SpoolFsync parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

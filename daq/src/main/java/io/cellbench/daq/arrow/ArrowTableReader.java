@@ -1,0 +1,106 @@
+package io.cellbench.daq.arrow;
+
+import io.cellbench.core.data.ColumnSource;
+import io.cellbench.core.data.DataColumn;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Reads the rows of one table back from stream segments, in order, one batch in memory at a
+ * time: each row is handed over as a {@link ColumnSource} positioned on it, which the table's
+ * definition turns back into a record ({@code SampleField.sample}, {@code CycleField.summary}).
+ * A column is found by its name or one of its aliases; a column the file does not have, and a
+ * null, reads as NaN (0 for an int32), so files written before a column existed still read. A
+ * torn last batch (a crash) is skipped with a warning in the report.
+ */
+final class ArrowTableReader {
+
+    private ArrowTableReader() {
+    }
+
+    /** Hands {@code rows} each row of the segments; the source is valid only during the call. */
+    static ReadReport read(List<Path> segments, BufferAllocator allocator, List<? extends DataColumn<?>> columns,
+                           Consumer<ColumnSource> rows) throws IOException {
+        Cursor cursor = new Cursor(columns);
+        return ArrowStreamScan.read(segments, allocator, (root, file) -> {
+            cursor.batch(root);
+            for (int i = 0, n = root.getRowCount(); i < n; i++) {
+                cursor.row = i;
+                rows.accept(cursor);
+            }
+        });
+    }
+
+    /** One row of the current batch, by column. */
+    private static final class Cursor implements ColumnSource {
+        private final List<? extends DataColumn<?>> columns;
+        private final Map<DataColumn<?>, Integer> positions = new IdentityHashMap<>();
+        private final Float8Vector[] floats;
+        private final IntVector[] ints;
+        int row;
+
+        Cursor(List<? extends DataColumn<?>> columns) {
+            this.columns = List.copyOf(columns);
+            for (int k = 0; k < columns.size(); k++) {
+                positions.put(columns.get(k), k);
+            }
+            floats = new Float8Vector[columns.size()];
+            ints = new IntVector[columns.size()];
+        }
+
+        void batch(VectorSchemaRoot root) {
+            for (int k = 0; k < columns.size(); k++) {
+                FieldVector vector = vector(root, columns.get(k));
+                floats[k] = vector instanceof Float8Vector f ? f : null;
+                ints[k] = vector instanceof IntVector v ? v : null;
+            }
+        }
+
+        private static FieldVector vector(VectorSchemaRoot root, DataColumn<?> column) {
+            for (String name : column.term().names()) {
+                FieldVector vector = root.getVector(name);
+                if (vector != null) {
+                    return vector;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public double number(DataColumn<?> column) {
+            Float8Vector v = floats[position(column)];
+            return v == null || v.isNull(row) ? Double.NaN : v.get(row);
+        }
+
+        @Override
+        public int integer(DataColumn<?> column) {
+            IntVector v = ints[position(column)];
+            return v == null || v.isNull(row) ? 0 : v.get(row);
+        }
+
+        /**
+         * Where the reader keeps a column. The tables are enums read in declaration order, so a
+         * constant's ordinal is its position; the map serves any other list (hot path: millions
+         * of rows times twenty columns).
+         */
+        private int position(DataColumn<?> column) {
+            if (column instanceof Enum<?> e && e.ordinal() < columns.size() && columns.get(e.ordinal()) == column) {
+                return e.ordinal();
+            }
+            Integer k = positions.get(column);
+            if (k == null) {
+                throw new IllegalArgumentException(column.columnName() + " is not a column this reader reads");
+            }
+            return k;
+        }
+    }
+}
