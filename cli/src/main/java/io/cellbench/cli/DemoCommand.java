@@ -2,11 +2,13 @@ package io.cellbench.cli;
 
 import io.cellbench.core.UserError;
 import io.cellbench.core.data.RunEvent;
-import io.cellbench.daq.influx.InfluxConfig;
+import io.cellbench.daq.sink.SinkSettings;
 import io.cellbench.impedance.fit.SolidStateCircuit;
 import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduleLoader;
+import io.cellbench.schedules.session.RunSession;
+import io.cellbench.schedules.session.SessionStart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -67,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
         // with a live page to watch: about 6 minutes in all. At 3600 on a busy machine, late
         // samples let cells overshoot the 3.8 V limit (safety trips that --speed max never shows)
         double factor = RunCommand.parseSpeed(speed != null ? speed : serve.enabled() ? "1800" : "max");
-        InfluxConfig liveInflux = RunCommand.influxConfig(influx);
+        List<SinkSettings> sinks = influx.sink(System.getenv(), System.err);
         notify.check();
         FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
         long minFree = minFreeSpace.orElse(MinFreeSpaceOption.DEFAULT_BYTES);
@@ -84,15 +86,15 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.println("cellbench demo: replacing the earlier demo in " + out);
                 DemoDirectory.clear(out);
             }
-            return runIn(retry, liveInflux, factor, minFree);
+            return runIn(retry, sinks, factor, minFree);
         }
     }
 
-    private int runIn(FaultRetry retry, InfluxConfig liveInflux, double factor, long minFree)
+    private int runIn(FaultRetry retry, List<SinkSettings> sinks, double factor, long minFree)
             throws IOException, InterruptedException {
         Path inputs = out.resolve("inputs");
         Files.createDirectories(inputs);
-        RunOptions.of(retry, liveInflux == null ? null : influx, serve, minFree).write(out);
+        RunOptions.of(retry, sinks.isEmpty() ? null : influx, serve, minFree).write(out);
         for (String f : FILES) {
             try (InputStream in = DemoCommand.class.getResourceAsStream(RESOURCES + f)) {
                 if (in == null) {
@@ -105,13 +107,13 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("cellbench demo: " + schedule.cells().size() + " simulated cells, protocol '"
                 + schedule.cells().getFirst().protocol().name() + "', writing to " + out);
         long t0 = System.nanoTime();
-        var alarms = notify.install(out);
         Map<String, RunEvent.Outcome> outcomes;
         try (var live = serve.start(out, System.out)) {
-            outcomes = ScheduleSession.runSimulated(schedule, out, factor, 1000, System.out, liveInflux,
-                    runner -> live.attach(runner.faultRetry(retry)), alarms,
-                        SessionExtras.watching(out, minFree).withFits(SolidStateCircuit.CIRCUIT),
-                        start != null ? start : RunStart.now());
+            outcomes = RunSession.run(CommandSession.options(out, inputs.resolve("schedule.yaml"),
+                    CommandSession.simulated(factor), live, 1000)
+                    .start(start != null ? start.fresh() : SessionStart.Fresh.now())
+                    .faultRetry(retry).notifyFile(notify.file()).sinks(sinks)
+                    .extras(CommandSession.extras(out, minFree).withFits(SolidStateCircuit.CIRCUIT)).build());
         }
         int code = RunSummary.print(out, outcomes, System.out);
         System.out.printf("Demo finished in %.1f s wall time.%n", (System.nanoTime() - t0) * 1e-9);

@@ -3,6 +3,7 @@ package io.cellbench.cli;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.journal.RunMode;
 import io.cellbench.schedules.schedule.ScheduleLoader;
+import io.cellbench.schedules.session.RunInputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -47,7 +47,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        InfluxConfig upload = RunCommand.influxConfig(influx); // a bad option or credential stops us before any reading
+        InfluxConfig upload = influx.config(System.getenv(), System.err); // a bad option or credential stops us before any reading
         List<Path> files = files(inputs);
         List<String> cells = ImportCells.ids(files, cell);
         ImportTarget.refuseData(out);

@@ -2,6 +2,7 @@ package io.cellbench.cli;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.daq.influx.InfluxConfig;
+import io.cellbench.daq.influx.InfluxRunSink;
 import io.cellbench.daq.influx.InfluxSink;
 import io.cellbench.daq.run.CellEntry;
 import io.cellbench.daq.run.RunReader;
@@ -49,7 +50,7 @@ final class ImportUpload {
                 live.close(); // what is spooled stays in influx-spool/
                 throw e;
             }
-            return ScheduleSession.drain(live, console) && complete;
+            return InfluxRunSink.drain(live, console::println) && complete;
         }
     }
 

@@ -3,9 +3,11 @@ package io.cellbench.cli;
 import io.cellbench.core.UserError;
 import io.cellbench.daq.influx.InfluxConfigException;
 import io.cellbench.daq.influx.InfluxConfigLoader;
+import io.cellbench.daq.influx.InfluxSinkFactory;
+import io.cellbench.daq.sink.SinkSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -16,8 +18,8 @@ import picocli.CommandLine.Option;
  * of a process is visible to every user of the machine.
  */
 final class InfluxOptions {
-    static final String ENV_URL = "CELLBENCH_INFLUX_URL";
-    static final String ENV_DB = "CELLBENCH_INFLUX_DB";
+    static final String ENV_URL = InfluxSinkFactory.ENV_URL;
+    static final String ENV_DB = InfluxSinkFactory.ENV_DB;
 
     @Option(names = "--influx", paramLabel = "URL",
             description = "InfluxDB server, e.g. http://127.0.0.1:8086 (user, password and token come from the"
@@ -48,15 +50,8 @@ final class InfluxOptions {
                     + " password in ~/.config/cellbench/influx.properties or CELLBENCH_INFLUX_USER and"
                     + " CELLBENCH_INFLUX_PASSWORD (see docs/influxdb.md)");
         }
-        Map<String, String> merged = new HashMap<>(env);
-        if (url != null) {
-            merged.put(ENV_URL, url);
-        }
-        if (database != null) {
-            merged.put(ENV_DB, database);
-        }
         try {
-            InfluxConfigLoader.Loaded loaded = InfluxConfigLoader.load(configFile, merged);
+            InfluxConfigLoader.Loaded loaded = InfluxSinkFactory.load(settings(), env);
             loaded.warnings().forEach(w -> warnings.println("warning: " + w));
             return loaded;
         } catch (InfluxConfigException e) {
@@ -70,6 +65,25 @@ final class InfluxOptions {
             }
             throw new UserError(message);
         }
+    }
+
+    /** The InfluxDB sink these options ask for: server and database as given, the rest from the file and environment. */
+    SinkSettings settings() {
+        return InfluxSinkFactory.settings(url, database, configFile);
+    }
+
+    /** The InfluxDB asked for (its warnings said once), or null when none was (import --influx). */
+    io.cellbench.daq.influx.InfluxConfig config(Map<String, String> env, PrintStream warnings) {
+        return requested(env) ? load(env, warnings).config() : null;
+    }
+
+    /** The InfluxDB sink asked for, checked (its warnings said once), or none. */
+    List<SinkSettings> sink(Map<String, String> env, PrintStream warnings) {
+        if (!requested(env)) {
+            return List.of();
+        }
+        load(env, warnings);
+        return List.of(settings());
     }
 
     private static boolean notEmpty(String s) {

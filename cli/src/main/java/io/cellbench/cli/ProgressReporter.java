@@ -1,7 +1,9 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.data.RunListener;
 import io.cellbench.schedules.execution.ScheduleRunner;
 import io.cellbench.schedules.runner.RunnerStatus;
+import io.cellbench.schedules.session.RunAttachment;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,11 +25,11 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * (state, step, cycle, who holds it, whether it answers) or a minute has passed, and an
  * ended cell once; every alarm as a line of its own as soon as it is raised.
  */
-final class ProgressReporter implements AutoCloseable {
+final class ProgressReporter implements AutoCloseable, RunAttachment {
     /** A plain line for a cell at least this often, changed or not. */
     static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-    private final ScheduleRunner runner;
+    private volatile ScheduleRunner runner;
     private final PrintStream out;
     private final long periodMillis;
     private final Thread thread;
@@ -45,6 +47,11 @@ final class ProgressReporter implements AutoCloseable {
 
     ProgressReporter(ScheduleRunner runner, PrintStream out, long periodMillis) {
         this(runner, out, periodMillis, Terminal.isInteractive() && out == System.out);
+    }
+
+    /** For a session: the runner comes with {@link #attach}. */
+    ProgressReporter(PrintStream out, long periodMillis) {
+        this(null, out, periodMillis);
     }
 
     ProgressReporter(ScheduleRunner runner, PrintStream out, long periodMillis, boolean bars) {
@@ -69,6 +76,28 @@ final class ProgressReporter implements AutoCloseable {
 
     void start() {
         thread.start();
+    }
+
+    @Override
+    public RunListener listener() {
+        return alarms;
+    }
+
+    @Override
+    public void attach(Session session) {
+        runner = session.runner();
+        speed = session.speed();
+        start();
+    }
+
+    @Override
+    public void ended(ScheduleRunner r) {
+        print(r.statuses());
+    }
+
+    @Override
+    public void detach() {
+        close();
     }
 
     private void loop() {

@@ -14,7 +14,6 @@ import io.cellbench.schedules.lab.LabLoader;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduleLoader;
 import io.cellbench.schedules.schedule.ScheduledCell;
-import io.cellbench.daq.run.RunInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +25,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import io.cellbench.cli.serve.ServeOptions;
-import io.cellbench.daq.influx.InfluxConfig;
+import io.cellbench.daq.sink.SinkSettings;
 import io.cellbench.schedules.alarm.DiskSpaceWatch;
 import io.cellbench.schedules.runner.FaultRetry;
+import io.cellbench.schedules.session.Bench;
+import io.cellbench.schedules.session.RunSession;
+import io.cellbench.schedules.session.SessionExtras;
+import io.cellbench.schedules.session.SessionStart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -147,16 +150,20 @@ final class ResumeCommand implements Callable<Integer> {
         }
         RunOptions journaled = RunOptions.read(dir).orElse(null);
         InfluxOptions influxChosen = ResumeOutputs.influx(influx, noInflux, journaled);
-        InfluxConfig liveInflux = ResumeOutputs.load(influxChosen, journaled, System.getenv(), System.err);
+        // the run's InfluxDB, re-attached (its settings checked and their warnings said now), or none
+        List<SinkSettings> sinks = ResumeOutputs.load(influxChosen, journaled, System.getenv(), System.err) == null
+                ? List.of() : List.of(influxChosen.settings());
         ServeOptions page = ResumeOutputs.serve(serve, noServe, journaled);
         FaultRetry retry = ResumeOutputs.faultRetry(faultRetry, journaled);
         long minFree = ResumeOutputs.minFreeSpace(minFreeSpace, journaled);
         MinFreeSpaceOption.requireFree(dir, minFree, DiskSpaceWatch.FreeSpace.of(dir));
         // a run whose sweeps were fitted goes on fitting them with the same circuit
-        SessionExtras extras = SessionExtras.watching(dir, minFree).withNotes(notes)
+        SessionExtras extras = CommandSession.extras(dir, minFree).withNotes(notes)
                 .withFits(io.cellbench.daq.impedance.FitReader.circuit(dir));
-        RunInfo info = new RunInfo(manifest.runId(), Instant.parse(manifest.startTime()), VersionProvider.version(),
-                lab == null ? ScheduleSession.describe(schedule) : ScheduleSession.describe(schedule, lab));
+        SessionStart.Resumed start = new SessionStart.Resumed(manifest.runId(), Instant.parse(manifest.startTime()),
+                mode.clockStartUnixSecond(), toRun.stream().map(c -> c.info().id()).toList(), positions);
+        Bench bench = lab != null ? new Bench.OnLab(dir.resolve(mode.lab()))
+                : CommandSession.simulated(mode.speed() > 0 ? mode.speed() : Double.POSITIVE_INFINITY);
         Map<String, RunEvent.Outcome> resumed;
         try (var live = page.start(dir, System.out)) { // the last refusal: the live page's port may be taken
             lock.announce(); // from here on this resume writes the directory
@@ -168,12 +175,8 @@ final class ResumeCommand implements Callable<Integer> {
             System.out.println("cellbench resume: continuing " + toRun.size() + " of " + ids.size() + " cells of run "
                     + manifest.runId() + (lab != null ? " on lab '" + lab.name() + "' (" + mode.lab() + ")"
                     : mode.speed() > 0 ? " at speed " + mode.speed() : " as fast as possible"));
-            var alarms = notify.install(dir);
-            resumed = lab != null
-                    ? ScheduleSession.resumeOnLab(remaining, lab, dir, info, positions, 2000, System.out,
-                            liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms, extras)
-                    : ScheduleSession.resumeSimulated(remaining, dir, info, mode, positions, 2000, System.out,
-                            liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms, extras);
+            resumed = RunSession.run(CommandSession.options(dir, dir.resolve(mode.schedule()), bench, live, 2000)
+                    .start(start).faultRetry(retry).notifyFile(notify.file()).sinks(sinks).extras(extras).build());
         }
         Map<String, RunEvent.Outcome> all = new LinkedHashMap<>();
         for (String id : ids) {

@@ -2,16 +2,18 @@ package io.cellbench.cli;
 
 import io.cellbench.core.UserError;
 import io.cellbench.core.data.RunEvent;
-import io.cellbench.daq.influx.InfluxConfig;
+import io.cellbench.daq.sink.SinkSettings;
 import io.cellbench.schedules.alarm.DiskSpaceWatch;
 import io.cellbench.schedules.lab.LabCheck;
 import io.cellbench.schedules.lab.LabLoader;
 import io.cellbench.schedules.runner.FaultRetry;
-import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduleLoader;
+import io.cellbench.schedules.session.Bench;
+import io.cellbench.schedules.session.RunSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,15 +85,6 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     MinFreeSpaceOption minFreeSpace = new MinFreeSpaceOption();
 
-    /** What runs the copied schedule once the run directory is written: simulated, or on the copied lab. */
-    @FunctionalInterface
-    private interface Session {
-        Map<String, RunEvent.Outcome> run(Schedule schedule, InfluxConfig liveInflux,
-                                          java.util.function.Consumer<io.cellbench.schedules.execution.ScheduleRunner>
-                                                  onStart, io.cellbench.schedules.alarm.NotifyConfig alarms,
-                                          SessionExtras extras) throws IOException, InterruptedException;
-    }
-
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (detach.requested()) {
@@ -106,23 +99,20 @@ final class RunCommand implements Callable<Integer> {
         if (lab == null) {
             double factor = parseSpeed(speed);
             ScheduleLoader.load(scheduleFile); // report mistakes before creating anything
-            return start((schedule, liveInflux, onStart, alarms, extras) -> ScheduleSession.runSimulated(schedule, out,
-                    factor, 2000, System.out, liveInflux, onStart, alarms, extras));
+            return start(CommandSession.simulated(factor));
         }
         if (!"max".equals(speed)) {
             throw new UserError("--speed is for --simulate: a lab's instruments run in real time");
         }
         // report mistakes in any of the files before creating anything or connecting
         LabCheck.check(ScheduleLoader.load(scheduleFile), LabLoader.load(lab));
-        return start((schedule, liveInflux, onStart, alarms, extras) -> ScheduleSession.runOnLab(schedule,
-                LabLoader.load(RunInputs.copyLab(lab, out)), out, 2000, System.out, liveInflux, onStart, alarms,
-                extras));
+        return start(new Bench.OnLab(lab));
     }
 
-    /** Checks the rest, then creates and locks the run directory, copies the inputs in and runs the session. */
-    private int start(Session session) throws IOException, InterruptedException {
+    /** Checks the rest, then creates and locks the run directory and runs the session (which copies the inputs in). */
+    private int start(Bench bench) throws IOException, InterruptedException {
         notify.check();
-        InfluxConfig liveInflux = influxConfig(influx);
+        List<SinkSettings> sinks = influx.sink(System.getenv(), System.err);
         FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
         long minFree = minFreeSpace.orElse(MinFreeSpaceOption.DEFAULT_BYTES);
         MinFreeSpaceOption.requireFree(out, minFree, DiskSpaceWatch.FreeSpace.of(out));
@@ -131,22 +121,15 @@ final class RunCommand implements Callable<Integer> {
             OutputRule.requireNewRunDirectory(out); // again, now that no other process can write it
             lock.announce();
             RunConsole.committed(out);
-            RunOptions.of(retry, liveInflux == null ? null : influx, serve, minFree).write(out);
-            Schedule schedule = ScheduleLoader.load(RunInputs.copy(scheduleFile, out));
-            var alarms = notify.install(out);
+            RunOptions.of(retry, sinks.isEmpty() ? null : influx, serve, minFree).write(out);
             Map<String, RunEvent.Outcome> outcomes;
             try (var live = serve.start(out, System.out)) {
-                outcomes = session.run(schedule, liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms,
-                        SessionExtras.watching(out, minFree).withFits(fitCircuit));
+                outcomes = RunSession.run(CommandSession.options(out, scheduleFile, bench, live, 2000)
+                        .faultRetry(retry).notifyFile(notify.file()).sinks(sinks)
+                        .extras(CommandSession.extras(out, minFree).withFits(fitCircuit)).build());
             }
             return RunSummary.print(out, outcomes, System.out);
         }
-    }
-
-    /** The InfluxDB to send the run to live, or null when none was asked for. */
-    static InfluxConfig influxConfig(InfluxOptions options) {
-        Map<String, String> env = System.getenv();
-        return options.requested(env) ? options.load(env, System.err).config() : null;
     }
 
     /** The slowest and fastest --speed: a simulated second per 100 s of wall time, and 11½ simulated days per second. */

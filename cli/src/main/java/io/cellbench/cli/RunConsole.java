@@ -1,5 +1,7 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.schedules.session.RunAttachment;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -111,6 +113,22 @@ final class RunConsole {
     /** Where the sink records the hang-up once the run directory is open; {@code null} when it closes. */
     static void recordHangupWith(Consumer<String> recorder) {
         record = recorder;
+    }
+
+    /** Records a hang-up in the run's events while a session runs. */
+    static RunAttachment hangupRecord() {
+        return new RunAttachment() {
+            @Override
+            public void attach(Session session) {
+                recordHangupWith(text -> session.events().on(new RunEvent.Notice("", Double.NaN,
+                        RunEvent.Severity.WARNING, text)));
+            }
+
+            @Override
+            public void detach() {
+                recordHangupWith(null);
+            }
+        };
     }
 
     private static void hangup() {

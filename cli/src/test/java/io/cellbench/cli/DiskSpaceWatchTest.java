@@ -8,6 +8,7 @@ import io.cellbench.core.data.RunEvent;
 import io.cellbench.schedules.execution.ScheduleRunner;
 import io.cellbench.schedules.runner.RunnerStatus;
 import io.cellbench.schedules.schedule.ScheduleLoader;
+import io.cellbench.schedules.session.SessionExtras;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

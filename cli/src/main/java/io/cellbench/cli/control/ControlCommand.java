@@ -2,6 +2,8 @@ package io.cellbench.cli.control;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cellbench.core.UserError;
+import io.cellbench.schedules.control.ControlJson;
+import io.cellbench.schedules.control.ControlClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

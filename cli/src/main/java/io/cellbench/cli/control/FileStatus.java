@@ -8,6 +8,8 @@ import io.cellbench.daq.run.EventLogReader;
 import io.cellbench.daq.run.LoggedEvent;
 import io.cellbench.daq.run.RunLayout;
 import io.cellbench.daq.run.RunReader;
+import io.cellbench.schedules.control.CellStatus;
+import io.cellbench.schedules.control.ControlJson;
 import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.runner.RunPosition;
@@ -29,7 +31,7 @@ import org.apache.arrow.memory.RootAllocator;
  * each cell's journal (position and counters) and the last recorded sample (voltage and
  * current), read from the cell's newest sample segment only.
  */
-final class FileStatus {
+public final class FileStatus {
     /** The journal's file of the run's outputs (cli's RunOptions), which is no cell. */
     private static final String RUN_OPTIONS = "run-options.json";
 
@@ -48,6 +50,14 @@ final class FileStatus {
         double stepStart = Double.NaN;
         String outcome;
         String fault;
+    }
+
+    /**
+     * Every cell the files know, in the schedule's order: what a running process's status takes
+     * the cells that ended before it from.
+     */
+    public static List<CellStatus> cells(Path dir) throws IOException {
+        return read(dir).cells();
     }
 
     static Report read(Path dir) throws IOException {

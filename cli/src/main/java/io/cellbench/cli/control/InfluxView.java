@@ -1,31 +1,16 @@
 package io.cellbench.cli.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cellbench.daq.influx.InfluxSinkStatus;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * What {@code status} says about the run's InfluxDB: where it sends, whether the server
  * answered the last attempt, and how much waits in the spool (the backlog grows while the
- * server is away and drains when it is back; see docs/influxdb.md).
+ * server is away and drains when it is back; see docs/influxdb.md). The running process puts
+ * it under "influx" of its status answer (daq's InfluxDB sink).
  */
-record InfluxView(String url, String database, Supplier<InfluxSinkStatus> status) {
-
-    ObjectNode toJson() {
-        InfluxSinkStatus s = status.get();
-        ObjectNode n = ControlJson.MAPPER.createObjectNode();
-        n.put("url", url);
-        n.put("database", database);
-        n.put("reachable", s.serverReachable());
-        n.put("backlog_lines", s.backlogLines());
-        n.put("backlog_bytes", s.backlogBytes());
-        n.put("lines_written", s.linesWritten());
-        n.put("lines_rejected", s.linesRejected());
-        n.put("last_error", s.lastError() == null || s.lastError().isEmpty() ? null : s.lastError());
-        n.put("spool", s.spoolDirectory() == null ? null : s.spoolDirectory().toString());
-        return n;
+final class InfluxView {
+    private InfluxView() {
     }
 
     /**

@@ -2,6 +2,9 @@ package io.cellbench.cli.control;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cellbench.schedules.control.CellStatus;
+import io.cellbench.schedules.control.ControlJson;
+import io.cellbench.schedules.control.ControlClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

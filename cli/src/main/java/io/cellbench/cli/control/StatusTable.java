@@ -1,5 +1,6 @@
 package io.cellbench.cli.control;
 
+import io.cellbench.schedules.control.CellStatus;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ final class StatusTable {
         for (CellStatus c : cells) {
             rows.add(new String[] {
                 c.cellId(),
-                c.stateText() + (c.waitingFor() == null ? "" : " (for " + cut(c.waitingFor(), 50) + ")"),
+                stateText(c) + (c.waitingFor() == null ? "" : " (for " + cut(c.waitingFor(), 50) + ")"),
                 c.stepIndex() == 0 ? "-" : c.stepIndex() + (c.step() == null || c.step().isEmpty() ? "" : " " + cut(c.step(), 36)),
                 c.cycle() == 0 ? "-" : Integer.toString(c.cycle()),
                 number(c.voltageVolt(), 1, "%.4f"),
@@ -43,6 +44,15 @@ final class StatusTable {
             }
             out.println(line.toString().stripTrailing());
         }
+    }
+
+    /** The state as the table shows it: with who holds it, what it waits for, the outcome and doubts. */
+    static String stateText(CellStatus c) {
+        return c.state() + (c.holds().isEmpty() ? "" : " (" + String.join("; ", c.holds()) + ")")
+                + (c.outcome() == null ? "" : " " + c.outcome())
+                + (c.notAnsweringSince() == null ? "" : " since " + when(c.notAnsweringSince()))
+                + (c.outputUnconfirmedSince() == null ? ""
+                        : ", OUTPUT NOT CONFIRMED OFF since " + when(c.outputUnconfirmedSince()));
     }
 
     private static String number(double v, double scale, String format) {

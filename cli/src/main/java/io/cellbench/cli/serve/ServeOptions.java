@@ -2,6 +2,7 @@ package io.cellbench.cli.serve;
 
 import io.cellbench.schedules.execution.ScheduleRunner;
 import io.cellbench.schedules.runner.RunnerStatus;
+import io.cellbench.schedules.session.RunAttachment;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,8 +62,8 @@ public final class ServeOptions {
         return new LiveRun(runner, server, source, console);
     }
 
-    /** The live page of one run; {@link #NONE} when not serving. */
-    public static final class LiveRun implements AutoCloseable {
+    /** The live page of one run; {@link #NONE} when not serving. Its command closes it after the session. */
+    public static final class LiveRun implements AutoCloseable, RunAttachment {
         static final LiveRun NONE = new LiveRun(null, null, null, null);
         private final AtomicReference<ScheduleRunner> runner;
         private final LiveServer server;
@@ -78,9 +79,10 @@ public final class ServeOptions {
         }
 
         /** The runner whose statuses the page shows. */
-        public void attach(ScheduleRunner r) {
+        @Override
+        public void attach(Session session) {
             if (runner != null) {
-                runner.set(r);
+                runner.set(session.runner());
             }
         }
 

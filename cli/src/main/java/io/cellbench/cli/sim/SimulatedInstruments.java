@@ -7,7 +7,9 @@ import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.sim.SimulatedBench;
 import io.cellbench.schedules.execution.CellInstruments;
 import io.cellbench.schedules.execution.InstrumentProvider;
+import io.cellbench.schedules.journal.InstrumentState;
 import io.cellbench.schedules.schedule.ScheduledCell;
+import io.cellbench.schedules.session.SimulatorFactory;
 import java.util.Map;
 
 /**
@@ -19,6 +21,24 @@ import java.util.Map;
  * watched live and a cell never skips ahead of its own sampling.
  */
 public final class SimulatedInstruments implements InstrumentProvider {
+    /** Simulated instruments for a session (schedules' RunSession), carried through the journal by {@link SimulatedState}. */
+    public static final SimulatorFactory FACTORY = new SimulatorFactory() {
+        @Override
+        public InstrumentProvider open(double startUnixSecond, double speed, Map<String, Double> cellStarts) {
+            return new SimulatedInstruments(startUnixSecond, speed, cellStarts);
+        }
+
+        @Override
+        public String describe(ScheduledCell cell) {
+            return SimulatedInstruments.describe(cell);
+        }
+
+        @Override
+        public InstrumentState state() {
+            return new SimulatedState();
+        }
+    };
+
     private final double startUnixSecond;
     private final double speed;
     private final Map<String, Double> cellStarts;

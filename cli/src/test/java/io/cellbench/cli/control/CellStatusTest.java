@@ -3,6 +3,7 @@ package io.cellbench.cli.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellbench.schedules.control.CellStatus;
 import io.cellbench.schedules.runner.RunnerStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;

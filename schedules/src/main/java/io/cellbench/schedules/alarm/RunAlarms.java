@@ -5,7 +5,6 @@ import io.cellbench.core.data.RunListener;
 import io.cellbench.schedules.runner.RunnerStatus;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -38,14 +37,7 @@ public final class RunAlarms implements AutoCloseable {
         this.config = config;
         this.record = record;
         this.clock = clock;
-        List<Notifier> notifiers = new ArrayList<>();
-        if (!config.command().isEmpty()) {
-            notifiers.add(new CommandNotifier(config.command(), config.commandTimeout()));
-        }
-        if (config.webhook() != null) {
-            notifiers.add(new WebhookNotifier(config.webhook().url(), config.webhook().token(),
-                    config.webhook().timeout()));
-        }
+        List<Notifier> notifiers = config.notifiers().stream().map(NotifierSetup::open).toList();
         this.dispatcher = new AlarmDispatcher(notifiers, config.send(), new AlarmRateLimit(config.rateLimit(), clock),
                 config.attempts(), config.firstRetry(), run, record::on, Duration.ofSeconds(15));
         this.events = new AlarmEvents(dispatcher, clock);

@@ -1,0 +1,45 @@
+package io.cellbench.cli;
+
+import io.cellbench.cli.control.FileStatus;
+import io.cellbench.cli.serve.ServeOptions;
+import io.cellbench.cli.sim.SimulatedInstruments;
+import io.cellbench.schedules.session.Bench;
+import io.cellbench.schedules.session.SessionExtras;
+import io.cellbench.schedules.session.SessionOptions;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What run, demo and resume give every session besides their own options: this version, the
+ * console, and what watches the run from the command line (a closed terminal's record, the live
+ * page, the progress lines). The session does the rest (schedules' RunSession).
+ */
+final class CommandSession {
+    private CommandSession() {
+    }
+
+    /**
+     * @param live           the live page (or none), started by the command before the session
+     * @param progressMillis how often the progress lines look at the cells
+     */
+    static SessionOptions.Builder options(Path runDirectory, Path scheduleFile, Bench bench, ServeOptions.LiveRun live,
+                                          long progressMillis) {
+        return SessionOptions.builder(runDirectory, scheduleFile, bench)
+                .version(VersionProvider.version())
+                .console(System.out)
+                .attachments(List.of(RunConsole.hangupRecord(), live, new ProgressReporter(System.out, progressMillis)));
+    }
+
+    /**
+     * The free-space watch of {@code runDirectory}, and the status of a resumed run listing the
+     * cells that ended before it, as the run's files show them.
+     */
+    static SessionExtras extras(Path runDirectory, long minFreeBytes) {
+        return SessionExtras.watching(runDirectory, minFreeBytes).withFiledCells(FileStatus::cells);
+    }
+
+    /** Simulated instruments at {@code speed} (infinite: as fast as possible). */
+    static Bench simulated(double speed) {
+        return new Bench.Simulated(speed, SimulatedInstruments.FACTORY);
+    }
+}
