@@ -29,7 +29,7 @@ class SinkFanoutTest {
             Map.of(), console::add, n -> order.add("record-notice " + n.message()));
 
     /** A sink that logs what it hears as "name: event", and does {@code then} with each event. */
-    private final class Logging implements RunSink {
+    private class Logging implements RunSink {
         final String name;
         final SinkContext context;
         final java.util.function.BiConsumer<SinkContext, RunEvent> then;
@@ -121,6 +121,27 @@ class SinkFanoutTest {
         fanout.close();
         fanout.close();
         assertEquals(List.of("failing closed", "a closed"), order, "each closed once, in order");
+    }
+
+    @Test
+    void theFitsOfARunGoToTheSinksThatTakeThemInOrder() throws Exception {
+        io.cellbench.impedance.circuit.Circuit circuit = io.cellbench.impedance.circuit.Circuit.parse("R0-p(R1,C1)");
+        Map<String, SinkFactory> factories = Map.of(
+                "plain", factory("plain", false, c -> new Logging("plain", c, (x, e) -> { }, Duration.ZERO)),
+                "fitted", factory("fitted", false, c -> new Logging("fitted", c, (x, e) -> { }, Duration.ZERO) {
+                    @Override
+                    public java.util.Optional<io.cellbench.daq.impedance.SweepFits.Output> fits(
+                            io.cellbench.impedance.circuit.Circuit with) {
+                        return java.util.Optional.of((cellId, fit) -> order.add("fitted: " + cellId + " " + with.text()));
+                    }
+                }));
+        SinkFanout fanout = SinkFanout.open(record, List.of(SinkSettings.of("plain"), SinkSettings.of("fitted")),
+                context, factories);
+        List<io.cellbench.daq.impedance.SweepFits.Output> outputs = fanout.fits(circuit);
+        assertEquals(1, outputs.size(), "only the sink that takes fits");
+        outputs.getFirst().fitted("c1", null);
+        assertEquals(List.of("fitted: c1 R0-p(R1,C1)"), order);
+        fanout.close();
     }
 
     @Test
