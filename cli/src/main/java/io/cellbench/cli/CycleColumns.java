@@ -2,6 +2,7 @@ package io.cellbench.cli;
 
 import io.cellbench.cli.format.Column;
 import io.cellbench.cli.format.OutputFormat;
+import io.cellbench.core.data.CycleField;
 import io.cellbench.core.data.CycleSummary;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -34,6 +35,8 @@ final class CycleColumns {
                 col(people, "mean_discharge_voltage_volt", "mean V dis", 1, 4, CycleSummary::meanDischargeVoltageVolt),
                 col(people, "end_charge_voltage_volt", "end V chg", 1, 4, CycleSummary::endChargeVoltageVolt),
                 col(people, "end_discharge_voltage_volt", "end V dis", 1, 4, CycleSummary::endDischargeVoltageVolt),
+                col(people, CycleField.MINIMUM_VOLTAGE.columnName(), "min V", 1, 4, CycleSummary::minimumVoltageVolt),
+                col(people, CycleField.MAXIMUM_VOLTAGE.columnName(), "max V", 1, 4, CycleSummary::maximumVoltageVolt),
                 col(people, "duration_second", "hours", 1 / 3600.0, 2, CycleSummary::durationSecond),
                 col(people, "start_test_time_second", "start h", 1 / 3600.0, 2, CycleSummary::startTestTimeSecond));
     }

@@ -2,11 +2,12 @@ package io.cellbench.cli;
 
 import io.cellbench.cli.format.Column;
 import io.cellbench.cli.format.OutputFormat;
+import io.cellbench.core.data.SpectrumField;
 import java.util.List;
 
 /**
  * The impedance points as {@code data eis} prints them. CSV and JSON use the column names of
- * spectra.arrows (SI units, imaginary part as measured); the table shows Z' and Z'' with
+ * spectra.arrows (BDF's impedance terms) (SI units, imaginary part as measured); the table shows Z' and Z'' with
  * the sweep's cycle and start time in hours.
  */
 final class ImpedanceFields {
@@ -17,30 +18,30 @@ final class ImpedanceFields {
         if (format == OutputFormat.TABLE) {
             return List.of(
                     Column.of("cell", "cell", 0, ImpedanceRow::cellId),
-                    Column.of("spectrum_index", "spectrum", 0, ImpedanceRow::spectrumIndex),
-                    Column.of("cycle_count", "cycle", 0, ImpedanceRow::cycleCount),
-                    Column.of("test_time_second", "time h", 3, r -> r.testTimeSecond() / 3600),
-                    Column.of("frequency_hz", "f Hz", 3, r -> r.point().frequencyHz()),
-                    Column.of("z_real_ohm", "Z' Ohm", 3, r -> r.point().zRealOhm()),
-                    Column.of("z_imag_ohm", "Z'' Ohm", 3, r -> r.point().zImagOhm()),
-                    Column.of("z_mod_ohm", "|Z| Ohm", 3, ImpedanceRow::modulusOhm),
-                    Column.of("z_phase_degree", "phase deg", 2, ImpedanceRow::phaseDegree));
+                    Column.of(SpectrumField.SPECTRUM_INDEX.columnName(), "spectrum", 0, ImpedanceRow::spectrumIndex),
+                    Column.of(SpectrumField.CYCLE_COUNT.columnName(), "cycle", 0, ImpedanceRow::cycleCount),
+                    Column.of(SpectrumField.TEST_TIME.columnName(), "time h", 3, r -> r.testTimeSecond() / 3600),
+                    Column.of(SpectrumField.FREQUENCY.columnName(), "f Hz", 3, r -> r.point().frequencyHz()),
+                    Column.of(SpectrumField.Z_REAL.columnName(), "Z' Ohm", 3, r -> r.point().zRealOhm()),
+                    Column.of(SpectrumField.Z_IMAG.columnName(), "Z'' Ohm", 3, r -> r.point().zImagOhm()),
+                    Column.of(SpectrumField.Z_MOD.columnName(), "|Z| Ohm", 3, ImpedanceRow::modulusOhm),
+                    Column.of(SpectrumField.Z_PHASE.columnName(), "phase deg", 2, ImpedanceRow::phaseDegree));
         }
         return List.of(
                 Column.of("cell", "cell", 0, ImpedanceRow::cellId),
-                Column.of("spectrum_index", "spectrum", 0, ImpedanceRow::spectrumIndex),
-                Column.of("point_index", "point", 0, ImpedanceRow::pointIndex),
-                Column.of("test_time_second", "time s", 3, ImpedanceRow::testTimeSecond),
-                Column.of("unix_time_second", "unix s", 3, ImpedanceRow::unixTimeSecond),
-                Column.of("cycle_count", "cycle", 0, ImpedanceRow::cycleCount),
-                Column.of("step_count", "step", 0, ImpedanceRow::stepCount),
-                Column.of("step_index", "step index", 0, ImpedanceRow::stepIndex),
-                Column.of("frequency_hz", "f Hz", 3, r -> r.point().frequencyHz()),
-                Column.of("z_real_ohm", "Z' Ohm", 3, r -> r.point().zRealOhm()),
-                Column.of("z_imag_ohm", "Z'' Ohm", 3, r -> r.point().zImagOhm()),
-                Column.of("z_mod_ohm", "|Z| Ohm", 3, ImpedanceRow::modulusOhm),
-                Column.of("z_phase_degree", "phase deg", 2, ImpedanceRow::phaseDegree),
-                Column.of("applied_pressure_pa", "p Pa", 0, ImpedanceRow::appliedPressurePa),
-                Column.of("ambient_temperature_celsius", "T degC", 1, ImpedanceRow::ambientTemperatureCelsius));
+                Column.of(SpectrumField.SPECTRUM_INDEX.columnName(), "spectrum", 0, ImpedanceRow::spectrumIndex),
+                Column.of(SpectrumField.POINT_INDEX.columnName(), "point", 0, ImpedanceRow::pointIndex),
+                Column.of(SpectrumField.TEST_TIME.columnName(), "time s", 3, ImpedanceRow::testTimeSecond),
+                Column.of(SpectrumField.UNIX_TIME.columnName(), "unix s", 3, ImpedanceRow::unixTimeSecond),
+                Column.of(SpectrumField.CYCLE_COUNT.columnName(), "cycle", 0, ImpedanceRow::cycleCount),
+                Column.of(SpectrumField.STEP_COUNT.columnName(), "step", 0, ImpedanceRow::stepCount),
+                Column.of(SpectrumField.STEP_ID.columnName(), "step id", 0, ImpedanceRow::stepIndex),
+                Column.of(SpectrumField.FREQUENCY.columnName(), "f Hz", 3, r -> r.point().frequencyHz()),
+                Column.of(SpectrumField.Z_REAL.columnName(), "Z' Ohm", 3, r -> r.point().zRealOhm()),
+                Column.of(SpectrumField.Z_IMAG.columnName(), "Z'' Ohm", 3, r -> r.point().zImagOhm()),
+                Column.of(SpectrumField.Z_MOD.columnName(), "|Z| Ohm", 3, ImpedanceRow::modulusOhm),
+                Column.of(SpectrumField.Z_PHASE.columnName(), "phase deg", 2, ImpedanceRow::phaseDegree),
+                Column.of(SpectrumField.APPLIED_PRESSURE.columnName(), "p Pa", 0, ImpedanceRow::appliedPressurePa),
+                Column.of(SpectrumField.AMBIENT_TEMPERATURE.columnName(), "T degC", 1, ImpedanceRow::ambientTemperatureCelsius));
     }
 }

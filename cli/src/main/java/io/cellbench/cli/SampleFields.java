@@ -49,8 +49,8 @@ final class SampleFields {
         columns.add(Column.of("step_count", "step", 0, r -> r.sample().stepCount()));
         columns.add(Column.of("voltage_volt", "V", 4, r -> r.sample().voltageVolt()));
         columns.add(Column.of("current_ampere", "I mA", 4, r -> r.sample().currentAmpere() * 1e3));
-        columns.add(Column.of("charging_capacity_ah", "chg mAh", 4, r -> r.sample().chargingCapacityAh() * 1e3));
-        columns.add(Column.of("discharging_capacity_ah", "dis mAh", 4, r -> r.sample().dischargingCapacityAh() * 1e3));
+        columns.add(Column.of(SampleField.CYCLE_CHARGING_CAPACITY.columnName(), "chg mAh", 4, r -> r.sample().chargingCapacityAh() * 1e3));
+        columns.add(Column.of(SampleField.CYCLE_DISCHARGING_CAPACITY.columnName(), "dis mAh", 4, r -> r.sample().dischargingCapacityAh() * 1e3));
         columns.add(Column.of("power_watt", "P mW", 4, r -> r.sample().powerWatt() * 1e3));
         columns.add(Column.of("applied_pressure_pa", "p MPa", 2, r -> r.sample().appliedPressurePa() * 1e-6));
         columns.add(Column.of("ambient_temperature_celsius", "T degC", 1, r -> r.sample().ambientTemperatureCelsius()));

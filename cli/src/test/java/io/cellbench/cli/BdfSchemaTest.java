@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The BDF export against the Battery Data Format's own table schema (ontology release 1.3.0,
  * schema/schema.json): every column of the exported files is a current (not deprecated) BDF
  * term with its label and unit, and the rows keep the rules the alliance's validator checks:
- * running totals never decrease, net = charging − discharging, and Step Record Index counts
+ * running totals never decrease, net = charging − discharging, cumulative = charging +
+ * discharging, and Step Record Index counts
  * 1, 2, 3 … within each step.
  */
 class BdfSchemaTest {
@@ -102,6 +103,9 @@ class BdfSchemaTest {
                     double net = rows.number(i, "Charging " + quantity) - rows.number(i, "Discharging " + quantity);
                     assertEquals(net, rows.number(i, "Net " + quantity), 1e-12,
                             cell + " row " + (i + 1) + ": net = charging - discharging (" + quantity + ")");
+                    double throughput = rows.number(i, "Charging " + quantity) + rows.number(i, "Discharging " + quantity);
+                    assertEquals(throughput, rows.number(i, "Cumulative " + quantity), 1e-12,
+                            cell + " row " + (i + 1) + ": cumulative = charging + discharging (" + quantity + ")");
                 }
             }
             rows.stepRecordIndexRestartsAtEachStep();

@@ -143,4 +143,28 @@ class CycleStatisticsTest {
         assertEquals(3.5555555555555554, c.meanDischargeVoltageVolt(), EPS);
         assertEquals(0.8421052631578947, c.energyEfficiency(), EPS);
     }
+
+    @Test
+    void minimumAndMaximumVoltageOfEachCycleJoinTheSummaryAndIgnoreUnmeasuredRests() {
+        CycleStatistics stats = new CycleStatistics();
+        for (Sample s : CYCLE_1) {
+            stats.add(s.currentAmpere() == 0 ? cycling(s.testTimeSecond(), Double.NaN, 0, 1, s.chargingCapacityAh(),
+                    s.dischargingCapacityAh(), s.chargingEnergyWh(), s.dischargingEnergyWh()) : s);
+        }
+        CycleSummary cycle1 = stats.add(CYCLE_2_CHARGE_ONLY.getFirst()).orElseThrow();
+        stats.add(CYCLE_2_CHARGE_ONLY.get(1));
+        CycleSummary cycle2 = stats.finish().orElseThrow();
+        // by column name, as cycles.arrows, cycles.csv and InfluxDB carry them
+        assertEquals(3.0, column("minimum_voltage_volt", cycle1), EPS);
+        assertEquals(4.2, column("maximum_voltage_volt", cycle1), EPS);
+        assertEquals(3.25, column("minimum_voltage_volt", cycle2), EPS);
+        assertEquals(4.0, column("maximum_voltage_volt", cycle2), EPS);
+    }
+
+    private static double column(String name, CycleSummary summary) {
+        return java.util.Arrays.stream(io.cellbench.core.data.CycleField.values())
+                .filter(f -> f.columnName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("the cycle summary has no column " + name))
+                .number(summary);
+    }
 }

@@ -226,7 +226,9 @@ class InfluxSinkTest {
                             s.cycleCount(), s.stepCount(), s.stepIndex(), s.chargingCapacityAh(),
                             s.dischargingCapacityAh(), s.stepCapacityAh(), s.netCapacityAh(), s.cumulativeCapacityAh(),
                             s.chargingEnergyWh(), s.dischargingEnergyWh(), s.stepEnergyWh(), s.netEnergyWh(),
-                            s.cumulativeEnergyWh(), 0, s.appliedPressurePa(), s.ambientTemperatureCelsius());
+                            s.cumulativeEnergyWh(), 0, s.appliedPressurePa(), s.ambientTemperatureCelsius(), s.stepRecordIndex(),
+                            s.totalChargingCapacityAh(), s.totalDischargingCapacityAh(), s.totalChargingEnergyWh(),
+                            s.totalDischargingEnergyWh());
                 }
                 sink.on(new RunEvent.SampleRecorded("A1", s));
             }

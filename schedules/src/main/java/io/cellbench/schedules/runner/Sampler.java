@@ -63,6 +63,8 @@ final class Sampler {
     private long tick;
     private boolean firstOfStep;
     private int stepIndex;
+    /** Samples recorded in this step so far (BDF's Step Record Index of the last one). */
+    private int stepRecords;
 
     private double time;
     private double volt = Double.NaN;
@@ -133,6 +135,7 @@ final class Sampler {
         phaseStart = stepStart;
         tick = 0;
         firstOfStep = true;
+        stepRecords = 0;
         counters.commandChanged(stepStart);
     }
 
@@ -145,6 +148,8 @@ final class Sampler {
     void resumeStep(int index, double loggingPeriod, double elapsed) {
         gate.period(loggingPeriod);
         stepIndex = index;
+        // The journal does not keep the record count: a resumed step counts its records from 1 again.
+        stepRecords = 0;
         stepStart = clock.nowUnixSeconds() - Math.max(0, elapsed);
         phaseStart = stepStart;
         tick = (long) Math.floor(Math.max(0, elapsed) / samplePeriod + 1e-9);
@@ -325,6 +330,7 @@ final class Sampler {
         boolean first = firstOfStep;
         firstOfStep = false;
         if (gate.offer(time, volt, ampere, force || first)) {
+            stepRecords++;
             listener.on(new RunEvent.SampleRecorded(cellId, sample()));
             if (onRecorded != null) {
                 onRecorded.run();
@@ -339,7 +345,9 @@ final class Sampler {
                 counters.cumulativeAh(),
                 counters.chargingWh(), counters.dischargingWh(), counters.stepWh(), counters.netWh(),
                 counters.cumulativeWh(),
-                Counters.watt(volt, ampere), pressurePa, ambientCelsius());
+                Counters.watt(volt, ampere), pressurePa, ambientCelsius(), stepRecords,
+                counters.totalChargingAh(), counters.totalDischargingAh(), counters.totalChargingWh(),
+                counters.totalDischargingWh());
     }
 
     /** Opens the circuit as part of a trip; returns why it failed, or {@code null}. */
