@@ -131,11 +131,7 @@ class CycleStatisticsTest {
     void unmeasuredRestSamplesOfARelayOpenRestLeaveTheSummaryMeasured() {
         // rest: open-relay records its rests with NaN V at 0 A; the end voltages come from
         // samples with current, so the summary is the one of the measured rests
-        CycleStatistics stats = new CycleStatistics();
-        for (Sample s : CYCLE_1) {
-            stats.add(s.currentAmpere() == 0 ? cycling(s.testTimeSecond(), Double.NaN, 0, 1, s.chargingCapacityAh(),
-                    s.dischargingCapacityAh(), s.chargingEnergyWh(), s.dischargingEnergyWh()) : s);
-        }
+        CycleStatistics stats = relayOpenRests();
         CycleSummary c = stats.finish().orElseThrow();
         assertEquals(4.2, c.endChargeVoltageVolt(), EPS);
         assertEquals(3.0, c.endDischargeVoltageVolt(), EPS);
@@ -146,11 +142,7 @@ class CycleStatisticsTest {
 
     @Test
     void minimumAndMaximumVoltageOfEachCycleJoinTheSummaryAndIgnoreUnmeasuredRests() {
-        CycleStatistics stats = new CycleStatistics();
-        for (Sample s : CYCLE_1) {
-            stats.add(s.currentAmpere() == 0 ? cycling(s.testTimeSecond(), Double.NaN, 0, 1, s.chargingCapacityAh(),
-                    s.dischargingCapacityAh(), s.chargingEnergyWh(), s.dischargingEnergyWh()) : s);
-        }
+        CycleStatistics stats = relayOpenRests();
         CycleSummary cycle1 = stats.add(CYCLE_2_CHARGE_ONLY.getFirst()).orElseThrow();
         stats.add(CYCLE_2_CHARGE_ONLY.get(1));
         CycleSummary cycle2 = stats.finish().orElseThrow();
@@ -166,5 +158,15 @@ class CycleStatisticsTest {
                 .filter(f -> f.columnName().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("the cycle summary has no column " + name))
                 .number(summary);
+    }
+
+    /** Cycle 1 as a cycler with {@code rest: open-relay} records it: its rests with NaN V at 0 A. */
+    private static CycleStatistics relayOpenRests() {
+        CycleStatistics stats = new CycleStatistics();
+        for (Sample s : CYCLE_1) {
+            stats.add(s.currentAmpere() == 0 ? cycling(s.testTimeSecond(), Double.NaN, 0, 1, s.chargingCapacityAh(),
+                    s.dischargingCapacityAh(), s.chargingEnergyWh(), s.dischargingEnergyWh()) : s);
+        }
+        return stats;
     }
 }
