@@ -61,7 +61,7 @@ class GrafanaDashboardTest {
                 s.stepCount(), s.stepIndex(), s.chargingCapacityAh(), s.dischargingCapacityAh(), s.stepCapacityAh(),
                 s.netCapacityAh(), s.cumulativeCapacityAh(), s.chargingEnergyWh(), s.dischargingEnergyWh(),
                 s.stepEnergyWh(), s.netEnergyWh(), s.cumulativeEnergyWh(), s.powerWatt(), pa,
-                s.ambientTemperatureCelsius());
+                s.ambientTemperatureCelsius(), 1, s.chargingCapacityAh(), s.dischargingCapacityAh(), s.chargingEnergyWh(), s.dischargingEnergyWh());
     }
 
     /** What Grafana puts in place of its macros and of the "All" choice of a variable. */

@@ -108,7 +108,7 @@ class ResumeDataCheckTest {
                         Double.NaN, Double.NaN, ""), "p", "steps: []", false));
                 for (int t = 1; t <= e.getValue(); t++) {
                     sink.on(new RunEvent.SampleRecorded(e.getKey(), new Sample(t, T0 + t, 3.5, 1e-3, 1, 2, 3, 1e-3,
-                            0, 1e-4, 1e-3, 1e-3, 4e-3, 0, 4e-4, 4e-3, 4e-3, 3.5e-3, Double.NaN, 25)));
+                            0, 1e-4, 1e-3, 1e-3, 4e-3, 0, 4e-4, 4e-3, 4e-3, 3.5e-3, Double.NaN, 25, 1, 1e-3, 0, 4e-3, 0)));
                 }
             }
         }
