@@ -2,6 +2,8 @@ package io.cellbench.cli;
 
 import io.cellbench.cli.format.OutputFormat;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Option;
             "  cellbench data cycles demo-run",
             "  cellbench data cycles demo-run --cell pouch-5MPa --cycles 2..10 --format json",
             "  cellbench data cycles --influx http://127.0.0.1:8086 --db lab --cell A1 --format csv",
-            "", "The table shows mAh, mWh, %% and hours; CSV and JSON keep Ah, Wh, fractions and seconds."})
+            "", "The table shows mAh, mWh, %% and hours; CSV and JSON keep Ah, Wh, fractions and seconds.",
+            "A run whose sweeps were fitted (run --fit, demo) adds R_bulk, R_gb and R_int: the fitted",
+            "R0, R1 and R2 of the last sweep of each cycle (docs/impedance.md)."})
 final class DataCyclesCommand implements Callable<Integer> {
     @Mixin
     DataSourceOptions source;
@@ -36,8 +40,16 @@ final class DataCyclesCommand implements Callable<Integer> {
         DataFilter filter = filters.filter();
         try (BufferAllocator allocator = new RootAllocator();
              DataSource data = source.open(allocator, System.getenv())) {
-            DataOutput.printCycles(data, filter, format, output);
+            List<String> fitWarnings = new ArrayList<>();
+            CycleResistances fits = data instanceof RunDirectoryData run
+                    ? CycleResistances.read(run.directory(), run.cells().orElseThrow(), allocator, fitWarnings) : null;
+            if (fits == null) {
+                DataOutput.printCycles(data, filter, format, output);
+            } else {
+                DataOutput.printCycles(data, filter, format, output, fits.columns(format));
+            }
             DataOutput.printWarnings(data);
+            fitWarnings.forEach(w -> System.err.println("warning: " + w));
         }
         return 0;
     }

@@ -36,9 +36,14 @@ final class DataOutput {
 
     /** Per-cycle summaries as a table, CSV or JSON, to {@code file} or (null) the console. */
     static void printCycles(DataSource source, DataFilter filter, OutputFormat format, Path file) throws IOException {
+        printCycles(source, filter, format, file, CycleOutputColumns.forFormat(format));
+    }
+
+    /** The same with the given columns (the summary's, and R_bulk, R_gb, R_int when the run has fits). */
+    static void printCycles(DataSource source, DataFilter filter, OutputFormat format, Path file,
+                            List<io.cellbench.cli.format.OutputColumn<CycleOutputColumns.Row>> columns) throws IOException {
         try (Destination out = Destination.of(file)) {
-            TablePrinter.ConsoleRows<CycleOutputColumns.Row> rows =
-                    new TablePrinter<>(CycleOutputColumns.forFormat(format)).open(format, out.stream);
+            TablePrinter.ConsoleRows<CycleOutputColumns.Row> rows = new TablePrinter<>(columns).open(format, out.stream);
             source.cycles(filter, (cell, c) -> rows.write(new CycleOutputColumns.Row(cell, c)));
             rows.close();
             out.check();
@@ -158,7 +163,7 @@ final class DataOutput {
     }
 
     /** The console, or a file standing in for it. */
-    private record Destination(PrintStream stream, boolean ownsStream, Path file) implements AutoCloseable {
+    record Destination(PrintStream stream, boolean ownsStream, Path file) implements AutoCloseable {
         static Destination of(Path file) throws IOException {
             if (file == null) {
                 return new Destination(System.out, false, null);

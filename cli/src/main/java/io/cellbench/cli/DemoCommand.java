@@ -3,6 +3,7 @@ package io.cellbench.cli;
 import io.cellbench.core.UserError;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.daq.influx.InfluxConfig;
+import io.cellbench.impedance.fit.SolidStateCircuit;
 import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduleLoader;
@@ -109,7 +110,8 @@ final class DemoCommand implements Callable<Integer> {
         try (var live = serve.start(out, System.out)) {
             outcomes = ScheduleSession.runSimulated(schedule, out, factor, 1000, System.out, liveInflux,
                     runner -> live.attach(runner.faultRetry(retry)), alarms,
-                        SessionExtras.watching(out, minFree), start != null ? start : RunStart.now());
+                        SessionExtras.watching(out, minFree).withFits(SolidStateCircuit.CIRCUIT),
+                        start != null ? start : RunStart.now());
         }
         int code = RunSummary.print(out, outcomes, System.out);
         System.out.printf("Demo finished in %.1f s wall time.%n", (System.nanoTime() - t0) * 1e-9);

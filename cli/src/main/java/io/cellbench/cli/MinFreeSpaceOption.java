@@ -22,7 +22,7 @@ final class MinFreeSpaceOption {
     @Option(names = "--min-free-space", paramLabel = "SIZE",
             description = {"Pause every cell at open circuit, with an ALARM, when the run directory's file system",
                 "has less free space than this (default: 1 GB; 0 turns the watch off); they go on by",
-                "themselves once 20 % more is free. See docs/operations.md, \"A full disk\"."})
+                "themselves once 20 %% more is free. See docs/operations.md, \"A full disk\"."})
     String text;
 
     /** The option's value in bytes, or {@code fallback} when it was not given. */

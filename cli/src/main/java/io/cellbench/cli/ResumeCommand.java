@@ -152,7 +152,9 @@ final class ResumeCommand implements Callable<Integer> {
         FaultRetry retry = ResumeOutputs.faultRetry(faultRetry, journaled);
         long minFree = ResumeOutputs.minFreeSpace(minFreeSpace, journaled);
         MinFreeSpaceOption.requireFree(dir, minFree, DiskSpaceWatch.FreeSpace.of(dir));
-        SessionExtras extras = SessionExtras.watching(dir, minFree).withNotes(notes);
+        // a run whose sweeps were fitted goes on fitting them with the same circuit
+        SessionExtras extras = SessionExtras.watching(dir, minFree).withNotes(notes)
+                .withFits(io.cellbench.daq.impedance.FitReader.circuit(dir));
         RunInfo info = new RunInfo(manifest.runId(), Instant.parse(manifest.startTime()), VersionProvider.version(),
                 lab == null ? ScheduleSession.describe(schedule) : ScheduleSession.describe(schedule, lab));
         Map<String, RunEvent.Outcome> resumed;

@@ -55,6 +55,13 @@ final class RunCommand implements Callable<Integer> {
                     + " as possible.")
     String speed;
 
+    @Option(names = "--fit", paramLabel = "CIRCUIT", arity = "0..1",
+            fallbackValue = io.cellbench.impedance.fit.SolidStateCircuit.CIRCUIT,
+            description = {"Fit every impedance sweep as it is measured (impedance.py's notation; without a",
+                "circuit: ${FALLBACK-VALUE}), into each cell's fits.arrows and drt.arrows",
+                "and InfluxDB. See docs/impedance.md."})
+    String fitCircuit;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The run directory to create.")
     Path out;
 
@@ -95,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
                     + " a lab's" : "say what to run on: --lab LAB for a lab file's instruments, or --simulate");
         }
         OutputRule.requireNewRunDirectory(out);
+        RunFitOption.check(fitCircuit);
         if (lab == null) {
             double factor = parseSpeed(speed);
             ScheduleLoader.load(scheduleFile); // report mistakes before creating anything
@@ -129,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
             Map<String, RunEvent.Outcome> outcomes;
             try (var live = serve.start(out, System.out)) {
                 outcomes = session.run(schedule, liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms,
-                        SessionExtras.watching(out, minFree));
+                        SessionExtras.watching(out, minFree).withFits(fitCircuit));
             }
             return RunSummary.print(out, outcomes, System.out);
         }

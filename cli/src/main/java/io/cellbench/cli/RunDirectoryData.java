@@ -31,6 +31,11 @@ final class RunDirectoryData implements DataSource {
         this.allocator = allocator;
     }
 
+    /** The run directory read. */
+    Path directory() {
+        return directory;
+    }
+
     static RunDirectoryData open(Path directory, BufferAllocator allocator) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new UserError("no run directory at " + directory);

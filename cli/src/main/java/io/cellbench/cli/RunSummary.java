@@ -34,8 +34,8 @@ final class RunSummary {
                 List<CycleSummary> cycles = hasFiles ? reader.cycles(id) : List.of();
                 cycles.forEach(c -> rows.add(new CycleOutputColumns.Row(id, c)));
                 double nominalAh = reader.manifest().cell(id).map(c -> c.cell().nominalCapacityAh()).orElse(Double.NaN);
-                String line = cellLine(id, width(outcomes.keySet()), outcomes.get(id), cycles, nominalAh,
-                        hasFiles ? reader.spectra(id) : List.of());
+                String line = FittedSummary.withFits(cellLine(id, width(outcomes.keySet()), outcomes.get(id), cycles,
+                        nominalAh, hasFiles ? reader.spectra(id) : List.of()), dir, id);
                 RunEvent.Outcome outcome = outcomes.get(id);
                 String reason = reasons.get(id);
                 if (outcome != null && outcome != RunEvent.Outcome.COMPLETED && reason != null && !reason.isBlank()) {

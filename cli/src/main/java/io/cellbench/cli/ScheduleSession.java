@@ -266,15 +266,17 @@ final class ScheduleSession {
                 if (live != null) {
                     controls.influx(live.config().url().toString(), live.config().database(), live::status);
                 }
-                RunListener listener = controls.listener(new RecordingAlarms(live == null ? sink
+                RunListener recorded = controls.listener(new RecordingAlarms(live == null ? sink
                         : new TeeListener(sink, live, console), console, out), sink, info, alarmLines);
+                SessionFits fits = SessionFits.open(extras.fitCircuit(), out, options, allocator, recorded, live);
+                RunListener listener = fits.listener(recorded);
                 RunConsole.recordHangupWith(text -> listener.on(new RunEvent.Notice("", Double.NaN,
                         RunEvent.Severity.WARNING, text)));
                 ScheduleRunner runner = new ScheduleRunner(schedule, instruments, listener, journal);
                 running[0] = runner;
                 controls.attach(runner);
                 onStart.accept(runner);
-                try (runner; ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)
+                try (fits; runner; ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)
                         .speed(speed).alarms(alarmLines);
                      DiskSpaceWatch disk = new DiskSpaceWatch(extras.freeSpace(), extras.minFreeBytes(), out, runner,
                              listener, console::println)) {

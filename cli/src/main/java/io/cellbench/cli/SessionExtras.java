@@ -14,11 +14,23 @@ import java.util.List;
  * @param minFreeBytes   the free-space minimum of the run directory's file system; 0: not watched
  * @param freeSpace      where free space is read (the real file system; a test's)
  * @param diskCheckEvery how often it is read
+ * @param fitCircuit     the equivalent circuit every impedance sweep is fitted with as it is
+ *                       measured (fits.arrows, drt.arrows); null: no fits during the run
  */
 record SessionExtras(List<RunEvent.Notice> notes, long minFreeBytes, DiskSpaceWatch.FreeSpace freeSpace,
-                     Duration diskCheckEvery) {
+                     Duration diskCheckEvery, String fitCircuit) {
     SessionExtras {
         notes = List.copyOf(notes);
+    }
+
+    SessionExtras(List<RunEvent.Notice> notes, long minFreeBytes, DiskSpaceWatch.FreeSpace freeSpace,
+                  Duration diskCheckEvery) {
+        this(notes, minFreeBytes, freeSpace, diskCheckEvery, null);
+    }
+
+    /** Fits every sweep with {@code circuit} during the run (null: none). */
+    SessionExtras withFits(String circuit) {
+        return new SessionExtras(notes, minFreeBytes, freeSpace, diskCheckEvery, circuit);
     }
 
     /** The real file system of {@code runDirectory}, read every 10 s. */
@@ -28,6 +40,6 @@ record SessionExtras(List<RunEvent.Notice> notes, long minFreeBytes, DiskSpaceWa
     }
 
     SessionExtras withNotes(List<RunEvent.Notice> more) {
-        return new SessionExtras(more, minFreeBytes, freeSpace, diskCheckEvery);
+        return new SessionExtras(more, minFreeBytes, freeSpace, diskCheckEvery, fitCircuit);
     }
 }

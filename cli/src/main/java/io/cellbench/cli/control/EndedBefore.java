@@ -70,6 +70,11 @@ final class EndedBefore {
 
     /** The running cells and the ended ones, in the run's order (running cells the files do not know yet last). */
     List<String> order(List<String> running) {
+        if (ended.isEmpty()) {
+            // this process runs every cell: its schedule is the order (the files may not have it
+            // yet in a run's first moments, and what was read then is kept)
+            return running;
+        }
         List<String> out = new ArrayList<>();
         for (String id : order) {
             if (running.contains(id) || ended.containsKey(id)) {

@@ -150,6 +150,25 @@ public final class InfluxSink implements RunListener, AutoCloseable {
         checkBacklog();
     }
 
+    /**
+     * Spools points made elsewhere for a cell (the impedance fits of issue 16, in their own
+     * measurements): {@code encode} appends them with the cell's encoded series tags and returns
+     * how many lines it wrote.
+     */
+    public void writePoints(String cellId, java.util.function.ToIntBiFunction<String, LineProtocol> encode) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("InfluxDB sink is closed");
+            }
+            lp.clear();
+            append(encode.applyAsInt(encoder.encodedTags(cellId), lp));
+        } finally {
+            lock.unlock();
+        }
+        checkBacklog();
+    }
+
     public InfluxSinkStatus status() {
         SpoolStatus s = spool.status();
         return new InfluxSinkStatus(s.appendedLines(), s.recoveredLines(), writer.linesWritten.get(),

@@ -187,6 +187,11 @@ public final class PointEncoder {
         return lp.end(t) ? 1 : 0;
     }
 
+    /** The cell's series tags as line protocol, for points made elsewhere (impedance fits, issue 16). */
+    public String encodedTags(String cellId) {
+        return cell(cellId).tags;
+    }
+
     private CellState cell(String cellId) {
         CellState state = cells.get(cellId);
         if (state == null) {

@@ -73,7 +73,10 @@ public final class CircuitFitter {
                 best = run;
             }
         }
-        return FitSummary.of(problem, request, best.parameters, best.converged, evaluations, starts.size(),
+        // with nothing held or bounded by the user, the arcs are named in written order, short τ first
+        double[] result = request.fixed().isEmpty() && request.bounds().isEmpty()
+                ? ArcOrder.ascending(circuit, best.parameters) : best.parameters;
+        return FitSummary.of(problem, request, result, best.converged, evaluations, starts.size(),
                 lower, upper);
     }
 

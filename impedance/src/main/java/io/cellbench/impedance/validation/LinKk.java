@@ -14,9 +14,10 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * (2014) 20): a spectrum that a series of M RC elements with fixed, log-spaced time constants
  * (plus R_ohm, L and optionally C) reproduces to within its noise is consistent with a linear,
  * causal and stable system. The R_k are linear in the model, so each M is one linear
- * least-squares solve, weighted by 1/|Z|. M is chosen by the μ criterion: it grows from 1 until
- * μ = 1 − Σ|R_k&lt;0| / Σ R_k≥0 falls to c or below, i.e. until the model starts to fit noise
- * with resistances of both signs. The construction follows impedance.py's
+ * least-squares solve, weighted by 1/|Z|. M is chosen by the μ criterion: the smallest M at
+ * which μ = 1 − Σ|R_k&lt;0| / Σ R_k≥0 is c or below, i.e. where the model starts to fit noise
+ * with resistances of both signs; by default only among the M that fit the spectrum down to its
+ * noise floor ({@link LinKkOptions.MuRule}). The construction follows impedance.py's
  * {@code validation.linKK} (τ from 1/(2π f_max) to 1/(2π f_min); fits of the real part,
  * the imaginary part or both), whose published results the tests reproduce.
  */
@@ -33,6 +34,8 @@ public final class LinKk {
         LinKkModel model;
         if (Double.isNaN(options.cutoff())) {
             model = LinKkModel.fit(spectrum, options.maxElements(), options.fit(), options.addCapacitance());
+        } else if (options.muRule() == LinKkOptions.MuRule.AT_NOISE_FLOOR) {
+            model = atNoiseFloor(spectrum, options);
         } else {
             model = null;
             int m = 0;
@@ -44,6 +47,46 @@ public final class LinKk {
             }
         }
         return result(spectrum, model, options);
+    }
+
+    /** How close to the lowest rms residual a model must come before its μ counts. */
+    public static final double FLOOR_FACTOR = 2;
+    /** How many more M must leave a candidate's rms residual within FLOOR_FACTOR before it is taken. */
+    public static final int LOOKAHEAD = 5;
+
+    /**
+     * M grows from 1; an M with μ ≤ c is a candidate while no M fitted so far, nor any of the
+     * next {@link #LOOKAHEAD}, reaches below its rms residual / {@link #FLOOR_FACTOR}: then the
+     * model has reached the spectrum's noise floor rather than dipping on the way there. Without a
+     * candidate up to maxElements (at most one per point), the lowest-residual M is taken.
+     */
+    private static LinKkModel atNoiseFloor(MeasuredSpectrum spectrum, LinKkOptions options) {
+        int last = Math.min(options.maxElements(), spectrum.size());
+        LinKkModel best = null;
+        double bestRms = Double.POSITIVE_INFINITY;
+        LinKkModel candidate = null;
+        double candidateRms = Double.NaN;
+        int candidateM = 0;
+        for (int m = 1; m <= last; m++) {
+            LinKkModel model = LinKkModel.fit(spectrum, m, options.fit(), options.addCapacitance());
+            double rms = Residuals.between(spectrum, modelPoints(spectrum, model)).rms();
+            if (candidate != null && rms * FLOOR_FACTOR < candidateRms) {
+                candidate = null; // the floor lies lower: the candidate was still underfitting
+            }
+            if (rms < bestRms) {
+                best = model;
+                bestRms = rms;
+            }
+            if (candidate == null && model.mu() <= options.cutoff() && rms <= FLOOR_FACTOR * bestRms) {
+                candidate = model;
+                candidateRms = rms;
+                candidateM = m;
+            }
+            if (candidate != null && m - candidateM >= LOOKAHEAD) {
+                return candidate;
+            }
+        }
+        return candidate != null ? candidate : best;
     }
 
     /** The M time constants: τ_1 = 1/(2π f_max), τ_M = 1/(2π f_min), log-spaced between. */
@@ -85,7 +128,7 @@ public final class LinKk {
                 .solve(new ArrayRealVector(b, false)).toArray();
     }
 
-    private static LinKkResult result(MeasuredSpectrum spectrum, LinKkModel model, LinKkOptions options) {
+    private static List<ImpedancePoint> modelPoints(MeasuredSpectrum spectrum, LinKkModel model) {
         int n = spectrum.size();
         List<ImpedancePoint> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -93,6 +136,11 @@ public final class LinKk {
             double[] z = model.impedance(f);
             points.add(new ImpedancePoint(f, z[0], z[1]));
         }
+        return points;
+    }
+
+    private static LinKkResult result(MeasuredSpectrum spectrum, LinKkModel model, LinKkOptions options) {
+        List<ImpedancePoint> points = modelPoints(spectrum, model);
         Residuals residuals = Residuals.between(spectrum, points);
         List<Double> tau = new ArrayList<>();
         List<Double> r = new ArrayList<>();

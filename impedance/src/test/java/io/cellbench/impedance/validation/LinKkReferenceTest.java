@@ -26,7 +26,7 @@ class LinKkReferenceTest {
 
     @Test
     void cutoffOf069ChoosesTenElements() {
-        LinKkResult result = LinKk.test(circuit3(), LinKkOptions.defaults().withFit(LinKkFit.REAL).withCutoff(0.69));
+        LinKkResult result = LinKk.test(circuit3(), impedancePy());
         assertEquals(10, result.elements());
         assertClose(MU, result.mu());
     }
@@ -34,7 +34,7 @@ class LinKkReferenceTest {
     @Test
     void withASeriesCapacitanceTheSame() {
         LinKkResult result = LinKk.test(circuit3(),
-                LinKkOptions.defaults().withFit(LinKkFit.REAL).withCutoff(0.69).withCapacitance(true));
+                impedancePy().withCapacitance(true));
         assertEquals(10, result.elements());
         assertClose(MU_WITH_CAPACITANCE, result.mu());
         assertTrue(Double.isFinite(result.capacitanceFarad()));
@@ -66,12 +66,18 @@ class LinKkReferenceTest {
 
     @Test
     void residualsAreReportedForEveryPoint() {
-        LinKkResult result = LinKk.test(circuit3(), LinKkOptions.defaults().withFit(LinKkFit.REAL).withCutoff(0.69));
+        LinKkResult result = LinKk.test(circuit3(), impedancePy());
         assertEquals(53, result.residuals().points().size());
         double max = result.residuals().points().stream()
                 .mapToDouble(r -> Math.max(Math.abs(r.real()), Math.abs(r.imag()))).max().orElseThrow();
         assertEquals(max, result.maxResidual(), 0);
         System.out.println(result.verdict());
+    }
+
+    /** impedance.py's test: c = 0.69, real fit, its first-M rule. */
+    private static LinKkOptions impedancePy() {
+        return LinKkOptions.defaults().withFit(LinKkFit.REAL).withCutoff(0.69)
+                .withMuRule(LinKkOptions.MuRule.FIRST_BELOW);
     }
 
     private static void assertClose(double expected, double actual) {

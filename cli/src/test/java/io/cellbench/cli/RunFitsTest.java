@@ -1,0 +1,122 @@
+package io.cellbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cellbench.core.data.Spectrum;
+import io.cellbench.daq.impedance.FitReader;
+import io.cellbench.daq.impedance.FittedSweep;
+import io.cellbench.daq.run.RunReader;
+import io.cellbench.impedance.fit.FitRequest;
+import io.cellbench.impedance.table.FitRow;
+import io.cellbench.impedance.table.SweepAnalysis;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --fit}: every sweep of every cell fitted during the run into fits.arrows, numbered as
+ * spectra.arrows numbers it and equal to fitting the recorded sweep afterwards; {@code data
+ * cycles} then shows R_bulk, R_gb and R_int of the sweep of each cycle.
+ */
+class RunFitsTest {
+    private static final String CIRCUIT = "R0-p(R1,CPE1)-p(R2,CPE2)";
+
+    @TempDir
+    static Path tmp;
+    static Path run;
+    static String printed;
+
+    @BeforeAll
+    static void record() throws Exception {
+        Path schedule = ShortRun.write(tmp.resolve("inputs"));
+        run = tmp.resolve("run");
+        Console c = Console.run("run", schedule.toString(), "--simulate", "--fit", CIRCUIT, "--out", run.toString());
+        assertEquals(0, c.exitCode(), c.out() + c.err());
+        printed = c.out();
+    }
+
+    @Test
+    void theSummaryShowsTheFittedResistancesInPlaceOfTheEstimate() throws Exception {
+        try (RootAllocator allocator = new RootAllocator()) {
+            List<FittedSweep> fits = FitReader.read(run, "coin-2", allocator, new ArrayList<>());
+            String line = printed.lines().filter(l -> l.startsWith("  coin-2 ")).findFirst().orElseThrow();
+            assertTrue(line.contains(String.format(java.util.Locale.ROOT, "fit: R_bulk %.2f -> %.2f, R_gb",
+                    fits.getFirst().bulkOhm(), fits.getLast().bulkOhm())), line);
+            assertTrue(line.contains(String.format(java.util.Locale.ROOT, "R_int %.2f -> %.2f Ohm",
+                    fits.getFirst().interfaceOhm(), fits.getLast().interfaceOhm())), line);
+            assertTrue(!line.contains("R(bulk+interface)"), line);
+        }
+    }
+
+    @Test
+    void everySweepIsFittedDuringTheRunAsItWouldBeAfterwards() throws Exception {
+        SweepAnalysis analysis = new SweepAnalysis(FitRequest.of(CIRCUIT));
+        try (RootAllocator allocator = new RootAllocator(); RunReader reader = RunReader.open(run)) {
+            for (String cell : ShortRun.CELLS) {
+                List<Spectrum> spectra = reader.spectra(cell);
+                List<String> warnings = new ArrayList<>();
+                List<FittedSweep> fits = FitReader.read(run, cell, allocator, warnings);
+                assertEquals(List.of(), warnings);
+                assertEquals(spectra.size(), fits.size(), cell);
+                for (int i = 0; i < spectra.size(); i++) {
+                    FitRow expected = analysis.fit(i + 1, spectra.get(i));
+                    FittedSweep got = fits.get(i);
+                    assertEquals(i + 1, got.spectrumIndex());
+                    assertEquals(spectra.get(i).cycleCount(), got.cycleCount());
+                    for (String p : List.of("R0", "R1", "R2", "CPE2_1")) {
+                        assertEquals(expected.fit().value(p), got.value(p), 0, cell + " " + p);
+                        assertEquals(expected.fit().parameter(p).standardError(), got.value(p + "_sigma"), 0);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aResumeFindsTheCircuitTheRunWasFittedWith() throws Exception {
+        assertEquals(CIRCUIT, FitReader.circuit(run));
+        Path plain = tmp.resolve("plain");
+        assertEquals(0, Console.run("run", ShortRun.write(tmp.resolve("plain-inputs")).toString(), "--simulate",
+                "--out", plain.toString()).exitCode());
+        assertEquals(null, FitReader.circuit(plain), "a run without --fit resumes without fits");
+    }
+
+    @Test
+    void cyclesShowTheResistancesOfEachCyclesSweep() throws Exception {
+        Console c = Console.run("data", "cycles", run.toString(), "--format", "json");
+        assertEquals(0, c.exitCode(), c.err());
+        JsonNode rows = new ObjectMapper().readTree(c.out());
+        Map<String, Map<Integer, FittedSweep>> fits = new HashMap<>();
+        try (RootAllocator allocator = new RootAllocator()) {
+            for (String cell : ShortRun.CELLS) {
+                fits.put(cell, FitReader.lastPerCycle(FitReader.read(run, cell, allocator, new ArrayList<>())));
+            }
+        }
+        int withSweep = 0;
+        int without = 0;
+        for (JsonNode r : rows) {
+            FittedSweep sweep = fits.get(r.get("cell").asText()).get(r.get("cycle_count").asInt());
+            if (sweep == null) {
+                assertTrue(r.get("r_int_ohm").isNull(), r.toString());
+                without++;
+            } else {
+                assertEquals(sweep.bulkOhm(), r.get("r_bulk_ohm").asDouble(), 0, r.toString());
+                assertEquals(sweep.grainBoundaryOhm(), r.get("r_gb_ohm").asDouble(), 0, r.toString());
+                assertEquals(sweep.interfaceOhm(), r.get("r_int_ohm").asDouble(), 0, r.toString());
+                withSweep++;
+            }
+        }
+        assertTrue(withSweep >= 3, withSweep + " cycles with a sweep, " + without + " without");
+        Console table = Console.run("data", "cycles", run.toString(), "--cell", "coin-1");
+        assertTrue(table.out().lines().findFirst().orElseThrow().contains("R_int Ohm"), table.out());
+    }
+}

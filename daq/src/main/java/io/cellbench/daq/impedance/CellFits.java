@@ -1,0 +1,123 @@
+package io.cellbench.daq.impedance;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.daq.arrow.ArrowRowsFile;
+import io.cellbench.daq.arrow.ArrowSpectrumReader;
+import io.cellbench.daq.arrow.ArrowWriteOptions;
+import io.cellbench.daq.arrow.Segments;
+import io.cellbench.daq.run.RunLayout;
+import io.cellbench.impedance.circuit.Circuit;
+import io.cellbench.impedance.table.DrtField;
+import io.cellbench.impedance.table.DrtRow;
+import io.cellbench.impedance.table.FitColumns;
+import io.cellbench.impedance.table.FitRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * One cell's fit files: a segment of {@code fits.arrows} (one row per sweep) and of
+ * {@code drt.arrows} (one batch per sweep, a row per τ), opened when the cell starts. A resumed
+ * cell gets new segments, as its samples and spectra do. A file that cannot be written is noted
+ * once and the cell's fits go on without it. Used by the fit worker thread only.
+ */
+final class CellFits {
+
+    public static final String FITS = "fits";
+    public static final String DRT = "drt";
+
+    private final String cellId;
+    private ArrowRowsFile<FitRow> fits;
+    private ArrowRowsFile<DrtRow> drt;
+    private int nextIndex;
+
+    private CellFits(String cellId, ArrowRowsFile<FitRow> fits, ArrowRowsFile<DrtRow> drt, int firstIndex) {
+        this.cellId = cellId;
+        this.fits = fits;
+        this.drt = drt;
+        this.nextIndex = firstIndex;
+    }
+
+    static CellFits open(Path runDirectory, RunEvent.RunStarted start, Circuit circuit, ArrowWriteOptions options,
+                         BufferAllocator allocator, Consumer<RunEvent.Notice> notes) {
+        Path dir = RunLayout.cellDirectory(runDirectory, start.cellId());
+        int first = 1;
+        ArrowRowsFile<FitRow> fits = null;
+        ArrowRowsFile<DrtRow> drt = null;
+        try {
+            if (start.resumed()) {
+                first = lastSpectrumBefore(dir, start.unixTimeSecond(), allocator) + 1;
+            }
+            Files.createDirectories(dir);
+            Map<String, String> metadata = Map.of("cell_id", start.cellId(), "circuit", circuit.text());
+            fits = ArrowRowsFile.create(Segments.next(dir, FITS), FitColumns.of(circuit), metadata, options, allocator);
+            drt = ArrowRowsFile.create(Segments.next(dir, DRT), DrtField.columns(), metadata, options,
+                    allocator);
+        } catch (IOException | RuntimeException e) {
+            notes.accept(new RunEvent.Notice(start.cellId(), Double.NaN, RunEvent.Severity.WARNING,
+                    "impedance fits of this cell are not written to " + dir + ": " + e.getMessage()));
+            closeQuietly(fits);
+            fits = null;
+        }
+        return new CellFits(start.cellId(), fits, drt, first);
+    }
+
+    int nextIndex() {
+        return nextIndex++;
+    }
+
+    void write(FitRow fit, List<DrtRow> rows, Consumer<RunEvent.Notice> notes) {
+        if (fits == null) {
+            return;
+        }
+        try {
+            fits.write(List.of(fit));
+            drt.write(rows);
+        } catch (IOException | RuntimeException e) {
+            notes.accept(new RunEvent.Notice(cellId, fit.spectrum().testTimeSecond(), RunEvent.Severity.WARNING,
+                    "impedance fits of this cell are no longer written (" + e.getMessage() + "); the spectra are "
+                            + "in spectra.arrows: cellbench data eis RUN --fit"));
+            close();
+        }
+    }
+
+    void close() {
+        try {
+            closeQuietly(fits);
+            closeQuietly(drt);
+        } finally {
+            fits = null;
+            drt = null;
+        }
+    }
+
+    /**
+     * The highest spectrum index this cell recorded before {@code resumedAtUnix}: the sweeps of
+     * this session are measured after it, even if spectra.arrows has them by the time this reads.
+     */
+    private static int lastSpectrumBefore(Path dir, double resumedAtUnix, BufferAllocator allocator)
+            throws IOException {
+        int[] last = {0};
+        ArrowSpectrumReader.read(Segments.list(dir, RunLayout.SPECTRA), allocator, (index, s) -> {
+            if (!(s.unixTimeSecond() >= resumedAtUnix)) {
+                last[0] = Math.max(last[0], index);
+            }
+        });
+        return last[0];
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // closing after a write failure: the failure was already noted
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.cellbench.daq.impedance;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.RunListener;
+import io.cellbench.core.data.Spectrum;
+import io.cellbench.daq.arrow.ArrowWriteOptions;
+import io.cellbench.impedance.table.DrtRow;
+import io.cellbench.impedance.table.FitRow;
+import io.cellbench.impedance.table.SweepAnalysis;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Fits every impedance sweep of a run as it is measured (issue 16): the circuit fit with its
+ * Lin-KK verdict and the DRT, into each cell's {@code fits.arrows} and {@code drt.arrows} and to
+ * whoever else listens ({@link Output}: InfluxDB, the cycle summary).
+ *
+ * <p>Off the sampling path: {@link #on} only hands the sweep to one low-priority worker thread
+ * and returns, so a slow or failing fit never delays or loses a sample. A sweep that cannot be
+ * analysed, or a fits file that cannot be written, is a note in the run's events, never a fault.
+ * Sweeps are numbered as spectra.arrows numbers them (a resumed cell counts on from the sweeps
+ * recorded before the resume).
+ */
+public final class SweepFits implements RunListener {
+
+    /** Receives each analysed sweep on the worker thread; must not block for long. */
+    public interface Output {
+        void fitted(String cellId, FitRow fit);
+
+        default void drt(String cellId, List<DrtRow> drt) {
+        }
+    }
+
+    /** Waits at most this long at close for the sweeps still queued. */
+    private static final long CLOSE_WAIT_SECONDS = 120;
+
+    private final Path runDirectory;
+    private final SweepAnalysis analysis;
+    private final ArrowWriteOptions options;
+    private final BufferAllocator allocator;
+    private final Consumer<RunEvent.Notice> notes;
+    private final List<Output> outputs;
+    private final ExecutorService worker;
+    /** Touched by the worker thread only. */
+    private final Map<String, CellFits> cells = new HashMap<>();
+
+    /**
+     * @param notes where a failed fit is reported (the run's events); called on the worker thread
+     */
+    public SweepFits(Path runDirectory, SweepAnalysis analysis, ArrowWriteOptions options, BufferAllocator allocator,
+                     Consumer<RunEvent.Notice> notes, List<Output> outputs) {
+        this.runDirectory = runDirectory;
+        this.analysis = analysis;
+        this.options = options;
+        this.allocator = allocator;
+        this.notes = notes;
+        this.outputs = List.copyOf(outputs);
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "impedance-fits");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY); // the cells' threads come first
+            return t;
+        });
+    }
+
+    @Override
+    public void on(RunEvent event) {
+        switch (event) {
+            case RunEvent.RunStarted s -> worker.execute(() -> cells.put(s.cellId(), open(s)));
+            case RunEvent.SpectrumMeasured m when !m.spectrum().points().isEmpty() ->
+                    worker.execute(() -> analyse(m.cellId(), m.spectrum()));
+            case RunEvent.RunEnded e -> worker.execute(() -> {
+                CellFits cell = cells.remove(e.cellId());
+                if (cell != null) {
+                    cell.close();
+                }
+            });
+            default -> {
+            }
+        }
+    }
+
+    /** Finishes the sweeps still queued (up to two minutes), then closes every file. */
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+                notes.accept(new RunEvent.Notice("", Double.NaN, RunEvent.Severity.WARNING,
+                        "impedance fits still queued after " + CLOSE_WAIT_SECONDS + " s were not made; "
+                                + "make them with: cellbench data eis RUN --fit"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.shutdownNow();
+        }
+        cells.values().forEach(CellFits::close);
+        cells.clear();
+    }
+
+    private CellFits open(RunEvent.RunStarted start) {
+        return CellFits.open(runDirectory, start, analysis.circuit(), options, allocator, notes);
+    }
+
+    private void analyse(String cellId, Spectrum spectrum) {
+        CellFits cell = cells.get(cellId);
+        if (cell == null) {
+            return; // a sweep of a cell whose start was not seen: nothing to number it by
+        }
+        int index = cell.nextIndex();
+        FitRow fit;
+        List<DrtRow> drt;
+        try {
+            fit = analysis.fit(index, spectrum);
+            drt = SweepAnalysis.drt(index, spectrum);
+        } catch (RuntimeException e) {
+            notes.accept(new RunEvent.Notice(cellId, spectrum.testTimeSecond(), RunEvent.Severity.INFO,
+                    String.format(Locale.ROOT, "impedance fit of spectrum %d (cycle %d) not made: %s", index,
+                            spectrum.cycleCount(), e.getMessage())));
+            return;
+        }
+        cell.write(fit, drt, notes);
+        for (Output o : outputs) {
+            try {
+                o.fitted(cellId, fit);
+                o.drt(cellId, drt);
+            } catch (RuntimeException e) {
+                notes.accept(new RunEvent.Notice(cellId, spectrum.testTimeSecond(), RunEvent.Severity.WARNING,
+                        "impedance fit of spectrum " + index + " not passed on: " + e.getMessage()));
+            }
+        }
+    }
+}
