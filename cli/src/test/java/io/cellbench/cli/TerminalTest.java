@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -34,7 +35,10 @@ class TerminalTest {
     void closingTheTerminalDoesNotStopTheRun() throws Exception {
         Path schedule = ShortRun.write(tmp.resolve("in"));
         Path dir = tmp.resolve("run");
-        Child run = Child.start(tmp, "run", schedule.toString(), "--simulate", "--speed", "20", "--out", dir.toString());
+        // With SIGHUP ignored (a test run started under nohup) the child would inherit that,
+        // and a JVM takes no handler for an ignored signal: the hang-up would go unrecorded.
+        Child run = Child.start(tmp, List.of("env", "--default-signal=HUP"), "run", schedule.toString(), "--simulate",
+                "--speed", "20", "--out", dir.toString());
         try {
             Child.waitFor(run, () -> statusPid(dir) == run.pid(), "the run answers", 120);
             signal("HUP", run.pid()); // what closing its terminal, or an SSH connection dropping, sends
