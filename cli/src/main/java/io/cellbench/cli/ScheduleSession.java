@@ -276,6 +276,7 @@ final class ScheduleSession {
                 running[0] = runner;
                 controls.attach(runner);
                 onStart.accept(runner);
+                RunConsole.answering();
                 try (fits; runner; ProgressReporter progress = new ProgressReporter(runner, console, progressMillis)
                         .speed(speed).alarms(alarmLines);
                      DiskSpaceWatch disk = new DiskSpaceWatch(extras.freeSpace(), extras.minFreeBytes(), out, runner,
