@@ -4,6 +4,7 @@ import io.cellbench.cli.control.FileStatus;
 import io.cellbench.cli.serve.ServeOptions;
 import io.cellbench.cli.sim.SimulatedInstruments;
 import io.cellbench.schedules.session.Bench;
+import io.cellbench.schedules.session.RunAttachment;
 import io.cellbench.schedules.session.SessionExtras;
 import io.cellbench.schedules.session.SessionOptions;
 import java.nio.file.Path;
@@ -27,7 +28,9 @@ final class CommandSession {
         return SessionOptions.builder(runDirectory, scheduleFile, bench)
                 .version(VersionProvider.version())
                 .console(System.out)
-                .attachments(List.of(RunConsole.hangupRecord(), live, new ProgressReporter(System.out, progressMillis)));
+                // answering: a detached child tells its parent once the control channel answers
+                .attachments(List.<RunAttachment>of(RunConsole.hangupRecord(), live, session -> RunConsole.answering(),
+                        new ProgressReporter(System.out, progressMillis)));
     }
 
     /**

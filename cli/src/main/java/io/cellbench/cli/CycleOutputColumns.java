@@ -34,6 +34,8 @@ final class CycleOutputColumns {
                 col(people, CycleField.MEAN_DISCHARGE_VOLTAGE, "mean V dis", 1, 4),
                 col(people, CycleField.END_CHARGE_VOLTAGE, "end V chg", 1, 4),
                 col(people, CycleField.END_DISCHARGE_VOLTAGE, "end V dis", 1, 4),
+                col(people, CycleField.MINIMUM_VOLTAGE, "min V", 1, 4),
+                col(people, CycleField.MAXIMUM_VOLTAGE, "max V", 1, 4),
                 col(people, CycleField.DURATION, "hours", 1 / 3600.0, 2),
                 col(people, CycleField.START_TEST_TIME, "start h", 1 / 3600.0, 2));
     }

@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.data.BdfVersion;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
@@ -28,6 +29,12 @@ final class DataExportCommand implements Callable<Integer> {
             description = "bdf, csv or arrow (default: ${DEFAULT-VALUE}).")
     DataFormat format;
 
+    @Option(names = "--bdf-version", paramLabel = "VERSION", defaultValue = "1.3.0",
+            converter = BdfVersionConverter.class,
+            description = {"Battery Data Format release the CSV columns follow: 1.3.0 (default) or 1.2.0,",
+                "the names cellbench wrote before 1.3 for readers that have not moved yet."})
+    BdfVersion bdfVersion;
+
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
             description = "The directory for the files (created if missing; existing files are not overwritten).")
     Path output;
@@ -37,9 +44,21 @@ final class DataExportCommand implements Callable<Integer> {
         DataFilter filter = filters.filter();
         try (BufferAllocator allocator = new RootAllocator();
              DataSource data = source.open(allocator, System.getenv())) {
-            DataOutput.sampleFiles(data, filter, format, output, allocator);
+            DataOutput.sampleFiles(data, filter, format, bdfVersion, output, allocator);
             DataOutput.printWarnings(data);
         }
         return 0;
+    }
+
+    /** "1.3", "1.3.0", "1.2" …; anything else is refused with the versions cellbench writes. */
+    static final class BdfVersionConverter implements picocli.CommandLine.ITypeConverter<BdfVersion> {
+        @Override
+        public BdfVersion convert(String value) {
+            try {
+                return BdfVersion.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -3,7 +3,9 @@ package io.cellbench.cli;
 import io.cellbench.cli.format.OutputFormat;
 import io.cellbench.cli.format.TablePrinter;
 import io.cellbench.core.UserError;
+import io.cellbench.core.data.BdfVersion;
 import io.cellbench.core.data.Sample;
+import io.cellbench.core.data.SampleField;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -86,24 +88,33 @@ final class DataOutput {
         System.out.printf(Locale.ROOT, "%s: %,d impedance points -> %s%n", cell, rows, file);
     }
 
-    /** A file per cell into {@code directory}: BDF CSV, plain CSV or Arrow. */
-    static void sampleFiles(DataSource source, DataFilter filter, DataFormat format, Path directory,
-                            BufferAllocator allocator) throws IOException {
+    /**
+     * A file per cell into {@code directory}: BDF CSV (with the cell's spectra and metadata
+     * beside it), plain CSV or Arrow; the CSVs follow {@code version}'s names.
+     */
+    static void sampleFiles(DataSource source, DataFilter filter, DataFormat format, BdfVersion version,
+                            Path directory, BufferAllocator allocator) throws IOException {
         OutputRule.requireOutputDirectory(directory);
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new UserError(directory + " is a file; -o takes a directory for a file per cell");
         }
         Files.createDirectories(directory);
         CellFiles<Sample> files = switch (format) {
-            case BDF -> new CellFiles<>(directory, ".bdf.csv", (cell, f) -> SampleCsvFile.create(f, true));
-            case CSV -> new CellFiles<>(directory, ".csv", (cell, f) -> SampleCsvFile.create(f, false));
+            case BDF -> new CellFiles<>(directory, ".bdf.csv",
+                    (cell, f) -> ColumnCsvFile.create(f, SampleField.columns(version), true));
+            case CSV -> new CellFiles<>(directory, ".csv",
+                    (cell, f) -> ColumnCsvFile.create(f, SampleField.columns(version), false));
             case ARROW -> new CellFiles<>(directory, ".arrows",
                     (cell, f) -> ArrowSampleFile.create(f, source.metadata(cell), allocator));
             case TABLE, JSON -> throw new UserError("export writes bdf, csv or arrow files, not " + name(format));
         };
         List<CellFiles.Written> written;
+        BdfExport bdf = new BdfExport();
         try (files) {
-            source.samples(filter, files::accept);
+            source.samples(filter, (cell, s) -> {
+                bdf.sample(cell, s.appliedPressurePa());
+                files.accept(cell, s);
+            });
             written = files.finish();
         }
         if (written.isEmpty()) {
@@ -111,6 +122,12 @@ final class DataOutput {
         }
         for (CellFiles.Written w : written) {
             System.out.printf(Locale.ROOT, "%s: %,d samples -> %s%n", w.cellId(), w.rows(), w.file());
+        }
+        if (format == DataFormat.BDF) {
+            for (CellFiles.Written w : written) {
+                bdf.metadata(source, w.cellId(), version, directory);
+            }
+            BdfExport.spectra(source, filter, directory);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.data.BdfVersion;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
@@ -46,7 +47,7 @@ final class DataRawCommand implements Callable<Integer> {
                 case TABLE, CSV, JSON -> DataOutput.printSamples(data, filter, format.console(), output);
                 case ARROW -> DataOutput.arrowSamples(data, filter,
                         DataOutput.requireOutput(output, format, "an Arrow file"), allocator);
-                case BDF -> DataOutput.sampleFiles(data, filter, format,
+                case BDF -> DataOutput.sampleFiles(data, filter, format, BdfVersion.LATEST,
                         DataOutput.requireOutput(output, format, "a file per cell into a directory"), allocator);
             }
             DataOutput.printWarnings(data);

@@ -16,18 +16,21 @@ import java.util.List;
  * in a detached child process (a new session by {@code setsid}: no controlling terminal, so
  * neither a closed terminal nor Ctrl-C there reaches it; standard input from /dev/null). The
  * child checks everything as usual and prints its refusals to this parent, which passes them
- * on; once it writes its run directory it moves its output to DIR/cellbench.log and says so
- * ({@link RunConsole#committed}), and this parent prints how to watch and stop it and exits.
+ * on; once it writes its run directory it moves its output to DIR/cellbench.log
+ * ({@link RunConsole#committed}); once it answers on its control channel it says so ({@link
+ * RunConsole#answering}), and this parent prints how to watch and stop it and exits. Not
+ * before: a {@code cellbench status DIR} typed right after this returns must show the run.
  */
 final class Detach {
     private Detach() {
     }
 
     /**
-     * Starts the detached child and waits until it runs {@code runDirectory} or ends.
+     * Starts the detached child and waits until it answers for {@code runDirectory} on the
+     * control channel, or ends.
      *
      * @param args the command line as given, --detach included (it is left out)
-     * @return 0 once the child runs the directory, else the child's exit code
+     * @return 0 once the child answers, else the child's exit code
      */
     static int start(List<String> args, Path runDirectory) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
@@ -65,9 +68,33 @@ final class Detach {
                 System.out.println(line); // a refusal, the plan: what the child says before it goes quiet
             }
         }
-        int code = child.waitFor(); // it ended before it ran the directory: refused, or done already
+        int code = child.waitFor(); // it ended before it answered: refused, failed, or done already
         errors.join(5_000);
+        List<String> logged = loggedSinceDetached(runDirectory.resolve(RunDirectoryLock.LOG), child.pid());
+        if (!logged.isEmpty()) {
+            // It had written the directory, and said the rest in its log: show it here.
+            System.out.println("cellbench: the run ended (exit code " + code + ") before it answered on its control"
+                    + " channel; what it printed, from " + runDirectory.resolve(RunDirectoryLock.LOG) + ":");
+            logged.subList(Math.max(0, logged.size() - 40), logged.size()).forEach(l -> System.out.println("  " + l));
+        }
         return code;
+    }
+
+    /** The lines the child {@code pid} wrote to the run's log after it detached; empty when none. */
+    private static List<String> loggedSinceDetached(Path log, long pid) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of(); // no log: it never wrote the directory
+        }
+        String mark = RunConsole.DETACHED_LOG + pid + ")";
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).contains(mark)) {
+                return lines.subList(i, lines.size());
+            }
+        }
+        return List.of();
     }
 
     private static void relay(Process child, java.io.PrintStream to) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The impedance points as {@code data eis} prints them. CSV and JSON use the column names of
- * spectra.arrows (SI units, imaginary part as measured); the table shows Z' and Z'' with
+ * spectra.arrows (BDF's impedance terms) (SI units, imaginary part as measured); the table shows Z' and Z'' with
  * the sweep's cycle and start time in hours.
  */
 final class ImpedanceFields {
@@ -35,7 +35,7 @@ final class ImpedanceFields {
                 OutputColumn.of(SpectrumField.UNIX_TIME.columnName(), "unix s", 3, ImpedanceRow::unixTimeSecond),
                 OutputColumn.of(SpectrumField.CYCLE_COUNT.columnName(), "cycle", 0, ImpedanceRow::cycleCount),
                 OutputColumn.of(SpectrumField.STEP_COUNT.columnName(), "step", 0, ImpedanceRow::stepCount),
-                OutputColumn.of(SpectrumField.STEP_INDEX.columnName(), "step index", 0, ImpedanceRow::stepIndex),
+                OutputColumn.of(SpectrumField.STEP_ID.columnName(), "step id", 0, ImpedanceRow::stepIndex),
                 OutputColumn.of(SpectrumField.FREQUENCY.columnName(), "f Hz", 3, r -> r.point().frequencyHz()),
                 OutputColumn.of(SpectrumField.Z_REAL.columnName(), "Z' Ohm", 3, r -> r.point().zRealOhm()),
                 OutputColumn.of(SpectrumField.Z_IMAG.columnName(), "Z'' Ohm", 3, r -> r.point().zImagOhm()),

@@ -19,7 +19,9 @@ import java.util.List;
  * directory is then written by the same sink, and its cycle summaries come from the same
  * computation, as for a recorded run. The repairs leave capacity and energy as totals since the
  * start of the test; the samples carry them as docs/data.md defines them (per cycle, per step,
- * net, cumulative). Streams: it holds one spectrum at most.
+ * net, cumulative, and the totals themselves as BDF 1.3's charging/discharging capacity and
+ * energy). The Step Record Index counts the file's rows within each step, as a live run counts
+ * its recorded samples. Streams: it holds one spectrum at most.
  */
 final class ImportedCell implements RecordSink {
     /** What an import knows of a cell before it is read: no nominal capacity. run.json gets the real one after. */
@@ -39,6 +41,8 @@ final class ImportedCell implements RecordSink {
     private double stepBaseAh;
     private double stepBaseWh;
     private boolean stepChanged;
+    /** Rows of this step so far: the Step Record Index of the last one. */
+    private int stepRecords;
     private int cycle = Integer.MIN_VALUE;
     private int stepCount;
     private int stepId = Integer.MIN_VALUE;
@@ -74,7 +78,9 @@ final class ImportedCell implements RecordSink {
         if (samples == 0 || stepChanged) {
             stepBaseAh = total[0] + total[1];
             stepBaseWh = total[2] + total[3];
+            stepRecords = 0;
         }
+        stepRecords++;
         System.arraycopy(now, 0, total, 0, 4);
         double chargeAh = now[0] - cycleBase[0];
         double dischargeAh = now[1] - cycleBase[1];
@@ -84,7 +90,7 @@ final class ImportedCell implements RecordSink {
                 r.testTimeSecond()), r.voltageVolt(), r.currentAmpere(), c, stepCount, r.stepId(), chargeAh, dischargeAh,
                 now[0] + now[1] - stepBaseAh, now[0] - now[1], now[0] + now[1], now[2] - cycleBase[2],
                 now[3] - cycleBase[3], now[2] + now[3] - stepBaseWh, now[2] - now[3], now[2] + now[3], watt, Double.NaN,
-                r.ambientTemperatureCelsius())));
+                r.ambientTemperatureCelsius(), stepRecords, now[0], now[1], now[2], now[3])));
         samples++;
     }
 

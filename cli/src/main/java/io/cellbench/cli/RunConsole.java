@@ -23,19 +23,27 @@ import java.util.function.Consumer;
  *
  * <p>{@link #install} (from {@code main} only, never in tests that run commands in process)
  * puts switchable streams behind System.out and System.err; {@link #committed} is called by
- * run, resume and demo at the moment they start writing their run directory.
+ * run, resume and demo at the moment they start writing their run directory, {@link #answering}
+ * once the run answers on its control channel.
  */
 final class RunConsole {
     /** Set in a detached child's environment by its parent ({@link Detach}). */
     static final String DETACHED_ENV = "CELLBENCH_DETACHED";
-    /** The line a detached child prints to its parent once it runs the directory, before it goes quiet. */
+    /**
+     * The line a detached child prints to its parent once it answers on its control channel
+     * ({@link #answering}), its last: from then on {@code cellbench status DIR} shows the run.
+     */
     static final String DETACHED_LINE = "cellbench: detached: ";
+    /** What the detached child's log says when it takes over from the terminal. */
+    static final String DETACHED_LOG = "detached from the terminal that started it (pid ";
 
     private static Switch out;
     private static Switch err;
     private static volatile Consumer<String> record;
     private static volatile Path log;
     private static boolean hangupHandled;
+    /** A detached child's line to its parent, from {@link #committed} until {@link #answering}. */
+    private static PrintStream parent;
 
     private RunConsole() {
     }
@@ -93,12 +101,10 @@ final class RunConsole {
             return; // in process (tests): nothing to detach from, no signals to take
         }
         log = runDirectory.resolve(RunDirectoryLock.LOG);
-        if (System.getenv(DETACHED_ENV) != null) {
-            PrintStream parent = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+        if (System.getenv(DETACHED_ENV) != null && parent == null) {
+            parent = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
                     StandardCharsets.UTF_8); // read by Detach as UTF-8
-            toLog("detached from the terminal that started it (pid " + ProcessHandle.current().pid() + ")");
-            parent.println(DETACHED_LINE + ProcessHandle.current().pid());
-            parent.flush();
+            toLog(DETACHED_LOG + ProcessHandle.current().pid() + ")");
         }
         if (!hangupHandled) {
             hangupHandled = true;
@@ -107,6 +113,19 @@ final class RunConsole {
             } catch (IllegalArgumentException e) {
                 // no SIGHUP here (not a POSIX system): nothing to keep the run from
             }
+        }
+    }
+
+    /**
+     * The run answers on its control channel now: a detached child lets its parent go (it
+     * waited for this, so that a {@code cellbench status DIR} typed right after it returned
+     * shows the run, not "not running"). Only the first call counts.
+     */
+    static synchronized void answering() {
+        if (parent != null) {
+            parent.println(DETACHED_LINE + ProcessHandle.current().pid());
+            parent.flush(); // not closed: that would free file descriptor 1 for the next file opened
+            parent = new PrintStream(OutputStream.nullOutputStream());
         }
     }
 

@@ -49,8 +49,8 @@ final class SampleFields {
         columns.add(OutputColumn.of(SampleField.STEP_COUNT.columnName(), "step", 0, r -> r.sample().stepCount()));
         columns.add(OutputColumn.of(SampleField.VOLTAGE.columnName(), "V", 4, r -> r.sample().voltageVolt()));
         columns.add(OutputColumn.of(SampleField.CURRENT.columnName(), "I mA", 4, r -> r.sample().currentAmpere() * 1e3));
-        columns.add(OutputColumn.of(SampleField.CHARGING_CAPACITY.columnName(), "chg mAh", 4, r -> r.sample().chargingCapacityAh() * 1e3));
-        columns.add(OutputColumn.of(SampleField.DISCHARGING_CAPACITY.columnName(), "dis mAh", 4, r -> r.sample().dischargingCapacityAh() * 1e3));
+        columns.add(OutputColumn.of(SampleField.CYCLE_CHARGING_CAPACITY.columnName(), "chg mAh", 4, r -> r.sample().chargingCapacityAh() * 1e3));
+        columns.add(OutputColumn.of(SampleField.CYCLE_DISCHARGING_CAPACITY.columnName(), "dis mAh", 4, r -> r.sample().dischargingCapacityAh() * 1e3));
         columns.add(OutputColumn.of(SampleField.POWER.columnName(), "P mW", 4, r -> r.sample().powerWatt() * 1e3));
         columns.add(OutputColumn.of(SampleField.APPLIED_PRESSURE.columnName(), "p MPa", 2, r -> r.sample().appliedPressurePa() * 1e-6));
         columns.add(OutputColumn.of(SampleField.AMBIENT_TEMPERATURE.columnName(), "T degC", 1, r -> r.sample().ambientTemperatureCelsius()));

@@ -76,6 +76,30 @@ class DataCommandsTest {
     }
 
     @Test
+    void bdfVersion12KeepsTheLayoutOlderReadersKnow() throws Exception {
+        Path out = tmp.resolve("bdf-1.2");
+        Console c = Console.run("data", "export", run.toString(), "--bdf-version", "1.2", "-o", out.toString());
+        assertEquals(0, c.exitCode(), c.err());
+        String cell = ShortRun.CELLS.getFirst();
+        List<String> lines = Files.readAllLines(out.resolve(cell + ".bdf.csv"));
+        assertEquals("Test Time / s,Unix Time / s,Voltage / V,Current / A,Cycle Count / 1,Step Count / 1,"
+                + "Step Index / 1,Charging Capacity / Ah,Discharging Capacity / Ah,Step Capacity / Ah,"
+                + "Net Capacity / Ah,Cumulative Capacity / Ah,Charging Energy / Wh,Discharging Energy / Wh,"
+                + "Step Energy / Wh,Net Energy / Wh,Cumulative Energy / Wh,Power / W,Applied Pressure / Pa,"
+                + "Ambient Temperature / degC", lines.getFirst());
+        List<Sample> expected = samples(cell);
+        for (int i = 0; i < expected.size(); i++) {
+            String[] v = lines.get(i + 1).split(",", -1);
+            // before 1.3 "Charging Capacity" restarted each cycle, and "Step Index" was the program step
+            assertEquals(expected.get(i).chargingCapacityAh(), Double.parseDouble(v[7]), "row " + i);
+            assertEquals(expected.get(i).stepIndex(), Integer.parseInt(v[6]), "row " + i);
+        }
+        Console bad = Console.run("data", "export", run.toString(), "--bdf-version", "0.9", "-o", out.toString());
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("cellbench writes 1.2.0, 1.3.0"), bad.err());
+    }
+
+    @Test
     void bdfExportHasThePreferredLabelsAndEveryValueOfTheArrowFiles() throws Exception {
         Path out = tmp.resolve("bdf");
         Console c = Console.run("data", "export", run.toString(), "--format", "bdf", "-o", out.toString());
@@ -83,9 +107,11 @@ class DataCommandsTest {
         for (String cell : ShortRun.CELLS) {
             List<String> lines = Files.readAllLines(out.resolve(cell + ".bdf.csv"));
             assertEquals("Test Time / s,Unix Time / s,Voltage / V,Current / A,Cycle Count / 1,Step Count / 1,"
-                    + "Step Index / 1,Charging Capacity / Ah,Discharging Capacity / Ah,Step Capacity / Ah,"
+                    + "Step ID,Step Record Index / 1,Charging Capacity / Ah,Discharging Capacity / Ah,"
+                    + "Cycle Charging Capacity / Ah,Cycle Discharging Capacity / Ah,Step Cumulative Capacity / Ah,"
                     + "Net Capacity / Ah,Cumulative Capacity / Ah,Charging Energy / Wh,Discharging Energy / Wh,"
-                    + "Step Energy / Wh,Net Energy / Wh,Cumulative Energy / Wh,Power / W,Applied Pressure / Pa,"
+                    + "Cycle Charging Energy / Wh,Cycle Discharging Energy / Wh,Step Cumulative Energy / Wh,"
+                    + "Net Energy / Wh,Cumulative Energy / Wh,Power / W,Applied Pressure / Pa,"
                     + "Ambient Temperature / degC", lines.getFirst());
             assertEquals(SampleColumns.ALL.stream().map(col -> col.label()).toList(),
                     List.of(lines.getFirst().split(",")));
@@ -94,7 +120,7 @@ class DataCommandsTest {
             assertEquals(expected.size() + 1, lines.size(), cell);
             for (int i = 0; i < expected.size(); i++) {
                 String[] v = lines.get(i + 1).split(",", -1);
-                assertEquals(20, v.length);
+                assertEquals(SampleFields.ALL.size(), v.length);
                 for (int k = 0; k < v.length; k++) {
                     Object want = SampleFields.ALL.get(k).value().apply(expected.get(i));
                     if (want instanceof Integer n) {
@@ -188,7 +214,8 @@ class DataCommandsTest {
         assertEquals(0, c.exitCode(), c.err());
         List<String> lines = c.out().lines().toList();
         assertEquals("cell,spectrum_index,point_index,test_time_second,unix_time_second,cycle_count,step_count,"
-                + "step_index,frequency_hz,z_real_ohm,z_imag_ohm,z_mod_ohm,z_phase_degree,applied_pressure_pa,"
+                + "step_id,frequency_hertz,real_impedance_ohm,imaginary_impedance_ohm,absolute_impedance_ohm,phase_degree,"
+                + "applied_pressure_pa,"
                 + "ambient_temperature_celsius", lines.getFirst());
         int points = spectra.stream().mapToInt(s -> s.points().size()).sum();
         assertEquals(points + 1, lines.size());

@@ -80,12 +80,28 @@ class ImportCommandTest {
             assertEquals(r.voltageVolt(), value(row, header, "voltage_volt"), 1e-12, "row " + i);
             assertEquals(r.currentAmpere(), value(row, header, "current_ampere"), 1e-12, "row " + i);
             assertEquals(r.cycleCount(), (int) value(row, header, "cycle_count"), "row " + i);
-            assertEquals(r.stepId(), (int) value(row, header, "step_index"), "row " + i);
+            assertEquals(r.stepId(), (int) value(row, header, "step_id"), "row " + i);
+            // BDF 1.3's charging/discharging capacity and energy are the totals since the start
+            assertEquals(r.chargingCapacityAh(), value(row, header, "charging_capacity_ah"), 1e-12, "row " + i);
+            assertEquals(r.dischargingCapacityAh(), value(row, header, "discharging_capacity_ah"), 1e-12, "row " + i);
+            assertEquals(r.chargingEnergyWh(), value(row, header, "charging_energy_wh"), 1e-12, "row " + i);
+            assertEquals(r.dischargingEnergyWh(), value(row, header, "discharging_energy_wh"), 1e-12, "row " + i);
             // totals since the start (the repairs') are net and cumulative in the run's convention
             assertEquals(r.chargingCapacityAh() + r.dischargingCapacityAh(),
                     value(row, header, "cumulative_capacity_ah"), 1e-12, "row " + i);
             assertEquals(r.chargingCapacityAh() - r.dischargingCapacityAh(),
                     value(row, header, "net_capacity_ah"), 1e-12, "row " + i);
+        }
+        // the Step Record Index counts the rows of each step: 1 where step_count moves, else one more
+        double previousStep = Double.NaN;
+        double previousRecord = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String[] row = lines.get(i).split(",", -1);
+            double step = value(row, header, "step_count");
+            double record = value(row, header, "step_record_index");
+            assertEquals(step == previousStep ? previousRecord + 1 : 1, record, "row " + (i - 1));
+            previousStep = step;
+            previousRecord = record;
         }
 
         // cycles through the live runs' computation: one row per cycle, its capacity the cycle's own
@@ -160,9 +176,9 @@ class ImportCommandTest {
         for (int i = 0; i < expected.points.size(); i++) {
             String[] row = lines.get(i + 1).split(",", -1);
             ImpedanceRecord p = expected.points.get(i);
-            assertEquals(p.frequencyHz(), value(row, header, "frequency_hz"), 1e-9 * p.frequencyHz(), "point " + i);
-            assertEquals(p.zRealOhm(), value(row, header, "z_real_ohm"), 1e-12, "point " + i);
-            assertEquals(p.zImagOhm(), value(row, header, "z_imag_ohm"), 1e-12, "point " + i);
+            assertEquals(p.frequencyHz(), value(row, header, "frequency_hertz"), 1e-9 * p.frequencyHz(), "point " + i);
+            assertEquals(p.zRealOhm(), value(row, header, "real_impedance_ohm"), 1e-12, "point " + i);
+            assertEquals(p.zImagOhm(), value(row, header, "imaginary_impedance_ohm"), 1e-12, "point " + i);
         }
         assertEquals(sweeps, lines.stream().skip(1).map(l -> l.split(",")[header.indexOf("spectrum_index")])
                 .distinct().count());

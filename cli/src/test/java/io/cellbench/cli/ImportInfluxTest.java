@@ -46,7 +46,7 @@ class ImportInfluxTest {
                     server.url().toString(), "--db", "lab", "--influx-config", fastConfig().toString());
             assertEquals(1, c.exitCode(), c.out() + c.err());
             assertTrue(c.out().contains("warning: cell no-clock is not sent: its file gives no clock time"), c.out());
-            assertEquals(0, server.count("lab", "SELECT count(z_real_ohm) FROM impedance WHERE cell = 'no-clock'"));
+            assertEquals(0, server.count("lab", "SELECT count(real_impedance_ohm) FROM impedance WHERE cell = 'no-clock'"));
             assertTrue(c.out().contains("nothing left in the spool " + run.resolve("influx-spool")), c.out());
             try (RunReader reader = RunReader.open(run)) {
                 long[] rows = {0};
@@ -58,7 +58,7 @@ class ImportInfluxTest {
                 List<Spectrum> spectra = reader.spectra("eis");
                 long points = spectra.stream().mapToLong(s -> s.points().size()).sum();
                 assertTrue(points > 10, "points: " + points);
-                assertEquals(points, server.count("lab", "SELECT count(z_real_ohm) FROM impedance WHERE cell = 'eis'"));
+                assertEquals(points, server.count("lab", "SELECT count(real_impedance_ohm) FROM impedance WHERE cell = 'eis'"));
             }
         }
     }

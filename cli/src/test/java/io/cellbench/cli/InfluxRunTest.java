@@ -153,6 +153,6 @@ class InfluxRunTest {
                 s.stepIndex(), s.chargingCapacityAh(), s.dischargingCapacityAh(), s.stepCapacityAh(),
                 s.netCapacityAh(), s.cumulativeCapacityAh(), s.chargingEnergyWh(), s.dischargingEnergyWh(),
                 s.stepEnergyWh(), s.netEnergyWh(), s.cumulativeEnergyWh(), s.powerWatt(), s.appliedPressurePa(),
-                s.ambientTemperatureCelsius());
+                s.ambientTemperatureCelsius(), 1, s.chargingCapacityAh(), s.dischargingCapacityAh(), s.chargingEnergyWh(), s.dischargingEnergyWh());
     }
 }

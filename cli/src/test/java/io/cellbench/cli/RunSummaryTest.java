@@ -69,7 +69,7 @@ class RunSummaryTest {
 
     private static io.cellbench.core.data.CycleSummary cycle(int n, double chargeMah, double dischargeMah) {
         return new io.cellbench.core.data.CycleSummary(n, 0, 3600, chargeMah / 1000, dischargeMah / 1000, 0, 0,
-                chargeMah > 0 ? dischargeMah / chargeMah : Double.NaN, Double.NaN, 3.5, 3.4, 3.7, 1.9);
+                chargeMah > 0 ? dischargeMah / chargeMah : Double.NaN, Double.NaN, 3.5, 3.4, 3.7, 1.9, Double.NaN, Double.NaN);
     }
 
     @Test

@@ -81,7 +81,7 @@ class StreamingExportTest {
                 double current = phase < 0.5 ? 0.001 : -0.001;
                 double voltage = 3.0 + 0.6 * (phase < 0.5 ? phase : 1 - phase);
                 sink.on(new RunEvent.SampleRecorded("long", new Sample(i, t0 + i, voltage, current, cycle, 1, 1,
-                        phase * 1e-3, 0, 0, 0, i * 1e-6, 0, 0, 0, 0, 0, voltage * current, 60e6, 25.0)));
+                        phase * 1e-3, 0, 0, 0, i * 1e-6, 0, 0, 0, 0, 0, voltage * current, 60e6, 25.0, 1, phase * 1e-3, 0, 0, 0)));
             }
             sink.on(new RunEvent.RunEnded("long", ROWS, RunEvent.Outcome.COMPLETED, "done"));
         }

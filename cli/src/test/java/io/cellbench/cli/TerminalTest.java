@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in a detached child process (a session of its own, standard input from /dev/null, output to
  * DIR/cellbench.log) and prints how to watch and stop it.
  */
-@Timeout(value = 300, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class TerminalTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,7 +35,10 @@ class TerminalTest {
     void closingTheTerminalDoesNotStopTheRun() throws Exception {
         Path schedule = ShortRun.write(tmp.resolve("in"));
         Path dir = tmp.resolve("run");
-        Child run = Child.start(tmp, "run", schedule.toString(), "--simulate", "--speed", "20", "--out", dir.toString());
+        // With SIGHUP ignored (a test run started under nohup) the child would inherit that,
+        // and a JVM takes no handler for an ignored signal: the hang-up would go unrecorded.
+        Child run = Child.start(tmp, List.of("env", "--default-signal=HUP"), "run", schedule.toString(), "--simulate",
+                "--speed", "20", "--out", dir.toString());
         try {
             Child.waitFor(run, () -> statusPid(dir) == run.pid(), "the run answers", 120);
             signal("HUP", run.pid()); // what closing its terminal, or an SSH connection dropping, sends
@@ -89,6 +93,99 @@ class TerminalTest {
         } finally {
             detached.ifPresent(ProcessHandle::destroyForcibly);
         }
+    }
+
+    /**
+     * The docs promise that right after {@code --detach} returns, {@code cellbench status DIR}
+     * shows the run. It used to return as soon as the child wrote its run directory, before the
+     * child opened its control socket, so a status right then said "not running" (or "the run
+     * is starting"). The schedule is given through a named pipe, so the test holds the child
+     * in that window: it reads the schedule once to check it, and again, after it has written
+     * its run directory, to copy it in; the second read waits until the test writes.
+     */
+    @Test
+    void detachReturnsOnlyOnceTheRunAnswersStatus() throws Exception {
+        Path in = tmp.resolve("in");
+        String text = Files.readString(ShortRun.write(in));
+        Path pipe = in.resolve("held.yaml");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+        Path dir = tmp.resolve("run");
+        Child start = Child.start(tmp, "run", pipe.toString(), "--simulate", "--speed", "20", "--out", dir.toString(),
+                "--detach");
+        Thread check = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Files.writeString(pipe, text); // opening blocks until the child opens the pipe to read
+            } catch (IOException e) {
+                // the child went away; the waits below say so
+            }
+        });
+        long pid = -1;
+        try {
+            // Once the child has checked the schedule and written its run directory (its log is
+            // the sign), its next read of the pipe is the held one.
+            Child.waitFor(null, () -> !check.isAlive() && Files.exists(dir.resolve("cellbench.log")),
+                    "the child checks the schedule and writes its run directory", 120);
+            try (var held = Files.newOutputStream(pipe)) { // the child now waits in the window
+                // Not a pass condition: with the child held, a --detach that returns before
+                // the child answers returns now; one that waits does not return at all.
+                if (start.process().waitFor(10, TimeUnit.SECONDS)) {
+                    pid = detachedPid(start);
+                    assertEquals(pid, statusPid(dir), "--detach returned before 'cellbench status' shows the run: "
+                            + start.output());
+                }
+                held.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            // The copy's read, once the held read has closed its end (a write before that
+            // would go to it, and be lost).
+            Child.waitFor(null, () -> start.process().descendants().noneMatch(c -> reading(c, pipe)),
+                    "the child has read the held schedule", 120);
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    Files.writeString(pipe, text);
+                } catch (IOException e) {
+                    // the child went away; the wait below says so
+                }
+            });
+            // A hang guard: the child starts its cells first (long on a loaded machine).
+            assertEquals(0, start.exit(240), start.output());
+            pid = detachedPid(start);
+            assertEquals(pid, statusPid(dir), "right after --detach returned, status shows the running process");
+            assertEquals(0, Console.run("stop", dir.toString()).exitCode());
+            long p = pid;
+            Child.waitFor(null, () -> ProcessHandle.of(p).isEmpty(), "the run stops", 60);
+        } finally {
+            // Opened for reading and writing, a named pipe opens at once: it lets a writer
+            // still waiting for a reader go.
+            try (var unblock = java.nio.channels.FileChannel.open(pipe, java.nio.file.StandardOpenOption.READ,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                // nothing to read
+            }
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            start.process().descendants().forEach(ProcessHandle::destroyForcibly); // the child, if not yet let go
+            start.process().destroyForcibly();
+        }
+    }
+
+    /** True while {@code process} has {@code file} open. */
+    private static boolean reading(ProcessHandle process, Path file) {
+        try (var fds = Files.list(Path.of("/proc/" + process.pid() + "/fd"))) {
+            return fds.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(file.toAbsolutePath());
+                } catch (IOException e) {
+                    return false; // closed meanwhile
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false; // the process is gone
+        }
+    }
+
+    private static long detachedPid(Child start) {
+        Matcher m = Pattern.compile("in the background as process (\\d+)").matcher(start.output());
+        assertTrue(m.find(), start.output());
+        return Long.parseLong(m.group(1));
     }
 
     private static void signal(String name, long pid) throws IOException, InterruptedException {

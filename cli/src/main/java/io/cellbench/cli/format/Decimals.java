@@ -27,6 +27,9 @@ public final class Decimals {
     }
 
     private static String plain(String javaText, boolean infinite) {
-        return javaText.indexOf('E') < 0 || infinite ? javaText : new BigDecimal(javaText).toPlainString();
+        // Java's mantissa always has a decimal ("5.0E-4"): its zero is not a digit of the value,
+        // and kept it would print 0.00050 where the CSV of the same rows (PlainDecimal) has 0.0005
+        return javaText.indexOf('E') < 0 || infinite ? javaText
+                : new BigDecimal(javaText).stripTrailingZeros().toPlainString();
     }
 }

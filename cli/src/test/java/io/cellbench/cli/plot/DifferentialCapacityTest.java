@@ -14,7 +14,7 @@ class DifferentialCapacityTest {
     private static Sample sample(int cycle, int step, double volt, double amp, double chargeAh, double dischargeAh) {
         double nan = Double.NaN;
         return new Sample(0, 0, volt, amp, cycle, step, step, chargeAh, dischargeAh, nan, nan, nan,
-                nan, nan, nan, nan, nan, nan, nan, nan);
+                nan, nan, nan, nan, nan, nan, nan, nan, 1, chargeAh, dischargeAh, nan, nan);
     }
 
     @Test

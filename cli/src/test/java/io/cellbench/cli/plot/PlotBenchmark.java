@@ -119,7 +119,7 @@ public final class PlotBenchmark {
                 }
             }
             sink.accept(new Sample(t, t, voltage, current, cycle, step, charging ? 1 : 2, chargeAh, dischargeAh,
-                    nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan));
+                    nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, 1, chargeAh, dischargeAh, nan, nan));
             n++;
         }
         return n;

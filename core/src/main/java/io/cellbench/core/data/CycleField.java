@@ -8,7 +8,7 @@ import static io.cellbench.core.data.ColumnValue.int32;
  * cycle points), in file order: one row per {@link CycleSummary}. The Battery Data Format
  * defines no per-cycle table; the names follow its style. Efficiencies are fractions (unit "1").
  *
- * <p>A new cycle column (issue 13: minimum and maximum voltage) is a constant here, a component
+ * <p>A new cycle column is a constant here, a component
  * of {@link CycleSummary}, its line in {@link #summary} and its computation in CycleStatistics.
  */
 public enum CycleField implements DataColumn<CycleSummary> {
@@ -34,7 +34,11 @@ public enum CycleField implements DataColumn<CycleSummary> {
     END_CHARGE_VOLTAGE(ColumnTerm.own("end_charge_voltage_volt", "V", "End Charge Voltage / V"),
             float64(CycleSummary::endChargeVoltageVolt)),
     END_DISCHARGE_VOLTAGE(ColumnTerm.own("end_discharge_voltage_volt", "V", "End Discharge Voltage / V"),
-            float64(CycleSummary::endDischargeVoltageVolt));
+            float64(CycleSummary::endDischargeVoltageVolt)),
+    MINIMUM_VOLTAGE(ColumnTerm.own("minimum_voltage_volt", "V", "Minimum Voltage / V"),
+            float64(CycleSummary::minimumVoltageVolt)),
+    MAXIMUM_VOLTAGE(ColumnTerm.own("maximum_voltage_volt", "V", "Maximum Voltage / V"),
+            float64(CycleSummary::maximumVoltageVolt));
 
     private final Definition<CycleSummary> definition;
 
@@ -53,6 +57,6 @@ public enum CycleField implements DataColumn<CycleSummary> {
                 in.number(CHARGE_CAPACITY), in.number(DISCHARGE_CAPACITY), in.number(CHARGE_ENERGY),
                 in.number(DISCHARGE_ENERGY), in.number(COULOMBIC_EFFICIENCY), in.number(ENERGY_EFFICIENCY),
                 in.number(MEAN_CHARGE_VOLTAGE), in.number(MEAN_DISCHARGE_VOLTAGE), in.number(END_CHARGE_VOLTAGE),
-                in.number(END_DISCHARGE_VOLTAGE));
+                in.number(END_DISCHARGE_VOLTAGE), in.number(MINIMUM_VOLTAGE), in.number(MAXIMUM_VOLTAGE));
     }
 }

@@ -7,10 +7,16 @@ package io.cellbench.core.data;
  * <li>{@code cycleCount} starts at 1 and increments when a charge step begins after a
  *     discharge step in the same cycle (the Arbin convention).</li>
  * <li>{@code stepCount} counts executed steps (1, 2, 3 …); {@code stepIndex} is the 1-based
- *     position of the step in the protocol (a repeated step keeps its index).</li>
- * <li>Charging/discharging capacity and energy accumulate within the current cycle and
- *     restart at each cycle; step values restart at each step; net is charge minus
- *     discharge since the start of the test; cumulative is total throughput.</li>
+ *     position of the step in the protocol (a repeated step keeps its index): BDF's Step ID.
+ *     {@code stepRecordIndex} counts the recorded samples of the step: 1, 2, 3 … (BDF 1.3's
+ *     Step Record Index).</li>
+ * <li>{@code chargingCapacityAh}, {@code dischargingCapacityAh}, {@code chargingEnergyWh} and
+ *     {@code dischargingEnergyWh} accumulate within the current cycle and restart at each cycle
+ *     (BDF's Cycle Charging Capacity, …); the {@code total…} values accumulate from the start of
+ *     the test and never restart (BDF 1.3's Charging Capacity, …). Step values are the step's
+ *     throughput (charge plus discharge, BDF's Step Cumulative Capacity/Energy) and restart at
+ *     each step; net is charge minus discharge since the start of the test; cumulative is total
+ *     throughput.</li>
  * <li>Pressure or temperature is {@code NaN} when no instrument measures it.</li>
  * </ul>
  */
@@ -34,5 +40,10 @@ public record Sample(
         double cumulativeEnergyWh,
         double powerWatt,
         double appliedPressurePa,
-        double ambientTemperatureCelsius) {
+        double ambientTemperatureCelsius,
+        int stepRecordIndex,
+        double totalChargingCapacityAh,
+        double totalDischargingCapacityAh,
+        double totalChargingEnergyWh,
+        double totalDischargingEnergyWh) {
 }

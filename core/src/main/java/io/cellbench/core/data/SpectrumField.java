@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * The columns of the impedance spectra ({@code spectra.arrows}, {@code data eis}, InfluxDB
  * impedance points), in file order: one row per impedance point ({@link SpectrumRow}). The time,
- * counter and condition columns are the sample table's; the impedance columns follow the Battery
- * Data Format's style (issue 13 moves them to BDF's own impedance terms).
+ * counter and condition columns are the sample table's; the impedance columns are the Battery
+ * Data Format's impedance terms (BDF has them since 1.0.0; the names cellbench used before
+ * BDF 1.3 are their aliases).
  */
 public enum SpectrumField implements DataColumn<SpectrumRow> {
     SPECTRUM_INDEX(ColumnTerm.own("spectrum_index", "1", "Spectrum Index / 1"), int32(SpectrumRow::spectrumIndex)),
@@ -18,13 +19,14 @@ public enum SpectrumField implements DataColumn<SpectrumRow> {
     UNIX_TIME(SampleField.UNIX_TIME.term(), float64(r -> r.spectrum().unixTimeSecond())),
     CYCLE_COUNT(SampleField.CYCLE_COUNT.term(), int32(r -> r.spectrum().cycleCount())),
     STEP_COUNT(SampleField.STEP_COUNT.term(), int32(r -> r.spectrum().stepCount())),
-    STEP_INDEX(SampleField.STEP_INDEX.term(), int32(r -> r.spectrum().stepIndex())),
-    FREQUENCY(ColumnTerm.own("frequency_hz", "Hz", "Frequency / Hz"), float64(r -> r.point().frequencyHz())),
-    Z_REAL(ColumnTerm.own("z_real_ohm", "Ohm", "Z Real / Ohm"), float64(r -> r.point().zRealOhm())),
+    STEP_ID(SampleField.STEP_ID.term(), int32(r -> r.spectrum().stepIndex())),
+    FREQUENCY(ColumnTerm.bdf("frequency_hertz", "Hz", "Frequency / Hz").alsoKnownAs("frequency_hz"), float64(r -> r.point().frequencyHz())),
+    Z_REAL(ColumnTerm.bdf("real_impedance_ohm", "Ohm", "Real Impedance / ohm").alsoKnownAs("z_real_ohm"), float64(r -> r.point().zRealOhm())),
     /** As measured: negative for capacitive behaviour (plot -Z'' upwards for a Nyquist plot). */
-    Z_IMAG(ColumnTerm.own("z_imag_ohm", "Ohm", "Z Imaginary / Ohm"), float64(r -> r.point().zImagOhm())),
-    Z_MOD(ColumnTerm.own("z_mod_ohm", "Ohm", "Z Modulus / Ohm"), float64(r -> r.point().modulusOhm())),
-    Z_PHASE(ColumnTerm.own("z_phase_degree", "deg", "Z Phase / deg"), float64(r -> r.point().phaseDegree())),
+    Z_IMAG(ColumnTerm.bdf("imaginary_impedance_ohm", "Ohm", "Imaginary Impedance / ohm")
+            .alsoKnownAs("z_imag_ohm"), float64(r -> r.point().zImagOhm())),
+    Z_MOD(ColumnTerm.bdf("absolute_impedance_ohm", "Ohm", "Absolute Impedance / ohm").alsoKnownAs("z_mod_ohm"), float64(r -> r.point().modulusOhm())),
+    Z_PHASE(ColumnTerm.bdf("phase_degree", "deg", "Phase / deg").alsoKnownAs("z_phase_degree"), float64(r -> r.point().phaseDegree())),
     APPLIED_PRESSURE(SampleField.APPLIED_PRESSURE.term(), float64(r -> r.spectrum().appliedPressurePa())),
     AMBIENT_TEMPERATURE(SampleField.AMBIENT_TEMPERATURE.term(), float64(r -> r.spectrum().ambientTemperatureCelsius()));
 
@@ -54,7 +56,7 @@ public enum SpectrumField implements DataColumn<SpectrumRow> {
     /** The spectrum whose points are {@code points}, with where it was taken read from one of its rows. */
     public static Spectrum spectrum(ColumnSource in, List<ImpedancePoint> points) {
         return new Spectrum(in.number(TEST_TIME), in.number(UNIX_TIME), in.integer(CYCLE_COUNT),
-                in.integer(STEP_COUNT), in.integer(STEP_INDEX), in.number(APPLIED_PRESSURE),
+                in.integer(STEP_COUNT), in.integer(STEP_ID), in.number(APPLIED_PRESSURE),
                 in.number(AMBIENT_TEMPERATURE), points);
     }
 }

@@ -7,9 +7,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The columns of {@code spectra.arrows}: one row per impedance point, one record batch per
- * spectrum; the Arrow form of {@link SpectrumField}, where they are defined (the impedance
- * columns in the Battery Data Format's naming style, the time, counter and condition columns
- * BDF's own). {@code z_imag_ohm} is as measured: negative for capacitive behaviour.
+ * spectrum; the Arrow form of {@link SpectrumField}, where they are defined (BDF's impedance,
+ * time, counter and condition terms, and cellbench's spectrum index). {@code
+ * imaginary_impedance_ohm} is as measured: negative for capacitive behaviour.
  */
 public final class SpectrumColumns {
 

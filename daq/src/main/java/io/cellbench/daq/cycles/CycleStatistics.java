@@ -13,7 +13,7 @@ import java.util.Optional;
  * recorded points would only be less accurate). Efficiencies are discharge over charge;
  * mean voltages are energy over capacity; end voltages are the voltage of the last sample
  * with positive (charge) or negative (discharge) current; duration runs from the cycle's
- * first to its last sample. A half-cycle that did not happen (zero capacity) gives NaN for
+ * first to its last sample; minimum and maximum voltage are over its measured samples. A half-cycle that did not happen (zero capacity) gives NaN for
  * its mean voltage and for both efficiencies. Not thread-safe: one instance per cell.
  */
 public final class CycleStatistics {
@@ -22,6 +22,8 @@ public final class CycleStatistics {
     private Sample last;
     private double endChargeVoltage = Double.NaN;
     private double endDischargeVoltage = Double.NaN;
+    private double minimumVoltage = Double.NaN;
+    private double maximumVoltage = Double.NaN;
 
     /**
      * Adds the next sample; returns the summary of the previous cycle when this sample
@@ -36,6 +38,12 @@ public final class CycleStatistics {
             first = sample;
         }
         last = sample;
+        double v = sample.voltageVolt();
+        if (!Double.isNaN(v)) {
+            // NaN compares false both ways, so the first measured voltage starts the range
+            minimumVoltage = v < minimumVoltage || Double.isNaN(minimumVoltage) ? v : minimumVoltage;
+            maximumVoltage = v > maximumVoltage || Double.isNaN(maximumVoltage) ? v : maximumVoltage;
+        }
         if (sample.currentAmpere() > 0) {
             endChargeVoltage = sample.voltageVolt();
         } else if (sample.currentAmpere() < 0) {
@@ -54,6 +62,8 @@ public final class CycleStatistics {
         last = null;
         endChargeVoltage = Double.NaN;
         endDischargeVoltage = Double.NaN;
+        minimumVoltage = Double.NaN;
+        maximumVoltage = Double.NaN;
         return Optional.of(summary);
     }
 
@@ -91,6 +101,8 @@ public final class CycleStatistics {
                 charged ? chargeEnergy / chargeCapacity : Double.NaN,
                 discharged ? dischargeEnergy / dischargeCapacity : Double.NaN,
                 endChargeVoltage,
-                endDischargeVoltage);
+                endDischargeVoltage,
+                minimumVoltage,
+                maximumVoltage);
     }
 }

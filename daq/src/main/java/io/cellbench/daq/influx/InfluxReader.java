@@ -89,7 +89,7 @@ public final class InfluxReader implements AutoCloseable {
         return rows(PointEncoder.IMPEDANCE, filter, r -> new StoredImpedance(r.tags(), r.unixTime(),
                 r.integer(SpectrumField.SPECTRUM_INDEX), r.integer(SpectrumField.POINT_INDEX),
                 r.number(SpectrumField.TEST_TIME), r.integer(SpectrumField.CYCLE_COUNT),
-                r.integer(SpectrumField.STEP_COUNT), r.integer(SpectrumField.STEP_INDEX),
+                r.integer(SpectrumField.STEP_COUNT), r.integer(SpectrumField.STEP_ID),
                 r.number(SpectrumField.APPLIED_PRESSURE), r.number(SpectrumField.AMBIENT_TEMPERATURE),
                 SpectrumField.point(r)));
     }

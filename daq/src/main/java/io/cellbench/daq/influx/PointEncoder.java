@@ -47,13 +47,13 @@ public final class PointEncoder {
     static final List<DataColumn<SpectrumRow>> IMPEDANCE_FIELDS = List.of(SpectrumField.FREQUENCY,
             SpectrumField.Z_REAL, SpectrumField.Z_IMAG, SpectrumField.Z_MOD, SpectrumField.Z_PHASE,
             SpectrumField.POINT_INDEX, SpectrumField.SPECTRUM_INDEX, SpectrumField.TEST_TIME, SpectrumField.CYCLE_COUNT,
-            SpectrumField.STEP_COUNT, SpectrumField.STEP_INDEX, SpectrumField.APPLIED_PRESSURE,
+            SpectrumField.STEP_COUNT, SpectrumField.STEP_ID, SpectrumField.APPLIED_PRESSURE,
             SpectrumField.AMBIENT_TEMPERATURE);
     private static final List<CycleField> CYCLE_FIELDS = List.of(CycleField.values());
     private static final String TEST_TIME = SampleField.TEST_TIME.columnName();
     private static final String CYCLE_COUNT = SampleField.CYCLE_COUNT.columnName();
     private static final String STEP_COUNT = SampleField.STEP_COUNT.columnName();
-    private static final String STEP_INDEX = SampleField.STEP_INDEX.columnName();
+    private static final String STEP_ID = SampleField.STEP_ID.columnName();
 
     private final Function<String, SeriesTags> tagsForCell;
     private final Map<String, CellState> cells = new HashMap<>();
@@ -84,14 +84,14 @@ public final class PointEncoder {
                         .field("kind", "step_started").field("severity", RunEvent.Severity.INFO.name())
                         .field("message", s.description()).field(TEST_TIME, s.testTimeSecond())
                         .field(CYCLE_COUNT, s.cycleCount()).field(STEP_COUNT, s.stepCount())
-                        .field(STEP_INDEX, s.stepIndex());
+                        .field(STEP_ID, s.stepIndex());
                 yield end(lp, cell, EVENTS, cell.unixAt(s.testTimeSecond()));
             }
             case RunEvent.StepEnded s -> {
                 lp.measurement(EVENTS).encodedTags(cell.tags)
                         .field("kind", "step_ended").field("severity", RunEvent.Severity.INFO.name())
                         .field("message", s.reason()).field(TEST_TIME, s.testTimeSecond())
-                        .field(STEP_COUNT, s.stepCount()).field(STEP_INDEX, s.stepIndex());
+                        .field(STEP_COUNT, s.stepCount()).field(STEP_ID, s.stepIndex());
                 yield end(lp, cell, EVENTS, cell.unixAt(s.testTimeSecond()));
             }
             case RunEvent.Notice n -> {

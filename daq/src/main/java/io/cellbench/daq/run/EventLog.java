@@ -130,14 +130,14 @@ final class EventLog implements AutoCloseable {
             case StepStarted e -> {
                 times(n, e.testTimeSecond(), unixTimeSecond);
                 n.put(STEP_COUNT, e.stepCount());
-                n.put(STEP_INDEX, e.stepIndex());
+                n.put(STEP_ID.getFirst(), e.stepIndex());
                 n.put(CYCLE_COUNT, e.cycleCount());
                 n.put(DESCRIPTION, e.description());
             }
             case StepEnded e -> {
                 times(n, e.testTimeSecond(), unixTimeSecond);
                 n.put(STEP_COUNT, e.stepCount());
-                n.put(STEP_INDEX, e.stepIndex());
+                n.put(STEP_ID.getFirst(), e.stepIndex());
                 n.put(REASON, e.reason());
             }
             case Notice e -> {

@@ -71,6 +71,15 @@ public final class EventLogReader {
         }
     }
 
+    private static int stepId(JsonNode n) {
+        for (String name : STEP_ID) {
+            if (n.has(name)) {
+                return n.get(name).asInt();
+            }
+        }
+        return 0;
+    }
+
     private static LoggedEvent event(JsonNode n) {
         String cell = Json.textOrEmpty(n, CELL_ID);
         double test = Json.number(n, TEST_TIME);
@@ -79,9 +88,9 @@ public final class EventLogReader {
             case "RunStarted" -> new LoggedEvent.RunStarted(cell, unix, Json.textOrEmpty(n, PROTOCOL_NAME),
                     n.path(RESUMED).asBoolean(false));
             case "StepStarted" -> new LoggedEvent.StepStarted(cell, test, unix, n.path(STEP_COUNT).asInt(),
-                    n.path(STEP_INDEX).asInt(), n.path(CYCLE_COUNT).asInt(), Json.textOrEmpty(n, DESCRIPTION));
+                    stepId(n), n.path(CYCLE_COUNT).asInt(), Json.textOrEmpty(n, DESCRIPTION));
             case "StepEnded" -> new LoggedEvent.StepEnded(cell, test, unix, n.path(STEP_COUNT).asInt(),
-                    n.path(STEP_INDEX).asInt(), Json.textOrEmpty(n, REASON));
+                    stepId(n), Json.textOrEmpty(n, REASON));
             case "Notice" -> new LoggedEvent.Notice(cell, test, unix, Severity.valueOf(Json.textOrEmpty(n, SEVERITY)),
                     Json.textOrEmpty(n, MESSAGE));
             case "RunEnded" -> new LoggedEvent.RunEnded(cell, test, unix, Outcome.valueOf(Json.textOrEmpty(n, OUTCOME)),

@@ -1,5 +1,6 @@
 package io.cellbench.daq.run;
 
+import io.cellbench.core.data.BdfVersion;
 import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent.RunStarted;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ public final class RunMetadata {
     public static final String SEGMENT_START_UNIX_TIME = "segment_start_unix_time_second";
     public static final String RESUMED = "resumed";
     public static final String CURRENT_SIGN = "current_sign";
+    /** The Battery Data Format release the sample and spectrum columns follow. */
+    public static final String BDF_VERSION = "bdf_version";
     public static final String CURRENT_SIGN_VALUE = "positive while charging";
 
     private RunMetadata() {
@@ -52,6 +55,7 @@ public final class RunMetadata {
         putNumber(m, SEGMENT_START_UNIX_TIME, start.unixTimeSecond());
         m.put(RESUMED, Boolean.toString(start.resumed()));
         m.put(CURRENT_SIGN, CURRENT_SIGN_VALUE);
+        m.put(BDF_VERSION, BdfVersion.LATEST.number());
         return m;
     }
 

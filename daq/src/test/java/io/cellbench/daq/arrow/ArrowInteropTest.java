@@ -93,7 +93,7 @@ class ArrowInteropTest {
         assertEquals(last.currentAmpere(), lastRow.get("current_ampere").asDouble());
         assertEquals(last.cycleCount(), lastRow.get("cycle_count").asInt());
         assertEquals(last.stepCount(), lastRow.get("step_count").asInt());
-        assertEquals(last.stepIndex(), lastRow.get("step_index").asInt());
+        assertEquals(last.stepIndex(), lastRow.get("step_id").asInt());
         assertEquals(last.chargingCapacityAh(), lastRow.get("charging_capacity_ah").asDouble());
         assertEquals(last.cumulativeEnergyWh(), lastRow.get("cumulative_energy_wh").asDouble());
         assertEquals(last.powerWatt(), lastRow.get("power_watt").asDouble());
@@ -124,18 +124,18 @@ class ArrowInteropTest {
         assertSchema(summary, SpectrumColumns.ALL);
         JsonNode first = summary.get("first");
         assertEquals(1, first.get("spectrum_index").asInt());
-        assertEquals(1e6, first.get("frequency_hz").asDouble());
-        assertEquals(10.0, first.get("z_real_ohm").asDouble());
-        assertEquals(-0.5, first.get("z_imag_ohm").asDouble());
-        assertEquals(Math.hypot(10, -0.5), first.get("z_mod_ohm").asDouble(), 1e-12);
-        assertEquals(Math.toDegrees(Math.atan2(-0.5, 10)), first.get("z_phase_degree").asDouble(), 1e-12);
+        assertEquals(1e6, first.get("frequency_hertz").asDouble());
+        assertEquals(10.0, first.get("real_impedance_ohm").asDouble());
+        assertEquals(-0.5, first.get("imaginary_impedance_ohm").asDouble());
+        assertEquals(Math.hypot(10, -0.5), first.get("absolute_impedance_ohm").asDouble(), 1e-12);
+        assertEquals(Math.toDegrees(Math.atan2(-0.5, 10)), first.get("phase_degree").asDouble(), 1e-12);
         JsonNode last = summary.get("last");
         ImpedancePoint lastPoint = spectra.getLast().points().getLast();
         assertEquals(3, last.get("spectrum_index").asInt());
         assertEquals(7200.0, last.get("test_time_second").asDouble());
         assertEquals(3, last.get("cycle_count").asInt());
-        assertEquals(lastPoint.frequencyHz(), last.get("frequency_hz").asDouble());
-        assertEquals(lastPoint.zRealOhm(), last.get("z_real_ohm").asDouble());
+        assertEquals(lastPoint.frequencyHz(), last.get("frequency_hertz").asDouble());
+        assertEquals(lastPoint.zRealOhm(), last.get("real_impedance_ohm").asDouble());
         assertEquals(25e6, last.get("applied_pressure_pa").asDouble());
     }
 
@@ -143,9 +143,9 @@ class ArrowInteropTest {
     void cyclesOpenInArrowJs() throws Exception {
         Path file = dir.resolve("cycles.arrows");
         CycleSummary full = new CycleSummary(1, 0, 7100, 0.001, 0.0009, 0.0038, 0.0032, 0.9, 0.8421052631578947,
-                3.8, 3.5555555555555554, 4.2, 3.0);
+                3.8, 3.5555555555555554, 4.2, 3.0, Double.NaN, Double.NaN);
         CycleSummary chargeOnly = new CycleSummary(2, 7200, 1800, 0.0005, 0, 0.0019, 0, Double.NaN, Double.NaN,
-                3.8, Double.NaN, 4.0, Double.NaN);
+                3.8, Double.NaN, 4.0, Double.NaN, Double.NaN, Double.NaN);
         try (ArrowCycleWriter writer = ArrowCycleWriter.create(file, runMetadata(), OPTIONS, allocator)) {
             writer.write(full);
             writer.write(chargeOnly);

@@ -88,9 +88,11 @@ class ArrowSampleWriterTest {
         assertEquals(META, schema.getCustomMetadata());
         List<String> names = schema.getFields().stream().map(Field::getName).toList();
         assertEquals(List.of("test_time_second", "unix_time_second", "voltage_volt", "current_ampere",
-                "cycle_count", "step_count", "step_index", "charging_capacity_ah", "discharging_capacity_ah",
-                "step_capacity_ah", "net_capacity_ah", "cumulative_capacity_ah", "charging_energy_wh",
-                "discharging_energy_wh", "step_energy_wh", "net_energy_wh", "cumulative_energy_wh",
+                "cycle_count", "step_count", "step_id", "step_record_index", "charging_capacity_ah",
+                "discharging_capacity_ah", "cycle_charging_capacity_ah", "cycle_discharging_capacity_ah",
+                "step_cumulative_capacity_ah", "net_capacity_ah", "cumulative_capacity_ah", "charging_energy_wh",
+                "discharging_energy_wh", "cycle_charging_energy_wh", "cycle_discharging_energy_wh",
+                "step_cumulative_energy_wh", "net_energy_wh", "cumulative_energy_wh",
                 "power_watt", "applied_pressure_pa", "ambient_temperature_celsius"), names);
         assertEquals(Map.of("unit", "V", "label", "Voltage / V", "bdf_label", "Voltage / V"),
                 schema.findField("voltage_volt").getMetadata());

@@ -87,11 +87,11 @@ class ArrowSpectrumWriterTest {
             for (Field f : root.getSchema().getFields()) {
                 assertTrue(f.getMetadata().containsKey("unit"), f.getName());
             }
-            assertEquals("Ohm", root.getSchema().findField("z_mod_ohm").getMetadata().get("unit"));
-            assertEquals("deg", root.getSchema().findField("z_phase_degree").getMetadata().get("unit"));
+            assertEquals("Ohm", root.getSchema().findField("absolute_impedance_ohm").getMetadata().get("unit"));
+            assertEquals("deg", root.getSchema().findField("phase_degree").getMetadata().get("unit"));
             assertTrue(reader.loadNextBatch());
-            Float8Vector mod = (Float8Vector) root.getVector("z_mod_ohm");
-            Float8Vector phase = (Float8Vector) root.getVector("z_phase_degree");
+            Float8Vector mod = (Float8Vector) root.getVector("absolute_impedance_ohm");
+            Float8Vector phase = (Float8Vector) root.getVector("phase_degree");
             assertEquals(5.0, mod.get(0), 1e-12);
             assertEquals(Math.toDegrees(Math.atan2(-4, 3)), phase.get(0), 1e-12);
             assertEquals(Math.sqrt(2), mod.get(1), 1e-12);

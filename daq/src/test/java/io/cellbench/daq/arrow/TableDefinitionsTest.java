@@ -49,9 +49,9 @@ class TableDefinitionsTest {
     @Test
     void samplesArrowsHoldsWhatSampleFieldTakesFromEachSample() throws IOException {
         List<Sample> samples = List.of(
-                new Sample(0, 1.7e9, 3.7, 0.5, 1, 1, 1, 0.1, 0, 0.1, 0.1, 0.1, 0.37, 0, 0.37, 0.37, 0.37, 1.85, 25e6, 30),
+                new Sample(0, 1.7e9, 3.7, 0.5, 1, 1, 1, 0.1, 0, 0.1, 0.1, 0.1, 0.37, 0, 0.37, 0.37, 0.37, 1.85, 25e6, 30, 1, 0.1, 0, 0.37, 0),
                 new Sample(1.5, 1.7e9 + 1.5, 3.1, -0.25, 2, 3, 2, 0, 0.2, -0.2, -0.1, 0.3, 0, 0.6, -0.6, -0.2, 0.97, -0.775,
-                        Double.NaN, Double.NaN));
+                        Double.NaN, Double.NaN, 1, 0, 0.2, 0, 0.6));
         Path file = dir.resolve("samples.arrows");
         try (ArrowSampleWriter writer = ArrowSampleWriter.create(file, Map.of(), OPTIONS, allocator)) {
             for (Sample s : samples) {
@@ -64,9 +64,9 @@ class TableDefinitionsTest {
     @Test
     void cyclesArrowsHoldsWhatCycleFieldTakesFromEachSummary() throws IOException {
         List<CycleSummary> cycles = List.of(
-                new CycleSummary(1, 0, 3600, 0.002, 0.0017, 0.0074, 0.0062, 0.85, 0.84, 3.7, 3.6, 4.2, 3.0),
+                new CycleSummary(1, 0, 3600, 0.002, 0.0017, 0.0074, 0.0062, 0.85, 0.84, 3.7, 3.6, 4.2, 3.0, 2.95, 4.2),
                 new CycleSummary(2, 3600, 1800, 0.001, Double.NaN, 0.0037, Double.NaN, Double.NaN, Double.NaN, 3.7,
-                        Double.NaN, 4.2, Double.NaN));
+                        Double.NaN, 4.2, Double.NaN, Double.NaN, Double.NaN));
         Path file = dir.resolve("cycles.arrows");
         try (ArrowCycleWriter writer = ArrowCycleWriter.create(file, Map.of(), OPTIONS, allocator)) {
             for (CycleSummary c : cycles) {

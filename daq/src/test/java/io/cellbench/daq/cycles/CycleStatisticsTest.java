@@ -131,16 +131,42 @@ class CycleStatisticsTest {
     void unmeasuredRestSamplesOfARelayOpenRestLeaveTheSummaryMeasured() {
         // rest: open-relay records its rests with NaN V at 0 A; the end voltages come from
         // samples with current, so the summary is the one of the measured rests
-        CycleStatistics stats = new CycleStatistics();
-        for (Sample s : CYCLE_1) {
-            stats.add(s.currentAmpere() == 0 ? cycling(s.testTimeSecond(), Double.NaN, 0, 1, s.chargingCapacityAh(),
-                    s.dischargingCapacityAh(), s.chargingEnergyWh(), s.dischargingEnergyWh()) : s);
-        }
+        CycleStatistics stats = relayOpenRests();
         CycleSummary c = stats.finish().orElseThrow();
         assertEquals(4.2, c.endChargeVoltageVolt(), EPS);
         assertEquals(3.0, c.endDischargeVoltageVolt(), EPS);
         assertEquals(3.8, c.meanChargeVoltageVolt(), EPS);
         assertEquals(3.5555555555555554, c.meanDischargeVoltageVolt(), EPS);
         assertEquals(0.8421052631578947, c.energyEfficiency(), EPS);
+    }
+
+    @Test
+    void minimumAndMaximumVoltageOfEachCycleJoinTheSummaryAndIgnoreUnmeasuredRests() {
+        CycleStatistics stats = relayOpenRests();
+        CycleSummary cycle1 = stats.add(CYCLE_2_CHARGE_ONLY.getFirst()).orElseThrow();
+        stats.add(CYCLE_2_CHARGE_ONLY.get(1));
+        CycleSummary cycle2 = stats.finish().orElseThrow();
+        // by column name, as cycles.arrows, cycles.csv and InfluxDB carry them
+        assertEquals(3.0, column("minimum_voltage_volt", cycle1), EPS);
+        assertEquals(4.2, column("maximum_voltage_volt", cycle1), EPS);
+        assertEquals(3.25, column("minimum_voltage_volt", cycle2), EPS);
+        assertEquals(4.0, column("maximum_voltage_volt", cycle2), EPS);
+    }
+
+    private static double column(String name, CycleSummary summary) {
+        return java.util.Arrays.stream(io.cellbench.core.data.CycleField.values())
+                .filter(f -> f.columnName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("the cycle summary has no column " + name))
+                .number(summary);
+    }
+
+    /** Cycle 1 as a cycler with {@code rest: open-relay} records it: its rests with NaN V at 0 A. */
+    private static CycleStatistics relayOpenRests() {
+        CycleStatistics stats = new CycleStatistics();
+        for (Sample s : CYCLE_1) {
+            stats.add(s.currentAmpere() == 0 ? cycling(s.testTimeSecond(), Double.NaN, 0, 1, s.chargingCapacityAh(),
+                    s.dischargingCapacityAh(), s.chargingEnergyWh(), s.dischargingEnergyWh()) : s);
+        }
+        return stats;
     }
 }

@@ -32,9 +32,9 @@ class CycleWriterTest {
     }
 
     private static final CycleSummary FULL = new CycleSummary(1, 0, 7100, 0.001, 0.0009, 0.0038, 0.0032,
-            0.9, 0.8421052631578947, 3.8, 3.5555555555555554, 4.2, 3.0);
+            0.9, 0.8421052631578947, 3.8, 3.5555555555555554, 4.2, 3.0, 3.0, 4.2);
     private static final CycleSummary CHARGE_ONLY = new CycleSummary(2, 7200, 1800, 0.0005, 0, 0.0019, 0,
-            Double.NaN, Double.NaN, 3.8, Double.NaN, 4.0, Double.NaN);
+            Double.NaN, Double.NaN, 3.8, Double.NaN, 4.0, Double.NaN, Double.NaN, Double.NaN);
 
     @Test
     void summariesGoToBothTheArrowStreamAndTheCsv() throws IOException {
@@ -51,9 +51,9 @@ class CycleWriterTest {
                 "Cycle Count / 1,Start Test Time / s,Duration / s,Charge Capacity / Ah,Discharge Capacity / Ah,"
                         + "Charge Energy / Wh,Discharge Energy / Wh,Coulombic Efficiency / 1,Energy Efficiency / 1,"
                         + "Mean Charge Voltage / V,Mean Discharge Voltage / V,End Charge Voltage / V,"
-                        + "End Discharge Voltage / V",
-                "1,0.0,7100.0,0.001,9.0E-4,0.0038,0.0032,0.9,0.8421052631578947,3.8,3.5555555555555554,4.2,3.0",
-                "2,7200.0,1800.0,5.0E-4,0.0,0.0019,0.0,,,3.8,,4.0,"),
+                        + "End Discharge Voltage / V,Minimum Voltage / V,Maximum Voltage / V",
+                "1,0.0,7100.0,0.001,9.0E-4,0.0038,0.0032,0.9,0.8421052631578947,3.8,3.5555555555555554,4.2,3.0,3.0,4.2",
+                "2,7200.0,1800.0,5.0E-4,0.0,0.0019,0.0,,,3.8,,4.0,,,"),
                 Files.readAllLines(dir.resolve("cycles.csv")));
 
         List<CycleSummary> read = new ArrayList<>();

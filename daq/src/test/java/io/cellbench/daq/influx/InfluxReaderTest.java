@@ -64,7 +64,7 @@ class InfluxReaderTest {
                         got.chargingCapacityAh(), got.dischargingCapacityAh(), got.stepCapacityAh(),
                         got.netCapacityAh(), got.cumulativeCapacityAh(), got.chargingEnergyWh(),
                         got.dischargingEnergyWh(), got.stepEnergyWh(), got.netEnergyWh(), got.cumulativeEnergyWh(),
-                        got.powerWatt(), got.appliedPressurePa(), got.ambientTemperatureCelsius());
+                        got.powerWatt(), got.appliedPressurePa(), got.ambientTemperatureCelsius(), 1, got.chargingCapacityAh(), got.dischargingCapacityAh(), got.chargingEnergyWh(), got.dischargingEnergyWh());
                 assertEquals(expected, sameTime, "sample " + i);
             }
             assertEquals(new SeriesTags("r1", "A1", "1", "neware"), rows.getFirst().tags());

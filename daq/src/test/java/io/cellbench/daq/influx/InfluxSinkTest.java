@@ -75,20 +75,20 @@ class InfluxSinkTest {
         assertEquals(n, server.count(db, "SELECT count(voltage_volt) FROM samples WHERE run = 'run-1' AND channel = '3'"
                 + " AND instrument = 'arbin-1'"));
         assertEquals(0, server.count(db, "SELECT count(applied_pressure_pa) FROM samples"), "NaN fields are left out");
-        assertEquals(31, server.count(db, "SELECT count(z_real_ohm) FROM impedance"));
+        assertEquals(31, server.count(db, "SELECT count(real_impedance_ohm) FROM impedance"));
         assertEquals(12, server.count(db, "SELECT count(discharge_capacity_ah) FROM cycles"),
                 "11 closed cycles and the last, closed by RunEnded");
         assertEquals(4, server.count(db, "SELECT count(message) FROM events WHERE cell = 'A1'"), "started, step, notice, ended");
 
         // Values are exact: the timestamp is the sample's unix time, fields as written.
-        String first = server.query(db, "SELECT voltage_volt, current_ampere, cycle_count, step_index FROM samples"
+        String first = server.query(db, "SELECT voltage_volt, current_ampere, cycle_count, step_id FROM samples"
                 + " WHERE cell = 'A1' ORDER BY time ASC LIMIT 1");
         assertTrue(first.contains("[[1714521600000000000,3,0.002,1,1]]"), first);
         String s1234 = server.query(db, "SELECT voltage_volt FROM samples WHERE time = 1714521723400000000");
         assertTrue(s1234.contains("[[1714521723400000000," + TestData.sample(1234).voltageVolt() + "]]"), s1234);
         String notice = server.query(db, "SELECT message, severity FROM events WHERE kind = 'notice'");
         assertTrue(notice.contains("\"pressure, \\\"low\\\" recovered\",\"WARNING\""), notice);
-        String spectrum = server.query(db, "SELECT frequency_hz, point_index FROM impedance ORDER BY time ASC LIMIT 2");
+        String spectrum = server.query(db, "SELECT frequency_hertz, point_index FROM impedance ORDER BY time ASC LIMIT 2");
         assertTrue(spectrum.contains("[1714522801000000000,1000000,0],[1714522801000000001,"), spectrum);
         assertTrue(notices.stream().anyMatch(x -> x.kind().equals("closed")), notices.toString());
     }
@@ -226,7 +226,9 @@ class InfluxSinkTest {
                             s.cycleCount(), s.stepCount(), s.stepIndex(), s.chargingCapacityAh(),
                             s.dischargingCapacityAh(), s.stepCapacityAh(), s.netCapacityAh(), s.cumulativeCapacityAh(),
                             s.chargingEnergyWh(), s.dischargingEnergyWh(), s.stepEnergyWh(), s.netEnergyWh(),
-                            s.cumulativeEnergyWh(), 0, s.appliedPressurePa(), s.ambientTemperatureCelsius());
+                            s.cumulativeEnergyWh(), 0, s.appliedPressurePa(), s.ambientTemperatureCelsius(), s.stepRecordIndex(),
+                            s.totalChargingCapacityAh(), s.totalDischargingCapacityAh(), s.totalChargingEnergyWh(),
+                            s.totalDischargingEnergyWh());
                 }
                 sink.on(new RunEvent.SampleRecorded("A1", s));
             }

@@ -59,11 +59,11 @@ class PointEncoderLinesTest {
                 resumed.voltageVolt(), resumed.currentAmpere(), resumed.cycleCount(), 5, 1,
                 resumed.chargingCapacityAh(), Double.NaN, resumed.stepCapacityAh(), resumed.netCapacityAh(),
                 resumed.cumulativeCapacityAh(), resumed.chargingEnergyWh(), Double.NaN, resumed.stepEnergyWh(),
-                resumed.netEnergyWh(), resumed.cumulativeEnergyWh(), resumed.powerWatt(), 60e6, Double.NaN)));
+                resumed.netEnergyWh(), resumed.cumulativeEnergyWh(), resumed.powerWatt(), 60e6, Double.NaN, 1, resumed.chargingCapacityAh(), Double.NaN, resumed.chargingEnergyWh(), Double.NaN)));
         encode(encoder, lp, counts, new RunEvent.RunEnded("B1", 7201.0, Outcome.STOPPED, ""));
 
         counts.add("encodeCycle: " + encoder.encodeCycle("C1", new CycleSummary(4, 10.0, 3600.0, 1e-3, 0.99e-3,
-                3.8e-3, 3.6e-3, 0.99, 3.6 / 3.8, 3.8, 3.6363636363636362, 4.2, 3.0), TestData.START_UNIX + 10, lp));
+                3.8e-3, 3.6e-3, 0.99, 3.6 / 3.8, 3.8, 3.6363636363636362, 4.2, 3.0, 2.9, 4.2), TestData.START_UNIX + 10, lp));
         counts.add("encodeSinkEvent: " + encoder.encodeSinkEvent("r 1", Severity.ALARM, "backlog",
                 "spool holds 12 lines", TestData.START_UNIX + 20, lp));
 

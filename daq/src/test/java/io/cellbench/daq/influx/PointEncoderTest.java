@@ -45,9 +45,11 @@ class PointEncoderTest {
         // sample 0: t = 0, V = 3.0 + 1.2 * 0 / 500, charging at +2 mA, cycle 1, step 2 * 1 - 1 = 1, index 1;
         // tags cell < channel < instrument < run (sorted by key)
         assertTrue(line.startsWith("samples,cell=A1,channel=7,instrument=maccor,run=r1 test_time_second=0.0,"
-                + "voltage_volt=3.0,current_ampere=0.002,cycle_count=1i,step_count=1i,step_index=1i,"), line);
-        for (String f : List.of("charging_capacity_ah", "discharging_capacity_ah", "step_capacity_ah", "net_capacity_ah",
-                "cumulative_capacity_ah", "charging_energy_wh", "discharging_energy_wh", "step_energy_wh",
+                + "voltage_volt=3.0,current_ampere=0.002,cycle_count=1i,step_count=1i,step_id=1i,step_record_index=1i,"), line);
+        for (String f : List.of("charging_capacity_ah", "discharging_capacity_ah", "cycle_charging_capacity_ah",
+                "cycle_discharging_capacity_ah", "step_cumulative_capacity_ah", "net_capacity_ah",
+                "cumulative_capacity_ah", "charging_energy_wh", "discharging_energy_wh", "cycle_charging_energy_wh",
+                "cycle_discharging_energy_wh", "step_cumulative_energy_wh",
                 "net_energy_wh", "cumulative_energy_wh", "power_watt", "ambient_temperature_celsius")) {
             assertTrue(line.contains("," + f + "="), f + " in " + line);
         }
@@ -120,7 +122,7 @@ class PointEncoderTest {
                 s.voltageVolt(), s.currentAmpere(), 4, 7, 1, s.chargingCapacityAh(), Double.NaN,
                 s.stepCapacityAh(), s.netCapacityAh(), s.cumulativeCapacityAh(), s.chargingEnergyWh(),
                 Double.NaN, s.stepEnergyWh(), s.netEnergyWh(), s.cumulativeEnergyWh(), s.powerWatt(),
-                Double.NaN, 25.0)), lp);
+                Double.NaN, 25.0, 1, s.chargingCapacityAh(), Double.NaN, s.chargingEnergyWh(), Double.NaN)), lp);
         encoder.encode(new RunEvent.RunEnded("A1", 300, RunEvent.Outcome.COMPLETED, "done"), lp);
         List<String> cycles = lp.toString().lines().filter(l -> l.startsWith("cycles,")).toList();
         assertEquals(2, cycles.size(), lp.toString());
@@ -147,10 +149,10 @@ class PointEncoderTest {
             assertTrue(lines.get(k).endsWith(" " + (START_NANOS + 60 * 1_000_000_000L + k)), lines.get(k));
         }
         // point k: f = 1 MHz * 10^(-k/5), Z = (10 + k) - j 0.5 k ohm, at 5 MPa
-        assertEquals(1e6, number(lines.get(0), "frequency_hz"));
-        assertEquals(10.0, number(lines.get(0), "z_real_ohm"));
-        assertEquals(1e6 * Math.pow(10, -1 / 5.0), number(lines.get(1), "frequency_hz"), 1e-6);
-        assertEquals(-0.5, number(lines.get(1), "z_imag_ohm"));
+        assertEquals(1e6, number(lines.get(0), "frequency_hertz"));
+        assertEquals(10.0, number(lines.get(0), "real_impedance_ohm"));
+        assertEquals(1e6 * Math.pow(10, -1 / 5.0), number(lines.get(1), "frequency_hertz"), 1e-6);
+        assertEquals(-0.5, number(lines.get(1), "imaginary_impedance_ohm"));
         assertEquals(5e6, number(lines.get(1), "applied_pressure_pa"));
     }
 

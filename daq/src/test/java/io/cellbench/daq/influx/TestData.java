@@ -35,7 +35,7 @@ final class TestData {
         return new Sample(t, START_UNIX + t, v, current, cycle, 2 * cycle - (charging ? 1 : 0), charging ? 1 : 2,
                 chargeAh, dischargeAh, stepAh, chargeAh - dischargeAh, chargeAh + dischargeAh,
                 chargeAh * 3.6, dischargeAh * 3.6, stepAh * 3.6, (chargeAh - dischargeAh) * 3.6,
-                (chargeAh + dischargeAh) * 3.6, v * current, Double.NaN, 25.0);
+                (chargeAh + dischargeAh) * 3.6, v * current, Double.NaN, 25.0, 1, chargeAh, dischargeAh, chargeAh * 3.6, dischargeAh * 3.6);
     }
 
     static RunEvent.SampleRecorded recorded(String cell, int i) {

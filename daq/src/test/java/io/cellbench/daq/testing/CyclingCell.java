@@ -70,7 +70,7 @@ public final class CyclingCell {
             out.add(new Sample(t, unixStart + t, v, i, cycle, step, sign > 0 ? 1 : 2,
                     chargeAh, dischargeAh, stepAh, netAh, cumulativeAh,
                     chargeWh, dischargeWh, stepWh, netWh, cumulativeWh,
-                    v * i, 25e6, 25.0));
+                    v * i, 25e6, 25.0, 1, chargeAh, dischargeAh, chargeWh, dischargeWh));
         }
         t += dtSecond;
         return out;

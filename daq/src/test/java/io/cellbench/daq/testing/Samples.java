@@ -22,7 +22,7 @@ public final class Samples {
                 i * 6e-6, i * 7e-6, i * 8e-6, i * 9e-6, i * 1e-5,
                 0.003 + i * 1e-7,
                 gap ? Double.NaN : 25e6 + i,
-                gap ? Double.NaN : 25.0 + i * 1e-3);
+                gap ? Double.NaN : 25.0 + i * 1e-3, 1, i * 1e-6, i * 2e-6, i * 6e-6, i * 7e-6);
     }
 
     public static List<Sample> numbered(int from, int count) {
@@ -42,6 +42,6 @@ public final class Samples {
         return new Sample(t, T0 + t, voltage, current, cycle, 1, 1,
                 chargeAh, dischargeAh, Double.NaN, chargeAh - dischargeAh, chargeAh + dischargeAh,
                 chargeWh, dischargeWh, Double.NaN, chargeWh - dischargeWh, chargeWh + dischargeWh,
-                voltage * current, Double.NaN, 25.0);
+                voltage * current, Double.NaN, 25.0, 1, chargeAh, dischargeAh, chargeWh, dischargeWh);
     }
 }

@@ -20,7 +20,7 @@ public enum SweepField {
     UNIX_TIME(SpectrumField.UNIX_TIME, float64(r -> r.spectrum().unixTimeSecond())),
     CYCLE_COUNT(SpectrumField.CYCLE_COUNT, int32(r -> r.spectrum().cycleCount())),
     STEP_COUNT(SpectrumField.STEP_COUNT, int32(r -> r.spectrum().stepCount())),
-    STEP_INDEX(SpectrumField.STEP_INDEX, int32(r -> r.spectrum().stepIndex())),
+    STEP_ID(SpectrumField.STEP_ID, int32(r -> r.spectrum().stepIndex())),
     APPLIED_PRESSURE(SpectrumField.APPLIED_PRESSURE, float64(r -> r.spectrum().appliedPressurePa())),
     AMBIENT_TEMPERATURE(SpectrumField.AMBIENT_TEMPERATURE, float64(r -> r.spectrum().ambientTemperatureCelsius()));
 

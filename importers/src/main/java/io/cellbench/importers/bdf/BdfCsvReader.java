@@ -1,5 +1,7 @@
 package io.cellbench.importers.bdf;
 
+import io.cellbench.core.data.BdfVersion;
+import io.cellbench.core.data.ColumnTerm;
 import io.cellbench.core.data.SampleField;
 import io.cellbench.importers.CounterScope;
 import io.cellbench.importers.CyclerFileReader;
@@ -151,8 +153,9 @@ public final class BdfCsvReader implements CyclerFileReader {
         void decideStepIndex(ArrayDeque<String> lookahead, ImportMetadata.Builder meta) {
             for (int c = 0; c < columns.length; c++) {
                 Column column = columns[c];
-                if (column.role() != Role.STEP_RECORD_INDEX || !column.header().equalsIgnoreCase(SampleField.STEP_INDEX.columnName())
-                        && !column.header().equalsIgnoreCase(SampleField.STEP_INDEX.label())) {
+                ColumnTerm stepIndex = SampleField.STEP_ID.term(BdfVersion.V1_2);
+                if (column.role() != Role.STEP_RECORD_INDEX || !column.header().equalsIgnoreCase(stepIndex.name())
+                        && !column.header().equalsIgnoreCase(stepIndex.label())) {
                     continue;
                 }
                 long counterLike = 0;

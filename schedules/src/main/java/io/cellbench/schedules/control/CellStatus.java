@@ -61,12 +61,12 @@ public record CellStatus(
         n.put("state", state);
         holds.forEach(n.putArray("holds")::add);
         n.put("waiting_for", waitingFor);
-        n.put(SampleField.STEP_INDEX.columnName(), stepIndex);
+        n.put("step_index", stepIndex); // the status answer's key, older than BDF 1.3's step_id
         n.put("step", step);
         n.put("cycle", cycle);
         number(n, SampleField.VOLTAGE.columnName(), voltageVolt);
         number(n, SampleField.CURRENT.columnName(), currentAmpere);
-        number(n, SampleField.STEP_CAPACITY.columnName(), stepCapacityAh);
+        number(n, "step_capacity_ah", stepCapacityAh);
         number(n, "step_time_second", stepTimeSecond);
         number(n, SampleField.TEST_TIME.columnName(), testTimeSecond);
         number(n, "eta_second", etaSecond);
@@ -83,9 +83,9 @@ public record CellStatus(
         List<String> holds = new ArrayList<>();
         n.path("holds").forEach(h -> holds.add(h.asText()));
         return new CellStatus(n.path("cell_id").asText(), n.path("state").asText(), holds, text(n, "waiting_for"),
-                n.path(SampleField.STEP_INDEX.columnName()).asInt(), text(n, "step"), n.path("cycle").asInt(),
+                n.path("step_index").asInt(), text(n, "step"), n.path("cycle").asInt(),
                 number(n, SampleField.VOLTAGE.columnName()), number(n, SampleField.CURRENT.columnName()),
-                number(n, SampleField.STEP_CAPACITY.columnName()),
+                number(n, "step_capacity_ah"),
                 number(n, "step_time_second"), number(n, SampleField.TEST_TIME.columnName()), number(n, "eta_second"),
                 text(n, "outcome"), text(n, "last_fault"), text(n, "not_answering_since"),
                 text(n, "output_unconfirmed_since"), n.path("eta_guess").asBoolean());

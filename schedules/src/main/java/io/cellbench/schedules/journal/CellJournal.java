@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * own), a resume catches up with it from the data (see {@link ResumePlan}).
  *
  * <p>Each version also says up to which test time the data were on disk when it was written
- * (the previous version's position, whose flush had succeeded): a resume that finds the data
+ * (the last sample recorded before the previous version's flush, which had succeeded; not
+ * that version's position, which may lie after it): a resume that finds the data
  * ending before that knows recorded data went missing, rather than the last unwritten batch
  * an interruption costs.
  */
@@ -42,6 +43,11 @@ public final class CellJournal implements PositionListener {
     private RunPosition last;
     /** Test time up to which the cell's samples are known to be on disk (null: none yet). */
     private Double dataThrough;
+    /**
+     * Test time of the last sample recorded (null: none yet). What a flush puts on disk ends
+     * here, not at the position written: a step boundary or a CV switch falls between samples.
+     */
+    private Double recordedThrough;
     private double lastWrittenTestTime = Double.NEGATIVE_INFINITY;
     private long lastWrittenNanos = System.nanoTime() - MIN_WALL_NANOS;
     private int recordedSinceWrite;
@@ -64,6 +70,7 @@ public final class CellJournal implements PositionListener {
                        Double dataOnDisk) {
         this.last = resumedAt;
         this.dataThrough = dataOnDisk;
+        this.recordedThrough = dataOnDisk;
         this.maxRows = maxRows;
         this.runDirectory = runDirectory;
         this.cellId = cellId;
@@ -75,6 +82,7 @@ public final class CellJournal implements PositionListener {
     public void at(RunPosition position, boolean boundary) {
         last = position;
         if (!boundary) {
+            recordedThrough = position.testTimeSecond();
             recordedSinceWrite++;
             boolean full = recordedSinceWrite >= maxRows;
             boolean due = position.testTimeSecond() - lastWrittenTestTime >= MIN_TEST_SECONDS
@@ -103,10 +111,9 @@ public final class CellJournal implements PositionListener {
         if (position != null) {
             lastWrittenTestTime = position.testTimeSecond();
         }
+        Double recorded = recordedThrough; // the samples this flush puts on disk
         flushData.run();
-        if (position != null) {
-            dataThrough = position.testTimeSecond(); // every sample up to the position is on disk now
-        }
+        dataThrough = recorded;
         lastWrittenNanos = System.nanoTime();
         recordedSinceWrite = 0;
     }

@@ -35,6 +35,11 @@ final class Counters {
     private double stepWh;
     private double netWh;
     private double cumulativeWh;
+    /** Since the start of the test, never reset (BDF 1.3's Charging/Discharging Capacity/Energy). */
+    private double totalChargingAh;
+    private double totalDischargingAh;
+    private double totalChargingWh;
+    private double totalDischargingWh;
 
     private boolean hasPrevious;
     private double previousTime;
@@ -128,6 +133,11 @@ final class Counters {
         stepWh = c.stepWh();
         netWh = c.netWh();
         cumulativeWh = c.cumulativeWh();
+        // The journal keeps throughput and net, from which the totals follow exactly in reals.
+        totalChargingAh = (cumulativeAh + netAh) / 2;
+        totalDischargingAh = (cumulativeAh - netAh) / 2;
+        totalChargingWh = (cumulativeWh + netWh) / 2;
+        totalDischargingWh = (cumulativeWh - netWh) / 2;
         hasPrevious = false;
     }
 
@@ -162,6 +172,10 @@ final class Counters {
         stepWh += inWh + outWh;
         netWh += inWh - outWh;
         cumulativeWh += inWh + outWh;
+        totalChargingAh += inAh;
+        totalDischargingAh += outAh;
+        totalChargingWh += inWh;
+        totalDischargingWh += outWh;
     }
 
     /** ∫ max(f, 0) over an interval where f goes linearly from a to b. */
@@ -224,5 +238,21 @@ final class Counters {
 
     double cumulativeWh() {
         return cumulativeWh;
+    }
+
+    double totalChargingAh() {
+        return totalChargingAh;
+    }
+
+    double totalDischargingAh() {
+        return totalDischargingAh;
+    }
+
+    double totalChargingWh() {
+        return totalChargingWh;
+    }
+
+    double totalDischargingWh() {
+        return totalDischargingWh;
     }
 }

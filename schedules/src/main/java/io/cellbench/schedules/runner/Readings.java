@@ -92,14 +92,16 @@ final class Readings {
     }
 
     /** These readings as a recorded point. */
-    Sample sample(double testTime, Counters counters, int stepIndex) {
+    Sample sample(double testTime, Counters counters, int stepIndex, int stepRecordIndex) {
         return new Sample(testTime, time, volt, ampere,
                 counters.cycleCount(), counters.stepCount(), stepIndex,
                 counters.chargingAh(), counters.dischargingAh(), counters.stepAh(), counters.netAh(),
                 counters.cumulativeAh(),
                 counters.chargingWh(), counters.dischargingWh(), counters.stepWh(), counters.netWh(),
                 counters.cumulativeWh(),
-                Counters.watt(volt, ampere), pressurePa, ambientCelsius());
+                Counters.watt(volt, ampere), pressurePa, ambientCelsius(), stepRecordIndex,
+                counters.totalChargingAh(), counters.totalDischargingAh(), counters.totalChargingWh(),
+                counters.totalDischargingWh());
     }
 
     /** The chamber's temperature when there is a chamber, else the channel's thermocouple. */

@@ -29,6 +29,8 @@ final class Sampler {
     private Runnable onRecorded;
     private boolean firstOfStep;
     private int stepIndex;
+    /** Samples recorded in this step so far (BDF's Step Record Index of the last one). */
+    private int stepRecords;
 
     Sampler(CellSetup setup, double samplePeriod, SafetyWindow window, LoggingGate gate, Counters counters,
             LiveStatus status, Holds holds) {
@@ -75,6 +77,7 @@ final class Sampler {
         stepIndex = index;
         double stepStart = grid.beginStep();
         firstOfStep = true;
+        stepRecords = 0;
         counters.commandChanged(stepStart);
     }
 
@@ -88,6 +91,8 @@ final class Sampler {
         gate.period(loggingPeriod);
         stepIndex = index;
         grid.resumeStep(elapsed);
+        // The journal does not keep the record count: a resumed step counts its records from 1 again.
+        stepRecords = 0;
         firstOfStep = true;
         counters.commandChanged(grid.now());
     }
@@ -187,8 +192,9 @@ final class Sampler {
         boolean first = firstOfStep;
         firstOfStep = false;
         if (gate.offer(readings.time(), readings.volt(), readings.ampere(), force || first)) {
+            stepRecords++;
             listener.on(new RunEvent.SampleRecorded(cellId,
-                    readings.sample(grid.testTime(readings.time()), counters, stepIndex)));
+                    readings.sample(grid.testTime(readings.time()), counters, stepIndex, stepRecords)));
             if (onRecorded != null) {
                 onRecorded.run();
             }

@@ -145,6 +145,6 @@ class JournalTest {
 
     private static Sample sample(int t, int stepCount, double stepAh) {
         return new Sample(t, T0 + t, 3.5, -1e-3, 2, stepCount, 5, 1e-3, stepAh, stepAh, -stepAh, stepAh * 3,
-                4e-3, stepAh * 3.5, stepAh * 3.5, -stepAh * 3.5, stepAh * 10, -3.5e-3, Double.NaN, 25);
+                4e-3, stepAh * 3.5, stepAh * 3.5, -stepAh * 3.5, stepAh * 10, -3.5e-3, Double.NaN, 25, 1, 1e-3, stepAh, 4e-3, stepAh * 3.5);
     }
 }

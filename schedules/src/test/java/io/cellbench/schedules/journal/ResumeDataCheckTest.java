@@ -41,14 +41,42 @@ class ResumeDataCheckTest {
         assertNull(JournalFiles.readEntry(dir, "A1").orElseThrow().dataThroughTestTimeSecond(),
                 "nothing was on disk before the first write");
         journal.at(position(2, 160), true);
-        assertEquals(100.0, JournalFiles.readEntry(dir, "A1").orElseThrow().dataThroughTestTimeSecond(),
-                "the previous write's flush put everything up to 100 s on disk");
+        assertNull(JournalFiles.readEntry(dir, "A1").orElseThrow().dataThroughTestTimeSecond(),
+                "the previous write's flush put no sample on disk: none had been recorded");
+        journal.at(position(2, 170), false); // a sample recorded (and, with maxRows 1, a write)
+        journal.at(position(2, 200), true);
+        assertEquals(170.0, JournalFiles.readEntry(dir, "A1").orElseThrow().dataThroughTestTimeSecond(),
+                "the previous write's flush put every sample up to 170 s on disk");
 
         CellJournal resumed = new CellJournal(dir, "B2", () -> { }, Map::of, 1, position(4, 500), 480.0);
         resumed.ended(RunEvent.Outcome.STOPPED, null);
         JournalEntry b2 = JournalFiles.readEntry(dir, "B2").orElseThrow();
         assertEquals(500, b2.position().testTimeSecond(), "a resumed cell never loses its position");
         assertEquals(480.0, b2.dataThroughTestTimeSecond(), "nor what the resume found on disk");
+    }
+
+    /**
+     * A kill -9 between a journal write and the flush after it, where the last write before
+     * was at a step boundary later than the last sample (a step that starts, or a CV switch,
+     * between samples), must leave a run that resumes. Before, the journal said the data
+     * were on disk up to that boundary, the samples on disk (rightly) ended before it, and
+     * resume refused the run for "missing" data: ControlTest's resume after a kill -9 ended
+     * with that refusal now and then in loaded runs.
+     */
+    @Test
+    void aKillRightAfterAJournalWriteThatFollowsAStepBoundaryIsResumable() throws IOException {
+        record(Map.of("A1", 20)); // the samples on disk: up to 20 s, flushed after the first write
+        CellJournal journal = new CellJournal(dir, "A1", () -> { }, Map::of, 1);
+        journal.at(position(1, 20), false); // the last sample recorded (maxRows 1: a write, then the flush)
+        journal.at(position(2, 50), true); // step 2 starts at 50 s, between samples: a write, a flush
+        journal.at(position(2, 80), true); // a CV switch: a write, and the kill comes before its flush
+
+        Map<String, ResumePlan.CellPlan> plan = ResumePlan.plan(dir, List.of("A1"));
+
+        ResumePlan.Continue resumed = assertInstanceOf(ResumePlan.Continue.class, plan.get("A1"),
+                "nothing recorded is missing: every sample recorded had been flushed");
+        assertArrayEquals(new double[] {20, 80}, resumed.unwritten(), "the downtime from the last sample, said");
+        assertEquals(80, resumed.entry().position().testTimeSecond());
     }
 
     @Test
@@ -108,7 +136,7 @@ class ResumeDataCheckTest {
                         Double.NaN, Double.NaN, ""), "p", "steps: []", false));
                 for (int t = 1; t <= e.getValue(); t++) {
                     sink.on(new RunEvent.SampleRecorded(e.getKey(), new Sample(t, T0 + t, 3.5, 1e-3, 1, 2, 3, 1e-3,
-                            0, 1e-4, 1e-3, 1e-3, 4e-3, 0, 4e-4, 4e-3, 4e-3, 3.5e-3, Double.NaN, 25)));
+                            0, 1e-4, 1e-3, 1e-3, 4e-3, 0, 4e-4, 4e-3, 4e-3, 3.5e-3, Double.NaN, 25, 1, 1e-3, 0, 4e-3, 0)));
                 }
             }
         }

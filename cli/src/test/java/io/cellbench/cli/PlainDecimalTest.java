@@ -1,0 +1,73 @@
+package io.cellbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exports' number text: the shortest decimal that reads back as the same double, without
+ * an exponent. Double.toString is the reference (shortest digits, JDK 19+); where it prints an
+ * exponent, the same digits with the point moved.
+ */
+class PlainDecimalTest {
+
+    private static String text(double d) {
+        byte[] out = new byte[PlainDecimal.MAX_LENGTH];
+        return new String(out, 0, PlainDecimal.write(d, out, 0), StandardCharsets.US_ASCII);
+    }
+
+    /** What Double.toString says, in plain notation with its digits unchanged. */
+    private static String reference(double d) {
+        String s = Double.toString(d);
+        if (s.indexOf('E') < 0) {
+            return s;
+        }
+        String plain = new BigDecimal(s).stripTrailingZeros().toPlainString();
+        return plain.contains(".") ? plain : plain + ".0";
+    }
+
+    private static void check(double d) {
+        String t = text(d);
+        assertEquals(reference(d), t, "for " + Double.toString(d));
+        assertEquals(d, Double.parseDouble(t), t);
+        assertFalse(t.contains("E"), t);
+    }
+
+    @Test
+    void typicalCyclerValuesAndEdges() {
+        for (double d : List.of(3.0, -0.002, 0.25, 1714521723.4, 1.7145217234E9 + 0.25, 60000834.475, 25.02,
+                5.555555555555556E-8, 2.7722222222222225E-5, 1e-3, 9.99e-4, 1e7, 1.0E10, 123456789012.5,
+                0.1 + 0.2, 1.0 / 3, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MIN_NORMAL, 4.35, 0.30000000000000004,
+                9007199254740993.0, 1e15, 1e16 + 2, 0.0005, 100.0, -7.0)) {
+            check(d);
+        }
+        assertEquals("0.0", text(0.0));
+        assertEquals("-0.0", text(-0.0));
+        assertEquals("0.0005", text(5e-4));
+        assertEquals("1714521723.4", text(1714521723.4));
+        assertEquals("10000000000.0", text(1e10));
+    }
+
+    @Test
+    void randomDoublesOfEveryScaleReadBackAndMatchTheShortestDigits() {
+        long seed = Long.getLong("cellbench.seed", System.nanoTime());
+        System.out.println("PlainDecimalTest seed " + seed + " (-Dcellbench.seed=" + seed + " repeats it)");
+        Random random = new Random(seed);
+        for (int i = 0; i < 200_000; i++) {
+            double d = switch (i % 4) {
+                case 0 -> Double.longBitsToDouble(random.nextLong()); // any bit pattern
+                case 1 -> (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(30) - 15);
+                case 2 -> Math.round(random.nextDouble() * 1e7) / Math.pow(10, random.nextInt(10)); // few decimals
+                default -> 1.7e9 + random.nextInt(1_000_000) / 4.0; // unix times
+            };
+            if (!Double.isNaN(d)) {
+                check(d);
+            }
+        }
+    }
+}
