@@ -181,7 +181,7 @@ class RunSessionTest {
                 () -> resumed + "\n" + events.lines().filter(l -> !l.contains("\"SampleRecorded\"")).toList());
         for (String cell : CELLS) {
             assertEquals(1, events.lines().filter(l -> l.contains("\"StepStarted\"")
-                            && l.contains("\"cell_id\":\"" + cell + "\"") && l.contains("\"step_index\":3")).count(),
+                            && l.contains("\"cell_id\":\"" + cell + "\"") && l.contains("\"step_id\":3")).count(),
                     cell + " went on past the step it was stopped in (to the last): " + events);
         }
         try (RunReader reader = RunReader.open(dir)) {
