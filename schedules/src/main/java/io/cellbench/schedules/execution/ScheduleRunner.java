@@ -10,6 +10,7 @@ import io.cellbench.schedules.runner.HoldSources;
 import io.cellbench.schedules.runner.ChamberBarrier;
 import io.cellbench.schedules.runner.Coordination;
 import io.cellbench.schedules.runner.InterlockRule;
+import io.cellbench.schedules.runner.PositionListener;
 import io.cellbench.schedules.runner.ProtocolRunner;
 import io.cellbench.schedules.runner.RetryingReads;
 import io.cellbench.schedules.runner.RunnerStatus;
@@ -361,6 +362,7 @@ public final class ScheduleRunner implements AutoCloseable {
                 return notStarted(id);
             }
             enterChamber(cell); // (again: harmless) a cell that waited for its start time enters only now
+            PositionListener journal = journaling == null ? null : journaling.journal(cell, inst);
             CellSetup setup = CellSetup.builder(cell.info(), cell.protocol(), inst.channel(), inst.clock(), listener)
                     .eis(inst.eisAnalyzer(), inst.muxChannel())
                     .pressureFixture(inst.pressureFixture())
@@ -368,7 +370,7 @@ public final class ScheduleRunner implements AutoCloseable {
                     .faultPolicy(RetryingReads.forCell(faultRetry, inst.clock(), listener, id))
                     .coordination(coordination(cell))
                     .resumeFrom(journaling == null ? null : journaling.resumeFrom(cell, inst))
-                    .positionListener(journaling == null ? null : journaling.journal(cell, inst))
+                    .positionListener(journal)
                     .build();
             ProtocolRunner runner = new ProtocolRunner(setup);
             synchronized (runners) {
@@ -388,7 +390,7 @@ public final class ScheduleRunner implements AutoCloseable {
                 double endedAt = runner.status().testTimeSecond();
                 keptForSwitchOff.add(id);
                 switchOffs.start(id, inst, endedAt, inst.clock().nowUnixSeconds() - endedAt, unconfirmed,
-                        releaseChannel);
+                        journal == null ? () -> { } : journal::confirmedOffLater, releaseChannel);
                 handedOver = true;
             }
             return outcome;

@@ -677,6 +677,9 @@ public final class ProtocolRunner {
         }
         String text = unsafe == null ? message : message + "; " + unsafe;
         double testTime = sampler.testTime(sampler.now());
+        if (journal != null && confirmOff) {
+            quietly(() -> journal.switchedOff(outputUnconfirmed == null));
+        }
         if (journal != null) {
             // The last recorded sample (a stop and a trip record one) or step start.
             quietly(() -> journal.ended(outcome, lastPosition));

@@ -19,6 +19,11 @@ import io.cellbench.protocols.model.Protocol;
 import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.runner.RunnerStatus;
 import io.cellbench.schedules.schedule.Schedule;
+import io.cellbench.schedules.journal.InstrumentState;
+import io.cellbench.schedules.journal.JournalEntry;
+import io.cellbench.schedules.journal.JournalFiles;
+import io.cellbench.schedules.journal.RunJournal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SAFETY: a FAULT while the cell rests. The Keithley 2450's zero-current rest keeps its output
@@ -53,6 +59,9 @@ class OutputOffAfterFaultInRestTest {
             """, "charge-rest.yaml");
     private static final String CELL = "cell-00";
 
+    @TempDir
+    Path run;
+
     @Test
     void aFaultInARestIsConfirmedOffByTheInstrumentNotAssumedOff() throws Exception {
         Schedule schedule = SimulatedLab.schedule(CHARGE_THEN_REST, 1);
@@ -77,7 +86,10 @@ class OutputOffAfterFaultInRestTest {
                         Keithley2450Settings.tcp("127.0.0.1", port).withTimeout(Duration.ofMillis(300), 1));
                 return new CellInstruments(clock, channel, null, 0, null, null, channel::close);
             };
-            ScheduleRunner runner = new ScheduleRunner(schedule, lab, events).faultRetry(FaultRetry.within(20));
+            // The journal says whether the output was confirmed off, for a resume after a kill.
+            ScheduleRunner runner = new ScheduleRunner(schedule, lab, events,
+                    new RunJournal(run, id -> { }, InstrumentState.NONE, 1024, Map.of()))
+                    .faultRetry(FaultRetry.within(20));
             Map<String, Outcome> outcomes = runner.run();
             assertEquals(Outcome.FAULT, outcomes.get(CELL));
 
@@ -87,6 +99,8 @@ class OutputOffAfterFaultInRestTest {
             assertFalse(faulted.health().switchOffFailure().isEmpty(), faulted.toString());
             waitFor(() -> events.of(CELL, RunEvent.Notice.class).stream().anyMatch(n -> n.severity()
                     == RunEvent.Severity.ALARM && n.message().contains("output not confirmed off")), "an ALARM");
+            JournalEntry inDoubt = JournalFiles.readEntry(run, CELL).orElseThrow();
+            assertTrue(inDoubt.outputInDoubt(), "the journal says the output may still be on: " + inDoubt);
 
             simulator.faults().clear(); // the instrument answers again
             waitFor(() -> !runner.statuses().get(CELL).health().outputUnconfirmed(), "the output is confirmed off");
@@ -94,6 +108,9 @@ class OutputOffAfterFaultInRestTest {
             waitFor(() -> events.of(CELL, RunEvent.Notice.class).stream().anyMatch(n ->
                     n.message().contains("output confirmed off")), "the confirmation is recorded");
             runner.close();
+            JournalEntry confirmed = JournalFiles.readEntry(run, CELL).orElseThrow();
+            assertEquals(Boolean.TRUE, confirmed.outputOffConfirmed(), "and journaled: " + confirmed);
+            assertEquals(Outcome.FAULT, confirmed.outcome());
 
             List<String> received = simulator.received();
             List<String> afterTheStall = received.subList(receivedBeforeTheStall.get(), received.size());
