@@ -80,7 +80,7 @@ public final class VirtualLabCommand implements Callable<Integer> {
         }
         Duration stopAfter = duration == null ? null : parseDuration(duration);
         if (!(speed >= 0.01 && speed <= 1_000_000)) {
-            throw new io.cellbench.cli.UserError("--speed takes a number from 0.01 to 1000000 (lab seconds per real"
+            throw new io.cellbench.core.UserError("--speed takes a number from 0.01 to 1000000 (lab seconds per real"
                     + " second), got " + speed);
         }
         LabClock clock = speed == 1 ? new SystemLabClock() : new ScaledClock(System.currentTimeMillis() / 1000.0, speed);
