@@ -70,6 +70,7 @@ public final class ScheduleRunner implements AutoCloseable {
     private final Map<String, RunnerStatus.Remaining> wholeProtocol = new ConcurrentHashMap<>();
     /** Cells whose channel {@link #switchOffs} holds: it gives the channel back once the output is off. */
     private final java.util.Set<String> keptForSwitchOff = ConcurrentHashMap.newKeySet();
+    private Map<ScheduledCell, io.cellbench.schedules.journal.JournalEntry> leftOn = Map.of();
 
     public ScheduleRunner(Schedule schedule, InstrumentProvider instruments, RunListener listener) {
         this(schedule, instruments, listener, null);
@@ -115,9 +116,20 @@ public final class ScheduleRunner implements AutoCloseable {
         return this;
     }
 
+    /**
+     * SAFETY: finished cells of an earlier process whose output it left not confirmed off,
+     * with their journal entries; {@link #run} switches each off before any cell starts (see
+     * {@link LeftOnOutputs}).
+     */
+    public ScheduleRunner switchOffLeftOn(Map<ScheduledCell, io.cellbench.schedules.journal.JournalEntry> cells) {
+        this.leftOn = new LinkedHashMap<>(cells);
+        return this;
+    }
+
     /** Runs all cells to their end; returns each cell's outcome, in schedule order. */
     public Map<String, Outcome> run() throws InterruptedException {
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+        LeftOnOutputs.switchOff(leftOn, instruments, journaling, switchOffs, listener);
         if (journaling != null) {
             for (ScheduledCell cell : schedule.cells()) {
                 restoreJournaled(cell);
