@@ -33,6 +33,16 @@ class FaultedOutputResumeTest {
 
     @Test
     void aResumeSwitchesOffTheOutputOfACellThatFaultedUnconfirmed() throws Exception {
+        faultKillResume(40, false);
+    }
+
+    /** Every cell has finished: the resume still runs, only to switch the faulted output off. */
+    @Test
+    void aResumeOfARunWhoseCellsAllFinishedStillSwitchesTheOutputOff() throws Exception {
+        faultKillResume(6, true);
+    }
+
+    private void faultKillResume(int chargeSeconds, boolean othersFinishFirst) throws Exception {
         Files.writeString(dir.resolve("steps.yaml"), """
                 name: a charge
                 limits:
@@ -41,9 +51,9 @@ class FaultedOutputResumeTest {
                   period: 1 s
                   sample_period: 0.2 s
                 steps:
-                  - Charge at C/2 for 40 s
+                  - Charge at C/2 for %d s
                   - Rest for 2 s
-                """);
+                """.formatted(chargeSeconds));
         Path out = dir.resolve("run");
         try (VirtualLab lab = VirtualLab.start(VirtualLab.Options.of(1, new SystemLabClock(), dir))) {
             lab.writeLab(dir.resolve("lab.yaml"));
@@ -65,6 +75,17 @@ class FaultedOutputResumeTest {
                 assertTrue(run.isAlive(), "the run ended: " + Files.readString(dir.resolve("cellbench-run.log")));
                 return JournalFiles.readEntry(out, faulting.id()).map(JournalEntry::outputInDoubt).orElse(false);
             });
+            if (othersFinishFirst) {
+                for (VirtualLab.Cell other : lab.cells()) {
+                    if (other != faulting) {
+                        Await.until(other.id() + " completes while the faulted output is retried", () -> {
+                            assertTrue(run.isAlive(), "the run ended: " + Files.readString(
+                                    dir.resolve("cellbench-run.log")));
+                            return JournalFiles.readEntry(out, other.id()).map(JournalEntry::finished).orElse(false);
+                        });
+                    }
+                }
+            }
             run.destroyForcibly(); // killed before the link comes back: nothing confirmed the output off
             assertTrue(run.waitFor(10, TimeUnit.SECONDS));
             assertTrue(keithley.channelCommands().stream().anyMatch(c -> c instanceof ChannelCommand.Current i
