@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
-import io.cellbench.drivers.keithley.Keithley2450Channel;
-import io.cellbench.drivers.keithley.Keithley2450Factory;
-import io.cellbench.drivers.keithley.Keithley2450Settings;
-import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.FaultPolicy;
@@ -24,12 +20,10 @@ import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.journal.RunJournal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,13 +60,10 @@ class OutputOffAfterFaultInRestTest {
     void aFaultInARestIsConfirmedOffByTheInstrumentNotAssumedOff() throws Exception {
         Schedule schedule = SimulatedLab.schedule(CHARGE_THEN_REST, 1);
         SharedVirtualClock clock = new SharedVirtualClock(SimulatedLab.T0);
-        SimulatedCell cell = new SimulatedCell(CellParameters.coin().withVariation(1));
-        cell.completeFormation();
-        cell.restAt(0.5);
+        SimulatedCell cell = KeithleyOverTcp.halfChargedCoin();
         CollectingListener events = new CollectingListener();
         AtomicInteger receivedBeforeTheStall = new AtomicInteger(-1);
-        try (Keithley2450Simulator simulator = new Keithley2450Simulator("00000001", cell, clock,
-                Keithley2450Simulator.rangeFor(10 * cell.parameters().oneCAmpere()))) {
+        try (Keithley2450Simulator simulator = KeithleyOverTcp.simulator(cell, clock)) {
             int port = simulator.startTcp();
             events.spy = e -> {
                 if (e instanceof RunEvent.SampleRecorded s && s.sample().testTimeSecond() >= 1800
@@ -81,11 +72,7 @@ class OutputOffAfterFaultInRestTest {
                     simulator.faults().set(FaultPolicy.noAnswer()); // stalls in the rest, for good
                 }
             };
-            InstrumentProvider lab = c -> {
-                Keithley2450Channel channel = Keithley2450Factory.open("keithley-1",
-                        Keithley2450Settings.tcp("127.0.0.1", port).withTimeout(Duration.ofMillis(300), 1));
-                return new CellInstruments(clock, channel, null, 0, null, null, channel::close);
-            };
+            InstrumentProvider lab = KeithleyOverTcp.lab(port, clock);
             // The journal says whether the output was confirmed off, for a resume after a kill.
             ScheduleRunner runner = new ScheduleRunner(schedule, lab, events,
                     new RunJournal(run, id -> { }, InstrumentState.NONE, 1024, Map.of()))
@@ -97,15 +84,15 @@ class OutputOffAfterFaultInRestTest {
             assertTrue(faulted.health().outputUnconfirmed(), "a rest is no confirmation: the status must not say"
                     + " the output is confirmed off while the instrument has not answered: " + faulted);
             assertFalse(faulted.health().switchOffFailure().isEmpty(), faulted.toString());
-            waitFor(() -> events.of(CELL, RunEvent.Notice.class).stream().anyMatch(n -> n.severity()
+            KeithleyOverTcp.waitFor(() -> events.of(CELL, RunEvent.Notice.class).stream().anyMatch(n -> n.severity()
                     == RunEvent.Severity.ALARM && n.message().contains("output not confirmed off")), "an ALARM");
             JournalEntry inDoubt = JournalFiles.readEntry(run, CELL).orElseThrow();
             assertTrue(inDoubt.outputInDoubt(), "the journal says the output may still be on: " + inDoubt);
 
             simulator.faults().clear(); // the instrument answers again
-            waitFor(() -> !runner.statuses().get(CELL).health().outputUnconfirmed(), "the output is confirmed off");
+            KeithleyOverTcp.waitFor(() -> !runner.statuses().get(CELL).health().outputUnconfirmed(), "the output is confirmed off");
             assertFalse(simulator.outputOn(), "the instrument's output is off: " + simulator.command());
-            waitFor(() -> events.of(CELL, RunEvent.Notice.class).stream().anyMatch(n ->
+            KeithleyOverTcp.waitFor(() -> events.of(CELL, RunEvent.Notice.class).stream().anyMatch(n ->
                     n.message().contains("output confirmed off")), "the confirmation is recorded");
             runner.close();
             JournalEntry confirmed = JournalFiles.readEntry(run, CELL).orElseThrow();
@@ -118,14 +105,6 @@ class OutputOffAfterFaultInRestTest {
             assertTrue(asked > 0 && afterTheStall.subList(0, asked).contains(":OUTP OFF"),
                     "the state is asked for after switching off: " + afterTheStall.subList(
                             Math.max(0, afterTheStall.size() - 12), afterTheStall.size()));
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within 60 s: " + what);
-            Thread.sleep(20);
         }
     }
 }
