@@ -512,7 +512,8 @@ public final class ScheduleRunner implements AutoCloseable {
      */
     public boolean stop(String cellId) {
         if (!knows(cellId)) {
-            return false;
+            // a finished cell of an earlier process whose output a resume is switching off
+            return switchOffs.giveUp(cellId);
         }
         stoppedCells.add(cellId); // a waiting cell then does not start
         ProtocolRunner r = runners.get(cellId);
