@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import io.cellbench.cli.serve.ServeOptions;
 import io.cellbench.daq.influx.InfluxConfig;
@@ -111,12 +112,20 @@ final class ResumeCommand implements Callable<Integer> {
         Map<String, JournalEntry> positions = new LinkedHashMap<>();
         List<ScheduledCell> toRun = new ArrayList<>();
         List<String> said = new ArrayList<>();
+        // SAFETY: a cell that faulted with its output not confirmed off, the process that kept
+        // switching it off killed: this resume switches it off (real instruments only; the
+        // simulated ones of a --simulate run ended with their process).
+        Map<ScheduledCell, JournalEntry> leftOn = new LinkedHashMap<>();
         for (ScheduledCell cell : schedule.cells()) {
             String id = cell.info().id();
             switch (plan.get(id)) {
                 case ResumePlan.Finished f -> {
                     outcomes.put(id, f.outcome());
-                    said.add("  " + id + ": finished (" + f.outcome() + "), left alone");
+                    Optional<JournalEntry> inDoubt = lab == null ? Optional.empty()
+                            : JournalFiles.readEntry(dir, id).filter(JournalEntry::outputInDoubt);
+                    inDoubt.ifPresent(e -> leftOn.put(cell, e));
+                    said.add("  " + id + ": finished (" + f.outcome() + "), " + (inDoubt.isPresent()
+                            ? "its output never confirmed off: switched off now" : "left alone"));
                 }
                 case ResumePlan.Continue c -> {
                     positions.put(id, c.entry());
@@ -132,7 +141,7 @@ final class ResumeCommand implements Callable<Integer> {
                 case ResumePlan.MissingData m -> throw new IllegalStateException("checked above: " + m);
             }
         }
-        if (toRun.isEmpty()) {
+        if (toRun.isEmpty() && leftOn.isEmpty()) {
             said.forEach(System.out::println);
             System.out.println("cellbench resume: every cell of " + dir + " has finished; nothing to do.");
             return RunSummary.print(dir, outcomes, System.out);
@@ -171,7 +180,8 @@ final class ResumeCommand implements Callable<Integer> {
             var alarms = notify.install(dir);
             resumed = lab != null
                     ? ScheduleSession.resumeOnLab(remaining, lab, dir, info, positions, 2000, System.out,
-                            liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms, extras)
+                            liveInflux, runner -> live.attach(runner.faultRetry(retry).switchOffLeftOn(leftOn)),
+                            alarms, extras)
                     : ScheduleSession.resumeSimulated(remaining, dir, info, mode, positions, 2000, System.out,
                             liveInflux, runner -> live.attach(runner.faultRetry(retry)), alarms, extras);
         }
