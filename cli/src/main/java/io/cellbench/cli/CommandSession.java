@@ -25,12 +25,20 @@ final class CommandSession {
      */
     static SessionOptions.Builder options(Path runDirectory, Path scheduleFile, Bench bench, ServeOptions.LiveRun live,
                                           long progressMillis) {
+        return options(runDirectory, scheduleFile, bench, live, progressMillis, List.of());
+    }
+
+    /** @param more attachments of the command's own, attached after the others (resume's switch-off) */
+    static SessionOptions.Builder options(Path runDirectory, Path scheduleFile, Bench bench, ServeOptions.LiveRun live,
+                                          long progressMillis, List<RunAttachment> more) {
+        List<RunAttachment> attachments = new java.util.ArrayList<>(List.<RunAttachment>of(RunConsole.hangupRecord(),
+                live, session -> RunConsole.answering(), new ProgressReporter(System.out, progressMillis)));
+        attachments.addAll(more);
         return SessionOptions.builder(runDirectory, scheduleFile, bench)
                 .version(VersionProvider.version())
                 .console(System.out)
                 // answering: a detached child tells its parent once the control channel answers
-                .attachments(List.<RunAttachment>of(RunConsole.hangupRecord(), live, session -> RunConsole.answering(),
-                        new ProgressReporter(System.out, progressMillis)));
+                .attachments(attachments);
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import io.cellbench.cli.serve.ServeOptions;
 import io.cellbench.daq.sink.SinkSettings;
@@ -114,12 +115,20 @@ final class ResumeCommand implements Callable<Integer> {
         Map<String, JournalEntry> positions = new LinkedHashMap<>();
         List<ScheduledCell> toRun = new ArrayList<>();
         List<String> said = new ArrayList<>();
+        // SAFETY: a cell that faulted with its output not confirmed off, the process that kept
+        // switching it off killed: this resume switches it off (real instruments only; the
+        // simulated ones of a --simulate run ended with their process).
+        Map<ScheduledCell, JournalEntry> leftOn = new LinkedHashMap<>();
         for (ScheduledCell cell : schedule.cells()) {
             String id = cell.info().id();
             switch (plan.get(id)) {
                 case ResumePlan.Finished f -> {
                     outcomes.put(id, f.outcome());
-                    said.add("  " + id + ": finished (" + f.outcome() + "), left alone");
+                    Optional<JournalEntry> inDoubt = lab == null ? Optional.empty()
+                            : JournalFiles.readEntry(dir, id).filter(JournalEntry::outputInDoubt);
+                    inDoubt.ifPresent(e -> leftOn.put(cell, e));
+                    said.add("  " + id + ": finished (" + f.outcome() + "), " + (inDoubt.isPresent()
+                            ? "its output never confirmed off: switched off now" : "left alone"));
                 }
                 case ResumePlan.Continue c -> {
                     positions.put(id, c.entry());
@@ -135,7 +144,7 @@ final class ResumeCommand implements Callable<Integer> {
                 case ResumePlan.MissingData m -> throw new IllegalStateException("checked above: " + m);
             }
         }
-        if (toRun.isEmpty()) {
+        if (toRun.isEmpty() && leftOn.isEmpty()) {
             said.forEach(System.out::println);
             System.out.println("cellbench resume: every cell of " + dir + " has finished; nothing to do.");
             return RunSummary.print(dir, outcomes, System.out);
@@ -175,7 +184,11 @@ final class ResumeCommand implements Callable<Integer> {
             System.out.println("cellbench resume: continuing " + toRun.size() + " of " + ids.size() + " cells of run "
                     + manifest.runId() + (lab != null ? " on lab '" + lab.name() + "' (" + mode.lab() + ")"
                     : mode.speed() > 0 ? " at speed " + mode.speed() : " as fast as possible"));
-            resumed = RunSession.run(CommandSession.options(dir, dir.resolve(mode.schedule()), bench, live, 2000)
+            // SAFETY: the runner switches off the outputs of finished cells left on, before the cells run
+            List<io.cellbench.schedules.session.RunAttachment> switchOff = leftOn.isEmpty() ? List.of()
+                    : List.of(session -> session.runner().switchOffLeftOn(leftOn));
+            resumed = RunSession.run(CommandSession.options(dir, dir.resolve(mode.schedule()), bench, live, 2000,
+                            switchOff)
                     .start(start).faultRetry(retry).notifyFile(notify.file()).sinks(sinks).extras(extras).build());
         }
         Map<String, RunEvent.Outcome> all = new LinkedHashMap<>();

@@ -273,14 +273,8 @@ class HostileNightSoakTest {
                 return alive(run) != null && "ENDED".equals(status.cell(cell).path("state").asText());
             });
             assertEquals("FAULT", status.cell(cell).path("outcome").asText(), status.seen());
-            // The process that faulted keeps switching a sourcing output off (its commands reach
-            // the instrument; only the answers are lost): wait until nothing sources before the
-            // next kill. A kill before that leaves the output on for good, since a resume leaves a
-            // finished cell's instruments alone: a gap, not fixed yet (see
-            // docs/testing.md, "What it does not cover yet").
-            until(() -> cell + "'s output no longer sourcing, by the process that faulted", () -> alive(run) != null
-                    && lab.instrument(NightInputs.channelOf(cell)).channelCommands().stream()
-                    .allMatch(NightChecks::rests));
+            // The next kill may come before the process that faulted has switched the output off:
+            // the journal says it was not confirmed, and the next resume switches it off.
             until(() -> "the other cells went on meanwhile", () -> {
                 status.poll();
                 return alive(run) != null && survivors().stream().allMatch(c -> "ENDED".equals(status.cell(c)

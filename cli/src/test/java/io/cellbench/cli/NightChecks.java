@@ -86,11 +86,10 @@ final class NightChecks {
         assertTrue(took >= 0 && took <= NightInputs.FAULT_RETRY, cell + " faulted " + took + " s after the stall's first"
                 + " failed read began, bound " + NightInputs.FAULT_RETRY + " s: " + end + ", " + context);
         assertTrue(end.path("message").asText().contains(NightInputs.channelOf(cell)), "names the instrument: " + end);
-        // Sourcing nothing, not necessarily off: a FAULT in a rest leaves the Keithley's output on
-        // at 0 A (its zero-current rest), unconfirmed and not retried (docs/testing.md, "What it
-        // does not cover yet").
+        // Off, not merely at 0 A: a FAULT in a rest (the Keithley's zero-current rest keeps its
+        // output on) is switched off too, by the process that faulted or by a resume after a kill.
         List<ChannelCommand> left = night.lab.instrument(NightInputs.channelOf(cell)).channelCommands();
-        assertTrue(left.stream().allMatch(NightChecks::rests), cell + "'s output sources nothing (its commands still"
-                + " reach it; only its answers never come): " + left + ", " + context);
+        assertTrue(left.stream().allMatch(c -> c instanceof ChannelCommand.OpenCircuit), cell + "'s output is off"
+                + " (its commands still reach it; only its answers never come): " + left + ", " + context);
     }
 }

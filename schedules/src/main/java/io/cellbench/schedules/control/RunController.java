@@ -92,6 +92,11 @@ public final class RunController implements ControlHandler {
         List<String> skipped = new ArrayList<>();
         for (String id : cell == null ? ids() : List.of(cell)) {
             CellStatus before = endedBefore.get().row(id);
+            boolean leftOn = verb.equals("stop") && runner.outputsUnconfirmed().contains(id);
+            if (before != null && leftOn && action.test(id)) {
+                done.add(id); // a resume switches its output off: the operator takes over
+                continue;
+            }
             if (before != null) {
                 skipped.add(id + " (ended before this process started: " + before.outcome() + ")");
                 continue;

@@ -5,6 +5,7 @@ import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.RunListener;
 import io.cellbench.schedules.runner.CellSetup;
 import io.cellbench.schedules.runner.FaultRetry;
+import io.cellbench.schedules.runner.PositionListener;
 import io.cellbench.schedules.runner.ProtocolRunner;
 import io.cellbench.schedules.runner.RetryingReads;
 import io.cellbench.schedules.schedule.ScheduledCell;
@@ -107,6 +108,7 @@ final class CellRun {
                 return notStarted(state);
             }
             shared.enterChamber(cell); // (again: harmless) a cell that waited for its start time enters only now
+            PositionListener journal = journaling == null ? null : journaling.journal(cell, inst);
             CellSetup setup = CellSetup.builder(cell.info(), cell.protocol(), inst.channel(), inst.clock(), listener)
                     .eis(inst.eisAnalyzer(), inst.muxChannel())
                     .pressureFixture(inst.pressureFixture())
@@ -114,7 +116,7 @@ final class CellRun {
                     .faultPolicy(RetryingReads.forCell(faultRetry.get(), inst.clock(), listener, id))
                     .coordination(shared.coordination(cell))
                     .resumeFrom(journaling == null ? null : journaling.resumeFrom(cell, inst))
-                    .positionListener(journaling == null ? null : journaling.journal(cell, inst))
+                    .positionListener(journal)
                     .build();
             ProtocolRunner runner = new ProtocolRunner(setup);
             state.started(runner);
@@ -127,7 +129,7 @@ final class CellRun {
                 double endedAt = runner.status().testTimeSecond();
                 state.keepForSwitchOff();
                 switchOffs.start(id, inst, endedAt, inst.clock().nowUnixSeconds() - endedAt, unconfirmed,
-                        releaseChannel);
+                        journal == null ? () -> { } : journal::confirmedOffLater, releaseChannel);
                 handedOver = true;
             }
             return outcome;

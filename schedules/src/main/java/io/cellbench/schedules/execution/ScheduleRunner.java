@@ -47,6 +47,7 @@ public final class ScheduleRunner implements AutoCloseable {
     private volatile boolean stopping;
     /** Channels whose output is not confirmed off after their cell ended, switched off again until it is. */
     private final SwitchOffRetries switchOffs;
+    private Map<ScheduledCell, io.cellbench.schedules.journal.JournalEntry> leftOn = Map.of();
 
     public ScheduleRunner(Schedule schedule, InstrumentProvider instruments, RunListener listener) {
         this(schedule, instruments, listener, null);
@@ -89,9 +90,20 @@ public final class ScheduleRunner implements AutoCloseable {
         return this;
     }
 
+    /**
+     * SAFETY: finished cells of an earlier process whose output it left not confirmed off,
+     * with their journal entries; {@link #run} switches each off before any cell starts (see
+     * {@link LeftOnOutputs}).
+     */
+    public ScheduleRunner switchOffLeftOn(Map<ScheduledCell, io.cellbench.schedules.journal.JournalEntry> cells) {
+        this.leftOn = new LinkedHashMap<>(cells);
+        return this;
+    }
+
     /** Runs all cells to their end; returns each cell's outcome, in schedule order. */
     public Map<String, Outcome> run() throws InterruptedException {
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+        LeftOnOutputs.switchOff(leftOn, instruments, journaling, switchOffs, listener);
         if (journaling != null) {
             cells.values().forEach(start::restoreJournaled);
         }
@@ -195,7 +207,8 @@ public final class ScheduleRunner implements AutoCloseable {
      */
     public boolean stop(String cellId) {
         if (!knows(cellId)) {
-            return false;
+            // a finished cell of an earlier process whose output a resume is switching off
+            return switchOffs.giveUp(cellId);
         }
         ProtocolRunner r = cells.get(cellId).requestStop(); // a waiting cell then does not start
         if (r != null) {

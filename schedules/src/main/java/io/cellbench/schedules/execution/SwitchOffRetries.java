@@ -40,15 +40,17 @@ final class SwitchOffRetries implements AutoCloseable {
 
     /**
      * Takes over the instruments of cell {@code cellId}, whose run ended with its output not
-     * confirmed off, and retries the switch-off until it is confirmed; {@code release} runs
+     * confirmed off, and retries the switch-off until it is confirmed; {@code confirmed} runs
+     * once the instrument confirms (the journal records it, so a resume does not switch the
+     * channel off again); {@code release} runs
      * once the instruments are closed (confirmed or given up).
      *
      * @param endedAt test time of the end, s
      * @param why     why the runner's own switch-off failed
      */
     void start(String cellId, CellInstruments instruments, double endedAt, double runStartUnix, String why,
-               Runnable release) {
-        Retry retry = new Retry(cellId, instruments, endedAt, runStartUnix, why, release);
+               Runnable confirmed, Runnable release) {
+        Retry retry = new Retry(cellId, instruments, endedAt, runStartUnix, why, confirmed, release);
         active.put(cellId, retry);
         String channel = instruments.channel().name();
         notice(cellId, endedAt, Severity.ALARM, channel + ": output not confirmed off after the cell ended (" + why
@@ -119,6 +121,7 @@ final class SwitchOffRetries implements AutoCloseable {
         final CellInstruments instruments;
         final double endedAt;
         final double runStartUnix;
+        final Runnable confirmedOff;
         final Runnable release;
         final CountDownLatch done = new CountDownLatch(1);
         final CountDownLatch givenUp = new CountDownLatch(1);
@@ -126,7 +129,8 @@ final class SwitchOffRetries implements AutoCloseable {
         volatile String lastFailure;
 
         Retry(String cellId, CellInstruments instruments, double endedAt, double runStartUnix, String why,
-              Runnable release) {
+              Runnable confirmedOff, Runnable release) {
+            this.confirmedOff = confirmedOff;
             this.cellId = cellId;
             this.instruments = instruments;
             this.endedAt = endedAt;
@@ -158,6 +162,11 @@ final class SwitchOffRetries implements AutoCloseable {
             String channel = instruments.channel().name();
             double seconds = (System.nanoTime() - started) / 1e9;
             if (confirmed) {
+                try {
+                    confirmedOff.run();
+                } catch (RuntimeException e) {
+                    // the journal could not say so: a resume switches the output off once more, harmlessly
+                }
                 notice(cellId, testTime(), Severity.INFO, String.format(Locale.ROOT,
                         "%s: output confirmed off by the instrument after %d attempts in %.1f s", channel, attempts,
                         seconds));

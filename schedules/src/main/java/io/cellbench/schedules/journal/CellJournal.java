@@ -51,6 +51,8 @@ public final class CellJournal implements PositionListener {
     private double lastWrittenTestTime = Double.NEGATIVE_INFINITY;
     private long lastWrittenNanos = System.nanoTime() - MIN_WALL_NANOS;
     private int recordedSinceWrite;
+    /** After a fault or a trip: whether the instrument confirmed the output off (null: not asked). */
+    private Boolean outputOffConfirmed;
 
     /** @param maxRows write after this many recorded samples at the latest (below the sink's batch size) */
     public CellJournal(Path runDirectory, String cellId, Runnable flushData,
@@ -95,6 +97,27 @@ public final class CellJournal implements PositionListener {
     }
 
     @Override
+    public void switchedOff(boolean confirmed) {
+        outputOffConfirmed = confirmed;
+    }
+
+    /**
+     * The instrument confirmed the output off after the end: only the flag changes (the data
+     * were made durable at the end).
+     */
+    @Override
+    public void confirmedOffLater() {
+        try {
+            var entry = JournalFiles.readEntry(runDirectory, cellId);
+            if (entry.isPresent()) {
+                JournalFiles.writeEntry(runDirectory, entry.get().outputConfirmedOff());
+            }
+        } catch (IOException e) {
+            throw JournalFiles.failure(cellId, JournalFiles.cellFile(runDirectory, cellId), e);
+        }
+    }
+
+    @Override
     public void ended(RunEvent.Outcome outcome, RunPosition position) {
         write(position != null ? position : last, outcome);
     }
@@ -102,7 +125,7 @@ public final class CellJournal implements PositionListener {
     private void write(RunPosition position, RunEvent.Outcome outcome) {
         double written = position == null ? Double.NaN : position.runStartUnixSecond() + position.testTimeSecond();
         JournalEntry entry = new JournalEntry(cellId, Double.isNaN(written) ? 0 : written, position, outcome,
-                instruments.get(), dataThrough);
+                instruments.get(), dataThrough, outcome == null ? null : outputOffConfirmed);
         try {
             JournalFiles.writeEntry(runDirectory, entry);
         } catch (IOException e) {

@@ -17,6 +17,9 @@ import java.util.Map;
  *                          when this version was written (the data's end a resume checks);
  *                          {@code null} when nothing had been written yet, or for journals of
  *                          versions that did not record it
+ * @param outputOffConfirmed after a FAULT or a safety trip: whether the instrument has
+ *                          confirmed the channel's output off ({@code false}: it may still be
+ *                          sourcing, and a resume switches it off); {@code null} otherwise
  */
 public record JournalEntry(
         String cellId,
@@ -24,7 +27,8 @@ public record JournalEntry(
         RunPosition position,
         RunEvent.Outcome outcome,
         Map<String, double[]> instruments,
-        Double dataThroughTestTimeSecond) {
+        Double dataThroughTestTimeSecond,
+        Boolean outputOffConfirmed) {
 
     public static final String FORMAT = "cellbench-journal";
 
@@ -32,15 +36,36 @@ public record JournalEntry(
         instruments = instruments == null ? Map.of() : Map.copyOf(instruments);
     }
 
+    /** An entry that says nothing about the output after a fault. */
+    public JournalEntry(String cellId, double writtenUnixSecond, RunPosition position, RunEvent.Outcome outcome,
+                        Map<String, double[]> instruments, Double dataThroughTestTimeSecond) {
+        this(cellId, writtenUnixSecond, position, outcome, instruments, dataThroughTestTimeSecond, null);
+    }
+
     /** An entry that says nothing about the data on disk. */
     public JournalEntry(String cellId, double writtenUnixSecond, RunPosition position, RunEvent.Outcome outcome,
                         Map<String, double[]> instruments) {
-        this(cellId, writtenUnixSecond, position, outcome, instruments, null);
+        this(cellId, writtenUnixSecond, position, outcome, instruments, null, null);
     }
 
     /** This entry continuing from {@code moved} with the data on disk ending at {@code dataThrough}. */
     public JournalEntry continuingAt(RunPosition moved, Double dataThrough) {
-        return new JournalEntry(cellId, writtenUnixSecond, moved, outcome, instruments, dataThrough);
+        return new JournalEntry(cellId, writtenUnixSecond, moved, outcome, instruments, dataThrough,
+                outputOffConfirmed);
+    }
+
+    /** This entry once the instrument has confirmed the output off. */
+    public JournalEntry outputConfirmedOff() {
+        return new JournalEntry(cellId, writtenUnixSecond, position, outcome, instruments, dataThroughTestTimeSecond,
+                Boolean.TRUE);
+    }
+
+    /**
+     * True when the run ended on a fault or a trip and the instrument never confirmed the
+     * output off: the process that kept switching it off may have been killed first.
+     */
+    public boolean outputInDoubt() {
+        return Boolean.FALSE.equals(outputOffConfirmed);
     }
 
     /**

@@ -15,6 +15,17 @@ public interface PositionListener {
      */
     void at(RunPosition position, boolean boundary);
 
+    /**
+     * After a fault or a trip, before {@link #ended}: whether the instrument confirmed the
+     * channel's output off (a resume switches off one that was not).
+     */
+    default void switchedOff(boolean confirmed) {
+    }
+
+    /** The instrument confirmed the output off after the run ended (see {@link #switchedOff}). */
+    default void confirmedOffLater() {
+    }
+
     /** The run ended; {@code last} is the position it ended at, or {@code null} before any step. */
     void ended(RunEvent.Outcome outcome, RunPosition last);
 }

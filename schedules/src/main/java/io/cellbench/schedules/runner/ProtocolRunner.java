@@ -331,9 +331,10 @@ public final class ProtocolRunner {
     }
 
     /**
-     * Why the channel's output is not known to be off now that the run has ended (switching
-     * it off failed after a command that sourced), or {@code null} when the instrument has
-     * acknowledged it sources nothing. Whoever owns the channel then keeps switching it off.
+     * Why the channel's output is not known to be off now that the run has ended (after a
+     * fault or a trip: the instrument did not confirm the switch-off, whatever the last command
+     * was; otherwise: opening the circuit failed after a command that sourced), or {@code null}
+     * when the instrument has acknowledged it sources nothing. Whoever owns the channel then keeps switching it off.
      */
     public String outputUnconfirmed() {
         return outputUnconfirmed;
@@ -345,14 +346,20 @@ public final class ProtocolRunner {
      * {@link io.cellbench.core.instrument.CyclerChannel#switchOff}), not merely rested.
      */
     private void finish(Outcome outcome, String message) {
-        String unsafe = output.makeSafe(outcome == Outcome.FAULT || outcome == Outcome.SAFETY_TRIP);
-        outputUnconfirmed = unsafe != null && !output.outputOff() ? unsafe : null;
+        boolean confirmOff = outcome == Outcome.FAULT || outcome == Outcome.SAFETY_TRIP;
+        String unsafe = output.makeSafe(confirmOff);
+        // After a fault only the instrument's answer proves the output off: a rest is no proof
+        // (a Keithley 2450's zero-current rest keeps its output on at 0 A).
+        outputUnconfirmed = unsafe != null && (confirmOff || !output.outputOff()) ? unsafe : null;
         ChamberBarrier barrier = setup.coordination().chamberBarrier();
         if (barrier != null) {
             barrier.leave(cell.id()); // an ended cell holds no other cell of its chamber back
         }
         String text = unsafe == null ? message : message + "; " + unsafe;
         double testTime = grid.testTime(grid.now());
+        if (journal != null && confirmOff) {
+            quietly(() -> journal.switchedOff(outputUnconfirmed == null));
+        }
         if (journal != null) {
             // The last recorded sample (a stop and a trip record one) or step start.
             quietly(() -> journal.ended(outcome, lastPosition));

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
-import io.cellbench.drivers.keithley.Keithley2450Channel;
-import io.cellbench.drivers.keithley.Keithley2450Factory;
-import io.cellbench.drivers.keithley.Keithley2450Settings;
-import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.FaultPolicy;
@@ -19,12 +15,10 @@ import io.cellbench.protocols.model.Protocol;
 import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.runner.RunnerStatus;
 import io.cellbench.schedules.schedule.Schedule;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -55,13 +49,10 @@ class OutputOffAfterFaultTest {
     void aFaultedChannelsOutputEndsOffAndConfirmedOnceTheLinkComesBack() throws Exception {
         Schedule schedule = SimulatedLab.schedule(CHARGE, 1);
         SharedVirtualClock clock = new SharedVirtualClock(SimulatedLab.T0);
-        SimulatedCell cell = new SimulatedCell(CellParameters.coin().withVariation(1));
-        cell.completeFormation();
-        cell.restAt(0.5);
+        SimulatedCell cell = KeithleyOverTcp.halfChargedCoin();
         CollectingListener events = new CollectingListener();
         AtomicInteger firstLinesBeforeTheFault = new AtomicInteger(-1);
-        try (Keithley2450Simulator simulator = new Keithley2450Simulator("00000001", cell, clock,
-                Keithley2450Simulator.rangeFor(10 * cell.parameters().oneCAmpere()))) {
+        try (Keithley2450Simulator simulator = KeithleyOverTcp.simulator(cell, clock)) {
             int port = simulator.startTcp();
             events.spy = e -> {
                 if (e instanceof RunEvent.SampleRecorded s && s.sample().testTimeSecond() >= 600
@@ -70,27 +61,23 @@ class OutputOffAfterFaultTest {
                     simulator.faults().set(FaultPolicy.unplugged()); // the cable is pulled mid-charge
                 }
             };
-            InstrumentProvider lab = c -> {
-                Keithley2450Channel channel = Keithley2450Factory.open("keithley-1",
-                        Keithley2450Settings.tcp("127.0.0.1", port).withTimeout(Duration.ofMillis(300), 1));
-                return new CellInstruments(clock, channel, null, 0, null, null, channel::close);
-            };
+            InstrumentProvider lab = KeithleyOverTcp.lab(port, clock);
             ScheduleRunner runner = new ScheduleRunner(schedule, lab, events).faultRetry(FaultRetry.within(20));
             Map<String, Outcome> outcomes = runner.run();
             assertEquals(Outcome.FAULT, outcomes.get(CELL));
             assertTrue(simulator.outputOn(), "unplugged, the instrument still charges: " + simulator.command());
 
-            waitFor(() -> runner.statuses().get(CELL).health().outputUnconfirmed(), "the status says so");
+            KeithleyOverTcp.waitFor(() -> runner.statuses().get(CELL).health().outputUnconfirmed(), "the status says so");
             RunnerStatus faulted = runner.statuses().get(CELL);
             assertEquals(RunnerStatus.State.ENDED, faulted.state());
             assertFalse(faulted.health().switchOffFailure().isEmpty(), faulted.toString());
-            waitFor(() -> events.of(CELL, RunEvent.Notice.class).stream().anyMatch(n -> n.severity()
+            KeithleyOverTcp.waitFor(() -> events.of(CELL, RunEvent.Notice.class).stream().anyMatch(n -> n.severity()
                     == RunEvent.Severity.ALARM && n.message().contains("output not confirmed off")), "an ALARM");
 
             simulator.faults().clear(); // the link comes back
-            waitFor(() -> !simulator.outputOn(), "the output is switched off");
-            waitFor(() -> !runner.statuses().get(CELL).health().outputUnconfirmed(), "and confirmed");
-            waitFor(() -> events.of(CELL, RunEvent.Notice.class).stream().anyMatch(n ->
+            KeithleyOverTcp.waitFor(() -> !simulator.outputOn(), "the output is switched off");
+            KeithleyOverTcp.waitFor(() -> !runner.statuses().get(CELL).health().outputUnconfirmed(), "and confirmed");
+            KeithleyOverTcp.waitFor(() -> events.of(CELL, RunEvent.Notice.class).stream().anyMatch(n ->
                     n.message().contains("output confirmed off")), "the confirmation is recorded");
             runner.close();
 
@@ -104,14 +91,6 @@ class OutputOffAfterFaultTest {
             assertTrue(asked > 0 && received.subList(0, asked).contains(":OUTP OFF"),
                     "the state is asked for after switching off: " + received.subList(Math.max(0, received.size() - 12),
                             received.size()));
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within 60 s: " + what);
-            Thread.sleep(20);
         }
     }
 }
