@@ -47,7 +47,8 @@ class ControlTest {
         Process run = cellbench("run", schedule.toString(), "--simulate", "--speed", "100", "--out", dir.toString(),
                 "--notify", notify.toString());
         try {
-            waitFor(run, () -> Console.run("status", dir.toString()).exitCode() == 0, "the control channel answers");
+            // exit 0 comes already while the process is starting ("try again in a moment"): wait for its cells
+            waitFor(run, () -> answers(dir), "the control channel answers");
             Path socket = dir.resolve("control.sock");
             assertEquals("rw-------", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(socket, LinkOption.NOFOLLOW_LINKS)), "only the owner may connect");
@@ -127,7 +128,8 @@ class ControlTest {
         Process run = cellbench("run", schedule.toString(), "--simulate", "--speed", "100", "--out", dir.toString());
         Process resumed = null;
         try {
-            waitFor(run, () -> Console.run("status", dir.toString()).exitCode() == 0, "the control channel answers");
+            // exit 0 comes already while the process is starting ("try again in a moment"): wait for its cells
+            waitFor(run, () -> answers(dir), "the control channel answers");
             // Killed within its first moments, a cell may have data but no journal yet, and
             // resume refuses it (a limit of resume, not of the control channel): kill later.
             waitFor(run, () -> ShortRun.CELLS.stream().allMatch(c -> Files.exists(dir.resolve("journal/" + c + ".json"))),
@@ -238,6 +240,16 @@ class ControlTest {
                   timeout: 10 s
                 """.formatted(script));
         return notify;
+    }
+
+    /** The running process answers status with every cell (not the files' view, not "starting"). */
+    private static boolean answers(Path dir) {
+        try {
+            JsonNode s = statusJson(dir);
+            return s.path("running").asBoolean() && s.path("cells").size() == ShortRun.CELLS.size();
+        } catch (AssertionError noJsonYet) {
+            return false;
+        }
     }
 
     private static JsonNode statusJson(Path dir) {
