@@ -113,8 +113,19 @@ class LabRunTest {
             Await.until(() -> "every cell started its step: " + events(out),
                     () -> events(out).lines().filter(l -> l.contains("\"StepStarted\"")).count() == cells);
         } // the simulator is switched off mid-step
+        // Each cell faults; with its instrument gone its output cannot be confirmed off (a
+        // rest is no proof: a Keithley's zero-current rest keeps the output on), so the run
+        // keeps trying to switch it off, with an ALARM, until the operator takes over with
+        // 'cellbench stop' (docs/operations.md, "After a fault: the output is switched off").
+        Await.until(() -> "every cell ended: " + events(out), () -> events(out).lines()
+                .filter(l -> l.contains("\"RunEnded\"")).count() == events(out).lines()
+                .filter(l -> l.contains("\"RunStarted\"")).count());
+        Await.until(() -> "an ALARM that the output is not confirmed off: " + events(out),
+                () -> events(out).contains("output not confirmed off"));
+        assertTrue(runner.isAlive(), "the run waits for the switch-off instead of ending");
+        assertEquals(0, Console.run("stop", out.toString()).exitCode());
         runner.join(60_000);
-        assertTrue(!runner.isAlive(), "the run ended on its own");
+        assertTrue(!runner.isAlive(), "the run ended once the operator stopped it");
         // each cell faults, naming its instrument and the command that failed (the cells end in
         // whatever order the load gives)
         List<String> ended = events(out).lines().filter(l -> l.contains("\"RunEnded\"")).toList();
