@@ -71,7 +71,11 @@ final class ImportCommand implements Callable<Integer> {
         return "import-" + CellFiles.fileName(out.toAbsolutePath().normalize().getFileName().toString());
     }
 
-    /** The files to read: each file given, and every regular file in each directory given (not hidden, in name order). */
+    /**
+     * The files to read: each file given, and every regular file in each directory given (not
+     * hidden, in name order). A file named on the command line is read whatever it is, so that a
+     * pipe or process substitution ({@code <(zcat run.ndax.gz)}) can be imported too.
+     */
     static List<Path> files(List<Path> inputs) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
@@ -84,7 +88,7 @@ final class ImportCommand implements Callable<Integer> {
                     }
                     files.addAll(held);
                 }
-            } else if (Files.isRegularFile(p)) {
+            } else if (Files.exists(p)) {
                 files.add(p);
             } else {
                 throw new UserError(p + ": no such file or directory");
