@@ -49,15 +49,24 @@ final class ImportRun {
         try (BufferAllocator allocator = new RootAllocator(); ImportProgress progress = ImportProgress.start(files, console);
              Recorder recorder = new Recorder(dir, runId, allocator, progress)) {
             for (int i = 0; i < files.size(); i++) {
+                String format;
                 Path file = files.get(i);
-                CyclerFileReader reader = Importers.forFile(file);
-                if (reader instanceof ResReader res) {
-                    reader = res.unpackingInto(dir); // a .res.gz unpacks here, under --out, not in /tmp
-                }
                 ImportedCell cell = new ImportedCell(cells.get(i), recorder);
-                progress.reading(file, cells.get(i));
-                List<String> repairs = Repairs.read(reader, file, cell);
-                Imported one = new Imported(file, cells.get(i), reader.format(), cell.metadata(), repairs, cell.notes(),
+                List<String> repairs;
+                try (PipedInput input = PipedInput.of(file, dir, i)) {
+                    try {
+                        CyclerFileReader reader = Importers.forFile(input.path());
+                        if (reader instanceof ResReader res) {
+                            reader = res.unpackingInto(dir); // a .res.gz unpacks here, under --out, not in /tmp
+                        }
+                        progress.reading(file, cells.get(i));
+                        repairs = Repairs.read(reader, input.path(), cell);
+                        format = reader.format();
+                    } catch (ImportException e) {
+                        throw input.named(e);
+                    }
+                }
+                Imported one = new Imported(file, cells.get(i), format, cell.metadata(), repairs, cell.notes(),
                         cell.samples(), cell.spectra(), cell.largestCycleAh());
                 imported.add(one);
                 progress.done(file, summary(one));
