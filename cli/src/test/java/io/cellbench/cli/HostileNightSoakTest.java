@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.time.ScaledClock;
-import io.cellbench.fixtures.influx.InfluxServer;
+import io.cellbench.testing.InfluxServer;
 import io.cellbench.fixtures.lab.VirtualLab;
 import io.cellbench.fixtures.wire.FaultPolicy;
 import io.cellbench.testing.Await;

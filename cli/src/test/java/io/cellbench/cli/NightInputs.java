@@ -1,7 +1,7 @@
 package io.cellbench.cli;
 
 import io.cellbench.core.time.LabClock;
-import io.cellbench.fixtures.influx.InfluxServer;
+import io.cellbench.testing.InfluxServer;
 import io.cellbench.fixtures.lab.VirtualLab;
 import java.io.IOException;
 import java.nio.file.Files;

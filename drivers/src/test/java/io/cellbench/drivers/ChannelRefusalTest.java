@@ -14,7 +14,7 @@ import io.cellbench.drivers.maccor.MaccorBank;
 import io.cellbench.drivers.maccor.MaccorSettings;
 import io.cellbench.drivers.testing.Bench;
 import io.cellbench.fixtures.sim.SimulatedCyclerChannel;
-import io.cellbench.fixtures.time.SharedVirtualClock;
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.fixtures.wire.maccor.MacNetSimulator;
 import java.time.Duration;
 import java.util.List;

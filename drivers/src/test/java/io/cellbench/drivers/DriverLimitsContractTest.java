@@ -12,7 +12,7 @@ import io.cellbench.core.instrument.Instrument;
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.time.LabClock;
 import io.cellbench.drivers.testing.Bench;
-import io.cellbench.fixtures.time.SharedVirtualClock;
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.fixtures.wire.maccor.MacNetSimulator;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.lab.VirtualLab;
-import io.cellbench.fixtures.wire.DeadPort;
+import io.cellbench.testing.DeadPort;
 import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
 import io.cellbench.testing.Await;
 import java.io.ByteArrayOutputStream;

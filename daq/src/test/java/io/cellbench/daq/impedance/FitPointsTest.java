@@ -9,7 +9,7 @@ import io.cellbench.daq.influx.DrainReport;
 import io.cellbench.daq.influx.InfluxConfig;
 import io.cellbench.daq.influx.InfluxSink;
 import io.cellbench.daq.run.RunLayout;
-import io.cellbench.fixtures.influx.InfluxServer;
+import io.cellbench.testing.InfluxServer;
 import io.cellbench.impedance.fit.SolidStateCircuit;
 import io.cellbench.impedance.table.SweepAnalysis;
 import java.nio.file.Path;

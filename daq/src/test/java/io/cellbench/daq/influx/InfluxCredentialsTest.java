@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cellbench.fixtures.influx.InfluxServer;
+import io.cellbench.testing.InfluxServer;
 import io.cellbench.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

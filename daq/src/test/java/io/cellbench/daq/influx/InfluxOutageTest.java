@@ -3,7 +3,7 @@ package io.cellbench.daq.influx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cellbench.fixtures.influx.InfluxServer;
+import io.cellbench.testing.InfluxServer;
 import io.cellbench.testing.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -11,7 +11,7 @@ import io.cellbench.drivers.testing.Bench;
 import io.cellbench.drivers.transport.LinkDownException;
 import io.cellbench.drivers.transport.TransportTimeoutException;
 import io.cellbench.fixtures.cell.SimulatedCell;
-import io.cellbench.fixtures.time.SharedVirtualClock;
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.fixtures.wire.FaultPolicy;
 import io.cellbench.fixtures.wire.modbus.ModbusPressSimulator;
 import io.cellbench.testing.Await;

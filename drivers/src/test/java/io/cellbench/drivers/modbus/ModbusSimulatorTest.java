@@ -16,7 +16,7 @@ import io.cellbench.fixtures.lab.VirtualInstrument;
 import io.cellbench.fixtures.lab.VirtualInstrumentKind;
 import io.cellbench.fixtures.sim.SimulatedChamber;
 import io.cellbench.fixtures.sim.SimulatedPressureFixture;
-import io.cellbench.fixtures.time.SharedVirtualClock;
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.fixtures.wire.modbus.ModbusChamberSimulator;
 import io.cellbench.fixtures.wire.modbus.ModbusPressSimulator;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import io.cellbench.core.time.VirtualClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.sim.SimulatedEisAnalyzer;
-import io.cellbench.fixtures.time.SharedVirtualClock;
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.fixtures.wire.palmsens.MethodScriptSimulator;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.drivers.testing.RawPeer;
-import io.cellbench.fixtures.wire.DeadPort;
+import io.cellbench.testing.DeadPort;
 import io.cellbench.testing.Await;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.time.LabClock;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.fixtures.cell.CellParameters;
-import io.cellbench.fixtures.sim.ForwardingCyclerChannel;
+import io.cellbench.doubles.ForwardingCyclerChannel;
 import io.cellbench.fixtures.sim.SimulatedBench;
 import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;

@@ -7,7 +7,7 @@ import io.cellbench.drivers.keithley.Keithley2450Factory;
 import io.cellbench.drivers.keithley.Keithley2450Settings;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
-import io.cellbench.fixtures.time.SharedVirtualClock;
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -10,7 +10,7 @@ import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.fixtures.lab.VirtualLab;
-import io.cellbench.fixtures.wire.DeadPort;
+import io.cellbench.testing.DeadPort;
 import io.cellbench.protocols.ProtocolException;
 import io.cellbench.schedules.execution.CellInstruments;
 import io.cellbench.schedules.execution.ScheduleRunner;

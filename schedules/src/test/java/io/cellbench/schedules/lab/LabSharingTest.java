@@ -19,7 +19,7 @@ import io.cellbench.drivers.DriverFactory;
 import io.cellbench.drivers.InstrumentConfig;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
-import io.cellbench.fixtures.sim.ForwardingEisAnalyzer;
+import io.cellbench.doubles.ForwardingEisAnalyzer;
 import io.cellbench.fixtures.sim.SimulatedCyclerChannel;
 import io.cellbench.fixtures.sim.SimulatedEisAnalyzer;
 import io.cellbench.protocols.ProtocolLoader;

@@ -9,7 +9,7 @@ import io.cellbench.core.time.VirtualClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.lab.VirtualLab;
 import io.cellbench.fixtures.sim.SimulatedBench;
-import io.cellbench.fixtures.time.SharedVirtualClock;
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
 import io.cellbench.schedules.execution.ScheduleRunner;
 import io.cellbench.schedules.runner.CellSetup;

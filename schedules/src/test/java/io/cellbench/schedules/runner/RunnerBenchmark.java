@@ -7,7 +7,7 @@ import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.time.VirtualClock;
 import io.cellbench.fixtures.cell.CellParameters;
-import io.cellbench.fixtures.sim.ForwardingCyclerChannel;
+import io.cellbench.doubles.ForwardingCyclerChannel;
 import io.cellbench.fixtures.sim.SimulatedBench;
 import io.cellbench.protocols.model.LoggingRule;
 import io.cellbench.protocols.model.Protocol;
