@@ -98,7 +98,7 @@ public final class Keithley2450Channel implements CyclerChannel {
         this.name = Objects.requireNonNull(name, "name");
         this.session = Objects.requireNonNull(session, "session");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.source = new Keithley2450Source(name, session, settings);
+        this.source = new Keithley2450Source(session, settings.fourWire());
     }
 
     /**

@@ -24,18 +24,16 @@ final class Keithley2450Source {
 
     private enum Sense { VOLT, CURR }
 
-    private final String name;
     private final ScpiSession session;
-    private final Keithley2450Settings settings;
+    private final boolean fourWire;
     /** The output was switched off since the sense was last set: the 2450 then senses 2-wire. */
     private boolean senseReset;
     private Sense sense = Sense.CURR;
     private long readsSinceClear;
 
-    Keithley2450Source(String name, ScpiSession session, Keithley2450Settings settings) {
-        this.name = name;
+    Keithley2450Source(ScpiSession session, boolean fourWire) {
         this.session = session;
-        this.settings = settings;
+        this.fourWire = fourWire;
     }
 
     /**
@@ -53,7 +51,7 @@ final class Keithley2450Source {
         send(sent, ":TRAC:CLE");
         send(sent, ":SOUR:CURR:READ:BACK ON");
         send(sent, ":SOUR:VOLT:READ:BACK ON");
-        String rsense = settings.fourWire() ? "ON" : "OFF";
+        String rsense = fourWire ? "ON" : "OFF";
         send(sent, ":SENS:VOLT:RSEN " + rsense);
         send(sent, ":SENS:CURR:RSEN " + rsense);
         session.operationComplete();
@@ -66,19 +64,11 @@ final class Keithley2450Source {
         List<String> sent = new ArrayList<>();
         send(sent, ":OUTP OFF");
         senseReset = true;
-        session.checkErrors(String.join("; ", sent));
+        checkErrors(sent);
     }
 
     void sourceCurrent(double ampere, double voltageLimit) {
-        List<String> sent = new ArrayList<>();
-        send(sent, ":SOUR:CURR:VLIM " + format(voltageLimit));
-        send(sent, ":SOUR:CURR " + format(ampere));
-        send(sent, ":SOUR:FUNC CURR");
-        send(sent, ":SENS:FUNC \"VOLT\"");
-        senseAgain(sent);
-        send(sent, ":OUTP ON");
-        sense = Sense.VOLT;
-        session.checkErrors(String.join("; ", sent));
+        checkErrors(source(Sense.VOLT, ampere, voltageLimit));
     }
 
     /**
@@ -87,14 +77,24 @@ final class Keithley2450Source {
      * what the instrument was told, whatever its error queue then says).
      */
     List<String> holdVoltage(double volt, double limitAmpere) {
+        return source(Sense.CURR, volt, limitAmpere);
+    }
+
+    /**
+     * One complete setpoint: the limit and level of the sourced function, the function, the
+     * sensed one ({@code sensed}: VOLT when sourcing current, CURR when sourcing voltage), 4-wire
+     * sense again if an output-off reset it, output on.
+     */
+    private List<String> source(Sense sensed, double level, double limit) {
+        String function = sensed == Sense.VOLT ? "CURR" : "VOLT";
         List<String> sent = new ArrayList<>();
-        send(sent, ":SOUR:VOLT:ILIM " + format(limitAmpere));
-        send(sent, ":SOUR:VOLT " + format(volt));
-        send(sent, ":SOUR:FUNC VOLT");
-        send(sent, ":SENS:FUNC \"CURR\"");
+        send(sent, ":SOUR:" + function + (sensed == Sense.VOLT ? ":VLIM " : ":ILIM ") + format(limit));
+        send(sent, ":SOUR:" + function + " " + format(level));
+        send(sent, ":SOUR:FUNC " + function);
+        send(sent, ":SENS:FUNC \"" + sensed + "\"");
         senseAgain(sent);
         send(sent, ":OUTP ON");
-        sense = Sense.CURR;
+        sense = sensed;
         return sent;
     }
 
@@ -114,7 +114,7 @@ final class Keithley2450Source {
         String answer = session.query(READ_QUERY);
         double[] values;
         try {
-            values = ScpiValues.numbers(name, READ_QUERY, answer, 2);
+            values = ScpiValues.numbers(session.instrument(), READ_QUERY, answer, 2);
         } catch (InstrumentException e) {
             session.invalidate(); // the rest of a garbled answer may still be on its way
             throw e;
@@ -134,7 +134,7 @@ final class Keithley2450Source {
      * output goes on, so that the cell's voltage is sensed at the cell and not across the leads.
      */
     private void senseAgain(List<String> sent) {
-        if (senseReset && settings.fourWire()) {
+        if (senseReset && fourWire) {
             send(sent, ":SENS:VOLT:RSEN ON");
             send(sent, ":SENS:CURR:RSEN ON");
         }
