@@ -73,8 +73,8 @@ public final class ProtocolRunner {
         this.remaining = new RemainingTime(protocol, numbering, cell, window);
         status.remaining(remaining.whole());
         this.journal = setup.positionListener();
-        this.place = new RunPlace(journal, numbering, grid, counters);
         StepKind.Parts parts = new StepKind.Parts(this, sampler, counters, status, holds, numbering, window, setup);
+        this.place = new RunPlace(parts);
         SharedWaiting waiting = new SharedWaiting(parts);
         this.drives = new DriveStep(parts);
         this.impedance = new ImpedanceStep(parts, waiting);

@@ -13,10 +13,10 @@ import java.util.List;
  * stopped. Used on the runner's thread only.
  */
 final class RunPlace {
+    /** Where positions go; null when nothing journals the run. */
     private final PositionListener journal;
-    private final StepNumbering numbering;
-    private final SampleGrid grid;
-    private final Counters counters;
+    /** What a position is stamped with: step numbers, the run's clock, the counters. */
+    private final StepKind.Parts parts;
     // mutated in place as the run moves
     private final List<Integer> path = new ArrayList<>();
     private final List<Integer> iterations = new ArrayList<>();
@@ -26,12 +26,9 @@ final class RunPlace {
     /** The latest position taken; what the journal hears at the end (the path is unwound by then). */
     private RunPosition last;
 
-    /** @param journal where positions go; null when nothing journals the run */
-    RunPlace(PositionListener journal, StepNumbering numbering, SampleGrid grid, Counters counters) {
-        this.journal = journal;
-        this.numbering = numbering;
-        this.grid = grid;
-        this.counters = counters;
+    RunPlace(StepKind.Parts parts) {
+        this.parts = parts;
+        this.journal = parts.setup().positionListener();
     }
 
     /** A nested list of steps begins (the protocol's, a repeat's body). */
@@ -83,7 +80,7 @@ final class RunPlace {
     /** The open step has started in {@code phase}, a CV phase limited to {@code cvLimitAmpere}: journaled now. */
     void started(RunPosition.Phase phase, double cvLimitAmpere) {
         this.cvLimitAmpere = cvLimitAmpere;
-        journal(phase, grid.now());
+        journal(phase, parts.sampler().grid().now());
     }
 
     /** The open step is over; returns it (null when none was open). */
@@ -124,9 +121,10 @@ final class RunPlace {
 
     /** Where the run stands at {@code unixTime} (the last sample, or a step start). */
     private RunPosition position(double unixTime) {
-        last = new RunPosition(path, iterations, numbering.indexOf(openStep), phase, grid.runStart(),
+        SampleGrid grid = parts.sampler().grid();
+        last = new RunPosition(path, iterations, parts.numbering().indexOf(openStep), phase, grid.runStart(),
                 grid.testTime(grid.stepStart()), grid.testTime(Math.max(unixTime, grid.stepStart())),
-                cvLimitAmpere, counters.state());
+                cvLimitAmpere, parts.counters().state());
         return last;
     }
 }
