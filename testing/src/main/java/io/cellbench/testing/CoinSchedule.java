@@ -21,8 +21,21 @@ public final class CoinSchedule {
      * when missing); returns the schedule file.
      */
     public static Path write(Path dir, String name, List<String> cells, String protocol) throws IOException {
+        return write(dir, name, cells, "protocol.yaml", protocol);
+    }
+
+    /**
+     * The same with the protocol in {@code protocolFile}, and {@code cellSettings} (YAML
+     * lines such as {@code "area: 0.785 cm2"}) added to every cell after its capacity.
+     */
+    public static Path write(Path dir, String name, List<String> cells, String protocolFile, String protocol,
+                             String... cellSettings) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("protocol.yaml"), protocol);
+        Files.writeString(dir.resolve(protocolFile), protocol);
+        StringBuilder more = new StringBuilder();
+        for (String setting : cellSettings) {
+            more.append("    ").append(setting).append('\n');
+        }
         StringBuilder schedule = new StringBuilder("name: " + name + "\ncells:\n");
         int seed = 1;
         for (String cell : cells) {
@@ -31,9 +44,9 @@ public final class CoinSchedule {
                         format: coin
                         chemistry: NMC811 | Li6PS5Cl | Li-In
                         nominal_capacity: 2 mAh
-                        protocol: protocol.yaml
+                    %s    protocol: %s
                         simulation: {preset: coin, seed: %d}
-                    """.formatted(cell, seed++));
+                    """.formatted(cell, more, protocolFile, seed++));
         }
         Path file = dir.resolve("schedule.yaml");
         Files.writeString(file, schedule.toString());
