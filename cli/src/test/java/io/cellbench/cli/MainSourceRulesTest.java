@@ -96,7 +96,7 @@ class MainSourceRulesTest {
             if (places.isEmpty()) {
                 strays.add("\"" + n + "\" is spelled nowhere: the test no longer sees its definition in " + enums);
             }
-            outside.forEach(p -> strays.add(p + ": \"" + n + "\" (its one place: " + enums + ")"));
+            outside.forEach(p -> strays.add(p + ": \"" + n + "\" (defined by " + enums + ")"));
             Set<String> files = new TreeSet<>(places.stream().map(p -> p.substring(0, p.indexOf(':'))).toList());
             if (outside.isEmpty() && files.size() > 1) {
                 strays.add("\"" + n + "\" is defined in " + files.size() + " files " + files + ": one takes it from the other");
