@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cellbench.core.data.BdfVersion;
 import io.cellbench.core.data.DataColumn;
+import io.cellbench.core.data.SampleField;
 import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.data.SpectrumField;
 import io.cellbench.core.data.SpectrumRow;
@@ -68,7 +69,7 @@ final class BdfExport {
         });
         double[] range = pressure.get(cellId);
         if (range != null) {
-            n.putObject("applied_pressure_pa").put("min", range[0]).put("max", range[1]);
+            n.putObject(SampleField.APPLIED_PRESSURE.columnName()).put("min", range[0]).put("max", range[1]);
         }
         Path file = directory.resolve(CellFiles.fileName(cellId) + ".bdf.json");
         Files.writeString(file, json.writeValueAsString(n) + "\n", java.nio.file.StandardOpenOption.CREATE_NEW);

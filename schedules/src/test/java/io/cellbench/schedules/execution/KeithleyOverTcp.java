@@ -2,12 +2,12 @@ package io.cellbench.schedules.execution;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.drivers.keithley.Keithley2450Channel;
 import io.cellbench.drivers.keithley.Keithley2450Factory;
 import io.cellbench.drivers.keithley.Keithley2450Settings;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
-import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.fixtures.cell.SimulatedCell;
-import io.cellbench.fixtures.time.SharedVirtualClock;
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.fixtures.wire.FaultPolicy;
 import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
 import io.cellbench.protocols.ProtocolLoader;

@@ -14,11 +14,11 @@ import java.util.List;
  * the cursor, through {@link Quantity#parse} so every unit it knows works here, and converts
  * them exactly into the model's units. Errors say which kinds of value fit the place.
  */
-final class Amounts {
+final class AmountReader {
 
     private final Cursor c;
 
-    Amounts(Cursor c) {
+    AmountReader(Cursor c) {
         this.c = c;
     }
 
