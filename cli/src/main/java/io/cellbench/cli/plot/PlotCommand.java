@@ -6,6 +6,11 @@ import io.cellbench.core.quantity.Dimension;
 import io.cellbench.core.quantity.Quantity;
 import io.cellbench.core.quantity.QuantityParseException;
 import io.cellbench.daq.run.RunReader;
+import io.cellbench.plot.CapacityAxis;
+import io.cellbench.plot.ColourBy;
+import io.cellbench.plot.PlotKind;
+import io.cellbench.plot.PlotRequest;
+import io.cellbench.plot.Plots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +56,7 @@ public final class PlotCommand implements Callable<Integer> {
 
     @Option(names = "--every", paramLabel = "N",
             description = "voltage, dqdv: draw every N-th cycle, N from 1 (default: all, thinned to at most "
-                    + PlotInput.MAX_CURVES + " curves).")
+                    + Plots.MAX_CURVES + " curves).")
     Integer every;
 
     @Option(names = {"--colour-by", "--color-by"}, paramLabel = "WHAT", defaultValue = "auto",
@@ -68,11 +73,11 @@ public final class PlotCommand implements Callable<Integer> {
             description = "dqdv: voltage bin width (default: ${DEFAULT-VALUE}).")
     String bin;
 
-    @Option(names = "--width", paramLabel = "PX", defaultValue = "" + Style.DEFAULT_WIDTH,
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "" + Plots.DEFAULT_WIDTH,
             description = "Image width in pixels (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--height", paramLabel = "PX", defaultValue = "" + Style.DEFAULT_HEIGHT,
+    @Option(names = "--height", paramLabel = "PX", defaultValue = "" + Plots.DEFAULT_HEIGHT,
             description = "Image height in pixels (default: ${DEFAULT-VALUE}).")
     int height;
 
@@ -81,13 +86,13 @@ public final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ImageFormat.of(out);
+        Plots.requireImageFile(out);
         io.cellbench.cli.OutputRule.requireOutputFile(out, f -> true, "");
         checkSize("--width", width);
         checkSize("--height", height);
         if (every != null && every < 1) {
             throw new UserError("--every takes a whole number of 1 or more (1 draws every cycle, 5 every fifth), got "
-                    + every + "; leave it out to draw all cycles, thinned to at most " + PlotInput.MAX_CURVES);
+                    + every + "; leave it out to draw all cycles, thinned to at most " + Plots.MAX_CURVES);
         }
         double binVolt = binVolt(bin);
         CycleRange range = CycleRange.parse(cycles);
@@ -105,16 +110,8 @@ public final class PlotCommand implements Callable<Integer> {
             if (chosen.isEmpty()) {
                 throw new UserError("run " + directory + " has no cells yet");
             }
-            PlotInput in = new PlotInput(reader, chosen, range, every == null ? 0 : every, colourBy, capacityAxis, binVolt,
-                    Style.forSize(width, height), System.err);
-            Figure figure = switch (kind) {
-                case VOLTAGE -> VoltagePlot.build(in);
-                case CAPACITY -> CapacityPlot.build(in);
-                case NYQUIST -> NyquistPlot.build(in);
-                case BODE -> BodePlot.build(in);
-                case DQDV -> DqDvPlot.build(in);
-            };
-            FigureWriter.write(figure, width, height, out);
+            Plots.write(reader, new PlotRequest(kind, chosen, range, every == null ? 0 : every, colourBy, capacityAxis,
+                    binVolt, width, height), out, System.err);
         }
         System.out.println("wrote " + out);
         return 0;

@@ -1,0 +1,10 @@
+package io.cellbench.plot;
+
+/** The plots cellbench draws. */
+public enum PlotKind {
+    VOLTAGE,
+    CAPACITY,
+    NYQUIST,
+    BODE,
+    DQDV
+}
