@@ -17,6 +17,7 @@ final class BodePlot {
         magnitude.markerSize(marker);
         phase.markerSize(marker);
         double width = set.measurements.size() > 12 ? 1.0 : 1.4;
+        List<FitOverlay.Fitted> fits = in.fits(set.measurements);
         for (SpectrumSet.Measurement m : set.measurements) {
             List<ImpedancePoint> points = m.spectrum().points();
             double[] f = points.stream().mapToDouble(ImpedancePoint::frequencyHz).toArray();
@@ -26,13 +27,22 @@ final class BodePlot {
                     .mapToDouble(z -> -z.phaseDegree()).toArray();
             var colour = set.colours.colour(m.level());
             var shape = CellLooks.marker(m.cellIndex());
-            magnitude.lineAndMarkers(f, modulus, colour, width, shape);
-            phase.lineAndMarkers(f, negPhase, colour, width, shape);
+            FitOverlay.Fitted fit = fits.stream().filter(x -> x.measurement() == m).findFirst().orElse(null);
+            if (fit == null) {
+                magnitude.lineAndMarkers(f, modulus, colour, width, shape);
+                phase.lineAndMarkers(f, negPhase, colour, width, shape);
+            } else {
+                // measured points alone, the fitted circuit's curve through them
+                magnitude.markers(f, modulus, colour, shape);
+                phase.markers(f, negPhase, colour, shape);
+                magnitude.line(fit.frequencyHz(), fit.modulus(), colour, width);
+                phase.line(fit.frequencyHz(), fit.negativePhaseDegree(), colour, width);
+            }
         }
         AxisRange frequency = AxisRange.around(magnitude.xData().lo(), magnitude.xData().hi(), true);
         magnitude.xRange(frequency);
         phase.xRange(frequency);
         String title = "Bode · " + in.cellList() + in.cycleSuffix();
-        return new Figure(style, title, 1, List.of(magnitude, phase), set.keys());
+        return new Figure(style, title, 1, List.of(magnitude, phase), in.spectrumKeys(set, fits));
     }
 }

@@ -24,17 +24,19 @@ final class NyquistPlot {
         Style style = in.style();
         Map<String, List<SpectrumSet.Measurement>> byCell = new LinkedHashMap<>();
         set.measurements.forEach(m -> byCell.computeIfAbsent(m.cell(), k -> new ArrayList<>()).add(m));
+        List<FitOverlay.Fitted> fits = in.fits(set.measurements);
         List<Panel> panels = new ArrayList<>();
         if (scalesApart(byCell)) {
-            byCell.forEach((cell, ms) -> panels.add(panel(style, ms).heading(cell)));
+            byCell.forEach((cell, ms) -> panels.add(panel(style, ms, fits).heading(cell)));
         } else {
-            panels.add(panel(style, set.measurements));
+            panels.add(panel(style, set.measurements, fits));
         }
         String title = "Nyquist · " + in.cellList() + in.cycleSuffix();
-        return new Figure(style, title, Grids.columnsFor(panels.size()), panels, set.keys());
+        return new Figure(style, title, Grids.columnsFor(panels.size()), panels, in.spectrumKeys(set, fits));
     }
 
-    private static Panel panel(Style style, List<SpectrumSet.Measurement> measurements) {
+    private static Panel panel(Style style, List<SpectrumSet.Measurement> measurements,
+                               List<FitOverlay.Fitted> fits) {
         Panel p = new Panel(style, "Re Z (Ω)", "−Im Z (Ω)", false, false).equalAspect();
         p.markerSize(style.px(measurements.size() > 8 ? 5 : 6));
         double width = measurements.size() > 12 ? 1.0 : 1.4;
@@ -42,7 +44,14 @@ final class NyquistPlot {
             List<ImpedancePoint> points = m.spectrum().points();
             double[] re = points.stream().mapToDouble(ImpedancePoint::zRealOhm).toArray();
             double[] negIm = points.stream().mapToDouble(z -> -z.zImagOhm()).toArray();
-            p.lineAndMarkers(re, negIm, m.colour(), width, CellLooks.marker(m.cellIndex()));
+            FitOverlay.Fitted fit = fits.stream().filter(f -> f.measurement() == m).findFirst().orElse(null);
+            if (fit == null) {
+                p.lineAndMarkers(re, negIm, m.colour(), width, CellLooks.marker(m.cellIndex()));
+            } else {
+                // measured points alone, the fitted circuit's curve through them
+                p.markers(re, negIm, m.colour(), CellLooks.marker(m.cellIndex()));
+                p.line(fit.real(), fit.negativeImaginary(), m.colour(), width);
+            }
         }
         Extent x = p.xData();
         Extent y = p.yData();

@@ -90,6 +90,11 @@ final class Panel {
         return add(new Trace(x, y, colour, style.line(width), marker), true);
     }
 
+    /** Markers alone, not joined (measured points under a fitted curve, the peaks of a DRT). */
+    Panel markers(double[] x, double[] y, Color colour, Marker marker) {
+        return add(new Trace(x, y, colour, null, marker), true);
+    }
+
     /** A dashed reference line (e.g. 100 % coulombic efficiency), not counted in the data range. */
     Panel reference(double[] x, double[] y) {
         BasicStroke dashed = new BasicStroke(style.width(1.2), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** What a plot is drawn from: the run, the chosen cells and cycles, and the options. */
+/** What a plot is drawn from: the run, the chosen cells and cycles, and the options ({@code fit} null: no fit overlay). */
 record PlotInput(
         RunReader reader,
         List<String> cells,
@@ -24,7 +24,22 @@ record PlotInput(
         CapacityAxis capacityAxis,
         double binVolt,
         Style style,
-        PrintStream notes) {
+        PrintStream notes,
+        FitOverlay fit) {
+
+    /** The spectra's fits when {@code plot --fit} asked for them, else empty. */
+    List<FitOverlay.Fitted> fits(List<SpectrumSet.Measurement> measurements) {
+        return fit == null ? List.of() : fit.fit(measurements, notes);
+    }
+
+    /** The keys of a spectrum plot: the spectra's, then the fit's when there is one. */
+    List<Key> spectrumKeys(SpectrumSet set, List<FitOverlay.Fitted> fits) {
+        List<Key> keys = new ArrayList<>(set.keys());
+        if (fit != null) {
+            keys.add(fit.key(fits));
+        }
+        return keys;
+    }
 
     /** Above this many cycles, curve plots draw every n-th cycle unless --every says otherwise. */
     static final int MAX_CURVES = 60;

@@ -6,5 +6,6 @@ public enum PlotKind {
     CAPACITY,
     NYQUIST,
     BODE,
-    DQDV
+    DQDV,
+    DRT
 }

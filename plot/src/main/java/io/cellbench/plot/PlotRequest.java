@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param every    draw every n-th cycle; 0 thins automatically to at most {@link Plots#MAX_CURVES}
  * @param binVolt  the dQ/dV voltage bin
+ * @param fitCircuit nyquist, bode: the circuit fitted to each spectrum and drawn over it, or null
  */
 public record PlotRequest(
         PlotKind kind,
@@ -19,7 +20,8 @@ public record PlotRequest(
         CapacityAxis capacityAxis,
         double binVolt,
         int width,
-        int height) {
+        int height,
+        String fitCircuit) {
 
     public PlotRequest {
         cells = List.copyOf(cells);

@@ -1,9 +1,11 @@
 package io.cellbench.plot;
 
+import io.cellbench.core.UserError;
 import io.cellbench.daq.run.RunReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** What the plot module offers the command line: draw one figure of a run into an image file. */
 public final class Plots {
@@ -22,14 +24,23 @@ public final class Plots {
 
     /** Draws the figure asked for from the run being read; notes (such as thinning) go to {@code notes}. */
     public static void write(RunReader reader, PlotRequest request, Path out, PrintStream notes) throws IOException {
+        FitOverlay fit = null;
+        if (request.fitCircuit() != null) {
+            if (request.kind() != PlotKind.NYQUIST && request.kind() != PlotKind.BODE) {
+                throw new UserError("--fit draws the fitted circuit over nyquist and bode plots only, not "
+                        + request.kind().name().toLowerCase(Locale.ROOT));
+            }
+            fit = FitOverlay.of(request.fitCircuit());
+        }
         PlotInput in = new PlotInput(reader, request.cells(), request.cycles(), request.every(), request.colourBy(),
-                request.capacityAxis(), request.binVolt(), Style.forSize(request.width(), request.height()), notes);
+                request.capacityAxis(), request.binVolt(), Style.forSize(request.width(), request.height()), notes, fit);
         Figure figure = switch (request.kind()) {
             case VOLTAGE -> VoltagePlot.build(in);
             case CAPACITY -> CapacityPlot.build(in);
             case NYQUIST -> NyquistPlot.build(in);
             case BODE -> BodePlot.build(in);
             case DQDV -> DqDvPlot.build(in);
+            case DRT -> DrtPlot.build(in);
         };
         FigureWriter.write(figure, request.width(), request.height(), out);
     }

@@ -44,7 +44,7 @@ final class SpectrumSet {
         if (total == 0) {
             String where = in.cycles().isLimited() ? " in cycles " + in.cycles().describe() : "";
             throw new UserError("no impedance spectra" + where + " for " + in.cellList()
-                    + " in this run; nyquist and bode plots need EIS steps in the protocol");
+                    + " in this run; nyquist, bode and drt plots need EIS steps in the protocol");
         }
         boolean byPressure = switch (in.colourBy()) {
             case CYCLE -> false;

@@ -30,8 +30,10 @@ record Trace(double[] x, double[] y, Color colour, BasicStroke stroke, Marker ma
             sy[i] = map.y(y[i]);
         }
         g.setColor(colour);
-        g.setStroke(stroke);
-        g.draw(path(sx, sy));
+        if (stroke != null) { // null: markers alone (measured points under a fitted curve)
+            g.setStroke(stroke);
+            g.draw(path(sx, sy));
+        }
         if (marker != null) {
             g.setStroke(markerOutline);
             for (int i = 0; i < sx.length; i++) {

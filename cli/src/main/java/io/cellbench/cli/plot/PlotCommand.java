@@ -6,6 +6,7 @@ import io.cellbench.core.quantity.Dimension;
 import io.cellbench.core.quantity.Quantity;
 import io.cellbench.core.quantity.QuantityParseException;
 import io.cellbench.daq.run.RunReader;
+import io.cellbench.impedance.fit.SolidStateCircuit;
 import io.cellbench.plot.CapacityAxis;
 import io.cellbench.plot.ColourBy;
 import io.cellbench.plot.PlotKind;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Parameters;
             "  nyquist   impedance spectra, -Im Z against Re Z at equal scale",
             "  bode      |Z| and phase against frequency",
             "  dqdv      incremental capacity dQ/dV against voltage",
+            "  drt       distribution of relaxation times, gamma against tau, peaks marked",
             "Curves are coloured by cycle; voltage and dqdv draw one panel per cell, the others overlay cells."},
         footer = {"", "Examples:",
             "  cellbench plot demo-run --kind voltage --cell coin-60MPa -o voltage.png",
@@ -35,13 +37,15 @@ import picocli.CommandLine.Parameters;
             "  cellbench plot demo-run --kind nyquist --cell coin-60MPa --cycles 2.. -o n.png",
             "  cellbench plot demo-run --kind bode --colour-by pressure -o bode.svg",
             "  cellbench plot demo-run --kind dqdv --every 5 --bin 10mV -o dqdv.png",
+            "  cellbench plot demo-run --kind nyquist --cell coin-60MPa --cycles 6 --fit -o fit.svg",
+            "  cellbench plot demo-run --kind drt --cell coin-60MPa -o drt.png",
             "", "See docs/plots.md for what each plot shows and how long runs are thinned."})
 public final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A run directory (written by run or demo).")
     Path directory;
 
     @Option(names = "--kind", required = true, paramLabel = "KIND",
-            description = "voltage, capacity, nyquist, bode or dqdv.")
+            description = "voltage, capacity, nyquist, bode, dqdv or drt.")
     PlotKind kind;
 
     @Option(names = "--cell", paramLabel = "ID", description = "A cell to plot (repeatable; default: every cell of the run).")
@@ -72,6 +76,12 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--bin", paramLabel = "VOLTAGE", defaultValue = "5 mV",
             description = "dqdv: voltage bin width (default: ${DEFAULT-VALUE}).")
     String bin;
+
+    @Option(names = "--fit", arity = "0..1", paramLabel = "CIRCUIT", fallbackValue = SolidStateCircuit.CIRCUIT,
+            description = {"nyquist, bode: fit an equivalent circuit to each spectrum and draw it over the measured",
+                "points, the circuit and the last spectrum's resistances in the key (impedance.py's notation;",
+                "default, when the circuit is left out: ${FALLBACK-VALUE}). See docs/impedance.md."})
+    String fit;
 
     @Option(names = "--width", paramLabel = "PX", defaultValue = "" + Plots.DEFAULT_WIDTH,
             description = "Image width in pixels (default: ${DEFAULT-VALUE}).")
@@ -111,7 +121,7 @@ public final class PlotCommand implements Callable<Integer> {
                 throw new UserError("run " + directory + " has no cells yet");
             }
             Plots.write(reader, new PlotRequest(kind, chosen, range, every == null ? 0 : every, colourBy, capacityAxis,
-                    binVolt, width, height), out, System.err);
+                    binVolt, width, height, fit), out, System.err);
         }
         System.out.println("wrote " + out);
         return 0;
