@@ -78,9 +78,9 @@ public final class PlotCommand implements Callable<Integer> {
     String bin;
 
     @Option(names = "--fit", arity = "0..1", paramLabel = "CIRCUIT", fallbackValue = SolidStateCircuit.CIRCUIT,
-            description = {"nyquist, bode: fit an equivalent circuit to each spectrum and draw it over the measured",
-                "points, the circuit and the last spectrum's resistances in the key (impedance.py's notation;",
-                "default, when the circuit is left out: ${FALLBACK-VALUE}). See docs/impedance.md."})
+            description = "nyquist, bode: fit an equivalent circuit to each spectrum and draw it over the measured"
+                    + " points, the circuit and the last spectrum's resistances in the key (impedance.py's notation;"
+                    + " default, when the circuit is left out: ${FALLBACK-VALUE}). See docs/plots.md.")
     String fit;
 
     @Option(names = "--width", paramLabel = "PX", defaultValue = "" + Plots.DEFAULT_WIDTH,
