@@ -21,7 +21,8 @@ import org.apache.arrow.memory.BufferAllocator;
 /**
  * Fits every impedance sweep of a run as it is measured (issue 16): the circuit fit with its
  * Lin-KK verdict and the DRT, into each cell's {@code fits.arrows} and {@code drt.arrows} and to
- * whoever else listens ({@link Output}: InfluxDB, the cycle summary).
+ * whoever else listens ({@link Output}: InfluxDB); when a cell ends, its cycle files get each
+ * cycle's fitted R_bulk, R_gb and R_int ({@link FittedCycles}).
  *
  * <p>Off the sampling path: {@link #on} only hands the sweep to one low-priority worker thread
  * and returns, so a slow or failing fit never delays or loses a sample. A sweep that cannot be
@@ -81,6 +82,7 @@ public final class SweepFits implements RunListener {
                 CellFits cell = cells.remove(e.cellId());
                 if (cell != null) {
                     cell.close();
+                    resistancesIntoCycles(e.cellId());
                 }
             });
             default -> {
@@ -105,6 +107,21 @@ public final class SweepFits implements RunListener {
         }
         cells.values().forEach(CellFits::close);
         cells.clear();
+    }
+
+    /** Every sweep of the ended cell is fitted: its cycle files get their R_bulk, R_gb and R_int. */
+    private void resistancesIntoCycles(String cellId) {
+        String problem;
+        try {
+            problem = FittedCycles.fill(runDirectory, cellId, options, allocator);
+        } catch (java.io.IOException | RuntimeException e) {
+            problem = e.getMessage();
+        }
+        if (problem != null) {
+            notes.accept(new RunEvent.Notice(cellId, Double.NaN, RunEvent.Severity.WARNING,
+                    "fitted resistances not written into cycles.arrows: " + problem
+                            + "; data cycles shows them from fits.arrows"));
+        }
     }
 
     private CellFits open(RunEvent.RunStarted start) {
