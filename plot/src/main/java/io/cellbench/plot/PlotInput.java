@@ -14,18 +14,35 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** What a plot is drawn from: the run, the chosen cells and cycles, and the options ({@code fit} null: no fit overlay). */
-record PlotInput(
-        RunReader reader,
-        List<String> cells,
-        CycleRange cycles,
-        int every,
-        ColourBy colourBy,
-        CapacityAxis capacityAxis,
-        double binVolt,
-        Style style,
-        PrintStream notes,
-        FitOverlay fit) {
+/**
+ * What a plot is drawn from: the run, what was asked for (cells, cycles, options), the style for
+ * the image's size, where notes go, and the fit overlay ({@code fit} null: none).
+ */
+record PlotInput(RunReader reader, PlotRequest request, Style style, PrintStream notes, FitOverlay fit) {
+
+    List<String> cells() {
+        return request.cells();
+    }
+
+    CycleRange cycles() {
+        return request.cycles();
+    }
+
+    int every() {
+        return request.every();
+    }
+
+    ColourBy colourBy() {
+        return request.colourBy();
+    }
+
+    CapacityAxis capacityAxis() {
+        return request.capacityAxis();
+    }
+
+    double binVolt() {
+        return request.binVolt();
+    }
 
     /** The spectra's fits when {@code plot --fit} asked for them, else empty. */
     List<FitOverlay.Fitted> fits(List<SpectrumSet.Measurement> measurements) {
@@ -66,19 +83,19 @@ record PlotInput(
      */
     SortedSet<Integer> curveCycles() throws IOException {
         SortedSet<Integer> available = new TreeSet<>();
-        for (String cell : cells) {
+        for (String cell : cells()) {
             for (CycleSummary c : summaries(cell)) {
-                if (cycles.contains(c.cycleCount())) {
+                if (cycles().contains(c.cycleCount())) {
                     available.add(c.cycleCount());
                 }
             }
         }
         if (available.isEmpty()) {
-            throw new UserError("no cycles " + (cycles.isLimited() ? "in " + cycles.describe() + " " : "")
-                    + "in the data of " + String.join(", ", cells));
+            throw new UserError("no cycles " + (cycles().isLimited() ? "in " + cycles().describe() + " " : "")
+                    + "in the data of " + String.join(", ", cells()));
         }
-        Thinned thinned = thin(available, every, MAX_CURVES);
-        if (every <= 0 && thinned.step() > 1) {
+        Thinned thinned = thin(available, every(), MAX_CURVES);
+        if (every() <= 0 && thinned.step() > 1) {
             notes.printf("plot: %d cycles selected; drawing every %d%s one (choose with --every or --cycles)%n",
                     available.size(), thinned.step(), ordinalSuffix(thinned.step()));
         }
@@ -109,11 +126,12 @@ record PlotInput(
 
     /** "coin-1" or "coin-1, coin-2" for titles; "5 cells" beyond three (the key or panel headings name them). */
     String cellList() {
-        return cells.size() <= 3 ? String.join(", ", cells) : cells.size() + " cells";
+        return cells().size() <= 3 ? String.join(", ", cells()) : cells().size() + " cells";
     }
 
     /** " · cycles 2–20" when --cycles limits the plot. */
     String cycleSuffix() {
+        CycleRange cycles = cycles();
         return cycles.isLimited() ? " · cycle" + (cycles.from() == cycles.to() ? " " : "s ") + cycles.describe() : "";
     }
 

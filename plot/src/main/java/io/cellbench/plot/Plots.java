@@ -32,8 +32,7 @@ public final class Plots {
             }
             fit = FitOverlay.of(request.fitCircuit());
         }
-        PlotInput in = new PlotInput(reader, request.cells(), request.cycles(), request.every(), request.colourBy(),
-                request.capacityAxis(), request.binVolt(), Style.forSize(request.width(), request.height()), notes, fit);
+        PlotInput in = new PlotInput(reader, request, Style.forSize(request.width(), request.height()), notes, fit);
         Figure figure = switch (request.kind()) {
             case VOLTAGE -> VoltagePlot.build(in);
             case CAPACITY -> CapacityPlot.build(in);
