@@ -203,8 +203,10 @@ public final class RunSession {
             controls.filedCells(extras.filedCells());
             RunListener recorded = controls.listener(new RecordingAlarms(sinks, console, out), record, info,
                     beside(options.attachments()));
-            // the fits see each sweep after it is recorded, on their own thread
-            SessionFits fits = open.fits = SessionFits.open(extras.fitCircuit(), out, arrow, allocator, recorded, sinks);
+            // the fits see each sweep after it is recorded, on their own thread; the command line's
+            // circuit (run --fit, the demo's, a resume's) wins over the one the schedule or its protocols name
+            String circuit = extras.fitCircuit() != null ? extras.fitCircuit() : schedule.fitCircuit();
+            SessionFits fits = open.fits = SessionFits.open(circuit, out, arrow, allocator, recorded, sinks);
             RunListener listener = fits.listener(recorded);
             ScheduleRunner runner = open.runner = new ScheduleRunner(schedule, instruments.provider(), listener, journal)
                     .faultRetry(options.faultRetry());
