@@ -254,7 +254,7 @@ public final class ProtocolRunner {
     private RunPosition position(double unixTime) {
         lastPosition = new RunPosition(path, iterations, numbering.indexOf(openStep), phase, grid.runStart(),
                 grid.testTime(grid.stepStart()), grid.testTime(Math.max(unixTime, grid.stepStart())),
-                cvLimitAmpere, counters.state());
+                cvLimitAmpere, counters.state(), sampler.stepRecords());
         return lastPosition;
     }
 
@@ -294,7 +294,7 @@ public final class ProtocolRunner {
                     index, counters.cycleCount(), step.text()));
         } else {
             counters.restore(from.counters());
-            sampler.resumeStep(index, loggingPeriod, keepsTime ? from.stepElapsedSecond() : 0);
+            sampler.resumeStep(index, loggingPeriod, keepsTime ? from.stepElapsedSecond() : 0, from.stepRecords());
         }
         double now = grid.now();
         status.step(step.text(), index, counters.stepCount(), counters.cycleCount(), state,
