@@ -109,10 +109,12 @@ final class DataOutput {
             case TABLE, JSON -> throw new UserError("export writes bdf, csv or arrow files, not " + name(format));
         };
         List<CellFiles.Written> written;
-        BdfExport bdf = new BdfExport();
+        BdfExport bdf = format == DataFormat.BDF ? BdfExport.prepare(source, filter) : null;
         try (files) {
             source.samples(filter, (cell, s) -> {
-                bdf.sample(cell, s.appliedPressurePa());
+                if (bdf != null) {
+                    bdf.sample(cell, s);
+                }
                 files.accept(cell, s);
             });
             written = files.finish();
@@ -123,11 +125,11 @@ final class DataOutput {
         for (CellFiles.Written w : written) {
             System.out.printf(Locale.ROOT, "%s: %,d samples -> %s%n", w.cellId(), w.rows(), w.file());
         }
-        if (format == DataFormat.BDF) {
+        if (bdf != null) {
             for (CellFiles.Written w : written) {
                 bdf.metadata(source, w.cellId(), version, directory);
             }
-            BdfExport.spectra(source, filter, directory);
+            bdf.spectra(source, filter, version, directory);
         }
     }
 
