@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.cli.format.Decimals;
 import io.cellbench.cli.format.RowWriter;
 import io.cellbench.core.data.DataColumn;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
  * no measurement is an empty field.
  *
  * <p>Rows are written as ASCII bytes into a buffer of its own, with numbers turned into text by
- * {@link PlainDecimal} and no boxing, String or charset encoder per value: an export writes
+ * {@link Decimals} (the one number writer of the exports) and no boxing, String or charset encoder per value: an export writes
  * tens of millions of rows (issue 13: 1 M rows/s).
  */
 final class ColumnCsvFile<R> implements RowWriter<R> {
@@ -31,6 +32,7 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
     private final boolean[] integer;
     private final int longestRow;
     private final byte[] buffer;
+    private final Decimals decimals = new Decimals();
     private int used;
     private long rows;
 
@@ -45,7 +47,7 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
                 case FLOAT64 -> false;
             };
         }
-        longestRow = columns.size() * (PlainDecimal.MAX_LENGTH + 1) + 1;
+        longestRow = columns.size() * (Decimals.MAX_LENGTH + 1) + 1;
         buffer = new byte[Math.max(BUFFER, 2 * longestRow)];
     }
 
@@ -74,11 +76,11 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
                 if (n < 0) {
                     b[at++] = '-';
                 }
-                at = PlainDecimal.digits(Math.abs((long) n), b, at);
+                at = Decimals.digits(Math.abs((long) n), b, at);
             } else {
                 double d = column.number(row);
                 if (!Double.isNaN(d)) {
-                    at = PlainDecimal.write(d, b, at);
+                    at = decimals.write(d, b, at);
                 }
             }
         }

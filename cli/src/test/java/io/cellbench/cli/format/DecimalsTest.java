@@ -1,4 +1,4 @@
-package io.cellbench.cli;
+package io.cellbench.cli.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,13 +12,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The exports' number text: the shortest decimal that reads back as the same double, without
  * an exponent. Double.toString is the reference (shortest digits, JDK 19+); where it prints an
- * exponent, the same digits with the point moved.
+ * exponent, the same digits with the point moved. The writer finds the digits itself
+ * ({@link ShortestDigits}), so every kind of double is compared: any bit pattern, subnormals,
+ * the powers of two (whose rounding interval is lopsided), integers, few-decimal values.
  */
-class PlainDecimalTest {
+class DecimalsTest {
 
     private static String text(double d) {
-        byte[] out = new byte[PlainDecimal.MAX_LENGTH];
-        return new String(out, 0, PlainDecimal.write(d, out, 0), StandardCharsets.US_ASCII);
+        byte[] out = new byte[Decimals.MAX_LENGTH];
+        String written = new String(out, 0, new Decimals().write(d, out, 0), StandardCharsets.US_ASCII);
+        // JSON and tables take the text from the same writer
+        assertEquals(written, Decimals.plain(d));
+        return written;
     }
 
     /** What Double.toString says, in plain notation with its digits unchanged. */
@@ -54,11 +59,50 @@ class PlainDecimalTest {
     }
 
     @Test
+    void everyPowerOfTwoAndTheSmallestSubnormalsAndTheirNeighbours() {
+        for (int e = -1074; e <= 1023; e++) {
+            double p = Math.scalb(1.0, e);
+            check(p);
+            check(Math.nextUp(p));
+            check(Math.nextDown(p));
+            check(-p);
+        }
+        for (long bits = 1; bits < 1000; bits++) {
+            check(Double.longBitsToDouble(bits));
+        }
+        for (int k = -323; k <= 308; k++) {
+            double ten = Double.parseDouble("1e" + k);
+            check(ten);
+            check(Math.nextUp(ten));
+            check(Math.nextDown(ten));
+        }
+        for (long n = 1; n < 100_000; n += 7) {
+            check(n);
+            check(n / 1000.0);
+        }
+        check(9007199254740991.0);
+        check(Double.MAX_VALUE);
+        check(Double.MIN_NORMAL);
+        check(Math.nextDown(Double.MIN_NORMAL));
+    }
+
+    @Test
+    void floatsAsFloatToStringHasThemWithThePointMoved() {
+        assertEquals("0.0005", Decimals.plain(5e-4f));
+        assertEquals("12345678000", Decimals.plain(1.2345678e10f));
+        assertEquals("-0.000001", Decimals.plain(-1e-6f));
+        assertEquals("3.25", Decimals.plain(3.25f));
+        assertEquals("3.0", Decimals.plain(3f));
+        assertEquals("10000000000000000", Decimals.whole(1e16));
+        assertEquals("1796569168.25", Decimals.whole(1796569168.25));
+    }
+
+    @Test
     void randomDoublesOfEveryScaleReadBackAndMatchTheShortestDigits() {
         long seed = Long.getLong("cellbench.seed", System.nanoTime());
-        System.out.println("PlainDecimalTest seed " + seed + " (-Dcellbench.seed=" + seed + " repeats it)");
+        System.out.println("DecimalsTest seed " + seed + " (-Dcellbench.seed=" + seed + " repeats it)");
         Random random = new Random(seed);
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 1_000_000; i++) {
             double d = switch (i % 4) {
                 case 0 -> Double.longBitsToDouble(random.nextLong()); // any bit pattern
                 case 1 -> (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(30) - 15);
