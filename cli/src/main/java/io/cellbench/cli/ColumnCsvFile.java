@@ -2,6 +2,7 @@ package io.cellbench.cli;
 
 import io.cellbench.cli.format.Decimals;
 import io.cellbench.cli.format.RowWriter;
+import io.cellbench.core.data.ColumnValue;
 import io.cellbench.core.data.DataColumn;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +29,8 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
     private static final int BUFFER = 1 << 17;
     private final Path file;
     private final OutputStream out;
-    private final List<DataColumn<R>> columns;
+    /** Each column's value: taken straight, not through the column's definition, for every value of every row. */
+    private final ColumnValue<R>[] values;
     private final boolean[] integer;
     private final int longestRow;
     private final byte[] buffer;
@@ -39,7 +41,9 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
     private ColumnCsvFile(Path file, OutputStream out, List<DataColumn<R>> columns) {
         this.file = file;
         this.out = out;
-        this.columns = columns;
+        @SuppressWarnings("unchecked")
+        ColumnValue<R>[] array = columns.stream().map(DataColumn::value).toArray(ColumnValue[]::new);
+        values = array;
         integer = new boolean[columns.size()];
         for (int i = 0; i < integer.length; i++) {
             integer[i] = switch (columns.get(i).kind()) {
@@ -70,7 +74,7 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
             if (i > 0) {
                 b[at++] = ',';
             }
-            DataColumn<R> column = columns.get(i);
+            ColumnValue<R> column = values[i];
             if (integer[i]) {
                 int n = column.integer(row);
                 if (n < 0) {

@@ -5,7 +5,6 @@ import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.Sample;
 import io.cellbench.daq.arrow.ArrowWriteOptions;
 import io.cellbench.daq.arrow.FsyncPolicy;
-import io.cellbench.daq.cycles.CycleStatistics;
 import io.cellbench.daq.run.RunDirectorySink;
 import io.cellbench.daq.run.RunInfo;
 import io.cellbench.daq.run.RunReader;
@@ -58,7 +57,10 @@ public final class DataExportBenchmark {
         }
     }
 
-    /** Cycle summaries recomputed from the samples, beside the bare read of the same Arrow files. */
+    /**
+     * Cycle summaries recomputed from the samples ({@code RunReader.recomputeCycles}, what
+     * {@code data cycles} does when cycles.arrows is missing), beside the bare read of the same Arrow files.
+     */
     private static void summaries(Path run, int rows) throws Exception {
         for (int round = 1; round <= 3; round++) { // the first round warms the JIT up
             long start = System.nanoTime();
@@ -67,9 +69,7 @@ public final class DataExportBenchmark {
             start = System.nanoTime();
             long[] cycles = new long[1];
             try (RunReader reader = RunReader.open(run)) {
-                CycleStatistics statistics = new CycleStatistics();
-                reader.samples(CELL, s -> statistics.add(s).ifPresent(c -> cycles[0]++));
-                statistics.finish().ifPresent(c -> cycles[0]++);
+                reader.recomputeCycles(CELL, c -> cycles[0]++);
             }
             double recomputed = seconds(start);
             System.out.printf(Locale.ROOT, "round %d: bare Arrow read %.2f s (%,.0f rows/s, checksum %.6g); "

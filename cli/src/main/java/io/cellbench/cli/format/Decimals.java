@@ -16,6 +16,21 @@ public final class Decimals {
     /** Longest text: sign, 17 significant digits, up to 324 leading zeros, point. */
     public static final int MAX_LENGTH = 352;
     private static final ThreadLocal<Decimals> PER_THREAD = ThreadLocal.withInitial(Decimals::new);
+    private static final long[] POWERS_OF_TEN = new long[19];
+    /** The digits of 0 … 99, tens and ones. */
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = 10 * POWERS_OF_TEN[i - 1];
+        }
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
 
     private final ShortestDigits shortest = new ShortestDigits();
     private final byte[] text = new byte[MAX_LENGTH];
@@ -83,15 +98,28 @@ public final class Decimals {
 
     /** The decimal digits of {@code n} ≥ 0 into {@code out} from {@code at}; returns the position after them. */
     public static int digits(long n, byte[] out, int at) {
-        if (n < 10) {
-            out[at] = (byte) ('0' + n);
-            return at + 1;
-        }
         int end = at + length(n);
-        for (int i = end - 1; i >= at; i--) {
-            long q = n / 10;
-            out[i] = (byte) ('0' + (n - q * 10));
+        int i = end;
+        // tens of millions of values: long division is slow, so the high digits are split off by
+        // multiplication and the rest go two at a time in int arithmetic
+        while (n > Integer.MAX_VALUE) {
+            long q = ShortestDigits.divideBy10(n);
+            out[--i] = (byte) ('0' + (n - q * 10));
             n = q;
+        }
+        int m = (int) n;
+        while (m >= 100) {
+            int q = m / 100;
+            int pair = m - q * 100;
+            out[--i] = ONES[pair];
+            out[--i] = TENS[pair];
+            m = q;
+        }
+        if (m >= 10) {
+            out[--i] = ONES[m];
+            out[--i] = TENS[m];
+        } else {
+            out[--i] = (byte) ('0' + m);
         }
         return end;
     }
@@ -124,12 +152,10 @@ public final class Decimals {
         return end;
     }
 
+    /** How many decimal digits {@code n} ≥ 0 has: from its bit length, and one comparison. */
     private static int length(long n) {
-        int length = 1;
-        for (long p = 10; length < 19 && n >= p; p *= 10) {
-            length++;
-        }
-        return length;
+        int t = (64 - Long.numberOfLeadingZeros(n | 1)) * 1233 >>> 12;
+        return n < POWERS_OF_TEN[t] ? t : t + 1;
     }
 
     private static int ascii(String s, byte[] out, int at) {

@@ -114,12 +114,19 @@ final class ShortestDigits {
     }
 
     private void result(long f, int e) {
-        while (f % 10 == 0) {
-            f /= 10;
+        long q = divideBy10(f);
+        while (f == q * 10) { // trailing zeros
+            f = q;
             e++;
+            q = divideBy10(f);
         }
         digits = f;
         exponent = e;
+    }
+
+    /** n / 10 for n ≥ 0, by a multiplication (a long division costs tens of cycles). */
+    static long divideBy10(long n) {
+        return Math.multiplyHigh(n, 0x6666666666666667L) >> 2;
     }
 
     /** g · cp / 2^127 (g = g1 · 2^63 + g0), rounded to odd. */
