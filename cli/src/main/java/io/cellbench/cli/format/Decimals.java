@@ -100,12 +100,19 @@ public final class Decimals {
     public static int digits(long n, byte[] out, int at) {
         int end = at + length(n);
         int i = end;
-        // tens of millions of values: long division is slow, so the high digits are split off by
-        // multiplication and the rest go two at a time in int arithmetic
+        // tens of millions of values: the digits go two at a time in int arithmetic, eight at a
+        // time split off a long by one division
         while (n > Integer.MAX_VALUE) {
-            long q = ShortestDigits.divideBy10(n);
-            out[--i] = (byte) ('0' + (n - q * 10));
-            n = q;
+            long high = n / 100_000_000L;
+            int low = (int) (n - high * 100_000_000L);
+            for (int k = 0; k < 4; k++) {
+                int q = low / 100;
+                int pair = low - q * 100;
+                out[--i] = ONES[pair];
+                out[--i] = TENS[pair];
+                low = q;
+            }
+            n = high;
         }
         int m = (int) n;
         while (m >= 100) {
@@ -152,10 +159,10 @@ public final class Decimals {
         return end;
     }
 
-    /** How many decimal digits {@code n} ≥ 0 has: from its bit length, and one comparison. */
-    private static int length(long n) {
+    /** How many decimal digits {@code n} ≥ 0 has (0 has one): from its bit length, and one comparison. */
+    static int length(long n) {
         int t = (64 - Long.numberOfLeadingZeros(n | 1)) * 1233 >>> 12;
-        return n < POWERS_OF_TEN[t] ? t : t + 1;
+        return n < POWERS_OF_TEN[t] && t > 0 ? t : t + 1;
     }
 
     private static int ascii(String s, byte[] out, int at) {

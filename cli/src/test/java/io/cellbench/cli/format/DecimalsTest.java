@@ -87,6 +87,22 @@ class DecimalsTest {
     }
 
     @Test
+    void theDigitsOfEveryLengthOfLong() {
+        byte[] out = new byte[40];
+        List<Long> values = new java.util.ArrayList<>(List.of(0L, 1L, 9L, 10L, 99L, 100L, Long.MAX_VALUE,
+                (long) Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 100_000_000L, 99_999_999_999_999_999L));
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
+            values.addAll(List.of(p - 1, p, p + 1, 10 * p - 1));
+        }
+        for (long n : values) {
+            out[0] = '<';
+            int end = Decimals.digits(n, out, 1);
+            out[end] = '>';
+            assertEquals("<" + n + ">", new String(out, 0, end + 1, StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void floatsAsFloatToStringHasThemWithThePointMoved() {
         assertEquals("0.0005", Decimals.plain(5e-4f));
         assertEquals("12345678000", Decimals.plain(1.2345678e10f));
