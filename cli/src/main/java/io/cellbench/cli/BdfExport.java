@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cellbench.core.data.BdfVersion;
 import io.cellbench.core.data.DataColumn;
-import io.cellbench.core.data.Sample;
 import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.data.SpectrumRow;
 import java.io.IOException;
@@ -57,15 +56,14 @@ final class BdfExport {
     }
 
     /** Notes a sample: its applied pressure for the cell's metadata, its level for the cell's sweeps. */
-    void sample(String cellId, Sample s) {
+    void sample(String cellId, double testTime, double voltage, double current, double pa) {
         Cell cell = lastCell;
         if (!cellId.equals(lastCellId)) {
             cell = cell(cellId);
             lastCellId = cellId;
             lastCell = cell;
         }
-        cell.levels.sample(s.testTimeSecond(), s.voltageVolt(), s.currentAmpere());
-        double pa = s.appliedPressurePa();
+        cell.levels.sample(testTime, voltage, current);
         if (!Double.isNaN(pa)) {
             // NaN compares false both ways, so the first measured pressure starts the range
             cell.minimumPressure = pa < cell.minimumPressure || Double.isNaN(cell.minimumPressure) ? pa : cell.minimumPressure;

@@ -2,6 +2,7 @@ package io.cellbench.cli;
 
 import io.cellbench.cli.format.Decimals;
 import io.cellbench.cli.format.RowWriter;
+import io.cellbench.core.data.ColumnSource;
 import io.cellbench.core.data.ColumnValue;
 import io.cellbench.core.data.DataColumn;
 import java.io.IOException;
@@ -75,22 +76,45 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
                 b[at++] = ',';
             }
             ColumnValue<R> column = values[i];
-            if (integer[i]) {
-                int n = column.integer(row);
-                if (n < 0) {
-                    b[at++] = '-';
-                }
-                at = Decimals.digits(Math.abs((long) n), b, at);
-            } else {
-                double d = column.number(row);
-                if (!Double.isNaN(d)) {
-                    at = decimals.write(d, b, at);
-                }
-            }
+            at = integer[i] ? integer(column.integer(row), b, at) : number(column.number(row), b, at);
         }
         b[at++] = '\n';
         used = at;
         rows++;
+    }
+
+    /**
+     * Writes a row read from a file that holds this file's values as they are: column i is
+     * {@code sources[i]} of {@code in} (an export of a run's samples copies them so, with no
+     * record made of each row).
+     */
+    void write(ColumnSource in, DataColumn<?>[] sources) throws IOException {
+        if (used + longestRow > buffer.length) {
+            flush();
+        }
+        byte[] b = buffer;
+        int at = used;
+        for (int i = 0; i < integer.length; i++) {
+            if (i > 0) {
+                b[at++] = ',';
+            }
+            at = integer[i] ? integer(in.integer(sources[i]), b, at) : number(in.number(sources[i]), b, at);
+        }
+        b[at++] = '\n';
+        used = at;
+        rows++;
+    }
+
+    private static int integer(int n, byte[] b, int at) {
+        if (n < 0) {
+            b[at++] = '-';
+        }
+        return Decimals.digits(Math.abs((long) n), b, at);
+    }
+
+    /** No measurement (NaN) is an empty field. */
+    private int number(double d, byte[] b, int at) {
+        return Double.isNaN(d) ? at : decimals.write(d, b, at);
     }
 
     private void flush() throws IOException {

@@ -1,5 +1,6 @@
 package io.cellbench.daq.run;
 
+import io.cellbench.core.data.ColumnSource;
 import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.Sample;
 import io.cellbench.core.data.Spectrum;
@@ -89,6 +90,11 @@ public final class RunReader implements AutoCloseable {
     /** Streams the cell's samples, all segments in order. */
     public ReadReport samples(String cellId, Consumer<Sample> consumer) throws IOException {
         return ArrowSampleReader.read(sampleSegments(cellId), allocator, consumer);
+    }
+
+    /** Streams the cell's samples as rows of their files, each valid only during the call ({@link ArrowSampleReader#rows}). */
+    public ReadReport sampleRows(String cellId, Consumer<ColumnSource> rows) throws IOException {
+        return ArrowSampleReader.rows(sampleSegments(cellId), allocator, rows);
     }
 
     /** The cell's sample files, in reading order. */
