@@ -36,6 +36,8 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
     private final int longestRow;
     private final byte[] buffer;
     private final Decimals decimals = new Decimals();
+    private final RecordValues record = new RecordValues();
+    private final CopiedValues copy = new CopiedValues();
     private int used;
     private long rows;
 
@@ -66,21 +68,8 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
 
     @Override
     public void write(R row) throws IOException {
-        if (used + longestRow > buffer.length) {
-            flush();
-        }
-        byte[] b = buffer;
-        int at = used;
-        for (int i = 0; i < integer.length; i++) {
-            if (i > 0) {
-                b[at++] = ',';
-            }
-            ColumnValue<R> column = values[i];
-            at = integer[i] ? integer(column.integer(row), b, at) : number(column.number(row), b, at);
-        }
-        b[at++] = '\n';
-        used = at;
-        rows++;
+        record.row = row;
+        write(record);
     }
 
     /**
@@ -89,6 +78,50 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
      * record made of each row).
      */
     void write(ColumnSource in, DataColumn<?>[] sources) throws IOException {
+        copy.in = in;
+        copy.sources = sources;
+        write(copy);
+    }
+
+    /** Where a row's values come from, by column index. */
+    private interface Values {
+        int integer(int column);
+
+        double number(int column);
+    }
+
+    /** A record's values, through each column's value function. */
+    private final class RecordValues implements Values {
+        R row;
+
+        @Override
+        public int integer(int column) {
+            return values[column].integer(row);
+        }
+
+        @Override
+        public double number(int column) {
+            return values[column].number(row);
+        }
+    }
+
+    /** A file row's values, copied. */
+    private static final class CopiedValues implements Values {
+        ColumnSource in;
+        DataColumn<?>[] sources;
+
+        @Override
+        public int integer(int column) {
+            return in.integer(sources[column]);
+        }
+
+        @Override
+        public double number(int column) {
+            return in.number(sources[column]);
+        }
+    }
+
+    private void write(Values row) throws IOException {
         if (used + longestRow > buffer.length) {
             flush();
         }
@@ -98,7 +131,7 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
             if (i > 0) {
                 b[at++] = ',';
             }
-            at = integer[i] ? integer(in.integer(sources[i]), b, at) : number(in.number(sources[i]), b, at);
+            at = integer[i] ? integer(row.integer(i), b, at) : number(row.number(i), b, at);
         }
         b[at++] = '\n';
         used = at;
