@@ -49,7 +49,8 @@ final class BdfExport {
     /** An export of the filter's rows: notes when each cell's sweeps began, to give them the cell's level. */
     static BdfExport prepare(DataSource source, DataFilter filter) throws IOException {
         Map<String, TreeSet<Double>> starts = new HashMap<>();
-        source.impedance(filter, (cell, p) -> starts.computeIfAbsent(cell, c -> new TreeSet<>()).add(p.testTimeSecond()));
+        source.impedance(filter,
+                (cell, p) -> starts.computeIfAbsent(cell, c -> new TreeSet<>()).add(p.testTimeSecond()));
         Map<String, double[]> sorted = new HashMap<>();
         starts.forEach((cell, times) -> sorted.put(cell, times.stream().mapToDouble(Double::doubleValue).toArray()));
         return new BdfExport(sorted);
@@ -66,18 +67,20 @@ final class BdfExport {
         cell.levels.sample(testTime, voltage, current);
         if (!Double.isNaN(pa)) {
             // NaN compares false both ways, so the first measured pressure starts the range
-            cell.minimumPressure = pa < cell.minimumPressure || Double.isNaN(cell.minimumPressure) ? pa : cell.minimumPressure;
-            cell.maximumPressure = pa > cell.maximumPressure || Double.isNaN(cell.maximumPressure) ? pa : cell.maximumPressure;
+            boolean first = Double.isNaN(cell.minimumPressure);
+            cell.minimumPressure = first || pa < cell.minimumPressure ? pa : cell.minimumPressure;
+            cell.maximumPressure = first || pa > cell.maximumPressure ? pa : cell.maximumPressure;
         }
     }
 
-    /** Writes each cell's spectra (the filter's) to {@code <cell>.eis.bdf.csv} in {@code directory}, as {@code version} names them. */
+    /** Writes each cell's spectra (the filter's) to {@code <cell>.eis.bdf.csv} in {@code directory}, in {@code version}'s terms. */
     void spectra(DataSource source, DataFilter filter, BdfVersion version, Path directory) throws IOException {
         List<CellFiles.Written> written;
         List<DataColumn<BdfSpectra.Row>> columns = BdfSpectra.columns(version);
         try (CellFiles<BdfSpectra.Row> files = new CellFiles<>(directory, ".eis.bdf.csv",
                 (cell, f) -> ColumnCsvFile.create(f, columns, true))) {
-            source.impedance(filter, (cell, p) -> files.accept(cell, cell(cell).levels.row(row(p), p.testTimeSecond())));
+            source.impedance(filter,
+                    (cell, p) -> files.accept(cell, cell(cell).levels.row(row(p), p.testTimeSecond())));
             written = files.finish();
         }
         for (CellFiles.Written w : written) {

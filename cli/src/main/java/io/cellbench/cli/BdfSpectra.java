@@ -46,7 +46,7 @@ final class BdfSpectra {
         return columns;
     }
 
-    /** A term the spectra share with the samples is named as the samples' export names it (Step ID is Step Index in 1.2). */
+    /** A term the spectra share with the samples, as the samples' export names it (Step ID: Step Index in 1.2). */
     private static ColumnTerm sampleTerm(ColumnTerm term, BdfVersion version) {
         return Arrays.stream(SampleField.values()).filter(s -> s.term() == term).findFirst()
                 .map(s -> s.term(version)).orElse(term);

@@ -119,7 +119,8 @@ final class DataOutput {
                         bdf.sample(cell, in.number(SampleField.TEST_TIME), in.number(SampleField.VOLTAGE),
                                 in.number(SampleField.CURRENT), in.number(SampleField.APPLIED_PRESSURE));
                     }
-                    if (in.integer(SampleField.STEP_RECORD_INDEX) != 0 && files.writer(cell) instanceof ColumnCsvFile<?> csv) {
+                    boolean current = in.integer(SampleField.STEP_RECORD_INDEX) != 0;
+                    if (current && files.writer(cell) instanceof ColumnCsvFile<?> csv) {
                         csv.write(in, copied);
                     } else {
                         files.accept(cell, SampleField.sample(in)); // written before BDF 1.3: its totals are worked out
