@@ -1,6 +1,5 @@
 package io.cellbench.cli;
 
-import io.cellbench.cli.format.Decimals;
 import io.cellbench.cli.format.RowWriter;
 import io.cellbench.core.data.ColumnSource;
 import io.cellbench.core.data.ColumnValue;
@@ -22,23 +21,20 @@ import java.util.stream.Collectors;
  * prints as the shortest decimal that reads back to the same double, never with an exponent);
  * no measurement is an empty field.
  *
- * <p>Rows are written as ASCII bytes into a buffer of its own, with numbers turned into text by
- * {@link Decimals} (the one number writer of the exports) and no boxing, String or charset encoder per value: an export writes
- * tens of millions of rows (issue 13: 1 M rows/s).
+ * <p>Rows are written as ASCII bytes, with numbers turned into text by
+ * {@link io.cellbench.cli.format.Decimals} (the one number writer of the exports) on every core
+ * ({@link CsvBlocks}) and no boxing, String or charset encoder per value: an export writes tens
+ * of millions of rows (issue 13: 1 M rows/s). A run's samples are copied straight from the
+ * Arrow batch ({@link #write(ColumnSource, DataColumn[])}).
  */
 final class ColumnCsvFile<R> implements RowWriter<R> {
-    private static final int BUFFER = 1 << 17;
     private final Path file;
     private final OutputStream out;
     /** Each column's value: taken straight, not through the column's definition, for every value of every row. */
     private final ColumnValue<R>[] values;
-    private final boolean[] integer;
-    private final int longestRow;
-    private final byte[] buffer;
-    private final Decimals decimals = new Decimals();
+    private final CsvBlocks blocks;
     private final RecordValues record = new RecordValues();
     private final CopiedValues copy = new CopiedValues();
-    private int used;
     private long rows;
 
     private ColumnCsvFile(Path file, OutputStream out, List<DataColumn<R>> columns) {
@@ -47,15 +43,14 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
         @SuppressWarnings("unchecked")
         ColumnValue<R>[] array = columns.stream().map(DataColumn::value).toArray(ColumnValue[]::new);
         values = array;
-        integer = new boolean[columns.size()];
+        boolean[] integer = new boolean[columns.size()];
         for (int i = 0; i < integer.length; i++) {
             integer[i] = switch (columns.get(i).kind()) {
                 case INT32 -> true;
                 case FLOAT64 -> false;
             };
         }
-        longestRow = columns.size() * (Decimals.MAX_LENGTH + 1) + 1;
-        buffer = new byte[Math.max(BUFFER, 2 * longestRow)];
+        blocks = new CsvBlocks(out, integer);
     }
 
     /** Creates {@code file}, which must not exist, and writes the header row. */
@@ -83,15 +78,8 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
         write(copy);
     }
 
-    /** Where a row's values come from, by column index. */
-    private interface Values {
-        int integer(int column);
-
-        double number(int column);
-    }
-
     /** A record's values, through each column's value function. */
-    private final class RecordValues implements Values {
+    private final class RecordValues implements CsvBlocks.Row {
         R row;
 
         @Override
@@ -106,7 +94,7 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
     }
 
     /** A file row's values, copied. */
-    private static final class CopiedValues implements Values {
+    private static final class CopiedValues implements CsvBlocks.Row {
         ColumnSource in;
         DataColumn<?>[] sources;
 
@@ -121,38 +109,9 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
         }
     }
 
-    private void write(Values row) throws IOException {
-        if (used + longestRow > buffer.length) {
-            flush();
-        }
-        byte[] b = buffer;
-        int at = used;
-        for (int i = 0; i < integer.length; i++) {
-            if (i > 0) {
-                b[at++] = ',';
-            }
-            at = integer[i] ? integer(row.integer(i), b, at) : number(row.number(i), b, at);
-        }
-        b[at++] = '\n';
-        used = at;
+    private void write(CsvBlocks.Row row) throws IOException {
+        blocks.add(row);
         rows++;
-    }
-
-    private static int integer(int n, byte[] b, int at) {
-        if (n < 0) {
-            b[at++] = '-';
-        }
-        return Decimals.digits(Math.abs((long) n), b, at);
-    }
-
-    /** No measurement (NaN) is an empty field. */
-    private int number(double d, byte[] b, int at) {
-        return Double.isNaN(d) ? at : decimals.write(d, b, at);
-    }
-
-    private void flush() throws IOException {
-        out.write(buffer, 0, used);
-        used = 0;
     }
 
     @Override
@@ -167,7 +126,7 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
     @Override
     public void close() throws IOException {
         try (out) {
-            flush();
+            blocks.finish();
         }
     }
 }

@@ -30,8 +30,8 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
  * same JVM: the Arrow read alone (every batch loaded, one column summed) for the summaries, a
  * plain buffered write of as many bytes (the export's own first MiB, repeated) for the exports.
  * Goals (issue 13): summaries under 1 s and exports at 1 M rows/s or more for 10 million samples.
- * Each figure also gives the CPU time the running thread used (the wall time on a shared,
- * loaded machine is mostly waiting for a core). Not run by the test suite. Run it (after {@code mvn -pl cli -am test-compile}) with the test
+ * Each figure also gives the CPU time the process used (the wall time on a shared, loaded
+ * machine is mostly waiting for a core). Not run by the test suite. Run it (after {@code mvn -pl cli -am test-compile}) with the test
  * classpath and Arrow's JVM flags; the argument is the number of samples (default 10,000,000;
  * the BDF file alone is about 4 GB then).
  */
@@ -134,11 +134,13 @@ public final class DataExportBenchmark {
     }
 
     /**
-     * The CPU time of this thread (ns): on the shared build machine the wall time of a figure
-     * is mostly how long other processes held the cores; the CPU time is what the code cost.
+     * The CPU time of this process (ns: every thread, the export's formatters and the garbage
+     * collector included): on the shared build machine the wall time of a figure is mostly how
+     * long other processes held the cores; the CPU time is what the code cost.
      */
     private static long cpu() {
-        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(long start) {
