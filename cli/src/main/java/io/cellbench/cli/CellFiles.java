@@ -40,6 +40,11 @@ final class CellFiles<R> implements AutoCloseable {
     }
 
     void accept(String cellId, R row) throws IOException {
+        writer(cellId).write(row);
+    }
+
+    /** The cell's file, opened when first asked for. */
+    RowWriter<R> writer(String cellId) throws IOException {
         RowWriter<R> writer = writers.get(cellId);
         if (writer == null) {
             Path file = directory.resolve(fileName(cellId) + suffix);
@@ -50,7 +55,7 @@ final class CellFiles<R> implements AutoCloseable {
             writers.put(cellId, writer);
             files.put(cellId, file);
         }
-        writer.write(row);
+        return writer;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.cellbench.cli;
 
 import io.cellbench.cli.format.RowWriter;
+import io.cellbench.core.data.ColumnSource;
+import io.cellbench.core.data.ColumnValue;
 import io.cellbench.core.data.DataColumn;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,34 +21,36 @@ import java.util.stream.Collectors;
  * prints as the shortest decimal that reads back to the same double, never with an exponent);
  * no measurement is an empty field.
  *
- * <p>Rows are written as ASCII bytes into a buffer of its own, with numbers turned into text by
- * {@link PlainDecimal} and no boxing, String or charset encoder per value: an export writes
- * tens of millions of rows (issue 13: 1 M rows/s).
+ * <p>Rows are written as ASCII bytes, with numbers turned into text by
+ * {@link io.cellbench.cli.format.Decimals} (the one number writer of the exports) on every core
+ * ({@link CsvBlocks}) and no boxing, String or charset encoder per value: an export writes tens
+ * of millions of rows (issue 13: 1 M rows/s). A run's samples are copied straight from the
+ * Arrow batch ({@link #write(ColumnSource, DataColumn[])}).
  */
 final class ColumnCsvFile<R> implements RowWriter<R> {
-    private static final int BUFFER = 1 << 17;
     private final Path file;
     private final OutputStream out;
-    private final List<DataColumn<R>> columns;
-    private final boolean[] integer;
-    private final int longestRow;
-    private final byte[] buffer;
-    private int used;
+    /** Each column's value: taken straight, not through the column's definition, for every value of every row. */
+    private final ColumnValue<R>[] values;
+    private final CsvBlocks blocks;
+    private final RecordValues record = new RecordValues();
+    private final CopiedValues copy = new CopiedValues();
     private long rows;
 
     private ColumnCsvFile(Path file, OutputStream out, List<DataColumn<R>> columns) {
         this.file = file;
         this.out = out;
-        this.columns = columns;
-        integer = new boolean[columns.size()];
+        @SuppressWarnings("unchecked")
+        ColumnValue<R>[] array = columns.stream().map(DataColumn::value).toArray(ColumnValue[]::new);
+        values = array;
+        boolean[] integer = new boolean[columns.size()];
         for (int i = 0; i < integer.length; i++) {
             integer[i] = switch (columns.get(i).kind()) {
                 case INT32 -> true;
                 case FLOAT64 -> false;
             };
         }
-        longestRow = columns.size() * (PlainDecimal.MAX_LENGTH + 1) + 1;
-        buffer = new byte[Math.max(BUFFER, 2 * longestRow)];
+        blocks = new CsvBlocks(out, integer);
     }
 
     /** Creates {@code file}, which must not exist, and writes the header row. */
@@ -59,37 +63,55 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
 
     @Override
     public void write(R row) throws IOException {
-        if (used + longestRow > buffer.length) {
-            flush();
-        }
-        byte[] b = buffer;
-        int at = used;
-        for (int i = 0; i < integer.length; i++) {
-            if (i > 0) {
-                b[at++] = ',';
-            }
-            DataColumn<R> column = columns.get(i);
-            if (integer[i]) {
-                int n = column.integer(row);
-                if (n < 0) {
-                    b[at++] = '-';
-                }
-                at = PlainDecimal.digits(Math.abs((long) n), b, at);
-            } else {
-                double d = column.number(row);
-                if (!Double.isNaN(d)) {
-                    at = PlainDecimal.write(d, b, at);
-                }
-            }
-        }
-        b[at++] = '\n';
-        used = at;
-        rows++;
+        record.row = row;
+        write(record);
     }
 
-    private void flush() throws IOException {
-        out.write(buffer, 0, used);
-        used = 0;
+    /**
+     * Writes a row read from a file that holds this file's values as they are: column i is
+     * {@code sources[i]} of {@code in} (an export of a run's samples copies them so, with no
+     * record made of each row).
+     */
+    void write(ColumnSource in, DataColumn<?>[] sources) throws IOException {
+        copy.in = in;
+        copy.sources = sources;
+        write(copy);
+    }
+
+    /** A record's values, through each column's value function. */
+    private final class RecordValues implements CsvBlocks.Row {
+        R row;
+
+        @Override
+        public int integer(int column) {
+            return values[column].integer(row);
+        }
+
+        @Override
+        public double number(int column) {
+            return values[column].number(row);
+        }
+    }
+
+    /** A file row's values, copied. */
+    private static final class CopiedValues implements CsvBlocks.Row {
+        ColumnSource in;
+        DataColumn<?>[] sources;
+
+        @Override
+        public int integer(int column) {
+            return in.integer(sources[column]);
+        }
+
+        @Override
+        public double number(int column) {
+            return in.number(sources[column]);
+        }
+    }
+
+    private void write(CsvBlocks.Row row) throws IOException {
+        blocks.add(row);
+        rows++;
     }
 
     @Override
@@ -104,7 +126,7 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
     @Override
     public void close() throws IOException {
         try (out) {
-            flush();
+            blocks.finish();
         }
     }
 }

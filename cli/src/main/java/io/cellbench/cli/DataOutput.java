@@ -4,6 +4,7 @@ import io.cellbench.cli.format.OutputFormat;
 import io.cellbench.cli.format.TablePrinter;
 import io.cellbench.core.UserError;
 import io.cellbench.core.data.BdfVersion;
+import io.cellbench.core.data.DataColumn;
 import io.cellbench.core.data.Sample;
 import io.cellbench.core.data.SampleField;
 import java.io.BufferedOutputStream;
@@ -99,22 +100,40 @@ final class DataOutput {
             throw new UserError(directory + " is a file; -o takes a directory for a file per cell");
         }
         Files.createDirectories(directory);
+        List<DataColumn<Sample>> columns = SampleField.columns(version);
         CellFiles<Sample> files = switch (format) {
-            case BDF -> new CellFiles<>(directory, ".bdf.csv",
-                    (cell, f) -> ColumnCsvFile.create(f, SampleField.columns(version), true));
-            case CSV -> new CellFiles<>(directory, ".csv",
-                    (cell, f) -> ColumnCsvFile.create(f, SampleField.columns(version), false));
+            case BDF -> new CellFiles<>(directory, ".bdf.csv", (cell, f) -> ColumnCsvFile.create(f, columns, true));
+            case CSV -> new CellFiles<>(directory, ".csv", (cell, f) -> ColumnCsvFile.create(f, columns, false));
             case ARROW -> new CellFiles<>(directory, ".arrows",
                     (cell, f) -> ArrowSampleFile.create(f, source.metadata(cell), allocator));
             case TABLE, JSON -> throw new UserError("export writes bdf, csv or arrow files, not " + name(format));
         };
         List<CellFiles.Written> written;
-        BdfExport bdf = new BdfExport();
+        BdfExport bdf = format == DataFormat.BDF ? BdfExport.prepare(source, filter) : null;
+        DataColumn<?>[] copied = copiedFrom(columns);
         try (files) {
-            source.samples(filter, (cell, s) -> {
-                bdf.sample(cell, s.appliedPressurePa());
-                files.accept(cell, s);
-            });
+            if (source instanceof RunDirectoryData run && format != DataFormat.ARROW && copied != null) {
+                // the files' values as they are, with no Sample made of each of tens of millions of rows
+                run.sampleRows(filter, (cell, in) -> {
+                    if (bdf != null) {
+                        bdf.sample(cell, in.number(SampleField.TEST_TIME), in.number(SampleField.VOLTAGE),
+                                in.number(SampleField.CURRENT), in.number(SampleField.APPLIED_PRESSURE));
+                    }
+                    boolean current = in.integer(SampleField.STEP_RECORD_INDEX) != 0;
+                    if (current && files.writer(cell) instanceof ColumnCsvFile<?> csv) {
+                        csv.write(in, copied);
+                    } else {
+                        files.accept(cell, SampleField.sample(in)); // written before BDF 1.3: its totals are worked out
+                    }
+                });
+            } else {
+                source.samples(filter, (cell, s) -> {
+                    if (bdf != null) {
+                        bdf.sample(cell, s.testTimeSecond(), s.voltageVolt(), s.currentAmpere(), s.appliedPressurePa());
+                    }
+                    files.accept(cell, s);
+                });
+            }
             written = files.finish();
         }
         if (written.isEmpty()) {
@@ -123,12 +142,31 @@ final class DataOutput {
         for (CellFiles.Written w : written) {
             System.out.printf(Locale.ROOT, "%s: %,d samples -> %s%n", w.cellId(), w.rows(), w.file());
         }
-        if (format == DataFormat.BDF) {
+        if (bdf != null) {
             for (CellFiles.Written w : written) {
                 bdf.metadata(source, w.cellId(), version, directory);
             }
-            BdfExport.spectra(source, filter, directory);
+            bdf.spectra(source, filter, version, directory);
         }
+    }
+
+    /**
+     * The sample column each of {@code columns} holds as it is, for a row of a file written with
+     * BDF 1.3's meanings (its Step Record Index not 0); null when one is no such copy.
+     */
+    static DataColumn<?>[] copiedFrom(List<DataColumn<Sample>> columns) {
+        DataColumn<?>[] sources = new DataColumn<?>[columns.size()];
+        for (int i = 0; i < sources.length; i++) {
+            DataColumn<Sample> column = columns.get(i);
+            // a column of an older version's export takes its value as the field it was renamed from
+            SampleField field = column instanceof SampleField f ? f : java.util.Arrays.stream(SampleField.values())
+                    .filter(f -> f.value() == column.value()).findFirst().orElse(null);
+            if (field == null) {
+                return null;
+            }
+            sources[i] = field;
+        }
+        return sources;
     }
 
     static void printWarnings(DataSource source) {

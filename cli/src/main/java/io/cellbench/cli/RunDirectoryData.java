@@ -1,8 +1,10 @@
 package io.cellbench.cli;
 
 import io.cellbench.core.UserError;
+import io.cellbench.core.data.ColumnSource;
 import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.Sample;
+import io.cellbench.core.data.SampleField;
 import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.daq.arrow.ReadReport;
 import io.cellbench.daq.run.DataGap;
@@ -50,10 +52,19 @@ final class RunDirectoryData implements DataSource {
 
     @Override
     public void samples(DataFilter filter, CellRows<Sample> rows) throws IOException {
+        sampleRows(filter, (id, row) -> rows.accept(id, SampleField.sample(row)));
+    }
+
+    /**
+     * The filter's samples as rows of the files, each valid only during the call: what an
+     * export copies out as it is, with no {@link Sample} made of each (SampleField.sample makes one).
+     */
+    void sampleRows(DataFilter filter, CellRows<ColumnSource> rows) throws IOException {
         for (String id : selected(filter)) {
-            ReadReport report = deliver(() -> reader.samples(id, s -> {
-                if (filter.accepts(s.cycleCount(), s.testTimeSecond(), s.unixTimeSecond())) {
-                    pass(rows, id, s);
+            ReadReport report = deliver(() -> reader.sampleRows(id, row -> {
+                if (filter.accepts(row.integer(SampleField.CYCLE_COUNT), row.number(SampleField.TEST_TIME),
+                        row.number(SampleField.UNIX_TIME))) {
+                    pass(rows, id, row);
                 }
             }));
             warnings.addAll(report.warnings());

@@ -121,13 +121,52 @@ class BdfSchemaTest {
                     "Absolute Impedance / ohm", "Phase / deg", "Test Time / s")) {
                 assertTrue(header.contains(needed), cell + ": no '" + needed + "' in " + header);
             }
+            for (String label : header) {
+                JsonNode entry = schemaByLabel.get(label);
+                assertTrue(entry != null, cell + ": '" + label + "' is not a BDF 1.3.0 label");
+                assertFalse(entry.path("owl:deprecated").asBoolean(false), cell + ": '" + label + "' is deprecated");
+            }
             assertTrue(lines.size() > 20, cell + ": two sweeps of 5 points per decade");
             Rows rows = Rows.of(header, lines.subList(1, lines.size()));
+            // the DC level of each sweep: the cell's last sample at or before the sweep's start
+            // (an EIS step records its open-circuit reading right before sweeping)
+            List<String> sampleLines = Files.readAllLines(export.resolve(cell + ".bdf.csv"));
+            Rows samples = Rows.of(List.of(sampleLines.getFirst().split(",", -1)),
+                    sampleLines.subList(1, sampleLines.size()));
+            for (int i = 0; i < rows.size(); i++) {
+                double start = rows.number(i, "Test Time / s");
+                int before = -1;
+                for (int k = 0; k < samples.size() && samples.number(k, "Test Time / s") <= start; k++) {
+                    before = k;
+                }
+                assertTrue(before >= 0, cell + ": a sample before the sweep at " + start + " s");
+                assertEquals(samples.number(before, "Voltage / V"), rows.number(i, "Voltage / V"), 0,
+                        cell + " spectrum row " + (i + 1));
+                assertEquals(samples.number(before, "Current / A"), rows.number(i, "Current / A"), 0,
+                        cell + " spectrum row " + (i + 1));
+                assertEquals(0, rows.number(i, "Current / A"), 1e-9, cell + ": sweeps at open circuit");
+            }
             for (int i = 0; i < rows.size(); i++) {
                 double re = rows.number(i, "Real Impedance / ohm");
                 double im = rows.number(i, "Imaginary Impedance / ohm");
                 assertEquals(Math.hypot(re, im), rows.number(i, "Absolute Impedance / ohm"), 1e-9 * Math.hypot(re, im));
             }
+        }
+    }
+
+    /** The columns the alliance's validator requires ("Missing required columns" fails a file) are in every BDF file. */
+    @Test
+    void everyBdfFileHasTheSchemasRequiredColumns() throws Exception {
+        List<String> required = new ArrayList<>();
+        schemaByLabel.forEach((label, entry) -> {
+            if (entry.path("csvw:required").asBoolean(false)) {
+                required.add(label);
+            }
+        });
+        assertEquals(3, required.size(), "time, voltage, current: " + required);
+        for (Path file : list(export).stream().filter(f -> f.endsWith(".csv")).map(export::resolve).toList()) {
+            List<String> header = List.of(Files.readAllLines(file).getFirst().split(",", -1));
+            assertTrue(header.containsAll(required), file + ": " + header + " lacks one of " + required);
         }
     }
 

@@ -94,6 +94,16 @@ class DataCommandsTest {
             assertEquals(expected.get(i).chargingCapacityAh(), Double.parseDouble(v[7]), "row " + i);
             assertEquals(expected.get(i).stepIndex(), Integer.parseInt(v[6]), "row " + i);
         }
+        // the spectra beside it follow the version too: the program step is "Step Index" there as well
+        List<String> spectra = Files.readAllLines(out.resolve(cell + ".eis.bdf.csv"));
+        List<String> header = List.of(spectra.getFirst().split(",", -1));
+        assertTrue(header.contains("Step Index / 1") && !header.contains("Step ID"), header.toString());
+        List<Spectrum> sweeps;
+        try (RunReader reader = RunReader.open(run)) {
+            sweeps = reader.spectra(cell);
+        }
+        String[] first = spectra.get(1).split(",", -1);
+        assertEquals(sweeps.getFirst().stepIndex(), Integer.parseInt(first[header.indexOf("Step Index / 1")]));
         Console bad = Console.run("data", "export", run.toString(), "--bdf-version", "0.9", "-o", out.toString());
         assertEquals(2, bad.exitCode(), bad.err());
         assertTrue(bad.err().contains("cellbench writes 1.2.0, 1.3.0"), bad.err());

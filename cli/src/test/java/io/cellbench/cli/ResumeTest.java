@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * resumed) and resumed in a new process each time, exactly as an operator would after a
  * crash. The data of every cell must read as one run: test time strictly increasing, no
  * sample twice, counters continuous across each interruption (only the current since the
- * resume added, nothing for the downtime), one notice per resume, every cell completed with
+ * resume added, nothing for the downtime; a continued step's Step Record Index counting on from
+ * its last sample on disk), one notice per resume, every cell completed with
  * the cycles of an uninterrupted run.
  *
  * <p>Two speeds. At full speed every cell runs in virtual time, so the run is deterministic
@@ -200,6 +201,10 @@ class ResumeTest {
                     "cycle count: " + at);
             assertTrue(b.stepCount() >= a.stepCount() && b.stepCount() - a.stepCount() <= maxStep, "step count: " + at);
             assertTrue(b.cumulativeCapacityAh() >= a.cumulativeCapacityAh(), "cumulative capacity: " + at);
+            // BDF's Step Record Index counts the step's data points in the file, a resume or not
+            // (a step continued after a kill counted from 1 again)
+            assertEquals(b.stepCount() == a.stepCount() ? a.stepRecordIndex() + 1 : 1, b.stepRecordIndex(),
+                    "step record index: " + at);
             if (b.stepCount() == a.stepCount()) {
                 assertTrue(b.stepCapacityAh() >= a.stepCapacityAh(), "step capacity within a step: " + at);
             }

@@ -1,35 +1,174 @@
 package io.cellbench.cli.format;
 
-import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 
 /**
  * How the data exports (CSV, JSON, BDF) print a number: in full precision, the shortest
- * decimal that reads back as the same value, never with an exponent (docs/data.md), because
- * a unix time as 1.7145217234E9 is what spreadsheets and people read badly.
+ * decimal that reads back as the same value ({@link Double#toString}'s digits), never with an
+ * exponent (docs/data.md), because a unix time as 1.7145217234E9 is what spreadsheets and
+ * people read badly. The one writer of numbers for every export: CSV and BDF files take the
+ * ASCII bytes ({@link #write}), JSON and tables the text ({@link #plain(double)}).
+ *
+ * <p>An instance is a writer with its own scratch state (not thread-safe); the static methods
+ * use one per thread.
  */
 public final class Decimals {
-    private Decimals() {
+    /** Longest text: sign, 17 significant digits, up to 324 leading zeros, point. */
+    public static final int MAX_LENGTH = 352;
+    private static final ThreadLocal<Decimals> PER_THREAD = ThreadLocal.withInitial(Decimals::new);
+    private static final long[] POWERS_OF_TEN = new long[19];
+    /** The digits of 0 … 99, tens and ones. */
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = 10 * POWERS_OF_TEN[i - 1];
+        }
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
+
+    private final ShortestDigits shortest = new ShortestDigits();
+    private final byte[] text = new byte[MAX_LENGTH];
+
+    /** Writes {@code d} (not NaN) into {@code out} from {@code at}; returns the position after it. */
+    public int write(double d, byte[] out, int at) {
+        if (d == 0) {
+            return ascii(1 / d < 0 ? "-0.0" : "0.0", out, at);
+        }
+        if (Double.isInfinite(d)) {
+            return ascii(d > 0 ? "Infinity" : "-Infinity", out, at);
+        }
+        if (d < 0) {
+            out[at++] = '-';
+        }
+        shortest.of(Math.abs(d));
+        return plain(shortest.digits, shortest.exponent, out, at);
     }
 
     /** The shortest decimal of {@code d} without an exponent ("Infinity" and "NaN" as Java writes them). */
     public static String plain(double d) {
-        return plain(Double.toString(d), Double.isInfinite(d));
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        Decimals writer = PER_THREAD.get();
+        return new String(writer.text, 0, writer.write(d, writer.text, 0), StandardCharsets.US_ASCII);
     }
 
-    /** The shortest decimal of {@code f} without an exponent. */
+    /** The shortest decimal of {@code f} without an exponent: {@link Float#toString}'s digits, the point moved. */
     public static String plain(float f) {
-        return plain(Float.toString(f), Float.isInfinite(f));
+        String java = Float.toString(f);
+        int e = java.indexOf('E');
+        if (e < 0 || Float.isInfinite(f)) {
+            return java;
+        }
+        // d.dddE±n: the digits without the point and trailing zeros, scaled by 10^(n - decimals)
+        boolean negative = java.charAt(0) == '-';
+        String mantissa = java.substring(negative ? 1 : 0, e).replace(".", "");
+        int exponent = Integer.parseInt(java.substring(e + 1)) - (mantissa.length() - 1);
+        long digits = Long.parseLong(mantissa);
+        while (digits % 10 == 0) {
+            digits /= 10;
+            exponent++;
+        }
+        byte[] out = new byte[MAX_LENGTH];
+        int at = 0;
+        if (negative) {
+            out[at++] = '-';
+        }
+        // a whole number Java writes with an exponent (1.0E10) has never had a ".0" in JSON
+        return withoutPointZero(new String(out, 0, plain(digits, exponent, out, at), StandardCharsets.US_ASCII));
     }
 
-    /** As {@link #plain(double)}, but a whole number below 10^15 without its ".0" (a cycle time of 3600 s). */
+    /** As {@link #plain(double)}, but a whole number without its ".0" (a cycle time of 3600 s). */
     public static String whole(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : plain(d);
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        return d == Math.rint(d) ? withoutPointZero(plain(d)) : plain(d);
     }
 
-    private static String plain(String javaText, boolean infinite) {
-        // Java's mantissa always has a decimal ("5.0E-4"): its zero is not a digit of the value,
-        // and kept it would print 0.00050 where the CSV of the same rows (PlainDecimal) has 0.0005
-        return javaText.indexOf('E') < 0 || infinite ? javaText
-                : new BigDecimal(javaText).stripTrailingZeros().toPlainString();
+    private static String withoutPointZero(String text) {
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+    }
+
+    /** The decimal digits of {@code n} ≥ 0 into {@code out} from {@code at}; returns the position after them. */
+    public static int digits(long n, byte[] out, int at) {
+        int end = at + length(n);
+        int i = end;
+        // tens of millions of values: the digits go two at a time in int arithmetic, eight at a
+        // time split off a long by one division
+        while (n > Integer.MAX_VALUE) {
+            long high = n / 100_000_000L;
+            int low = (int) (n - high * 100_000_000L);
+            for (int k = 0; k < 4; k++) {
+                int q = low / 100;
+                int pair = low - q * 100;
+                out[--i] = ONES[pair];
+                out[--i] = TENS[pair];
+                low = q;
+            }
+            n = high;
+        }
+        int m = (int) n;
+        while (m >= 100) {
+            int q = m / 100;
+            int pair = m - q * 100;
+            out[--i] = ONES[pair];
+            out[--i] = TENS[pair];
+            m = q;
+        }
+        if (m >= 10) {
+            out[--i] = ONES[m];
+            out[--i] = TENS[m];
+        } else {
+            out[--i] = (byte) ('0' + m);
+        }
+        return end;
+    }
+
+    /** {@code digits} × 10^{@code exponent} (digits without trailing zeros) in plain notation, with at least one decimal. */
+    private static int plain(long digits, int exponent, byte[] out, int at) {
+        int count = length(digits);
+        int point = count + exponent; // digits before the decimal point
+        if (point <= 0) {
+            out[at++] = '0';
+            out[at++] = '.';
+            for (int i = point; i < 0; i++) {
+                out[at++] = '0';
+            }
+            return digits(digits, out, at);
+        }
+        if (point >= count) {
+            at = digits(digits, out, at);
+            for (int i = count; i < point; i++) {
+                out[at++] = '0';
+            }
+            out[at++] = '.';
+            out[at++] = '0';
+            return at;
+        }
+        // the digits, then the point moved into them from the right
+        int end = digits(digits, out, at + 1);
+        System.arraycopy(out, at + 1, out, at, point);
+        out[at + point] = '.';
+        return end;
+    }
+
+    /** How many decimal digits {@code n} ≥ 0 has (0 has one): from its bit length, and one comparison. */
+    static int length(long n) {
+        int t = (64 - Long.numberOfLeadingZeros(n | 1)) * 1233 >>> 12;
+        return n < POWERS_OF_TEN[t] && t > 0 ? t : t + 1;
+    }
+
+    private static int ascii(String s, byte[] out, int at) {
+        for (int i = 0; i < s.length(); i++) {
+            out[at++] = (byte) s.charAt(i);
+        }
+        return at;
     }
 }

@@ -70,7 +70,7 @@ public final class JsonText {
     static void dataValue(JsonGenerator g, Object v) throws IOException {
         switch (v) {
             case null -> g.writeNull();
-            case Double d -> number(g, d, Decimals::plain);
+            case Double d -> number(g, d, Decimals::whole);
             case Float f -> {
                 if (Float.isFinite(f)) {
                     g.writeNumber(Decimals.plain(f));

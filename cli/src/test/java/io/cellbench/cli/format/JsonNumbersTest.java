@@ -26,7 +26,7 @@ class JsonNumbersTest {
     @Test
     void jsonNumbersHaveNoExponentAndReadBackTheSame() throws Exception {
         // 5e-4 and 1.5e-5: Java writes 5.0E-4, whose plain form keeps the mantissa's zero ("0.00050"):
-        // not the shortest decimal, and not what the CSV of the same rows prints (PlainDecimal)
+        // not the shortest decimal, and not what the CSV of the same rows prints (Decimals.write)
         List<Double> values = List.of(1.7965691680839665E9, -2.5e-7, 1e16, 123456789012.5, 4.9e-324, 0.1, 3.0, 5e-4,
                 1.5e-5);
         List<String> expected = List.of("1796569168.0839665", "-0.00000025", "10000000000000000", "123456789012.5",

@@ -1,5 +1,6 @@
 package io.cellbench.daq.arrow;
 
+import io.cellbench.core.data.ColumnSource;
 import io.cellbench.core.data.Sample;
 import io.cellbench.core.data.SampleField;
 import java.io.IOException;
@@ -19,7 +20,16 @@ public final class ArrowSampleReader {
 
     public static ReadReport read(List<Path> segments, BufferAllocator allocator, Consumer<Sample> consumer)
             throws IOException {
-        return ArrowTableReader.read(segments, allocator, SampleColumns.TABLE,
-                row -> consumer.accept(SampleField.sample(row)));
+        return rows(segments, allocator, row -> consumer.accept(SampleField.sample(row)));
+    }
+
+    /**
+     * Each row as a source positioned on it, valid only during the call ({@link SampleField#sample}
+     * makes the sample of it): for readers that copy values out as they are (the exports), so
+     * that tens of millions of rows need no record each.
+     */
+    public static ReadReport rows(List<Path> segments, BufferAllocator allocator, Consumer<ColumnSource> rows)
+            throws IOException {
+        return ArrowTableReader.read(segments, allocator, SampleColumns.TABLE, rows);
     }
 }

@@ -41,8 +41,36 @@ final class ArrowTableReader {
         });
     }
 
+    /** What a batch-at-a-time reader is handed: the batch's row count and its values, by column position. */
+    interface Batch {
+        int rows();
+
+        /** The float64 column at {@code position} (in the reader's column list), row {@code row}; NaN for null. */
+        double number(int position, int row);
+
+        /** The int32 column at {@code position}, row {@code row}; 0 for null. */
+        int integer(int position, int row);
+
+        /** The batch as a source positioned on {@code row}, valid until the next call. */
+        ColumnSource at(int row);
+    }
+
+    /**
+     * Hands {@code batches} each batch of the segments, for a reader that needs only some
+     * columns of most rows (cycle summaries): no row is turned into a record it does not ask for.
+     */
+    static ReadReport readBatches(List<Path> segments, BufferAllocator allocator,
+                                  List<? extends DataColumn<?>> columns, Consumer<Batch> batches) throws IOException {
+        Cursor cursor = new Cursor(columns);
+        return ArrowStreamScan.read(segments, allocator, (root, file) -> {
+            cursor.batch(root);
+            cursor.rows = root.getRowCount();
+            batches.accept(cursor);
+        });
+    }
+
     /** One row of the current batch, by column. */
-    private static final class Cursor implements ColumnSource {
+    private static final class Cursor implements ColumnSource, Batch {
         private final List<? extends DataColumn<?>> columns;
         private final Map<DataColumn<?>, Integer> positions = new IdentityHashMap<>();
         private final Float8Vector[] floats;
@@ -51,6 +79,7 @@ final class ArrowTableReader {
         private final ArrowBuf[] data;
         private final boolean[] nullable;
         int row;
+        int rows;
 
         Cursor(List<? extends DataColumn<?>> columns) {
             this.columns = List.copyOf(columns);
@@ -85,24 +114,43 @@ final class ArrowTableReader {
 
         @Override
         public double number(DataColumn<?> column) {
-            // straight from the values' buffer: the vector's get() checks for null a second time,
-            // and this runs for every value of tens of millions of rows
-            int k = position(column);
-            Float8Vector v = floats[k];
-            if (v == null || nullable[k] && v.isNull(row)) {
-                return Double.NaN;
-            }
-            return data[k].getDouble((long) row * Float8Vector.TYPE_WIDTH);
+            return number(position(column), row);
         }
 
         @Override
         public int integer(DataColumn<?> column) {
-            int k = position(column);
+            return integer(position(column), row);
+        }
+
+        @Override
+        public int rows() {
+            return rows;
+        }
+
+        @Override
+        public double number(int k, int at) {
+            // straight from the values' buffer: the vector's get() checks for null a second time,
+            // and this runs for every value of tens of millions of rows
+            Float8Vector v = floats[k];
+            if (v == null || nullable[k] && v.isNull(at)) {
+                return Double.NaN;
+            }
+            return data[k].getDouble((long) at * Float8Vector.TYPE_WIDTH);
+        }
+
+        @Override
+        public int integer(int k, int at) {
             IntVector v = ints[k];
-            if (v == null || nullable[k] && v.isNull(row)) {
+            if (v == null || nullable[k] && v.isNull(at)) {
                 return 0;
             }
-            return data[k].getInt((long) row * IntVector.TYPE_WIDTH);
+            return data[k].getInt((long) at * IntVector.TYPE_WIDTH);
+        }
+
+        @Override
+        public ColumnSource at(int at) {
+            row = at;
+            return this;
         }
 
         /**

@@ -1,14 +1,15 @@
 package io.cellbench.daq.run;
 
+import io.cellbench.core.data.ColumnSource;
 import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.Sample;
 import io.cellbench.core.data.Spectrum;
 import io.cellbench.daq.arrow.ArrowCycleReader;
+import io.cellbench.daq.arrow.ArrowCycleScan;
 import io.cellbench.daq.arrow.ArrowSampleReader;
 import io.cellbench.daq.arrow.ArrowSpectrumReader;
 import io.cellbench.daq.arrow.ReadReport;
 import io.cellbench.daq.arrow.Segments;
-import io.cellbench.daq.cycles.CycleStatistics;
 import io.cellbench.daq.cycles.CycleWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,6 +92,11 @@ public final class RunReader implements AutoCloseable {
         return ArrowSampleReader.read(sampleSegments(cellId), allocator, consumer);
     }
 
+    /** Streams the cell's samples as rows of their files, each valid only during the call ({@link ArrowSampleReader#rows}). */
+    public ReadReport sampleRows(String cellId, Consumer<ColumnSource> rows) throws IOException {
+        return ArrowSampleReader.rows(sampleSegments(cellId), allocator, rows);
+    }
+
     /** The cell's sample files, in reading order. */
     public List<Path> sampleSegments(String cellId) throws IOException {
         return Segments.list(cellDirectory(cellId), RunLayout.SAMPLES);
@@ -125,13 +131,19 @@ public final class RunReader implements AutoCloseable {
         } else {
             return ArrowCycleReader.read(file, allocator, consumer);
         }
-        CycleStatistics statistics = new CycleStatistics();
-        ReadReport samples = samples(cellId, s -> statistics.add(s).ifPresent(consumer));
-        statistics.finish().ifPresent(consumer);
+        ReadReport samples = recomputeCycles(cellId, consumer);
         List<String> warnings = new ArrayList<>();
         warnings.add(file + " is " + why + "; cycles recomputed from the samples");
         warnings.addAll(samples.warnings());
         return new ReadReport(samples.rows(), samples.batches(), samples.files(), warnings);
+    }
+
+    /**
+     * The cell's cycle summaries worked out from its samples, whatever cycles.arrows holds (what
+     * {@link #cycles(String, Consumer)} does when that file is missing or not closed).
+     */
+    public ReadReport recomputeCycles(String cellId, Consumer<CycleSummary> consumer) throws IOException {
+        return ArrowCycleScan.cycles(sampleSegments(cellId), allocator, consumer);
     }
 
     /** The cell's cycle summaries as a list. */

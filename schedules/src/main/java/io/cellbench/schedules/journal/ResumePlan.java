@@ -135,7 +135,7 @@ public final class ResumePlan {
             return new MissingData(id, entry, onDisk, written);
         }
         RunPosition at = entry.position();
-        RunPosition moved = lastSample[0] == null ? at : at.advancedTo(lastSample[0]);
+        RunPosition moved = (lastSample[0] == null ? at : at.advancedTo(lastSample[0])).recordedOnDisk(lastSample[0]);
         double[] unwritten = onDisk < at.testTimeSecond()
                 ? new double[] {Math.max(0, onDisk), at.testTimeSecond()} : null;
         return new Continue(id, entry.continuingAt(moved, lastSample[0] == null ? null : onDisk), unwritten);

@@ -270,7 +270,7 @@ public final class ProtocolRunner {
                     index, counters.cycleCount(), step.text()));
         } else {
             counters.restore(from.counters());
-            sampler.resumeStep(index, loggingPeriod, keepsTime ? from.stepElapsedSecond() : 0);
+            sampler.resumeStep(index, loggingPeriod, keepsTime ? from.stepElapsedSecond() : 0, from.stepRecords());
         }
         double now = grid.now();
         status.step(step.text(), index, counters.stepCount(), counters.cycleCount(), state,

@@ -124,7 +124,7 @@ final class RunPlace {
         SampleGrid grid = parts.sampler().grid();
         last = new RunPosition(path, iterations, parts.numbering().indexOf(openStep), phase, grid.runStart(),
                 grid.testTime(grid.stepStart()), grid.testTime(Math.max(unixTime, grid.stepStart())),
-                cvLimitAmpere, parts.counters().state());
+                cvLimitAmpere, parts.counters().state(), parts.sampler().stepRecords());
         return last;
     }
 }

@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param cvLimitAmpere           in the CV phase of a CC-CV step, the current limit the CV
  *                                command was given; 0 otherwise
  * @param counters                the capacity, energy, cycle and step counters at {@code testTimeSecond}
+ * @param stepRecords             samples of the open step recorded so far (BDF's Step Record
+ *                                Index of the last one): a resumed step goes on counting from
+ *                                it. 0 in journals written before it was kept.
  */
 public record RunPosition(
         List<Integer> path,
@@ -33,7 +36,8 @@ public record RunPosition(
         double stepStartTestTimeSecond,
         double testTimeSecond,
         double cvLimitAmpere,
-        Counts counters) {
+        Counts counters,
+        int stepRecords) {
 
     /** How far the open step got. */
     public enum Phase {
@@ -60,6 +64,14 @@ public record RunPosition(
             double stepWh,
             double netWh,
             double cumulativeWh) {
+    }
+
+    /** A position with no sample of the open step recorded yet. */
+    public RunPosition(List<Integer> path, List<Integer> iterations, int stepIndex, Phase phase,
+                       double runStartUnixSecond, double stepStartTestTimeSecond, double testTimeSecond,
+                       double cvLimitAmpere, Counts counters) {
+        this(path, iterations, stepIndex, phase, runStartUnixSecond, stepStartTestTimeSecond, testTimeSecond,
+                cvLimitAmpere, counters, 0);
     }
 
     public RunPosition {
@@ -92,6 +104,19 @@ public record RunPosition(
                 s.cumulativeCapacityAh(), s.chargingEnergyWh(), s.dischargingEnergyWh(), s.stepEnergyWh(),
                 s.netEnergyWh(), s.cumulativeEnergyWh());
         return new RunPosition(path, iterations, stepIndex, phase, runStartUnixSecond, stepStartTestTimeSecond,
-                s.testTimeSecond(), cvLimitAmpere, c);
+                s.testTimeSecond(), cvLimitAmpere, c, s.stepRecordIndex());
+    }
+
+    /**
+     * This position with the open step's record count the cell's data end with: the Step
+     * Record Index of {@code lastOnDisk} when it belongs to the open step, else 0 (none of the
+     * step's samples reached the disk). A resumed step counts on from what its file holds, so
+     * the index goes 1, 2, 3 … in the file across the interruption, whatever was lost with it.
+     */
+    public RunPosition recordedOnDisk(Sample lastOnDisk) {
+        int records = lastOnDisk != null && lastOnDisk.stepCount() == counters.stepCount()
+                ? lastOnDisk.stepRecordIndex() : 0;
+        return new RunPosition(path, iterations, stepIndex, phase, runStartUnixSecond, stepStartTestTimeSecond,
+                testTimeSecond, cvLimitAmpere, counters, records);
     }
 }

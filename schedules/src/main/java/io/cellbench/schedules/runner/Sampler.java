@@ -84,15 +84,16 @@ final class Sampler {
     /**
      * An interrupted step continues now, {@code elapsed} seconds into it: its time limits
      * and sample grid carry on as if the downtime had not been part of the step. The
-     * counters were restored by the caller; the phase (for the current-settling rule)
+     * counters were restored by the caller, {@code recorded} is how many of the step's samples the
+     * cell's data hold; the phase (for the current-settling rule)
      * starts again with the command given next.
      */
-    void resumeStep(int index, double loggingPeriod, double elapsed) {
+    void resumeStep(int index, double loggingPeriod, double elapsed, int recorded) {
         gate.period(loggingPeriod);
         stepIndex = index;
         grid.resumeStep(elapsed);
-        // The journal does not keep the record count: a resumed step counts its records from 1 again.
-        stepRecords = 0;
+        // BDF's Step Record Index counts the step's data points: the step's file goes on from its last one
+        stepRecords = recorded;
         firstOfStep = true;
         counters.commandChanged(grid.now());
     }
@@ -219,6 +220,11 @@ final class Sampler {
     /** Runs after every recorded sample (the runner journals its position there). */
     void onRecorded(Runnable action) {
         onRecorded = action;
+    }
+
+    /** Samples recorded in the open step so far. */
+    int stepRecords() {
+        return stepRecords;
     }
 
     void requestStop() {

@@ -1,0 +1,60 @@
+package io.cellbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.cellbench.cli.format.Decimals;
+import io.cellbench.core.data.ColumnTerm;
+import io.cellbench.core.data.ColumnValue;
+import io.cellbench.core.data.DataColumn;
+import io.cellbench.testing.Seeds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A CSV file's rows are formatted a block at a time on several threads ({@link CsvBlocks}) and
+ * must still come out whole and in order: tens of blocks of random rows (NaN as an empty field,
+ * negative integers, doubles of every scale) against the same rows written one by one.
+ */
+class ColumnCsvFileTest {
+    @TempDir
+    Path tmp;
+
+    record Row(int index, int count, double value, double other) {
+    }
+
+    @Test
+    void rowsFormattedOnSeveralThreadsComeOutInOrder() throws Exception {
+        long seed = Seeds.seed("ColumnCsvFileTest");
+        Random random = new Random(seed);
+        List<DataColumn<Row>> columns = List.of(
+                DataColumn.of(ColumnTerm.own("index", "1", "Index / 1"), ColumnValue.int32(Row::index)),
+                DataColumn.of(ColumnTerm.own("count", "1", "Count / 1"), ColumnValue.int32(Row::count)),
+                DataColumn.of(ColumnTerm.own("value", "V", "Value / V"), ColumnValue.float64(Row::value)),
+                DataColumn.of(ColumnTerm.own("other", "A", "Other / A"), ColumnValue.float64(Row::other)));
+        int rows = 20 * CsvBlocks.ROWS + random.nextInt(CsvBlocks.ROWS);
+        StringBuilder expected = new StringBuilder("index,count,value,other\n");
+        List<Row> all = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            Row row = new Row(i, random.nextInt() >> random.nextInt(32),
+                    random.nextInt(10) == 0 ? Double.NaN : (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(20) - 10),
+                    Double.longBitsToDouble(random.nextLong()));
+            all.add(row);
+            expected.append(row.index()).append(',').append(row.count()).append(',')
+                    .append(Double.isNaN(row.value()) ? "" : Decimals.plain(row.value())).append(',')
+                    .append(Double.isNaN(row.other()) ? "" : Decimals.plain(row.other())).append('\n');
+        }
+        Path file = tmp.resolve("rows.csv");
+        try (ColumnCsvFile<Row> csv = ColumnCsvFile.create(file, columns, false)) {
+            for (Row row : all) {
+                csv.write(row);
+            }
+            assertEquals(rows, csv.rows());
+        }
+        assertEquals(expected.toString(), Files.readString(file), "seed " + seed + " (-D" + Seeds.PROPERTY + "=" + seed + ")");
+    }
+}
