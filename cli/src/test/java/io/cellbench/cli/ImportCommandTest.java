@@ -245,6 +245,20 @@ class ImportCommandTest {
     }
 
     @Test
+    void aBrokenStepXmlIsCellbenchsWarningByLineAndColumnNotTheParsersFatalError() throws Exception {
+        Path file = Files.copy(ReferenceData.require(NDAX), tmp.resolve("c1.ndax"));
+        try (var zip = java.nio.file.FileSystems.newFileSystem(file)) {
+            Files.writeString(zip.getPath("Step.xml"), "<?xml version=\"1.0\"?>\n<root><config>\n</root>\n");
+        }
+        Path out = tmp.resolve("run");
+        Console c = Console.run("import", file.toString(), "--out", out.toString());
+        assertEquals(0, c.exitCode(), "metadata is a courtesy, the records are imported: " + c.out() + c.err());
+        assertFalse(c.err().contains("[Fatal Error]"), c.err());
+        assertFalse(c.out().contains("[Fatal Error]"), c.out());
+        assertTrue(c.out().contains("warning metadata: " + file + " Step.xml:3:3: not readable XML ("), c.out());
+    }
+
+    @Test
     void anEmptyTestIsRefusedByName() throws Exception {
         Path file = ReferenceData.require("neware/fastnda/empty.ndax");
         Path out = tmp.resolve("empty");
