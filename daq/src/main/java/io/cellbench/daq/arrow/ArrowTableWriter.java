@@ -28,10 +28,12 @@ final class ArrowTableWriter<R> implements AutoCloseable {
     private final IntVector[] ints;
     /** Per column, how its value is taken from a row (looked up once: this runs for every sample). */
     private final List<ColumnValue<R>> values;
+    /** Extra float64 columns after the table's (an import's aux channels), filled from each row's array. */
+    private final Float8Vector[] extra;
     private int buffered;
     private long rowsWritten;
 
-    private ArrowTableWriter(ArrowStreamOutput output, List<? extends DataColumn<R>> columns) {
+    private ArrowTableWriter(ArrowStreamOutput output, List<? extends DataColumn<R>> columns, List<Column> extraColumns) {
         this.output = output;
         this.values = columns.stream().map(DataColumn::value).toList();
         this.floats = new Float8Vector[columns.size()];
@@ -44,6 +46,7 @@ final class ArrowTableWriter<R> implements AutoCloseable {
                 case INT32 -> ints[k] = (IntVector) root.getVector(column.columnName());
             }
         }
+        this.extra = extraColumns.stream().map(c -> (Float8Vector) root.getVector(c.name())).toArray(Float8Vector[]::new);
     }
 
     /**
@@ -54,9 +57,22 @@ final class ArrowTableWriter<R> implements AutoCloseable {
     static <R> ArrowTableWriter<R> create(Path file, List<? extends DataColumn<R>> columns, Map<String, String> metadata,
                                           ArrowWriteOptions options, BufferAllocator allocator, int rowCapacity)
             throws IOException {
-        List<Column> schema = columns.stream().map(Column::of).toList();
+        return create(file, columns, List.of(), metadata, options, allocator, rowCapacity);
+    }
+
+    /** The same with {@code extraColumns} (float64) after the table's, filled by {@link #add(Object, double[])}. */
+    static <R> ArrowTableWriter<R> create(Path file, List<? extends DataColumn<R>> columns, List<Column> extraColumns,
+                                          Map<String, String> metadata, ArrowWriteOptions options,
+                                          BufferAllocator allocator, int rowCapacity) throws IOException {
+        List<Column> schema = new java.util.ArrayList<>(columns.stream().map(Column::of).toList());
+        for (Column c : extraColumns) {
+            if (c.type() != Column.Type.FLOAT64 || schema.stream().anyMatch(k -> k.name().equals(c.name()))) {
+                throw new IllegalArgumentException("an extra column is float64 and named apart from the others: " + c);
+            }
+            schema.add(c);
+        }
         return new ArrowTableWriter<>(ArrowStreamOutput.create(file, Column.schema(schema, metadata), options,
-                allocator, rowCapacity), columns);
+                allocator, rowCapacity), columns, extraColumns);
     }
 
     /** Adds a row to the batch being collected. */
@@ -75,6 +91,20 @@ final class ArrowTableWriter<R> implements AutoCloseable {
             }
         }
         buffered = i + 1;
+    }
+
+    /** Adds a row and its extra columns' values (in their order; missing ones, and NaN, are null). */
+    void add(R row, double[] extraValues) {
+        int i = buffered;
+        add(row);
+        for (int k = 0; k < extra.length; k++) {
+            double value = k < extraValues.length ? extraValues[k] : Double.NaN;
+            if (Double.isNaN(value)) {
+                extra[k].setNull(i);
+            } else {
+                extra[k].setSafe(i, value);
+            }
+        }
     }
 
     /** Rows collected since the last batch. */
