@@ -1,8 +1,8 @@
 package io.cellbench.cli;
 
 import io.cellbench.core.data.RunEvent;
-import io.cellbench.core.data.RunListener;
 import io.cellbench.daq.arrow.ArrowWriteOptions;
+import io.cellbench.daq.arrow.Column;
 import io.cellbench.daq.arrow.FsyncPolicy;
 import io.cellbench.daq.run.RunDirectorySink;
 import io.cellbench.daq.run.RunInfo;
@@ -89,13 +89,15 @@ final class ImportRun {
     }
 
     /** Opens the run directory at the first cell's start (its start time is the run's), then passes every event on. */
-    private static final class Recorder implements RunListener, AutoCloseable {
+    private static final class Recorder implements ImportedCell.Recorder, AutoCloseable {
         private final Path dir;
         private final String runId;
         private final BufferAllocator allocator;
         private final ImportProgress progress;
         private RunDirectorySink sink;
         private long samples;
+        /** Aux columns said before the sink is open (the first cell's come before its RunStarted opens it). */
+        private final Map<String, List<Column>> aux = new java.util.HashMap<>();
 
         Recorder(Path dir, String runId, BufferAllocator allocator, ImportProgress progress) {
             this.dir = dir;
@@ -116,9 +118,24 @@ final class ImportRun {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
+                aux.forEach(sink::auxColumns);
             }
             sink.on(event);
-            if (event instanceof RunEvent.SampleRecorded && (++samples & 0xffff) == 0) {
+        }
+
+        @Override
+        public void auxColumns(String cellId, List<Column> columns) {
+            if (sink == null) {
+                aux.put(cellId, columns);
+            } else {
+                sink.auxColumns(cellId, columns);
+            }
+        }
+
+        @Override
+        public void sample(RunEvent.SampleRecorded sample, double[] values) {
+            sink.sample(sample, values);
+            if ((++samples & 0xffff) == 0) {
                 progress.rows(samples);
             }
         }

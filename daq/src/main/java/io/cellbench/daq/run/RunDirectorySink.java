@@ -11,6 +11,7 @@ import io.cellbench.core.data.RunEvent.StepEnded;
 import io.cellbench.core.data.RunEvent.StepStarted;
 import io.cellbench.core.data.RunListener;
 import io.cellbench.daq.arrow.ArrowWriteOptions;
+import io.cellbench.daq.arrow.Column;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,8 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
     private final BufferAllocator allocator;
     private final boolean ownsAllocator;
     private final ConcurrentHashMap<String, CellRecorder> cells = new ConcurrentHashMap<>();
+    /** Per cell, the aux columns its next samples file gets ({@link #auxColumns}); none for a live run's cells. */
+    private final ConcurrentHashMap<String, List<Column>> aux = new ConcurrentHashMap<>();
     /** Guards the shared files: events.jsonl and run.json. */
     private final ReentrantLock shared = new ReentrantLock();
     private final EventLog events;
@@ -122,14 +125,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
     public void on(RunEvent event) {
         switch (event) {
             case RunStarted e -> start(e);
-            case SampleRecorded e -> {
-                CellRecorder cell = recorder(e);
-                try {
-                    cell.sample(e.sample());
-                } catch (IOException x) {
-                    throw failure(e.cellId(), "samples", cell.samplesFile(), x);
-                }
-            }
+            case SampleRecorded e -> sample(e, NO_AUX);
             case SpectrumMeasured e -> {
                 CellRecorder cell = recorder(e);
                 try {
@@ -144,6 +140,27 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
             case RunEnded e -> end(e);
         }
     }
+
+    /**
+     * Gives a cell's samples file, opened at its next RunStarted, float64 columns after the sample
+     * table's: an imported file's aux channels (temperatures, aux voltages ...), named apart from
+     * the table's columns. Their values come with each sample, {@link #sample(SampleRecorded, double[])}.
+     */
+    public void auxColumns(String cellId, List<Column> columns) {
+        aux.put(cellId, List.copyOf(columns));
+    }
+
+    /** A sample, as {@link #on} records it, with the values of the cell's {@link #auxColumns} in their order. */
+    public void sample(SampleRecorded e, double[] auxValues) {
+        CellRecorder cell = recorder(e);
+        try {
+            cell.sample(e.sample(), auxValues);
+        } catch (IOException x) {
+            throw failure(e.cellId(), "samples", cell.samplesFile(), x);
+        }
+    }
+
+    private static final double[] NO_AUX = new double[0];
 
     /** Writes every cell's buffered samples to its file now. */
     public void flush() {
@@ -182,7 +199,8 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         }
         CellRecorder recorder;
         try {
-            recorder = CellRecorder.open(cellDirectory, e, RunMetadata.forCell(info, e), options, allocator);
+            recorder = CellRecorder.open(cellDirectory, e, RunMetadata.forCell(info, e),
+                    e.resumed() ? List.of() : aux.getOrDefault(cellId, List.of()), options, allocator);
         } catch (IOException x) {
             throw failure(cellId, "its files", cellDirectory, x);
         }
