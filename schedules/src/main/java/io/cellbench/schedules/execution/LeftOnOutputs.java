@@ -8,9 +8,16 @@ import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.time.SystemLabClock;
 import io.cellbench.schedules.journal.JournalEntry;
+import io.cellbench.schedules.runner.RunnerStatus;
+import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.schedule.ScheduledCell;
+import io.cellbench.schedules.schedule.Wiring;
 import io.cellbench.schedules.runner.RunPosition;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SAFETY: outputs an earlier process left in doubt. A cell that ended FAULT (or tripped) while
@@ -20,15 +27,59 @@ import java.util.Map;
  * ({@link JournalEntry#outputInDoubt}): a resume opens that cell's channel and switches it off
  * before any cell starts, and when the instrument does not confirm (or cannot be opened: each
  * retry opens it again), the same retries as after a fault take over (an ALARM, back-off, the
- * process waits for them).
+ * process waits for them). A pool cell's output is on the pool channel it ran on, which the
+ * scheduler's journal names. Until the instrument confirms, {@code status} lists the cell as
+ * ended with its output in doubt ({@link #statuses}).
  */
 final class LeftOnOutputs {
-    private LeftOnOutputs() {
+    static final LeftOnOutputs NONE = new LeftOnOutputs(Map.of());
+
+    private final Map<ScheduledCell, JournalEntry> cells;
+    /** The cells whose switch-off at resume has been tried: confirmed, or handed to the retries. */
+    private final Set<String> tried = ConcurrentHashMap.newKeySet();
+
+    LeftOnOutputs(Map<ScheduledCell, JournalEntry> cells) {
+        this.cells = new LinkedHashMap<>(cells);
     }
 
-    static void switchOff(Map<ScheduledCell, JournalEntry> cells, InstrumentProvider instruments,
-                          CellJournaling journaling, SwitchOffRetries retries, RunListener listener) {
-        cells.forEach((cell, entry) -> switchOff(cell, entry, instruments, journaling, retries, listener));
+    void switchOff(Schedule schedule, InstrumentProvider instruments, CellJournaling journaling,
+                   SwitchOffRetries retries, RunListener listener) {
+        cells.forEach((cell, entry) -> {
+            switchOff(wired(cell, schedule, journaling), entry, instruments, journaling, retries, listener);
+            tried.add(cell.info().id());
+        });
+    }
+
+    /**
+     * Each cell as ended with its outcome, its output in doubt until the instrument confirms it
+     * off (not yet tried counts as in doubt), in the order given.
+     */
+    Map<String, RunnerStatus> statuses(SwitchOffRetries retries) {
+        Map<String, RunnerStatus> out = new LinkedHashMap<>();
+        cells.forEach((cell, entry) -> {
+            String id = cell.info().id();
+            RunnerStatus ended = RunnerStatus.endedBeforeStart(entry.outcome(), 0);
+            RunnerStatus.Health doubt = tried.contains(id) ? ended.health() : ended.health().unconfirmed(
+                    entry.position() == null ? 0 : entry.position().testTimeSecond(), "switched off at resume");
+            RunnerStatus.Health health = retries.health(id, doubt);
+            out.put(id, health == ended.health() ? ended : ended.with(health));
+        });
+        return out;
+    }
+
+    /** A pool cell on the pool channel its scheduler journal names (as it unplugged from it), else as it is. */
+    private static ScheduledCell wired(ScheduledCell cell, Schedule schedule, CellJournaling journaling) {
+        Wiring.Named pool = cell.wiring().pool();
+        if (pool == null || cell.wiring().channel() != null || journaling == null) {
+            return cell;
+        }
+        String channel = journaling.resumeChannel(cell);
+        for (Wiring.Named ch : schedule.pools().getOrDefault(pool.name(), List.of())) {
+            if (ch.name().equals(channel)) {
+                return cell.onChannel(ch);
+            }
+        }
+        return cell;
     }
 
     private static void switchOff(ScheduledCell cell, JournalEntry entry, InstrumentProvider instruments,
