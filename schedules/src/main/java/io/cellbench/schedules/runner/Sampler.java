@@ -28,6 +28,8 @@ final class Sampler {
     private volatile boolean stopRequested;
     private Runnable onRecorded;
     private boolean firstOfStep;
+    /** The step time a resumed step had when it was journaled, until its first phase takes it; NaN otherwise. */
+    private double resumedElapsed = Double.NaN;
     private int stepIndex;
     /** Samples recorded in this step so far (BDF's Step Record Index of the last one). */
     private int stepRecords;
@@ -76,6 +78,7 @@ final class Sampler {
         gate.period(loggingPeriod);
         stepIndex = index;
         double stepStart = grid.beginStep();
+        resumedElapsed = Double.NaN;
         firstOfStep = true;
         stepRecords = 0;
         counters.commandChanged(stepStart);
@@ -91,6 +94,7 @@ final class Sampler {
         gate.period(loggingPeriod);
         stepIndex = index;
         grid.resumeStep(elapsed);
+        resumedElapsed = elapsed;
         // The journal does not keep the record count: a resumed step counts its records from 1 again.
         stepRecords = 0;
         firstOfStep = true;
@@ -227,6 +231,13 @@ final class Sampler {
 
     boolean stopRequested() {
         return stopRequested;
+    }
+
+    /** The step time a resumed step was journaled at, once (NaN for a step that began here, and after). */
+    double takeResumedElapsed() {
+        double elapsed = resumedElapsed;
+        resumedElapsed = Double.NaN;
+        return elapsed;
     }
 
     double stepTime() {
