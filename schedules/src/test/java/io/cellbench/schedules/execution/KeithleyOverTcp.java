@@ -11,6 +11,7 @@ import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.FaultPolicy;
 import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
+import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.schedules.schedule.Schedule;
 import java.io.IOException;
@@ -33,6 +34,27 @@ final class KeithleyOverTcp {
         cell.completeFormation();
         cell.restAt(0.5);
         return cell;
+    }
+
+    /**
+     * A protocol of {@code steps} for the half-charged coin within 1.8..3.8 V and ±5 mA, logged
+     * every 2 s (each minute kept): what the switch-off tests run.
+     */
+    static Protocol protocol(String name, String... steps) {
+        StringBuilder yaml = new StringBuilder("""
+                name: %s
+                limits:
+                  voltage: [1.8 V, 3.8 V]
+                  current: [-5 mA, 5 mA]
+                logging:
+                  period: 60 s
+                  sample_period: 2 s
+                steps:
+                """.formatted(name));
+        for (String step : steps) {
+            yaml.append("  - ").append(step).append('\n');
+        }
+        return ProtocolLoader.parse(yaml.toString(), "steps.yaml");
     }
 
     static Keithley2450Simulator simulator(SimulatedCell cell, SharedVirtualClock clock) {

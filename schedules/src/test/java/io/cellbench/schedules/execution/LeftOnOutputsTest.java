@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
-import io.cellbench.core.instrument.ChannelCommand;
-import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.instrument.InstrumentException;
-import io.cellbench.core.time.VirtualClock;
+import io.cellbench.fixtures.sim.ForwardingCyclerChannel;
 import io.cellbench.schedules.control.CellWatch;
 import io.cellbench.schedules.control.ControlJson;
 import io.cellbench.schedules.control.RunController;
@@ -124,13 +122,12 @@ class LeftOnOutputsTest {
     }
 
     /** A channel of the lab under its pool name, recording switch-offs (and refusing them on bank/2 while stalled). */
-    private final class Named implements CyclerChannel {
+    private final class Named extends ForwardingCyclerChannel {
         private final String name;
-        private final CyclerChannel channel;
 
         Named(String name, CyclerChannel channel) {
+            super(channel);
             this.name = name;
-            this.channel = channel;
         }
 
         @Override
@@ -138,38 +135,13 @@ class LeftOnOutputsTest {
             if (stalled && name.equals("bank/2")) {
                 throw new InstrumentException(name, "OUTP?", "no answer");
             }
-            channel.switchOff();
+            inner.switchOff();
             switchedOff.add(name);
-        }
-
-        @Override
-        public void apply(ChannelCommand command) {
-            channel.apply(command);
-        }
-
-        @Override
-        public ChannelReading read() {
-            return channel.read();
-        }
-
-        @Override
-        public double maxCurrentAmpere() {
-            return channel.maxCurrentAmpere();
         }
 
         @Override
         public String name() {
             return name;
-        }
-
-        @Override
-        public String identify() {
-            return name;
-        }
-
-        @Override
-        public void close() {
-            channel.close();
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.fixtures.wire.FaultPolicy;
-import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.execution.KeithleyOverTcp.FaultedBench;
@@ -33,18 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class OutputOffAfterFaultInRestTest {
-    private static final Protocol CHARGE_THEN_REST = ProtocolLoader.parse("""
-            name: a charge, then a long rest
-            limits:
-              voltage: [1.8 V, 3.8 V]
-              current: [-5 mA, 5 mA]
-            logging:
-              period: 60 s
-              sample_period: 2 s
-            steps:
-              - Charge at C/5 for 10 minutes
-              - Rest for 10 hours
-            """, "charge-rest.yaml");
+    private static final Protocol CHARGE_THEN_REST = KeithleyOverTcp.protocol("a charge, then a long rest",
+            "Charge at C/5 for 10 minutes", "Rest for 10 hours");
     private static final String CELL = FaultedBench.CELL;
 
     @TempDir

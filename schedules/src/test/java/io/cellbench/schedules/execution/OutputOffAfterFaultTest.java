@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.fixtures.wire.FaultPolicy;
 import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
-import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.execution.KeithleyOverTcp.FaultedBench;
@@ -28,17 +27,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class OutputOffAfterFaultTest {
-    private static final Protocol CHARGE = ProtocolLoader.parse("""
-            name: a long charge
-            limits:
-              voltage: [1.8 V, 3.8 V]
-              current: [-5 mA, 5 mA]
-            logging:
-              period: 60 s
-              sample_period: 2 s
-            steps:
-              - Charge at C/5 for 10 hours
-            """, "charge.yaml");
+    private static final Protocol CHARGE = KeithleyOverTcp.protocol("a long charge", "Charge at C/5 for 10 hours");
     private static final String CELL = FaultedBench.CELL;
 
     @Test
