@@ -35,8 +35,8 @@ final class LeftOnOutputs {
     static final LeftOnOutputs NONE = new LeftOnOutputs(Map.of());
 
     private final Map<ScheduledCell, JournalEntry> cells;
-    /** The cells whose switch-off at resume has been tried: confirmed, or handed to the retries. */
-    private final Set<String> tried = ConcurrentHashMap.newKeySet();
+    /** The cells whose output the instrument has confirmed off (here, or through the retries). */
+    private final Set<String> confirmedOff = ConcurrentHashMap.newKeySet();
 
     LeftOnOutputs(Map<ScheduledCell, JournalEntry> cells) {
         this.cells = new LinkedHashMap<>(cells);
@@ -44,22 +44,20 @@ final class LeftOnOutputs {
 
     void switchOff(Schedule schedule, InstrumentProvider instruments, CellJournaling journaling,
                    SwitchOffRetries retries, RunListener listener) {
-        cells.forEach((cell, entry) -> {
-            switchOff(wired(cell, schedule, journaling), entry, instruments, journaling, retries, listener);
-            tried.add(cell.info().id());
-        });
+        cells.forEach((cell, entry) ->
+                switchOff(wired(cell, schedule, journaling), entry, instruments, journaling, retries, listener));
     }
 
     /**
      * Each cell as ended with its outcome, its output in doubt until the instrument confirms it
-     * off (not yet tried counts as in doubt), in the order given.
+     * off (not tried yet, retried, or given up by the operator), in the order given.
      */
     Map<String, RunnerStatus> statuses(SwitchOffRetries retries) {
         Map<String, RunnerStatus> out = new LinkedHashMap<>();
         cells.forEach((cell, entry) -> {
             String id = cell.info().id();
             RunnerStatus ended = RunnerStatus.endedBeforeStart(entry.outcome(), 0);
-            RunnerStatus.Health doubt = tried.contains(id) ? ended.health() : ended.health().unconfirmed(
+            RunnerStatus.Health doubt = confirmedOff.contains(id) ? ended.health() : ended.health().unconfirmed(
                     entry.position() == null ? 0 : entry.position().testTimeSecond(), "switched off at resume");
             RunnerStatus.Health health = retries.health(id, doubt);
             out.put(id, health == ended.health() ? ended : ended.with(health));
@@ -67,7 +65,7 @@ final class LeftOnOutputs {
         return out;
     }
 
-    /** A pool cell on the pool channel its scheduler journal names (as it unplugged from it), else as it is. */
+    /** A pool cell on the pool channel it ran on, as its scheduler journal names it; any other cell as it is. */
     private static ScheduledCell wired(ScheduledCell cell, Schedule schedule, CellJournaling journaling) {
         Wiring.Named pool = cell.wiring().pool();
         if (pool == null || cell.wiring().channel() != null || journaling == null) {
@@ -82,8 +80,8 @@ final class LeftOnOutputs {
         return cell;
     }
 
-    private static void switchOff(ScheduledCell cell, JournalEntry entry, InstrumentProvider instruments,
-                                  CellJournaling journaling, SwitchOffRetries retries, RunListener listener) {
+    private void switchOff(ScheduledCell cell, JournalEntry entry, InstrumentProvider instruments,
+                           CellJournaling journaling, SwitchOffRetries retries, RunListener listener) {
         String id = cell.info().id();
         RunPosition at = entry.position();
         double endedAt = at == null ? 0 : at.testTimeSecond();
@@ -96,13 +94,14 @@ final class LeftOnOutputs {
             OpenedOnDemand channel = new OpenedOnDemand(cell, instruments);
             CellInstruments later = new CellInstruments(new SystemLabClock(), channel, null, 0, null, null,
                     channel::close);
-            Runnable confirmed = journaling == null ? () -> { }
-                    : () -> journaling.journal(cell, later).confirmedOffLater();
+            Runnable confirmed = confirmed(id, journaling == null ? () -> { }
+                    : () -> journaling.journal(cell, later).confirmedOffLater());
             retries.start(id, later, endedAt, Double.NaN, "at resume, its instruments could not be opened: "
                     + e.getMessage(), confirmed, () -> { });
             return;
         }
-        Runnable confirmed = journaling == null ? () -> { } : () -> journaling.journal(cell, inst).confirmedOffLater();
+        Runnable confirmed = confirmed(id, journaling == null ? () -> { }
+                : () -> journaling.journal(cell, inst).confirmedOffLater());
         String channel = inst.channel().name();
         try {
             inst.channel().switchOff();
@@ -120,6 +119,14 @@ final class LeftOnOutputs {
         notice(listener, id, now, Severity.INFO, channel + ": output confirmed off by the instrument at resume (the"
                 + " cell ended " + entry.outcome() + " and the process that faulted had not had it confirmed)");
         inst.close();
+    }
+
+    /** What runs when the instrument confirms cell {@code id}'s output off: the status says so, then {@code journal}. */
+    private Runnable confirmed(String id, Runnable journal) {
+        return () -> {
+            confirmedOff.add(id);
+            journal.run();
+        };
     }
 
     /** The cell's channel, opened when it is switched off (and only for that). */
