@@ -10,6 +10,7 @@ import io.cellbench.core.data.RunEvent.SpectrumMeasured;
 import io.cellbench.core.data.RunEvent.StepEnded;
 import io.cellbench.core.data.RunEvent.StepStarted;
 import io.cellbench.core.data.RunListener;
+import io.cellbench.core.time.LabClock;
 import io.cellbench.daq.arrow.ArrowWriteOptions;
 import io.cellbench.daq.arrow.Column;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.DoubleSupplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -40,6 +42,8 @@ import org.apache.arrow.memory.RootAllocator;
  */
 public final class RunDirectorySink implements RunListener, AutoCloseable {
 
+    /** What dates an event that carries no test time of an open cell (see {@link #datedBy}). */
+    private volatile DoubleSupplier now = () -> System.currentTimeMillis() / 1000.0;
     private final Path directory;
     private final RunInfo info;
     private final ArrowWriteOptions options;
@@ -110,6 +114,16 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
                     System.currentTimeMillis() / 1000.0);
         }
         return new RunDirectorySink(directory, info, options, allocator, ownsAllocator, events, manifest);
+    }
+
+    /**
+     * Dates the events that carry no test time of an open cell by {@code clock}, the run's, instead
+     * of the wall clock: a virtual lab in scaled time lives hours ahead of the wall clock, and its
+     * events.jsonl must be in one time.
+     */
+    public RunDirectorySink datedBy(LabClock clock) {
+        now = clock::nowUnixSeconds;
+        return this;
     }
 
     /** What opening the directory repaired (a torn last line of events.jsonl), each said in events.jsonl too. */
@@ -231,7 +245,8 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
 
     private void end(RunEnded e) {
         CellRecorder recorder = cells.remove(e.cellId());
-        double unixTime = recorder == null ? Double.NaN : recorder.unixTimeOf(e.testTimeSecond());
+        // a cell that ended before it started has no files, and its end is dated as it is written
+        double unixTime = recorder == null ? now.getAsDouble() : recorder.unixTimeOf(e.testTimeSecond());
         if (recorder != null) {
             finish(e.cellId(), recorder);
         }
@@ -264,7 +279,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         if (Double.isNaN(unixTime)) {
             // an event of no cell's test time (InfluxDB away, an operator's request, a cell that
             // has ended): dated when it is written, so every line of the log has a time
-            unixTime = System.currentTimeMillis() / 1000.0;
+            unixTime = now.getAsDouble();
         }
         shared.lock();
         try {

@@ -63,6 +63,13 @@ public record CellStatus(
                 stepTimeSecond, testTimeSecond, etaSecond, outcome, lastFault, null, null, false);
     }
 
+    /** This line with the output in doubt since {@code since} (null: confirmed off). */
+    public CellStatus withOutputUnconfirmedSince(String since) {
+        return new CellStatus(cellId, state, holds, waitingFor, stepIndex, step, cycle, voltageVolt, currentAmpere,
+                stepCapacityAh, stepTimeSecond, testTimeSecond, etaSecond, outcome, lastFault, notAnsweringSince,
+                since, etaGuess);
+    }
+
     public ObjectNode toJson() {
         ObjectNode n = ControlJson.MAPPER.createObjectNode();
         n.put("cell_id", cellId);

@@ -47,7 +47,7 @@ public final class ScheduleRunner implements AutoCloseable {
     private volatile boolean stopping;
     /** Channels whose output is not confirmed off after their cell ended, switched off again until it is. */
     private final SwitchOffRetries switchOffs;
-    private Map<ScheduledCell, io.cellbench.schedules.journal.JournalEntry> leftOn = Map.of();
+    private LeftOnOutputs leftOn = LeftOnOutputs.NONE;
 
     public ScheduleRunner(Schedule schedule, InstrumentProvider instruments, RunListener listener) {
         this(schedule, instruments, listener, null);
@@ -96,14 +96,14 @@ public final class ScheduleRunner implements AutoCloseable {
      * {@link LeftOnOutputs}).
      */
     public ScheduleRunner switchOffLeftOn(Map<ScheduledCell, io.cellbench.schedules.journal.JournalEntry> cells) {
-        this.leftOn = new LinkedHashMap<>(cells);
+        this.leftOn = new LeftOnOutputs(cells);
         return this;
     }
 
     /** Runs all cells to their end; returns each cell's outcome, in schedule order. */
     public Map<String, Outcome> run() throws InterruptedException {
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
-        LeftOnOutputs.switchOff(leftOn, instruments, journaling, switchOffs, listener);
+        leftOn.switchOff(schedule, instruments, journaling, switchOffs, listener);
         if (journaling != null) {
             cells.values().forEach(start::restoreJournaled);
         }
@@ -287,6 +287,14 @@ public final class ScheduleRunner implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The finished cells of an earlier process whose output this one switches off ({@link
+     * #switchOffLeftOn}), each ended with its outcome and whether its output is still in doubt.
+     */
+    public Map<String, RunnerStatus> leftOnStatuses() {
+        return leftOn.statuses(switchOffs);
     }
 
     /** The turns at each shared EIS analyzer, by lab name (for status pages and tests). */
