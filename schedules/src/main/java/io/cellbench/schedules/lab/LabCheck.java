@@ -71,7 +71,13 @@ public final class LabCheck {
             return;
         }
         LabInstrument i = lab.instruments().get(ref.instrument());
-        if (!i.can(Capability.CYCLER_CHANNEL)) {
+        if (ref.delegated() != i.can(Capability.NATIVE_PROGRAM) && cycler(i)) {
+            out.add(Located.error(named.at(), named.name(), who + ": '" + named.name() + "' is " + i.name() + " ("
+                    + i.driver().name() + "), " + (ref.delegated() ? "whose channels are numbered: write '"
+                    + i.name() + "/1'" : "whose channels run their own programs: name one by its address, e.g. '"
+                    + i.name() + "/27-1-1-3'"), "channels of " + lab.source() + ": " + String.join(", ", names)));
+        }
+        if (!cycler(i)) {
             out.add(Located.error(named.at(), named.name(), who + ": '" + named.name() + "' is "
                     + i.name() + " (" + i.driver().name() + "), which is not a cycler channel",
                     "channels of " + lab.source() + ": " + String.join(", ", names)));
@@ -143,6 +149,11 @@ public final class LabCheck {
         return null;
     }
 
+    /** An instrument whose channels run cells: driven step by step, or running programs of their own. */
+    static boolean cycler(LabInstrument i) {
+        return i.can(Capability.CYCLER_CHANNEL) || i.can(Capability.NATIVE_PROGRAM);
+    }
+
     /** The channels a cell may run on: its own, or every channel of its pool. */
     static List<Wiring.Named> channelsOf(Schedule schedule, ScheduledCell cell) {
         Wiring w = cell.wiring();
@@ -153,7 +164,7 @@ public final class LabCheck {
     /** The names a schedule may use for a channel: the lab's channels, then cycler instruments. */
     static List<String> channelNames(LabFile lab) {
         List<String> names = new ArrayList<>(lab.channels().keySet());
-        for (String n : lab.namesWith(Capability.CYCLER_CHANNEL)) {
+        for (String n : lab.namesWith(Capability.CYCLER_CHANNEL)) { // a program cycler's channels need an address
             if (!names.contains(n)) {
                 names.add(n);
             }
