@@ -82,9 +82,11 @@ final class ProgramFollow {
         NativeProgramChannel ch = setup.program().channel();
         pauseSent = false;
         stopSent = false;
+        boolean reattached = false;
         if (resumed && tally.segment() == k && tally.segmentStarted()) {
             ProgramStatus st = ch.status();
             running = !st.state().ended();
+            reattached = true;
             notice(tally, Severity.INFO, "re-attached to the program on " + ch.name() + " (" + st.cyclerState()
                     + ", step " + st.step() + "): downloading its records from number " + (tally.position() + 1));
         } else if (!attachedAfterStart(ch, k, tally, resumed)) {
@@ -114,6 +116,15 @@ final class ProgramFollow {
             if (st.state().ended()) {
                 download(ch, sources, tally); // what it wrote between the records and its end
                 running = false;
+                if (reattached && st.state() == ProgramState.STOPPED) {
+                    // stopped while cellbench was down or by 'cellbench stop': BTS cannot continue it mid-step
+                    tally.endStep(tally.testTime(), "stopped", out);
+                    journal.accept(true);
+                    notice(tally, Severity.WARNING, "the program on " + ch.name() + " had been stopped in step "
+                            + st.step() + " and cannot be continued mid-step: the run goes on with the protocol's"
+                            + " next part");
+                    return;
+                }
                 ended(ch, st, tally);
                 return;
             }
