@@ -42,6 +42,7 @@ public final class LabCheck {
             if (w.channel() != null) {
                 channel(lab, "cell '" + id + "'", w.channel(), out);
             }
+            delegated(lab, cell, out);
             restsOnVoltage(schedule, lab, cell, out);
             LabRange.check(schedule, lab, cell, out);
             instrument(lab, id, w.eis(), Capability.EIS_ANALYZER, "an impedance analyzer", out);
@@ -122,6 +123,41 @@ public final class LabCheck {
                 return; // one report per cell is enough to act on
             }
         }
+    }
+
+    /**
+     * A cell on a channel that runs compiled programs (a Neware's): its protocol must compile for
+     * the cycler (each refusal at its step), and its impedance steps need the cell's analyzer.
+     */
+    private static void delegated(LabFile lab, ScheduledCell cell, List<ProtocolException> out) {
+        Wiring w = cell.wiring();
+        ChannelRef ref = w.channel() == null ? null : lab.channel(w.channel().name());
+        if (ref == null || !ref.delegated()) {
+            return;
+        }
+        out.addAll(io.cellbench.schedules.runner.DelegatedRunner.problems(cell.protocol(), cell.info()));
+        Step.Eis eis = w.eis() == null ? firstEis(cell.protocol().steps()) : null;
+        if (eis != null) {
+            out.add(Located.error(eis.at(), null, "cell '" + cell.info().id() + "' is on " + ref.text()
+                    + ", which runs compiled programs and measures no impedance; this sweep needs an analyzer",
+                    "wire one to the cell in the schedule ('eis:' and 'mux_channel:'): the sweeps run on it between"
+                            + " the programs (docs/runner.md, 'Delegated cells')"));
+        }
+    }
+
+    private static Step.Eis firstEis(List<Step> steps) {
+        for (Step step : steps) {
+            if (step instanceof Step.Eis e) {
+                return e;
+            }
+            if (step instanceof Step.Repeat repeat) {
+                Step.Eis inner = firstEis(repeat.steps());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 
     private static String unmeasuredBy(LabInstrument i) {

@@ -64,6 +64,18 @@ record CompiledSegments(List<Path> files, List<List<Step>> sources, List<String>
                 List.copyOf(warnings));
     }
 
+    /** Compiles every program part and keeps nothing: throws as {@link #compile} would. */
+    static void check(Protocol protocol, List<ProgramSegments.Segment> segments, CellInfo cell) {
+        CompileOptions options = CompileOptions.now().withCapacityAh(cell.nominalCapacityAh());
+        int programs = (int) segments.stream().filter(ProgramSegments.Segment::program).count();
+        int n = 0;
+        for (ProgramSegments.Segment s : segments) {
+            if (s.program()) {
+                ProtocolCompiler.compile(s.asProtocol(protocol, ++n, programs), CompileTarget.NEWARE, options);
+            }
+        }
+    }
+
     private static String safe(String id) {
         return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }

@@ -54,6 +54,20 @@ public final class DelegatedRunner implements CellRunner {
                 Math.min(10, Math.max(1, logging.samplePeriodSecond())));
     }
 
+    /**
+     * The compiler's refusals for every program part of {@code protocol}, each at its step's
+     * file:line:column (empty when it compiles): for {@code validate} and the lab check before a
+     * run, so nothing starts that would be refused later.
+     */
+    public static List<io.cellbench.protocols.ProtocolException> problems(Protocol protocol, CellInfo cell) {
+        try {
+            CompiledSegments.check(protocol, ProgramSegments.of(protocol), cell);
+            return List.of();
+        } catch (CompileException e) {
+            return e.problems();
+        }
+    }
+
     /** How often a delegated cell asks its cycler where the program stands, s of lab time. */
     public double pollSecond() {
         return follow.pollSecond();
