@@ -136,28 +136,13 @@ public final class LabCheck {
             return;
         }
         out.addAll(io.cellbench.schedules.runner.DelegatedRunner.problems(cell.protocol(), cell.info()));
-        Step.Eis eis = w.eis() == null ? firstEis(cell.protocol().steps()) : null;
+        Step eis = w.eis() == null ? first(cell.protocol().steps(), s -> s instanceof Step.Eis) : null;
         if (eis != null) {
             out.add(Located.error(eis.at(), null, "cell '" + cell.info().id() + "' is on " + ref.text()
                     + ", which runs compiled programs and measures no impedance; this sweep needs an analyzer",
                     "wire one to the cell in the schedule ('eis:' and 'mux_channel:'): the sweeps run on it between"
                             + " the programs (docs/runner.md, 'Delegated cells')"));
         }
-    }
-
-    private static Step.Eis firstEis(List<Step> steps) {
-        for (Step step : steps) {
-            if (step instanceof Step.Eis e) {
-                return e;
-            }
-            if (step instanceof Step.Repeat repeat) {
-                Step.Eis inner = firstEis(repeat.steps());
-                if (inner != null) {
-                    return inner;
-                }
-            }
-        }
-        return null;
     }
 
     private static String unmeasuredBy(LabInstrument i) {
@@ -170,13 +155,18 @@ public final class LabCheck {
     }
 
     private static Step.Rest firstRestOnVoltage(List<Step> steps) {
+        return (Step.Rest) first(steps, s -> s instanceof Step.Rest r
+                && r.until().stream().anyMatch(t -> t.measure() == Termination.Measure.VOLTAGE));
+    }
+
+    /** The first step, repeats searched in order, that {@code is}; null for none. */
+    private static Step first(List<Step> steps, java.util.function.Predicate<Step> is) {
         for (Step step : steps) {
-            if (step instanceof Step.Rest r
-                    && r.until().stream().anyMatch(t -> t.measure() == Termination.Measure.VOLTAGE)) {
-                return r;
+            if (is.test(step)) {
+                return step;
             }
             if (step instanceof Step.Repeat repeat) {
-                Step.Rest inner = firstRestOnVoltage(repeat.steps());
+                Step inner = first(repeat.steps(), is);
                 if (inner != null) {
                     return inner;
                 }

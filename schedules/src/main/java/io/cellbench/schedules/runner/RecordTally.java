@@ -20,7 +20,7 @@ final class RecordTally {
     /** A record at the very instant of the one before (a step's first and the last one's last) is put this much later: no two samples share a time. */
     static final double SAME_INSTANT_SECOND = 1e-3;
     /** How many values {@link #save} writes. */
-    private static final int LENGTH = 31;
+    private static final int LENGTH = 27;
 
     private final String cellId;
     private final StepNumbering numbering;
@@ -41,13 +41,8 @@ final class RecordTally {
     /** Test time of the last record or step start; -1 before any (the journal keeps finite numbers only). */
     private double lastTime = -1;
     private int stepRecords;
-    // the counters of Sample
-    private int cycleCount = 1;
-    private int stepCount;
-    private boolean dischargedThisCycle;
-    private double chargingAh, dischargingAh, stepAh, netAh, cumulativeAh;
-    private double chargingWh, dischargingWh, stepWh, netWh, cumulativeWh;
-    private double totalChargingAh, totalDischargingAh, totalChargingWh, totalDischargingWh;
+    /** The counters of Sample, by the same rules as a directly driven cell's. */
+    private final Counters counters = new Counters();
 
     RecordTally(String cellId, StepNumbering numbering, double runStart) {
         this.cellId = cellId;
@@ -103,59 +98,35 @@ final class RecordTally {
         lastEnergy = Math.max(lastEnergy, energy);
         boolean charging = r.currentAmpere() > 0
                 || r.currentAmpere() == 0 && StepDirection.of(open) == StepDirection.CHARGE;
-        add(charging ? ah : 0, charging ? 0 : ah, charging ? wh : 0, charging ? 0 : wh);
+        counters.add(charging ? ah : 0, charging ? 0 : ah, charging ? wh : 0, charging ? 0 : wh);
         stepRecords++;
         double watt = r.currentAmpere() == 0 ? 0 : r.voltageVolt() * r.currentAmpere();
+        Counters c = counters;
         out.accept(new RunEvent.SampleRecorded(cellId, new Sample(t, runStart + t, r.voltageVolt(), r.currentAmpere(),
-                cycleCount, stepCount, openIndex, chargingAh, dischargingAh, stepAh, netAh, cumulativeAh, chargingWh,
-                dischargingWh, stepWh, netWh, cumulativeWh, watt, Double.NaN, Double.NaN, stepRecords, totalChargingAh,
-                totalDischargingAh, totalChargingWh, totalDischargingWh)));
+                c.cycleCount(), c.stepCount(), openIndex, c.chargingAh(), c.dischargingAh(), c.stepAh(), c.netAh(),
+                c.cumulativeAh(), c.chargingWh(), c.dischargingWh(), c.stepWh(), c.netWh(), c.cumulativeWh(), watt,
+                Double.NaN, Double.NaN, stepRecords, c.totalChargingAh(), c.totalDischargingAh(), c.totalChargingWh(),
+                c.totalDischargingWh())));
     }
 
     /** A step of cellbench's own (an impedance sweep between segments) begins at test time {@code t}. */
     void beginStep(Step step, double t, Consumer<RunEvent> out) {
-        StepDirection direction = StepDirection.of(step);
-        stepCount++;
-        if (direction == StepDirection.CHARGE && dischargedThisCycle) {
-            cycleCount++;
-            dischargedThisCycle = false;
-            chargingAh = dischargingAh = chargingWh = dischargingWh = 0;
-        }
-        if (direction == StepDirection.DISCHARGE) {
-            dischargedThisCycle = true;
-        }
-        stepAh = stepWh = 0;
+        counters.beginStep(StepDirection.of(step));
         stepRecords = 0;
         open = step;
         openIndex = numbering.indexOf(step);
         stepStart = t;
         lastTime = Math.max(lastTime, t);
-        out.accept(new RunEvent.StepStarted(cellId, t, stepCount, openIndex, cycleCount, step.text()));
+        out.accept(new RunEvent.StepStarted(cellId, t, counters.stepCount(), openIndex, counters.cycleCount(),
+                step.text()));
     }
 
     /** Ends the open step (if any) at test time {@code t}. */
     void endStep(double t, String reason, Consumer<RunEvent> out) {
         if (open != null) {
-            out.accept(new RunEvent.StepEnded(cellId, Math.max(t, stepStart), stepCount, openIndex, reason));
+            out.accept(new RunEvent.StepEnded(cellId, Math.max(t, stepStart), counters.stepCount(), openIndex, reason));
             open = null;
         }
-    }
-
-    private void add(double inAh, double outAh, double inWh, double outWh) {
-        chargingAh += inAh;
-        dischargingAh += outAh;
-        stepAh += inAh + outAh;
-        netAh += inAh - outAh;
-        cumulativeAh += inAh + outAh;
-        chargingWh += inWh;
-        dischargingWh += outWh;
-        stepWh += inWh + outWh;
-        netWh += inWh - outWh;
-        cumulativeWh += inWh + outWh;
-        totalChargingAh += inAh;
-        totalDischargingAh += outAh;
-        totalChargingWh += inWh;
-        totalDischargingWh += outWh;
     }
 
     Step openStep() {
@@ -184,11 +155,11 @@ final class RecordTally {
     }
 
     int cycleCount() {
-        return cycleCount;
+        return counters.cycleCount();
     }
 
     int stepCount() {
-        return stepCount;
+        return counters.stepCount();
     }
 
     /** Test time of the last record (or step start): where the run stands. */
@@ -204,17 +175,17 @@ final class RecordTally {
     RunPosition position(Step fallback) {
         return new RunPosition(List.of(segment), List.of(), open != null ? openIndex : numbering.indexOf(fallback),
                 RunPosition.Phase.MAIN, runStart, open != null ? stepStart : testTime(), testTime(), 0,
-                new RunPosition.Counts(cycleCount, stepCount, dischargedThisCycle, chargingAh, dischargingAh, stepAh,
-                        netAh, cumulativeAh, chargingWh, dischargingWh, stepWh, netWh, cumulativeWh));
+                counters.state());
     }
 
     /** Everything, for the journal: a resumed run restores it and downloads from {@link #position()} + 1. */
     double[] save() {
+        RunPosition.Counts c = counters.state();
         return new double[] {segment, segmentStarted ? 1 : 0, segmentStart, position, cyclerStep, cyclerStepStart,
                 lastStepTime, lastCapacity, lastEnergy, open == null ? -1 : openIndex, stepStart, lastTime, stepRecords,
-                cycleCount, stepCount, dischargedThisCycle ? 1 : 0, chargingAh, dischargingAh, stepAh, netAh,
-                cumulativeAh, chargingWh, dischargingWh, stepWh, netWh, cumulativeWh, totalChargingAh,
-                totalDischargingAh, totalChargingWh, totalDischargingWh, runStart};
+                runStart, c.cycleCount(), c.stepCount(), c.dischargedThisCycle() ? 1 : 0, c.chargingAh(),
+                c.dischargingAh(), c.stepAh(), c.netAh(), c.cumulativeAh(), c.chargingWh(), c.dischargingWh(),
+                c.stepWh(), c.netWh(), c.cumulativeWh()};
     }
 
     /** The test time of the last record a {@link #save}d state had counted. */
@@ -228,38 +199,22 @@ final class RecordTally {
             throw new IllegalArgumentException("the journal's program state has " + s.length + " values, not "
                     + LENGTH);
         }
-        int i = 0;
-        segment = (int) s[i++];
-        segmentStarted = s[i++] != 0;
-        segmentStart = s[i++];
-        position = (long) s[i++];
-        cyclerStep = (int) s[i++];
-        cyclerStepStart = s[i++];
-        lastStepTime = s[i++];
-        lastCapacity = s[i++];
-        lastEnergy = s[i++];
-        openIndex = (int) s[i++];
+        segment = (int) s[0];
+        segmentStarted = s[1] != 0;
+        segmentStart = s[2];
+        position = (long) s[3];
+        cyclerStep = (int) s[4];
+        cyclerStepStart = s[5];
+        lastStepTime = s[6];
+        lastCapacity = s[7];
+        lastEnergy = s[8];
+        openIndex = (int) s[9];
         open = openIndex < 0 ? null : steps.apply(openIndex);
-        stepStart = s[i++];
-        lastTime = s[i++];
-        stepRecords = (int) s[i++];
-        cycleCount = (int) s[i++];
-        stepCount = (int) s[i++];
-        dischargedThisCycle = s[i++] != 0;
-        chargingAh = s[i++];
-        dischargingAh = s[i++];
-        stepAh = s[i++];
-        netAh = s[i++];
-        cumulativeAh = s[i++];
-        chargingWh = s[i++];
-        dischargingWh = s[i++];
-        stepWh = s[i++];
-        netWh = s[i++];
-        cumulativeWh = s[i++];
-        totalChargingAh = s[i++];
-        totalDischargingAh = s[i++];
-        totalChargingWh = s[i++];
-        totalDischargingWh = s[i++];
-        runStart = s[i];
+        stepStart = s[10];
+        lastTime = s[11];
+        stepRecords = (int) s[12];
+        runStart = s[13];
+        counters.restore(new RunPosition.Counts((int) s[14], (int) s[15], s[16] != 0, s[17], s[18], s[19], s[20],
+                s[21], s[22], s[23], s[24], s[25], s[26]));
     }
 }
