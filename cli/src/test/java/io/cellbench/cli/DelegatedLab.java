@@ -1,5 +1,6 @@
 package io.cellbench.cli;
 
+import io.cellbench.core.time.PacedClock;
 import io.cellbench.core.time.ScaledClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
@@ -15,7 +16,8 @@ import java.util.Locale;
 
 /**
  * A lab of one simulated coin cell on a Neware BTS simulator (its XML API over TCP on
- * 127.0.0.1, port 0, in scaled time, a 1 s control tick), optionally also on a PalmSens
+ * 127.0.0.1, port 0, its channel in paced time, a 1 s control tick; cellbench in the scaled
+ * time of the lab file), optionally also on a PalmSens
  * analyzer's multiplexer (socat pseudo-terminal), with the lab file and a schedule that runs
  * the cell on the Neware channel; the schedule's simulation names the same cell, so
  * {@code --simulate} runs it directly for comparison.
@@ -37,7 +39,10 @@ final class DelegatedLab implements AutoCloseable {
         this.cell = new SimulatedCell(CellParameters.coin().withVariation(SEED));
         cell.setPressurePa(10e6);
         Path share = Files.createDirectories(dir.resolve("bts-steps"));
-        this.bts = new BtsSimulator("bts", List.of(cell), clock, BtsSimulator.Options.of(share).withTick(1));
+        // The BTS's channel lives in paced time: on a loaded machine it runs slower than the wall
+        // instead of skipping ahead, which would overshoot its cut-offs (a real cycler does not).
+        this.bts = new BtsSimulator("bts", List.of(cell), List.of(new PacedClock(clock.nowUnixSeconds(), speed)),
+                BtsSimulator.Options.of(share).withTick(1));
         VirtualInstrument analyzer = null;
         try {
             bts.startTcp();
