@@ -126,6 +126,12 @@ public final class DelegatedRunner implements CellRunner {
         } catch (RuntimeException e) {
             return reject(String.valueOf(e.getMessage()));
         }
+        if (setup.resumeFrom() != null && setup.program().state() == null) {
+            // Starting again could run the protocol twice on the cell, beside a program still running.
+            return reject("the journal holds no (or a damaged) program position for this cell, so cellbench cannot"
+                    + " know which of the cycler's records it has: look at " + setup.program().channel().name()
+                    + " in BTS, and start a new run for what is left");
+        }
         Outcome outcome = Outcome.COMPLETED;
         String message = "all steps completed";
         boolean interrupted = false;
@@ -193,10 +199,6 @@ public final class DelegatedRunner implements CellRunner {
         double start = setup.clock().nowUnixSeconds();
         tally = new RecordTally(cell.id(), numbering, start);
         emit(new RunEvent.RunStarted(cell.id(), start, cell, protocol.name(), protocol.source(), false));
-        if (from != null) {
-            emit(new RunEvent.Notice(cell.id(), 0, Severity.WARNING, "the journal holds no program position for this"
-                    + " delegated cell: it starts from the beginning"));
-        }
         for (String w : compiled.warnings()) {
             emit(new RunEvent.Notice(cell.id(), 0, Severity.WARNING, w));
         }

@@ -28,8 +28,9 @@ public final class ProgramLink {
     }
 
     /**
-     * What the journal keeps for the program, called once per journal write: the state now,
-     * then the state the previous write kept (empty before the run followed anything). A process
+     * What the journal keeps for the program, called once per journal write: the length of the
+     * state now, the state now, then the state the previous write kept (empty before the run
+     * followed anything). A process
      * killed between a journal write and the flush of its samples leaves the data at the
      * previous write; a resume then goes on from that one and downloads again what was lost.
      */
@@ -40,8 +41,10 @@ public final class ProgramLink {
         }
         double[] before = written == null ? new double[0] : written;
         written = s;
-        double[] out = java.util.Arrays.copyOf(s, s.length + before.length);
-        System.arraycopy(before, 0, out, s.length, before.length);
+        double[] out = new double[1 + s.length + before.length];
+        out[0] = s.length; // where the state now ends and the one before begins
+        System.arraycopy(s, 0, out, 1, s.length);
+        System.arraycopy(before, 0, out, 1 + s.length, before.length);
         return out;
     }
 
@@ -56,10 +59,14 @@ public final class ProgramLink {
             restoredBefore = null;
             return;
         }
-        int half = saved.length / 2;
-        boolean both = saved.length % 2 == 0 && half > 0;
-        state = java.util.Arrays.copyOf(saved, both ? half : saved.length);
-        restoredBefore = both ? java.util.Arrays.copyOfRange(saved, half, saved.length) : null;
+        int now = (int) saved[0];
+        if (now < 1 || 1 + now > saved.length) { // damaged: the resumed run refuses rather than guess
+            state = null;
+            restoredBefore = null;
+            return;
+        }
+        state = java.util.Arrays.copyOfRange(saved, 1, 1 + now);
+        restoredBefore = 1 + now < saved.length ? java.util.Arrays.copyOfRange(saved, 1 + now, saved.length) : null;
         written = state;
     }
 
