@@ -47,6 +47,10 @@ class VirtualLabNewareRunTest {
             lab.writeLab(dir.resolve("lab.yaml"));
             VirtualLab.Cell nw = lab.programCells().getFirst();
             assertEquals("nw-1", nw.channel());
+            Console probe = Console.run("probe", "--lab", dir.resolve("lab.yaml").toString(), "nw-1");
+            assertEquals(0, probe.exitCode(), probe.out() + probe.err());
+            assertTrue(probe.out().contains("nw-1 = neware-bts-1/27-21-1-1") && probe.out().contains("  program:  "),
+                    probe.out());
             Files.writeString(dir.resolve("schedule.yaml"), """
                     name: one cell on the Neware
                     cells:

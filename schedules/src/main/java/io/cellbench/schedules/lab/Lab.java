@@ -6,6 +6,7 @@ import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.instrument.EisAnalyzer;
 import io.cellbench.core.instrument.Instrument;
 import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.instrument.NativeProgramChannel;
 import io.cellbench.core.instrument.NativeProgramCycler;
 import io.cellbench.core.instrument.PressureFixture;
 import io.cellbench.core.instrument.TemperatureChamber;
@@ -136,6 +137,16 @@ public final class Lab implements InstrumentProvider, AutoCloseable {
             return c;
         }
         throw new InstrumentException(i.name(), null, "is not a cycler channel");
+    }
+
+    /** The channel of a cycler that runs its own programs a schedule or the command line means by {@code name} ("nw-1"). */
+    public NativeProgramChannel programChannel(String name) {
+        ChannelRef ref = file.channel(name);
+        if (ref == null || !ref.delegated()) {
+            throw new InstrumentException(name, null, "is not a channel of a cycler that runs its own programs in lab"
+                    + " file " + file.source());
+        }
+        return program(ref).channel();
     }
 
     /** A channel of a cycler that runs its own programs ({@code nw/27-1-1-3}). */
