@@ -25,21 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(600) // a hang guard: about a minute of wall time
 class DelegatedEisSplitTest {
-    static final String PROTOCOL = """
-            name: cycling with impedance
-            limits:
-              voltage: [1.8 V, 3.8 V]
-              current: [-5 mA, 5 mA]
-            logging:
-              period: 60 s
-              sample_period: 1 s
-            steps:
+    static final String PROTOCOL = DelegatedLab.protocol("cycling with impedance", "60 s", """
               - Rest for 5 minutes
               - Repeat 2 times:
                   - Charge at 1C until 3.7 V
                   - EIS from 10 kHz to 1 Hz at 10 mV, 5 points per decade
                   - Discharge at 1C until 1.9 V
-            """;
+            """);
     /** The EIS step's index in the protocol (rest 1, charge 2, EIS 3, discharge 4). */
     static final int EIS_STEP = 3;
 

@@ -81,6 +81,17 @@ final class DelegatedLab implements AutoCloseable {
         return v instanceof String s ? "'" + s.replace("'", "''") + "'" : String.valueOf(v);
     }
 
+    /**
+     * A protocol for the lab's coin cell: its voltage window (1.8 to 3.8 V, the compiled file's
+     * protection), ±5 mA, one record every {@code period} and a 1 s sample period, then {@code steps}.
+     */
+    static String protocol(String name, String period, String steps) {
+        return "name: " + name + "\n"
+                + "limits:\n  voltage: [1.8 V, 3.8 V]\n  current: [-5 mA, 5 mA]\n"
+                + "logging:\n  period: " + period + "\n  sample_period: 1 s\n"
+                + "steps:\n" + steps.stripIndent();
+    }
+
     /** Writes protocol.yaml and schedule.yaml (one cell on nw-1, with the analyzer when there is one). */
     Path writeSchedule(String protocol) throws IOException {
         Files.writeString(dir.resolve("protocol.yaml"), protocol);

@@ -30,21 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(600) // a hang guard: about a minute of wall time
 class DelegatedResumeTest {
-    static final String PROTOCOL = """
-            name: charge and discharge
-            limits:
-              voltage: [1.8 V, 3.8 V]
-              current: [-5 mA, 5 mA]
-            logging:
-              period: 30 s
-              sample_period: 1 s
-            steps:
+    static final String PROTOCOL = DelegatedLab.protocol("charge and discharge", "30 s", """
               - Rest for 5 minutes
               - Charge at 1C until 3.7 V then hold until C/10
               - Rest for 5 minutes
               - Discharge at 1C until 1.9 V
               - Rest for 5 minutes
-            """;
+            """);
 
     @TempDir
     Path dir;

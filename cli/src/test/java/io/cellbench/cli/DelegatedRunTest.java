@@ -29,22 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(600) // a hang guard: the delegated run takes about 40 s of wall time
 class DelegatedRunTest {
-    static final String PROTOCOL = """
-            name: delegated cycling
-            limits:
-              voltage: [1.8 V, 3.8 V]
-              current: [-5 mA, 5 mA]
-            logging:
-              period: 60 s
-              sample_period: 1 s
-            steps:
+    static final String PROTOCOL = DelegatedLab.protocol("delegated cycling", "60 s", """
               - Rest for 5 minutes
               - Repeat 2 times:
                   - Charge at 1C until 3.7 V then hold until C/10
                   - Rest for 5 minutes
                   - Discharge at 1C until 1.9 V
                   - Rest for 5 minutes
-            """;
+            """);
 
     @TempDir
     Path dir;
