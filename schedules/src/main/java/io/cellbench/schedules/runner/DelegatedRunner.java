@@ -143,9 +143,12 @@ public final class DelegatedRunner implements CellRunner {
                     follow.run(k, compiled.files().get(k), compiled.sources().get(k), tally,
                             k == first && setup.resumeFrom() != null);
                 } else {
+                    // A resumed run whose sweep had begun goes on in that step (measured again, not counted again).
+                    boolean continuing = k == first && setup.resumeFrom() != null && tally.openStep() == s.eis();
                     tally.beginSegment(k);
                     journal(true);
-                    sweep.run(s.eis(), tally, this::emit, this::stopRequested, holds::held);
+                    sweep.run(s.eis(), continuing, tally, this::emit, this::stopRequested, holds::held);
+                    tally.beginSegment(k + 1); // the sweep is behind: a resume goes on with what follows
                     journal(true);
                 }
             }

@@ -36,13 +36,16 @@ final class DelegatedSweep {
     }
 
     /**
-     * Runs {@code eis} as step {@code tally}'s next, emitting the step's start, its spectrum and
-     * its end to {@code out}.
+     * Runs {@code eis} as {@code tally}'s next step (or, {@code continuing}, as its open step: a
+     * resumed run whose sweep had begun), emitting the step's start, its spectrum and its end to
+     * {@code out}.
      */
-    void run(Step.Eis eis, RecordTally tally, Consumer<RunEvent> out, BooleanSupplier stopped, BooleanSupplier held)
-            throws RunEnd, InterruptedException {
+    void run(Step.Eis eis, boolean continuing, RecordTally tally, Consumer<RunEvent> out, BooleanSupplier stopped,
+             BooleanSupplier held) throws RunEnd, InterruptedException {
         String id = setup.cell().id();
-        tally.beginStep(eis, now(tally), out);
+        if (!continuing) {
+            tally.beginStep(eis, now(tally), out);
+        }
         status.step(eis.text(), tally.openIndex(), tally.stepCount(), tally.cycleCount(),
                 RunnerStatus.State.MEASURING_IMPEDANCE, 0, tally.testTime());
         while (held.getAsBoolean() && !stopped.getAsBoolean()) {
