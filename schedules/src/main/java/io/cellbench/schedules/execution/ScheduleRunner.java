@@ -4,6 +4,7 @@ import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.RunListener;
 import io.cellbench.schedules.runner.AnalyzerQueue;
+import io.cellbench.schedules.runner.CellRunner;
 import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.runner.ChamberBarrier;
 import io.cellbench.schedules.runner.ProtocolRunner;
@@ -169,7 +170,7 @@ public final class ScheduleRunner implements AutoCloseable {
     public void stop() {
         stopping = true;
         for (CellState state : cells.values()) {
-            ProtocolRunner r = state.runner();
+            CellRunner r = state.runner();
             if (r != null) {
                 r.stop();
             }
@@ -210,7 +211,7 @@ public final class ScheduleRunner implements AutoCloseable {
             // a finished cell of an earlier process whose output a resume is switching off
             return switchOffs.giveUp(cellId);
         }
-        ProtocolRunner r = cells.get(cellId).requestStop(); // a waiting cell then does not start
+        CellRunner r = cells.get(cellId).requestStop(); // a waiting cell then does not start
         if (r != null) {
             r.stop();
         }
@@ -273,7 +274,7 @@ public final class ScheduleRunner implements AutoCloseable {
         Map<String, RunnerStatus> out = new LinkedHashMap<>();
         for (CellState state : cells.values()) {
             ScheduledCell cell = state.cell();
-            ProtocolRunner r = state.runner();
+            CellRunner r = state.runner();
             if (r != null) {
                 RunnerStatus s = r.status();
                 RunnerStatus.Health health = switchOffs.health(state.id(), s.health());

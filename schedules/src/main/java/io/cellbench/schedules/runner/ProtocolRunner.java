@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Thread use: {@link #run()} on one thread; {@link #status()} and {@link #stop()} from
  * any thread.
  */
-public final class ProtocolRunner {
+public final class ProtocolRunner implements CellRunner {
     static final ChannelCommand OPEN_CIRCUIT = new ChannelCommand.OpenCircuit();
 
     private final CellSetup setup;

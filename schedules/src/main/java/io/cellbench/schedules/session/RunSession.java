@@ -16,6 +16,7 @@ import io.cellbench.schedules.execution.ScheduleRunner;
 import io.cellbench.schedules.journal.InstrumentState;
 import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
+import io.cellbench.schedules.journal.ProgramStates;
 import io.cellbench.schedules.journal.RunJournal;
 import io.cellbench.schedules.journal.RunMode;
 import io.cellbench.schedules.lab.Lab;
@@ -149,7 +150,7 @@ public final class RunSession {
                         + labFile.instruments().size() + " instruments, each connected when a cell first needs it"
                         + (labFile.virtualTime() == null ? "" : "; a virtual lab in scaled time, "
                         + speedText(labFile.virtualTime().speed()) + " lab seconds per second"));
-                yield new Instruments(lab, InstrumentState.NONE, lab, VirtualTime.speed(labFile.virtualTime()), clock);
+                yield new Instruments(lab, ProgramStates.LAB, lab, VirtualTime.speed(labFile.virtualTime()), clock);
             }
         };
     }
