@@ -35,7 +35,7 @@ class InstrumentRecordsTest {
         assertEquals(1, up[0], 1e-12);
         assertEquals(10, up[5], 1e-9);
         assertEquals(1000, up[15], 1e-9);
-        // half a decade at 3 points per decade rounds to 2 intervals: 1 kHz, √10·100 Hz… 
+        // half a decade at 3 points per decade rounds to 2 intervals: 1 kHz, 562 Hz, 316 Hz
         double[] part = new EisRequest(Mode.POTENTIOSTATIC, 1000, 1000 / Math.sqrt(10), 3, 0.005).frequencies();
         assertEquals(3, part.length);
         assertArrayEquals(new double[] {1000, 1000 / Math.pow(10, 0.25), 1000 / Math.sqrt(10)}, part, 1e-9);
