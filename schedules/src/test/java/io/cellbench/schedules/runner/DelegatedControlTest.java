@@ -86,6 +86,47 @@ class DelegatedControlTest {
         }
     }
 
+    @Test
+    void aRunResumedInItsSweepMeasuresItAgainInTheSameStepAndGoesOn() throws Exception {
+        Protocol protocol = ProtocolLoader.parse("""
+                name: sweep, then rest
+                limits:
+                  voltage: [1.8 V, 3.8 V]
+                steps:
+                  - EIS from 10 kHz to 1 Hz at 10 mV, 5 points per decade
+                  - Rest for 20 s
+                """, "sweep.yaml");
+        try (Bench b = new Bench(share)) {
+            // Journaled before the kill: the sweep (step 1 of part 1) had begun.
+            StepNumbering numbering = StepNumbering.of(protocol);
+            double runStart = b.clock.nowUnixSeconds() - 100;
+            RecordTally before = new RecordTally("nw-cell", numbering, runStart);
+            before.beginSegment(0);
+            before.beginStep(protocol.steps().getFirst(), 90, e -> { });
+            ProgramLink link = new ProgramLink(b.bts.channel("27-21-1-1"));
+            double[] state = before.save();
+            double[] saved = new double[state.length + 1];
+            saved[0] = state.length;
+            System.arraycopy(state, 0, saved, 1, state.length);
+            link.restore(saved, null);
+            RunPosition at = before.position(protocol.steps().getFirst());
+            FakeAnalyzer analyzer = new FakeAnalyzer(new io.cellbench.core.time.VirtualClock(0), 30);
+            DelegatedRunner runner = new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"),
+                    protocol, link, analyzer, 1, b.clock, events::add, null, null, at));
+            assertEquals(RunEvent.Outcome.COMPLETED, runner.run(), events.toString());
+            assertEquals(1, analyzer.requests.size(), "measured again");
+            List<String> steps = events.stream().filter(e -> e instanceof RunEvent.StepStarted)
+                    .map(e -> ((RunEvent.StepStarted) e).stepCount() + "/" + ((RunEvent.StepStarted) e).stepIndex())
+                    .toList();
+            assertEquals(List.of("2/2"), steps, "the sweep goes on as step 1 (no new start); the rest is step 2");
+            RunEvent.SpectrumMeasured spectrum = (RunEvent.SpectrumMeasured) events.stream()
+                    .filter(e -> e instanceof RunEvent.SpectrumMeasured).findFirst().orElseThrow();
+            assertEquals(1, spectrum.spectrum().stepCount());
+            assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.StepEnded s && s.stepCount() == 1),
+                    "the sweep's step ends");
+        }
+    }
+
     /** A BTS simulator in scaled time with one coin cell, and the driver connected to it. */
     private static final class Bench implements AutoCloseable {
         final ScaledClock clock = new ScaledClock(System.currentTimeMillis() / 1000.0, SPEED);
