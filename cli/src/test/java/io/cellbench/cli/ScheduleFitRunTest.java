@@ -40,6 +40,12 @@ class ScheduleFitRunTest {
             }
         }
         assertTrue(c.out().contains("fit: R_bulk"), "the summary shows the fitted resistances: " + c.out());
+        // plot --fit without a circuit draws the one the run was fitted with
+        Path svg = tmp.resolve("fit.svg");
+        Console plot = Console.run("plot", run.toString(), "--kind", "nyquist", "--cell", "coin-1", "--fit", "-o",
+                svg.toString());
+        assertEquals(0, plot.exitCode(), plot.err());
+        assertTrue(Files.readString(svg).contains(NAMED), "the key names the run's circuit");
 
         Path overridden = tmp.resolve("run-fit");
         Console d = Console.run("run", schedule.toString(), "--simulate", "--fit", "R0-p(R1,CPE1)", "--out",

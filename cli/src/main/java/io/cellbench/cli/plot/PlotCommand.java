@@ -6,6 +6,7 @@ import io.cellbench.core.quantity.Dimension;
 import io.cellbench.core.quantity.Quantity;
 import io.cellbench.core.quantity.QuantityParseException;
 import io.cellbench.daq.run.RunReader;
+import io.cellbench.daq.impedance.FitReader;
 import io.cellbench.impedance.fit.SolidStateCircuit;
 import io.cellbench.plot.CapacityAxis;
 import io.cellbench.plot.ColourBy;
@@ -77,10 +78,11 @@ public final class PlotCommand implements Callable<Integer> {
             description = "dqdv: voltage bin width (default: ${DEFAULT-VALUE}).")
     String bin;
 
-    @Option(names = "--fit", arity = "0..1", paramLabel = "CIRCUIT", fallbackValue = SolidStateCircuit.CIRCUIT,
+    @Option(names = "--fit", arity = "0..1", paramLabel = "CIRCUIT", fallbackValue = "",
             description = "nyquist, bode: fit an equivalent circuit to each spectrum and draw it over the measured"
                     + " points, the circuit and the last spectrum's resistances in the key (impedance.py's notation;"
-                    + " default, when the circuit is left out: ${FALLBACK-VALUE}). See docs/plots.md.")
+                    + " when the circuit is left out: the one the run's sweeps were fitted with, else "
+                    + SolidStateCircuit.CIRCUIT + "). See docs/plots.md.")
     String fit;
 
     @Option(names = "--width", paramLabel = "PX", defaultValue = "" + Plots.DEFAULT_WIDTH,
@@ -109,6 +111,12 @@ public final class PlotCommand implements Callable<Integer> {
         if (!Files.isDirectory(directory)) {
             throw new UserError("no run directory at " + directory);
         }
+        String circuit = fit;
+        if (circuit != null && circuit.isBlank()) {
+            // --fit alone: the circuit the run was fitted with, so the plot shows the run's own fits
+            String run = FitReader.circuit(directory);
+            circuit = run != null ? run : SolidStateCircuit.CIRCUIT;
+        }
         try (RunReader reader = RunReader.open(directory)) {
             List<String> ids = reader.cells();
             for (String c : cells) {
@@ -121,7 +129,7 @@ public final class PlotCommand implements Callable<Integer> {
                 throw new UserError("run " + directory + " has no cells yet");
             }
             Plots.write(reader, new PlotRequest(kind, chosen, range, every == null ? 0 : every, colourBy, capacityAxis,
-                    binVolt, width, height, fit), out, System.err);
+                    binVolt, width, height, circuit), out, System.err);
         }
         System.out.println("wrote " + out);
         return 0;
