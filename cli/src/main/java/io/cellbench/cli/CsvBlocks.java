@@ -15,15 +15,17 @@ import java.util.concurrent.Future;
  * The rows of a CSV file, turned into text a block at a time on every core, and written in
  * their order. Finding the shortest digits of twenty doubles is most of what an export of a
  * row costs (about a microsecond on one core), while reading the values is a tenth of it: the
- * writing thread only collects the values, the formatters make the text. At most
+ * writing thread only collects the values, the formatters (one core fewer than the machine
+ * has, at least one) make the text. At most
  * {@link #IN_FLIGHT} blocks wait at any time, so an export of any length runs in constant
  * memory.
  */
 final class CsvBlocks {
     /** Rows per block: small enough that neither array of a block is a humongous object in a 64 MB heap. */
     static final int ROWS = 512;
-    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
-    private static final int IN_FLIGHT = 2 * THREADS;
+    /** One core fewer than there are: the writing thread, reading and writing, is busy too. */
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    private static final int IN_FLIGHT = 2 * THREADS + 1;
     private static final ExecutorService FORMATTERS = Executors.newFixedThreadPool(THREADS, task -> {
         Thread t = new Thread(task, "cellbench-csv-format");
         t.setDaemon(true); // idle formatters never keep a finished command alive
