@@ -17,14 +17,20 @@ class ImportInterruptTest {
 
     @Test
     void anInterruptedImportLeavesNothing() throws Exception {
-        // Three files, then one that is a named pipe nobody writes: the import blocks opening it,
-        // after it imported the first ones, whatever the machine's speed, and the signal comes then.
+        // Three files, then one the import is busy with for a long time once the first ones are in:
+        // an .nda of 32 GiB that is all hole but its "NEWARE" (sparse: it takes no disk), whose
+        // checksum alone is tens of seconds of reading zeros, and the signal comes then. (A named
+        // pipe, tried before, is no file to import: the directory's listing passed it over, the
+        // import ended, and the signal often came too late.)
         Path in = Files.createDirectories(tmp.resolve("in"));
         Path one = ReferenceData.require("neware/NewareNDA/nda/github/Issue5/test_2.ndax");
         for (int i = 0; i < 3; i++) {
             Files.copy(one, in.resolve(String.format("cell%02d.ndax", i)));
         }
-        assertEquals(0, new ProcessBuilder("mkfifo", in.resolve("cell03.ndax").toString()).inheritIO().start().waitFor());
+        try (var big = new java.io.RandomAccessFile(in.resolve("cell03.nda").toFile(), "rw")) {
+            big.write("NEWARE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            big.setLength(32L << 30);
+        }
         Path outs = Files.createDirectories(tmp.resolve("runs"));
         Child child = Child.start(tmp.resolve("logs"), "import", in.toString(), "--out", outs.resolve("archive").toString());
         Child.waitFor(child, () -> child.output().contains("-> cell cell02"), "the files before the pipe imported", 300);
