@@ -66,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
         long rows = imported.stream().mapToLong(ImportRun.Imported::samples).sum();
         System.out.printf("cellbench import: %d file%s, %,d samples, written to %s%s%n", files.size(),
                 files.size() == 1 ? "" : "s", rows, out, skipped.isEmpty() ? ""
-                        : "; " + skipped.size() + (skipped.size() == 1 ? " file" : " files") + " skipped (not battery data)");
+                        : "; " + skipped.size() + (skipped.size() == 1 ? " entry" : " entries") + " skipped, each said above");
         if (upload != null) {
             return ImportUpload.send(out, upload, System.out) ? 0 : 1;
         }
@@ -79,41 +79,60 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /**
-     * The files to read: each file given, and every battery data file in each directory given
-     * (regular, not hidden, in name order). A directory's other files (a README, notes) are added
-     * to {@code skipped} and said so, one line each; a file given by name is read whatever it is, so that a
-     * pipe or process substitution ({@code <(zcat run.ndax.gz)}) can be imported too.
+     * The files to read: each file given, and every battery data file in each directory given, in
+     * name order (a link to one is one). Whatever else a directory holds is added to {@code skipped}
+     * and said so, one line each: a README or notes (no reader recognises it), a hidden file
+     * ({@code .DS_Store}), a subdirectory (not entered), a named pipe or a broken link. A file given
+     * by name is read whatever it is, so that a pipe or process substitution
+     * ({@code <(zcat run.ndax.gz)}) can be imported too.
      */
     static List<Path> files(List<Path> inputs, List<Path> skipped) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
+                List<Path> held;
                 try (Stream<Path> s = Files.list(p)) {
-                    List<Path> held = s.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
-                            .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
-                    if (held.isEmpty()) {
-                        throw new UserError(p + ": the directory holds no file to import");
+                    held = s.sorted().toList();
+                }
+                if (held.isEmpty()) {
+                    throw new UserError(p + ": the directory is empty: there is nothing to import");
+                }
+                int before = files.size();
+                for (Path f : held) {
+                    String why = notToImport(f);
+                    if (why == null) {
+                        files.add(f);
+                    } else {
+                        skipped.add(f);
+                        System.out.println(f + ": skipped: " + why);
                     }
-                    int before = files.size();
-                    for (Path f : held) {
-                        if (Importers.isBatteryData(f)) {
-                            files.add(f);
-                        } else {
-                            skipped.add(f);
-                            System.out.println(f + ": skipped: not a battery data file (no reader recognises it)");
-                        }
-                    }
-                    if (files.size() == before) {
-                        throw new UserError(p + ": the directory holds no battery data file (" + held.size()
-                                + " other file" + (held.size() == 1 ? "" : "s") + " skipped); " + READABLE);
-                    }
+                }
+                if (files.size() == before) {
+                    throw new UserError(p + ": the directory holds no battery data file (" + held.size()
+                            + (held.size() == 1 ? " entry" : " entries") + " skipped); " + READABLE);
                 }
             } else if (Files.exists(p)) {
                 files.add(p);
             } else {
-                throw new UserError(p + ": no such file or directory");
+                throw new UserError(p + (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+                        ? ": a broken link: nothing to import"
+                        : ": no such file or directory"));
             }
         }
         return files;
+    }
+
+    /** Why a directory's entry is not imported, or null when it is a battery data file. */
+    private static String notToImport(Path f) {
+        if (f.getFileName().toString().startsWith(".")) {
+            return "a hidden file";
+        }
+        if (Files.isDirectory(f)) {
+            return "a directory (an import does not enter subdirectories: give it as well to import it)";
+        }
+        if (!Files.isRegularFile(f)) {
+            return "not a file (a named pipe, a device or a broken link)";
+        }
+        return Importers.isBatteryData(f) ? null : "not a battery data file (no reader recognises it)";
     }
 }

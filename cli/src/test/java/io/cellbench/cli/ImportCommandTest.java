@@ -208,20 +208,29 @@ class ImportCommandTest {
         Path readme = Files.writeString(in.resolve("README.txt"), "Cells of the 2024 campaign, see lab book p. 12\n");
         Path notes = Files.writeString(in.resolve("notes.csv"), "cell,comment\na,fine\n");
         Path thumbs = Files.write(in.resolve("Thumbs.db"), new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0});
+        Path dsStore = Files.write(in.resolve(".DS_Store"), new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1'});
+        Path older = Files.createDirectories(in.resolve("older"));
+        Files.copy(ReferenceData.require(PEIS), older.resolve("c.mpr"));
+        Path linked = Files.createSymbolicLink(in.resolve("b-linked.mpr"), ReferenceData.require(PEIS));
+        Path broken = Files.createSymbolicLink(in.resolve("d-broken.ndax"), tmp.resolve("gone.ndax"));
         Path run = tmp.resolve("archive");
         Console c = Console.run("import", in.toString(), "--out", run.toString());
         assertEquals(0, c.exitCode(), c.out() + c.err());
         for (Path stray : List.of(readme, notes, thumbs)) {
             assertTrue(c.out().contains(stray + ": skipped: not a battery data file"), c.out());
         }
-        assertTrue(c.out().contains("1 file, "), c.out());
-        assertTrue(c.out().contains("3 files skipped"), c.out());
+        assertTrue(c.out().contains(dsStore + ": skipped: a hidden file"), c.out());
+        assertTrue(c.out().contains(older + ": skipped: a directory"), c.out());
+        assertTrue(c.out().contains(broken + ": skipped: not a file"), c.out());
+        assertTrue(c.out().contains("2 files, "), c.out());
+        assertTrue(c.out().contains("; 6 entries skipped, each said above"), c.out());
         JsonNode cells = new ObjectMapper().readTree(run.resolve("run.json").toFile()).path("cells");
-        assertEquals(1, cells.size(), "a stray file is no cell: " + cells);
-        assertEquals("a", cells.get(0).path("id").asText());
+        assertEquals(2, cells.size(), "a stray file is no cell, a link to a vendor file is one: " + cells);
+        assertEquals(List.of("a", "b-linked"), List.of(cells.get(0).path("id").asText(), cells.get(1).path("id").asText()));
+        assertTrue(linked.toString().endsWith(".mpr"));
 
         // a file named as a vendor file is one: broken, it still stops the import, by its name
-        Path fake = Files.writeString(in.resolve("b.ndax"), "not a zip at all");
+        Path fake = Files.writeString(in.resolve("b0.ndax"), "not a zip at all");
         Path out = tmp.resolve("archive2");
         Console bad = Console.run("import", in.toString(), "--out", out.toString());
         assertEquals(UserErrors.BAD_INPUT, bad.exitCode(), bad.out() + bad.err());

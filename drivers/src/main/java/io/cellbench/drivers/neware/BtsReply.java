@@ -34,8 +34,10 @@ final class BtsReply {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setExpandEntityReferences(false);
-            root = f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
-                    .getDocumentElement();
+            javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
+            // the parser's own handling (stop at a fatal error) without its printing "[Fatal Error]" on stderr
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+            root = builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
         } catch (Exception e) {
             throw new InstrumentException(instrument, command, "the reply is not XML (" + e.getMessage() + "): '"
                     + shown(xml) + "'");

@@ -24,8 +24,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The XML members of a {@code .ndax}: Step.xml (the program, kept verbatim), TestInfo.xml (channel,
@@ -152,7 +152,9 @@ final class NdaxMetadata {
             // the declaration goes, its line stays, so the parser's line numbers are the member's
             String text = decode(xml).replaceFirst("^\\s*<\\?xml[^>]*\\?>", "");
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(SILENT); // without one the parser prints "[Fatal Error] ..." on stderr itself
+            // the parser's own handling (go on after a warning or an error, stop at a fatal error)
+            // without its printing "[Fatal Error] ..." on stderr, which it does without a handler
+            builder.setErrorHandler(new DefaultHandler());
             Document doc = builder.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             return first(doc.getDocumentElement(), "config");
         } catch (SAXParseException e) {
@@ -171,23 +173,6 @@ final class NdaxMetadata {
                 + "); its metadata is left out, the records are read", -1));
     }
 
-    /** The parser's own handling (go on after a warning or error, stop at a fatal error), without its printing. */
-    private static final ErrorHandler SILENT = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-            // the document is still whole: its metadata is read as it is
-        }
-
-        @Override
-        public void error(SAXParseException e) {
-            // a validity error (no validation is asked for): the document is still whole, as for a warning
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXParseException {
-            throw e;
-        }
-    };
 
     private static Element first(Element parent, String tag) {
         NodeList list = parent.getElementsByTagName(tag);
