@@ -3,7 +3,7 @@
 # screenshots docs/images/live-page*.png (headless Chromium), so the images in the docs
 # always show what the code draws. DocImagesTest and LivePageDocImagesTest fail when they
 # do not. Run it after changing anything under
-# cli/src/main/java/io/cellbench/cli/plot and commit the images with the change.
+# plot/src/main/java/io/cellbench/plot and commit the images with the change.
 #
 #   scripts/make-doc-images.sh
 #

@@ -7,8 +7,11 @@ import io.cellbench.impedance.circuit.Circuit;
 import io.cellbench.impedance.table.DrtField;
 import io.cellbench.impedance.table.DrtRow;
 import io.cellbench.impedance.table.FitColumns;
+import io.cellbench.impedance.table.FitField;
 import io.cellbench.impedance.table.FitRow;
 import io.cellbench.impedance.table.ParameterColumn;
+import io.cellbench.impedance.table.SweepField;
+import io.cellbench.impedance.table.SweepRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,15 +35,15 @@ final class AnalysisFields {
         if (format != OutputFormat.TABLE) {
             return all(FitColumns.of(circuit));
         }
-        List<OutputColumn<CellRow<FitRow>>> columns = new ArrayList<>(sweepOfFit());
+        List<OutputColumn<CellRow<FitRow>>> columns = new ArrayList<>(AnalysisFields.<FitRow>sweep());
         for (Circuit.Parameter p : circuit.parameters()) {
             String unit = ParameterColumn.asciiUnit(p.unit());
             columns.add(OutputColumn.of(p.name(), p.name() + ("1".equals(unit) ? "" : " " + unit), 0,
                     r -> plusMinus(r.row().fit().value(p.name()), r.row().fit().parameter(p.name()).standardError())));
         }
-        columns.add(OutputColumn.of("fit_rms_residual", "rms %", 3, r -> 100 * r.row().fit().rmsRelativeResidual()));
+        columns.add(OutputColumn.of(FitField.FIT_RMS_RESIDUAL.columnName(), "rms %", 3, r -> 100 * r.row().fit().rmsRelativeResidual()));
         columns.add(OutputColumn.of("lin_kk", "Lin-KK", 0, r -> verdict(r.row())));
-        columns.add(OutputColumn.of("fit_trustworthy", "trust", 0, r -> r.row().fit().trustworthy() ? "yes" : "NO"));
+        columns.add(OutputColumn.of(FitField.TRUSTWORTHY.columnName(), "trust", 0, r -> r.row().fit().trustworthy() ? "yes" : "NO"));
         return columns;
     }
 
@@ -48,12 +51,12 @@ final class AnalysisFields {
         if (format != OutputFormat.TABLE) {
             return all(FitColumns.validity());
         }
-        List<OutputColumn<CellRow<FitRow>>> columns = new ArrayList<>(sweepOfFit());
-        columns.add(OutputColumn.of("lin_kk_elements", "M", 0, r -> r.row().validity().elements()));
-        columns.add(OutputColumn.of("lin_kk_mu", "mu", 3, r -> r.row().validity().mu()));
-        columns.add(OutputColumn.of("lin_kk_max_residual", "max %", 2, r -> 100 * r.row().validity().maxResidual()));
-        columns.add(OutputColumn.of("lin_kk_rms_residual", "rms %", 2, r -> 100 * r.row().validity().rmsResidual()));
-        columns.add(OutputColumn.of("lin_kk_passed", "verdict", 0, r -> r.row().validity().passed() ? "valid" : "FAILED"));
+        List<OutputColumn<CellRow<FitRow>>> columns = new ArrayList<>(AnalysisFields.<FitRow>sweep());
+        columns.add(OutputColumn.of(FitField.LIN_KK_ELEMENTS.columnName(), "M", 0, r -> r.row().validity().elements()));
+        columns.add(OutputColumn.of(FitField.LIN_KK_MU.columnName(), "mu", 3, r -> r.row().validity().mu()));
+        columns.add(OutputColumn.of(FitField.LIN_KK_MAX_RESIDUAL.columnName(), "max %", 2, r -> 100 * r.row().validity().maxResidual()));
+        columns.add(OutputColumn.of(FitField.LIN_KK_RMS_RESIDUAL.columnName(), "rms %", 2, r -> 100 * r.row().validity().rmsResidual()));
+        columns.add(OutputColumn.of(FitField.LIN_KK_PASSED.columnName(), "verdict", 0, r -> r.row().validity().passed() ? "valid" : "FAILED"));
         return columns;
     }
 
@@ -61,25 +64,25 @@ final class AnalysisFields {
         if (format != OutputFormat.TABLE) {
             return all(DrtField.peakColumns());
         }
-        return List.of(
-                OutputColumn.of("cell", "cell", 0, CellRow::cellId),
-                OutputColumn.of("spectrum_index", "spectrum", 0, r -> r.row().spectrumIndex()),
-                OutputColumn.of("cycle_count", "cycle", 0, r -> r.row().spectrum().cycleCount()),
-                OutputColumn.of("applied_pressure_pa", "p MPa", 1, r -> r.row().spectrum().appliedPressurePa() / 1e6),
-                OutputColumn.of("peak_tau_second", "tau s", 0, r -> g(r.row().peak().tauSecond())),
-                OutputColumn.of("peak_frequency_hz", "f Hz", 0, r -> g(r.row().peak().frequencyHz())),
-                OutputColumn.of("peak_resistance_ohm", "R Ohm", 0, r -> g(r.row().peak().resistanceOhm())),
-                OutputColumn.of("peak_gamma_ohm", "gamma Ohm", 0, r -> g(r.row().peak().gammaOhm())),
-                OutputColumn.of("r_infinity_ohm", "R_inf Ohm", 0, r -> g(r.row().drt().rInfinityOhm())),
-                OutputColumn.of("polarisation_resistance_ohm", "R_pol Ohm", 0, r -> g(r.row().drt().polarisationOhm())));
+        List<OutputColumn<CellRow<DrtRow>>> columns = new ArrayList<>(sweep());
+        columns.addAll(List.of(
+                OutputColumn.of(DrtField.PEAK_TAU.columnName(), "tau s", 0, r -> g(r.row().peak().tauSecond())),
+                OutputColumn.of(DrtField.PEAK_FREQUENCY.columnName(), "f Hz", 0, r -> g(r.row().peak().frequencyHz())),
+                OutputColumn.of(DrtField.PEAK_RESISTANCE.columnName(), "R Ohm", 0, r -> g(r.row().peak().resistanceOhm())),
+                OutputColumn.of(DrtField.PEAK_GAMMA.columnName(), "gamma Ohm", 0, r -> g(r.row().peak().gammaOhm())),
+                OutputColumn.of(DrtField.R_INFINITY.columnName(), "R_inf Ohm", 0, r -> g(r.row().drt().rInfinityOhm())),
+                OutputColumn.of(DrtField.POLARISATION.columnName(), "R_pol Ohm", 0, r -> g(r.row().drt().polarisationOhm()))));
+        return columns;
     }
 
-    private static List<OutputColumn<CellRow<FitRow>>> sweepOfFit() {
+    /** The table's first columns: the cell and where its sweep was taken. */
+    private static <R extends SweepRow> List<OutputColumn<CellRow<R>>> sweep() {
         return List.of(
                 OutputColumn.of("cell", "cell", 0, CellRow::cellId),
-                OutputColumn.of("spectrum_index", "spectrum", 0, r -> r.row().spectrumIndex()),
-                OutputColumn.of("cycle_count", "cycle", 0, r -> r.row().spectrum().cycleCount()),
-                OutputColumn.of("applied_pressure_pa", "p MPa", 1, r -> r.row().spectrum().appliedPressurePa() / 1e6));
+                OutputColumn.of(SweepField.SPECTRUM_INDEX.columnName(), "spectrum", 0, r -> r.row().spectrumIndex()),
+                OutputColumn.of(SweepField.CYCLE_COUNT.columnName(), "cycle", 0, r -> r.row().spectrum().cycleCount()),
+                OutputColumn.of(SweepField.APPLIED_PRESSURE.columnName(), "p MPa", 1,
+                        r -> r.row().spectrum().appliedPressurePa() / 1e6));
     }
 
     /** The cell, then every column of a stored table, values as the file holds them. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cellbench.core.data.BdfVersion;
 import io.cellbench.core.data.DataColumn;
+import io.cellbench.core.data.SampleField;
 import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.data.SpectrumRow;
 import java.io.IOException;
@@ -107,7 +108,7 @@ final class BdfExport {
         });
         Cell cell = cells.get(cellId);
         if (cell != null && !Double.isNaN(cell.minimumPressure)) {
-            n.putObject("applied_pressure_pa").put("min", cell.minimumPressure).put("max", cell.maximumPressure);
+            n.putObject(SampleField.APPLIED_PRESSURE.columnName()).put("min", cell.minimumPressure).put("max", cell.maximumPressure);
         }
         Path file = directory.resolve(CellFiles.fileName(cellId) + ".bdf.json");
         Files.writeString(file, json.writeValueAsString(n) + "\n", java.nio.file.StandardOpenOption.CREATE_NEW);

@@ -1,6 +1,7 @@
 package io.cellbench.cli;
 
 import io.cellbench.cli.format.OutputColumn;
+import io.cellbench.core.data.CycleField;
 import io.cellbench.cli.format.OutputFormat;
 import io.cellbench.daq.impedance.FitReader;
 import io.cellbench.daq.impedance.FittedSweep;
@@ -41,14 +42,17 @@ final class CycleResistances {
     List<OutputColumn<CycleOutputColumns.Row>> columns(OutputFormat format) {
         List<OutputColumn<CycleOutputColumns.Row>> all = new ArrayList<>(CycleOutputColumns.forFormat(format));
         boolean people = format == OutputFormat.TABLE;
-        all.add(col("r_bulk_ohm", people ? "R_bulk Ohm" : "R_bulk / Ohm", FittedSweep::bulkOhm));
-        all.add(col("r_gb_ohm", people ? "R_gb Ohm" : "R_gb / Ohm", FittedSweep::grainBoundaryOhm));
-        all.add(col("r_int_ohm", people ? "R_int Ohm" : "R_int / Ohm", FittedSweep::interfaceOhm));
+        all.add(col(CycleField.BULK_RESISTANCE, people ? "R_bulk Ohm" : null, FittedSweep::bulkOhm));
+        all.add(col(CycleField.GRAIN_BOUNDARY_RESISTANCE, people ? "R_gb Ohm" : null, FittedSweep::grainBoundaryOhm));
+        all.add(col(CycleField.INTERFACE_RESISTANCE, people ? "R_int Ohm" : null, FittedSweep::interfaceOhm));
         return all;
     }
 
-    private OutputColumn<CycleOutputColumns.Row> col(String name, String header, ToDoubleFunction<FittedSweep> value) {
-        return OutputColumn.of(name, header, 3, r -> {
+    /** The column as cycles.arrows names it; read from fits.arrows, so a running or killed run shows it too. */
+    private OutputColumn<CycleOutputColumns.Row> col(CycleField field, String tableHeader,
+                                                     ToDoubleFunction<FittedSweep> value) {
+        String header = tableHeader != null ? tableHeader : field.term().label();
+        return OutputColumn.of(field.columnName(), header, 3, r -> {
             FittedSweep s = byCell.getOrDefault(r.cellId(), Map.of()).get(r.c().cycleCount());
             return s == null ? Double.NaN : value.applyAsDouble(s);
         });

@@ -27,9 +27,11 @@ final class DataOutput {
     /** Samples as a table, CSV or JSON, to {@code file} or (null) the console. */
     static void printSamples(DataSource source, DataFilter filter, OutputFormat format, Path file) throws IOException {
         try (Destination out = Destination.of(file)) {
+            // an imported cell's aux channels (temperatures, aux voltages) after the sample table's columns
+            List<io.cellbench.daq.arrow.Column> aux = source.auxColumns(filter);
             TablePrinter.ConsoleRows<SampleFields.CellSample> rows =
-                    new TablePrinter<>(SampleFields.forFormat(format)).open(format, out.stream);
-            source.samples(filter, (cell, s) -> rows.write(new SampleFields.CellSample(cell, s)));
+                    new TablePrinter<>(SampleFields.forFormat(format, aux)).open(format, out.stream);
+            source.samples(filter, aux, (cell, s) -> rows.write(s));
             rows.close();
             out.check();
         }

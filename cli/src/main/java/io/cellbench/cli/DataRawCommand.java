@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "raw", mixinStandardHelpOptions = true,
         description = {"Print or write the recorded samples of a run directory or an InfluxDB database.",
-            "Time, voltage, current, counters, capacities, energies, pressure, temperature.",
+            "Time, voltage, current, counters, capacities, energies, pressure, temperature,",
+            "and an imported file's aux channels (aux temperatures, aux voltages ...).",
             "Everything streams, so a run of any length fits."},
         footer = {"", "Examples:",
             "  cellbench data raw demo-run --cell coin-60MPa --cycles 3..3",

@@ -19,6 +19,22 @@ sealed interface DataSource extends AutoCloseable permits RunDirectoryData, Infl
     /** Streams the samples the filter keeps, in time order per cell. */
     void samples(DataFilter filter, CellRows<Sample> rows) throws IOException;
 
+    /**
+     * The columns the selected cells' samples have beyond the sample table's: an imported file's
+     * aux channels (temperatures, aux voltages ...), every cell's, each once. InfluxDB keeps none.
+     */
+    default List<io.cellbench.daq.arrow.Column> auxColumns(DataFilter filter) throws IOException {
+        return List.of();
+    }
+
+    /** Streams the samples the filter keeps with the values of {@code aux} (of {@link #auxColumns}), NaN where a cell has none. */
+    default void samples(DataFilter filter, List<io.cellbench.daq.arrow.Column> aux,
+                         CellRows<SampleFields.CellSample> rows) throws IOException {
+        double[] none = new double[aux.size()];
+        java.util.Arrays.fill(none, Double.NaN);
+        samples(filter, (cell, s) -> rows.accept(cell, new SampleFields.CellSample(cell, s, none)));
+    }
+
     /** Streams the impedance points the filter keeps, sweep after sweep. */
     void impedance(DataFilter filter, CellRows<ImpedanceRow> rows) throws IOException;
 

@@ -40,7 +40,10 @@ final class ImportCells {
         return ids;
     }
 
-    /** A file name as a cell id: without its extension(s) (.nda.zip, .res.gz too), characters a directory cannot take replaced. */
+    /**
+     * A file name as a cell id: without its extension(s) (.nda.zip, .res.gz too) but with a Maccor
+     * test-file number (.001), characters a directory cannot take replaced.
+     */
     static String stem(String name) {
         String s = name;
         for (String packed : List.of(".zip", ".gz")) {
@@ -49,7 +52,8 @@ final class ImportCells {
             }
         }
         int dot = s.lastIndexOf('.');
-        if (dot > 0) {
+        // all digits is no format but Maccor's test-file number: x.001 and x.002 are two cells, named so
+        if (dot > 0 && !s.substring(dot + 1).matches("[0-9]+")) {
             s = s.substring(0, dot);
         }
         s = CellFiles.fileName(s.strip());

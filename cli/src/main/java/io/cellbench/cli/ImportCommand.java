@@ -3,6 +3,7 @@ package io.cellbench.cli;
 import io.cellbench.core.UserError;
 import io.cellbench.daq.influx.InfluxConfig;
 import io.cellbench.importers.ImportException;
+import io.cellbench.importers.Importers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Parameters;
             "data, plot and serve read it as any run. Reads Neware .nda/.ndax, BioLogic .mpr,",
             "Arbin .res, Maccor text exports and BDF CSV (docs/import.md). What the files",
             "commonly get wrong is repaired, and every repair is reported, on the console and",
-            "in run.json. A directory imports every file it holds, one cell per file. A file",
-            "that cannot be imported stops the import, and nothing is written."},
+            "in run.json. A directory imports every battery data file it holds, one cell per",
+            "file, and skips the others (a README), saying so. A vendor file that cannot be",
+            "imported stops the import, and nothing is written."},
         footer = {"", "Examples:",
             "  cellbench import cell7.ndax --out runs/cell7",
             "  cellbench import old-data/ --out runs/archive-2024      one cell per file",
@@ -45,10 +47,14 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     InfluxOptions influx;
 
+    private static final String READABLE = "readable: Neware .nda/.ndax, BioLogic .mpr, Arbin .res, Maccor text"
+            + " exports, BDF CSV";
+
     @Override
     public Integer call() throws IOException {
         InfluxConfig upload = influx.config(System.getenv(), System.err); // a bad option or credential stops us before any reading
-        List<Path> files = files(inputs);
+        List<Path> skipped = new ArrayList<>();
+        List<Path> files = files(inputs, skipped);
         List<String> cells = ImportCells.ids(files, cell);
         ImportTarget.refuseData(out);
         List<ImportRun.Imported> imported;
@@ -58,8 +64,9 @@ final class ImportCommand implements Callable<Integer> {
             throw new UserError(e.getMessage() + "; nothing was written to " + out);
         }
         long rows = imported.stream().mapToLong(ImportRun.Imported::samples).sum();
-        System.out.printf("cellbench import: %d file%s, %,d samples, written to %s%n", files.size(),
-                files.size() == 1 ? "" : "s", rows, out);
+        System.out.printf("cellbench import: %d file%s, %,d samples, written to %s%s%n", files.size(),
+                files.size() == 1 ? "" : "s", rows, out, skipped.isEmpty() ? ""
+                        : "; " + skipped.size() + (skipped.size() == 1 ? " file" : " files") + " skipped (not battery data)");
         if (upload != null) {
             return ImportUpload.send(out, upload, System.out) ? 0 : 1;
         }
@@ -71,8 +78,13 @@ final class ImportCommand implements Callable<Integer> {
         return "import-" + CellFiles.fileName(out.toAbsolutePath().normalize().getFileName().toString());
     }
 
-    /** The files to read: each file given, and every regular file in each directory given (not hidden, in name order). */
-    static List<Path> files(List<Path> inputs) throws IOException {
+    /**
+     * The files to read: each file given, and every battery data file in each directory given
+     * (regular, not hidden, in name order). A directory's other files (a README, notes) are added
+     * to {@code skipped} and said so, one line each; a file given by name is read whatever it is, so that a
+     * pipe or process substitution ({@code <(zcat run.ndax.gz)}) can be imported too.
+     */
+    static List<Path> files(List<Path> inputs, List<Path> skipped) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
@@ -82,9 +94,21 @@ final class ImportCommand implements Callable<Integer> {
                     if (held.isEmpty()) {
                         throw new UserError(p + ": the directory holds no file to import");
                     }
-                    files.addAll(held);
+                    int before = files.size();
+                    for (Path f : held) {
+                        if (Importers.isBatteryData(f)) {
+                            files.add(f);
+                        } else {
+                            skipped.add(f);
+                            System.out.println(f + ": skipped: not a battery data file (no reader recognises it)");
+                        }
+                    }
+                    if (files.size() == before) {
+                        throw new UserError(p + ": the directory holds no battery data file (" + held.size()
+                                + " other file" + (held.size() == 1 ? "" : "s") + " skipped); " + READABLE);
+                    }
                 }
-            } else if (Files.isRegularFile(p)) {
+            } else if (Files.exists(p)) {
                 files.add(p);
             } else {
                 throw new UserError(p + ": no such file or directory");

@@ -1,8 +1,8 @@
 package io.cellbench.cli;
 
 import io.cellbench.core.data.RunEvent;
-import io.cellbench.core.data.RunListener;
 import io.cellbench.daq.arrow.ArrowWriteOptions;
+import io.cellbench.daq.arrow.Column;
 import io.cellbench.daq.arrow.FsyncPolicy;
 import io.cellbench.daq.run.RunDirectorySink;
 import io.cellbench.daq.run.RunInfo;
@@ -49,15 +49,24 @@ final class ImportRun {
         try (BufferAllocator allocator = new RootAllocator(); ImportProgress progress = ImportProgress.start(files, console);
              Recorder recorder = new Recorder(dir, runId, allocator, progress)) {
             for (int i = 0; i < files.size(); i++) {
+                String format;
                 Path file = files.get(i);
-                CyclerFileReader reader = Importers.forFile(file);
-                if (reader instanceof ResReader res) {
-                    reader = res.unpackingInto(dir); // a .res.gz unpacks here, under --out, not in /tmp
-                }
                 ImportedCell cell = new ImportedCell(cells.get(i), recorder);
-                progress.reading(file, cells.get(i));
-                List<String> repairs = Repairs.read(reader, file, cell);
-                Imported one = new Imported(file, cells.get(i), reader.format(), cell.metadata(), repairs, cell.notes(),
+                List<String> repairs;
+                try (PipedInput input = PipedInput.of(file, dir, i)) {
+                    try {
+                        CyclerFileReader reader = Importers.forFile(input.path());
+                        if (reader instanceof ResReader res) {
+                            reader = res.unpackingInto(dir); // a .res.gz unpacks here, under --out, not in /tmp
+                        }
+                        progress.reading(file, cells.get(i));
+                        repairs = Repairs.read(reader, input.path(), cell);
+                        format = reader.format();
+                    } catch (ImportException e) {
+                        throw input.named(e);
+                    }
+                }
+                Imported one = new Imported(file, cells.get(i), format, cell.metadata(), repairs, cell.notes(),
                         cell.samples(), cell.spectra(), cell.largestCycleAh());
                 imported.add(one);
                 progress.done(file, summary(one));
@@ -80,13 +89,15 @@ final class ImportRun {
     }
 
     /** Opens the run directory at the first cell's start (its start time is the run's), then passes every event on. */
-    private static final class Recorder implements RunListener, AutoCloseable {
+    private static final class Recorder implements ImportedCell.Recorder, AutoCloseable {
         private final Path dir;
         private final String runId;
         private final BufferAllocator allocator;
         private final ImportProgress progress;
         private RunDirectorySink sink;
         private long samples;
+        /** Aux columns said before the sink is open (the first cell's come before its RunStarted opens it). */
+        private final Map<String, List<Column>> aux = new java.util.HashMap<>();
 
         Recorder(Path dir, String runId, BufferAllocator allocator, ImportProgress progress) {
             this.dir = dir;
@@ -107,9 +118,24 @@ final class ImportRun {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
+                aux.forEach(sink::auxColumns);
             }
             sink.on(event);
-            if (event instanceof RunEvent.SampleRecorded && (++samples & 0xffff) == 0) {
+        }
+
+        @Override
+        public void auxColumns(String cellId, List<Column> columns) {
+            if (sink == null) {
+                aux.put(cellId, columns);
+            } else {
+                sink.auxColumns(cellId, columns);
+            }
+        }
+
+        @Override
+        public void sample(RunEvent.SampleRecorded sample, double[] values) {
+            sink.sample(sample, values);
+            if ((++samples & 0xffff) == 0) {
                 progress.rows(samples);
             }
         }

@@ -6,6 +6,7 @@ import io.cellbench.core.data.RunListener;
 import io.cellbench.core.data.Sample;
 import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.daq.arrow.Column;
 import io.cellbench.importers.CyclerRecord;
 import io.cellbench.importers.ImpedanceRecord;
 import io.cellbench.importers.ImportMetadata;
@@ -27,8 +28,17 @@ final class ImportedCell implements RecordSink {
     /** What an import knows of a cell before it is read: no nominal capacity. run.json gets the real one after. */
     static final double UNKNOWN_CAPACITY_AH = 1;
 
+    /** Where an imported cell's events go: a run directory's sink, which also takes the aux channels' values. */
+    interface Recorder extends RunListener {
+        /** Before the cell's RunStarted: its samples' aux columns. */
+        void auxColumns(String cellId, List<Column> columns);
+
+        /** A sample with the values of its aux columns, in their order. */
+        void sample(RunEvent.SampleRecorded sample, double[] aux);
+    }
+
     private final String cellId;
-    private final RunListener listener;
+    private final Recorder listener;
     private final List<ImportNote> notes = new ArrayList<>();
     private ImportMetadata metadata;
     private boolean started;
@@ -54,7 +64,7 @@ final class ImportedCell implements RecordSink {
     private final List<ImpedancePoint> sweep = new ArrayList<>();
     private ImpedanceRecord sweepStart;
 
-    ImportedCell(String cellId, RunListener listener) {
+    ImportedCell(String cellId, Recorder listener) {
         this.cellId = cellId;
         this.listener = listener;
     }
@@ -86,11 +96,11 @@ final class ImportedCell implements RecordSink {
         double dischargeAh = now[1] - cycleBase[1];
         largestCycleAh = Math.max(largestCycleAh, Math.max(finite(chargeAh), finite(dischargeAh)));
         double watt = r.currentAmpere() == 0 ? 0 : r.voltageVolt() * r.currentAmpere();
-        listener.on(new RunEvent.SampleRecorded(cellId, new Sample(r.testTimeSecond(), unix(r.unixTimeSecond(),
+        listener.sample(new RunEvent.SampleRecorded(cellId, new Sample(r.testTimeSecond(), unix(r.unixTimeSecond(),
                 r.testTimeSecond()), r.voltageVolt(), r.currentAmpere(), c, stepCount, r.stepId(), chargeAh, dischargeAh,
                 now[0] + now[1] - stepBaseAh, now[0] - now[1], now[0] + now[1], now[2] - cycleBase[2],
                 now[3] - cycleBase[3], now[2] + now[3] - stepBaseWh, now[2] - now[3], now[2] + now[3], watt, Double.NaN,
-                r.ambientTemperatureCelsius(), stepRecords, now[0], now[1], now[2], now[3])));
+                r.ambientTemperatureCelsius(), stepRecords, now[0], now[1], now[2], now[3])), r.aux());
         samples++;
     }
 
@@ -174,6 +184,7 @@ final class ImportedCell implements RecordSink {
         CellInfo info = new CellInfo(cellId, "", "", Double.isNaN(nominal) ? UNKNOWN_CAPACITY_AH : nominal, Double.NaN,
                 Double.NaN, "imported from " + metadata.source().path().getFileName());
         String program = metadata.program() == null ? "" : metadata.program();
+        listener.auxColumns(cellId, ImportAuxColumns.of(metadata.auxColumns()));
         // NaN when the file has no clock at all (some .mpr): its rows' unix_time_second are then null
         listener.on(new RunEvent.RunStarted(cellId, unixMinusTest, info,
                 metadata.programFormat() == null ? metadata.format() : metadata.programFormat(), program, false));

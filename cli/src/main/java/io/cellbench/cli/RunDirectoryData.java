@@ -6,6 +6,7 @@ import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.Sample;
 import io.cellbench.core.data.SampleField;
 import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.daq.arrow.Column;
 import io.cellbench.daq.arrow.ReadReport;
 import io.cellbench.daq.run.DataGap;
 import io.cellbench.daq.run.RunReader;
@@ -65,6 +66,42 @@ final class RunDirectoryData implements DataSource {
                 if (filter.accepts(row.integer(SampleField.CYCLE_COUNT), row.number(SampleField.TEST_TIME),
                         row.number(SampleField.UNIX_TIME))) {
                     pass(rows, id, row);
+                }
+            }));
+            warnings.addAll(report.warnings());
+            gapWarnings(id, null);
+        }
+    }
+
+    @Override
+    public List<Column> auxColumns(DataFilter filter) throws IOException {
+        List<Column> all = new ArrayList<>();
+        for (String id : selected(filter)) {
+            for (Column c : reader.sampleAuxColumns(id)) {
+                if (all.stream().noneMatch(k -> k.name().equals(c.name()))) {
+                    all.add(c);
+                }
+            }
+        }
+        return all;
+    }
+
+    /** Each cell's aux values where {@code aux} (all cells' columns) has them; NaN in the columns it lacks. */
+    @Override
+    public void samples(DataFilter filter, List<Column> aux, CellRows<SampleFields.CellSample> rows) throws IOException {
+        for (String id : selected(filter)) {
+            List<Column> own = reader.sampleAuxColumns(id);
+            int[] at = own.stream().mapToInt(c -> aux.stream().map(Column::name).toList().indexOf(c.name())).toArray();
+            ReadReport report = deliver(() -> reader.samples(id, own, (s, values) -> {
+                if (filter.accepts(s.cycleCount(), s.testTimeSecond(), s.unixTimeSecond())) {
+                    double[] row = new double[aux.size()];
+                    java.util.Arrays.fill(row, Double.NaN);
+                    for (int k = 0; k < at.length; k++) {
+                        if (at[k] >= 0) {
+                            row[at[k]] = values[k];
+                        }
+                    }
+                    pass(rows, id, new SampleFields.CellSample(id, s, row));
                 }
             }));
             warnings.addAll(report.warnings());

@@ -21,8 +21,8 @@ final class SampleFields {
     record Field(io.cellbench.daq.arrow.Column column, Function<Sample, Object> value) {
     }
 
-    /** A sample with the cell it belongs to, as printed. */
-    record CellSample(String cellId, Sample sample) {
+    /** A sample with the cell it belongs to, and the values of the aux columns printed (NaN: none), as printed. */
+    record CellSample(String cellId, Sample sample, double[] aux) {
     }
 
     static final List<Field> ALL = Arrays.stream(SampleField.values())
@@ -33,6 +33,18 @@ final class SampleFields {
             .toList();
 
     private SampleFields() {
+    }
+
+    /** The columns of {@code format}, then the {@code aux} columns (in every format), each value as stored. */
+    static List<OutputColumn<CellSample>> forFormat(OutputFormat format, List<io.cellbench.daq.arrow.Column> aux) {
+        List<OutputColumn<CellSample>> columns = forFormat(format);
+        for (int k = 0; k < aux.size(); k++) {
+            int at = k;
+            io.cellbench.daq.arrow.Column c = aux.get(k);
+            String header = format == OutputFormat.TABLE ? c.name() + (c.unit().isEmpty() ? "" : " " + c.unit()) : c.label();
+            columns.add(OutputColumn.of(c.name(), header, format == OutputFormat.TABLE ? 4 : 6, r -> r.aux()[at]));
+        }
+        return columns;
     }
 
     static List<OutputColumn<CellSample>> forFormat(OutputFormat format) {

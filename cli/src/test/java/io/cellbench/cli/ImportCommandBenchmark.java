@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * wall time and in CPU time of this process (the machine may be shared, and CPU time says what
  * the import itself costs), reader, repairs, writers and run.json included. The readers alone
  * are {@code ImportBenchmark} (importers). Not run by the test suite:
- * <pre>scripts/bench cli ImportCommandBenchmark [rounds, default 3]</pre>
+ * <pre>scripts/bench cli ImportCommandBenchmark [rounds, default 3] [FILE ...]</pre>
+ * Each FILE given (a large .ndax, e.g. NdaxScaled's) is measured as well, on its own line.
  */
 public final class ImportCommandBenchmark {
 
@@ -37,14 +38,18 @@ public final class ImportCommandBenchmark {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf(Locale.ROOT, "ImportCommandBenchmark: JDK %s, %d cores, load average %.1f; best of %d rounds%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage(), rounds);
-        System.out.printf(Locale.ROOT, "  %-16s %12s %14s %14s%n", "format", "bytes", "MB/s (wall)", "MB/s (CPU)");
+        System.out.printf(Locale.ROOT, "  %-24s %12s %14s %14s%n", "format", "bytes", "MB/s (wall)", "MB/s (CPU)");
         Path tmp = Files.createTempDirectory("cellbench-import-bench-");
+        List<List<String>> formats = new java.util.ArrayList<>(FORMATS);
+        for (int a = 1; a < args.length; a++) {
+            formats.add(List.of(Path.of(args[a]).getFileName().toString(), Path.of(args[a]).toAbsolutePath().toString()));
+        }
         try {
-            for (List<String> f : FORMATS) {
+            for (List<String> f : formats) {
                 Path in = Files.createDirectories(tmp.resolve("in-" + f.getFirst().replace(' ', '-')));
                 long bytes = 0;
                 for (String relative : f.subList(1, f.size())) {
-                    Path source = ReferenceData.require(relative);
+                    Path source = Path.of(relative).isAbsolute() ? Path.of(relative) : ReferenceData.require(relative);
                     Files.copy(source, in.resolve(source.getFileName()));
                     bytes += Files.size(source);
                 }
@@ -64,7 +69,7 @@ public final class ImportCommandBenchmark {
                     }
                     delete(out);
                 }
-                System.out.printf(Locale.ROOT, "  %-16s %,12d %14.1f %14.1f%n", f.getFirst(), bytes, bytes / wall / 1e6,
+                System.out.printf(Locale.ROOT, "  %-24s %,12d %14.1f %14.1f%n", f.getFirst(), bytes, bytes / wall / 1e6,
                         bytes / cpu / 1e6);
             }
         } finally {

@@ -202,6 +202,46 @@ class ImportCommandTest {
     }
 
     @Test
+    void aDirectorysStrayFilesAreSkippedAndSaidSoWhileItsBrokenVendorFilesStopTheImport() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("old-data"));
+        Files.copy(ReferenceData.require(NDAX), in.resolve("a.ndax"));
+        Path readme = Files.writeString(in.resolve("README.txt"), "Cells of the 2024 campaign, see lab book p. 12\n");
+        Path notes = Files.writeString(in.resolve("notes.csv"), "cell,comment\na,fine\n");
+        Path thumbs = Files.write(in.resolve("Thumbs.db"), new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0});
+        Path run = tmp.resolve("archive");
+        Console c = Console.run("import", in.toString(), "--out", run.toString());
+        assertEquals(0, c.exitCode(), c.out() + c.err());
+        for (Path stray : List.of(readme, notes, thumbs)) {
+            assertTrue(c.out().contains(stray + ": skipped: not a battery data file"), c.out());
+        }
+        assertTrue(c.out().contains("1 file, "), c.out());
+        assertTrue(c.out().contains("3 files skipped"), c.out());
+        JsonNode cells = new ObjectMapper().readTree(run.resolve("run.json").toFile()).path("cells");
+        assertEquals(1, cells.size(), "a stray file is no cell: " + cells);
+        assertEquals("a", cells.get(0).path("id").asText());
+
+        // a file named as a vendor file is one: broken, it still stops the import, by its name
+        Path fake = Files.writeString(in.resolve("b.ndax"), "not a zip at all");
+        Path out = tmp.resolve("archive2");
+        Console bad = Console.run("import", in.toString(), "--out", out.toString());
+        assertEquals(UserErrors.BAD_INPUT, bad.exitCode(), bad.out() + bad.err());
+        assertTrue(bad.err().startsWith("error: " + fake + ": not a neware-ndax file"), bad.err());
+        assertFalse(Files.exists(out));
+
+        // given by name, a file no reader knows is an error, not a skip: it was asked for
+        Console named = Console.run("import", readme.toString(), "--out", tmp.resolve("archive3").toString());
+        assertEquals(UserErrors.BAD_INPUT, named.exitCode(), named.out() + named.err());
+        assertTrue(named.err().contains(readme + ": "), named.err());
+
+        // a directory of nothing but stray files imports nothing
+        Path strays = Files.createDirectories(tmp.resolve("strays"));
+        Files.copy(readme, strays.resolve("README.txt"));
+        Console none = Console.run("import", strays.toString(), "--out", tmp.resolve("archive4").toString());
+        assertEquals(UserErrors.BAD_INPUT, none.exitCode(), none.out() + none.err());
+        assertTrue(none.err().contains(strays + ": the directory holds no battery data file"), none.err());
+    }
+
+    @Test
     void aGzippedArbinDatabaseIsUnpackedUnderOutAndLeavesNothingThere() throws Exception {
         Path run = tmp.resolve("arbin");
         Console c = Console.run("import", ReferenceData.require("arbin/battery-data-format/mits7-0.res.gz").toString(),
@@ -242,6 +282,20 @@ class ImportCommandTest {
         assertFalse(c.err().contains("\tat "), "no stack trace: " + c.err());
         assertFalse(Files.exists(out));
         assertEquals(List.of(), siblings(out.getParent()), "no temporary directory is left");
+    }
+
+    @Test
+    void aBrokenStepXmlIsCellbenchsWarningByLineAndColumnNotTheParsersFatalError() throws Exception {
+        Path file = Files.copy(ReferenceData.require(NDAX), tmp.resolve("c1.ndax"));
+        try (var zip = java.nio.file.FileSystems.newFileSystem(file)) {
+            Files.writeString(zip.getPath("Step.xml"), "<?xml version=\"1.0\"?>\n<root><config>\n</root>\n");
+        }
+        Path out = tmp.resolve("run");
+        Console c = Console.run("import", file.toString(), "--out", out.toString());
+        assertEquals(0, c.exitCode(), "metadata is a courtesy, the records are imported: " + c.out() + c.err());
+        assertFalse(c.err().contains("[Fatal Error]"), c.err());
+        assertFalse(c.out().contains("[Fatal Error]"), c.out());
+        assertTrue(c.out().contains("warning metadata: " + file + " Step.xml:3:3: not readable XML ("), c.out());
     }
 
     @Test

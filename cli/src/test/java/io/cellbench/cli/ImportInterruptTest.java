@@ -19,6 +19,8 @@ class ImportInterruptTest {
     void anInterruptedImportLeavesNothing() throws Exception {
         // Three files, then one that is a named pipe nobody writes: the import blocks opening it,
         // after it imported the first ones, whatever the machine's speed, and the signal comes then.
+        // The files are named one by one: a directory's listing holds regular files only, so a pipe
+        // in it would be passed over and the import could finish before the signal.
         Path in = Files.createDirectories(tmp.resolve("in"));
         Path one = ReferenceData.require("neware/NewareNDA/nda/github/Issue5/test_2.ndax");
         for (int i = 0; i < 3; i++) {
@@ -26,7 +28,10 @@ class ImportInterruptTest {
         }
         assertEquals(0, new ProcessBuilder("mkfifo", in.resolve("cell03.ndax").toString()).inheritIO().start().waitFor());
         Path outs = Files.createDirectories(tmp.resolve("runs"));
-        Child child = Child.start(tmp.resolve("logs"), "import", in.toString(), "--out", outs.resolve("archive").toString());
+        Child child = Child.start(tmp.resolve("logs"), "import",
+                in.resolve("cell00.ndax").toString(), in.resolve("cell01.ndax").toString(),
+                in.resolve("cell02.ndax").toString(), in.resolve("cell03.ndax").toString(),
+                "--out", outs.resolve("archive").toString());
         Child.waitFor(child, () -> child.output().contains("-> cell cell02"), "the files before the pipe imported", 300);
         new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start().waitFor();
         int code = child.exit(120);

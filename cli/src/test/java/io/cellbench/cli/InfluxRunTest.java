@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellbench.core.data.Sample;
 import io.cellbench.daq.arrow.ArrowSampleReader;
 import io.cellbench.daq.run.RunReader;
-import io.cellbench.fixtures.influx.InfluxServer;
+import io.cellbench.testing.InfluxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

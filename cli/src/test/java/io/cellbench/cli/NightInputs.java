@@ -1,8 +1,8 @@
 package io.cellbench.cli;
 
 import io.cellbench.core.time.LabClock;
-import io.cellbench.fixtures.influx.InfluxServer;
 import io.cellbench.fixtures.lab.VirtualLab;
+import io.cellbench.testing.InfluxServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -119,4 +119,37 @@ class RunFitsTest {
         Console table = Console.run("data", "cycles", run.toString(), "--cell", "coin-1");
         assertTrue(table.out().lines().findFirst().orElseThrow().contains("R_int Ohm"), table.out());
     }
+
+    @Test
+    void cyclesArrowsAndCsvCarryTheResistancesOfEachCyclesLastSweep() throws Exception {
+        int withSweep = 0;
+        try (RootAllocator allocator = new RootAllocator(); RunReader reader = RunReader.open(run)) {
+            for (String cell : ShortRun.CELLS) {
+                Map<Integer, FittedSweep> fits = FitReader.lastPerCycle(FitReader.read(run, cell, allocator,
+                        new ArrayList<>()));
+                List<io.cellbench.core.data.CycleSummary> cycles = new ArrayList<>();
+                var report = io.cellbench.daq.arrow.ArrowCycleReader.read(
+                        io.cellbench.daq.run.RunLayout.cellDirectory(run, cell).resolve("cycles.arrows"), allocator,
+                        cycles::add);
+                assertTrue(report.clean(), report.warnings().toString());
+                assertEquals(reader.cycles(cell).size(), cycles.size(), cell);
+                for (var c : cycles) {
+                    FittedSweep sweep = fits.get(c.cycleCount());
+                    if (sweep == null) {
+                        assertTrue(Double.isNaN(c.interfaceResistanceOhm()), cell + " cycle " + c.cycleCount());
+                    } else {
+                        assertEquals(sweep.bulkOhm(), c.bulkResistanceOhm(), 0, cell + " cycle " + c.cycleCount());
+                        assertEquals(sweep.grainBoundaryOhm(), c.grainBoundaryResistanceOhm(), 0);
+                        assertEquals(sweep.interfaceOhm(), c.interfaceResistanceOhm(), 0);
+                        withSweep++;
+                    }
+                }
+                List<String> csv = java.nio.file.Files.readAllLines(
+                        io.cellbench.daq.run.RunLayout.cellDirectory(run, cell).resolve("cycles.csv"));
+                assertTrue(csv.getFirst().endsWith(",R_bulk / Ohm,R_gb / Ohm,R_int / Ohm"), csv.getFirst());
+                assertEquals(cycles.size() + 1, csv.size(), "a header and a line per cycle, none twice");
+            }
+        }
+        assertTrue(withSweep >= 3, withSweep + " cycles with a fitted sweep");
+    }
 }

@@ -3,7 +3,7 @@ package io.cellbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cellbench.fixtures.influx.InfluxServer;
+import io.cellbench.testing.InfluxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.cellbench.cli;
 
+import io.cellbench.testing.CoinSchedule;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,8 +26,7 @@ final class ShortRun {
 
     /** Writes schedule.yaml and protocol.yaml into {@code dir}; returns the schedule. */
     static Path write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("protocol.yaml"), """
+        return CoinSchedule.write(dir, "three coins", CELLS, """
                 name: short cycling
                 limits:
                   voltage: [1.5 V, 4.2 V]
@@ -46,20 +45,5 @@ final class ShortRun {
                       - Rest for 5 minutes
                   - EIS from 10 kHz to 1 Hz at 10 mV, 5 points per decade
                 """);
-        StringBuilder schedule = new StringBuilder("name: three coins\ncells:\n");
-        int seed = 1;
-        for (String cell : CELLS) {
-            schedule.append("""
-                      - id: %s
-                        format: coin
-                        chemistry: NMC811 | Li6PS5Cl | Li-In
-                        nominal_capacity: 2 mAh
-                        protocol: protocol.yaml
-                        simulation: {preset: coin, seed: %d}
-                    """.formatted(cell, seed++));
-        }
-        Path file = dir.resolve("schedule.yaml");
-        Files.writeString(file, schedule.toString());
-        return file;
     }
 }

@@ -99,7 +99,7 @@ class SilentChannelTest {
     }
 
     /** Answers {@code answered} reads, then blocks every read until {@code release}. */
-    private static final class HangingChannel extends io.cellbench.fixtures.sim.ForwardingCyclerChannel {
+    private static final class HangingChannel extends io.cellbench.doubles.ForwardingCyclerChannel {
         private final AtomicInteger reads;
         private final int answered;
         private final CountDownLatch release;

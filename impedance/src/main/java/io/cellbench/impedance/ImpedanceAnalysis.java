@@ -18,9 +18,9 @@ public final class ImpedanceAnalysis {
     private ImpedanceAnalysis() {
     }
 
-    /** A fit judged by the Lin-KK test with its default settings. */
+    /** A fit judged by the Lin-KK test as {@link #validate} makes it. */
     public static FitResult fit(MeasuredSpectrum spectrum, FitRequest request) {
-        return fit(spectrum, request, LinKk.test(spectrum, LinKkOptions.defaults()));
+        return fit(spectrum, request, validate(spectrum));
     }
 
     /** A fit judged by a Lin-KK result already computed for the same spectrum. */
@@ -28,7 +28,12 @@ public final class ImpedanceAnalysis {
         return CircuitFitter.fit(spectrum, request).judgedBy(validity.passed(), validity.verdict());
     }
 
+    /**
+     * The Lin-KK test with the default settings, and a series capacitance when the spectrum ends
+     * in a capacitive tail (a battery's chemical capacitance, unresolved diffusion:
+     * {@link io.cellbench.impedance.validation.LowFrequencyTail}).
+     */
     public static LinKkResult validate(MeasuredSpectrum spectrum) {
-        return LinKk.test(spectrum, LinKkOptions.defaults());
+        return LinKk.test(spectrum, LinKkOptions.forSpectrum(spectrum));
     }
 }

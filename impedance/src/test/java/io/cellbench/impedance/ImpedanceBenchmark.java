@@ -31,6 +31,8 @@ public final class ImpedanceBenchmark {
                 fit.rmsRelativeResidual());
         LinKkResult kk = time("Lin-KK (μ criterion, c = 0.85)", rounds, () -> LinKk.test(spectrum));
         System.out.println("  " + kk.verdict());
+        LinKkResult judged = time("Lin-KK as a run judges a sweep", rounds, () -> ImpedanceAnalysis.validate(spectrum));
+        System.out.println("  " + judged.verdict() + (judged.options().addCapacitance() ? ", with series C" : ""));
         DrtResult drt = time("DRT (L-curve λ, NNLS)", rounds, () -> DrtAnalysis.analyse(spectrum));
         System.out.printf("  λ = %.3g, %d peaks, %d τ points%n", drt.lambda(), drt.peaks().size(),
                 drt.tauSecond().size());

@@ -64,6 +64,28 @@ public final class Importers {
                 + String.join(", ", READERS.stream().map(CyclerFileReader::format).toList()));
     }
 
+    /**
+     * Whether a file found in a directory is battery data for {@link #forFile} (which may still
+     * refuse it as broken): a reader recognises its first bytes, or its name has a vendor's own
+     * ending ({@code .ndax}, {@code .mpr} ...). A file that no reader recognises and whose ending,
+     * if any reader's, is one every kind of file uses ({@code .txt}, {@code .csv}) is not: a README,
+     * a spreadsheet of notes, a thumbnail cache. A file that cannot be read is, so its error is told.
+     */
+    public static boolean isBatteryData(Path file) {
+        byte[] head;
+        try {
+            head = head(file);
+        } catch (ImportException e) {
+            return true;
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return READERS.stream().anyMatch(r -> head.length > 0 && r.recognizes(head)
+                || r.extensions().stream().anyMatch(e -> name.endsWith(e) && !GENERIC_ENDINGS.contains(e)));
+    }
+
+    /** Endings that say nothing of what a file holds: a Maccor export may be a .txt, so may anything else. */
+    private static final java.util.Set<String> GENERIC_ENDINGS = java.util.Set.of(".txt", ".csv");
+
     private static int longestEnding(CyclerFileReader reader, String name) {
         return reader.extensions().stream().filter(name::endsWith).mapToInt(String::length).max().orElse(0);
     }

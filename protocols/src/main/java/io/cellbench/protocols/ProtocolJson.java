@@ -61,6 +61,9 @@ public final class ProtocolJson {
         root.put("protocol", protocol.name());
         root.set("limits", limits(protocol.limits()));
         root.set("logging", logging(protocol.logging()));
+        if (protocol.fitCircuit() != null) { // only when named: protocol.json of every other protocol stays as it was
+            root.put("fit", protocol.fitCircuit());
+        }
         root.set("steps", steps(protocol.steps()));
         return root;
     }

@@ -23,7 +23,7 @@ import java.util.Set;
 /** One reading of one protocol file: the YAML structure, then limits, logging and steps. */
 final class ProtocolReader {
 
-    static final List<String> TOP_LEVEL_KEYS = List.of("name", "parameters", "limits", "logging", "steps");
+    static final List<String> TOP_LEVEL_KEYS = List.of("name", "parameters", "limits", "logging", "fit", "steps");
     static final List<String> LIMIT_KEYS = List.of("voltage", "current", "temperature", "pressure");
     static final List<String> LOGGING_KEYS = List.of("period", "voltage_change", "current_change", "sample_period");
 
@@ -79,6 +79,7 @@ final class ProtocolReader {
         // unknown, "needs a voltage window" on every current step would be a problem that is not there.
         StepGrammar grammar = voltageLimitRead ? StepGrammar.forProtocol(limits) : new StepGrammar(limits);
         LoggingRule logging = keys.containsKey("logging") ? logging(keys.get("logging")) : LoggingRule.DEFAULT;
+        String fit = keys.containsKey("fit") ? problems.attempt(() -> fit(keys.get("fit")), null) : null;
         Entry steps = keys.get("steps");
         List<Step> parsed = List.of();
         if (steps == null) {
@@ -91,7 +92,7 @@ final class ProtocolReader {
             }
         }
         problems.throwIfAny();
-        return new Protocol(name, lines.file(), limits, logging, parsed);
+        return new Protocol(name, lines.file(), limits, logging, parsed, fit);
     }
 
     // ---- steps -----------------------------------------------------------------------------
@@ -198,6 +199,14 @@ final class ProtocolReader {
                     + YamlNode.kind(e.value()), "e.g. name: SSB formation and cycling");
         }
         return s.value().strip();
+    }
+
+    private String fit(Entry e) {
+        if (!(e.value() instanceof Scalar s) || s.value() == null || s.value().isBlank()) {
+            throw at(e.value() instanceof Scalar ? e.key() : e.value(), "'fit' needs a circuit on one line, not "
+                    + YamlNode.kind(e.value()), FitCircuit.HINT);
+        }
+        return FitCircuit.read(ScalarSource.of(lines, s));
     }
 
     private SafetyLimits limits(Entry e) {

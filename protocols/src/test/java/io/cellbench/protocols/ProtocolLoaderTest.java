@@ -203,7 +203,7 @@ class ProtocolLoaderTest {
         @Test
         void unknownKeysSuggestTheRightOne() {
             fails("name: x\nstpes:\n  - Rest for 1 hour\n", 2, 1, "stpes", "unknown top-level key 'stpes'",
-                    "did you mean 'steps'? Allowed: name, parameters, limits, logging, steps");
+                    "did you mean 'steps'? Allowed: name, parameters, limits, logging, fit, steps");
             fails("limit:\n  voltage: [1 V, 2 V]\nsteps:\n  - Rest for 1 h\n", 1, 1, "limit", "unknown top-level key",
                     "did you mean 'limits'?");
             fails("limits:\n  voltag: [1 V, 2 V]\nsteps:\n  - Rest for 1 h\n", 2, 3, "voltag",
@@ -211,7 +211,7 @@ class ProtocolLoaderTest {
             fails("logging:\n  sample: 1 s\nsteps:\n  - Rest for 1 h\n", 2, 3, "sample", "unknown logging key 'logging.sample'",
                     "period, voltage_change, current_change, sample_period");
             fails("description: x\nsteps:\n  - Rest for 1 h\n", 1, 1, "description", "unknown top-level key",
-                    "Allowed: name, parameters, limits, logging, steps");
+                    "Allowed: name, parameters, limits, logging, fit, steps");
             fails("name: x\nsteps:\n  - Rest for 1 h\nname: y\n", 4, 1, "name", "'name' is given twice", "line 1");
         }
 

@@ -5,7 +5,9 @@ import io.cellbench.core.instrument.CyclerBank;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.instrument.EisAnalyzer;
 import io.cellbench.core.instrument.Instrument;
+import io.cellbench.core.instrument.NativeProgramChannel;
 import io.cellbench.core.instrument.PressureFixture;
+import io.cellbench.core.instrument.ProgramStatus;
 import io.cellbench.core.instrument.TemperatureChamber;
 import io.cellbench.core.instrument.VerifiedFact;
 import io.cellbench.core.time.SystemLabClock;
@@ -62,7 +64,15 @@ public final class ProbeCommand implements Callable<Integer> {
                 + " (" + target.driver().name() + ", " + target.config().origin() + ")");
         long t0 = System.nanoTime();
         try (Lab l = new Lab(file, new SystemLabClock(), w -> System.err.println("warning: " + w), "probe")) {
-            if (channel != null) {
+            if (channel != null && channel.delegated()) {
+                NativeProgramChannel c = l.programChannel(name);
+                out.println("  identify: " + c.identify());
+                printVerified(out, c);
+                ProgramStatus s = c.status();
+                out.println("  program:  " + s.cyclerState() + (s.step() < 0 ? "" : ", step " + s.step() + " (" + s.stepType()
+                        + "), cycle " + s.cycle()) + String.format(Locale.ROOT, ", %.4f V, %.6f A", s.voltageVolt(),
+                        s.currentAmpere()));
+            } else if (channel != null) {
                 CyclerChannel c = l.channel(name);
                 out.println("  identify: " + c.identify());
                 printVerified(out, c);

@@ -121,6 +121,10 @@ public final class VirtualLabCommand implements Callable<Integer> {
                         + (c.fixture() == null ? "" : ", fixture " + c.fixture())
                         + (c.chamber() == null ? "" : ", chamber " + c.chamber()));
             }
+            for (VirtualLab.Cell c : lab.programCells()) {
+                out.println("  " + c.id() + " (seed " + c.seed() + "): channel " + c.channel() + " = " + c.channelTarget()
+                        + " (runs compiled programs: name it in a schedule to run a cell by delegation)");
+            }
             out.println("lab file: " + labFile);
             if (scheduleOut != null) {
                 Path dir = scheduleOut.toAbsolutePath().getParent();

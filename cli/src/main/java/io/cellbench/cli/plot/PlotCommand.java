@@ -6,6 +6,13 @@ import io.cellbench.core.quantity.Dimension;
 import io.cellbench.core.quantity.Quantity;
 import io.cellbench.core.quantity.QuantityParseException;
 import io.cellbench.daq.run.RunReader;
+import io.cellbench.daq.impedance.FitReader;
+import io.cellbench.impedance.fit.SolidStateCircuit;
+import io.cellbench.plot.CapacityAxis;
+import io.cellbench.plot.ColourBy;
+import io.cellbench.plot.PlotKind;
+import io.cellbench.plot.PlotRequest;
+import io.cellbench.plot.Plots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +30,7 @@ import picocli.CommandLine.Parameters;
             "  nyquist   impedance spectra, -Im Z against Re Z at equal scale",
             "  bode      |Z| and phase against frequency",
             "  dqdv      incremental capacity dQ/dV against voltage",
+            "  drt       distribution of relaxation times, gamma against tau, peaks marked",
             "Curves are coloured by cycle; voltage and dqdv draw one panel per cell, the others overlay cells."},
         footer = {"", "Examples:",
             "  cellbench plot demo-run --kind voltage --cell coin-60MPa -o voltage.png",
@@ -30,13 +38,15 @@ import picocli.CommandLine.Parameters;
             "  cellbench plot demo-run --kind nyquist --cell coin-60MPa --cycles 2.. -o n.png",
             "  cellbench plot demo-run --kind bode --colour-by pressure -o bode.svg",
             "  cellbench plot demo-run --kind dqdv --every 5 --bin 10mV -o dqdv.png",
+            "  cellbench plot demo-run --kind nyquist --cell coin-60MPa --cycles 6 --fit -o fit.svg",
+            "  cellbench plot demo-run --kind drt --cell coin-60MPa -o drt.png",
             "", "See docs/plots.md for what each plot shows and how long runs are thinned."})
 public final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A run directory (written by run or demo).")
     Path directory;
 
     @Option(names = "--kind", required = true, paramLabel = "KIND",
-            description = "voltage, capacity, nyquist, bode or dqdv.")
+            description = "voltage, capacity, nyquist, bode, dqdv or drt.")
     PlotKind kind;
 
     @Option(names = "--cell", paramLabel = "ID", description = "A cell to plot (repeatable; default: every cell of the run).")
@@ -51,7 +61,7 @@ public final class PlotCommand implements Callable<Integer> {
 
     @Option(names = "--every", paramLabel = "N",
             description = "voltage, dqdv: draw every N-th cycle, N from 1 (default: all, thinned to at most "
-                    + PlotInput.MAX_CURVES + " curves).")
+                    + Plots.MAX_CURVES + " curves).")
     Integer every;
 
     @Option(names = {"--colour-by", "--color-by"}, paramLabel = "WHAT", defaultValue = "auto",
@@ -68,11 +78,18 @@ public final class PlotCommand implements Callable<Integer> {
             description = "dqdv: voltage bin width (default: ${DEFAULT-VALUE}).")
     String bin;
 
-    @Option(names = "--width", paramLabel = "PX", defaultValue = "" + Style.DEFAULT_WIDTH,
+    @Option(names = "--fit", arity = "0..1", paramLabel = "CIRCUIT", fallbackValue = "",
+            description = "nyquist, bode: fit an equivalent circuit to each spectrum and draw it over the measured"
+                    + " points, the circuit and the last spectrum's resistances in the key (impedance.py's notation;"
+                    + " when the circuit is left out: the one the run's sweeps were fitted with, else "
+                    + SolidStateCircuit.CIRCUIT + "). See docs/plots.md.")
+    String fit;
+
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "" + Plots.DEFAULT_WIDTH,
             description = "Image width in pixels (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--height", paramLabel = "PX", defaultValue = "" + Style.DEFAULT_HEIGHT,
+    @Option(names = "--height", paramLabel = "PX", defaultValue = "" + Plots.DEFAULT_HEIGHT,
             description = "Image height in pixels (default: ${DEFAULT-VALUE}).")
     int height;
 
@@ -81,18 +98,24 @@ public final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ImageFormat.of(out);
+        Plots.requireImageFile(out);
         io.cellbench.cli.OutputRule.requireOutputFile(out, f -> true, "");
         checkSize("--width", width);
         checkSize("--height", height);
         if (every != null && every < 1) {
             throw new UserError("--every takes a whole number of 1 or more (1 draws every cycle, 5 every fifth), got "
-                    + every + "; leave it out to draw all cycles, thinned to at most " + PlotInput.MAX_CURVES);
+                    + every + "; leave it out to draw all cycles, thinned to at most " + Plots.MAX_CURVES);
         }
         double binVolt = binVolt(bin);
         CycleRange range = CycleRange.parse(cycles);
         if (!Files.isDirectory(directory)) {
             throw new UserError("no run directory at " + directory);
+        }
+        String circuit = fit;
+        if (circuit != null && circuit.isBlank()) {
+            // --fit alone: the circuit the run was fitted with, so the plot shows the run's own fits
+            String run = FitReader.circuit(directory);
+            circuit = run != null ? run : SolidStateCircuit.CIRCUIT;
         }
         try (RunReader reader = RunReader.open(directory)) {
             List<String> ids = reader.cells();
@@ -105,16 +128,8 @@ public final class PlotCommand implements Callable<Integer> {
             if (chosen.isEmpty()) {
                 throw new UserError("run " + directory + " has no cells yet");
             }
-            PlotInput in = new PlotInput(reader, chosen, range, every == null ? 0 : every, colourBy, capacityAxis, binVolt,
-                    Style.forSize(width, height), System.err);
-            Figure figure = switch (kind) {
-                case VOLTAGE -> VoltagePlot.build(in);
-                case CAPACITY -> CapacityPlot.build(in);
-                case NYQUIST -> NyquistPlot.build(in);
-                case BODE -> BodePlot.build(in);
-                case DQDV -> DqDvPlot.build(in);
-            };
-            FigureWriter.write(figure, width, height, out);
+            Plots.write(reader, new PlotRequest(kind, chosen, range, every == null ? 0 : every, colourBy, capacityAxis,
+                    binVolt, width, height, circuit), out, System.err);
         }
         System.out.println("wrote " + out);
         return 0;

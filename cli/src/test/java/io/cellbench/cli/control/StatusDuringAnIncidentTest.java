@@ -10,7 +10,7 @@ import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.instrument.InstrumentException;
-import io.cellbench.fixtures.sim.ForwardingCyclerChannel;
+import io.cellbench.doubles.ForwardingCyclerChannel;
 import io.cellbench.schedules.control.CellStatus;
 import io.cellbench.schedules.control.CellWatch;
 import io.cellbench.schedules.control.ControlJson;

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cellbench.impedance.fit.SolidStateCircuit;
+import io.cellbench.plot.PlotKind;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +82,8 @@ class PlotCommandTest {
                 Arguments.of(PlotKind.CAPACITY, List.of("Cycle", "Discharge capacity (mAh)", "Coulombic efficiency (%)")),
                 Arguments.of(PlotKind.NYQUIST, List.of("Re Z (Ω)", "−Im Z (Ω)")),
                 Arguments.of(PlotKind.BODE, List.of("Frequency (Hz)", "|Z| (Ω)", "−Phase (°)")),
-                Arguments.of(PlotKind.DQDV, List.of("Voltage (V)", "dQ/dV (mAh/V)")));
+                Arguments.of(PlotKind.DQDV, List.of("Voltage (V)", "dQ/dV (mAh/V)")),
+                Arguments.of(PlotKind.DRT, List.of("τ (s)", "γ (Ω)")));
     }
 
     @ParameterizedTest
@@ -278,6 +283,65 @@ class PlotCommandTest {
         for (Cellbench.Outcome o : List.of(missing, emptyRange, tiny, bin, kind)) {
             assertNoStackTrace(o);
         }
+        assertFalse(Files.exists(png));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"nyquist", "bode"})
+    void fitOverlayNamesTheCircuitAndTheResistancesDataEisFits(String kind) throws IOException {
+        Path svg = tmp.resolve(kind + "-fit.svg");
+        Cellbench.Outcome o = Cellbench.run("plot", run, "--kind", kind, "--cell", "coin-60MPa", "--fit", "-o", svg);
+        assertEquals(0, o.code(), o.err());
+        List<String> texts = Images.texts(Images.svg(svg));
+        assertTrue(texts.contains(SolidStateCircuit.CIRCUIT), "the key names the circuit: " + texts);
+
+        Cellbench.Outcome eis = Cellbench.run("data", "eis", run, "--cell", "coin-60MPa", "--fit", "--format", "json");
+        assertEquals(0, eis.code(), eis.err());
+        JsonNode rows = new ObjectMapper().readTree(eis.out());
+        JsonNode last = rows.get(rows.size() - 1);
+        assertTrue(texts.contains("coin-60MPa, cycle " + last.get("cycle_count").asInt()
+                + (last.get("fit_trustworthy").asInt() == 1 ? "" : " (untrusted)")), texts.toString());
+        for (String r : List.of("R0", "R1", "R2")) {
+            String shown = String.format(Locale.ROOT, "%s = %.4g Ω ± ", r, last.get(r).asDouble());
+            assertTrue(texts.stream().anyMatch(t -> t.startsWith(shown)), "no '" + shown + "…' in " + texts);
+        }
+    }
+
+    @Test
+    void drtMarksThePeaksDataEisFinds() throws IOException {
+        Path svg = tmp.resolve("drt-peaks.svg");
+        Cellbench.Outcome o = Cellbench.run("plot", run, "--kind", "drt", "--cell", "coin-15MPa", "-o", svg);
+        assertEquals(0, o.code(), o.err());
+        List<String> texts = Images.texts(Images.svg(svg));
+
+        Cellbench.Outcome eis = Cellbench.run("data", "eis", run, "--cell", "coin-15MPa", "--drt", "--format", "json");
+        assertEquals(0, eis.code(), eis.err());
+        JsonNode rows = new ObjectMapper().readTree(eis.out());
+        int lastSpectrum = rows.get(rows.size() - 1).get("spectrum_index").asInt();
+        int peaks = 0;
+        for (JsonNode row : rows) {
+            if (row.get("spectrum_index").asInt() == lastSpectrum) {
+                String shown = String.format(Locale.ROOT, "τ %.3g s · R %.3g Ω", row.get("peak_tau_second").asDouble(),
+                        row.get("peak_resistance_ohm").asDouble());
+                assertTrue(texts.contains(shown), "no '" + shown + "' in " + texts);
+                peaks++;
+            }
+        }
+        assertTrue(peaks >= 2, "the coin cell's DRT has the bulk/grain-boundary and the interface peaks: " + peaks);
+    }
+
+    @Test
+    void fitIsRefusedWhereItCannotBeDrawn() {
+        Path png = tmp.resolve("refused-fit.png");
+        Cellbench.Outcome voltage = Cellbench.run("plot", run, "--kind", "voltage", "--fit", "-o", png);
+        assertEquals(2, voltage.code());
+        assertTrue(voltage.err().contains("--fit draws the fitted circuit over nyquist and bode plots only, not voltage"),
+                voltage.err());
+        Cellbench.Outcome typo = Cellbench.run("plot", run, "--kind", "nyquist", "--fit", "R0-p(R1,C1", "-o", png);
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("--fit: circuit 'R0-p(R1,C1', column 11"), typo.err());
+        assertNoStackTrace(voltage);
+        assertNoStackTrace(typo);
         assertFalse(Files.exists(png));
     }
 

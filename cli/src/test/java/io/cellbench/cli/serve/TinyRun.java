@@ -1,7 +1,7 @@
 package io.cellbench.cli.serve;
 
+import io.cellbench.testing.CoinSchedule;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,8 +14,7 @@ final class TinyRun {
 
     /** Writes schedule.yaml and its protocol into {@code dir}; returns the schedule file. */
     static Path write(Path dir, int cycles) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("cycling.yaml"), """
+        return CoinSchedule.write(dir, "live page test", CELLS, "cycling.yaml", """
                 name: tiny cycling
                 limits:
                   voltage: [1.8 V, 3.8 V]
@@ -30,22 +29,7 @@ final class TinyRun {
                       - Charge at C/2 until 3.7 V
                       - Rest for 10 minutes
                       - Discharge at C/2 until 1.9 V
-                """.formatted(cycles));
-        StringBuilder schedule = new StringBuilder("name: live page test\ncells:\n");
-        int seed = 1;
-        for (String id : CELLS) {
-            schedule.append("""
-                      - id: %s
-                        format: coin
-                        chemistry: NMC811 | Li6PS5Cl | Li-In
-                        nominal_capacity: 2 mAh
-                        area: 0.785 cm2
-                        protocol: cycling.yaml
-                        simulation: {preset: coin, seed: %d}
-                    """.formatted(id, seed++));
-        }
-        Path file = dir.resolve("schedule.yaml");
-        Files.writeString(file, schedule);
-        return file;
+                """.formatted(cycles),
+                "area: 0.785 cm2");
     }
 }

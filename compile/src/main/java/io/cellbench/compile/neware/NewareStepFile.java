@@ -9,6 +9,7 @@ import io.cellbench.protocols.model.LoggingRule;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.protocols.model.Range;
 import io.cellbench.protocols.model.SafetyLimits;
+import io.cellbench.protocols.model.Step;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.DoubleFunction;
@@ -49,6 +50,21 @@ public final class NewareStepFile {
         x.close("config").close("root");
         refusals.throwIfAny();
         return new Compiled(CompileTarget.NEWARE, x.text().getBytes(CompileTarget.NEWARE.charset()), refusals.warnings());
+    }
+
+    /**
+     * The protocol step each numbered step of the compiled file comes from, in file order (step
+     * 1 first); {@code null} for a Cycle or the End step. A CC-CV step that BTS runs as two
+     * steps appears twice. Delegated execution reads a record's step number through this.
+     */
+    public static List<Step> sources(Protocol protocol, CompileOptions options) {
+        Refusals refusals = new Refusals(CompileTarget.NEWARE);
+        List<NewareStep> steps = NewareProgram.of(protocol, refusals, new Amounts(options, refusals));
+        List<Step> out = new java.util.ArrayList<>();
+        for (NewareStep s : steps) {
+            out.add(s.type == NewareStepType.CYCLE || s.type == NewareStepType.END ? null : s.source);
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     private static void head(XmlLines x, Protocol protocol, CompileOptions options) {

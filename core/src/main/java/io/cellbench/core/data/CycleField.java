@@ -38,7 +38,14 @@ public enum CycleField implements DataColumn<CycleSummary> {
     MINIMUM_VOLTAGE(ColumnTerm.own("minimum_voltage_volt", "V", "Minimum Voltage / V"),
             float64(CycleSummary::minimumVoltageVolt)),
     MAXIMUM_VOLTAGE(ColumnTerm.own("maximum_voltage_volt", "V", "Maximum Voltage / V"),
-            float64(CycleSummary::maximumVoltageVolt));
+            float64(CycleSummary::maximumVoltageVolt)),
+    /** R0 of the equivalent circuit fitted to the cycle's last impedance sweep: the electrolyte's bulk. */
+    BULK_RESISTANCE(ColumnTerm.own("r_bulk_ohm", "Ohm", "R_bulk / Ohm"), float64(CycleSummary::bulkResistanceOhm)),
+    /** R1 of that fit: the electrolyte's grain boundaries. */
+    GRAIN_BOUNDARY_RESISTANCE(ColumnTerm.own("r_gb_ohm", "Ohm", "R_gb / Ohm"),
+            float64(CycleSummary::grainBoundaryResistanceOhm)),
+    /** R2 of that fit: the cathode interface. */
+    INTERFACE_RESISTANCE(ColumnTerm.own("r_int_ohm", "Ohm", "R_int / Ohm"), float64(CycleSummary::interfaceResistanceOhm));
 
     private final Definition<CycleSummary> definition;
 
@@ -57,6 +64,7 @@ public enum CycleField implements DataColumn<CycleSummary> {
                 in.number(CHARGE_CAPACITY), in.number(DISCHARGE_CAPACITY), in.number(CHARGE_ENERGY),
                 in.number(DISCHARGE_ENERGY), in.number(COULOMBIC_EFFICIENCY), in.number(ENERGY_EFFICIENCY),
                 in.number(MEAN_CHARGE_VOLTAGE), in.number(MEAN_DISCHARGE_VOLTAGE), in.number(END_CHARGE_VOLTAGE),
-                in.number(END_DISCHARGE_VOLTAGE), in.number(MINIMUM_VOLTAGE), in.number(MAXIMUM_VOLTAGE));
+                in.number(END_DISCHARGE_VOLTAGE), in.number(MINIMUM_VOLTAGE), in.number(MAXIMUM_VOLTAGE),
+                in.number(BULK_RESISTANCE), in.number(GRAIN_BOUNDARY_RESISTANCE), in.number(INTERFACE_RESISTANCE));
     }
 }

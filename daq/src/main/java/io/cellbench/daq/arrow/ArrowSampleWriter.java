@@ -3,6 +3,7 @@ package io.cellbench.daq.arrow;
 import io.cellbench.core.data.Sample;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -36,19 +37,35 @@ public final class ArrowSampleWriter implements AutoCloseable {
      */
     public static ArrowSampleWriter create(Path file, Map<String, String> runMetadata, ArrowWriteOptions options,
                                            BufferAllocator allocator) throws IOException {
-        return new ArrowSampleWriter(ArrowTableWriter.create(file, SampleColumns.TABLE, runMetadata, options,
+        return create(file, runMetadata, List.of(), options, allocator);
+    }
+
+    /**
+     * The same with {@code aux} columns (float64) after the sample table's: an imported file's
+     * auxiliary channels (temperatures, aux voltages ...), written by {@link #write(Sample, double[])}.
+     */
+    public static ArrowSampleWriter create(Path file, Map<String, String> runMetadata, List<Column> aux,
+                                           ArrowWriteOptions options, BufferAllocator allocator) throws IOException {
+        return new ArrowSampleWriter(ArrowTableWriter.create(file, SampleColumns.TABLE, aux, runMetadata, options,
                 allocator, options.batchRows()), options);
     }
 
     /** Adds one row; writes the batch when it is full or spans the buffering time. */
     public void write(Sample s) throws IOException {
+        write(s, NO_AUX);
+    }
+
+    private static final double[] NO_AUX = new double[0];
+
+    /** Adds one row with its aux columns' values (in the order given at creation; NaN or missing: null). */
+    public void write(Sample s, double[] aux) throws IOException {
         if (table.buffered() == batchRows) {
             flush(); // a previous flush failed: retry before the batch overflows
         }
         if (table.buffered() == 0) {
             firstBufferedTestTime = s.testTimeSecond();
         }
-        table.add(s);
+        table.add(s, aux);
         // The negated comparison also writes when a test time is NaN rather than holding rows.
         if (table.buffered() == batchRows || !(s.testTimeSecond() - firstBufferedTestTime < maxBufferedSeconds)) {
             flush();

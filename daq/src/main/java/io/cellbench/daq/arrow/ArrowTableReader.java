@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -31,12 +32,30 @@ final class ArrowTableReader {
     /** Hands {@code rows} each row of the segments; the source is valid only during the call. */
     static ReadReport read(List<Path> segments, BufferAllocator allocator, List<? extends DataColumn<?>> columns,
                            Consumer<ColumnSource> rows) throws IOException {
+        return read(segments, allocator, columns, List.of(), (row, extra) -> rows.accept(row));
+    }
+
+    /**
+     * The same, with the values of the float64 columns {@code extraNames} beyond the table's (an
+     * import's aux channels) in a new array per row, in that order: NaN where a value is null or
+     * a segment has no such column.
+     */
+    static ReadReport read(List<Path> segments, BufferAllocator allocator, List<? extends DataColumn<?>> columns,
+                           List<String> extraNames, BiConsumer<ColumnSource, double[]> rows) throws IOException {
         Cursor cursor = new Cursor(columns);
+        Float8Vector[] extra = new Float8Vector[extraNames.size()];
         return ArrowStreamScan.read(segments, allocator, (root, file) -> {
             cursor.batch(root);
+            for (int k = 0; k < extra.length; k++) {
+                extra[k] = root.getVector(extraNames.get(k)) instanceof Float8Vector f ? f : null;
+            }
             for (int i = 0, n = root.getRowCount(); i < n; i++) {
                 cursor.row = i;
-                rows.accept(cursor);
+                double[] values = new double[extra.length];
+                for (int k = 0; k < extra.length; k++) {
+                    values[k] = extra[k] == null || extra[k].isNull(i) ? Double.NaN : extra[k].get(i);
+                }
+                rows.accept(cursor, values);
             }
         });
     }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -23,27 +25,59 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class ArrowTableWriter<R> implements AutoCloseable {
 
     private final ArrowStreamOutput output;
-    /** Per column, its vector: a float64 column's in {@code floats}, an int32 column's in {@code ints}. */
-    private final Float8Vector[] floats;
-    private final IntVector[] ints;
-    /** Per column, how its value is taken from a row (looked up once: this runs for every sample). */
-    private final List<ColumnValue<R>> values;
+    /** Every column's vector, the table's then the extra ones; whether each is a float64 (else an int32). */
+    private final BaseFixedWidthVector[] vectors;
+    private final boolean[] float64;
+    /** Per table column, how its value is taken from a row (looked up once: this runs for every sample). */
+    private final ColumnValue<R>[] values;
+    /** Per column, where its values and its validity bits are now: the buffers move only when they grow. */
+    private final long[] dataAddress;
+    private final long[] validityAddress;
+    /** Rows the vectors hold without growing: below it a row is written straight to memory. */
+    private int capacity;
     private int buffered;
     private long rowsWritten;
 
-    private ArrowTableWriter(ArrowStreamOutput output, List<? extends DataColumn<R>> columns) {
+    @SuppressWarnings("unchecked")
+    private ArrowTableWriter(ArrowStreamOutput output, List<? extends DataColumn<R>> columns, List<Column> extraColumns) {
         this.output = output;
-        this.values = columns.stream().map(DataColumn::value).toList();
-        this.floats = new Float8Vector[columns.size()];
-        this.ints = new IntVector[columns.size()];
         VectorSchemaRoot root = output.root();
+        int n = columns.size() + extraColumns.size();
+        this.vectors = new BaseFixedWidthVector[n];
+        this.float64 = new boolean[n];
+        this.values = columns.stream().map(DataColumn::value).toArray(ColumnValue[]::new);
         for (int k = 0; k < columns.size(); k++) {
-            DataColumn<R> column = columns.get(k);
-            switch (column.kind()) {
-                case FLOAT64 -> floats[k] = (Float8Vector) root.getVector(column.columnName());
-                case INT32 -> ints[k] = (IntVector) root.getVector(column.columnName());
+            vectors[k] = (BaseFixedWidthVector) root.getVector(columns.get(k).columnName());
+            float64[k] = columns.get(k).kind() == ColumnValue.Kind.FLOAT64;
+        }
+        for (int k = 0; k < extraColumns.size(); k++) {
+            vectors[columns.size() + k] = (Float8Vector) root.getVector(extraColumns.get(k).name());
+            float64[columns.size() + k] = true;
+        }
+        this.dataAddress = new long[n];
+        this.validityAddress = new long[n];
+        locate();
+    }
+
+    /** The buffers' addresses and the rows they hold, after allocation or growth. */
+    private void locate() {
+        int rows = Integer.MAX_VALUE;
+        for (int k = 0; k < vectors.length; k++) {
+            dataAddress[k] = vectors[k].getDataBuffer().memoryAddress();
+            validityAddress[k] = vectors[k].getValidityBuffer().memoryAddress();
+            rows = Math.min(rows, vectors[k].getValueCapacity());
+        }
+        capacity = rows;
+    }
+
+    /** Doubles every vector until it holds {@code rows} rows (a batch larger than planned: a long spectrum). */
+    private void grow(int rows) {
+        for (BaseFixedWidthVector v : vectors) {
+            while (v.getValueCapacity() < rows) {
+                v.reAlloc();
             }
         }
+        locate();
     }
 
     /**
@@ -54,27 +88,72 @@ final class ArrowTableWriter<R> implements AutoCloseable {
     static <R> ArrowTableWriter<R> create(Path file, List<? extends DataColumn<R>> columns, Map<String, String> metadata,
                                           ArrowWriteOptions options, BufferAllocator allocator, int rowCapacity)
             throws IOException {
-        List<Column> schema = columns.stream().map(Column::of).toList();
+        return create(file, columns, List.of(), metadata, options, allocator, rowCapacity);
+    }
+
+    /** The same with {@code extraColumns} (float64) after the table's, filled by {@link #add(Object, double[])}. */
+    static <R> ArrowTableWriter<R> create(Path file, List<? extends DataColumn<R>> columns, List<Column> extraColumns,
+                                          Map<String, String> metadata, ArrowWriteOptions options,
+                                          BufferAllocator allocator, int rowCapacity) throws IOException {
+        List<Column> schema = new java.util.ArrayList<>(columns.stream().map(Column::of).toList());
+        for (Column c : extraColumns) {
+            if (c.type() != Column.Type.FLOAT64 || schema.stream().anyMatch(k -> k.name().equals(c.name()))) {
+                throw new IllegalArgumentException("an extra column is float64 and named apart from the others: " + c);
+            }
+            schema.add(c);
+        }
         return new ArrowTableWriter<>(ArrowStreamOutput.create(file, Column.schema(schema, metadata), options,
-                allocator, rowCapacity), columns);
+                allocator, rowCapacity), columns, extraColumns);
     }
 
     /** Adds a row to the batch being collected. */
     void add(R row) {
+        add(row, NO_EXTRA);
+    }
+
+    private static final double[] NO_EXTRA = new double[0];
+
+    /**
+     * Adds a row and its extra columns' values (in their order; missing ones, and NaN, are null).
+     * Values go straight into the vectors' memory, below {@link #capacity}: Arrow's own setters
+     * check the capacity, the buffer's bounds and its reference count for every value, which made
+     * most of an import's cost (docs/import.md).
+     */
+    void add(R row, double[] extraValues) {
         int i = buffered;
-        for (int k = 0; k < floats.length; k++) {
-            if (floats[k] != null) {
-                double value = values.get(k).number(row);
-                if (Double.isNaN(value)) {
-                    floats[k].setNull(i);
-                } else {
-                    floats[k].setSafe(i, value);
-                }
+        if (i >= capacity) {
+            grow(i + 1);
+        }
+        long byteOfBit = i >>> 3;
+        byte bit = (byte) (1 << (i & 7));
+        for (int k = 0; k < values.length; k++) {
+            if (float64[k]) {
+                put(k, i, byteOfBit, bit, values[k].number(row));
             } else {
-                ints[k].setSafe(i, values.get(k).integer(row));
+                MemoryUtil.putInt(dataAddress[k] + (long) i * IntVector.TYPE_WIDTH, values[k].integer(row));
+                valid(k, byteOfBit, bit);
             }
         }
+        for (int k = values.length; k < vectors.length; k++) {
+            int e = k - values.length;
+            put(k, i, byteOfBit, bit, e < extraValues.length ? extraValues[e] : Double.NaN);
+        }
         buffered = i + 1;
+    }
+
+    private void put(int k, int i, long byteOfBit, byte bit, double value) {
+        long validity = validityAddress[k] + byteOfBit;
+        if (Double.isNaN(value)) {
+            MemoryUtil.putByte(validity, (byte) (MemoryUtil.getByte(validity) & ~bit)); // null
+        } else {
+            MemoryUtil.putLong(dataAddress[k] + (long) i * Float8Vector.TYPE_WIDTH, Double.doubleToRawLongBits(value));
+            MemoryUtil.putByte(validity, (byte) (MemoryUtil.getByte(validity) | bit));
+        }
+    }
+
+    private void valid(int k, long byteOfBit, byte bit) {
+        long validity = validityAddress[k] + byteOfBit;
+        MemoryUtil.putByte(validity, (byte) (MemoryUtil.getByte(validity) | bit));
     }
 
     /** Rows collected since the last batch. */

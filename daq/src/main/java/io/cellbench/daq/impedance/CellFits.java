@@ -34,23 +34,36 @@ final class CellFits {
     private ArrowRowsFile<FitRow> fits;
     private ArrowRowsFile<DrtRow> drt;
     private int nextIndex;
+    /** Sweeps the killed process before a resume recorded but did not fit: fitted first. */
+    private final java.util.SortedMap<Integer, io.cellbench.core.data.Spectrum> unfitted;
 
-    private CellFits(String cellId, ArrowRowsFile<FitRow> fits, ArrowRowsFile<DrtRow> drt, int firstIndex) {
+    private CellFits(String cellId, ArrowRowsFile<FitRow> fits, ArrowRowsFile<DrtRow> drt, int firstIndex,
+                     java.util.SortedMap<Integer, io.cellbench.core.data.Spectrum> unfitted) {
         this.cellId = cellId;
         this.fits = fits;
         this.drt = drt;
         this.nextIndex = firstIndex;
+        this.unfitted = unfitted;
+    }
+
+    /** The sweeps recorded before a resume that no fits file has (empty for a fresh cell), by spectrum index. */
+    java.util.SortedMap<Integer, io.cellbench.core.data.Spectrum> unfitted() {
+        return unfitted;
     }
 
     static CellFits open(Path runDirectory, RunEvent.RunStarted start, Circuit circuit, ArrowWriteOptions options,
                          BufferAllocator allocator, Consumer<RunEvent.Notice> notes) {
         Path dir = RunLayout.cellDirectory(runDirectory, start.cellId());
         int first = 1;
+        java.util.SortedMap<Integer, io.cellbench.core.data.Spectrum> unfitted = new java.util.TreeMap<>();
         ArrowRowsFile<FitRow> fits = null;
         ArrowRowsFile<DrtRow> drt = null;
         try {
             if (start.resumed()) {
-                first = lastSpectrumBefore(dir, start.unixTimeSecond(), allocator) + 1;
+                first = recordedBefore(dir, start.unixTimeSecond(), allocator, unfitted) + 1;
+                for (FittedSweep done : FitReader.read(runDirectory, start.cellId(), allocator, new java.util.ArrayList<>())) {
+                    unfitted.remove(done.spectrumIndex());
+                }
             }
             Files.createDirectories(dir);
             Map<String, String> metadata = Map.of("cell_id", start.cellId(), "circuit", circuit.text());
@@ -63,7 +76,7 @@ final class CellFits {
             closeQuietly(fits);
             fits = null;
         }
-        return new CellFits(start.cellId(), fits, drt, first);
+        return new CellFits(start.cellId(), fits, drt, first, unfitted);
     }
 
     int nextIndex() {
@@ -96,15 +109,20 @@ final class CellFits {
     }
 
     /**
-     * The highest spectrum index this cell recorded before {@code resumedAtUnix}: the sweeps of
-     * this session are measured after it, even if spectra.arrows has them by the time this reads.
+     * The highest spectrum index this cell recorded before {@code resumedAtUnix} (the sweeps of
+     * this session are measured after it, even if spectra.arrows has them by the time this reads),
+     * and every sweep recorded before it into {@code recorded}.
      */
-    private static int lastSpectrumBefore(Path dir, double resumedAtUnix, BufferAllocator allocator)
+    private static int recordedBefore(Path dir, double resumedAtUnix, BufferAllocator allocator,
+                                      java.util.Map<Integer, io.cellbench.core.data.Spectrum> recorded)
             throws IOException {
         int[] last = {0};
         ArrowSpectrumReader.read(Segments.list(dir, RunLayout.SPECTRA), allocator, (index, s) -> {
             if (!(s.unixTimeSecond() >= resumedAtUnix)) {
                 last[0] = Math.max(last[0], index);
+                if (!s.points().isEmpty()) {
+                    recorded.put(index, s);
+                }
             }
         });
         return last[0];

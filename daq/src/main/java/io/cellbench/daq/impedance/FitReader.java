@@ -64,7 +64,11 @@ public final class FitReader {
         return null;
     }
 
-    /** The cell's fitted sweeps, in the order they were fitted; problems go to {@code warnings}. */
+    /**
+     * The cell's fitted sweeps in the order they were measured (by spectrum index: a resumed run
+     * fits the sweeps its killed process left unfitted after those it measured itself); problems
+     * go to {@code warnings}.
+     */
     public static List<FittedSweep> read(Path runDirectory, String cellId, BufferAllocator allocator,
                                          List<String> warnings) throws IOException {
         List<FittedSweep> sweeps = new ArrayList<>();
@@ -81,6 +85,7 @@ public final class FitReader {
                 warnings.add(file + ": fits after row " + sweeps.size() + " not read (" + e.getMessage() + ")");
             }
         }
+        sweeps.sort(java.util.Comparator.comparingInt(FittedSweep::spectrumIndex));
         return sweeps;
     }
 

@@ -21,7 +21,8 @@ import org.apache.arrow.memory.BufferAllocator;
 /**
  * Fits every impedance sweep of a run as it is measured (issue 16): the circuit fit with its
  * Lin-KK verdict and the DRT, into each cell's {@code fits.arrows} and {@code drt.arrows} and to
- * whoever else listens ({@link Output}: InfluxDB, the cycle summary).
+ * whoever else listens ({@link Output}: InfluxDB); when a cell ends, its cycle files get each
+ * cycle's fitted R_bulk, R_gb and R_int ({@link FittedCycles}).
  *
  * <p>Off the sampling path: {@link #on} only hands the sweep to one low-priority worker thread
  * and returns, so a slow or failing fit never delays or loses a sample. A sweep that cannot be
@@ -39,8 +40,11 @@ public final class SweepFits implements RunListener {
         }
     }
 
-    /** Waits at most this long at close for the sweeps still queued. */
-    private static final long CLOSE_WAIT_SECONDS = 120;
+    /** At close, the queued sweeps are given up when none has finished for this long. */
+    private static final long STALL_SECONDS = 120;
+    /** Sweeps handed to the worker and sweeps it finished: close waits while the second still grows. */
+    private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
 
     private final Path runDirectory;
     private final SweepAnalysis analysis;
@@ -74,13 +78,27 @@ public final class SweepFits implements RunListener {
     @Override
     public void on(RunEvent event) {
         switch (event) {
-            case RunEvent.RunStarted s -> worker.execute(() -> cells.put(s.cellId(), open(s)));
-            case RunEvent.SpectrumMeasured m when !m.spectrum().points().isEmpty() ->
-                    worker.execute(() -> analyse(m.cellId(), m.spectrum()));
+            case RunEvent.RunStarted s -> worker.execute(() -> {
+                CellFits cell = open(s);
+                cells.put(s.cellId(), cell);
+                // a resumed cell: the sweeps its killed process recorded but never fitted come first
+                cell.unfitted().forEach((index, spectrum) -> analyse(s.cellId(), index, spectrum));
+            });
+            case RunEvent.SpectrumMeasured m when !m.spectrum().points().isEmpty() -> {
+                queued.incrementAndGet();
+                worker.execute(() -> {
+                    try {
+                        analyse(m.cellId(), m.spectrum());
+                    } finally {
+                        done.incrementAndGet();
+                    }
+                });
+            }
             case RunEvent.RunEnded e -> worker.execute(() -> {
                 CellFits cell = cells.remove(e.cellId());
                 if (cell != null) {
                     cell.close();
+                    resistancesIntoCycles(e.cellId());
                 }
             });
             default -> {
@@ -88,16 +106,30 @@ public final class SweepFits implements RunListener {
         }
     }
 
-    /** Finishes the sweeps still queued (up to two minutes), then closes every file. */
+    /**
+     * Finishes every sweep still queued, however many (a run at full virtual speed can leave
+     * hundreds: each is a fit the run's records need), then closes every file. Gives up only when
+     * no fit has finished for {@value #STALL_SECONDS} s (a fit that hangs), saying how many were
+     * not made and how to make them.
+     */
     @Override
     public void close() {
         worker.shutdown();
         try {
-            if (!worker.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                worker.shutdownNow();
-                notes.accept(new RunEvent.Notice("", Double.NaN, RunEvent.Severity.WARNING,
-                        "impedance fits still queued after " + CLOSE_WAIT_SECONDS + " s were not made; "
-                                + "make them with: cellbench data eis RUN --fit"));
+            long seen = done.get();
+            long lastProgress = System.nanoTime();
+            while (!worker.awaitTermination(1, TimeUnit.SECONDS)) {
+                long now = done.get();
+                if (now != seen) {
+                    seen = now;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
+                    worker.shutdownNow();
+                    notes.accept(new RunEvent.Notice("", Double.NaN, RunEvent.Severity.WARNING,
+                            (queued.get() - done.get()) + " impedance fits still queued were not made (none finished"
+                                    + " for " + STALL_SECONDS + " s); make them with: cellbench data eis RUN --fit"));
+                    break;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,6 +137,21 @@ public final class SweepFits implements RunListener {
         }
         cells.values().forEach(CellFits::close);
         cells.clear();
+    }
+
+    /** Every sweep of the ended cell is fitted: its cycle files get their R_bulk, R_gb and R_int. */
+    private void resistancesIntoCycles(String cellId) {
+        String problem;
+        try {
+            problem = FittedCycles.fill(runDirectory, cellId, options, allocator);
+        } catch (java.io.IOException | RuntimeException e) {
+            problem = e.getMessage();
+        }
+        if (problem != null) {
+            notes.accept(new RunEvent.Notice(cellId, Double.NaN, RunEvent.Severity.WARNING,
+                    "fitted resistances not written into cycles.arrows: " + problem
+                            + "; data cycles shows them from fits.arrows"));
+        }
     }
 
     private CellFits open(RunEvent.RunStarted start) {
@@ -116,7 +163,11 @@ public final class SweepFits implements RunListener {
         if (cell == null) {
             return; // a sweep of a cell whose start was not seen: nothing to number it by
         }
-        int index = cell.nextIndex();
+        analyse(cellId, cell.nextIndex(), spectrum);
+    }
+
+    private void analyse(String cellId, int index, Spectrum spectrum) {
+        CellFits cell = cells.get(cellId);
         FitRow fit;
         List<DrtRow> drt;
         try {

@@ -9,6 +9,7 @@ import io.cellbench.daq.arrow.ArrowSampleWriter;
 import io.cellbench.daq.arrow.ArrowSpectrumReader;
 import io.cellbench.daq.arrow.ArrowSpectrumWriter;
 import io.cellbench.daq.arrow.ArrowWriteOptions;
+import io.cellbench.daq.arrow.Column;
 import io.cellbench.daq.arrow.Segments;
 import io.cellbench.daq.cycles.CycleStatistics;
 import io.cellbench.daq.cycles.CycleWriter;
@@ -60,7 +61,7 @@ final class CellRecorder {
      * crash continues) and its cycle files are rewritten from them. A cell started afresh must
      * have no data yet: two tests never share files.
      */
-    static CellRecorder open(Path directory, RunStarted start, Map<String, String> metadata,
+    static CellRecorder open(Path directory, RunStarted start, Map<String, String> metadata, List<Column> aux,
                              ArrowWriteOptions options, BufferAllocator parent) throws IOException {
         String cellId = start.cellId();
         List<Path> oldSamples = Segments.list(directory, RunLayout.SAMPLES);
@@ -89,7 +90,7 @@ final class CellRecorder {
             Files.deleteIfExists(directory.resolve(CycleWriter.CSV_FILE));
 
             ArrowSampleWriter samples = ArrowSampleWriter.create(
-                    Segments.next(directory, RunLayout.SAMPLES), metadata, options, allocator);
+                    Segments.next(directory, RunLayout.SAMPLES), metadata, aux, options, allocator);
             opened.add(samples);
             ArrowSpectrumWriter spectra = ArrowSpectrumWriter.create(
                     Segments.next(directory, RunLayout.SPECTRA), metadata, options, allocator, lastSpectrum[0] + 1);
@@ -107,11 +108,11 @@ final class CellRecorder {
         }
     }
 
-    void sample(Sample sample) throws IOException {
+    void sample(Sample sample, double[] aux) throws IOException {
         lock.lock();
         try {
             requireOpen();
-            samples.write(sample);
+            samples.write(sample, aux);
             unixMinusTestTime = sample.unixTimeSecond() - sample.testTimeSecond();
             var completed = statistics.add(sample);
             if (completed.isPresent()) {

@@ -19,7 +19,7 @@ final class EventKeys {
     static final String TEST_TIME = SampleField.TEST_TIME.columnName();
     static final String UNIX_TIME = SampleField.UNIX_TIME.columnName();
     static final String STEP_COUNT = SampleField.STEP_COUNT.columnName();
-    /** The step's position in the protocol: "step_id" since BDF 1.3, "step_index" in older logs (read both). */
+    /** The step's position in the protocol: {@code step_id} since BDF 1.3, {@code step_index} in older logs (read both). */
     static final java.util.List<String> STEP_ID = SampleField.STEP_ID.term().names();
     static final String CYCLE_COUNT = SampleField.CYCLE_COUNT.columnName();
 

@@ -10,7 +10,9 @@ import io.cellbench.core.data.RunEvent.SpectrumMeasured;
 import io.cellbench.core.data.RunEvent.StepEnded;
 import io.cellbench.core.data.RunEvent.StepStarted;
 import io.cellbench.core.data.RunListener;
+import io.cellbench.core.time.LabClock;
 import io.cellbench.daq.arrow.ArrowWriteOptions;
+import io.cellbench.daq.arrow.Column;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.DoubleSupplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -39,12 +42,16 @@ import org.apache.arrow.memory.RootAllocator;
  */
 public final class RunDirectorySink implements RunListener, AutoCloseable {
 
+    /** What dates an event that carries no test time of an open cell (see {@link #datedBy}). */
+    private volatile DoubleSupplier now = () -> System.currentTimeMillis() / 1000.0;
     private final Path directory;
     private final RunInfo info;
     private final ArrowWriteOptions options;
     private final BufferAllocator allocator;
     private final boolean ownsAllocator;
     private final ConcurrentHashMap<String, CellRecorder> cells = new ConcurrentHashMap<>();
+    /** Per cell, the aux columns its next samples file gets ({@link #auxColumns}); none for a live run's cells. */
+    private final ConcurrentHashMap<String, List<Column>> aux = new ConcurrentHashMap<>();
     /** Guards the shared files: events.jsonl and run.json. */
     private final ReentrantLock shared = new ReentrantLock();
     private final EventLog events;
@@ -109,6 +116,16 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         return new RunDirectorySink(directory, info, options, allocator, ownsAllocator, events, manifest);
     }
 
+    /**
+     * Dates the events that carry no test time of an open cell by {@code clock}, the run's, instead
+     * of the wall clock: a virtual lab in scaled time lives hours ahead of the wall clock, and its
+     * events.jsonl must be in one time.
+     */
+    public RunDirectorySink datedBy(LabClock clock) {
+        now = clock::nowUnixSeconds;
+        return this;
+    }
+
     /** What opening the directory repaired (a torn last line of events.jsonl), each said in events.jsonl too. */
     public List<String> repairs() {
         return repairs;
@@ -122,14 +139,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
     public void on(RunEvent event) {
         switch (event) {
             case RunStarted e -> start(e);
-            case SampleRecorded e -> {
-                CellRecorder cell = recorder(e);
-                try {
-                    cell.sample(e.sample());
-                } catch (IOException x) {
-                    throw failure(e.cellId(), "samples", cell.samplesFile(), x);
-                }
-            }
+            case SampleRecorded e -> sample(e, NO_AUX);
             case SpectrumMeasured e -> {
                 CellRecorder cell = recorder(e);
                 try {
@@ -144,6 +154,27 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
             case RunEnded e -> end(e);
         }
     }
+
+    /**
+     * Gives a cell's samples file, opened at its next RunStarted, float64 columns after the sample
+     * table's: an imported file's aux channels (temperatures, aux voltages ...), named apart from
+     * the table's columns. Their values come with each sample, {@link #sample(SampleRecorded, double[])}.
+     */
+    public void auxColumns(String cellId, List<Column> columns) {
+        aux.put(cellId, List.copyOf(columns));
+    }
+
+    /** A sample, as {@link #on} records it, with the values of the cell's {@link #auxColumns} in their order. */
+    public void sample(SampleRecorded e, double[] auxValues) {
+        CellRecorder cell = recorder(e);
+        try {
+            cell.sample(e.sample(), auxValues);
+        } catch (IOException x) {
+            throw failure(e.cellId(), "samples", cell.samplesFile(), x);
+        }
+    }
+
+    private static final double[] NO_AUX = new double[0];
 
     /** Writes every cell's buffered samples to its file now. */
     public void flush() {
@@ -182,7 +213,8 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         }
         CellRecorder recorder;
         try {
-            recorder = CellRecorder.open(cellDirectory, e, RunMetadata.forCell(info, e), options, allocator);
+            recorder = CellRecorder.open(cellDirectory, e, RunMetadata.forCell(info, e),
+                    e.resumed() ? List.of() : aux.getOrDefault(cellId, List.of()), options, allocator);
         } catch (IOException x) {
             throw failure(cellId, "its files", cellDirectory, x);
         }
@@ -213,7 +245,8 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
 
     private void end(RunEnded e) {
         CellRecorder recorder = cells.remove(e.cellId());
-        double unixTime = recorder == null ? Double.NaN : recorder.unixTimeOf(e.testTimeSecond());
+        // a cell that ended before it started has no files, and its end is dated as it is written
+        double unixTime = recorder == null ? now.getAsDouble() : recorder.unixTimeOf(e.testTimeSecond());
         if (recorder != null) {
             finish(e.cellId(), recorder);
         }
@@ -246,7 +279,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         if (Double.isNaN(unixTime)) {
             // an event of no cell's test time (InfluxDB away, an operator's request, a cell that
             // has ended): dated when it is written, so every line of the log has a time
-            unixTime = System.currentTimeMillis() / 1000.0;
+            unixTime = now.getAsDouble();
         }
         shared.lock();
         try {

@@ -97,6 +97,17 @@ public final class RunReader implements AutoCloseable {
         return ArrowSampleReader.rows(sampleSegments(cellId), allocator, rows);
     }
 
+    /** The float64 columns the cell's samples have beyond the sample table's: an imported file's aux channels. */
+    public List<io.cellbench.daq.arrow.Column> sampleAuxColumns(String cellId) throws IOException {
+        return ArrowSampleReader.auxColumns(sampleSegments(cellId), allocator);
+    }
+
+    /** Streams the cell's samples with the values of {@code aux} (of {@link #sampleAuxColumns}), NaN where absent. */
+    public ReadReport samples(String cellId, List<io.cellbench.daq.arrow.Column> aux,
+                              java.util.function.BiConsumer<Sample, double[]> consumer) throws IOException {
+        return ArrowSampleReader.read(sampleSegments(cellId), allocator, aux, consumer);
+    }
+
     /** The cell's sample files, in reading order. */
     public List<Path> sampleSegments(String cellId) throws IOException {
         return Segments.list(cellDirectory(cellId), RunLayout.SAMPLES);

@@ -93,6 +93,35 @@ class ArrowTableTest {
         assertEquals(List.of("3.7 1 NaN 0", "NaN 2 NaN 0", "4.1 3 NaN 0"), rows);
     }
 
+    @Test
+    void rowsWrittenStraightToMemoryReadBackThroughGrowthNullsAndExtraColumns() throws IOException {
+        // the writer writes below its vectors' capacity straight into their memory: a batch many times
+        // the room asked for (every growth moves the buffers), a null where the batch before had a
+        // value (and back), and extra columns (an import's aux channels) must all read back as written
+        Path file = dir.resolve("many.arrows");
+        List<Column> extra = List.of(new Column("t1_celsius", Column.Type.FLOAT64, "degC", "T1 / degC", false),
+                new Column("aux_volt", Column.Type.FLOAT64, "V", "aux / V", false));
+        List<String> written = new ArrayList<>();
+        try (ArrowTableWriter<Reading> w = ArrowTableWriter.create(file, List.of(Before.values()), extra, Map.of(),
+                OPTIONS, allocator, 3)) {
+            for (int batch = 0; batch < 2; batch++) {
+                for (int i = 0; i < 1000; i++) {
+                    double volt = (i + batch) % 7 == 0 ? Double.NaN : i * 0.001 + batch;
+                    double t1 = (i + batch) % 5 == 0 ? Double.NaN : 20 + i * 0.01;
+                    double[] aux = i % 11 == 0 ? new double[] {t1} : new double[] {t1, -i}; // short: the rest null
+                    w.add(new Reading(volt, i * (batch + 1)), aux);
+                    written.add(volt + " " + i * (batch + 1) + " " + t1 + " " + (aux.length > 1 ? aux[1] : Double.NaN));
+                }
+                w.writeBatch();
+            }
+        }
+        List<String> read = new ArrayList<>();
+        ArrowTableReader.read(List.of(file), allocator, List.of(Before.values()), List.of("t1_celsius", "aux_volt"),
+                (row, values) -> read.add(row.number(Before.VOLT) + " " + row.integer(Before.STEP) + " " + values[0]
+                        + " " + values[1]));
+        assertEquals(written, read);
+    }
+
     /** A column built at run time, as a fit's parameters are. */
     record Parameter(String name, int index) implements DataColumn<double[]> {
         @Override

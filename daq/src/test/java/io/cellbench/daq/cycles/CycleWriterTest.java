@@ -51,9 +51,10 @@ class CycleWriterTest {
                 "Cycle Count / 1,Start Test Time / s,Duration / s,Charge Capacity / Ah,Discharge Capacity / Ah,"
                         + "Charge Energy / Wh,Discharge Energy / Wh,Coulombic Efficiency / 1,Energy Efficiency / 1,"
                         + "Mean Charge Voltage / V,Mean Discharge Voltage / V,End Charge Voltage / V,"
-                        + "End Discharge Voltage / V,Minimum Voltage / V,Maximum Voltage / V",
-                "1,0.0,7100.0,0.001,9.0E-4,0.0038,0.0032,0.9,0.8421052631578947,3.8,3.5555555555555554,4.2,3.0,3.0,4.2",
-                "2,7200.0,1800.0,5.0E-4,0.0,0.0019,0.0,,,3.8,,4.0,,,"),
+                        + "End Discharge Voltage / V,Minimum Voltage / V,Maximum Voltage / V,"
+                        + "R_bulk / Ohm,R_gb / Ohm,R_int / Ohm",
+                "1,0.0,7100.0,0.001,9.0E-4,0.0038,0.0032,0.9,0.8421052631578947,3.8,3.5555555555555554,4.2,3.0,3.0,4.2,,,",
+                "2,7200.0,1800.0,5.0E-4,0.0,0.0019,0.0,,,3.8,,4.0,,,,,,"),
                 Files.readAllLines(dir.resolve("cycles.csv")));
 
         List<CycleSummary> read = new ArrayList<>();

@@ -154,6 +154,45 @@ class SweepFitsTest {
     }
 
     @Test
+    void aResumedCellFitsWhatItsKilledProcessLeftUnfittedThenNumbersOn() throws Exception {
+        Path dir = RunLayout.cellDirectory(run, "c1");
+        Files.createDirectories(dir);
+        Spectrum[] recorded = {sweep(10, 100), sweep(50, 200), sweep(100, 300)};
+        try (RootAllocator allocator = new RootAllocator()) {
+            try (ArrowSpectrumWriter before = ArrowSpectrumWriter.create(dir.resolve("spectra.arrows"), Map.of(),
+                    ArrowWriteOptions.DEFAULTS, allocator, 1)) {
+                for (Spectrum s : recorded) {
+                    before.write(s);
+                }
+            }
+            // the killed process fitted the first sweep only; the other two were still queued
+            SweepFits killed = new SweepFits(run, new SweepAnalysis(SolidStateCircuit.request()),
+                    ArrowWriteOptions.DEFAULTS, allocator, n -> { }, List.of());
+            killed.on(start("c1", 1_700_000_000, false));
+            killed.on(new RunEvent.SpectrumMeasured("c1", recorded[0]));
+            killed.close();
+
+            SweepFits resumed = new SweepFits(run, new SweepAnalysis(SolidStateCircuit.request()),
+                    ArrowWriteOptions.DEFAULTS, allocator, n -> { }, List.of());
+            resumed.on(start("c1", 1_700_000_000 + 400, true));
+            resumed.on(new RunEvent.SpectrumMeasured("c1", sweep(50, 500)));
+            resumed.on(new RunEvent.RunEnded("c1", 1000, RunEvent.Outcome.COMPLETED, ""));
+            resumed.close();
+
+            List<FittedSweep> fitted = FitReader.read(run, "c1", allocator, new java.util.ArrayList<>());
+            assertEquals(List.of(1, 2, 3, 4), fitted.stream().map(FittedSweep::spectrumIndex).toList());
+            SweepAnalysis analysis = new SweepAnalysis(SolidStateCircuit.request());
+            for (int k = 0; k < recorded.length; k++) {
+                assertEquals(analysis.fit(k + 1, recorded[k]).fit().value("R2"), fitted.get(k).value("R2"), 0,
+                        "sweep " + (k + 1) + " as data eis --fit would fit it");
+            }
+        }
+        // the resumed process's segment holds the two it caught up on, then its own
+        FitTables.Table table = FitTables.read(dir.resolve("fits-0001.arrows"));
+        assertEquals(List.of(2, 3, 4), table.rows().stream().map(r -> r.get("spectrum_index")).toList());
+    }
+
+    @Test
     void aResumedCellNumbersItsSweepsOnFromTheRecordedOnes() throws Exception {
         Path dir = RunLayout.cellDirectory(run, "c1");
         Files.createDirectories(dir);
@@ -170,8 +209,9 @@ class SweepFitsTest {
             fits.on(new RunEvent.RunEnded("c1", 1000, RunEvent.Outcome.COMPLETED, ""));
             fits.close();
         }
+        // the two sweeps recorded before the resume had no fits file: they are fitted first
         FitTables.Table table = FitTables.read(dir.resolve("fits.arrows"));
-        assertEquals(List.of(3), table.rows().stream().map(r -> r.get("spectrum_index")).toList());
+        assertEquals(List.of(1, 2, 3), table.rows().stream().map(r -> r.get("spectrum_index")).toList());
         assertFalse(Files.exists(dir.resolve("fits-0001.arrows")));
     }
 }

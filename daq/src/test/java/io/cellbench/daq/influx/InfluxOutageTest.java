@@ -3,8 +3,8 @@ package io.cellbench.daq.influx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cellbench.fixtures.influx.InfluxServer;
 import io.cellbench.testing.Await;
+import io.cellbench.testing.InfluxServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

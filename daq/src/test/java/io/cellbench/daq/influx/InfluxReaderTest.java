@@ -9,7 +9,7 @@ import io.cellbench.core.data.Sample;
 import io.cellbench.daq.influx.StoredPoints.StoredCycle;
 import io.cellbench.daq.influx.StoredPoints.StoredImpedance;
 import io.cellbench.daq.influx.StoredPoints.StoredSample;
-import io.cellbench.fixtures.influx.InfluxServer;
+import io.cellbench.testing.InfluxServer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;

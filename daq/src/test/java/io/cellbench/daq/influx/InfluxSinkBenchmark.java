@@ -1,7 +1,7 @@
 package io.cellbench.daq.influx;
 
 import io.cellbench.core.data.RunEvent;
-import io.cellbench.fixtures.influx.InfluxServer;
+import io.cellbench.testing.InfluxServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;

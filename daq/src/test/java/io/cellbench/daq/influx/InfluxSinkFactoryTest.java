@@ -16,7 +16,7 @@ import io.cellbench.daq.sink.SinkFactory;
 import io.cellbench.daq.sink.SinkSettings;
 import io.cellbench.daq.sink.SinkStatus;
 import io.cellbench.daq.sink.Sinks;
-import io.cellbench.fixtures.influx.InfluxServer;
+import io.cellbench.testing.InfluxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.daq.spool.SpoolFsync;
 import io.cellbench.daq.spool.Spool;
-import io.cellbench.fixtures.influx.InfluxServer;
+import io.cellbench.testing.InfluxServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package io.cellbench.drivers.keithley;
 
-import static io.cellbench.drivers.scpi.ScpiValues.format;
-
 import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.ChannelLimits;
 import io.cellbench.core.instrument.ChannelReading;
@@ -9,9 +7,7 @@ import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.instrument.VerifiedFact;
 import io.cellbench.drivers.scpi.ScpiSession;
-import io.cellbench.drivers.scpi.ScpiValues;
 import io.cellbench.drivers.transport.WireText;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -53,15 +49,14 @@ import java.util.Objects;
  * measured sense value and the source readback (measured, with {@code :SOUR:…:READ:BACK ON}),
  * so V and I are taken together in one round trip, without switching the measure function.
  * Every reading also lands in the default buffer; the driver clears it at open and every
- * {@value #CLEAR_BUFFER_EVERY} readings, since a full buffer is a known pain on long runs.
+ * {@value Keithley2450Source#CLEAR_BUFFER_EVERY} readings, since a full buffer is a known pain on long runs.
  *
  * <p>Thread-safe: every call holds the session's lock.
  */
 public final class Keithley2450Channel implements CyclerChannel {
 
-    static final String READ_QUERY = ":READ? \"defbuffer1\", READ, SOUR";
+    static final String READ_QUERY = Keithley2450Source.READ_QUERY;
     private static final String OUTPUT_OFF = ":OUTP OFF";
-    static final int CLEAR_BUFFER_EVERY = 10_000;
     /** A CP or resistance current is re-sent when it moved by more than this fraction. */
     private static final double EMULATION_TOLERANCE = 1e-4;
     /** The 2450 accepts no VLIM below this. */
@@ -90,24 +85,20 @@ public final class Keithley2450Channel implements CyclerChannel {
         }
     }
 
-    private enum Sense { VOLT, CURR }
-
     private final String name;
     private final ScpiSession session;
     private final Keithley2450Settings settings;
+    private final Keithley2450Source source;
     private String identity;
     private List<VerifiedFact> verified = List.of();
-    /** The output was switched off since the sense was last set: the 2450 then senses 2-wire. */
-    private boolean senseReset;
     private Regime regime = new Regime.Resting(true);
-    private Sense sense = Sense.CURR;
-    private long readsSinceClear;
     private boolean closed;
 
     private Keithley2450Channel(String name, ScpiSession session, Keithley2450Settings settings) {
         this.name = Objects.requireNonNull(name, "name");
         this.session = Objects.requireNonNull(session, "session");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.source = new Keithley2450Source(session, settings.fourWire());
     }
 
     /**
@@ -132,22 +123,7 @@ public final class Keithley2450Channel implements CyclerChannel {
             Keithley2450Identity id = Keithley2450Identity.check(name, session);
             identity = id.idn();
             verified = id.facts();
-            List<String> sent = new ArrayList<>();
-            // *RST selects the normal output-off state (0 V behind a small current limit, relay
-            // closed); the relay-open state follows at once so a connected cell is not loaded.
-            send(sent, "*RST");
-            send(sent, "*CLS");
-            send(sent, ":OUTP:CURR:SMOD HIMP");
-            send(sent, ":OUTP:VOLT:SMOD HIMP");
-            send(sent, ":TRAC:CLE");
-            send(sent, ":SOUR:CURR:READ:BACK ON");
-            send(sent, ":SOUR:VOLT:READ:BACK ON");
-            String rsense = settings.fourWire() ? "ON" : "OFF";
-            send(sent, ":SENS:VOLT:RSEN " + rsense);
-            send(sent, ":SENS:CURR:RSEN " + rsense);
-            session.operationComplete();
-            session.checkErrors(String.join("; ", sent));
-            readsSinceClear = 0;
+            source.reset();
             rest();
         });
     }
@@ -168,7 +144,7 @@ public final class Keithley2450Channel implements CyclerChannel {
             switch (command) {
                 case ChannelCommand.OpenCircuit o -> rest();
                 case ChannelCommand.Current c -> {
-                    sourceCurrent(c.ampere(), voltageLimit(c.maxVolt()));
+                    source.sourceCurrent(c.ampere(), voltageLimit(c.maxVolt()));
                     regime = new Regime.SourcingCurrent(c.ampere(), c.ampere() < 0 ? c.minVolt() : Double.NaN);
                 }
                 case ChannelCommand.Voltage v -> holdVoltage(v.volt(), v.maxAmpere());
@@ -176,15 +152,15 @@ public final class Keithley2450Channel implements CyclerChannel {
                     double volt = presentVoltage(command.describe());
                     double ampere = clampCurrent(p.watt() / volt);
                     double limit = voltageLimit(p.maxVolt());
-                    sourceCurrent(ampere, limit);
+                    source.sourceCurrent(ampere, limit);
                     regime = new Regime.ConstantPower(p.watt(), p.watt() < 0 ? p.minVolt() : Double.NaN, limit, ampere);
                     // the I·R step follows the new current at once: correct for it now, not a period later
-                    follow(measure().voltageVolt(), Double.NaN);
+                    follow(source.measure().voltageVolt(), Double.NaN);
                 }
                 case ChannelCommand.Resistance r -> {
                     double volt = presentVoltage(command.describe());
                     double ampere = clampCurrent(-volt / r.ohm());
-                    sourceCurrent(ampere, settings.maxVoltage());
+                    source.sourceCurrent(ampere, settings.maxVoltage());
                     regime = new Regime.ConstantResistance(r.ohm(), ampere);
                 }
             }
@@ -224,7 +200,7 @@ public final class Keithley2450Channel implements CyclerChannel {
                 session.operationComplete();
                 return new ChannelReading(Double.NaN, 0, Double.NaN);
             }
-            ChannelReading reading = measure();
+            ChannelReading reading = source.measure();
             follow(reading.voltageVolt(), reading.currentAmpere());
             return reading;
         });
@@ -283,24 +259,6 @@ public final class Keithley2450Channel implements CyclerChannel {
         return session;
     }
 
-    private ChannelReading measure() {
-        String answer = session.query(READ_QUERY);
-        double[] values;
-        try {
-            values = ScpiValues.numbers(name, READ_QUERY, answer, 2);
-        } catch (InstrumentException e) {
-            session.invalidate(); // the rest of a garbled answer may still be on its way
-            throw e;
-        }
-        if (++readsSinceClear >= CLEAR_BUFFER_EVERY) {
-            session.write(":TRAC:CLE");
-            readsSinceClear = 0;
-        }
-        double volt = sense == Sense.VOLT ? values[0] : values[1];
-        double ampere = sense == Sense.VOLT ? values[1] : values[0];
-        return new ChannelReading(volt, ampere, Double.NaN);
-    }
-
     /** Keeps the emulated regimes on track after a reading. */
     private void follow(double volt, double ampere) {
         if (Double.isNaN(volt)) {
@@ -314,20 +272,20 @@ public final class Keithley2450Channel implements CyclerChannel {
             case Regime.HoldingFloor f when ampere > 0 -> {
                 // the cell's own voltage fell below the floor: a compliance never reverses the
                 // current to hold its limit, so the cell is left to float at 0 A
-                sourceCurrent(0, settings.maxVoltage());
+                source.sourceCurrent(0, settings.maxVoltage());
                 regime = new Regime.SourcingCurrent(0, Double.NaN);
             }
             case Regime.ConstantPower p -> {
                 double next = volt > 0 ? clampCurrent(p.watt() / volt) : p.ampere();
                 if (moved(next, p.ampere())) {
-                    correctCurrent(next);
+                    source.correctCurrent(next);
                     regime = new Regime.ConstantPower(p.watt(), p.floor(), p.voltageLimit(), next);
                 }
             }
             case Regime.ConstantResistance r -> {
                 double next = clampCurrent(-volt / r.ohm());
                 if (moved(next, r.ampere())) {
-                    correctCurrent(next);
+                    source.correctCurrent(next);
                     regime = new Regime.ConstantResistance(r.ohm(), next);
                 }
             }
@@ -339,53 +297,18 @@ public final class Keithley2450Channel implements CyclerChannel {
 
     private void rest() {
         if (settings.rest() == RestMode.OPEN_RELAY) {
-            List<String> sent = new ArrayList<>();
-            send(sent, ":OUTP OFF");
-            senseReset = true;
-            session.checkErrors(String.join("; ", sent));
+            source.outputOff();
             regime = new Regime.Resting(true);
         } else {
-            sourceCurrent(0, settings.maxVoltage());
+            source.sourceCurrent(0, settings.maxVoltage());
             regime = new Regime.Resting(false);
         }
     }
 
-    private void sourceCurrent(double ampere, double voltageLimit) {
-        List<String> sent = new ArrayList<>();
-        send(sent, ":SOUR:CURR:VLIM " + format(voltageLimit));
-        send(sent, ":SOUR:CURR " + format(ampere));
-        send(sent, ":SOUR:FUNC CURR");
-        send(sent, ":SENS:FUNC \"VOLT\"");
-        senseAgain(sent);
-        send(sent, ":OUTP ON");
-        sense = Sense.VOLT;
-        session.checkErrors(String.join("; ", sent));
-    }
-
     private void holdVoltage(double volt, double limitAmpere) {
-        List<String> sent = new ArrayList<>();
-        send(sent, ":SOUR:VOLT:ILIM " + format(limitAmpere));
-        send(sent, ":SOUR:VOLT " + format(volt));
-        send(sent, ":SOUR:FUNC VOLT");
-        send(sent, ":SENS:FUNC \"CURR\"");
-        senseAgain(sent);
-        send(sent, ":OUTP ON");
-        sense = Sense.CURR;
+        List<String> sent = source.holdVoltage(volt, limitAmpere);
         regime = new Regime.HoldingVoltage(volt, limitAmpere);
-        session.checkErrors(String.join("; ", sent));
-    }
-
-    /**
-     * Turning the output off sets the 2450's sense to 2-wire (Reference Manual, "Output-off
-     * state", every state): after an open-relay rest, 4-wire sense is set again before the
-     * output goes on, so that the cell's voltage is sensed at the cell and not across the leads.
-     */
-    private void senseAgain(List<String> sent) {
-        if (senseReset && settings.fourWire()) {
-            send(sent, ":SENS:VOLT:RSEN ON");
-            send(sent, ":SENS:CURR:RSEN ON");
-        }
-        senseReset = false;
+        source.checkErrors(sent);
     }
 
     private void holdFloor(double volt, double limitAmpere) {
@@ -393,29 +316,18 @@ public final class Keithley2450Channel implements CyclerChannel {
         regime = new Regime.HoldingFloor(volt, limitAmpere);
     }
 
-    private void correctCurrent(double ampere) {
-        String command = ":SOUR:CURR " + format(ampere);
-        session.write(command);
-        session.checkErrors(command);
-    }
-
     /** The cell voltage now, for CP and resistance; rests at 0 A first when the relay is open. */
     private double presentVoltage(String context) {
         if (regime instanceof Regime.Resting r && r.relayOpen()) {
-            sourceCurrent(0, settings.maxVoltage());
+            source.sourceCurrent(0, settings.maxVoltage());
             regime = new Regime.Resting(false);
         }
-        double volt = measure().voltageVolt();
+        double volt = source.measure().voltageVolt();
         if (!(volt > 0)) {
             throw new InstrumentException(name, context, "cannot emulate constant power or resistance at a cell"
                     + " voltage of " + volt + " V (needs a positive voltage)");
         }
         return volt;
-    }
-
-    private void send(List<String> sent, String command) {
-        sent.add(command);
-        session.write(command);
     }
 
     private double voltageLimit(double maxVolt) {

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * One channel's MacNet functions on the bank's shared session: reads (4,7), (4,4) and (3,1),
- * and commands paced by command_interval. Not thread-safe: its {@link MaccorChannel} calls it
+ * the wait for a test to leave Active, and commands paced by command_interval. Not thread-safe: its {@link MaccorChannel} calls it
  * under the channel's lock.
  */
 final class ChannelLink {
@@ -63,6 +63,25 @@ final class ChannelLink {
             spec = ChannelSpec.of(session.call(name, MacNetMessages.CHANNEL_SPEC, MacNetMessages.channelSpec(wire), true));
         }
         return spec;
+    }
+
+    /**
+     * The channel's status once it is not Active, or Active after active_wait. MacNet's (4,7)
+     * does not say who started a test, so a direct-mode test a killed cellbench left behind
+     * cannot be told from an operator's: cellbench takes over neither. The orphan stops by
+     * itself: nobody feeds it, so the cycler's watchdog (MacNetDirectModeWD) suspends it, and a
+     * resumed run waits for that instead of failing the cell. An operator's test stays Active
+     * and is refused after the wait.
+     */
+    MaccorStatus awaitNotActive() {
+        long deadline = System.nanoTime() + settings.activeWait().toNanos();
+        MaccorStatus s = status();
+        while (s.state() == MaccorStatus.ACTIVE && System.nanoTime() < deadline
+                && !Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(Math.min(250_000_000L, Math.max(0, deadline - System.nanoTime())));
+            s = status();
+        }
+        return s;
     }
 
     /** (6,5): ends the test on the channel. */

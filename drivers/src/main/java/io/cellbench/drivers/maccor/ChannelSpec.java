@@ -1,7 +1,10 @@
 package io.cellbench.drivers.maccor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.instrument.VerifiedFact;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * A channel's ranges from MacNet's (3,1) Channel specification (help pages 20–22): the
@@ -36,6 +39,29 @@ record ChannelSpec(double maxVolt, double minVolt, double chargeAmpere, double d
                     num(settings.maxVoltage()), num(maxVolt));
         }
         return null;
+    }
+
+    /** Refuses to start direct mode when a set point cellbench may send is beyond the channel's range. */
+    void requireWithin(MaccorSettings settings, String channel) {
+        String problem = problemWith(settings);
+        if (problem != null) {
+            throw new InstrumentException(channel, MacNetMessages.START_DIRECT, problem + "; a set point outside the"
+                    + " channel's range is ignored by MacNet, so cellbench does not start direct mode");
+        }
+    }
+
+    /** What (3,1), read by {@code spec}, says about channel {@code number} against the lab file's limits. */
+    static VerifiedFact fact(Supplier<ChannelSpec> spec, int number, MaccorSettings settings) {
+        ChannelSpec s;
+        try {
+            s = spec.get();
+        } catch (InstrumentException e) {
+            return VerifiedFact.warn("channel " + number + " ranges", "not read",
+                    e.getMessage() + "; direct mode will not start without them");
+        }
+        String problem = s.problemWith(settings);
+        return problem == null ? VerifiedFact.ok("channel " + number + " ranges", s.describe())
+                : VerifiedFact.warn("channel " + number + " ranges", s.describe(), problem);
     }
 
     /** "Vmin 0 V, Vmax 10 V, range 4: 5 A charge, 5 A discharge". */

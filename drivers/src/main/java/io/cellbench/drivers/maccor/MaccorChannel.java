@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -105,7 +104,7 @@ public final class MaccorChannel implements CyclerChannel {
                 readLocked(); // the mode of a CV hold depends on where the cell is
             }
             if (!direct) {
-                checkRanges(link.spec()); // read once, before anything is sent for the first start
+                link.spec().requireWithin(settings, name); // read once, before anything is sent for the first start
             }
             DirectOutput next = outputs.outputFor(command, lastVolt, CV_DIRECTION_TOLERANCE);
             if (direct && !active.containsAll(next.setPoints())) {
@@ -283,7 +282,7 @@ public final class MaccorChannel implements CyclerChannel {
     }
 
     private void startDirect(DirectOutput next) {
-        MaccorStatus s = awaitNotActive();
+        MaccorStatus s = link.awaitNotActive();
         if (s.state() == MaccorStatus.ACTIVE) {
             throw new InstrumentException(name, MacNetMessages.START_DIRECT, "the channel is already running a test"
                     + " (Stat Active) and was not suspended within " + settings.activeWait().toMillis() + " ms"
@@ -310,29 +309,11 @@ public final class MaccorChannel implements CyclerChannel {
         link.reset();
     }
 
-    /** Refuses to start direct mode when a set point cellbench may send is beyond the channel's range. */
-    private void checkRanges(ChannelSpec s) {
-        String problem = s.problemWith(settings);
-        if (problem != null) {
-            throw new InstrumentException(name, MacNetMessages.START_DIRECT, problem + "; a set point outside the"
-                    + " channel's range is ignored by MacNet, so cellbench does not start direct mode");
-        }
-    }
-
     /** What (3,1) says about this channel against the lab file's limits (for {@code cellbench probe}). */
     VerifiedFact rangeFact() {
         lock.lock();
         try {
-            ChannelSpec s;
-            try {
-                s = link.spec();
-            } catch (InstrumentException e) {
-                return VerifiedFact.warn("channel " + number + " ranges", "not read",
-                        e.getMessage() + "; direct mode will not start without them");
-            }
-            String problem = s.problemWith(settings);
-            return problem == null ? VerifiedFact.ok("channel " + number + " ranges", s.describe())
-                    : VerifiedFact.warn("channel " + number + " ranges", s.describe(), problem);
+            return ChannelSpec.fact(link::spec, number, settings);
         } finally {
             lock.unlock();
         }
@@ -343,25 +324,6 @@ public final class MaccorChannel implements CyclerChannel {
         List<VerifiedFact> facts = new ArrayList<>(bank.systemFacts());
         facts.add(rangeFact());
         return facts;
-    }
-
-    /**
-     * The channel's status once it is not Active, or Active after active_wait. MacNet's (4,7)
-     * does not say who started a test, so a direct-mode test a killed cellbench left behind
-     * cannot be told from an operator's: cellbench takes over neither. The orphan stops by
-     * itself: nobody feeds it, so the cycler's watchdog (MacNetDirectModeWD) suspends it, and a
-     * resumed run waits for that instead of failing the cell. An operator's test stays Active
-     * and is refused after the wait.
-     */
-    private MaccorStatus awaitNotActive() {
-        long deadline = System.nanoTime() + settings.activeWait().toNanos();
-        MaccorStatus s = link.status();
-        while (s.state() == MaccorStatus.ACTIVE && System.nanoTime() < deadline
-                && !Thread.currentThread().isInterrupted()) {
-            LockSupport.parkNanos(Math.min(250_000_000L, Math.max(0, deadline - System.nanoTime())));
-            s = link.status();
-        }
-        return s;
     }
 
     private void setOutput(DirectOutput next, String command) {

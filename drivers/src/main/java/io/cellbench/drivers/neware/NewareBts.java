@@ -1,6 +1,6 @@
 package io.cellbench.drivers.neware;
 
-import io.cellbench.core.instrument.Instrument;
+import io.cellbench.core.instrument.NativeProgramCycler;
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.instrument.VerifiedFact;
 import io.cellbench.drivers.transport.ByteTransport;
@@ -18,7 +18,7 @@ import org.w3c.dom.Element;
  * reports, each addressed devtype-devid-subdevid-chlid ({@code 27-1-1-3}); {@link #channel}
  * hands out one {@link NewareBtsChannel} per address. See docs/drivers.md, "Neware BTS".
  */
-public final class NewareBts implements Instrument {
+public final class NewareBts implements NativeProgramCycler {
     private final String name;
     private final NewareBtsSettings settings;
     private final BtsSession session;
@@ -78,6 +78,11 @@ public final class NewareBts implements Instrument {
     /** The channel at {@code address} ("27-1-1-3"). */
     public NewareBtsChannel channel(String address) {
         return channel(BtsAddress.parse(address));
+    }
+
+    @Override
+    public NewareBtsChannel programChannel(String address) {
+        return channel(address);
     }
 
     public NewareBtsChannel channel(BtsAddress address) {

@@ -16,7 +16,7 @@ import io.cellbench.drivers.transport.LinkDownException;
 import io.cellbench.drivers.transport.SerialSettings;
 import io.cellbench.drivers.transport.Terminator;
 import io.cellbench.drivers.transport.TransportSettings;
-import io.cellbench.fixtures.wire.DeadPort;
+import io.cellbench.testing.DeadPort;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

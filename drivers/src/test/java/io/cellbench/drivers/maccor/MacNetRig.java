@@ -2,9 +2,9 @@ package io.cellbench.drivers.maccor;
 
 import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.time.LabClock;
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
-import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.maccor.MacNetSimulator;
 import java.io.IOException;
 import java.time.Duration;

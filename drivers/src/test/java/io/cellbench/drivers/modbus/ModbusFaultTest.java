@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.drivers.Drivers;
 import io.cellbench.drivers.testing.Bench;
 import io.cellbench.drivers.transport.LinkDownException;
 import io.cellbench.drivers.transport.TransportTimeoutException;
 import io.cellbench.fixtures.cell.SimulatedCell;
-import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.FaultPolicy;
 import io.cellbench.fixtures.wire.modbus.ModbusPressSimulator;
 import io.cellbench.testing.Await;

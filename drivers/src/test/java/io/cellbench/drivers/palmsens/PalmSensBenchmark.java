@@ -4,7 +4,7 @@ import com.fazecast.jSerialComm.SerialPort;
 import io.cellbench.core.instrument.EisRequest;
 import io.cellbench.drivers.testing.DriverVsBare;
 import io.cellbench.drivers.testing.DriverVsBare.Rates;
-import io.cellbench.fixtures.time.SharedVirtualClock;
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.fixtures.wire.SocatPair;
 import io.cellbench.fixtures.wire.palmsens.MethodScriptSimulator;
 import java.io.IOException;

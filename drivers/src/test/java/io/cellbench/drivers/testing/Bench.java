@@ -2,10 +2,10 @@ package io.cellbench.drivers.testing;
 
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.time.VirtualClock;
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.sim.SimulatedCyclerChannel;
-import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
 
 /**

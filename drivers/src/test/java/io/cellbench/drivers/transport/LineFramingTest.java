@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.drivers.testing.RawPeer;
-import io.cellbench.fixtures.wire.DeadPort;
 import io.cellbench.testing.Await;
+import io.cellbench.testing.DeadPort;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

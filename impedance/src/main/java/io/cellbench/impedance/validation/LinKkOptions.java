@@ -61,6 +61,14 @@ public record LinKkOptions(double cutoff, int maxElements, LinKkFit fit, boolean
         return new LinKkOptions(DEFAULT_CUTOFF, 50, LinKkFit.COMPLEX, false, DEFAULT_THRESHOLD, MuRule.AT_NOISE_FLOOR);
     }
 
+    /**
+     * The defaults, with a series capacitance when the spectrum ends in a capacitive tail
+     * ({@link LowFrequencyTail}): what a run and {@code data eis} judge every sweep by.
+     */
+    public static LinKkOptions forSpectrum(io.cellbench.impedance.MeasuredSpectrum spectrum) {
+        return defaults().withCapacitance(LowFrequencyTail.capacitive(spectrum));
+    }
+
     public LinKkOptions withMuRule(MuRule rule) {
         return new LinKkOptions(cutoff, maxElements, fit, addCapacitance, threshold, rule);
     }

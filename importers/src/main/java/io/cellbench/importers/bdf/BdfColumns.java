@@ -4,15 +4,37 @@ import io.cellbench.core.data.SampleField;
 import io.cellbench.importers.AuxColumn;
 import io.cellbench.importers.ImportNote;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What each column of a BDF CSV header is, after deprecated terms are mapped to their successors. */
 final class BdfColumns {
 
+    /**
+     * What a reader does with a column, and the BDF term that carries it: the terms cellbench's
+     * samples also carry are named by {@link SampleField}, the others (BDF's, which cellbench
+     * does not write) here. AUX: any other term, kept as an extra column.
+     */
     enum Role {
-        TEST_TIME, UNIX_TIME, STEP_TIME, VOLTAGE, CURRENT, CYCLE, STEP_COUNT, STEP_ID, STEP_TYPE, RECORD_INDEX,
-        STEP_RECORD_INDEX, CHARGE_AH, DISCHARGE_AH, CHARGE_WH, DISCHARGE_WH, AMBIENT_TEMPERATURE, AUX
+        TEST_TIME(SampleField.TEST_TIME), UNIX_TIME(SampleField.UNIX_TIME), STEP_TIME("step_time_second"),
+        VOLTAGE(SampleField.VOLTAGE), CURRENT(SampleField.CURRENT), CYCLE(SampleField.CYCLE_COUNT),
+        STEP_COUNT(SampleField.STEP_COUNT), STEP_ID(SampleField.STEP_ID), STEP_TYPE("step_type"),
+        RECORD_INDEX("record_index"), STEP_RECORD_INDEX(SampleField.STEP_RECORD_INDEX),
+        CHARGE_AH(SampleField.CHARGING_CAPACITY), DISCHARGE_AH(SampleField.DISCHARGING_CAPACITY),
+        CHARGE_WH(SampleField.CHARGING_ENERGY), DISCHARGE_WH(SampleField.DISCHARGING_ENERGY),
+        AMBIENT_TEMPERATURE(SampleField.AMBIENT_TEMPERATURE), AUX((String) null);
+
+        private final String term;
+
+        Role(SampleField field) {
+            this(field.columnName());
+        }
+
+        Role(String term) {
+            this.term = term;
+        }
     }
 
     /** A column: its role, the factor to SI, and for AUX its place in the record's aux values. */
@@ -68,27 +90,9 @@ final class BdfColumns {
         return columns.stream().anyMatch(c -> c.role() == role);
     }
 
-    /**
-     * The role of each BDF term a reader uses. The terms cellbench's samples also carry are named
-     * by {@link SampleField}, the others (BDF's, which cellbench does not write) here.
-     */
-    private static final Map<String, Role> ROLES = Map.ofEntries(
-            Map.entry(SampleField.TEST_TIME.columnName(), Role.TEST_TIME),
-            Map.entry(SampleField.UNIX_TIME.columnName(), Role.UNIX_TIME),
-            Map.entry("step_time_second", Role.STEP_TIME),
-            Map.entry(SampleField.VOLTAGE.columnName(), Role.VOLTAGE),
-            Map.entry(SampleField.CURRENT.columnName(), Role.CURRENT),
-            Map.entry(SampleField.CYCLE_COUNT.columnName(), Role.CYCLE),
-            Map.entry(SampleField.STEP_COUNT.columnName(), Role.STEP_COUNT),
-            Map.entry("step_id", Role.STEP_ID),
-            Map.entry("step_type", Role.STEP_TYPE),
-            Map.entry("record_index", Role.RECORD_INDEX),
-            Map.entry("step_record_index", Role.STEP_RECORD_INDEX),
-            Map.entry(SampleField.CHARGING_CAPACITY.columnName(), Role.CHARGE_AH),
-            Map.entry(SampleField.DISCHARGING_CAPACITY.columnName(), Role.DISCHARGE_AH),
-            Map.entry(SampleField.CHARGING_ENERGY.columnName(), Role.CHARGE_WH),
-            Map.entry(SampleField.DISCHARGING_ENERGY.columnName(), Role.DISCHARGE_WH),
-            Map.entry(SampleField.AMBIENT_TEMPERATURE.columnName(), Role.AMBIENT_TEMPERATURE));
+    /** The role of each BDF term a reader uses. */
+    private static final Map<String, Role> ROLES = Arrays.stream(Role.values()).filter(r -> r.term != null)
+            .collect(Collectors.toUnmodifiableMap(r -> r.term, r -> r));
 
     private static Role roleOf(String name) {
         return ROLES.getOrDefault(name, Role.AUX);

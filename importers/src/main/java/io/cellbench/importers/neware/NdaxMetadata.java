@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,11 +18,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXParseException;
 
 /**
  * The XML members of a {@code .ndax}: Step.xml (the program, kept verbatim), TestInfo.xml (channel,
@@ -40,6 +44,12 @@ final class NdaxMetadata {
 
     final List<AuxChannel> auxChannels = new ArrayList<>();
     boolean testInfoRead;
+
+    private final Path file;
+
+    NdaxMetadata(Path file) {
+        this.file = file;
+    }
 
     void read(ZipFile zip, ImportMetadata.Builder meta, Consumer<ImportNote> notes) {
         byte[] step = member(zip, "Step.xml", notes);
@@ -133,22 +143,51 @@ final class NdaxMetadata {
         return new String(xml, charset);
     }
 
-    private static Element config(byte[] xml, String name, Consumer<ImportNote> notes) {
+    private Element config(byte[] xml, String name, Consumer<ImportNote> notes) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setExpandEntityReferences(false);
-            // parse the decoded text, so a byte the declared charset cannot map is replaced, not fatal
+            // parse the decoded text, so a byte the declared charset cannot map is replaced, not fatal;
+            // the declaration goes, its line stays, so the parser's line numbers are the member's
             String text = decode(xml).replaceFirst("^\\s*<\\?xml[^>]*\\?>", "");
-            Document doc = factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(SILENT); // without one the parser prints "[Fatal Error] ..." on stderr itself
+            Document doc = builder.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             return first(doc.getDocumentElement(), "config");
+        } catch (SAXParseException e) {
+            String where = e.getLineNumber() > 0 ? ":" + e.getLineNumber() + (e.getColumnNumber() > 0
+                    ? ":" + e.getColumnNumber() : "") : "";
+            unreadable(notes, name + where, e.getMessage());
+            return null;
         } catch (Exception e) {
-            notes.accept(ImportNote.warning("metadata", name + " is not readable XML (" + e.getMessage()
-                    + "); its metadata is left out, the records are read", -1));
+            unreadable(notes, name, e.getMessage());
             return null;
         }
     }
+
+    private void unreadable(Consumer<ImportNote> notes, String where, String why) {
+        notes.accept(ImportNote.warning("metadata", file + " " + where + ": not readable XML (" + why
+                + "); its metadata is left out, the records are read", -1));
+    }
+
+    /** The parser's own handling (go on after a warning or error, stop at a fatal error), without its printing. */
+    private static final ErrorHandler SILENT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+            // the document is still whole: its metadata is read as it is
+        }
+
+        @Override
+        public void error(SAXParseException e) {
+            // a validity error (no validation is asked for): the document is still whole, as for a warning
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
+    };
 
     private static Element first(Element parent, String tag) {
         NodeList list = parent.getElementsByTagName(tag);

@@ -51,7 +51,7 @@ public final class NdaxReader implements CyclerFileReader {
         try (ZipFile zip = open(file)) {
             ImportMetadata.Builder meta = ImportMetadata.builder(source, format());
             List<ImportNote> notes = new ArrayList<>();
-            NdaxMetadata xml = new NdaxMetadata();
+            NdaxMetadata xml = new NdaxMetadata(file);
             xml.read(zip, meta, notes::add);
             ZipEntry data = zip.getEntry("data.ndc");
             if (data == null) {

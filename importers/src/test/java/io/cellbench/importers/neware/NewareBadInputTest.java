@@ -112,6 +112,29 @@ class NewareBadInputTest {
     }
 
     @Test
+    void aBrokenXmlMemberIsOneWarningByFileLineAndColumnAndNothingOnStandardError() throws Exception {
+        // the JDK's XML parser prints "[Fatal Error] :3:9: ..." on System.err unless given an error handler
+        Path file = ZipEdit.copy(ReferenceData.require("neware/NewareNDA/nda/github/Issue5/test_2.ndax"),
+                tmp.resolve("broken-xml.ndax"), "TestInfo.xml", bytes -> "<?xml version=\"1.0\"?>\n<config>\n  <TestInfo <<\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CollectingSink sink = new CollectingSink();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            new NdaxReader().read(file, sink);
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals("", err.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing but cellbench's own message");
+        assertTrue(sink.samples.size() > 0, "the records are read");
+        ImportNote note = sink.notes.stream().filter(n -> n.message().contains("TestInfo.xml")).findFirst()
+                .orElseThrow(() -> new AssertionError(sink.notes.toString()));
+        assertEquals(ImportNote.Kind.WARNING, note.severity());
+        assertTrue(note.message().startsWith(file + " TestInfo.xml:3:13: not readable XML ("), note.message());
+    }
+
+    @Test
     void anNdaThatIsNotNewareIsRefused() throws Exception {
         Path file = Files.writeString(tmp.resolve("x.nda"), "not a neware file at all, just text");
         ImportException e = assertThrows(ImportException.class, () -> new NdaReader().read(file, new CollectingSink()));

@@ -84,7 +84,7 @@ final class EisSentence extends SentencePart {
         if (required != null && required != mode) {
             throw src.error(amplitude.start(), amplitude.end(), word.text().toUpperCase(Locale.ROOT)
                             + " takes " + (required == EisMode.POTENTIOSTATIC ? "a voltage" : "a current")
-                            + " amplitude, not " + Amounts.article(amplitude.dimension()),
+                            + " amplitude, not " + AmountReader.article(amplitude.dimension()),
                     required == EisMode.POTENTIOSTATIC ? "write e.g. 'at 10 mV', or use GEIS for a current amplitude"
                             : "write e.g. 'at 100 uA', or use PEIS for a voltage amplitude");
         }

@@ -55,7 +55,7 @@ public final class PhysicalBounds {
     static void check(Amount a, Cursor c) {
         double limit = largest(a.dimension());
         if (Math.abs(a.value()) > limit) {
-            String kind = Amounts.article(a.dimension());
+            String kind = AmountReader.article(a.dimension());
             throw c.src().error(a.start(), a.end(), "'" + c.text(a) + "' is beyond the largest "
                             + kind.substring(kind.indexOf(' ') + 1) + " a protocol may hold (" + describe(a.dimension()) + ")",
                     a.dimension() == Dimension.TIME ? "a protocol runs for at most 5 years: check the number and its unit"

@@ -95,10 +95,10 @@ final class SentenceParser extends SentencePart {
     double valueOnly(String what, Dimension expected) {
         Token first = tokens.peek();
         if (first.kind() == Kind.END) {
-            throw src.error(0, src.text().length(), "missing " + what, Amounts.example(List.of(expected)));
+            throw src.error(0, src.text().length(), "missing " + what, AmountReader.example(List.of(expected)));
         }
         Amount a = values.amount(what, List.of(expected), false);
-        tokens.expectEnd("write just one value, e.g. " + Amounts.example(List.of(expected)).substring("write ".length()));
+        tokens.expectEnd("write just one value, e.g. " + AmountReader.example(List.of(expected)).substring("write ".length()));
         return a.value();
     }
 }

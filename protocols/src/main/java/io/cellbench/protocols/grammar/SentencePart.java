@@ -11,14 +11,14 @@ import io.cellbench.protocols.model.SafetyLimits;
 abstract class SentencePart {
     final SourceText src;
     final Cursor tokens;
-    final Amounts values;
+    final AmountReader values;
     final WindowCheck window;
 
     /** {@code clampRequired}: current and power set points need a closed voltage window (a protocol's steps). */
     SentencePart(SourceText src, SafetyLimits limits, boolean clampRequired) {
         this.src = src;
         this.tokens = new Cursor(src);
-        this.values = new Amounts(tokens);
+        this.values = new AmountReader(tokens);
         this.window = new WindowCheck(limits, src, clampRequired);
     }
 

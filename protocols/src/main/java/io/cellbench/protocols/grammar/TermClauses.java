@@ -200,7 +200,7 @@ final class TermClauses extends SentencePart {
         }
         Amount a = values.amount("a temperature", ANY_DIMENSION, false);
         if (a.dimension() != Dimension.TEMPERATURE) {
-            throw src.error(a.start(), a.end(), "'" + tokens.text(a) + "' is " + Amounts.article(a.dimension())
+            throw src.error(a.start(), a.end(), "'" + tokens.text(a) + "' is " + AmountReader.article(a.dimension())
                             + "; after the set point, 'at' gives the temperature",
                     a.dimension() == Dimension.TIME ? "write 'for " + tokens.text(a) + "'" : "write e.g. 'at 25 °C'");
         }

@@ -2,6 +2,7 @@ package io.cellbench.schedules.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cellbench.core.data.BdfVersion;
 import io.cellbench.core.data.SampleField;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +10,15 @@ import java.util.List;
 /**
  * One line of {@code cellbench status}, the same whether it comes from the running process
  * or from the run directory's files. NaN and null mean "not known". Its JSON names a sample's
- * values as the sample columns do ({@link SampleField}).
+ * values as the sample columns do ({@link SampleField}); the step and the step's charge keep the
+ * names those columns had before BDF 1.3 ({@code step_index}, {@code step_capacity_ah}), which
+ * scripts reading the answer have used since before the rename (docs/operations.md).
  *
  * @param state           RUNNING, SETTLING, MEASURING_IMPEDANCE, PAUSED, ENDED, NOT_STARTED,
  *                        or (from the files) INTERRUPTED
  * @param holds           who holds a paused cell and why
  * @param waitingFor      what a WAITING cell waits for (a channel, other cells, its start time, the analyzer)
- * @param stepCapacityAh  the charge moved in the current step (signed, positive charging)
+ * @param stepCapacityAh  the charge moved in the current step (charge plus discharge: the samples' step throughput)
  * @param etaSecond       an estimate of the wall-clock time left (see {@link #eta}); NaN when unknown
  * @param notAnsweringSince      when the cell's instruments stopped answering (ISO-8601 UTC), while
  *                               the runner rides out the incident or the channel is silent; null otherwise
@@ -43,6 +46,11 @@ public record CellStatus(
         String outputUnconfirmedSince,
         boolean etaGuess) {
 
+    /** The program step's key: Step Index, the sample column's name before BDF 1.3 called it step_id. */
+    private static final String STEP_KEY = SampleField.STEP_ID.term(BdfVersion.V1_2).name();
+    /** The step's charge throughput: the name before BDF 1.3's step_cumulative_capacity_ah. */
+    private static final String STEP_CAPACITY_KEY = SampleField.STEP_CUMULATIVE_CAPACITY.term(BdfVersion.V1_2).name();
+
     public CellStatus {
         holds = holds == null ? List.of() : List.copyOf(holds);
     }
@@ -55,18 +63,25 @@ public record CellStatus(
                 stepTimeSecond, testTimeSecond, etaSecond, outcome, lastFault, null, null, false);
     }
 
+    /** This line with the output in doubt since {@code since} (null: confirmed off). */
+    public CellStatus withOutputUnconfirmedSince(String since) {
+        return new CellStatus(cellId, state, holds, waitingFor, stepIndex, step, cycle, voltageVolt, currentAmpere,
+                stepCapacityAh, stepTimeSecond, testTimeSecond, etaSecond, outcome, lastFault, notAnsweringSince,
+                since, etaGuess);
+    }
+
     public ObjectNode toJson() {
         ObjectNode n = ControlJson.MAPPER.createObjectNode();
         n.put("cell_id", cellId);
         n.put("state", state);
         holds.forEach(n.putArray("holds")::add);
         n.put("waiting_for", waitingFor);
-        n.put("step_index", stepIndex); // the status answer's key, older than BDF 1.3's step_id
+        n.put(STEP_KEY, stepIndex);
         n.put("step", step);
         n.put("cycle", cycle);
         number(n, SampleField.VOLTAGE.columnName(), voltageVolt);
         number(n, SampleField.CURRENT.columnName(), currentAmpere);
-        number(n, "step_capacity_ah", stepCapacityAh);
+        number(n, STEP_CAPACITY_KEY, stepCapacityAh);
         number(n, "step_time_second", stepTimeSecond);
         number(n, SampleField.TEST_TIME.columnName(), testTimeSecond);
         number(n, "eta_second", etaSecond);
@@ -83,9 +98,9 @@ public record CellStatus(
         List<String> holds = new ArrayList<>();
         n.path("holds").forEach(h -> holds.add(h.asText()));
         return new CellStatus(n.path("cell_id").asText(), n.path("state").asText(), holds, text(n, "waiting_for"),
-                n.path("step_index").asInt(), text(n, "step"), n.path("cycle").asInt(),
+                n.path(STEP_KEY).asInt(), text(n, "step"), n.path("cycle").asInt(),
                 number(n, SampleField.VOLTAGE.columnName()), number(n, SampleField.CURRENT.columnName()),
-                number(n, "step_capacity_ah"),
+                number(n, STEP_CAPACITY_KEY),
                 number(n, "step_time_second"), number(n, SampleField.TEST_TIME.columnName()), number(n, "eta_second"),
                 text(n, "outcome"), text(n, "last_fault"), text(n, "not_answering_since"),
                 text(n, "output_unconfirmed_since"), n.path("eta_guess").asBoolean());

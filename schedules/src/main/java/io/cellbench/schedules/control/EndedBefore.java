@@ -70,20 +70,24 @@ final class EndedBefore {
         return ended.get(id);
     }
 
-    /** The running cells and the ended ones, in the run's order (running cells the files do not know yet last). */
-    List<String> order(List<String> running) {
-        if (ended.isEmpty()) {
+    /**
+     * The running cells, the ended ones and those whose output this process switches off
+     * ({@code leftOn}), in the run's order (cells the files do not know yet last).
+     */
+    List<String> order(List<String> running, List<String> leftOn) {
+        if (ended.isEmpty() && leftOn.isEmpty()) {
             // this process runs every cell: its schedule is the order (the files may not have it
             // yet in a run's first moments, and what was read then is kept)
             return running;
         }
         List<String> out = new ArrayList<>();
         for (String id : order) {
-            if (running.contains(id) || ended.containsKey(id)) {
+            if (running.contains(id) || ended.containsKey(id) || leftOn.contains(id)) {
                 out.add(id);
             }
         }
         running.stream().filter(id -> !out.contains(id)).forEach(out::add);
+        leftOn.stream().filter(id -> !out.contains(id)).forEach(out::add);
         return out;
     }
 }

@@ -81,9 +81,12 @@ public final class RunController implements ControlHandler {
         return runner.schedule().cells().stream().map(c -> c.info().id()).toList();
     }
 
-    /** Every cell of the run: those this process runs and those that ended before it, in the schedule's order. */
+    /**
+     * Every cell of the run: those this process runs and those that ended before it (among
+     * them those whose output it switches off), in the schedule's order.
+     */
     private List<String> ids() {
-        return endedBefore.get().order(running());
+        return endedBefore.get().order(running(), List.copyOf(runner.leftOnStatuses().keySet()));
     }
 
     private ObjectNode act(String cell, String verb, java.util.function.Predicate<String> action) {
@@ -132,10 +135,15 @@ public final class RunController implements ControlHandler {
         ok.put("running", true);
         run.forEach(ok::put);
         ArrayNode cells = ok.putArray("cells");
-        Map<String, RunnerStatus> statuses = runner.statuses();
+        Map<String, RunnerStatus> statuses = new java.util.LinkedHashMap<>(runner.leftOnStatuses());
+        statuses.putAll(runner.statuses());
         for (String id : ids()) {
             CellStatus before = endedBefore.get().row(id);
             RunnerStatus s = statuses.get(id);
+            if (before != null && s != null) {
+                // the files say how it ended; this process, whether it still switches its output off
+                before = before.withOutputUnconfirmedSince(row(id, s).outputUnconfirmedSince());
+            }
             cells.add(before != null ? before.toJson() : s == null ? notStarted(id).toJson() : row(id, s).toJson());
         }
         for (SinkStatus sink : sinks) {

@@ -5,10 +5,12 @@ import io.cellbench.core.instrument.EisAnalyzer;
 import io.cellbench.core.instrument.PressureFixture;
 import io.cellbench.core.instrument.TemperatureChamber;
 import io.cellbench.core.time.LabClock;
+import io.cellbench.schedules.runner.ProgramLink;
 
 /**
  * The instruments wired to one cell for one run, and the clock they share. Optional ones are
- * {@code null}. {@code owned} is what this cell alone holds and releases when its run ends
+ * {@code null}. A cell on a channel that runs its own programs has a {@code program} and no
+ * {@code channel} (see docs/runner.md, "Delegated cells"). {@code owned} is what this cell alone holds and releases when its run ends
  * (its channel, its own fixture); shared instruments are released by whoever opened them.
  */
 public record CellInstruments(
@@ -18,7 +20,14 @@ public record CellInstruments(
         int muxChannel,
         PressureFixture pressureFixture,
         TemperatureChamber chamber,
-        AutoCloseable owned) implements AutoCloseable {
+        AutoCloseable owned,
+        ProgramLink program) implements AutoCloseable {
+
+    /** A cell whose channel cellbench drives step by step. */
+    public CellInstruments(LabClock clock, CyclerChannel channel, EisAnalyzer eisAnalyzer, int muxChannel,
+                           PressureFixture pressureFixture, TemperatureChamber chamber, AutoCloseable owned) {
+        this(clock, channel, eisAnalyzer, muxChannel, pressureFixture, chamber, owned, null);
+    }
 
     @Override
     public void close() {

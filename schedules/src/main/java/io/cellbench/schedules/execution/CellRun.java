@@ -4,6 +4,8 @@ import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.RunListener;
 import io.cellbench.schedules.runner.CellSetup;
+import io.cellbench.schedules.runner.DelegatedRunner;
+import io.cellbench.schedules.runner.DelegatedSetup;
 import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.runner.PositionListener;
 import io.cellbench.schedules.runner.ProtocolRunner;
@@ -109,6 +111,9 @@ final class CellRun {
             }
             shared.enterChamber(cell); // (again: harmless) a cell that waited for its start time enters only now
             PositionListener journal = journaling == null ? null : journaling.journal(cell, inst);
+            if (inst.program() != null) {
+                return delegated(state, cell, inst, journal);
+            }
             CellSetup setup = CellSetup.builder(cell.info(), cell.protocol(), inst.channel(), inst.clock(), listener)
                     .eis(inst.eisAnalyzer(), inst.muxChannel())
                     .pressureFixture(inst.pressureFixture())
@@ -138,6 +143,21 @@ final class CellRun {
                 inst.close();
             }
         }
+    }
+
+    /**
+     * A cell on a channel that runs programs of its own: its protocol runs as compiled programs
+     * (see {@link DelegatedRunner}); the cycler keeps its output, so nothing is left to switch off.
+     */
+    private Outcome delegated(CellState state, ScheduledCell cell, CellInstruments inst, PositionListener journal) {
+        DelegatedRunner runner = new DelegatedRunner(new DelegatedSetup(cell.info(), cell.protocol(), inst.program(),
+                inst.eisAnalyzer(), inst.muxChannel(), inst.clock(), listener, shared.coordination(cell), journal,
+                journaling == null ? null : journaling.resumeFrom(cell, inst)));
+        state.started(runner);
+        if (stopping.test(state)) {
+            runner.stop();
+        }
+        return runner.run();
     }
 
     /** A cell stopped before its run began. */

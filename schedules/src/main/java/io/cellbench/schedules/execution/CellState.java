@@ -1,8 +1,8 @@
 package io.cellbench.schedules.execution;
 
 import io.cellbench.core.data.RunEvent.Outcome;
+import io.cellbench.schedules.runner.CellRunner;
 import io.cellbench.schedules.runner.HoldSources;
-import io.cellbench.schedules.runner.ProtocolRunner;
 import io.cellbench.schedules.runner.RunnerStatus;
 import io.cellbench.schedules.schedule.ScheduledCell;
 import io.cellbench.schedules.schedule.Wiring;
@@ -33,7 +33,7 @@ final class CellState {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final ReentrantLock lock = new ReentrantLock();
 
-    private ProtocolRunner runner;
+    private CellRunner runner;
     /** Holds asked for before the runner exists, source → reason. */
     private final Map<String, String> earlyHolds = new LinkedHashMap<>();
     /** The holds the journal keeps (every source but the interlocks), source → reason. */
@@ -116,7 +116,7 @@ final class CellState {
     }
 
     /** The cell's runner exists: it gets the holds asked for so far, and every later one. */
-    void started(ProtocolRunner r) {
+    void started(CellRunner r) {
         write(() -> {
             runner = r;
             waitingFor = null;
@@ -126,7 +126,7 @@ final class CellState {
     }
 
     /** Asks the cell to stop; returns its runner to stop, or null when it has not started. */
-    ProtocolRunner requestStop() {
+    CellRunner requestStop() {
         return locked(() -> {
             stopRequested = true;
             return runner;
@@ -137,7 +137,7 @@ final class CellState {
         return locked(() -> stopRequested);
     }
 
-    ProtocolRunner runner() {
+    CellRunner runner() {
         return locked(() -> runner);
     }
 

@@ -4,6 +4,7 @@ import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.RunListener;
 import io.cellbench.schedules.runner.AnalyzerQueue;
+import io.cellbench.schedules.runner.CellRunner;
 import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.runner.ChamberBarrier;
 import io.cellbench.schedules.runner.ProtocolRunner;
@@ -47,7 +48,7 @@ public final class ScheduleRunner implements AutoCloseable {
     private volatile boolean stopping;
     /** Channels whose output is not confirmed off after their cell ended, switched off again until it is. */
     private final SwitchOffRetries switchOffs;
-    private Map<ScheduledCell, io.cellbench.schedules.journal.JournalEntry> leftOn = Map.of();
+    private LeftOnOutputs leftOn = LeftOnOutputs.NONE;
 
     public ScheduleRunner(Schedule schedule, InstrumentProvider instruments, RunListener listener) {
         this(schedule, instruments, listener, null);
@@ -96,14 +97,14 @@ public final class ScheduleRunner implements AutoCloseable {
      * {@link LeftOnOutputs}).
      */
     public ScheduleRunner switchOffLeftOn(Map<ScheduledCell, io.cellbench.schedules.journal.JournalEntry> cells) {
-        this.leftOn = new LinkedHashMap<>(cells);
+        this.leftOn = new LeftOnOutputs(cells);
         return this;
     }
 
     /** Runs all cells to their end; returns each cell's outcome, in schedule order. */
     public Map<String, Outcome> run() throws InterruptedException {
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
-        LeftOnOutputs.switchOff(leftOn, instruments, journaling, switchOffs, listener);
+        leftOn.switchOff(schedule, instruments, journaling, switchOffs, listener);
         if (journaling != null) {
             cells.values().forEach(start::restoreJournaled);
         }
@@ -169,7 +170,7 @@ public final class ScheduleRunner implements AutoCloseable {
     public void stop() {
         stopping = true;
         for (CellState state : cells.values()) {
-            ProtocolRunner r = state.runner();
+            CellRunner r = state.runner();
             if (r != null) {
                 r.stop();
             }
@@ -210,7 +211,7 @@ public final class ScheduleRunner implements AutoCloseable {
             // a finished cell of an earlier process whose output a resume is switching off
             return switchOffs.giveUp(cellId);
         }
-        ProtocolRunner r = cells.get(cellId).requestStop(); // a waiting cell then does not start
+        CellRunner r = cells.get(cellId).requestStop(); // a waiting cell then does not start
         if (r != null) {
             r.stop();
         }
@@ -273,7 +274,7 @@ public final class ScheduleRunner implements AutoCloseable {
         Map<String, RunnerStatus> out = new LinkedHashMap<>();
         for (CellState state : cells.values()) {
             ScheduledCell cell = state.cell();
-            ProtocolRunner r = state.runner();
+            CellRunner r = state.runner();
             if (r != null) {
                 RunnerStatus s = r.status();
                 RunnerStatus.Health health = switchOffs.health(state.id(), s.health());
@@ -287,6 +288,14 @@ public final class ScheduleRunner implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The finished cells of an earlier process whose output this one switches off ({@link
+     * #switchOffLeftOn}), each ended with its outcome and whether its output is still in doubt.
+     */
+    public Map<String, RunnerStatus> leftOnStatuses() {
+        return leftOn.statuses(switchOffs);
     }
 
     /** The turns at each shared EIS analyzer, by lab name (for status pages and tests). */

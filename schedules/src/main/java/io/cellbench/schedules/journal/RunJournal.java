@@ -54,7 +54,7 @@ public final class RunJournal implements CellJournaling {
         if (entry == null || entry.position() == null) {
             return null;
         }
-        state.restore(instruments, entry.instruments());
+        state.restore(instruments, ProgramStates.withDataThrough(entry.instruments(), entry.dataThroughTestTimeSecond()));
         return entry.position();
     }
 

@@ -6,11 +6,14 @@ import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.instrument.EisAnalyzer;
 import io.cellbench.core.instrument.Instrument;
 import io.cellbench.core.instrument.InstrumentException;
+import io.cellbench.core.instrument.NativeProgramChannel;
+import io.cellbench.core.instrument.NativeProgramCycler;
 import io.cellbench.core.instrument.PressureFixture;
 import io.cellbench.core.instrument.TemperatureChamber;
 import io.cellbench.core.time.LabClock;
 import io.cellbench.schedules.execution.CellInstruments;
 import io.cellbench.schedules.execution.InstrumentProvider;
+import io.cellbench.schedules.runner.ProgramLink;
 import io.cellbench.schedules.schedule.ScheduledCell;
 import io.cellbench.schedules.schedule.Wiring;
 import java.util.ArrayList;
@@ -109,6 +112,10 @@ public final class Lab implements InstrumentProvider, AutoCloseable {
     }
 
     private CyclerChannel channel(ChannelRef ref) {
+        if (ref.delegated()) {
+            throw new InstrumentException(ref.text(), null, "runs programs of its own (delegated control): cellbench"
+                    + " cannot drive it step by step");
+        }
         // a channel of a multi-channel cycler is locked by itself: runs may share the cycler, never a channel
         Instrument i = open(ref.instrument(), ref.number());
         if (i instanceof CyclerBank bank) {
@@ -132,6 +139,30 @@ public final class Lab implements InstrumentProvider, AutoCloseable {
         throw new InstrumentException(i.name(), null, "is not a cycler channel");
     }
 
+    /** The channel of a cycler that runs its own programs a schedule or the command line means by {@code name} ("nw-1"). */
+    public NativeProgramChannel programChannel(String name) {
+        ChannelRef ref = file.channel(name);
+        if (ref == null || !ref.delegated()) {
+            throw new InstrumentException(name, null, "is not a channel of a cycler that runs its own programs in lab"
+                    + " file " + file.source());
+        }
+        return program(ref).channel();
+    }
+
+    /** A channel of a cycler that runs its own programs ({@code nw/27-1-1-3}). */
+    private ProgramLink program(ChannelRef ref) {
+        Instrument i = open(ref.instrument(), 0);
+        if (!(i instanceof NativeProgramCycler cycler)) {
+            throw new InstrumentException(i.name(), null, "does not run programs of its own: name its channels by"
+                    + " number ('" + i.name() + "/1'), not '" + ref.text() + "'");
+        }
+        try {
+            return new ProgramLink(cycler.programChannel(ref.address()));
+        } catch (IllegalArgumentException e) {
+            throw new InstrumentException(i.name(), null, e.getMessage());
+        }
+    }
+
     @Override
     public CellInstruments open(ScheduledCell cell) {
         if (closed) {
@@ -148,13 +179,14 @@ public final class Lab implements InstrumentProvider, AutoCloseable {
             throw new InstrumentException(w.channel().name(), null, "cell " + id + ": no such channel in lab file "
                     + file.source());
         }
-        String key = ref.number() == 0 ? ref.instrument() : ref.instrument() + "/" + ref.number();
+        String key = ref.delegated() || ref.number() > 0 ? ref.text() : ref.instrument();
         String holder = claims.putIfAbsent(key, id);
         if (holder != null) {
             throw new InstrumentException(key, null, "cell " + id + ": the channel is in use by cell " + holder);
         }
         try {
-            CyclerChannel channel = channel(ref);
+            ProgramLink program = ref.delegated() ? program(ref) : null;
+            CyclerChannel channel = program != null ? null : channel(ref);
             EisAnalyzer eis = null;
             if (w.eis() != null) {
                 Instrument i = instrument(w.eis().name());
@@ -173,7 +205,9 @@ public final class Lab implements InstrumentProvider, AutoCloseable {
                     if (view != null) {
                         view.abort();
                     }
-                    channel.apply(new ChannelCommand.OpenCircuit());
+                    if (channel != null) { // a program channel is left as its runner left it (running on, or ended)
+                        channel.apply(new ChannelCommand.OpenCircuit());
+                    }
                 } catch (RuntimeException e) {
                     warnings.accept("cell " + id + ": could not leave " + key + " at open circuit: " + e.getMessage());
                 } finally {
@@ -181,7 +215,7 @@ public final class Lab implements InstrumentProvider, AutoCloseable {
                 }
             };
             return new CellInstruments(clock, channel, eis, w.muxChannel() == null ? 0 : w.muxChannel(), fixture,
-                    chamber, release);
+                    chamber, release, program);
         } catch (RuntimeException e) {
             claims.remove(key, id);
             throw e;

@@ -42,6 +42,7 @@ public final class LabCheck {
             if (w.channel() != null) {
                 channel(lab, "cell '" + id + "'", w.channel(), out);
             }
+            delegated(lab, cell, out);
             restsOnVoltage(schedule, lab, cell, out);
             LabRange.check(schedule, lab, cell, out);
             instrument(lab, id, w.eis(), Capability.EIS_ANALYZER, "an impedance analyzer", out);
@@ -71,7 +72,13 @@ public final class LabCheck {
             return;
         }
         LabInstrument i = lab.instruments().get(ref.instrument());
-        if (!i.can(Capability.CYCLER_CHANNEL)) {
+        if (ref.delegated() != i.can(Capability.NATIVE_PROGRAM) && cycler(i)) {
+            out.add(Located.error(named.at(), named.name(), who + ": '" + named.name() + "' is " + i.name() + " ("
+                    + i.driver().name() + "), " + (ref.delegated() ? "whose channels are numbered: write '"
+                    + i.name() + "/1'" : "whose channels run their own programs: name one by its address, e.g. '"
+                    + i.name() + "/27-1-1-3'"), "channels of " + lab.source() + ": " + String.join(", ", names)));
+        }
+        if (!cycler(i)) {
             out.add(Located.error(named.at(), named.name(), who + ": '" + named.name() + "' is "
                     + i.name() + " (" + i.driver().name() + "), which is not a cycler channel",
                     "channels of " + lab.source() + ": " + String.join(", ", names)));
@@ -118,6 +125,26 @@ public final class LabCheck {
         }
     }
 
+    /**
+     * A cell on a channel that runs compiled programs (a Neware's): its protocol must compile for
+     * the cycler (each refusal at its step), and its impedance steps need the cell's analyzer.
+     */
+    private static void delegated(LabFile lab, ScheduledCell cell, List<ProtocolException> out) {
+        Wiring w = cell.wiring();
+        ChannelRef ref = w.channel() == null ? null : lab.channel(w.channel().name());
+        if (ref == null || !ref.delegated()) {
+            return;
+        }
+        out.addAll(io.cellbench.schedules.runner.DelegatedRunner.problems(cell.protocol(), cell.info()));
+        Step eis = w.eis() == null ? first(cell.protocol().steps(), s -> s instanceof Step.Eis) : null;
+        if (eis != null) {
+            out.add(Located.error(eis.at(), null, "cell '" + cell.info().id() + "' is on " + ref.text()
+                    + ", which runs compiled programs and measures no impedance; this sweep needs an analyzer",
+                    "wire one to the cell in the schedule ('eis:' and 'mux_channel:'): the sweeps run on it between"
+                            + " the programs (docs/runner.md, 'Delegated cells')"));
+        }
+    }
+
     private static String unmeasuredBy(LabInstrument i) {
         try {
             ChannelLimits limits = i.driver().limits(i.config()).channel();
@@ -128,19 +155,29 @@ public final class LabCheck {
     }
 
     private static Step.Rest firstRestOnVoltage(List<Step> steps) {
+        return (Step.Rest) first(steps, s -> s instanceof Step.Rest r
+                && r.until().stream().anyMatch(t -> t.measure() == Termination.Measure.VOLTAGE));
+    }
+
+    /** The first step, repeats searched in order, that {@code is}; null for none. */
+    private static Step first(List<Step> steps, java.util.function.Predicate<Step> is) {
         for (Step step : steps) {
-            if (step instanceof Step.Rest r
-                    && r.until().stream().anyMatch(t -> t.measure() == Termination.Measure.VOLTAGE)) {
-                return r;
+            if (is.test(step)) {
+                return step;
             }
             if (step instanceof Step.Repeat repeat) {
-                Step.Rest inner = firstRestOnVoltage(repeat.steps());
+                Step inner = first(repeat.steps(), is);
                 if (inner != null) {
                     return inner;
                 }
             }
         }
         return null;
+    }
+
+    /** An instrument whose channels run cells: driven step by step, or running programs of their own. */
+    static boolean cycler(LabInstrument i) {
+        return i.can(Capability.CYCLER_CHANNEL) || i.can(Capability.NATIVE_PROGRAM);
     }
 
     /** The channels a cell may run on: its own, or every channel of its pool. */
@@ -153,7 +190,7 @@ public final class LabCheck {
     /** The names a schedule may use for a channel: the lab's channels, then cycler instruments. */
     static List<String> channelNames(LabFile lab) {
         List<String> names = new ArrayList<>(lab.channels().keySet());
-        for (String n : lab.namesWith(Capability.CYCLER_CHANNEL)) {
+        for (String n : lab.namesWith(Capability.CYCLER_CHANNEL)) { // a program cycler's channels need an address
             if (!names.contains(n)) {
                 names.add(n);
             }

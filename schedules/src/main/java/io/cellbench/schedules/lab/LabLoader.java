@@ -202,18 +202,18 @@ public final class LabLoader {
         ChannelRef ref = ChannelRef.parse(text, at);
         if (ref == null) {
             throw error(e.value(), "'" + text + "' is not a channel",
-                    "write an instrument's name ('smu-1') or a channel of a multi-channel cycler ('bank/3', from 1)");
+                    "write an instrument's name ('smu-1'), a channel of a multi-channel cycler ('bank/3', from 1) or"
+                            + " a Neware channel's address ('nw/27-1-1-3')");
         }
         LabInstrument i = instruments.get(ref.instrument());
-        List<String> cyclers = instruments.values().stream().filter(x -> x.can(Capability.CYCLER_CHANNEL))
-                .map(LabInstrument::name).toList();
+        List<String> cyclers = instruments.values().stream().filter(LabCheck::cycler).map(LabInstrument::name).toList();
         if (i == null) {
             String guess = StepGrammar.closestWord(ref.instrument(), cyclers);
             throw error(e.value(), "no instrument '" + ref.instrument() + "' in this lab file",
                     (guess != null ? "did you mean '" + guess + "'? " : "") + "cyclers here: "
                             + (cyclers.isEmpty() ? "none" : String.join(", ", cyclers)));
         }
-        if (!i.can(Capability.CYCLER_CHANNEL)) {
+        if (!LabCheck.cycler(i)) {
             throw error(e.value(), "instrument '" + i.name() + "' (" + i.driver().name() + ") is not a cycler",
                     "cyclers here: " + (cyclers.isEmpty() ? "none" : String.join(", ", cyclers)));
         }

@@ -161,7 +161,8 @@ final class Counters {
         previousWatt = watt;
     }
 
-    private void add(double inAh, double outAh, double inWh, double outWh) {
+    /** Adds charge and discharge throughput (a delegated cell's come from its cycler's own counters). */
+    void add(double inAh, double outAh, double inWh, double outWh) {
         chargingAh += inAh;
         dischargingAh += outAh;
         stepAh += inAh + outAh;

@@ -90,6 +90,12 @@ final class DriveStep extends StepKind {
 
     /** Samples until one of the conditions holds; returns its reason. */
     private String samplePhase(StepEnds ends) throws RunEnd, InterruptedException {
+        // Journaled at its time limit, a resumed step ended with the sample the journal names,
+        // which is on disk: another at the resume would record the end twice.
+        String ended = ends.timeReached(sampler.takeResumedElapsed());
+        if (ended != null) {
+            return ended;
+        }
         double timeLimit = ends.timeLimitSecond();
         double period = grid.samplePeriod();
         double nominalAh = cell.nominalCapacityAh();

@@ -10,7 +10,6 @@ import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.protocols.model.LoggingRule;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.protocols.model.Step;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -26,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Thread use: {@link #run()} on one thread; {@link #status()} and {@link #stop()} from
  * any thread.
  */
-public final class ProtocolRunner {
+public final class ProtocolRunner implements CellRunner {
     static final ChannelCommand OPEN_CIRCUIT = new ChannelCommand.OpenCircuit();
 
     private final CellSetup setup;
@@ -52,19 +51,11 @@ public final class ProtocolRunner {
     /** See {@link #outputUnconfirmed()}; written before the run's end is reported. */
     private volatile String outputUnconfirmed;
 
-    private Step openStep;
-
-    // Where the run stands, for the journal: the open step's index in each nested list and
-    // the iteration of each enclosing repeat (mutated in place as the run moves).
+    /** Where the run stands, for the journal. */
+    private final RunPlace place;
     private final PositionListener journal;
-    private final List<Integer> path = new ArrayList<>();
-    private final List<Integer> iterations = new ArrayList<>();
-    private RunPosition.Phase phase = RunPosition.Phase.MAIN;
-    private double cvLimitAmpere;
     /** A resumed run's starting position (journaled), handed down to the step it names; null for a fresh run. */
     private final RunPosition resumeFrom;
-    /** The latest position taken; what the journal hears at the end (the path is unwound by then). */
-    private RunPosition lastPosition;
 
     public ProtocolRunner(CellSetup setup) {
         this.setup = setup;
@@ -83,6 +74,7 @@ public final class ProtocolRunner {
         status.remaining(remaining.whole());
         this.journal = setup.positionListener();
         StepKind.Parts parts = new StepKind.Parts(this, sampler, counters, status, holds, numbering, window, setup);
+        this.place = new RunPlace(parts);
         SharedWaiting waiting = new SharedWaiting(parts);
         this.drives = new DriveStep(parts);
         this.impedance = new ImpedanceStep(parts, waiting);
@@ -90,8 +82,8 @@ public final class ProtocolRunner {
         this.resumeFrom = setup.resumeFrom();
         if (journal != null) {
             sampler.onRecorded(() -> {
-                if (openStep != null) {
-                    journal.at(position(sampler.readings().time()), false);
+                if (place.openStep() != null) {
+                    place.recorded(sampler.readings().time());
                 }
             });
         }
@@ -220,10 +212,10 @@ public final class ProtocolRunner {
     // starts at the journaled index (and a repeat at its journaled iteration).
     private void execute(List<Step> steps, int depth, RunPosition from) throws RunEnd, InterruptedException {
         int start = from == null ? 0 : ResumePoint.index(from, steps, depth, numbering, protocol);
-        path.add(0);
+        place.enterList();
         try {
             for (int i = start; i < steps.size(); i++) {
-                path.set(depth, i);
+                place.at(depth, i);
                 RunPosition here = i == start ? from : null; // only the first step reached continues
                 switch (steps.get(i)) {
                     case Step.Rest rest -> drives.rest(rest, here);
@@ -233,46 +225,30 @@ public final class ProtocolRunner {
                     case Step.SetTemperature set -> settling.temperature(set, here);
                     case Step.Repeat repeat -> {
                         int first = here == null ? 0 : here.iterations().get(depth);
-                        iterations.add(0);
+                        place.enterRepeat();
                         try {
                             for (int k = first; k < repeat.times(); k++) {
-                                iterations.set(depth, k);
+                                place.iteration(depth, k);
                                 execute(repeat.steps(), depth + 1, k == first ? here : null);
                             }
                         } finally {
-                            iterations.removeLast();
+                            place.leaveRepeat();
                         }
                     }
                 }
             }
         } finally {
-            path.removeLast();
+            place.leaveList();
         }
-    }
-
-    /** Where the run stands at {@code unixTime} (the last sample, or a step start). */
-    private RunPosition position(double unixTime) {
-        lastPosition = new RunPosition(path, iterations, numbering.indexOf(openStep), phase, grid.runStart(),
-                grid.testTime(grid.stepStart()), grid.testTime(Math.max(unixTime, grid.stepStart())),
-                cvLimitAmpere, counters.state(), sampler.stepRecords());
-        return lastPosition;
     }
 
     /** The CV phase of a drive begins, limited to {@code limitAmpere}: what a resume needs to go on with it. */
     void cvPhase(double limitAmpere, boolean journalNow, double unixTime) {
-        cvLimitAmpere = limitAmpere;
-        if (journalNow) {
-            journal(RunPosition.Phase.CV, unixTime);
-        } else {
-            phase = RunPosition.Phase.CV;
-        }
+        place.cvPhase(limitAmpere, journalNow, unixTime);
     }
 
     void journal(RunPosition.Phase newPhase, double unixTime) {
-        phase = newPhase;
-        if (journal != null) {
-            journal.at(position(unixTime), true);
-        }
+        place.journal(newPhase, unixTime);
     }
 
     /**
@@ -287,7 +263,7 @@ public final class ProtocolRunner {
                           RunPosition from) {
         int index = numbering.indexOf(step);
         double loggingPeriod = stepLoggingPeriod != null ? stepLoggingPeriod : logging.periodSecond();
-        openStep = step;
+        place.open(step);
         if (from == null) {
             sampler.beginStep(StepDirection.of(step), index, loggingPeriod);
             emit(new RunEvent.StepStarted(cell.id(), grid.testTime(grid.stepStart()), counters.stepCount(),
@@ -299,18 +275,16 @@ public final class ProtocolRunner {
         double now = grid.now();
         status.step(step.text(), index, counters.stepCount(), counters.cycleCount(), state,
                 Math.max(0, now - grid.stepStart()), grid.testTime(now));
-        status.remaining(remaining.at(path, iterations, step));
+        status.remaining(remaining.at(place.path(), place.iterations(), step));
         // A step that starts over starts in its main phase; a recorded spectrum stays recorded.
         RunPosition.Phase kept = from == null ? RunPosition.Phase.MAIN
                 : from.phase() == RunPosition.Phase.MEASURED || keepsTime ? from.phase() : RunPosition.Phase.MAIN;
-        cvLimitAmpere = kept == RunPosition.Phase.CV ? from.cvLimitAmpere() : 0;
-        journal(kept, grid.now());
+        place.started(kept, kept == RunPosition.Phase.CV ? from.cvLimitAmpere() : 0);
         return from;
     }
 
     void endStep(String reason) {
-        Step step = openStep;
-        openStep = null;
+        Step step = place.close();
         remaining.ended(step, grid.now() - grid.stepStart(), counters.stepAh(), StepEnds.onTime(reason));
         emit(new RunEvent.StepEnded(cell.id(), grid.testTime(grid.now()), counters.stepCount(),
                 numbering.indexOf(step), reason));
@@ -362,17 +336,16 @@ public final class ProtocolRunner {
         }
         if (journal != null) {
             // The last recorded sample (a stop and a trip record one) or step start.
-            quietly(() -> journal.ended(outcome, lastPosition));
+            quietly(() -> journal.ended(outcome, place.last()));
         }
-        if (openStep != null) {
+        if (place.openStep() != null) {
             String reason = switch (outcome) {
                 case COMPLETED -> "complete";
                 case SAFETY_TRIP -> "safety trip: " + text;
                 case FAULT -> "fault: " + text;
                 case STOPPED -> "stopped";
             };
-            Step open = openStep;
-            openStep = null; // a step cut short says nothing about how long it takes
+            Step open = place.close(); // a step cut short says nothing about how long it takes
             quietly(() -> emit(new RunEvent.StepEnded(cell.id(), grid.testTime(grid.now()), counters.stepCount(),
                     numbering.indexOf(open), reason)));
         }

@@ -28,6 +28,8 @@ final class Sampler {
     private volatile boolean stopRequested;
     private Runnable onRecorded;
     private boolean firstOfStep;
+    /** The step time a resumed step had when it was journaled, until its first phase takes it; NaN otherwise. */
+    private double resumedElapsed = Double.NaN;
     private int stepIndex;
     /** Samples recorded in this step so far (BDF's Step Record Index of the last one). */
     private int stepRecords;
@@ -76,6 +78,7 @@ final class Sampler {
         gate.period(loggingPeriod);
         stepIndex = index;
         double stepStart = grid.beginStep();
+        resumedElapsed = Double.NaN;
         firstOfStep = true;
         stepRecords = 0;
         counters.commandChanged(stepStart);
@@ -92,6 +95,7 @@ final class Sampler {
         gate.period(loggingPeriod);
         stepIndex = index;
         grid.resumeStep(elapsed);
+        resumedElapsed = elapsed;
         // BDF's Step Record Index counts the step's data points: the step's file goes on from its last one
         stepRecords = recorded;
         firstOfStep = true;
@@ -233,6 +237,13 @@ final class Sampler {
 
     boolean stopRequested() {
         return stopRequested;
+    }
+
+    /** The step time a resumed step was journaled at, once (NaN for a step that began here, and after). */
+    double takeResumedElapsed() {
+        double elapsed = resumedElapsed;
+        resumedElapsed = Double.NaN;
+        return elapsed;
     }
 
     double stepTime() {

@@ -111,6 +111,21 @@ final class StepEnds {
         return null;
     }
 
+    /**
+     * The reason of the first time condition {@code stepTime} has reached, or null; as {@link
+     * #check}, it sets {@link #firedEndsStep}. For a resumed step, whose time is known before
+     * any sample (the other conditions need one).
+     */
+    String timeReached(double stepTime) {
+        for (int i = 0; i < measures.length; i++) {
+            if (measures[i] == Measure.TIME && stepTime >= limits[i] - TIME_EPSILON_SECOND) {
+                firedEndsStep = endsStep[i];
+                return reasons[i];
+            }
+        }
+        return null;
+    }
+
     private boolean compare(int i, double observed) {
         return atLeast[i] ? observed >= limits[i] : observed <= limits[i];
     }

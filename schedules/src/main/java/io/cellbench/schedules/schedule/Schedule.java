@@ -10,9 +10,11 @@ import java.util.Map;
  *
  * @param pools      pool name → its channels, in the order written (the order channels are handed out)
  * @param interlocks what pauses a cell until a condition clears; {@link Interlocks#NONE} when not set
+ * @param fitCircuit the circuit every impedance sweep is fitted with during the run: the
+ *                   schedule's {@code fit:}, else the one its cells' protocols name; null: none
  */
 public record Schedule(String name, String source, List<ScheduledCell> cells,
-                       Map<String, List<Wiring.Named>> pools, Interlocks interlocks) {
+                       Map<String, List<Wiring.Named>> pools, Interlocks interlocks, String fitCircuit) {
     public Schedule {
         cells = List.copyOf(cells);
         Map<String, List<Wiring.Named>> copy = new LinkedHashMap<>();
@@ -26,8 +28,14 @@ public record Schedule(String name, String source, List<ScheduledCell> cells,
         this(name, source, cells, Map.of(), Interlocks.NONE);
     }
 
+    /** A schedule that fits no circuit. */
+    public Schedule(String name, String source, List<ScheduledCell> cells, Map<String, List<Wiring.Named>> pools,
+                    Interlocks interlocks) {
+        this(name, source, cells, pools, interlocks, null);
+    }
+
     /** The same schedule with other cells (e.g. those left to resume). */
     public Schedule withCells(List<ScheduledCell> others) {
-        return new Schedule(name, source, others, pools, interlocks);
+        return new Schedule(name, source, others, pools, interlocks, fitCircuit);
     }
 }

@@ -29,7 +29,7 @@ import java.util.Map;
  * with file:line:column — in the schedule, or in a protocol it names.
  */
 public final class ScheduleLoader {
-    static final List<String> TOP_KEYS = List.of("name", "pools", "interlocks", "cells");
+    static final List<String> TOP_KEYS = List.of("name", "fit", "pools", "interlocks", "cells");
     static final List<String> CELL_KEYS = List.of("id", "format", "chemistry", "nominal_capacity", "area", "mass",
             "notes", "protocol", "parameters", "simulation", "channel", "pool", "eis", "mux_channel", "fixture",
             "chamber", "start");
@@ -91,10 +91,14 @@ public final class ScheduleLoader {
             }
             out.add(cell);
         }
+        String named = keys.containsKey("fit") ? problems.attempt(() -> ScheduleFit.named(doc, keys.get("fit")), null)
+                : null;
         problems.throwIfAny();
+        // every cell was read, so out holds one cell per item of the list
+        String fit = keys.containsKey("fit") ? named : ScheduleFit.ofProtocols(doc, out, list);
         Map<String, List<Wiring.Named>> pools = wiring.pools(keys.get("pools"));
         Interlocks interlocks = wiring.interlocks(keys.get("interlocks"));
-        return new Schedule(name, doc.file(), WiringCheck.check(doc, out, pools), pools, interlocks);
+        return new Schedule(name, doc.file(), WiringCheck.check(doc, out, pools), pools, interlocks, fit);
     }
 
     private ScheduledCell cell(YamlNode node, int index) {

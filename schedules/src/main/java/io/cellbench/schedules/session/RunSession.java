@@ -2,6 +2,7 @@ package io.cellbench.schedules.session;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunListener;
+import io.cellbench.core.time.LabClock;
 import io.cellbench.daq.arrow.ArrowWriteOptions;
 import io.cellbench.daq.run.RunDirectorySink;
 import io.cellbench.daq.run.RunInfo;
@@ -15,6 +16,7 @@ import io.cellbench.schedules.execution.ScheduleRunner;
 import io.cellbench.schedules.journal.InstrumentState;
 import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
+import io.cellbench.schedules.journal.ProgramStates;
 import io.cellbench.schedules.journal.RunJournal;
 import io.cellbench.schedules.journal.RunMode;
 import io.cellbench.schedules.lab.Lab;
@@ -46,8 +48,9 @@ public final class RunSession {
     }
 
     /** The instruments a session runs on, and how they are let go. */
+    /** {@code clock}: the one clock of every cell (a lab's), null when each cell has its own (simulators). */
     private record Instruments(InstrumentProvider provider, InstrumentState state, AutoCloseable release,
-                               double speed) {
+                               double speed, LabClock clock) {
     }
 
     /**
@@ -133,20 +136,21 @@ public final class RunSession {
                 yield new Instruments(switch (options.start()) {
                     case SessionStart.Fresh f -> sim.open(f.unixSecond(), s.speed(), Map.of());
                     case SessionStart.Resumed r -> resumed(sim, s.speed(), r);
-                }, sim.state(), null, s.speed());
+                }, sim.state(), null, s.speed(), null);
             }
             case Bench.OnLab l -> {
                 LabCheck.check(schedule, labFile);
                 // Real instruments live in real time; a virtual lab in scaled time says so, and its
                 // simulators' clock is the run's (the same scale, from the lab file, in every process).
-                Lab lab = new Lab(labFile, VirtualTime.clock(labFile.virtualTime()),
+                LabClock clock = VirtualTime.clock(labFile.virtualTime());
+                Lab lab = new Lab(labFile, clock,
                         w -> console.println("cellbench: warning: " + w),
                         "run " + options.runDirectory().toAbsolutePath().normalize());
                 console.println("cellbench: lab '" + labFile.name() + "' (" + labFile.source() + "): "
                         + labFile.instruments().size() + " instruments, each connected when a cell first needs it"
                         + (labFile.virtualTime() == null ? "" : "; a virtual lab in scaled time, "
                         + speedText(labFile.virtualTime().speed()) + " lab seconds per second"));
-                yield new Instruments(lab, InstrumentState.NONE, lab, VirtualTime.speed(labFile.virtualTime()));
+                yield new Instruments(lab, ProgramStates.LAB, lab, VirtualTime.speed(labFile.virtualTime()), clock);
             }
         };
     }
@@ -191,6 +195,9 @@ public final class RunSession {
                     .withBatchRows(4 * journalRows);
             BufferAllocator allocator = open.allocator = new RootAllocator();
             RunDirectorySink record = open.record = RunDirectorySink.open(out, info, arrow, allocator);
+            if (instruments.clock() != null) {
+                record.datedBy(instruments.clock()); // a virtual lab's events in its scaled time
+            }
             record.repairs().forEach(r -> console.println("cellbench: repaired " + r));
             for (RunEvent.Notice n : options.extras().notes()) {
                 record.on(n);
@@ -203,8 +210,10 @@ public final class RunSession {
             controls.filedCells(extras.filedCells());
             RunListener recorded = controls.listener(new RecordingAlarms(sinks, console, out), record, info,
                     beside(options.attachments()));
-            // the fits see each sweep after it is recorded, on their own thread
-            SessionFits fits = open.fits = SessionFits.open(extras.fitCircuit(), out, arrow, allocator, recorded, sinks);
+            // the fits see each sweep after it is recorded, on their own thread; the command line's
+            // circuit (run --fit, the demo's, a resume's) wins over the one the schedule or its protocols name
+            String circuit = extras.fitCircuit() != null ? extras.fitCircuit() : schedule.fitCircuit();
+            SessionFits fits = open.fits = SessionFits.open(circuit, out, arrow, allocator, recorded, sinks);
             RunListener listener = fits.listener(recorded);
             ScheduleRunner runner = open.runner = new ScheduleRunner(schedule, instruments.provider(), listener, journal)
                     .faultRetry(options.faultRetry());

@@ -3,7 +3,7 @@ package io.cellbench.schedules.execution;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
 import io.cellbench.core.instrument.InstrumentException;
-import io.cellbench.fixtures.sim.ForwardingCyclerChannel;
+import io.cellbench.doubles.ForwardingCyclerChannel;
 
 /**
  * An in-process channel whose reads number {@code from} .. {@code to} (1-based) fail as a

@@ -4,26 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
-import io.cellbench.fixtures.cell.SimulatedCell;
-import io.cellbench.fixtures.time.SharedVirtualClock;
 import io.cellbench.fixtures.wire.FaultPolicy;
-import io.cellbench.fixtures.wire.keithley.Keithley2450Simulator;
-import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.schedules.runner.FaultRetry;
+import io.cellbench.schedules.execution.KeithleyOverTcp.FaultedBench;
 import io.cellbench.schedules.runner.RunnerStatus;
-import io.cellbench.schedules.schedule.Schedule;
 import io.cellbench.schedules.journal.InstrumentState;
 import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
 import io.cellbench.schedules.journal.RunJournal;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,42 +32,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class OutputOffAfterFaultInRestTest {
-    private static final Protocol CHARGE_THEN_REST = ProtocolLoader.parse("""
-            name: a charge, then a long rest
-            limits:
-              voltage: [1.8 V, 3.8 V]
-              current: [-5 mA, 5 mA]
-            logging:
-              period: 60 s
-              sample_period: 2 s
-            steps:
-              - Charge at C/5 for 10 minutes
-              - Rest for 10 hours
-            """, "charge-rest.yaml");
-    private static final String CELL = "cell-00";
+    private static final Protocol CHARGE_THEN_REST = KeithleyOverTcp.protocol("a charge, then a long rest",
+            "Charge at C/5 for 10 minutes", "Rest for 10 hours");
+    private static final String CELL = FaultedBench.CELL;
 
     @TempDir
     Path run;
 
     @Test
     void aFaultInARestIsConfirmedOffByTheInstrumentNotAssumedOff() throws Exception {
-        Schedule schedule = SimulatedLab.schedule(CHARGE_THEN_REST, 1);
-        SharedVirtualClock clock = new SharedVirtualClock(SimulatedLab.T0);
-        SimulatedCell cell = KeithleyOverTcp.halfChargedCoin();
-        CollectingListener events = new CollectingListener();
-        AtomicInteger receivedBeforeTheStall = new AtomicInteger(-1);
-        try (Keithley2450Simulator simulator = KeithleyOverTcp.simulator(cell, clock)) {
-            int port = simulator.startTcp();
-            events.spy = e -> {
-                if (e instanceof RunEvent.SampleRecorded s && s.sample().testTimeSecond() >= 1800
-                        && receivedBeforeTheStall.get() < 0) {
-                    receivedBeforeTheStall.set(simulator.received().size());
-                    simulator.faults().set(FaultPolicy.noAnswer()); // stalls in the rest, for good
-                }
-            };
-            InstrumentProvider lab = KeithleyOverTcp.lab(port, clock);
+        // stalls in the rest, for good
+        try (FaultedBench bench = new FaultedBench(CHARGE_THEN_REST, 1800, FaultPolicy.noAnswer())) {
             // The journal says whether the output was confirmed off, for a resume after a kill.
-            ScheduleRunner runner = new ScheduleRunner(schedule, lab, events,
+            ScheduleRunner runner = new ScheduleRunner(bench.schedule, bench.lab, bench.events,
                     new RunJournal(run, id -> { }, InstrumentState.NONE, 1024, Map.of()))
                     .faultRetry(FaultRetry.within(20));
             Map<String, Outcome> outcomes = runner.run();
@@ -84,27 +54,19 @@ class OutputOffAfterFaultInRestTest {
             assertTrue(faulted.health().outputUnconfirmed(), "a rest is no confirmation: the status must not say"
                     + " the output is confirmed off while the instrument has not answered: " + faulted);
             assertFalse(faulted.health().switchOffFailure().isEmpty(), faulted.toString());
-            KeithleyOverTcp.waitFor(() -> events.of(CELL, RunEvent.Notice.class).stream().anyMatch(n -> n.severity()
-                    == RunEvent.Severity.ALARM && n.message().contains("output not confirmed off")), "an ALARM");
+            bench.waitForAlarmThatTheOutputIsNotConfirmedOff();
             JournalEntry inDoubt = JournalFiles.readEntry(run, CELL).orElseThrow();
             assertTrue(inDoubt.outputInDoubt(), "the journal says the output may still be on: " + inDoubt);
 
-            simulator.faults().clear(); // the instrument answers again
+            bench.simulator.faults().clear(); // the instrument answers again
             KeithleyOverTcp.waitFor(() -> !runner.statuses().get(CELL).health().outputUnconfirmed(), "the output is confirmed off");
-            assertFalse(simulator.outputOn(), "the instrument's output is off: " + simulator.command());
-            KeithleyOverTcp.waitFor(() -> events.of(CELL, RunEvent.Notice.class).stream().anyMatch(n ->
-                    n.message().contains("output confirmed off")), "the confirmation is recorded");
+            assertFalse(bench.simulator.outputOn(), "the instrument's output is off: " + bench.simulator.command());
+            bench.waitForTheConfirmationToBeRecorded();
             runner.close();
             JournalEntry confirmed = JournalFiles.readEntry(run, CELL).orElseThrow();
             assertEquals(Boolean.TRUE, confirmed.outputOffConfirmed(), "and journaled: " + confirmed);
             assertEquals(Outcome.FAULT, confirmed.outcome());
-
-            List<String> received = simulator.received();
-            List<String> afterTheStall = received.subList(receivedBeforeTheStall.get(), received.size());
-            int asked = afterTheStall.lastIndexOf(":OUTP?");
-            assertTrue(asked > 0 && afterTheStall.subList(0, asked).contains(":OUTP OFF"),
-                    "the state is asked for after switching off: " + afterTheStall.subList(
-                            Math.max(0, afterTheStall.size() - 12), afterTheStall.size()));
+            bench.assertTheStateWasAskedForAfterSwitchingOff();
         }
     }
 }

@@ -10,7 +10,7 @@ import io.cellbench.core.instrument.EisRequest;
 import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.core.time.VirtualClock;
 import io.cellbench.fixtures.cell.CellParameters;
-import io.cellbench.fixtures.sim.ForwardingEisAnalyzer;
+import io.cellbench.doubles.ForwardingEisAnalyzer;
 import io.cellbench.fixtures.sim.SimulatedBench;
 import io.cellbench.fixtures.sim.SimulatedEisAnalyzer;
 import io.cellbench.schedules.runner.RunnerStatus;

@@ -9,7 +9,7 @@ import io.cellbench.core.data.Sample;
 import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.core.instrument.ChannelReading;
 import io.cellbench.core.instrument.CyclerChannel;
-import io.cellbench.fixtures.sim.ForwardingCyclerChannel;
+import io.cellbench.doubles.ForwardingCyclerChannel;
 import io.cellbench.protocols.model.LoggingRule;
 import io.cellbench.protocols.model.Range;
 import io.cellbench.protocols.model.SafetyLimits;

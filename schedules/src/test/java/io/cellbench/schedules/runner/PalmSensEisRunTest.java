@@ -16,7 +16,7 @@ import io.cellbench.drivers.palmsens.PalmSensFactory;
 import io.cellbench.drivers.palmsens.PalmSensSettings;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.sim.SimulatedBench;
-import io.cellbench.fixtures.time.SharedVirtualClock;
+import io.cellbench.doubles.SharedVirtualClock;
 import io.cellbench.fixtures.wire.SocatPair;
 import io.cellbench.fixtures.wire.palmsens.MethodScriptSimulator;
 import io.cellbench.protocols.ProtocolLoader;

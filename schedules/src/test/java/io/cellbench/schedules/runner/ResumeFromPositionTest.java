@@ -103,6 +103,11 @@ class ResumeFromPositionTest {
     }
 
     private Resumed resumeFrom(Predicate<Saved> which) throws Exception {
+        return resumeFrom(which, false);
+    }
+
+    /** {@code stepEnded}: the position is the open step's end sample (on disk already), so it ends without one. */
+    private Resumed resumeFrom(Predicate<Saved> which, boolean stepEnded) throws Exception {
         Saved s = saved.stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("no such position"));
         // Through a journal file, as a real resume reads it.
         JournalFiles.writeEntry(journalDir, new JournalEntry("A1", 0, s.position(), null, Map.of()));
@@ -153,12 +158,12 @@ class ResumeFromPositionTest {
                 events), bench).resumeFrom(from).build());
         Outcome outcome = runner.run();
         Resumed r = new Resumed(from, events, commands, bench, outcome);
-        checkCommon(r);
+        checkCommon(r, stepEnded);
         return r;
     }
 
     /** What holds for every resume: the run goes on where it was, without repeating or skipping steps. */
-    private static void checkCommon(Resumed r) {
+    private static void checkCommon(Resumed r, boolean stepEnded) {
         RunPosition from = r.from();
         assertEquals(Outcome.COMPLETED, r.outcome(), () -> r.events().ended().message());
         RunEvent.RunStarted started = assertInstanceOf(RunEvent.RunStarted.class, r.events().events.getFirst());
@@ -184,8 +189,9 @@ class ResumeFromPositionTest {
 
         // Samples: after the gap, counters continued (never below the journaled ones).
         Sample first = r.samples().getFirst();
-        assertTrue(first.testTimeSecond() > from.testTimeSecond() + GAP);
-        if (from.phase() != RunPosition.Phase.MEASURED) { // a measured sweep's step just ends, without a sample
+        assertTrue(first.testTimeSecond() > from.testTimeSecond() + GAP, "a sample at the resume moment: " + first);
+        // a measured sweep's step, or one at its time limit, just ends, without a sample
+        if (from.phase() != RunPosition.Phase.MEASURED && !stepEnded) {
             assertEquals(from.counters().stepCount(), first.stepCount());
             assertEquals(from.counters().cycleCount(), first.cycleCount());
         }
@@ -228,6 +234,25 @@ class ResumeFromPositionTest {
         assertTrue(end.reason().startsWith("time"), end.reason());
         double active = from.stepElapsedSecond() + end.testTimeSecond() - (from.testTimeSecond() + GAP);
         assertEquals(1200, active, 1.0, "elapsed before the crash plus after the resume");
+    }
+
+    /**
+     * Killed right after the end sample of a timed step (its journaled position is at the time
+     * limit), resumed after a gap: the step has ended. Its end sample is on disk already, so the
+     * resume records no second one (dated after the gap, it would pass the rule that drops
+     * samples at or before the journaled one) and goes on with the next step.
+     */
+    @Test
+    void aTimedStepResumedAtItsTimeLimitEndsWithoutASecondEndSample() throws Exception {
+        Resumed r = resumeFrom(s -> inStep(s, 5, 0, RunPosition.Phase.MAIN) && !s.boundary()
+                && s.position().stepElapsedSecond() >= 1200 - 1e-6, true);
+        int step = r.from().counters().stepCount();
+        assertEquals(1200, r.from().stepElapsedSecond(), 1e-6, "the position is the step's end sample");
+        List<Sample> again = r.samples().stream().filter(x -> x.stepCount() == step).toList();
+        assertEquals(List.of(), again, "the step's end sample is recorded once, before the interruption");
+        RunEvent.StepEnded end = endOf(r);
+        assertTrue(end.reason().startsWith("time"), end.reason());
+        assertEquals(step + 1, r.samples().getFirst().stepCount(), "the next step's samples follow");
     }
 
     @Test

@@ -13,7 +13,7 @@ import io.cellbench.core.time.LabClock;
 import io.cellbench.core.time.VirtualClock;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
-import io.cellbench.fixtures.sim.ForwardingCyclerChannel;
+import io.cellbench.doubles.ForwardingCyclerChannel;
 import io.cellbench.fixtures.sim.SimulatedCyclerChannel;
 import io.cellbench.protocols.model.Step;
 import io.cellbench.testing.Await;

@@ -7,8 +7,8 @@ import io.cellbench.schedules.execution.CellInstruments;
 import io.cellbench.schedules.execution.InstrumentProvider;
 import io.cellbench.schedules.journal.InstrumentState;
 import io.cellbench.schedules.schedule.ScheduledCell;
+import io.cellbench.testing.CoinSchedule;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +49,7 @@ public final class TestBench implements SimulatorFactory {
      * charge and discharge with a sample a minute, into {@code dir}; returns the schedule file.
      */
     public static Path schedule(Path dir, List<String> cells) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("protocol.yaml"), """
+        return CoinSchedule.write(dir, "test cells", cells, """
                 name: one cycle
                 limits:
                   voltage: [1.5 V, 4.2 V]
@@ -61,20 +60,5 @@ public final class TestBench implements SimulatorFactory {
                   - Charge at C/2 until 3.7 V
                   - Discharge at C/2 until 1.9 V
                 """);
-        StringBuilder schedule = new StringBuilder("name: test cells\ncells:\n");
-        int seed = 1;
-        for (String cell : cells) {
-            schedule.append("""
-                      - id: %s
-                        format: coin
-                        chemistry: NMC811 | Li6PS5Cl | Li-In
-                        nominal_capacity: 2 mAh
-                        protocol: protocol.yaml
-                        simulation: {preset: coin, seed: %d}
-                    """.formatted(cell, seed++));
-        }
-        Path file = dir.resolve("schedule.yaml");
-        Files.writeString(file, schedule.toString());
-        return file;
     }
 }

@@ -1,0 +1,11 @@
+package io.cellbench.plot;
+
+/** The plots cellbench draws. */
+public enum PlotKind {
+    VOLTAGE,
+    CAPACITY,
+    NYQUIST,
+    BODE,
+    DQDV,
+    DRT
+}

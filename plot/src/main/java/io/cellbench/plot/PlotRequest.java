@@ -1,0 +1,29 @@
+package io.cellbench.plot;
+
+import io.cellbench.daq.run.CycleRange;
+import java.util.List;
+
+/**
+ * One figure asked for: its kind, the cells and cycles it shows, and the options of
+ * {@code cellbench plot}, already checked by the command line.
+ *
+ * @param every    draw every n-th cycle; 0 thins automatically to at most {@link Plots#MAX_CURVES}
+ * @param binVolt  the dQ/dV voltage bin
+ * @param fitCircuit nyquist, bode: the circuit fitted to each spectrum and drawn over it, or null
+ */
+public record PlotRequest(
+        PlotKind kind,
+        List<String> cells,
+        CycleRange cycles,
+        int every,
+        ColourBy colourBy,
+        CapacityAxis capacityAxis,
+        double binVolt,
+        int width,
+        int height,
+        String fitCircuit) {
+
+    public PlotRequest {
+        cells = List.copyOf(cells);
+    }
+}

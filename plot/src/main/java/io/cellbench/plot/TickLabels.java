@@ -1,0 +1,67 @@
+package io.cellbench.plot;
+
+import java.math.BigDecimal;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Tick label text. Linear axes: the shortest exact decimal, with a true minus sign.
+ * Logarithmic axes: over more than three decades only the decades, as powers of ten
+ * (10⁻¹ … 10⁶, as electrochemists label frequency); over fewer, the 1-2-5 steps in plain
+ * numbers, so an |Z| axis from 30 to 300 Ω still carries readable labels.
+ */
+final class TickLabels {
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    private TickLabels() {
+    }
+
+    static Function<Double, String> linear(Supplier<AxisRange> range) {
+        return v -> {
+            double span = range.get().span();
+            double quantum = Math.pow(10, Math.floor(Math.log10(span)) - 6);
+            double snapped = Math.round(v / quantum) * quantum;
+            if (Math.abs(snapped) < quantum) {
+                return "0";
+            }
+            String text = new BigDecimal(Double.toString(snapped)).round(new java.math.MathContext(12))
+                    .stripTrailingZeros().toPlainString();
+            return text.replace('-', '−');
+        };
+    }
+
+    static Function<Double, String> log(Supplier<AxisRange> range) {
+        return v -> {
+            if (!(v > 0)) {
+                return "";
+            }
+            AxisRange r = range.get();
+            double decades = Math.log10(r.max()) - Math.log10(r.min());
+            double exponent = Math.floor(Math.log10(v) + 1e-9);
+            double mantissa = v / Math.pow(10, exponent);
+            long m = Math.round(mantissa);
+            if (Math.abs(mantissa - m) > 1e-6 * m) {
+                return "";
+            }
+            if (decades > 3) {
+                return m == 1 ? power((int) exponent) : "";
+            }
+            if (m != 1 && m != 2 && m != 5) {
+                return "";
+            }
+            return new BigDecimal(m).scaleByPowerOfTen((int) exponent).stripTrailingZeros().toPlainString();
+        };
+    }
+
+    /** "10⁵", "10⁻¹". */
+    static String power(int exponent) {
+        StringBuilder s = new StringBuilder("10");
+        if (exponent < 0) {
+            s.append('⁻');
+        }
+        for (char c : Integer.toString(Math.abs(exponent)).toCharArray()) {
+            s.append(SUPERSCRIPTS.charAt(c - '0'));
+        }
+        return s.toString();
+    }
+}

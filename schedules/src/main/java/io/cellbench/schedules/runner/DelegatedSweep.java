@@ -1,0 +1,104 @@
+package io.cellbench.schedules.runner;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.RunEvent.Outcome;
+import io.cellbench.core.data.Spectrum;
+import io.cellbench.core.instrument.EisAnalyzer;
+import io.cellbench.core.instrument.EisRequest;
+import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.protocols.model.Step;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * An impedance step between two programs of a delegated cell: the program before it has
+ * ended (its channel rests at open circuit), so the sweep runs on the cell's analyzer, taking
+ * its turn at a shared one, as a directly driven cell's impedance step does. A stop aborts the
+ * sweep; a hold waits before it begins.
+ */
+final class DelegatedSweep {
+    private final DelegatedSetup setup;
+    private final LiveStatus status;
+    private volatile boolean measuring;
+
+    DelegatedSweep(DelegatedSetup setup, LiveStatus status) {
+        this.setup = setup;
+        this.status = status;
+    }
+
+    /** A stop: a sweep in progress is aborted. */
+    void abort() {
+        EisAnalyzer analyzer = setup.eisAnalyzer();
+        if (measuring && analyzer != null) {
+            analyzer.abort();
+        }
+    }
+
+    /**
+     * Runs {@code eis} as {@code tally}'s next step (or, {@code continuing}, as its open step: a
+     * resumed run whose sweep had begun), emitting the step's start, its spectrum and its end to
+     * {@code out}.
+     */
+    void run(Step.Eis eis, boolean continuing, RecordTally tally, Consumer<RunEvent> out, BooleanSupplier stopped,
+             BooleanSupplier held) throws RunEnd, InterruptedException {
+        String id = setup.cell().id();
+        if (!continuing) {
+            tally.beginStep(eis, now(tally), out);
+        }
+        status.step(eis.text(), tally.openIndex(), tally.stepCount(), tally.cycleCount(),
+                RunnerStatus.State.MEASURING_IMPEDANCE, 0, tally.testTime());
+        while (held.getAsBoolean() && !stopped.getAsBoolean()) {
+            status.state(RunnerStatus.State.PAUSED);
+            Thread.sleep(50); // a hold before the sweep: nothing to sample, the channel rests
+        }
+        SharedWait turn = setup.coordination().analyzerQueue() == null ? null
+                : setup.coordination().analyzerQueue().place(id);
+        List<ImpedancePoint> points;
+        double start;
+        try {
+            if (turn != null) {
+                turn.join();
+                status.waiting(turn.describe(), RunnerStatus.State.MEASURING_IMPEDANCE);
+                while (!turn.ready()) {
+                    if (stopped.getAsBoolean()) {
+                        throw new RunEnd(Outcome.STOPPED, "stopped by the operator");
+                    }
+                    turn.await(50_000_000L);
+                }
+                status.waiting(null, RunnerStatus.State.MEASURING_IMPEDANCE);
+            }
+            if (stopped.getAsBoolean()) {
+                throw new RunEnd(Outcome.STOPPED, "stopped by the operator");
+            }
+            start = setup.clock().nowUnixSeconds();
+            measuring = true;
+            points = setup.eisAnalyzer().measure(setup.muxChannel(), request(eis));
+        } catch (RuntimeException e) {
+            if (stopped.getAsBoolean()) {
+                throw new RunEnd(Outcome.STOPPED, "stopped by the operator during an impedance sweep");
+            }
+            throw e;
+        } finally {
+            measuring = false;
+            if (turn != null) {
+                turn.leave();
+            }
+        }
+        double t = Math.max(start - tally.runStart(), tally.testTime());
+        out.accept(new RunEvent.SpectrumMeasured(id, new Spectrum(t, tally.runStart() + t, tally.cycleCount(),
+                tally.stepCount(), tally.openIndex(), Double.NaN, Double.NaN, points)));
+        tally.endStep(now(tally), "complete", out);
+        status.state(RunnerStatus.State.RUNNING);
+    }
+
+    private double now(RecordTally tally) {
+        return Math.max(tally.testTime(), setup.clock().nowUnixSeconds() - tally.runStart());
+    }
+
+    static EisRequest request(Step.Eis eis) {
+        return new EisRequest(eis.mode() == Step.EisMode.POTENTIOSTATIC
+                ? EisRequest.Mode.POTENTIOSTATIC : EisRequest.Mode.GALVANOSTATIC,
+                eis.startHz(), eis.endHz(), eis.pointsPerDecade(), eis.amplitude());
+    }
+}

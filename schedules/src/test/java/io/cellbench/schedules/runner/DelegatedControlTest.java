@@ -1,0 +1,159 @@
+package io.cellbench.schedules.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellbench.core.data.CellInfo;
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.RunListener;
+import io.cellbench.core.time.ScaledClock;
+import io.cellbench.drivers.neware.NewareBts;
+import io.cellbench.drivers.neware.NewareBtsSettings;
+import io.cellbench.fixtures.cell.CellParameters;
+import io.cellbench.fixtures.cell.SimulatedCell;
+import io.cellbench.fixtures.wire.neware.BtsSimulator;
+import io.cellbench.protocols.ProtocolLoader;
+import io.cellbench.protocols.model.Protocol;
+import io.cellbench.testing.Await;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A delegated cell's hold, release and stop go to the cycler (setpause, continue, stop on the
+ * BTS simulator, through the neware-bts driver over TCP), and a protection stop at the cycler
+ * ends the cell as a safety trip with an alarm.
+ */
+@Timeout(300) // a hang guard
+class DelegatedControlTest {
+    static final double SPEED = 100;
+
+    @TempDir
+    Path share;
+
+    private final List<RunEvent> events = new CopyOnWriteArrayList<>();
+
+    @Test
+    void holdReleaseAndStopActOnTheCyclersProgram() throws Exception {
+        Protocol protocol = ProtocolLoader.parse("""
+                name: long rest
+                limits:
+                  voltage: [1.8 V, 3.8 V]
+                steps:
+                  - Rest for 10 hours
+                """, "rest.yaml");
+        try (Bench b = new Bench(share)) {
+            DelegatedRunner runner = b.runner(protocol, events::add);
+            AtomicReference<RunEvent.Outcome> outcome = new AtomicReference<>();
+            Thread t = Thread.ofPlatform().start(() -> outcome.set(runner.run()));
+            Await.until("the program runs", () -> "working".equals(b.sim.workstatus(1)));
+            runner.hold("operator", "crimp check");
+            Await.until(() -> "paused on the cycler: " + b.sim.workstatus(1), () -> "pause".equals(b.sim.workstatus(1)));
+            Await.until("the status says paused", () -> runner.status().state() == RunnerStatus.State.PAUSED);
+            runner.release("operator");
+            Await.until("continued on the cycler", () -> "working".equals(b.sim.workstatus(1)));
+            runner.stop();
+            t.join(Duration.ofSeconds(120));
+            assertEquals(RunEvent.Outcome.STOPPED, outcome.get());
+            assertEquals("stop", b.sim.workstatus(1), "the program is stopped on the cycler");
+            assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.Notice n
+                    && n.message().contains("paused on the cycler: operator: crimp check")), events.toString());
+        }
+    }
+
+    @Test
+    void aProtectionStopAtTheCyclerIsASafetyTripWithAnAlarm() throws Exception {
+        // A timed charge with no cut-off: BTS's protection (from the protocol's limits) ends it at 3.8 V.
+        Protocol protocol = ProtocolLoader.parse("""
+                name: overcharge
+                limits:
+                  voltage: [1.8 V, 3.8 V]
+                steps:
+                  - Charge at 2C for 3 hours
+                """, "over.yaml");
+        try (Bench b = new Bench(share)) {
+            RunEvent.Outcome outcome = b.runner(protocol, events::add).run();
+            assertEquals(RunEvent.Outcome.SAFETY_TRIP, outcome, events.toString());
+            assertEquals("protect", b.sim.workstatus(1));
+            assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.Notice n
+                    && n.severity() == RunEvent.Severity.ALARM && n.message().contains("cycler's protection")),
+                    events.toString());
+        }
+    }
+
+    @Test
+    void aRunResumedInItsSweepMeasuresItAgainInTheSameStepAndGoesOn() throws Exception {
+        Protocol protocol = ProtocolLoader.parse("""
+                name: sweep, then rest
+                limits:
+                  voltage: [1.8 V, 3.8 V]
+                steps:
+                  - EIS from 10 kHz to 1 Hz at 10 mV, 5 points per decade
+                  - Rest for 20 s
+                """, "sweep.yaml");
+        try (Bench b = new Bench(share)) {
+            // Journaled before the kill: the sweep (step 1 of part 1) had begun.
+            StepNumbering numbering = StepNumbering.of(protocol);
+            double runStart = b.clock.nowUnixSeconds() - 100;
+            RecordTally before = new RecordTally("nw-cell", numbering, runStart);
+            before.beginSegment(0);
+            before.beginStep(protocol.steps().getFirst(), 90, e -> { });
+            ProgramLink link = new ProgramLink(b.bts.channel("27-21-1-1"));
+            double[] state = before.save();
+            double[] saved = new double[state.length + 1];
+            saved[0] = state.length;
+            System.arraycopy(state, 0, saved, 1, state.length);
+            link.restore(saved, null);
+            RunPosition at = before.position(protocol.steps().getFirst());
+            FakeAnalyzer analyzer = new FakeAnalyzer(new io.cellbench.core.time.VirtualClock(0), 30);
+            DelegatedRunner runner = new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"),
+                    protocol, link, analyzer, 1, b.clock, events::add, null, null, at));
+            assertEquals(RunEvent.Outcome.COMPLETED, runner.run(), events.toString());
+            assertEquals(1, analyzer.requests.size(), "measured again");
+            List<String> steps = events.stream().filter(e -> e instanceof RunEvent.StepStarted)
+                    .map(e -> ((RunEvent.StepStarted) e).stepCount() + "/" + ((RunEvent.StepStarted) e).stepIndex())
+                    .toList();
+            assertEquals(List.of("2/2"), steps, "the sweep goes on as step 1 (no new start); the rest is step 2");
+            RunEvent.SpectrumMeasured spectrum = (RunEvent.SpectrumMeasured) events.stream()
+                    .filter(e -> e instanceof RunEvent.SpectrumMeasured).findFirst().orElseThrow();
+            assertEquals(1, spectrum.spectrum().stepCount());
+            assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.StepEnded s && s.stepCount() == 1),
+                    "the sweep's step ends");
+        }
+    }
+
+    /** A BTS simulator in scaled time with one coin cell, and the driver connected to it. */
+    private static final class Bench implements AutoCloseable {
+        final ScaledClock clock = new ScaledClock(System.currentTimeMillis() / 1000.0, SPEED);
+        final SimulatedCell cell = new SimulatedCell(CellParameters.coin().withVariation(3));
+        final BtsSimulator sim;
+        final NewareBts bts;
+
+        Bench(Path share) throws Exception {
+            sim = new BtsSimulator("bts", List.of(cell), clock, BtsSimulator.Options.of(share).withTick(1));
+            sim.startTcp();
+            bts = NewareBts.open("bts", NewareBtsSettings.tcp("127.0.0.1", sim.tcpPort())
+                    .withShare(share, "C:\\cellbench\\steps").withTimeout(Duration.ofSeconds(30), 2));
+        }
+
+        DelegatedRunner runner(Protocol protocol, RunListener listener) {
+            CellInfo info = cell.parameters().toCellInfo("nw-cell");
+            return new DelegatedRunner(new DelegatedSetup(info, protocol, new ProgramLink(bts.channel("27-21-1-1")),
+                    null, 0, clock, listener, null, null, null));
+        }
+
+        @Override
+        public void close() {
+            try {
+                bts.close();
+            } finally {
+                sim.close();
+            }
+        }
+    }
+}
