@@ -262,7 +262,7 @@ class ImportCommandTest {
         assertTrue(cell.path("notes").asText().endsWith("nominal capacity as the file gives it"), cell.toString());
         try (var reader = io.cellbench.daq.run.RunReader.open(run);
              var allocator = new org.apache.arrow.memory.RootAllocator()) {
-            assertEquals(Double.toString(nominal), io.cellbench.daq.run.ManifestRebuild.schemaMetadata(
+            assertEquals(io.cellbench.core.format.Decimals.plain(nominal), io.cellbench.daq.run.ManifestRebuild.schemaMetadata(
                     reader.sampleSegments("mits7-0").getFirst(), allocator)
                     .get(io.cellbench.daq.run.RunMetadata.CELL_NOMINAL_CAPACITY_AH));
         }

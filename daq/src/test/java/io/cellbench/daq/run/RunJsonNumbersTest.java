@@ -3,15 +3,18 @@ package io.cellbench.daq.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * events.jsonl and run.json print numbers as every export does (docs/data.md): the shortest
+ * events.jsonl, run.json and the Arrow files' schema metadata print numbers as every export does (docs/data.md): the shortest
  * decimal that reads back, never with an exponent. Jackson's own output for a double is
  * Double.toString's, which writes every unix time as 1.767225601E9.
  */
@@ -47,5 +50,16 @@ class RunJsonNumbersTest {
         assertEquals(1.0E-4, Json.number(back, "nominal_capacity_ah"));
         assertEquals(5.5E-8, Json.number(back, "area_square_metre"));
         assertEquals(1.7672256E9, Json.number(back, "started_unix_time_second"));
+    }
+
+    @Test
+    void theArrowFilesMetadataNumbersArePlainDecimals() {
+        CellInfo cell = new CellInfo("A1", "coin", "NMC811|Li6PS5Cl|Li-In", 1.0E-4, 7.85E-5, Double.NaN, "");
+        Map<String, String> m = RunMetadata.forCell(new RunInfo("run-1", Instant.parse("2026-01-01T00:00:00Z"), "0.1.0"),
+                new RunEvent.RunStarted("A1", 1.7672256E9, cell, "formation", "", false));
+        assertEquals("0.0001", m.get(RunMetadata.CELL_NOMINAL_CAPACITY_AH));
+        assertEquals("0.0000785", m.get(RunMetadata.CELL_AREA_SQUARE_METRE));
+        assertEquals(null, m.get(RunMetadata.CELL_MASS_KILOGRAM), "unknown is left out");
+        assertEquals("1767225600.0", m.get(RunMetadata.SEGMENT_START_UNIX_TIME));
     }
 }
