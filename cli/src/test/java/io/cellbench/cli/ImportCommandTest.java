@@ -142,6 +142,9 @@ class ImportCommandTest {
 
         JsonNode cell = new ObjectMapper().readTree(run.resolve("run.json").toFile()).path("cells").get(0);
         assertEquals("cell7", cell.path("id").asText());
+        // the import's annotations rewrite run.json: its numbers stay as every file writes them (docs/data.md)
+        String runJson = Files.readString(run.resolve("run.json"));
+        assertTrue(!java.util.regex.Pattern.compile(":\\s*\"?-?[0-9.]+[eE][-+]?[0-9]+\"?\\s*[,}\\n]").matcher(runJson).find(), runJson);
         JsonNode imported = cell.path("import");
         assertEquals(file.toAbsolutePath().normalize().toString(), imported.path("source_file").asText());
         assertEquals(SourceFile.of(file).sha256(), imported.path("source_sha256").asText());
