@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * no measurement is an empty field.
  *
  * <p>Rows are written as ASCII bytes, with numbers turned into text by
- * {@link io.cellbench.cli.format.Decimals} (the one number writer of the exports) on every core
+ * {@link io.cellbench.core.format.Decimals} (the one number writer of the exports) on every core
  * ({@link CsvBlocks}) and no boxing, String or charset encoder per value: an export writes tens
  * of millions of rows (issue 13: 1 M rows/s). A run's samples are copied straight from the
  * Arrow batch ({@link #write(ColumnSource, DataColumn[])}).

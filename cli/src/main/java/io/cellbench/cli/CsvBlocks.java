@@ -1,6 +1,6 @@
 package io.cellbench.cli;
 
-import io.cellbench.cli.format.Decimals;
+import io.cellbench.core.format.Decimals;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;

@@ -1,9 +1,16 @@
 package io.cellbench.cli;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.cellbench.core.format.Decimals;
 import io.cellbench.importers.ImportMetadata;
 import io.cellbench.importers.ImportNote;
 import java.io.IOException;
@@ -19,7 +26,16 @@ import java.nio.file.StandardCopyOption;
  * too: an import learns them only from the files, after the run directory was opened.
  */
 final class ImportManifest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Rewrites run.json keeping each number's text as it was written (Decimals: 1742977375.474,
+     * never 1.742977375474E9): read as exact BigDecimals, written back in plain notation.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
 
     private ImportManifest() {
     }
@@ -49,7 +65,7 @@ final class ImportManifest {
             capacity = i.largestCycleAh() > 0 ? "nominal capacity not in the file: the largest capacity of one cycle"
                     : "nominal capacity not in the file and no capacity measured: 1 Ah stands in";
         }
-        cell.put("nominal_capacity_ah", nominal);
+        cell.putRawValue("nominal_capacity_ah", new RawValue(Decimals.plain(nominal)));
         cell.put("notes", "imported from " + i.file().getFileName() + "; " + capacity);
         ObjectNode imp = cell.putObject("import");
         imp.put("source_file", i.file().toAbsolutePath().normalize().toString());

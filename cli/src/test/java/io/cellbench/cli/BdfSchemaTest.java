@@ -180,6 +180,9 @@ class BdfSchemaTest {
             assertEquals("NMC811 | Li6PS5Cl | Li-In", meta.path("cell_chemistry").asText(), meta.toString());
             assertEquals(0.002, meta.path("cell_nominal_capacity_ah").asDouble(), 1e-15, meta.toString());
             assertEquals(60e6, meta.path("applied_pressure_pa").path("max").asDouble(), 1e6, meta.toString());
+            // numbers as in every file (docs/data.md): 60000000.0 Pa, not 6.0E7
+            String text = Files.readString(file);
+            assertTrue(!java.util.regex.Pattern.compile(":\\s*\"?-?[0-9.]+[eE][-+]?[0-9]+\"?\\s*[,}\\n]").matcher(text).find(), text);
         }
     }
 

@@ -2,7 +2,7 @@ package io.cellbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.cellbench.cli.format.Decimals;
+import io.cellbench.core.format.Decimals;
 import io.cellbench.core.data.ColumnTerm;
 import io.cellbench.core.data.ColumnValue;
 import io.cellbench.core.data.DataColumn;

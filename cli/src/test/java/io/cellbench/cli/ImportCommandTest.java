@@ -142,6 +142,9 @@ class ImportCommandTest {
 
         JsonNode cell = new ObjectMapper().readTree(run.resolve("run.json").toFile()).path("cells").get(0);
         assertEquals("cell7", cell.path("id").asText());
+        // the import's annotations rewrite run.json: its numbers stay as every file writes them (docs/data.md)
+        String runJson = Files.readString(run.resolve("run.json"));
+        assertTrue(!java.util.regex.Pattern.compile(":\\s*\"?-?[0-9.]+[eE][-+]?[0-9]+\"?\\s*[,}\\n]").matcher(runJson).find(), runJson);
         JsonNode imported = cell.path("import");
         assertEquals(file.toAbsolutePath().normalize().toString(), imported.path("source_file").asText());
         assertEquals(SourceFile.of(file).sha256(), imported.path("source_sha256").asText());
@@ -271,7 +274,7 @@ class ImportCommandTest {
         assertTrue(cell.path("notes").asText().endsWith("nominal capacity as the file gives it"), cell.toString());
         try (var reader = io.cellbench.daq.run.RunReader.open(run);
              var allocator = new org.apache.arrow.memory.RootAllocator()) {
-            assertEquals(Double.toString(nominal), io.cellbench.daq.run.ManifestRebuild.schemaMetadata(
+            assertEquals(io.cellbench.core.format.Decimals.plain(nominal), io.cellbench.daq.run.ManifestRebuild.schemaMetadata(
                     reader.sampleSegments("mits7-0").getFirst(), allocator)
                     .get(io.cellbench.daq.run.RunMetadata.CELL_NOMINAL_CAPACITY_AH));
         }

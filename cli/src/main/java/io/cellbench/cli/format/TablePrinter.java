@@ -1,6 +1,7 @@
 package io.cellbench.cli.format;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.cellbench.core.format.Decimals;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;

@@ -2,6 +2,7 @@ package io.cellbench.daq.cycles;
 
 import io.cellbench.core.data.CycleField;
 import io.cellbench.core.data.CycleSummary;
+import io.cellbench.core.format.Decimals;
 import io.cellbench.daq.arrow.Column;
 import io.cellbench.daq.arrow.CycleColumns;
 import java.io.BufferedWriter;
@@ -14,8 +15,10 @@ import java.util.stream.Collectors;
 
 /**
  * Writes per-cycle summaries as CSV, for a spreadsheet: a header of labels with units
- * ("Charge Capacity / Ah"), one line per cycle, flushed at once. Numbers are written in the
- * shortest form that reads back exactly; a missing value (NaN) is an empty field.
+ * ("Charge Capacity / Ah"), one line per cycle, flushed at once. Numbers are written as every
+ * export writes them ({@link Decimals}: the shortest decimal that reads back exactly, never with
+ * an exponent, so a 100 µAh microcell reads 0.0001, not 1.0E-4); a missing value (NaN) is an
+ * empty field.
  */
 public final class CycleCsvWriter implements AutoCloseable {
 
@@ -55,7 +58,7 @@ public final class CycleCsvWriter implements AutoCloseable {
                 case FLOAT64 -> {
                     double v = column.number(c);
                     if (!Double.isNaN(v)) {
-                        line.append(v);
+                        line.append(Decimals.plain(v));
                     }
                 }
             }

@@ -3,6 +3,7 @@ package io.cellbench.daq.run;
 import io.cellbench.core.data.BdfVersion;
 import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent.RunStarted;
+import io.cellbench.core.format.Decimals;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -61,7 +62,7 @@ public final class RunMetadata {
 
     private static void putNumber(Map<String, String> m, String key, double value) {
         if (!Double.isNaN(value)) {
-            m.put(key, Double.toString(value));
+            m.put(key, Decimals.plain(value)); // as every file writes numbers: 0.0001, not 1.0E-4
         }
     }
 

@@ -53,13 +53,29 @@ class CycleWriterTest {
                         + "Mean Charge Voltage / V,Mean Discharge Voltage / V,End Charge Voltage / V,"
                         + "End Discharge Voltage / V,Minimum Voltage / V,Maximum Voltage / V,"
                         + "R_bulk / Ohm,R_gb / Ohm,R_int / Ohm",
-                "1,0.0,7100.0,0.001,9.0E-4,0.0038,0.0032,0.9,0.8421052631578947,3.8,3.5555555555555554,4.2,3.0,3.0,4.2,,,",
-                "2,7200.0,1800.0,5.0E-4,0.0,0.0019,0.0,,,3.8,,4.0,,,,,,"),
+                "1,0.0,7100.0,0.001,0.0009,0.0038,0.0032,0.9,0.8421052631578947,3.8,3.5555555555555554,4.2,3.0,3.0,4.2,,,",
+                "2,7200.0,1800.0,0.0005,0.0,0.0019,0.0,,,3.8,,4.0,,,,,,"),
                 Files.readAllLines(dir.resolve("cycles.csv")));
 
         List<CycleSummary> read = new ArrayList<>();
         ReadReport report = ArrowCycleReader.read(dir.resolve("cycles.arrows"), allocator, read::add);
         assertEquals(List.of(FULL, CHARGE_ONLY), read);
         assertTrue(report.clean());
+    }
+
+    @Test
+    void numbersArePlainDecimalsAsInEveryOtherExport() throws IOException {
+        // a microcell's capacity and a months-long run's test time: StringBuilder.append(double)
+        // writes these as 1.0E-4 and 1.2096E7, which docs/data.md promises no file has
+        CycleSummary small = new CycleSummary(3, 12_096_000, 36_000, 1.0E-4, 9.5E-5, 3.8E-4, 3.3E-4,
+                0.95, 0.8684210526315789, 3.8, 3.4736842105263157, 4.2, 3.0, 2.9999, 4.2)
+                .withResistances(1.25E-3, 5.5E-8, 1.0E10);
+        Path csv = dir.resolve("cycles.csv");
+        try (CycleCsvWriter writer = CycleCsvWriter.create(csv)) {
+            writer.write(small);
+        }
+        assertEquals("3,12096000.0,36000.0,0.0001,0.000095,0.00038,0.00033,0.95,0.8684210526315789,3.8,"
+                + "3.4736842105263155,4.2,3.0,2.9999,4.2,0.00125,0.000000055,10000000000.0",
+                Files.readAllLines(csv).get(1));
     }
 }

@@ -1,4 +1,4 @@
-package io.cellbench.cli.format;
+package io.cellbench.core.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,13 +1,14 @@
-package io.cellbench.cli.format;
+package io.cellbench.core.format;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * How the data exports (CSV, JSON, BDF) print a number: in full precision, the shortest
+ * How every file and output a user reads prints a number: in full precision, the shortest
  * decimal that reads back as the same value ({@link Double#toString}'s digits), never with an
  * exponent (docs/data.md), because a unix time as 1.7145217234E9 is what spreadsheets and
- * people read badly. The one writer of numbers for every export: CSV and BDF files take the
- * ASCII bytes ({@link #write}), JSON and tables the text ({@link #plain(double)}).
+ * people read badly. The one writer of numbers: it lives in core so that the run's own files
+ * (daq's cycles.csv) and cli's exports print alike. CSV and BDF exports take the ASCII bytes
+ * ({@link #write}), cycles.csv, JSON and tables the text ({@link #plain(double)}).
  *
  * <p>An instance is a writer with its own scratch state (not thread-safe); the static methods
  * use one per thread.

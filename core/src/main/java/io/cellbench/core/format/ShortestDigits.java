@@ -1,4 +1,4 @@
-package io.cellbench.cli.format;
+package io.cellbench.core.format;
 
 import java.math.BigInteger;
 
