@@ -32,6 +32,13 @@ import java.util.Map;
  *   <li><b>At each cut-off</b> a step ends at the first sample past it: a sample later or
  *       earlier in one run moves the step's capacity by the current over that sample's interval,
  *       and the next step starts that much apart. Both intervals are read from the runs.</li>
+ *   <li><b>What a step leaves in the cell</b> stays there: resumes in a charge let the cell
+ *       relax at open circuit, so it reaches its cut-off voltage with more charge in it than the
+ *       reference, and the discharge after gives that charge back. The two runs' capacities
+ *       (counted, plus what the kills left uncounted) say how much charge the cell holds apart
+ *       from the reference when a step begins; the step is held against the reference shifted
+ *       by that charge (more in the cell: a discharge delivers that much more and lies that
+ *       much behind on the reference's curve; a charge takes that much less).</li>
  *   <li><b>After a resume</b> the open circuit has let the cell's slow overpotential relax
  *       (solid-state diffusion, time constant τd in the simulator's cell): for 3 τd its voltage
  *       may lie toward open circuit from the reference's, never beyond where the step began.</li>
@@ -62,6 +69,12 @@ final class NightComparison {
     private final List<String> report = new ArrayList<>();
     private double worstVolt;
     private double worstAh;
+    /**
+     * The charge the soak's cell holds beyond the reference's cell as the next step begins, Ah
+     * (negative: less): each source step's capacity in the soak (counted plus what the kills left
+     * uncounted) less the reference's, summed with the sign of the current.
+     */
+    private double apartAh;
 
     /**
      * @param relived  per kill (in order): {unix time of the resume, lab seconds of sourcing the counters did not
@@ -106,7 +119,7 @@ final class NightComparison {
                     * (lastInterval(mine.get(previousSource), cellTime) + lastInterval(theirs.get(previousSource),
                     Sample::unixTimeSecond)) / 3600;
             if (sourcing) {
-                source(step, k, r, ampere, offsetAh);
+                apartAh += Math.signum(ampere) * source(step, k, r, ampere, offsetAh);
                 previousSource = step;
             } else {
                 rest(step, k, r, previousSource < 0 ? 0 : Math.abs(last(mine.get(previousSource)).voltageVolt()
@@ -120,8 +133,11 @@ final class NightComparison {
                 cell, soak.samples().size(), ref.samples().size(), worstVolt * 1e3, worstAh * 1e3, String.join("; ", report));
     }
 
-    /** A current step: its capacity, and each sample's voltage at the charge the cell really had. */
-    private void source(int step, List<Sample> k, List<Sample> r, double ampere, double offsetAh) {
+    /**
+     * A current step: its capacity, and each sample's voltage at the charge the cell really had;
+     * returns how much more charge it passed than the reference's step (counted plus uncounted).
+     */
+    private double source(int step, List<Sample> k, List<Sample> r, double ampere, double offsetAh) {
         List<double[]> kills = uncounted.getOrDefault(step, List.of());
         double perSecond = Math.abs(ampere) / 3600;
         double lost = kills.stream().mapToDouble(x -> x[1] * perSecond).sum();
@@ -130,13 +146,16 @@ final class NightComparison {
         double qSoak = Math.abs(k.get(k.size() - 1).stepCapacityAh()) + lost;
         double qRef = Math.abs(r.get(r.size() - 1).stepCapacityAh());
         double tolerance = cutoffAh + offsetAh + resting + NOISE_AH;
+        // The charge the cell holds beyond the reference's: a discharge delivers it on top, a charge
+        // takes that much less, and at q into the step the cell is where the reference was at q - shift.
+        double shiftAh = -Math.signum(ampere) * apartAh;
         String at = String.format(Locale.ROOT, "%s step %d (index %d, %.3f mA): capacity %.5f mAh + %.5f mAh the %d"
-                + " kill(s) left uncounted, reference %.5f mAh, tolerance %.5f mAh (cut-offs %.5f, start %.5f,"
-                + " resumes at rest %.5f); %s", cell, step, r.get(0).stepIndex(), ampere * 1e3, qSoak * 1e3 - lost * 1e3,
-                lost * 1e3, kills.size(), qRef * 1e3, tolerance * 1e3, cutoffAh * 1e3, offsetAh * 1e3, resting * 1e3,
-                context);
-        worstAh = Math.max(worstAh, Math.abs(qSoak - qRef) - tolerance);
-        assertTrue(Math.abs(qSoak - qRef) <= tolerance, at);
+                + " kill(s) left uncounted, reference %.5f mAh + %.5f mAh for the charge the cell held apart from it"
+                + " as the step began, tolerance %.5f mAh (cut-offs %.5f, start %.5f, resumes at rest %.5f); %s", cell,
+                step, r.get(0).stepIndex(), ampere * 1e3, qSoak * 1e3 - lost * 1e3, lost * 1e3, kills.size(),
+                qRef * 1e3, shiftAh * 1e3, tolerance * 1e3, cutoffAh * 1e3, offsetAh * 1e3, resting * 1e3, context);
+        worstAh = Math.max(worstAh, Math.abs(qSoak - qRef - shiftAh) - tolerance);
+        assertTrue(Math.abs(qSoak - qRef - shiftAh) <= tolerance, at);
         double startVolt = r.get(0).voltageVolt();
         for (Sample s : k) {
             double before = kills.stream().filter(x -> x[0] <= s.unixTimeSecond()).mapToDouble(x -> x[1] * perSecond)
@@ -144,7 +163,9 @@ final class NightComparison {
             double qError = offsetAh + NOISE_AH + kills.stream().filter(x -> x[0] <= s.unixTimeSecond())
                     .mapToDouble(x -> x[2] * perSecond).sum();
             double q = Math.abs(s.stepCapacityAh()) + before;
-            double[] v = voltAt(r, q, qError);
+            // anywhere between the charge itself and where the reference's cell held as much (a
+            // step's first moments follow the time since it began as much as the charge)
+            double[] v = voltAt(r, q - shiftAh / 2, qError + Math.abs(shiftAh) / 2);
             double low = v[0] - VOLT;
             double high = v[1] + VOLT;
             boolean settling = kills.stream().anyMatch(x -> x[0] <= s.unixTimeSecond()
@@ -173,6 +194,7 @@ final class NightComparison {
                     : "", at));
             current(s, ampere, at);
         }
+        return qSoak - qRef;
     }
 
     /**
