@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,10 +22,7 @@ import picocli.CommandLine.Option;
             "R0, R1 and R2 of the last sweep of each cycle (docs/impedance.md)."})
 final class DataCyclesCommand implements Callable<Integer> {
     @Mixin
-    DataSourceOptions source;
-
-    @Mixin
-    DataFilterOptions filters;
+    DataInput input;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv or json (default: ${DEFAULT-VALUE}).")
@@ -37,20 +33,18 @@ final class DataCyclesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DataFilter filter = filters.filter();
-        try (BufferAllocator allocator = new RootAllocator();
-             DataSource data = source.open(allocator, System.getenv())) {
-            List<String> fitWarnings = new ArrayList<>();
-            CycleResistances fits = data instanceof RunDirectoryData run
-                    ? CycleResistances.read(run.directory(), run.cells().orElseThrow(), allocator, fitWarnings) : null;
-            if (fits == null) {
-                DataOutput.printCycles(data, filter, format, output);
-            } else {
-                DataOutput.printCycles(data, filter, format, output, fits.columns(format));
-            }
-            DataOutput.printWarnings(data);
-            fitWarnings.forEach(w -> System.err.println("warning: " + w));
+        return input.write(this::write);
+    }
+
+    private List<String> write(DataSource data, DataFilter filter, BufferAllocator allocator) throws Exception {
+        List<String> fitWarnings = new ArrayList<>();
+        CycleResistances fits = data instanceof RunDirectoryData run
+                ? CycleResistances.read(run.directory(), run.cells().orElseThrow(), allocator, fitWarnings) : null;
+        if (fits == null) {
+            DataOutput.printCycles(data, filter, format, output);
+        } else {
+            DataOutput.printCycles(data, filter, format, output, fits.columns(format));
         }
-        return 0;
+        return fitWarnings;
     }
 }

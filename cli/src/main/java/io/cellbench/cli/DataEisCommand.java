@@ -3,9 +3,9 @@ package io.cellbench.cli;
 import io.cellbench.core.UserError;
 import io.cellbench.impedance.fit.SolidStateCircuit;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,10 +25,7 @@ import picocli.CommandLine.Option;
             "  cellbench data eis demo-run --drt --format json    (the DRT's peaks)"})
 final class DataEisCommand implements Callable<Integer> {
     @Mixin
-    DataSourceOptions source;
-
-    @Mixin
-    DataFilterOptions filters;
+    DataInput input;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv, json or arrow (one cell, -o FILE) (default: ${DEFAULT-VALUE}).")
@@ -59,21 +56,21 @@ final class DataEisCommand implements Callable<Integer> {
         if (format == DataFormat.BDF) {
             throw new UserError("the Battery Data Format has no impedance columns; use --format csv or arrow");
         }
-        DataFilter filter = filters.filter();
-        try (BufferAllocator allocator = new RootAllocator();
-             DataSource data = source.open(allocator, System.getenv())) {
-            if (analysis != null) {
-                SweepAnalysisOutput.print(data, filter, format.console(), output, analysis, fit)
-                        .forEach(w -> System.err.println("warning: " + w));
-            } else if (format == DataFormat.ARROW) {
-                DataOutput.arrowImpedance(data, filter, DataOutput.requireOutput(output, format, "an Arrow file"),
-                        allocator);
-            } else {
-                DataOutput.printImpedance(data, filter, format.console(), output);
-            }
-            DataOutput.printWarnings(data);
+        return input.write(this::write);
+    }
+
+    private List<String> write(DataSource data, DataFilter filter, BufferAllocator allocator) throws Exception {
+        SweepAnalysisOutput.Kind analysis = analysis();
+        if (analysis != null) {
+            SweepAnalysisOutput.print(data, filter, format.console(), output, analysis, fit)
+                    .forEach(w -> System.err.println("warning: " + w));
+        } else if (format == DataFormat.ARROW) {
+            DataOutput.arrowImpedance(data, filter, DataOutput.requireOutput(output, format, "an Arrow file"),
+                    allocator);
+        } else {
+            DataOutput.printImpedance(data, filter, format.console(), output);
         }
-        return 0;
+        return List.of();
     }
 
     private SweepAnalysisOutput.Kind analysis() {

@@ -2,9 +2,9 @@ package io.cellbench.cli;
 
 import io.cellbench.core.data.BdfVersion;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,10 +20,7 @@ import picocli.CommandLine.Option;
             "      -o bdf/"})
 final class DataExportCommand implements Callable<Integer> {
     @Mixin
-    DataSourceOptions source;
-
-    @Mixin
-    DataFilterOptions filters;
+    DataInput input;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "bdf",
             description = "bdf, csv or arrow (default: ${DEFAULT-VALUE}).")
@@ -41,13 +38,12 @@ final class DataExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DataFilter filter = filters.filter();
-        try (BufferAllocator allocator = new RootAllocator();
-             DataSource data = source.open(allocator, System.getenv())) {
-            DataOutput.sampleFiles(data, filter, format, bdfVersion, output, allocator);
-            DataOutput.printWarnings(data);
-        }
-        return 0;
+        return input.write(this::write);
+    }
+
+    private List<String> write(DataSource data, DataFilter filter, BufferAllocator allocator) throws Exception {
+        DataOutput.sampleFiles(data, filter, format, bdfVersion, output, allocator);
+        return List.of();
     }
 
     /** "1.3", "1.3.0", "1.2" …; anything else is refused with the versions cellbench writes. */

@@ -2,9 +2,9 @@ package io.cellbench.cli;
 
 import io.cellbench.core.data.BdfVersion;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,10 +25,7 @@ import picocli.CommandLine.Option;
             "time with a zone, compared with unix time."})
 final class DataRawCommand implements Callable<Integer> {
     @Mixin
-    DataSourceOptions source;
-
-    @Mixin
-    DataFilterOptions filters;
+    DataInput input;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv, json, arrow (one cell, -o FILE) or bdf (-o DIR, a file per cell)"
@@ -41,18 +38,17 @@ final class DataRawCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DataFilter filter = filters.filter();
-        try (BufferAllocator allocator = new RootAllocator();
-             DataSource data = source.open(allocator, System.getenv())) {
-            switch (format) {
-                case TABLE, CSV, JSON -> DataOutput.printSamples(data, filter, format.console(), output);
-                case ARROW -> DataOutput.arrowSamples(data, filter,
-                        DataOutput.requireOutput(output, format, "an Arrow file"), allocator);
-                case BDF -> DataOutput.sampleFiles(data, filter, format, BdfVersion.LATEST,
-                        DataOutput.requireOutput(output, format, "a file per cell into a directory"), allocator);
-            }
-            DataOutput.printWarnings(data);
+        return input.write(this::write);
+    }
+
+    private List<String> write(DataSource data, DataFilter filter, BufferAllocator allocator) throws Exception {
+        switch (format) {
+            case TABLE, CSV, JSON -> DataOutput.printSamples(data, filter, format.console(), output);
+            case ARROW -> DataOutput.arrowSamples(data, filter,
+                    DataOutput.requireOutput(output, format, "an Arrow file"), allocator);
+            case BDF -> DataOutput.sampleFiles(data, filter, format, BdfVersion.LATEST,
+                    DataOutput.requireOutput(output, format, "a file per cell into a directory"), allocator);
         }
-        return 0;
+        return List.of();
     }
 }
