@@ -5,7 +5,6 @@ import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.RunEvent.Severity;
-import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.core.instrument.NativeProgramChannel;
 import io.cellbench.protocols.model.LoggingRule;
 import io.cellbench.protocols.model.Protocol;
@@ -132,9 +131,7 @@ public final class DelegatedRunner implements CellRunner {
                     + " know which of the cycler's records it has: look at " + setup.program().channel().name()
                     + " in BTS, and start a new run for what is left");
         }
-        Outcome outcome = Outcome.COMPLETED;
-        String message = "all steps completed";
-        boolean interrupted = false;
+        RunEnding end = RunEnding.COMPLETED;
         int first = begin(compiled);
         try {
             for (int k = first; k < segments.size(); k++) {
@@ -152,29 +149,15 @@ public final class DelegatedRunner implements CellRunner {
                     journal(true);
                 }
             }
-        } catch (RunEnd e) {
-            outcome = e.outcome();
-            message = e.getMessage();
-        } catch (InterruptedException e) {
-            interrupted = true;
-            outcome = Outcome.STOPPED;
-            message = "stopped: the runner's thread was interrupted";
-        } catch (InstrumentException e) {
-            outcome = Outcome.FAULT;
-            message = e.getMessage();
-        } catch (io.cellbench.daq.run.RecordingFailure e) {
-            outcome = Outcome.STOPPED;
-            message = e.getMessage() + "; the cell's program was stopped: fix that (free some space) and continue"
-                    + " the run with cellbench resume";
-        } catch (RuntimeException e) {
-            outcome = Outcome.FAULT;
-            message = "internal error: " + e;
+        } catch (RunEnd | InterruptedException | RuntimeException e) {
+            end = RunEnding.of(e, "; the cell's program was stopped: fix that (free some space) and"
+                    + " continue the run with cellbench resume");
         }
-        finish(outcome, message);
-        if (interrupted) {
+        finish(end.outcome(), end.message());
+        if (end.interrupted()) {
             Thread.currentThread().interrupt();
         }
-        return outcome;
+        return end.outcome();
     }
 
     /** Starts the run, or continues an interrupted one; returns the segment it goes on with. */

@@ -6,7 +6,6 @@ import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.RunEvent.Severity;
 import io.cellbench.core.data.RunListener;
 import io.cellbench.core.instrument.ChannelCommand;
-import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.protocols.model.LoggingRule;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.protocols.model.Step;
@@ -154,9 +153,7 @@ public final class ProtocolRunner implements CellRunner {
             return reject(findings);
         }
         status.state(RunnerStatus.State.RUNNING);
-        Outcome outcome = Outcome.COMPLETED;
-        String message = "all steps completed";
-        boolean interrupted = false;
+        RunEnding end = RunEnding.COMPLETED;
         try {
             if (resumeFrom == null) {
                 double start = grid.startRun();
@@ -171,31 +168,18 @@ public final class ProtocolRunner implements CellRunner {
             output.acknowledged();
             sampler.checkBeforeStart();
             execute(protocol.steps(), 0, resumeFrom);
-        } catch (RunEnd e) {
-            outcome = e.outcome();
-            message = e.getMessage();
-        } catch (InterruptedException e) {
-            interrupted = true;
-            outcome = Outcome.STOPPED;
-            message = "stopped: the runner's thread was interrupted";
-        } catch (InstrumentException e) {
-            outcome = Outcome.FAULT;
-            message = e.getMessage();
-        } catch (io.cellbench.daq.run.RecordingFailure e) {
-            // Nothing is wrong with the cell: stop it safely and resumably (docs/operations.md, "A full disk").
-            recordingFailed = true;
-            outcome = Outcome.STOPPED;
-            message = e.getMessage() + "; the cell was stopped at open circuit: fix that (free some space) and"
-                    + " continue the run with cellbench resume";
-        } catch (RuntimeException e) {
-            outcome = Outcome.FAULT;
-            message = "internal error: " + e;
+        } catch (RunEnd | InterruptedException | RuntimeException e) {
+            // A full disk: nothing is wrong with the cell; it is stopped safely and resumably
+            // (docs/operations.md, "A full disk").
+            recordingFailed = e instanceof io.cellbench.daq.run.RecordingFailure;
+            end = RunEnding.of(e, "; the cell was stopped at open circuit: fix that (free some space) and"
+                    + " continue the run with cellbench resume");
         }
-        finish(outcome, message);
-        if (interrupted) {
+        finish(end.outcome(), end.message());
+        if (end.interrupted()) {
             Thread.currentThread().interrupt();
         }
-        return outcome;
+        return end.outcome();
     }
 
     /** A resumed run: test time goes on from the interrupted run's start, across the downtime. */
