@@ -1,6 +1,6 @@
 package io.cellbench.cli;
 
-import io.cellbench.cli.format.RowWriter;
+import io.cellbench.cli.format.CountingRowWriter;
 import io.cellbench.core.data.Sample;
 import io.cellbench.daq.arrow.ArrowSampleWriter;
 import io.cellbench.daq.arrow.ArrowWriteOptions;
@@ -15,11 +15,10 @@ import org.apache.arrow.memory.BufferAllocator;
  * samples.arrows, written a batch at a time. An export can be run again, so batches are
  * left to the operating system rather than forced to disk one by one.
  */
-final class ArrowSampleFile implements RowWriter<Sample> {
+final class ArrowSampleFile extends CountingRowWriter<Sample> {
     static final ArrowWriteOptions EXPORT = ArrowWriteOptions.DEFAULTS.withBatchRows(8_192)
             .withMaxBufferedSeconds(Double.POSITIVE_INFINITY).withFsync(FsyncPolicy.NEVER);
     private final ArrowSampleWriter writer;
-    private long rows;
 
     private ArrowSampleFile(ArrowSampleWriter writer) {
         this.writer = writer;
@@ -32,14 +31,8 @@ final class ArrowSampleFile implements RowWriter<Sample> {
     }
 
     @Override
-    public void write(Sample sample) throws IOException {
+    protected void append(Sample sample) throws IOException {
         writer.write(sample);
-        rows++;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.cellbench.cli;
 
-import io.cellbench.cli.format.RowWriter;
+import io.cellbench.cli.format.CountingRowWriter;
 import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.daq.arrow.ArrowSpectrumWriter;
@@ -16,14 +16,13 @@ import org.apache.arrow.memory.BufferAllocator;
  * one batch per sweep. Points arrive one at a time; a sweep is written when the next one
  * starts. Sweeps are numbered from the first one exported.
  */
-final class ArrowSpectrumFile implements RowWriter<ImpedanceRow> {
+final class ArrowSpectrumFile extends CountingRowWriter<ImpedanceRow> {
     private final Path file;
     private final Map<String, String> metadata;
     private final BufferAllocator allocator;
     private final List<ImpedancePoint> points = new ArrayList<>();
     private ArrowSpectrumWriter writer;
     private ImpedanceRow first;
-    private long rows;
 
     ArrowSpectrumFile(Path file, Map<String, String> metadata, BufferAllocator allocator) {
         this.file = file;
@@ -32,7 +31,7 @@ final class ArrowSpectrumFile implements RowWriter<ImpedanceRow> {
     }
 
     @Override
-    public void write(ImpedanceRow row) throws IOException {
+    protected void append(ImpedanceRow row) throws IOException {
         if (first != null && row.spectrumIndex() != first.spectrumIndex()) {
             flush();
         }
@@ -40,12 +39,6 @@ final class ArrowSpectrumFile implements RowWriter<ImpedanceRow> {
             first = row;
         }
         points.add(row.point());
-        rows++;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
     }
 
     @Override
