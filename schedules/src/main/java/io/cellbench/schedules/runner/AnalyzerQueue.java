@@ -3,9 +3,6 @@ package io.cellbench.schedules.runner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One impedance analyzer shared by several cells through its multiplexer: one sweep at a
@@ -16,8 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class AnalyzerQueue {
     private final String name;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final WaitLock lock = new WaitLock();
     /** Waiting cells, the head's turn first; guarded by {@code lock}. */
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     /** Every turn given, in order, for status pages and tests; guarded by {@code lock}. */
@@ -33,12 +29,7 @@ public final class AnalyzerQueue {
 
     /** Cells in the order they were given the analyzer (a cell that swept twice is there twice). */
     public List<String> turns() {
-        lock.lock();
-        try {
-            return List.copyOf(turns);
-        } finally {
-            lock.unlock();
-        }
+        return lock.read(() -> List.copyOf(turns));
     }
 
     /** A cell's place in the queue. */
@@ -57,31 +48,25 @@ public final class AnalyzerQueue {
 
         @Override
         public void join() {
-            lock.lock();
-            try {
+            lock.update(() -> {
                 if (!queued) {
                     queue.addLast(cellId);
                     queued = true;
                     counted = false;
                 }
-            } finally {
-                lock.unlock();
-            }
+            });
         }
 
         @Override
         public boolean ready() {
-            lock.lock();
-            try {
+            return lock.read(() -> {
                 boolean mine = queued && cellId.equals(queue.peekFirst());
                 if (mine && !counted) {
                     turns.add(cellId);
                     counted = true;
                 }
                 return mine;
-            } finally {
-                lock.unlock();
-            }
+            });
         }
 
         @Override
@@ -91,28 +76,18 @@ public final class AnalyzerQueue {
 
         @Override
         public void await(long nanos) throws InterruptedException {
-            lock.lock();
-            try {
-                if (!(queued && cellId.equals(queue.peekFirst()))) {
-                    changed.await(nanos, TimeUnit.NANOSECONDS);
-                }
-            } finally {
-                lock.unlock();
-            }
+            lock.awaitChange(() -> queued && cellId.equals(queue.peekFirst()), nanos);
         }
 
         @Override
         public void leave() {
-            lock.lock();
-            try {
+            lock.update(() -> {
                 if (queued) {
                     queue.removeFirstOccurrence(cellId);
                     queued = false;
-                    changed.signalAll();
+                    lock.changed();
                 }
-            } finally {
-                lock.unlock();
-            }
+            });
         }
 
         @Override
@@ -122,8 +97,7 @@ public final class AnalyzerQueue {
 
         @Override
         public String describe() {
-            lock.lock();
-            try {
+            return lock.read(() -> {
                 int ahead = 0;
                 for (String c : queue) {
                     if (c.equals(cellId)) {
@@ -132,9 +106,7 @@ public final class AnalyzerQueue {
                     ahead++;
                 }
                 return subject() + " (" + ahead + (ahead == 1 ? " cell" : " cells") + " ahead)";
-            } finally {
-                lock.unlock();
-            }
+            });
         }
     }
 }

@@ -6,9 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The rule for a chamber shared by several cells (docs/runner.md#shared-chambers): a cell's
@@ -21,8 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ChamberBarrier {
     private final String name;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final WaitLock lock = new WaitLock();
     /** Running cells in the chamber; guarded by {@code lock}. */
     private final Set<String> members = new LinkedHashSet<>();
     /** Cells waiting at a temperature step, earliest first; guarded by {@code lock}. */
@@ -40,34 +36,21 @@ public final class ChamberBarrier {
 
     /** A cell starts running in the chamber. */
     public void enter(String cellId) {
-        lock.lock();
-        try {
-            members.add(cellId);
-        } finally {
-            lock.unlock();
-        }
+        lock.update(() -> members.add(cellId));
     }
 
     /** A cell's run ended: it no longer holds the others back. */
     public void leave(String cellId) {
-        lock.lock();
-        try {
+        lock.update(() -> {
             members.remove(cellId);
             waiting.remove(cellId);
             check();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The set points the chamber was released to, in order. */
     public List<Double> rounds() {
-        lock.lock();
-        try {
-            return List.copyOf(rounds);
-        } finally {
-            lock.unlock();
-        }
+        return lock.read(() -> List.copyOf(rounds));
     }
 
     /** A cell's wait at a temperature step for {@code celsius}. */
@@ -93,7 +76,7 @@ public final class ChamberBarrier {
         }
         waiting.clear();
         rounds.add(setpoint);
-        changed.signalAll();
+        lock.changed();
     }
 
     private final class Arrival implements SharedWait {
@@ -109,60 +92,37 @@ public final class ChamberBarrier {
 
         @Override
         public void join() {
-            lock.lock();
-            try {
+            lock.update(() -> {
                 if (!open && conflict == null && !waiting.containsKey(cellId)) {
                     members.add(cellId);
                     waiting.put(cellId, this);
                     check();
                 }
-            } finally {
-                lock.unlock();
-            }
+            });
         }
 
         @Override
         public boolean ready() {
-            lock.lock();
-            try {
-                return open;
-            } finally {
-                lock.unlock();
-            }
+            return lock.read(() -> open);
         }
 
         @Override
         public String conflict() {
-            lock.lock();
-            try {
-                return conflict;
-            } finally {
-                lock.unlock();
-            }
+            return lock.read(() -> conflict);
         }
 
         @Override
         public void await(long nanos) throws InterruptedException {
-            lock.lock();
-            try {
-                if (!open && conflict == null) {
-                    changed.await(nanos, TimeUnit.NANOSECONDS);
-                }
-            } finally {
-                lock.unlock();
-            }
+            lock.awaitChange(() -> open || conflict != null, nanos);
         }
 
         @Override
         public void leave() {
-            lock.lock();
-            try {
+            lock.update(() -> {
                 if (waiting.get(cellId) == this) {
                     waiting.remove(cellId);
                 }
-            } finally {
-                lock.unlock();
-            }
+            });
         }
 
         @Override
@@ -172,8 +132,7 @@ public final class ChamberBarrier {
 
         @Override
         public String describe() {
-            lock.lock();
-            try {
+            return lock.read(() -> {
                 List<String> notYet = new ArrayList<>();
                 for (String m : members) {
                     if (!waiting.containsKey(m)) {
@@ -181,9 +140,7 @@ public final class ChamberBarrier {
                     }
                 }
                 return subject() + (notYet.isEmpty() ? "" : " (not yet: " + String.join(", ", notYet) + ")");
-            } finally {
-                lock.unlock();
-            }
+            });
         }
     }
 }
