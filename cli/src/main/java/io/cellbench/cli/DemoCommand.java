@@ -44,19 +44,7 @@ final class DemoCommand implements Callable<Integer> {
     String speed;
 
     @Mixin
-    InfluxOptions influx;
-
-    @picocli.CommandLine.Mixin
-    io.cellbench.cli.control.NotifyOptions notify = new io.cellbench.cli.control.NotifyOptions();
-
-    @picocli.CommandLine.Mixin
-    io.cellbench.cli.serve.ServeOptions serve = new io.cellbench.cli.serve.ServeOptions();
-
-    @Mixin
-    FaultRetryOption faultRetry = new FaultRetryOption();
-
-    @Mixin
-    MinFreeSpaceOption minFreeSpace = new MinFreeSpaceOption();
+    RunServiceOptions services;
 
     /**
      * When the demo starts and its run id; {@code null} (always, on the command line): now. The
@@ -68,11 +56,11 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         // with a live page to watch: about 6 minutes in all. At 3600 on a busy machine, late
         // samples let cells overshoot the 3.8 V limit (safety trips that --speed max never shows)
-        double factor = RunCommand.parseSpeed(speed != null ? speed : serve.enabled() ? "1800" : "max");
-        List<SinkSettings> sinks = influx.sink(System.getenv(), System.err);
-        notify.check();
-        FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
-        long minFree = minFreeSpace.orElse(MinFreeSpaceOption.DEFAULT_BYTES);
+        double factor = RunCommand.parseSpeed(speed != null ? speed : services.serve.enabled() ? "1800" : "max");
+        List<SinkSettings> sinks = services.influx.sink(System.getenv(), System.err);
+        services.notify.check();
+        FaultRetry retry = services.retry();
+        long minFree = services.minFree();
         boolean replace = check(out); // read only: a refusal writes nothing
         MinFreeSpaceOption.requireFree(out, minFree, io.cellbench.schedules.alarm.DiskSpaceWatch.FreeSpace.of(out));
         Files.createDirectories(out);
@@ -94,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         Path inputs = out.resolve("inputs");
         Files.createDirectories(inputs);
-        RunOptions.of(retry, sinks.isEmpty() ? null : influx, serve, minFree).write(out);
+        RunOptions.of(retry, sinks.isEmpty() ? null : services.influx, services.serve, minFree).write(out);
         for (String f : FILES) {
             try (InputStream in = DemoCommand.class.getResourceAsStream(RESOURCES + f)) {
                 if (in == null) {
@@ -108,11 +96,11 @@ final class DemoCommand implements Callable<Integer> {
                 + schedule.cells().getFirst().protocol().name() + "', writing to " + out);
         long t0 = System.nanoTime();
         Map<String, RunEvent.Outcome> outcomes;
-        try (var live = serve.start(out, System.out)) {
+        try (var live = services.serve.start(out, System.out)) {
             outcomes = RunSession.run(CommandSession.options(out, inputs.resolve("schedule.yaml"),
                     CommandSession.simulated(factor), live, 1000)
                     .start(start != null ? start.fresh() : SessionStart.Fresh.now())
-                    .faultRetry(retry).notifyFile(notify.file()).sinks(sinks)
+                    .faultRetry(retry).notifyFile(services.notify.file()).sinks(sinks)
                     .extras(CommandSession.extras(out, minFree).withFits(SolidStateCircuit.CIRCUIT)).build());
         }
         int code = RunSummary.print(out, outcomes, System.out);

@@ -68,22 +68,10 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    InfluxOptions influx;
-
-    @picocli.CommandLine.Mixin
-    io.cellbench.cli.control.NotifyOptions notify = new io.cellbench.cli.control.NotifyOptions();
-
-    @picocli.CommandLine.Mixin
-    io.cellbench.cli.serve.ServeOptions serve = new io.cellbench.cli.serve.ServeOptions();
-
-    @Mixin
-    FaultRetryOption faultRetry = new FaultRetryOption();
+    RunServiceOptions services;
 
     @Mixin
     DetachOption detach = new DetachOption();
-
-    @Mixin
-    MinFreeSpaceOption minFreeSpace = new MinFreeSpaceOption();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -111,21 +99,21 @@ final class RunCommand implements Callable<Integer> {
 
     /** Checks the rest, then creates and locks the run directory and runs the session (which copies the inputs in). */
     private int start(Bench bench) throws IOException, InterruptedException {
-        notify.check();
-        List<SinkSettings> sinks = influx.sink(System.getenv(), System.err);
-        FaultRetry retry = faultRetry.orElse(FaultRetry.DEFAULT);
-        long minFree = minFreeSpace.orElse(MinFreeSpaceOption.DEFAULT_BYTES);
+        services.notify.check();
+        List<SinkSettings> sinks = services.influx.sink(System.getenv(), System.err);
+        FaultRetry retry = services.retry();
+        long minFree = services.minFree();
         MinFreeSpaceOption.requireFree(out, minFree, DiskSpaceWatch.FreeSpace.of(out));
         Files.createDirectories(out);
         try (var lock = RunDirectoryLock.acquire(out, "run")) {
             OutputRule.requireNewRunDirectory(out); // again, now that no other process can write it
             lock.announce();
             RunConsole.committed(out);
-            RunOptions.of(retry, sinks.isEmpty() ? null : influx, serve, minFree).write(out);
+            RunOptions.of(retry, sinks.isEmpty() ? null : services.influx, services.serve, minFree).write(out);
             Map<String, RunEvent.Outcome> outcomes;
-            try (var live = serve.start(out, System.out)) {
+            try (var live = services.serve.start(out, System.out)) {
                 outcomes = RunSession.run(CommandSession.options(out, scheduleFile, bench, live, 2000)
-                        .faultRetry(retry).notifyFile(notify.file()).sinks(sinks)
+                        .faultRetry(retry).notifyFile(services.notify.file()).sinks(sinks)
                         .extras(CommandSession.extras(out, minFree).withFits(fitCircuit)).build());
             }
             return RunSummary.print(out, outcomes, System.out);
