@@ -5,7 +5,6 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.InfluxDBIOException;
 
 /**
@@ -25,32 +24,21 @@ final class InfluxDbJavaPoster implements LinePoster {
     private volatile int lastStatus;
 
     InfluxDbJavaPoster(InfluxConfig config) {
-        OkHttpClient.Builder http = new OkHttpClient.Builder()
+        OkHttpClient.Builder http = InfluxConnection.http(config)
                 .dispatcher(dispatcher) // shared with the client influxdb-java builds, so cancel() reaches it
-                .connectTimeout(Math.min(config.requestTimeout().toMillis(), 10_000), TimeUnit.MILLISECONDS)
-                .readTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .addNetworkInterceptor(chain -> {
                     okhttp3.Response response = chain.proceed(chain.request());
                     lastStatus = response.code();
                     return response;
                 });
-        if (config.token().isPresent()) {
-            String header = "Token " + config.token().reveal();
-            http.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                    .header("Authorization", header).build()));
-        }
-        String url = config.url().toString();
-        this.influx = !config.token().isPresent() && !config.user().isEmpty()
-                ? InfluxDBFactory.connect(url, config.user(), config.password().reveal(), http)
-                : InfluxDBFactory.connect(url, http);
-        influx.setLogLevel(InfluxDB.LogLevel.NONE);
+        this.influx = InfluxConnection.connect(config, http);
         if (config.gzip()) {
             influx.enableGzip();
         }
         this.database = config.database();
         this.retentionPolicy = config.retentionPolicy().isEmpty() ? null : config.retentionPolicy();
-        this.target = url + " database " + database
+        this.target = config.url() + " database " + database
                 + (retentionPolicy == null ? "" : " retention policy " + retentionPolicy);
     }
 

@@ -24,9 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.BoundParameterQuery;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
@@ -53,19 +51,7 @@ public final class InfluxReader implements AutoCloseable {
     private final String retentionPolicy;
 
     private InfluxReader(InfluxConfig config) {
-        OkHttpClient.Builder http = new OkHttpClient.Builder()
-                .connectTimeout(Math.min(config.requestTimeout().toMillis(), 10_000), TimeUnit.MILLISECONDS)
-                .readTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        if (config.token().isPresent()) {
-            String header = "Token " + config.token().reveal();
-            http.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                    .header("Authorization", header).build()));
-        }
-        String url = config.url().toString();
-        this.influx = !config.token().isPresent() && !config.user().isEmpty()
-                ? InfluxDBFactory.connect(url, config.user(), config.password().reveal(), http)
-                : InfluxDBFactory.connect(url, http);
-        influx.setLogLevel(InfluxDB.LogLevel.NONE);
+        this.influx = InfluxConnection.connect(config, InfluxConnection.http(config));
         this.database = config.database();
         this.retentionPolicy = config.retentionPolicy();
     }
