@@ -3,14 +3,17 @@ package io.cellbench.daq.impedance;
 import io.cellbench.core.data.CycleSummary;
 import io.cellbench.daq.arrow.ArrowCycleReader;
 import io.cellbench.daq.arrow.ArrowWriteOptions;
+import io.cellbench.daq.arrow.FsyncPolicy;
 import io.cellbench.daq.arrow.ReadReport;
 import io.cellbench.daq.cycles.CycleWriter;
 import io.cellbench.daq.run.RunLayout;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,12 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
  * them, into a temporary file moved over the old one (a reader sees the old file or the new, never
  * a half). A run that is killed keeps the rows without resistances until {@code resume} ends the
  * cell; {@code data cycles} reads them from fits.arrows meanwhile.
+ *
+ * <p>The new files are forced to disk once each, before they replace the old, not after every
+ * cycle's batch as the cell's writer forces them live: rewritten at the end of a 1,000-cycle run
+ * with a force per batch, they cost a thousand forces (about ten seconds on a shared disk) that
+ * the run waited for, and a force per batch protects nothing here (until the move the old files
+ * stand).
  */
 final class FittedCycles {
 
@@ -60,11 +69,16 @@ final class FittedCycles {
         }
         Path scratch = Files.createTempDirectory(dir, ".cycles-");
         try {
-            try (CycleWriter out = CycleWriter.create(scratch, metadata(arrow, allocator), options, allocator)) {
+            try (CycleWriter out = CycleWriter.create(scratch, metadata(arrow, allocator),
+                    options.withFsync(FsyncPolicy.NEVER), allocator)) {
                 for (CycleSummary c : cycles) {
                     FittedSweep s = fitted.get(c.cycleCount());
                     out.write(s == null ? c : c.withResistances(s.bulkOhm(), s.grainBoundaryOhm(), s.interfaceOhm()));
                 }
+            }
+            if (options.fsync() == FsyncPolicy.EVERY_BATCH) {
+                force(scratch.resolve(CycleWriter.ARROW_FILE));
+                force(scratch.resolve(CycleWriter.CSV_FILE));
             }
             Files.move(scratch.resolve(CycleWriter.ARROW_FILE), arrow, StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
@@ -78,6 +92,12 @@ final class FittedCycles {
             }
         }
         return warnings.isEmpty() ? null : String.join("; ", warnings);
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(false);
+        }
     }
 
     /** The run's metadata the cycles file was written with, to write it again. */
