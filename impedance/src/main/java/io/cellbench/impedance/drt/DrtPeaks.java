@@ -16,11 +16,12 @@ final class DrtPeaks {
     private DrtPeaks() {
     }
 
-    static double gamma(RbfBasis basis, double[] coefficients, double y) {
+    /** γ = Σ x_m φ_m where the basis functions take {@code values} (φ_m at [m]). */
+    static double gamma(double[] values, double[] coefficients) {
         double sum = 0;
         for (int m = 0; m < coefficients.length; m++) {
             if (coefficients[m] != 0) {
-                sum += coefficients[m] * basis.value(m, y);
+                sum += coefficients[m] * values[m];
             }
         }
         return sum;
@@ -30,10 +31,11 @@ final class DrtPeaks {
         double from = basis.centres[0];
         double step = basis.spacing / REFINE;
         int count = (basis.size() - 1) * REFINE + 1;
+        double[][] values = basis.fineValues(REFINE);
         double[] g = new double[count];
         double highest = 0;
         for (int i = 0; i < count; i++) {
-            g[i] = gamma(basis, coefficients, from + i * step);
+            g[i] = gamma(values[i], coefficients);
             highest = Math.max(highest, g[i]);
         }
         List<Integer> maxima = new ArrayList<>();

@@ -40,19 +40,22 @@ final class DrtSystem {
                 : Weighting.MODULUS.sigmas(spectrum);
         double[][] a = new double[2 * n][cols];
         double[] b = new double[2 * n];
-        double[] k = new double[2];
+        double[] omegas = new double[n];
         for (int i = 0; i < n; i++) {
-            double omega = 2 * Math.PI * spectrum.frequencyHz(i);
+            omegas[i] = 2 * Math.PI * spectrum.frequencyHz(i);
+        }
+        double[][] kernels = basis.kernels(omegas);
+        for (int i = 0; i < n; i++) {
             double sRe = sigma[i];
             double sIm = sigma[n + i];
             a[i][0] = 1 / sRe;
             if (options.inductance()) {
-                a[n + i][1] = omega / sIm;
+                a[n + i][1] = omegas[i] / sIm;
             }
+            double[] k = kernels[i];
             for (int m = 0; m < basis.size(); m++) {
-                basis.kernel(omega, m, k);
-                a[i][first + m] = k[0] / sRe;
-                a[n + i][first + m] = k[1] / sIm;
+                a[i][first + m] = k[2 * m] / sRe;
+                a[n + i][first + m] = k[2 * m + 1] / sIm;
             }
             b[i] = spectrum.real(i) / sRe;
             b[n + i] = spectrum.imag(i) / sIm;
@@ -69,13 +72,11 @@ final class DrtSystem {
             }
         }
         // ∫(γ'')² d ln τ by the midpoint rule at twice the grid's density
-        int rowsPenalty = 2 * basis.size() - 1;
-        double dy = basis.spacing / 2;
-        double[][] penalty = new double[rowsPenalty][cols];
-        for (int r = 0; r < rowsPenalty; r++) {
-            double y = basis.centres[0] + r * dy;
+        double[][] unscaled = basis.penaltyRows();
+        double[][] penalty = new double[unscaled.length][cols];
+        for (int r = 0; r < unscaled.length; r++) {
             for (int m = 0; m < basis.size(); m++) {
-                penalty[r][first + m] = basis.secondDerivative(m, y) * Math.sqrt(dy) / scale[first + m];
+                penalty[r][first + m] = unscaled[r][m] / scale[first + m];
             }
         }
         return new DrtSystem(spectrum, basis, options.inductance(), sigma, a, b, scale, penalty);
@@ -102,11 +103,11 @@ final class DrtSystem {
     }
 
     double[][] gram() {
-        return transposeTimes(a, a);
+        return transposeTimesItself(a);
     }
 
     double[][] penalty() {
-        return transposeTimes(penaltyRows, penaltyRows);
+        return transposeTimesItself(penaltyRows);
     }
 
     double[] atb() {
@@ -148,21 +149,28 @@ final class DrtSystem {
         return Math.sqrt(sum / (2 * n));
     }
 
-    private static double[][] transposeTimes(double[][] left, double[][] right) {
+    /**
+     * leftᵀ·left, symmetric: the upper triangle summed and mirrored (each entry is the same sum in
+     * the same order as the full product's, at half the work).
+     */
+    private static double[][] transposeTimesItself(double[][] left) {
         int p = left[0].length;
-        int q = right[0].length;
-        double[][] out = new double[p][q];
-        for (int r = 0; r < left.length; r++) {
-            double[] lr = left[r];
-            double[] rr = right[r];
+        double[][] out = new double[p][p];
+        for (double[] row : left) {
             for (int i = 0; i < p; i++) {
-                double v = lr[i];
+                double v = row[i];
                 if (v == 0) {
                     continue;
                 }
-                for (int j = 0; j < q; j++) {
-                    out[i][j] += v * rr[j];
+                double[] o = out[i];
+                for (int j = i; j < p; j++) {
+                    o[j] += v * row[j];
                 }
+            }
+        }
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < i; j++) {
+                out[i][j] = out[j][i];
             }
         }
         return out;
