@@ -4,6 +4,7 @@ import io.cellbench.core.data.RunEvent;
 import io.cellbench.daq.arrow.ArrowRowsFile;
 import io.cellbench.daq.arrow.ArrowSpectrumReader;
 import io.cellbench.daq.arrow.ArrowWriteOptions;
+import io.cellbench.daq.arrow.FsyncPolicy;
 import io.cellbench.daq.arrow.Segments;
 import io.cellbench.daq.run.RunLayout;
 import io.cellbench.impedance.circuit.Circuit;
@@ -12,8 +13,10 @@ import io.cellbench.impedance.table.DrtRow;
 import io.cellbench.impedance.table.FitColumns;
 import io.cellbench.impedance.table.FitRow;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,6 +27,12 @@ import org.apache.arrow.memory.BufferAllocator;
  * {@code drt.arrows} (one batch per sweep, a row per τ), opened when the cell starts. A resumed
  * cell gets new segments, as its samples and spectra do. A file that cannot be written is noted
  * once and the cell's fits go on without it. Used by the fit worker thread only.
+ *
+ * <p>The files are forced to disk once, when the cell ends (if the run forces its files at all),
+ * not after every sweep as spectra.arrows is: they are made again from it (resume fits the
+ * sweeps a power cut took the fits of; {@code data eis --fit} makes them all), and their two forces
+ * a sweep competed with the cell's own on the disk, and doubled the time a run's queued fits kept
+ * it waiting at its end.
  */
 final class CellFits {
 
@@ -34,12 +43,14 @@ final class CellFits {
     private ArrowRowsFile<FitRow> fits;
     private ArrowRowsFile<DrtRow> drt;
     private int nextIndex;
+    private final boolean forceAtEnd;
     /** Sweeps the killed process before a resume recorded but did not fit: fitted first. */
     private final java.util.SortedMap<Integer, io.cellbench.core.data.Spectrum> unfitted;
 
     private CellFits(String cellId, ArrowRowsFile<FitRow> fits, ArrowRowsFile<DrtRow> drt, int firstIndex,
-                     java.util.SortedMap<Integer, io.cellbench.core.data.Spectrum> unfitted) {
+                     java.util.SortedMap<Integer, io.cellbench.core.data.Spectrum> unfitted, boolean forceAtEnd) {
         this.cellId = cellId;
+        this.forceAtEnd = forceAtEnd;
         this.fits = fits;
         this.drt = drt;
         this.nextIndex = firstIndex;
@@ -67,16 +78,17 @@ final class CellFits {
             }
             Files.createDirectories(dir);
             Map<String, String> metadata = Map.of("cell_id", start.cellId(), "circuit", circuit.text());
-            fits = ArrowRowsFile.create(Segments.next(dir, FITS), FitColumns.of(circuit), metadata, options, allocator);
-            drt = ArrowRowsFile.create(Segments.next(dir, DRT), DrtField.columns(), metadata, options,
+            ArrowWriteOptions unforced = options.withFsync(FsyncPolicy.NEVER);
+            fits = ArrowRowsFile.create(Segments.next(dir, FITS), FitColumns.of(circuit), metadata, unforced,
                     allocator);
+            drt = ArrowRowsFile.create(Segments.next(dir, DRT), DrtField.columns(), metadata, unforced, allocator);
         } catch (IOException | RuntimeException e) {
             notes.accept(new RunEvent.Notice(start.cellId(), Double.NaN, RunEvent.Severity.WARNING,
                     "impedance fits of this cell are not written to " + dir + ": " + e.getMessage()));
             closeQuietly(fits);
             fits = null;
         }
-        return new CellFits(start.cellId(), fits, drt, first, unfitted);
+        return new CellFits(start.cellId(), fits, drt, first, unfitted, options.fsync() == FsyncPolicy.EVERY_BATCH);
     }
 
     int nextIndex() {
@@ -100,8 +112,8 @@ final class CellFits {
 
     void close() {
         try {
-            closeQuietly(fits);
-            closeQuietly(drt);
+            closeAndForce(fits);
+            closeAndForce(drt);
         } finally {
             fits = null;
             drt = null;
@@ -126,6 +138,20 @@ final class CellFits {
             }
         });
         return last[0];
+    }
+
+    private void closeAndForce(ArrowRowsFile<?> file) {
+        if (file == null) {
+            return;
+        }
+        closeQuietly(file);
+        if (forceAtEnd) {
+            try (FileChannel channel = FileChannel.open(file.file(), StandardOpenOption.WRITE)) {
+                channel.force(false);
+            } catch (IOException ignored) {
+                // the rows reached the file; only a power cut in the next seconds could take them
+            }
+        }
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -14,13 +14,9 @@ import io.cellbench.impedance.fit.SolidStateCircuit;
 import io.cellbench.impedance.table.SweepAnalysis;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * not once per cycle. At the end of a 1,000-cycle run that rewrite used to force its file 1,000
  * times (one per cycle's batch, ~5–10 ms each on the shared disk): ten seconds the run waited
  * for, which was most of what fitting added to its wall time (docs/impedance.md, "Cost during a
- * run"). The forces are counted by the JDK's own flight recorder (jdk.FileForce: every
- * FileChannel.force), so nothing is mocked.
+ * run"). The forces are counted by the JDK's own flight recorder ({@link FileForces}).
  */
 class FittedCyclesTest {
     private static final int CYCLES = 60;
@@ -62,18 +57,10 @@ class FittedCyclesTest {
                         s.unixTimeSecond(), c, s.stepCount(), s.stepIndex(), s.appliedPressurePa(),
                         s.ambientTemperatureCelsius(), s.points())));
             }
-            try (Recording recording = new Recording()) {
-                recording.enable("jdk.FileForce").withThreshold(Duration.ZERO).withStackTrace();
-                recording.start();
+            forced.addAll(FileForces.during(() -> {
                 fits.on(new RunEvent.RunEnded("c1", 100_000, RunEvent.Outcome.COMPLETED, ""));
                 fits.close();
-                recording.stop();
-                Path jfr = run.resolve("forces.jfr");
-                recording.dump(jfr);
-                for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
-                    forced.add(Path.of(e.getString("path")));
-                }
-            }
+            }));
 
             List<CycleSummary> read = new ArrayList<>();
             assertTrue(ArrowCycleReader.read(dir.resolve(CycleWriter.ARROW_FILE), allocator, read::add).clean());
@@ -92,9 +79,7 @@ class FittedCyclesTest {
             }
             assertEquals(CYCLES + 1, Files.readAllLines(dir.resolve(CycleWriter.CSV_FILE)).size());
         }
-        long rewrittenForces = forced.stream()
-                .filter(p -> p.getFileName().toString().equals(CycleWriter.ARROW_FILE)).count();
-        assertEquals(1, rewrittenForces, "forces of the rewritten cycles.arrows, of " + forced.size() + " forces");
+        assertEquals(1, FileForces.of(forced, CycleWriter.ARROW_FILE), "forces of the rewritten cycles.arrows, of " + forced.size() + " forces");
         assertFalse(forced.isEmpty());
     }
 

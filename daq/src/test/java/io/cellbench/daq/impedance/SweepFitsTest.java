@@ -115,6 +115,34 @@ class SweepFitsTest {
                 && (Double) p.get("peak_tau_second") > 1e-4 && (Double) p.get("peak_tau_second") < 1e-2), peaks.toString());
     }
 
+    /**
+     * A cell's fits and DRTs are forced to disk once, when the cell ends, not with every sweep
+     * (two forces a sweep competed with the cell's own on the disk and doubled the time a run's
+     * queued fits kept it waiting at its end). They are made again from spectra.arrows, which is
+     * forced with every sweep: after a power cut, resume fits the sweeps whose fits were lost.
+     */
+    @Test
+    void theFitFilesAreForcedWhenTheCellEndsNotWithEverySweep() throws Exception {
+        List<java.nio.file.Path> forced;
+        try (RootAllocator allocator = new RootAllocator()) {
+            SweepFits fits = new SweepFits(run, new SweepAnalysis(SolidStateCircuit.request()),
+                    ArrowWriteOptions.DEFAULTS, allocator, n -> { }, List.of());
+            Spectrum one = sweep(50, 100);
+            forced = FileForces.during(() -> {
+                fits.on(start("c1", 1_700_000_000, false));
+                for (int k = 0; k < 6; k++) {
+                    fits.on(new RunEvent.SpectrumMeasured("c1", one));
+                }
+                fits.on(new RunEvent.RunEnded("c1", 1000, RunEvent.Outcome.COMPLETED, ""));
+                fits.close();
+            });
+        }
+        assertEquals(1, FileForces.of(forced, "fits.arrows"), forced.toString());
+        assertEquals(1, FileForces.of(forced, "drt.arrows"), forced.toString());
+        FitTables.Table table = FitTables.read(RunLayout.cellDirectory(run, "c1").resolve("fits.arrows"));
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), table.rows().stream().map(r -> r.get("spectrum_index")).toList());
+    }
+
     @Test
     void aSlowFitNeverHoldsUpTheRunsEvents() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
