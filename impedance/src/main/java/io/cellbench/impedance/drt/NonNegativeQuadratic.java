@@ -70,14 +70,26 @@ final class NonNegativeQuadratic {
         return x;
     }
 
-    /** c − Hx: the descent direction; a variable at zero with a positive entry wants to grow. */
+    /**
+     * c − Hx: the descent direction; a variable at zero with a positive entry wants to grow. Only
+     * the columns of H where x is not zero are summed (most of x is zero: the rest added nothing).
+     */
     private static double[] gradient(double[][] h, double[] c, double[] x) {
         int n = c.length;
+        int[] nonZero = new int[n];
+        int count = 0;
+        for (int j = 0; j < n; j++) {
+            if (x[j] != 0) {
+                nonZero[count++] = j;
+            }
+        }
         double[] w = c.clone();
         for (int i = 0; i < n; i++) {
+            double[] row = h[i];
             double sum = 0;
-            for (int j = 0; j < n; j++) {
-                sum += h[i][j] * x[j];
+            for (int k = 0; k < count; k++) {
+                int j = nonZero[k];
+                sum += row[j] * x[j];
             }
             w[i] -= sum;
         }
