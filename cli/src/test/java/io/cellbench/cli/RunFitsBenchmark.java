@@ -8,8 +8,9 @@ import java.util.Locale;
  * What fitting every sweep during a run costs: one simulated coin cell, N cycles at 1C with a
  * 71-point sweep (1 MHz → 100 mHz) after each, run at full virtual speed twice, without and with
  * {@code --fit} (the bundled 9-parameter circuit, its Lin-KK test and DRT). The run's wall time
- * with fits includes waiting for the last fits at the end. At full virtual speed the run itself
- * is CPU-bound, so this is the worst case; a run in real time spends the fits' CPU while waiting.
+ * with fits includes waiting for the last fits at the end. At full virtual speed a cycle takes
+ * milliseconds (mostly waiting on the disk), so this is the worst case; a run in real time spends
+ * the fits' CPU while waiting.
  * Beside the wall time it prints the process's CPU time (all threads, GC and JIT included): on a
  * machine shared with other work the wall time depends on what else runs, the CPU time much less,
  * and the added CPU is the wall time the fits add when no core is free for them.
