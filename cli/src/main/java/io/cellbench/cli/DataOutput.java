@@ -103,6 +103,36 @@ final class DataOutput {
         }
         Files.createDirectories(directory);
         List<DataColumn<Sample>> columns = SampleField.columns(version);
+        if (format == DataFormat.TABLE || format == DataFormat.JSON) {
+            throw new UserError("export writes bdf, csv or arrow files, not " + name(format));
+        }
+        List<CellFiles.Written> written;
+        BdfExport bdf = format == DataFormat.BDF ? BdfExport.prepare(source, filter) : null;
+        // an imported cell's aux channels (temperatures, aux voltages) after the table's columns
+        List<io.cellbench.daq.arrow.Column> aux = source.auxColumns(filter);
+        if (!aux.isEmpty()) {
+            written = AuxSampleExport.write(source, filter, format, columns, aux, directory, allocator, bdf);
+        } else {
+            written = tableFiles(source, filter, format, columns, directory, allocator, bdf);
+        }
+        if (written.isEmpty()) {
+            System.out.println("no samples matched; no files written");
+        }
+        for (CellFiles.Written w : written) {
+            System.out.printf(Locale.ROOT, "%s: %,d samples -> %s%n", w.cellId(), w.rows(), w.file());
+        }
+        if (bdf != null) {
+            for (CellFiles.Written w : written) {
+                bdf.metadata(source, w.cellId(), version, directory);
+            }
+            bdf.spectra(source, filter, version, directory);
+        }
+    }
+
+    /** The samples of cells without aux columns: a run's rows copied as they are where the columns allow. */
+    private static List<CellFiles.Written> tableFiles(DataSource source, DataFilter filter, DataFormat format,
+                                                      List<DataColumn<Sample>> columns, Path directory,
+                                                      BufferAllocator allocator, BdfExport bdf) throws IOException {
         CellFiles<Sample> files = switch (format) {
             case BDF -> new CellFiles<>(directory, ".bdf.csv", (cell, f) -> ColumnCsvFile.create(f, columns, true));
             case CSV -> new CellFiles<>(directory, ".csv", (cell, f) -> ColumnCsvFile.create(f, columns, false));
@@ -110,8 +140,6 @@ final class DataOutput {
                     (cell, f) -> ArrowSampleFile.create(f, source.metadata(cell), allocator));
             case TABLE, JSON -> throw new UserError("export writes bdf, csv or arrow files, not " + name(format));
         };
-        List<CellFiles.Written> written;
-        BdfExport bdf = format == DataFormat.BDF ? BdfExport.prepare(source, filter) : null;
         DataColumn<?>[] copied = copiedFrom(columns);
         try (files) {
             if (source instanceof RunDirectoryData run && format != DataFormat.ARROW && copied != null) {
@@ -136,19 +164,7 @@ final class DataOutput {
                     files.accept(cell, s);
                 });
             }
-            written = files.finish();
-        }
-        if (written.isEmpty()) {
-            System.out.println("no samples matched; no files written");
-        }
-        for (CellFiles.Written w : written) {
-            System.out.printf(Locale.ROOT, "%s: %,d samples -> %s%n", w.cellId(), w.rows(), w.file());
-        }
-        if (bdf != null) {
-            for (CellFiles.Written w : written) {
-                bdf.metadata(source, w.cellId(), version, directory);
-            }
-            bdf.spectra(source, filter, version, directory);
+            return files.finish();
         }
     }
 
@@ -194,7 +210,7 @@ final class DataOutput {
         return cells.getFirst();
     }
 
-    private static DataFilter only(DataFilter filter, String cell) {
+    static DataFilter only(DataFilter filter, String cell) {
         return new DataFilter(List.of(cell), filter.cycles(), filter.from(), filter.to());
     }
 

@@ -1,6 +1,7 @@
 package io.cellbench.cli;
 
 import io.cellbench.core.data.RunEvent;
+import io.cellbench.daq.arrow.Column;
 import io.cellbench.daq.influx.InfluxConfig;
 import io.cellbench.daq.influx.InfluxRunSink;
 import io.cellbench.daq.influx.InfluxSink;
@@ -9,14 +10,16 @@ import io.cellbench.daq.run.RunReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
  * {@code import --influx}: the committed run directory sent to InfluxDB through the sink a live
  * run uses ({@link InfluxSink}, spooled in the run directory's influx-spool/ as a live run's is),
- * as the events a live run emits, read back from the files. Sent only once the import is whole,
- * so a file that fails to import sends nothing either.
+ * as the events a live run emits, read back from the files, with an imported file's aux channels
+ * as extra fields of its sample points. Sent only once the import is whole, so a file that fails
+ * to import sends nothing either.
  */
 final class ImportUpload {
 
@@ -58,8 +61,11 @@ final class ImportUpload {
         String id = cell.id();
         live.on(new RunEvent.RunStarted(id, cell.startedUnixTimeSecond(), cell.cell(), cell.protocolName(), "", false));
         double[] last = {0};
-        reader.samples(id, s -> {
-            live.on(new RunEvent.SampleRecorded(id, s));
+        // the file's aux channels (temperatures, aux voltages) are extra fields of the same points
+        List<Column> aux = reader.sampleAuxColumns(id);
+        live.auxFields(id, aux.stream().map(Column::name).toList());
+        reader.samples(id, aux, (s, values) -> {
+            live.sample(new RunEvent.SampleRecorded(id, s), values);
             last[0] = s.testTimeSecond();
         });
         reader.spectra(id, (index, s) -> live.on(new RunEvent.SpectrumMeasured(id, s)));

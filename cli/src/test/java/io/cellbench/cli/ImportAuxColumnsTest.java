@@ -97,6 +97,85 @@ class ImportAuxColumnsTest {
         }
     }
 
+    /**
+     * {@code data export} carries an imported cell's aux columns after the sample table's: the BDF
+     * CSV with their labels (BDF's "Temperature T1 / degC" for T1, the file's name and unit for an
+     * aux voltage), the plain CSV with their names, the Arrow file as samples.arrows has them;
+     * every value equal to samples.arrows', and a cell without aux columns gets none.
+     */
+    @Test
+    void exportsCarryTheAuxColumnsWithTheValuesOfSamplesArrows() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.copy(ReferenceData.require(NDC2), in.resolve("ndc2.ndax"));
+        Files.copy(ReferenceData.require(NDC17), in.resolve("ndc17.ndax"));
+        Files.copy(ReferenceData.require("neware/fastnda/21_10_7_85.ndax"), in.resolve("plain.ndax"));
+        Path run = tmp.resolve("run");
+        Console c = Console.run("import", in.toString(), "--out", run.toString());
+        assertEquals(0, c.exitCode(), c.out() + c.err());
+        for (String format : List.of("bdf", "csv", "arrow")) {
+            Path out = tmp.resolve("export-" + format);
+            Console e = Console.run("data", "export", run.toString(), "--format", format, "-o", out.toString());
+            assertEquals(0, e.exitCode(), e.out() + e.err());
+            for (String cell : List.of("ndc2", "ndc17", "plain")) {
+                List<Column> aux;
+                List<double[]> stored = new ArrayList<>();
+                try (var reader = io.cellbench.daq.run.RunReader.open(run)) {
+                    aux = reader.sampleAuxColumns(cell);
+                    reader.samples(cell, aux, (sample, values) -> stored.add(values));
+                }
+                assertEquals(cell.equals("plain"), aux.isEmpty(), cell + ": " + aux);
+                List<double[]> exported = switch (format) {
+                    case "arrow" -> arrowAux(out.resolve(cell + ".arrows"), aux);
+                    default -> csvAux(out.resolve(cell + ("bdf".equals(format) ? ".bdf.csv" : ".csv")), aux,
+                            "bdf".equals(format));
+                };
+                assertEquals(stored.size(), exported.size(), format + " " + cell + ": rows");
+                for (int i = 0; i < stored.size(); i++) {
+                    assertEquals(java.util.Arrays.toString(stored.get(i)), java.util.Arrays.toString(exported.get(i)),
+                            format + " " + cell + " row " + i);
+                }
+            }
+        }
+        // BDF's label for T1, the file's own name for the aux voltage
+        String header = Files.readAllLines(tmp.resolve("export-bdf/ndc2.bdf.csv")).getFirst();
+        assertTrue(List.of(header.split(",")).contains("Temperature T1 / degC"), header);
+    }
+
+    /** The aux columns' values of each row of an exported CSV, found by label (BDF) or name; NaN where empty. */
+    private static List<double[]> csvAux(Path file, List<Column> aux, boolean labels) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = List.of(lines.getFirst().split(",", -1));
+        // BDF's preferred label for a BDF term (checked as text in the test above), samples.arrows' label for any other
+        List<String> wanted = aux.stream().map(k -> !labels ? k.name() : k.bdf()
+                ? io.cellbench.importers.bdf.BdfTerms.get().terms().get(k.name()).label() : k.label()).toList();
+        int[] at = wanted.stream().mapToInt(header::indexOf).toArray();
+        for (int k = 0; k < at.length; k++) {
+            assertTrue(at[k] >= 0, file + " has no column " + wanted.get(k) + ": " + header);
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            assertEquals(header.size(), cells.length, file + ": " + line);
+            double[] row = new double[at.length];
+            for (int k = 0; k < at.length; k++) {
+                row[k] = cells[at[k]].isEmpty() ? Double.NaN : Double.parseDouble(cells[at[k]]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The aux columns' values of each row of an exported Arrow file, which must name them with their units. */
+    private static List<double[]> arrowAux(Path file, List<Column> aux) throws Exception {
+        List<double[]> rows = new ArrayList<>();
+        try (var allocator = new org.apache.arrow.memory.RootAllocator()) {
+            List<Column> own = io.cellbench.daq.arrow.ArrowSampleReader.auxColumns(List.of(file), allocator);
+            assertEquals(aux, own, file.toString());
+            io.cellbench.daq.arrow.ArrowSampleReader.read(List.of(file), allocator, aux, (s, values) -> rows.add(values));
+        }
+        return rows;
+    }
+
     private static List<String[]> raw(Path run, String cell) {
         Console raw = Console.run("data", "raw", run.toString(), "--cell", cell, "--format", "csv");
         assertEquals(0, raw.exitCode(), raw.err());

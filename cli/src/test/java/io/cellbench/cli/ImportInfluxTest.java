@@ -63,6 +63,50 @@ class ImportInfluxTest {
         }
     }
 
+    /**
+     * An .ndax's aux channels (ndc 2: an aux voltage and a temperature per record) are extra fields
+     * of the same sample points, named as in samples.arrows, with the values samples.arrows holds.
+     */
+    @Test
+    void auxChannelsAreFieldsOfTheSamePoints() throws Exception {
+        Path file = Files.copy(ReferenceData.require("neware/fastnda/scrubbed_ndc2.ndax"), tmp.resolve("ndc2.ndax"));
+        try (InfluxServer server = InfluxServer.start()) {
+            server.createDatabase("lab");
+            Path run = tmp.resolve("run");
+            Console c = Console.run("import", file.toString(), "--out", run.toString(), "--influx",
+                    server.url().toString(), "--db", "lab", "--influx-config", fastConfig().toString());
+            assertEquals(0, c.exitCode(), c.out() + c.err());
+            List<Double> voltage = new java.util.ArrayList<>();
+            List<Double> t1 = new java.util.ArrayList<>();
+            try (RunReader reader = RunReader.open(run)) {
+                List<io.cellbench.daq.arrow.Column> aux = reader.sampleAuxColumns("ndc2");
+                assertEquals(List.of("aux1_voltage_volt", "temperature_t1_celsius"),
+                        aux.stream().map(io.cellbench.daq.arrow.Column::name).toList());
+                reader.samples("ndc2", aux, (s, values) -> {
+                    voltage.add(values[0]);
+                    t1.add(values[1]);
+                });
+            }
+            assertTrue(voltage.size() > 10, "samples: " + voltage.size());
+            // one point per sample, the aux fields on it: as many as the sample's own voltage
+            assertEquals(voltage.size(), server.count("lab", "SELECT count(voltage_volt) FROM samples WHERE cell = 'ndc2'"));
+            assertEquals(voltage.stream().filter(v -> !v.isNaN()).count(),
+                    server.count("lab", "SELECT count(aux1_voltage_volt) FROM samples WHERE cell = 'ndc2'"));
+            assertEquals(fieldValues(server, "aux1_voltage_volt"), voltage);
+            assertEquals(fieldValues(server, "temperature_t1_celsius"), t1);
+        }
+    }
+
+    /** A field of cell ndc2's sample points in time order, NaN where a point has none. */
+    private static List<Double> fieldValues(InfluxServer server, String field) throws Exception {
+        String json = server.query("lab", "SELECT voltage_volt, " + field + " FROM samples WHERE cell = 'ndc2'");
+        var values = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("results").path(0)
+                .path("series").path(0).path("values");
+        List<Double> out = new java.util.ArrayList<>();
+        values.forEach(row -> out.add(row.path(2).isNull() ? Double.NaN : row.path(2).asDouble()));
+        return out;
+    }
+
     @Test
     void aFileThatFailsToImportSendsNothing() throws Exception {
         byte[] whole = Files.readAllBytes(ReferenceData.require("neware/NewareNDA/nda/github/Issue5/test_2.ndax"));

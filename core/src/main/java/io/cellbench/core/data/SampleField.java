@@ -18,7 +18,7 @@ import java.util.List;
  * ({@link #columns(BdfVersion)}); columns 1.3 added are left out of such an export.
  *
  * <p>A new sample column is a constant here (in its place in file order), a component of
- * {@link Sample} and its line in {@link #sample}.
+ * {@link Sample}, its line in {@link #sample} and its line in {@link #values}.
  */
 public enum SampleField implements DataColumn<Sample> {
     TEST_TIME(ColumnTerm.bdf("test_time_second", "s", "Test Time / s"), float64(Sample::testTimeSecond)),
@@ -107,6 +107,41 @@ public enum SampleField implements DataColumn<Sample> {
             }
         }
         return columns;
+    }
+
+    /**
+     * Every column's value of {@code s} in file order (the constants' order) into {@code values},
+     * int32 ones as doubles (which hold every int exactly): one call for a writer of every column,
+     * where a call through each column's definition (25 lambdas behind one call site, which the
+     * JIT cannot inline) was the largest part of an import's writing (docs/import.md).
+     * SampleValuesTest checks it against the definitions.
+     */
+    public static void values(Sample s, double[] values) {
+        values[0] = s.testTimeSecond();
+        values[1] = s.unixTimeSecond();
+        values[2] = s.voltageVolt();
+        values[3] = s.currentAmpere();
+        values[4] = s.cycleCount();
+        values[5] = s.stepCount();
+        values[6] = s.stepIndex();
+        values[7] = s.stepRecordIndex();
+        values[8] = s.totalChargingCapacityAh();
+        values[9] = s.totalDischargingCapacityAh();
+        values[10] = s.chargingCapacityAh();
+        values[11] = s.dischargingCapacityAh();
+        values[12] = s.stepCapacityAh();
+        values[13] = s.netCapacityAh();
+        values[14] = s.cumulativeCapacityAh();
+        values[15] = s.totalChargingEnergyWh();
+        values[16] = s.totalDischargingEnergyWh();
+        values[17] = s.chargingEnergyWh();
+        values[18] = s.dischargingEnergyWh();
+        values[19] = s.stepEnergyWh();
+        values[20] = s.netEnergyWh();
+        values[21] = s.cumulativeEnergyWh();
+        values[22] = s.powerWatt();
+        values[23] = s.appliedPressurePa();
+        values[24] = s.ambientTemperatureCelsius();
     }
 
     /**

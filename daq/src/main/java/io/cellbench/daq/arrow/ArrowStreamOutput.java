@@ -32,21 +32,30 @@ final class ArrowStreamOutput implements AutoCloseable {
     private final BufferAllocator allocator;
     private final VectorSchemaRoot root;
     private final FileChannel channel;
+    /** The channel the writer writes to: it collects a batch's pieces and writes them at once. */
+    private final BatchChannel pieces;
     private final ArrowStreamWriter writer;
     private final FsyncPolicy fsync;
     private long batches;
     private boolean closed;
+    /**
+     * The most a batch's pieces are collected in before they are written: a live run's sample
+     * batch (1,024 rows) fits whole, an import's (8,192 rows) goes out in a few writes, and a run
+     * of many cells keeps a few MB for all its files.
+     */
+    private static final int MAX_PIECES_BYTES = 512 << 10;
     /** The length of the file up to the end of its last whole batch (or its schema). */
     private long whole;
     /** Why a write failed, once one has: the file takes nothing more. */
     private IOException broken;
 
     private ArrowStreamOutput(Path file, BufferAllocator allocator, VectorSchemaRoot root, FileChannel channel,
-                              ArrowStreamWriter writer, FsyncPolicy fsync) {
+                              BatchChannel pieces, ArrowStreamWriter writer, FsyncPolicy fsync) {
         this.file = file;
         this.allocator = allocator;
         this.root = root;
         this.channel = channel;
+        this.pieces = pieces;
         this.writer = writer;
         this.fsync = fsync;
     }
@@ -72,11 +81,16 @@ final class ArrowStreamOutput implements AutoCloseable {
                 throw new FileAlreadyExistsException(file.toString(), null,
                         "already exists; cellbench never overwrites recorded data (start a new segment instead)");
             }
+            // a batch's values (8 bytes and a validity bit each, an offset per string), and its message
+            long batchBytes = 9L * Math.max(rowCapacity, 1) * schema.getFields().size() + 4096;
+            BatchChannel pieces = new BatchChannel(channel, (int) Math.min(batchBytes, MAX_PIECES_BYTES));
             ArrowStreamWriter writer = new ArrowStreamWriter(root, new DictionaryProvider.MapDictionaryProvider(),
-                    channel, IpcOption.DEFAULT, options.compression().factory(), options.compression().codecType(),
+                    pieces, IpcOption.DEFAULT, options.compression().factory(), options.compression().codecType(),
                     Optional.empty());
             writer.start();
-            ArrowStreamOutput output = new ArrowStreamOutput(file, allocator, root, channel, writer, options.fsync());
+            pieces.flush();
+            ArrowStreamOutput output = new ArrowStreamOutput(file, allocator, root, channel, pieces, writer,
+                    options.fsync());
             output.force();
             output.whole = channel.position();
             return output;
@@ -116,9 +130,11 @@ final class ArrowStreamOutput implements AutoCloseable {
         root.setRowCount(rows);
         try {
             writer.writeBatch();
+            pieces.flush();
             force();
         } catch (IOException e) {
             broken = e;
+            pieces.discard();
             try {
                 channel.truncate(whole); // freeing space needs none: a full disk allows it
             } catch (IOException again) {
@@ -154,6 +170,7 @@ final class ArrowStreamOutput implements AutoCloseable {
         }
         try {
             writer.end();
+            pieces.flush();
             force();
         } finally {
             try {

@@ -33,6 +33,13 @@ final class ArrowTableWriter<R> implements AutoCloseable {
     /** Per column, where its values and its validity bits are now: the buffers move only when they grow. */
     private final long[] dataAddress;
     private final long[] validityAddress;
+    /**
+     * Every table column's value of a row in one call (int32 ones as doubles), where the table has
+     * one ({@link io.cellbench.core.data.SampleField#values}); else null, and each value is taken
+     * through its column's definition.
+     */
+    private RowValues<R> rowValues;
+    private final double[] rowScratch;
     /** Rows the vectors hold without growing: below it a row is written straight to memory. */
     private int capacity;
     private int buffered;
@@ -54,6 +61,7 @@ final class ArrowTableWriter<R> implements AutoCloseable {
             vectors[columns.size() + k] = (Float8Vector) root.getVector(extraColumns.get(k).name());
             float64[columns.size() + k] = true;
         }
+        this.rowScratch = new double[columns.size()];
         this.dataAddress = new long[n];
         this.validityAddress = new long[n];
         locate();
@@ -106,6 +114,18 @@ final class ArrowTableWriter<R> implements AutoCloseable {
                 allocator, rowCapacity), columns, extraColumns);
     }
 
+    /** How the table's values are taken from a row in one call, every column's in file order. */
+    @FunctionalInterface
+    interface RowValues<R> {
+        void values(R row, double[] into);
+    }
+
+    /** Takes every row's values with {@code values} (which must give each column's value, in order) from now on. */
+    ArrowTableWriter<R> withRowValues(RowValues<R> values) {
+        this.rowValues = values;
+        return this;
+    }
+
     /** Adds a row to the batch being collected. */
     void add(R row) {
         add(row, NO_EXTRA);
@@ -126,12 +146,25 @@ final class ArrowTableWriter<R> implements AutoCloseable {
         }
         long byteOfBit = i >>> 3;
         byte bit = (byte) (1 << (i & 7));
-        for (int k = 0; k < values.length; k++) {
-            if (float64[k]) {
-                put(k, i, byteOfBit, bit, values[k].number(row));
-            } else {
-                MemoryUtil.putInt(dataAddress[k] + (long) i * IntVector.TYPE_WIDTH, values[k].integer(row));
-                valid(k, byteOfBit, bit);
+        if (rowValues != null) {
+            double[] all = rowScratch;
+            rowValues.values(row, all);
+            for (int k = 0; k < all.length; k++) {
+                if (float64[k]) {
+                    put(k, i, byteOfBit, bit, all[k]);
+                } else {
+                    MemoryUtil.putInt(dataAddress[k] + (long) i * IntVector.TYPE_WIDTH, (int) all[k]);
+                    valid(k, byteOfBit, bit);
+                }
+            }
+        } else {
+            for (int k = 0; k < values.length; k++) {
+                if (float64[k]) {
+                    put(k, i, byteOfBit, bit, values[k].number(row));
+                } else {
+                    MemoryUtil.putInt(dataAddress[k] + (long) i * IntVector.TYPE_WIDTH, values[k].integer(row));
+                    valid(k, byteOfBit, bit);
+                }
             }
         }
         for (int k = values.length; k < vectors.length; k++) {

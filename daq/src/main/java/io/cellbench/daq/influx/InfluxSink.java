@@ -109,6 +109,29 @@ public final class InfluxSink implements RunListener, AutoCloseable {
     @Override
     public void on(RunEvent event) {
         Objects.requireNonNull(event, "event");
+        spoolEncoded(l -> encoder.encode(event, l));
+    }
+
+    /**
+     * Before a cell's samples: the names of the extra fields its sample points carry, an imported
+     * file's aux channels (temperatures, aux voltages ...) named as in its samples.arrows.
+     */
+    public void auxFields(String cellId, java.util.List<String> names) {
+        lock.lock();
+        try {
+            encoder.auxFields(cellId, names);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A sample, as {@link #on} spools it, with the values of the cell's {@link #auxFields} as fields of the same point (NaN: none). */
+    public void sample(RunEvent.SampleRecorded sample, double[] aux) {
+        Objects.requireNonNull(sample, "sample");
+        spoolEncoded(l -> encoder.encodeSample(sample, aux, l));
+    }
+
+    private void spoolEncoded(java.util.function.ToIntFunction<LineProtocol> encode) {
         byte[] data;
         int lines;
         lock.lock();
@@ -117,7 +140,7 @@ public final class InfluxSink implements RunListener, AutoCloseable {
                 throw new IllegalStateException("InfluxDB sink is closed");
             }
             lp.clear();
-            lines = encoder.encode(event, lp);
+            lines = encode.applyAsInt(lp);
             if (lines == 0) {
                 return;
             }

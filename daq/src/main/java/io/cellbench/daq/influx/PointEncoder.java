@@ -134,12 +134,31 @@ public final class PointEncoder {
         return end(lp, state, EVENTS, unixTimeSecond);
     }
 
+    /** The names of the extra fields of the cell's sample points ({@link #encodeSample}): an import's aux channels. */
+    public void auxFields(String cellId, List<String> names) {
+        cell(cellId).auxFields = names.toArray(String[]::new);
+    }
+
+    /** Encodes a sample with the values of the cell's {@link #auxFields}, in their order, as fields of its point (NaN: left out). */
+    public int encodeSample(RunEvent.SampleRecorded sample, double[] aux, LineProtocol lp) {
+        return sample(cell(sample.cellId()), sample.sample(), aux, lp);
+    }
+
     private int sample(CellState cell, Sample s, LineProtocol lp) {
+        return sample(cell, s, NO_AUX, lp);
+    }
+
+    private static final double[] NO_AUX = new double[0];
+
+    private int sample(CellState cell, Sample s, double[] aux, LineProtocol lp) {
         double start = cell.cycles.startUnixTimeSecond();
         int lines = cell.cycles.add(s).map(c -> cycle(cell, c, start, lp)).orElse(0);
         cell.unixOffset = s.unixTimeSecond() - s.testTimeSecond();
         cell.lastUnix = s.unixTimeSecond();
         fields(lp.measurement(SAMPLES).encodedTags(cell.tags), SAMPLE_FIELDS, s);
+        for (int k = 0; k < Math.min(aux.length, cell.auxFields.length); k++) {
+            lp.field(cell.auxFields[k], aux[k]);
+        }
         return lines + end(lp, cell, SAMPLES, s.unixTimeSecond());
     }
 
@@ -210,6 +229,8 @@ public final class PointEncoder {
         double unixOffset = Double.NaN;
         double lastUnix = Double.NaN;
         int spectra;
+        /** The extra fields of its sample points (an import's aux channels), in the order their values come. */
+        String[] auxFields = new String[0];
 
         CellState(String tags) {
             this.tags = tags;
