@@ -150,8 +150,8 @@ public final class DelegatedRunner implements CellRunner {
                 }
             }
         } catch (RunEnd | InterruptedException | RuntimeException e) {
-            end = RunEnding.of(e, "; the cell's program was stopped: fix that (free some space) and"
-                    + " continue the run with cellbench resume");
+            end = RunEnding.of(e, "; the cell's program was stopped on the cycler: free some space, continue the"
+                    + " test in BTS, then cellbench resume follows it");
         }
         finish(end.outcome(), end.message());
         if (end.interrupted()) {

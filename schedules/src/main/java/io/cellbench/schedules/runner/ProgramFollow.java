@@ -117,13 +117,7 @@ final class ProgramFollow {
                 download(ch, sources, tally); // what it wrote between the records and its end
                 running = false;
                 if (reattached && st.state() == ProgramState.STOPPED) {
-                    // stopped while cellbench was down or by 'cellbench stop': BTS cannot continue it mid-step
-                    tally.endStep(tally.testTime(), "stopped", out);
-                    journal.accept(true);
-                    notice(tally, Severity.WARNING, "the program on " + ch.name() + " had been stopped in step "
-                            + st.step() + " and cannot be continued mid-step: the run goes on with the protocol's"
-                            + " next part");
-                    return;
+                    throw stoppedBeforeResume(ch, k, tally);
                 }
                 ended(ch, st, tally);
                 return;
@@ -131,6 +125,27 @@ final class ProgramFollow {
             follow(st, tally);
             await();
         }
+    }
+
+    /**
+     * A resumed run found its part's program stopped (by cellbench stop, by a fault of
+     * cellbench's that stopped it, or at the cycler while cellbench was down). BTS's API cannot
+     * continue a stopped test, and starting the part again, or the next part, would source current
+     * in a step the protocol is not at: the cell stays stopped, with an alarm saying what to do.
+     * The journal keeps the program's position, so a later resume re-attaches to the test once
+     * someone has continued it in BTS.
+     */
+    private RunEnd stoppedBeforeResume(NativeProgramChannel ch, int k, RecordTally tally) {
+        RunPosition at = setup.resumeFrom();
+        String step = at == null ? "part " + (k + 1) : "step " + at.stepIndex();
+        String text = "the program on " + ch.name() + " was stopped in " + step + " of protocol '"
+                + setup.protocol().name() + "' (by cellbench stop, by a fault, or at the cycler) and BTS cannot"
+                + " continue a stopped test through its API: cellbench starts nothing on this cell. To go on, continue"
+                + " the test in BTS and run cellbench resume again (it re-attaches and follows it), or start a new run"
+                + " for what is left of the protocol";
+        notice(tally, Severity.ALARM, text);
+        return new RunEnd(Outcome.STOPPED, "stopped: its program had been stopped on " + ch.name()
+                + " and cannot be continued from cellbench");
     }
 
     /** A resumed run whose journal was written just before the start went through: the program is ours. */

@@ -127,6 +127,76 @@ class DelegatedControlTest {
         }
     }
 
+    @Test
+    void aResumedCellWhoseProgramWasStoppedStartsNothingAndSaysWhatToDo() throws Exception {
+        Protocol protocol = ProtocolLoader.parse("""
+                name: rest, then charge
+                limits:
+                  voltage: [1.8 V, 3.8 V]
+                steps:
+                  - Rest for 10 hours
+                  - Charge at C/10 for 1 hour
+                """, "stop.yaml");
+        try (Bench b = new Bench(share)) {
+            ProgramLink link = new ProgramLink(b.bts.channel("27-21-1-1"));
+            AtomicReference<RunPosition> last = new AtomicReference<>();
+            PositionListener journal = new PositionListener() {
+                @Override
+                public void at(RunPosition position, boolean boundary) {
+                    last.set(position);
+                }
+
+                @Override
+                public void ended(RunEvent.Outcome outcome, RunPosition at) {
+                    last.set(at);
+                }
+            };
+            List<double[]> written = new CopyOnWriteArrayList<>();
+            DelegatedRunner first = new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"),
+                    protocol, link, null, 0, b.clock, events::add, null, new PositionListener() {
+                        @Override
+                        public void at(RunPosition position, boolean boundary) {
+                            journal.at(position, boundary);
+                            written.add(link.saved());
+                        }
+
+                        @Override
+                        public void ended(RunEvent.Outcome outcome, RunPosition at) {
+                            journal.ended(outcome, at);
+                            written.add(link.saved());
+                        }
+                    }, null));
+            AtomicReference<RunEvent.Outcome> outcome = new AtomicReference<>();
+            Thread t = Thread.ofPlatform().start(() -> outcome.set(first.run()));
+            Await.until("the program runs", () -> "working".equals(b.sim.workstatus(1)));
+            first.stop(); // the operator's stop (cellbench stop): the program is stopped on the cycler
+            t.join(Duration.ofSeconds(120));
+            assertEquals(RunEvent.Outcome.STOPPED, outcome.get());
+            assertEquals("stop", b.sim.workstatus(1));
+            long starts = starts(b.sim);
+            assertEquals(1, starts, "the first run started its program once");
+
+            // cellbench resume: the journal says the program was started and where the records stand.
+            events.clear();
+            ProgramLink resumed = new ProgramLink(b.bts.channel("27-21-1-1"));
+            resumed.restore(written.getLast(), null);
+            DelegatedRunner again = new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"),
+                    protocol, resumed, null, 0, b.clock, events::add, null, journal, last.get()));
+            RunEvent.Outcome second = again.run();
+            assertEquals(RunEvent.Outcome.STOPPED, second, "not COMPLETED: the charge never ran " + events);
+            assertEquals(starts, starts(b.sim), "nothing started on the cycler");
+            assertEquals("stop", b.sim.workstatus(1));
+            assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.Notice n
+                    && n.severity() == RunEvent.Severity.ALARM && n.message().contains("was stopped in step")
+                    && n.message().contains("continue the test in BTS")), events.toString());
+        }
+    }
+
+    /** The start requests the simulator received. */
+    private static long starts(BtsSimulator sim) {
+        return sim.received().stream().filter(r -> r.contains("<cmd>start</cmd>")).count();
+    }
+
     /** A BTS simulator in scaled time with one coin cell, and the driver connected to it. */
     private static final class Bench implements AutoCloseable {
         final ScaledClock clock = new ScaledClock(System.currentTimeMillis() / 1000.0, SPEED);
