@@ -35,6 +35,7 @@ final class ProgramFollow {
     private final Consumer<RunEvent> out;
     private final Consumer<Boolean> journal;
     private final double pollSecond;
+    private final AuxiliaryTimeline aux;
     private final Object wake = new Object();
     private boolean woken; // guarded by wake
     private volatile boolean running;
@@ -53,6 +54,8 @@ final class ProgramFollow {
         this.out = out;
         this.journal = journal;
         this.pollSecond = pollSecond;
+        this.aux = new AuxiliaryTimeline(setup.pressureFixture(), setup.chamber(),
+                CellSetup.DEFAULT_AUXILIARY_PERIOD_SECOND);
     }
 
     double pollSecond() {
@@ -80,6 +83,8 @@ final class ProgramFollow {
     void run(int k, Path file, List<Step> sources, RecordTally tally, boolean resumed)
             throws RunEnd, InterruptedException {
         NativeProgramChannel ch = setup.program().channel();
+        tally.auxiliaries(aux);
+        readAuxiliaries(tally); // before the start: the program's first record takes this reading
         pauseSent = false;
         stopSent = false;
         boolean reattached = false;
@@ -103,6 +108,7 @@ final class ProgramFollow {
         }
         while (true) {
             ProgramStatus st;
+            readAuxiliaries(tally);
             try {
                 control(ch, tally);
                 st = ch.status();
@@ -196,9 +202,14 @@ final class ProgramFollow {
                 journal.accept(false);
             }
             if (records.size() < CHUNK) {
+                aux.recordedThrough(tally.runStart() + tally.testTime());
                 return;
             }
         }
+    }
+
+    private void readAuxiliaries(RecordTally tally) {
+        aux.readIfDue(setup.clock().nowUnixSeconds(), (severity, text) -> notice(tally, severity, text));
     }
 
     private void ended(NativeProgramChannel ch, ProgramStatus st, RecordTally tally) throws RunEnd {

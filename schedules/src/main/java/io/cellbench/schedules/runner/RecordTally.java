@@ -43,6 +43,8 @@ final class RecordTally {
     private int stepRecords;
     /** The counters of Sample, by the same rules as a directly driven cell's. */
     private final Counters counters = new Counters();
+    /** Where a record's stack pressure and ambient temperature come from (the cycler's records have neither). */
+    private AuxiliaryTimeline aux = new AuxiliaryTimeline(null, null, 0);
 
     RecordTally(String cellId, StepNumbering numbering, double runStart) {
         this.cellId = cellId;
@@ -105,7 +107,7 @@ final class RecordTally {
         out.accept(new RunEvent.SampleRecorded(cellId, new Sample(t, runStart + t, r.voltageVolt(), r.currentAmpere(),
                 c.cycleCount(), c.stepCount(), openIndex, c.chargingAh(), c.dischargingAh(), c.stepAh(), c.netAh(),
                 c.cumulativeAh(), c.chargingWh(), c.dischargingWh(), c.stepWh(), c.netWh(), c.cumulativeWh(), watt,
-                Double.NaN, Double.NaN, stepRecords, c.totalChargingAh(), c.totalDischargingAh(), c.totalChargingWh(),
+                aux.pressurePa(runStart + t), aux.ambientCelsius(runStart + t), stepRecords, c.totalChargingAh(), c.totalDischargingAh(), c.totalChargingWh(),
                 c.totalDischargingWh())));
     }
 
@@ -165,6 +167,11 @@ final class RecordTally {
     /** Test time of the last record (or step start): where the run stands. */
     double testTime() {
         return Math.max(lastTime, 0);
+    }
+
+    /** Records take their pressure and ambient temperature from {@code timeline} from now on. */
+    void auxiliaries(AuxiliaryTimeline timeline) {
+        aux = timeline;
     }
 
     double runStart() {

@@ -47,7 +47,7 @@ class DelegatedControlTest {
                 steps:
                   - Rest for 10 hours
                 """, "rest.yaml");
-        try (Bench b = new Bench(share)) {
+        try (BtsBench b = new BtsBench(share, SPEED)) {
             DelegatedRunner runner = b.runner(protocol, events::add);
             AtomicReference<RunEvent.Outcome> outcome = new AtomicReference<>();
             Thread t = Thread.ofPlatform().start(() -> outcome.set(runner.run()));
@@ -76,7 +76,7 @@ class DelegatedControlTest {
                 steps:
                   - Charge at 2C for 3 hours
                 """, "over.yaml");
-        try (Bench b = new Bench(share)) {
+        try (BtsBench b = new BtsBench(share, SPEED)) {
             RunEvent.Outcome outcome = b.runner(protocol, events::add).run();
             assertEquals(RunEvent.Outcome.SAFETY_TRIP, outcome, events.toString());
             assertEquals("protect", b.sim.workstatus(1));
@@ -96,7 +96,7 @@ class DelegatedControlTest {
                   - EIS from 10 kHz to 1 Hz at 10 mV, 5 points per decade
                   - Rest for 20 s
                 """, "sweep.yaml");
-        try (Bench b = new Bench(share)) {
+        try (BtsBench b = new BtsBench(share, SPEED)) {
             // Journaled before the kill: the sweep (step 1 of part 1) had begun.
             StepNumbering numbering = StepNumbering.of(protocol);
             double runStart = b.clock.nowUnixSeconds() - 100;
@@ -137,7 +137,7 @@ class DelegatedControlTest {
                   - Rest for 10 hours
                   - Charge at C/10 for 1 hour
                 """, "stop.yaml");
-        try (Bench b = new Bench(share)) {
+        try (BtsBench b = new BtsBench(share, SPEED)) {
             ProgramLink link = new ProgramLink(b.bts.channel("27-21-1-1"));
             AtomicReference<RunPosition> last = new AtomicReference<>();
             PositionListener journal = new PositionListener() {
@@ -195,35 +195,5 @@ class DelegatedControlTest {
     /** The start requests the simulator received. */
     private static long starts(BtsSimulator sim) {
         return sim.received().stream().filter(r -> r.contains("<cmd>start</cmd>")).count();
-    }
-
-    /** A BTS simulator in scaled time with one coin cell, and the driver connected to it. */
-    private static final class Bench implements AutoCloseable {
-        final ScaledClock clock = new ScaledClock(System.currentTimeMillis() / 1000.0, SPEED);
-        final SimulatedCell cell = new SimulatedCell(CellParameters.coin().withVariation(3));
-        final BtsSimulator sim;
-        final NewareBts bts;
-
-        Bench(Path share) throws Exception {
-            sim = new BtsSimulator("bts", List.of(cell), clock, BtsSimulator.Options.of(share).withTick(1));
-            sim.startTcp();
-            bts = NewareBts.open("bts", NewareBtsSettings.tcp("127.0.0.1", sim.tcpPort())
-                    .withShare(share, "C:\\cellbench\\steps").withTimeout(Duration.ofSeconds(30), 2));
-        }
-
-        DelegatedRunner runner(Protocol protocol, RunListener listener) {
-            CellInfo info = cell.parameters().toCellInfo("nw-cell");
-            return new DelegatedRunner(new DelegatedSetup(info, protocol, new ProgramLink(bts.channel("27-21-1-1")),
-                    null, 0, clock, listener, null, null, null));
-        }
-
-        @Override
-        public void close() {
-            try {
-                bts.close();
-            } finally {
-                sim.close();
-            }
-        }
     }
 }
