@@ -96,7 +96,7 @@ class DelegatedResumeTest {
     }
 
     /** Every record of the channel's latest test, through the driver: a test started twice would show only the second. */
-    private static List<ProgramRecord> recordsOfTheCyclersTest(DelegatedLab lab) {
+    static List<ProgramRecord> recordsOfTheCyclersTest(DelegatedLab lab) {
         NewareBtsSettings settings = NewareBtsSettings.tcp("127.0.0.1", lab.bts.tcpPort())
                 .withShare(dir(lab), "C:\\cellbench\\steps").withTimeout(Duration.ofSeconds(30), 2);
         try (NewareBts bts = NewareBts.open("check", settings)) {
@@ -104,7 +104,7 @@ class DelegatedResumeTest {
         }
     }
 
-    private static Path dir(DelegatedLab lab) {
+    static Path dir(DelegatedLab lab) {
         return Path.of(String.valueOf(lab.bts.labEntry().get("step_share")));
     }
 

@@ -169,8 +169,10 @@ public final class DelegatedRunner implements CellRunner {
             Double disk = setup.program().dataThrough();
             double[] before = setup.program().restoredBefore();
             // Killed between a journal write and the flush of its samples: go on from the write before.
-            if (disk != null && RecordTally.lastTime(saved) > disk && before != null
-                    && RecordTally.lastTime(before) <= disk) {
+            // No sample on disk at all (killed at the run's first write after records) is that case too.
+            double onDisk = disk != null ? disk : Double.NEGATIVE_INFINITY;
+            if (RecordTally.records(saved) > 0 && RecordTally.lastTime(saved) > onDisk && before != null
+                    && (RecordTally.records(before) == 0 || RecordTally.lastTime(before) <= onDisk)) {
                 saved = before;
             }
             tally = new RecordTally(cell.id(), numbering, from.runStartUnixSecond());

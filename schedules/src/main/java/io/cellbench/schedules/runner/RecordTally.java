@@ -200,6 +200,11 @@ final class RecordTally {
         return saved.length == LENGTH ? saved[11] : Double.NaN;
     }
 
+    /** How many of the cycler's records a {@link #save}d state had counted (its download position). */
+    static long records(double[] saved) {
+        return saved.length == LENGTH ? (long) saved[3] : 0;
+    }
+
     /** Continues from {@link #save}'s array; {@code steps} finds the open step by its index. */
     void restore(double[] s, java.util.function.IntFunction<Step> steps) {
         if (s.length != LENGTH) {
