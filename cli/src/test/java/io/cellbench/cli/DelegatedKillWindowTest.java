@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.Sample;
-import io.cellbench.core.instrument.ProgramRecord;
 import io.cellbench.daq.run.RunReader;
 import io.cellbench.schedules.journal.JournalEntry;
 import io.cellbench.schedules.journal.JournalFiles;
@@ -73,23 +72,7 @@ class DelegatedKillWindowTest {
             Console resume = Console.run("resume", out.toString());
             assertEquals(0, resume.exitCode(), resume.out() + resume.err());
 
-            List<ProgramRecord> records = DelegatedResumeTest.recordsOfTheCyclersTest(lab);
-            List<Sample> samples = DelegatedRunTest.samples(out);
-            System.out.printf(Locale.ROOT, "the cycler recorded %d points; the run directory holds %d samples%n",
-                    records.size(), samples.size());
-            assertEquals(records.size(), samples.size(), "every record once: nothing lost, nothing twice");
-            for (int i = 0; i < records.size(); i++) {
-                assertEquals(records.get(i).voltageVolt(), samples.get(i).voltageVolt(), 1e-9, "row " + i);
-                assertEquals(records.get(i).currentAmpere(), samples.get(i).currentAmpere(), 1e-12, "row " + i);
-                if (i > 0) {
-                    Sample before = samples.get(i - 1);
-                    int expected = samples.get(i).stepCount() == before.stepCount() ? before.stepRecordIndex() + 1 : 1;
-                    assertEquals(expected, samples.get(i).stepRecordIndex(), "row " + i + ": each step's records counted once");
-                    assertTrue(samples.get(i).testTimeSecond() > samples.get(i - 1).testTimeSecond(), "row " + i);
-                    assertTrue(samples.get(i).cumulativeCapacityAh() >= samples.get(i - 1).cumulativeCapacityAh(),
-                            "row " + i);
-                }
-            }
+            List<Sample> samples = DelegatedResumeTest.everyRecordOnce(lab, out);
             assertEquals(lab.cell.throughputAh(), samples.getLast().cumulativeCapacityAh(),
                     0.005 * lab.cell.throughputAh(), "the counters went on across the lost batch");
         }
