@@ -135,8 +135,9 @@ final class ProgramFollow {
 
     /**
      * A resumed run found its part's program stopped (by cellbench stop, by a fault of
-     * cellbench's that stopped it, or at the cycler while cellbench was down). BTS's API cannot
-     * continue a stopped test, and starting the part again, or the next part, would source current
+     * cellbench's that stopped it, or at the cycler while cellbench was down). The driver's
+     * continue is for a paused test (what BTS's does to a stopped one is unverified without a
+     * device), and starting the part again, or the next part, would source current
      * in a step the protocol is not at: the cell stays stopped, with an alarm saying what to do.
      * The journal keeps the program's position, so a later resume re-attaches to the test once
      * someone has continued it in BTS.
@@ -145,8 +146,8 @@ final class ProgramFollow {
         RunPosition at = setup.resumeFrom();
         String step = at == null ? "part " + (k + 1) : "step " + at.stepIndex();
         String text = "the program on " + ch.name() + " was stopped in " + step + " of protocol '"
-                + setup.protocol().name() + "' (by cellbench stop, by a fault, or at the cycler) and BTS cannot"
-                + " continue a stopped test through its API: cellbench starts nothing on this cell. To go on, continue"
+                + setup.protocol().name() + "' (by cellbench stop, by a fault, or at the cycler), and cellbench does not"
+                + " continue a stopped test on its own: it starts nothing on this cell. To go on, continue"
                 + " the test in BTS and run cellbench resume again (it re-attaches and follows it), or start a new run"
                 + " for what is left of the protocol";
         notice(tally, Severity.ALARM, text);
