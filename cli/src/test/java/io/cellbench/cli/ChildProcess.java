@@ -23,11 +23,17 @@ final class ChildProcess {
 
     /** Starts {@code cellbench args…} on this test's class path; its output (both streams) goes to {@code log}. */
     static Process cellbench(Path log, String... args) throws IOException {
+        return cellbench(log, List.of(), args);
+    }
+
+    /** As {@link #cellbench(Path, String...)}, with {@code jvmOptions} (a test hook's -D…) before the class. */
+    static Process cellbench(Path log, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dio.netty.noUnsafe=false",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LOGS.put(p, log);

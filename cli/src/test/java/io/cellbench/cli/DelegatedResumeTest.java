@@ -70,20 +70,7 @@ class DelegatedResumeTest {
                 assertEquals(1, published.filter(f -> f.toString().endsWith(".xml")).count(),
                         "one step file given to the BTS: the resume started nothing again");
             }
-            List<ProgramRecord> records = recordsOfTheCyclersTest(lab);
-            List<Sample> samples = DelegatedRunTest.samples(out);
-            System.out.printf(Locale.ROOT, "the cycler recorded %d points; the run directory holds %d samples%n",
-                    records.size(), samples.size());
-            assertEquals(records.size(), samples.size(), "every record once: nothing lost, nothing twice");
-            for (int i = 0; i < records.size(); i++) {
-                assertEquals(records.get(i).voltageVolt(), samples.get(i).voltageVolt(), 1e-9, "row " + i);
-                assertEquals(records.get(i).currentAmpere(), samples.get(i).currentAmpere(), 1e-12, "row " + i);
-                if (i > 0) {
-                    assertTrue(samples.get(i).testTimeSecond() > samples.get(i - 1).testTimeSecond(), "row " + i);
-                    assertTrue(samples.get(i).totalChargingCapacityAh() >= samples.get(i - 1).totalChargingCapacityAh(),
-                            "row " + i);
-                }
-            }
+            List<Sample> samples = everyRecordOnce(lab, out);
             Sample last = samples.getLast();
             assertEquals(lab.cell.throughputAh(), last.cumulativeCapacityAh(), 0.005 * lab.cell.throughputAh(),
                     "the run counted what the cell went through, downtime included");
@@ -95,8 +82,35 @@ class DelegatedResumeTest {
         }
     }
 
+    /**
+     * The run directory's samples, checked against every record of the cycler's test: the same
+     * number, the same V and I row by row, test time rising, each step's records counted once
+     * (step record index 1, 2, 3 …) and the totals never going back.
+     */
+    static List<Sample> everyRecordOnce(DelegatedLab lab, Path out) throws Exception {
+        List<ProgramRecord> records = recordsOfTheCyclersTest(lab);
+        List<Sample> samples = DelegatedRunTest.samples(out);
+        System.out.printf(Locale.ROOT, "the cycler recorded %d points; the run directory holds %d samples%n",
+                records.size(), samples.size());
+        assertEquals(records.size(), samples.size(), "every record once: nothing lost, nothing twice");
+        for (int i = 0; i < records.size(); i++) {
+            assertEquals(records.get(i).voltageVolt(), samples.get(i).voltageVolt(), 1e-9, "row " + i);
+            assertEquals(records.get(i).currentAmpere(), samples.get(i).currentAmpere(), 1e-12, "row " + i);
+            if (i > 0) {
+                Sample before = samples.get(i - 1);
+                Sample now = samples.get(i);
+                assertEquals(now.stepCount() == before.stepCount() ? before.stepRecordIndex() + 1 : 1,
+                        now.stepRecordIndex(), "row " + i + ": each step's records counted once");
+                assertTrue(now.testTimeSecond() > before.testTimeSecond(), "row " + i);
+                assertTrue(now.totalChargingCapacityAh() >= before.totalChargingCapacityAh()
+                        && now.cumulativeCapacityAh() >= before.cumulativeCapacityAh(), "row " + i);
+            }
+        }
+        return samples;
+    }
+
     /** Every record of the channel's latest test, through the driver: a test started twice would show only the second. */
-    private static List<ProgramRecord> recordsOfTheCyclersTest(DelegatedLab lab) {
+    static List<ProgramRecord> recordsOfTheCyclersTest(DelegatedLab lab) {
         NewareBtsSettings settings = NewareBtsSettings.tcp("127.0.0.1", lab.bts.tcpPort())
                 .withShare(dir(lab), "C:\\cellbench\\steps").withTimeout(Duration.ofSeconds(30), 2);
         try (NewareBts bts = NewareBts.open("check", settings)) {
@@ -104,7 +118,7 @@ class DelegatedResumeTest {
         }
     }
 
-    private static Path dir(DelegatedLab lab) {
+    static Path dir(DelegatedLab lab) {
         return Path.of(String.valueOf(lab.bts.labEntry().get("step_share")));
     }
 

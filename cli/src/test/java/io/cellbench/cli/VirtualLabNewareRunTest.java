@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The lab file the virtual lab writes names its Neware's channels ({@code nw-1} …), and a
- * schedule that puts a cell there runs it by delegation with {@code cellbench run --lab}: the
- * charge the run counts is the charge the virtual Neware's cell got.
+ * The lab file the virtual lab writes names its Neware's channels ({@code nw-1} …), each cell
+ * there with an analyzer, a fixture and a chamber of its own, and a schedule that puts a cell
+ * there runs it by delegation with {@code cellbench run --lab}: its EIS step runs on the analyzer
+ * between two programs, its samples carry the fixture's pressure and the chamber's temperature,
+ * and the charge the run counts is the charge the virtual Neware's cell got.
  */
 @Timeout(300) // a hang guard: about 20 s of real time
 class VirtualLabNewareRunTest {
@@ -38,6 +40,7 @@ class VirtualLabNewareRunTest {
                   sample_period: 1 s
                 steps:
                   - Rest for 3 s
+                  - EIS from 1 kHz to 100 Hz at 10 mV, 3 points per decade
                   - Charge at C/2 for 8 s
                   - Rest for 3 s
                 """);
@@ -58,8 +61,12 @@ class VirtualLabNewareRunTest {
                         nominal_capacity: 2 mAh
                         protocol: steps.yaml
                         channel: nw-1
+                        eis: %s
+                        mux_channel: %d
+                        fixture: %s
+                        chamber: %s
                         simulation: {preset: coin, seed: %d}
-                    """.formatted(nw.seed()));
+                    """.formatted(nw.eis(), nw.muxChannel(), nw.fixture(), nw.chamber(), nw.seed()));
             double before = nw.cell().throughputAh();
             Console run = Console.run("run", dir.resolve("schedule.yaml").toString(), "--lab",
                     dir.resolve("lab.yaml").toString(), "--out", out.toString());
@@ -71,6 +78,15 @@ class VirtualLabNewareRunTest {
             List<Sample> samples = new ArrayList<>();
             data.samples("nw-cell", samples::add);
             assertTrue(samples.size() >= 10, "records every second: " + samples.size());
+            for (Sample sample : samples) {
+                assertEquals(10e6, sample.appliedPressurePa(), 0.5e6, "the fixture's pressure: " + sample);
+                assertTrue(sample.ambientTemperatureCelsius() > 0 && sample.ambientTemperatureCelsius() < 100,
+                        "the chamber's temperature: " + sample);
+            }
+            List<Integer> spectra = new ArrayList<>();
+            data.spectra("nw-cell", (index, spectrum) -> spectra.add(spectrum.points().size()));
+            assertEquals(1, spectra.size(), "one sweep on the analyzer: " + spectra);
+            assertTrue(spectra.getFirst() >= 3, "1 kHz to 100 Hz at 3 points per decade: " + spectra);
             double counted = samples.getLast().chargingCapacityAh();
             assertEquals(1e-3 * 8 / 3600, counted, 0.05 * 1e-3 * 8 / 3600, "8 s at C/2 (1 mA): " + counted * 3.6e6 + " mAs");
             assertEquals(got, counted, 0.01 * got, "the run counted what the virtual Neware's cell got");

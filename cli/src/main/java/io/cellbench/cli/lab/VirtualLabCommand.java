@@ -117,13 +117,11 @@ public final class VirtualLabCommand implements Callable<Integer> {
             }
             for (VirtualLab.Cell c : lab.cells()) {
                 out.println("  " + c.id() + " (seed " + c.seed() + "): channel " + c.channel() + " = " + c.channelTarget()
-                        + (c.eis() == null ? "" : ", eis " + c.eis() + " mux " + c.muxChannel())
-                        + (c.fixture() == null ? "" : ", fixture " + c.fixture())
-                        + (c.chamber() == null ? "" : ", chamber " + c.chamber()));
+                        + wiring(c));
             }
             for (VirtualLab.Cell c : lab.programCells()) {
                 out.println("  " + c.id() + " (seed " + c.seed() + "): channel " + c.channel() + " = " + c.channelTarget()
-                        + " (runs compiled programs: name it in a schedule to run a cell by delegation)");
+                        + wiring(c) + " (runs compiled programs: name it in a schedule to run a cell by delegation)");
             }
             out.println("lab file: " + labFile);
             if (scheduleOut != null) {
@@ -182,5 +180,12 @@ public final class VirtualLabCommand implements Callable<Integer> {
             case "m", "min" -> Duration.ofMinutes(n);
             default -> Duration.ofHours(n);
         };
+    }
+
+    /** The analyzer, fixture and chamber the virtual lab gave a cell, as a schedule names them. */
+    private static String wiring(VirtualLab.Cell c) {
+        return (c.eis() == null ? "" : ", eis " + c.eis() + " mux " + c.muxChannel())
+                + (c.fixture() == null ? "" : ", fixture " + c.fixture())
+                + (c.chamber() == null ? "" : ", chamber " + c.chamber());
     }
 }

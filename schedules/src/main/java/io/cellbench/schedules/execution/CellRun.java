@@ -152,7 +152,7 @@ final class CellRun {
     private Outcome delegated(CellState state, ScheduledCell cell, CellInstruments inst, PositionListener journal) {
         DelegatedRunner runner = new DelegatedRunner(new DelegatedSetup(cell.info(), cell.protocol(), inst.program(),
                 inst.eisAnalyzer(), inst.muxChannel(), inst.clock(), listener, shared.coordination(cell), journal,
-                journaling == null ? null : journaling.resumeFrom(cell, inst)));
+                journaling == null ? null : journaling.resumeFrom(cell, inst), inst.pressureFixture(), inst.chamber()));
         state.started(runner);
         if (stopping.test(state)) {
             runner.stop();

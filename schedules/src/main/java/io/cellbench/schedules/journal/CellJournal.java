@@ -135,6 +135,9 @@ public final class CellJournal implements PositionListener {
             lastWrittenTestTime = position.testTimeSecond();
         }
         Double recorded = recordedThrough; // the samples this flush puts on disk
+        if (outcome == null && recordedSinceWrite > 0) {
+            KillWindow.beforeFlush(); // a test's kill lands here (see KillWindow); nothing otherwise
+        }
         flushData.run();
         dataThrough = recorded;
         lastWrittenNanos = System.nanoTime();

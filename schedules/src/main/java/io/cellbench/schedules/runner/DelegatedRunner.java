@@ -34,6 +34,7 @@ public final class DelegatedRunner implements CellRunner {
     private final DelegatedSweep sweep;
     private final AtomicBoolean started = new AtomicBoolean();
     private final ProgramFollow follow;
+    private final ProgramRemaining remaining;
     private volatile boolean stopRequested;
     private RecordTally tally;
     /** A resumed run emits nothing at or before this test time: it reached the data before the interruption. */
@@ -47,6 +48,8 @@ public final class DelegatedRunner implements CellRunner {
         this.numbering = StepNumbering.of(protocol);
         LoggingRule logging = protocol.logging() == null ? LoggingRule.DEFAULT : protocol.logging();
         this.status = new LiveStatus(numbering.plannedStepCount(), logging.samplePeriodSecond());
+        this.remaining = new ProgramRemaining(protocol, numbering, cell);
+        status.remaining(remaining.whole());
         this.segments = ProgramSegments.of(protocol);
         this.sweep = new DelegatedSweep(setup, status);
         this.follow = new ProgramFollow(setup, status, holds, this::stopRequested, this::emit, this::journal,
@@ -150,8 +153,8 @@ public final class DelegatedRunner implements CellRunner {
                 }
             }
         } catch (RunEnd | InterruptedException | RuntimeException e) {
-            end = RunEnding.of(e, "; the cell's program was stopped: fix that (free some space) and"
-                    + " continue the run with cellbench resume");
+            end = RunEnding.of(e, "; the cell's program was stopped on the cycler: free some space, continue the"
+                    + " test in BTS, then cellbench resume follows it");
         }
         finish(end.outcome(), end.message());
         if (end.interrupted()) {
@@ -169,8 +172,10 @@ public final class DelegatedRunner implements CellRunner {
             Double disk = setup.program().dataThrough();
             double[] before = setup.program().restoredBefore();
             // Killed between a journal write and the flush of its samples: go on from the write before.
-            if (disk != null && RecordTally.lastTime(saved) > disk && before != null
-                    && RecordTally.lastTime(before) <= disk) {
+            // No sample on disk at all (killed at the run's first write after records) is that case too.
+            double onDisk = disk != null ? disk : Double.NEGATIVE_INFINITY;
+            if (RecordTally.records(saved) > 0 && RecordTally.lastTime(saved) > onDisk && before != null
+                    && (RecordTally.records(before) == 0 || RecordTally.lastTime(before) <= onDisk)) {
                 saved = before;
             }
             tally = new RecordTally(cell.id(), numbering, from.runStartUnixSecond());
@@ -219,11 +224,20 @@ public final class DelegatedRunner implements CellRunner {
             case RunEvent.SpectrumMeasured m -> m.spectrum().testTimeSecond();
             default -> Double.POSITIVE_INFINITY;
         };
+        // what is left follows every step, also those a resumed run had given before
+        double stepTime = 0;
+        switch (e) {
+            case RunEvent.SampleRecorded r -> stepTime = remaining.recorded(r.sample().testTimeSecond(),
+                    r.sample().stepCapacityAh());
+            case RunEvent.StepStarted s -> status.remaining(remaining.started(stepAt(s.stepIndex()), s.testTimeSecond()));
+            case RunEvent.StepEnded s -> remaining.ended(s.testTimeSecond(), s.reason());
+            default -> { }
+        }
         if (t <= emittedThrough && !(e instanceof RunEvent.SpectrumMeasured)) {
             return;
         }
         if (e instanceof RunEvent.SampleRecorded r) {
-            status.sample(r.sample().voltageVolt(), r.sample().currentAmpere(), 0, r.sample().testTimeSecond());
+            status.sample(r.sample().voltageVolt(), r.sample().currentAmpere(), stepTime, r.sample().testTimeSecond());
         } else if (e instanceof RunEvent.StepStarted s) {
             status.step(s.description(), s.stepIndex(), s.stepCount(), s.cycleCount(), status.state(), 0,
                     s.testTimeSecond());

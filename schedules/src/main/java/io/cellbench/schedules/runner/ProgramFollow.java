@@ -35,6 +35,7 @@ final class ProgramFollow {
     private final Consumer<RunEvent> out;
     private final Consumer<Boolean> journal;
     private final double pollSecond;
+    private final AuxiliaryTimeline aux;
     private final Object wake = new Object();
     private boolean woken; // guarded by wake
     private volatile boolean running;
@@ -53,6 +54,8 @@ final class ProgramFollow {
         this.out = out;
         this.journal = journal;
         this.pollSecond = pollSecond;
+        this.aux = new AuxiliaryTimeline(setup.pressureFixture(), setup.chamber(),
+                CellSetup.DEFAULT_AUXILIARY_PERIOD_SECOND);
     }
 
     double pollSecond() {
@@ -80,6 +83,8 @@ final class ProgramFollow {
     void run(int k, Path file, List<Step> sources, RecordTally tally, boolean resumed)
             throws RunEnd, InterruptedException {
         NativeProgramChannel ch = setup.program().channel();
+        tally.auxiliaries(aux);
+        readAuxiliaries(tally); // before the start: the program's first record takes this reading
         pauseSent = false;
         stopSent = false;
         boolean reattached = false;
@@ -103,6 +108,7 @@ final class ProgramFollow {
         }
         while (true) {
             ProgramStatus st;
+            readAuxiliaries(tally);
             try {
                 control(ch, tally);
                 st = ch.status();
@@ -117,13 +123,7 @@ final class ProgramFollow {
                 download(ch, sources, tally); // what it wrote between the records and its end
                 running = false;
                 if (reattached && st.state() == ProgramState.STOPPED) {
-                    // stopped while cellbench was down or by 'cellbench stop': BTS cannot continue it mid-step
-                    tally.endStep(tally.testTime(), "stopped", out);
-                    journal.accept(true);
-                    notice(tally, Severity.WARNING, "the program on " + ch.name() + " had been stopped in step "
-                            + st.step() + " and cannot be continued mid-step: the run goes on with the protocol's"
-                            + " next part");
-                    return;
+                    throw stoppedBeforeResume(ch, k, tally);
                 }
                 ended(ch, st, tally);
                 return;
@@ -131,6 +131,28 @@ final class ProgramFollow {
             follow(st, tally);
             await();
         }
+    }
+
+    /**
+     * A resumed run found its part's program stopped (by cellbench stop, by a fault of
+     * cellbench's that stopped it, or at the cycler while cellbench was down). The driver's
+     * continue is for a paused test (what BTS's does to a stopped one is unverified without a
+     * device), and starting the part again, or the next part, would source current
+     * in a step the protocol is not at: the cell stays stopped, with an alarm saying what to do.
+     * The journal keeps the program's position, so a later resume re-attaches to the test once
+     * someone has continued it in BTS.
+     */
+    private RunEnd stoppedBeforeResume(NativeProgramChannel ch, int k, RecordTally tally) {
+        RunPosition at = setup.resumeFrom();
+        String step = at == null ? "part " + (k + 1) : "step " + at.stepIndex();
+        String text = "the program on " + ch.name() + " was stopped in " + step + " of protocol '"
+                + setup.protocol().name() + "' (by cellbench stop, by a fault, or at the cycler), and cellbench does not"
+                + " continue a stopped test on its own: it starts nothing on this cell. To go on, continue"
+                + " the test in BTS and run cellbench resume again (it re-attaches and follows it), or start a new run"
+                + " for what is left of the protocol";
+        notice(tally, Severity.ALARM, text);
+        return new RunEnd(Outcome.STOPPED, "stopped: its program had been stopped on " + ch.name()
+                + " and cannot be continued from cellbench");
     }
 
     /** A resumed run whose journal was written just before the start went through: the program is ours. */
@@ -181,9 +203,14 @@ final class ProgramFollow {
                 journal.accept(false);
             }
             if (records.size() < CHUNK) {
+                aux.recordedThrough(tally.runStart() + tally.testTime());
                 return;
             }
         }
+    }
+
+    private void readAuxiliaries(RecordTally tally) {
+        aux.readIfDue(setup.clock().nowUnixSeconds(), (severity, text) -> notice(tally, severity, text));
     }
 
     private void ended(NativeProgramChannel ch, ProgramStatus st, RecordTally tally) throws RunEnd {

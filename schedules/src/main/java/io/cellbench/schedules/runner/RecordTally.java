@@ -43,6 +43,8 @@ final class RecordTally {
     private int stepRecords;
     /** The counters of Sample, by the same rules as a directly driven cell's. */
     private final Counters counters = new Counters();
+    /** Where a record's stack pressure and ambient temperature come from (the cycler's records have neither). */
+    private AuxiliaryTimeline aux = new AuxiliaryTimeline(null, null, 0);
 
     RecordTally(String cellId, StepNumbering numbering, double runStart) {
         this.cellId = cellId;
@@ -105,7 +107,7 @@ final class RecordTally {
         out.accept(new RunEvent.SampleRecorded(cellId, new Sample(t, runStart + t, r.voltageVolt(), r.currentAmpere(),
                 c.cycleCount(), c.stepCount(), openIndex, c.chargingAh(), c.dischargingAh(), c.stepAh(), c.netAh(),
                 c.cumulativeAh(), c.chargingWh(), c.dischargingWh(), c.stepWh(), c.netWh(), c.cumulativeWh(), watt,
-                Double.NaN, Double.NaN, stepRecords, c.totalChargingAh(), c.totalDischargingAh(), c.totalChargingWh(),
+                aux.pressurePa(runStart + t), aux.ambientCelsius(runStart + t), stepRecords, c.totalChargingAh(), c.totalDischargingAh(), c.totalChargingWh(),
                 c.totalDischargingWh())));
     }
 
@@ -167,6 +169,11 @@ final class RecordTally {
         return Math.max(lastTime, 0);
     }
 
+    /** Records take their pressure and ambient temperature from {@code timeline} from now on. */
+    void auxiliaries(AuxiliaryTimeline timeline) {
+        aux = timeline;
+    }
+
     double runStart() {
         return runStart;
     }
@@ -191,6 +198,11 @@ final class RecordTally {
     /** The test time of the last record a {@link #save}d state had counted. */
     static double lastTime(double[] saved) {
         return saved.length == LENGTH ? saved[11] : Double.NaN;
+    }
+
+    /** How many of the cycler's records a {@link #save}d state had counted (its download position). */
+    static long records(double[] saved) {
+        return saved.length == LENGTH ? (long) saved[3] : 0;
     }
 
     /** Continues from {@link #save}'s array; {@code steps} finds the open step by its index. */

@@ -47,7 +47,7 @@ class DelegatedControlTest {
                 steps:
                   - Rest for 10 hours
                 """, "rest.yaml");
-        try (Bench b = new Bench(share)) {
+        try (BtsBench b = new BtsBench(share, SPEED)) {
             DelegatedRunner runner = b.runner(protocol, events::add);
             AtomicReference<RunEvent.Outcome> outcome = new AtomicReference<>();
             Thread t = Thread.ofPlatform().start(() -> outcome.set(runner.run()));
@@ -76,7 +76,7 @@ class DelegatedControlTest {
                 steps:
                   - Charge at 2C for 3 hours
                 """, "over.yaml");
-        try (Bench b = new Bench(share)) {
+        try (BtsBench b = new BtsBench(share, SPEED)) {
             RunEvent.Outcome outcome = b.runner(protocol, events::add).run();
             assertEquals(RunEvent.Outcome.SAFETY_TRIP, outcome, events.toString());
             assertEquals("protect", b.sim.workstatus(1));
@@ -96,7 +96,7 @@ class DelegatedControlTest {
                   - EIS from 10 kHz to 1 Hz at 10 mV, 5 points per decade
                   - Rest for 20 s
                 """, "sweep.yaml");
-        try (Bench b = new Bench(share)) {
+        try (BtsBench b = new BtsBench(share, SPEED)) {
             // Journaled before the kill: the sweep (step 1 of part 1) had begun.
             StepNumbering numbering = StepNumbering.of(protocol);
             double runStart = b.clock.nowUnixSeconds() - 100;
@@ -127,33 +127,73 @@ class DelegatedControlTest {
         }
     }
 
-    /** A BTS simulator in scaled time with one coin cell, and the driver connected to it. */
-    private static final class Bench implements AutoCloseable {
-        final ScaledClock clock = new ScaledClock(System.currentTimeMillis() / 1000.0, SPEED);
-        final SimulatedCell cell = new SimulatedCell(CellParameters.coin().withVariation(3));
-        final BtsSimulator sim;
-        final NewareBts bts;
+    @Test
+    void aResumedCellWhoseProgramWasStoppedStartsNothingAndSaysWhatToDo() throws Exception {
+        Protocol protocol = ProtocolLoader.parse("""
+                name: rest, then charge
+                limits:
+                  voltage: [1.8 V, 3.8 V]
+                steps:
+                  - Rest for 10 hours
+                  - Charge at C/10 for 1 hour
+                """, "stop.yaml");
+        try (BtsBench b = new BtsBench(share, SPEED)) {
+            ProgramLink link = new ProgramLink(b.bts.channel("27-21-1-1"));
+            AtomicReference<RunPosition> last = new AtomicReference<>();
+            PositionListener journal = new PositionListener() {
+                @Override
+                public void at(RunPosition position, boolean boundary) {
+                    last.set(position);
+                }
 
-        Bench(Path share) throws Exception {
-            sim = new BtsSimulator("bts", List.of(cell), clock, BtsSimulator.Options.of(share).withTick(1));
-            sim.startTcp();
-            bts = NewareBts.open("bts", NewareBtsSettings.tcp("127.0.0.1", sim.tcpPort())
-                    .withShare(share, "C:\\cellbench\\steps").withTimeout(Duration.ofSeconds(30), 2));
-        }
+                @Override
+                public void ended(RunEvent.Outcome outcome, RunPosition at) {
+                    last.set(at);
+                }
+            };
+            List<double[]> written = new CopyOnWriteArrayList<>();
+            DelegatedRunner first = new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"),
+                    protocol, link, null, 0, b.clock, events::add, null, new PositionListener() {
+                        @Override
+                        public void at(RunPosition position, boolean boundary) {
+                            journal.at(position, boundary);
+                            written.add(link.saved());
+                        }
 
-        DelegatedRunner runner(Protocol protocol, RunListener listener) {
-            CellInfo info = cell.parameters().toCellInfo("nw-cell");
-            return new DelegatedRunner(new DelegatedSetup(info, protocol, new ProgramLink(bts.channel("27-21-1-1")),
-                    null, 0, clock, listener, null, null, null));
-        }
+                        @Override
+                        public void ended(RunEvent.Outcome outcome, RunPosition at) {
+                            journal.ended(outcome, at);
+                            written.add(link.saved());
+                        }
+                    }, null));
+            AtomicReference<RunEvent.Outcome> outcome = new AtomicReference<>();
+            Thread t = Thread.ofPlatform().start(() -> outcome.set(first.run()));
+            Await.until("the program runs", () -> "working".equals(b.sim.workstatus(1)));
+            first.stop(); // the operator's stop (cellbench stop): the program is stopped on the cycler
+            t.join(Duration.ofSeconds(120));
+            assertEquals(RunEvent.Outcome.STOPPED, outcome.get());
+            assertEquals("stop", b.sim.workstatus(1));
+            long starts = starts(b.sim);
+            assertEquals(1, starts, "the first run started its program once");
 
-        @Override
-        public void close() {
-            try {
-                bts.close();
-            } finally {
-                sim.close();
-            }
+            // cellbench resume: the journal says the program was started and where the records stand.
+            events.clear();
+            ProgramLink resumed = new ProgramLink(b.bts.channel("27-21-1-1"));
+            resumed.restore(written.getLast(), null);
+            DelegatedRunner again = new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"),
+                    protocol, resumed, null, 0, b.clock, events::add, null, journal, last.get()));
+            RunEvent.Outcome second = again.run();
+            assertEquals(RunEvent.Outcome.STOPPED, second, "not COMPLETED: the charge never ran " + events);
+            assertEquals(starts, starts(b.sim), "nothing started on the cycler");
+            assertEquals("stop", b.sim.workstatus(1));
+            assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.Notice n
+                    && n.severity() == RunEvent.Severity.ALARM && n.message().contains("was stopped in step")
+                    && n.message().contains("continue the test in BTS")), events.toString());
         }
+    }
+
+    /** The start requests the simulator received. */
+    private static long starts(BtsSimulator sim) {
+        return sim.received().stream().filter(r -> r.contains("<cmd>start</cmd>")).count();
     }
 }
