@@ -135,11 +135,7 @@ class RunFitsTest {
                 List<Spectrum> spectra = reader.spectra(cell);
                 Spectrum last = spectra.getLast();
                 FitRow expected = analysis.fit(spectra.size(), last);
-                List<io.cellbench.core.data.CycleSummary> cycles = new ArrayList<>();
-                var report = io.cellbench.daq.arrow.ArrowCycleReader.read(
-                        io.cellbench.daq.run.RunLayout.cellDirectory(run, cell).resolve("cycles.arrows"), allocator,
-                        cycles::add);
-                assertTrue(report.clean(), cell + ": cycles.arrows was closed: " + report.warnings());
+                List<io.cellbench.core.data.CycleSummary> cycles = cyclesArrows(cell, allocator);
                 var row = cycles.stream().filter(c -> c.cycleCount() == last.cycleCount()).findFirst()
                         .orElseThrow(() -> new AssertionError(cell + ": no cycle " + last.cycleCount()));
                 assertEquals(expected.fit().value("R0"), row.bulkResistanceOhm(), 0, cell + " R_bulk");
@@ -156,11 +152,7 @@ class RunFitsTest {
             for (String cell : ShortRun.CELLS) {
                 Map<Integer, FittedSweep> fits = FitReader.lastPerCycle(FitReader.read(run, cell, allocator,
                         new ArrayList<>()));
-                List<io.cellbench.core.data.CycleSummary> cycles = new ArrayList<>();
-                var report = io.cellbench.daq.arrow.ArrowCycleReader.read(
-                        io.cellbench.daq.run.RunLayout.cellDirectory(run, cell).resolve("cycles.arrows"), allocator,
-                        cycles::add);
-                assertTrue(report.clean(), report.warnings().toString());
+                List<io.cellbench.core.data.CycleSummary> cycles = cyclesArrows(cell, allocator);
                 assertEquals(reader.cycles(cell).size(), cycles.size(), cell);
                 for (var c : cycles) {
                     FittedSweep sweep = fits.get(c.cycleCount());
@@ -180,5 +172,15 @@ class RunFitsTest {
             }
         }
         assertTrue(withSweep >= 3, withSweep + " cycles with a fitted sweep");
+    }
+
+    /** The cell's cycles.arrows as the run left it, read to its end (the run closed it). */
+    private static List<io.cellbench.core.data.CycleSummary> cyclesArrows(String cell, RootAllocator allocator)
+            throws java.io.IOException {
+        List<io.cellbench.core.data.CycleSummary> cycles = new ArrayList<>();
+        var report = io.cellbench.daq.arrow.ArrowCycleReader.read(
+                io.cellbench.daq.run.RunLayout.cellDirectory(run, cell).resolve("cycles.arrows"), allocator, cycles::add);
+        assertTrue(report.clean(), cell + ": cycles.arrows was not read to its end: " + report.warnings());
+        return cycles;
     }
 }
