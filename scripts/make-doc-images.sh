@@ -45,7 +45,10 @@ plot bode     --kind bode     --cell coin-60MPa
 plot dqdv     --kind dqdv     --cell coin-60MPa
 plot nyquist-fit --kind nyquist --cell coin-60MPa --fit
 plot drt      --kind drt      --cell coin-60MPa
-plot resistance --kind resistance --against pressure
+# every cell named, in the schedule's order: run.json lists cells in the order they started,
+# which varies from run to run, and the cells' colours follow the order they are given in
+plot resistance --kind resistance --against pressure \
+  --cell coin-60MPa --cell coin-15MPa --cell pouch-5MPa --cell pouch-1MPa
 
 echo "make-doc-images: photographing the live page (headless Chromium)" >&2
 . "$root/scripts/find-jdk.sh"

@@ -45,7 +45,9 @@ class DocImagesTest {
                 List.of("dqdv", "--kind", "dqdv", "--cell", "coin-60MPa"),
                 List.of("nyquist-fit", "--kind", "nyquist", "--cell", "coin-60MPa", "--fit"),
                 List.of("drt", "--kind", "drt", "--cell", "coin-60MPa"),
-                List.of("resistance", "--kind", "resistance", "--against", "pressure"));
+                // the cells in the schedule's order: run.json has them in the order they started
+                List.of("resistance", "--kind", "resistance", "--against", "pressure", "--cell", "coin-60MPa",
+                        "--cell", "coin-15MPa", "--cell", "pouch-5MPa", "--cell", "pouch-1MPa"));
     }
 
     @ParameterizedTest
