@@ -120,6 +120,31 @@ class RunFitsTest {
         assertTrue(table.out().lines().findFirst().orElseThrow().contains("R_int Ohm"), table.out());
     }
 
+    /**
+     * The run command returns only after the fits still queued at its end are made: the last sweep
+     * of each cell (the protocol's final step, measured moments before the cell ends) is fitted,
+     * and its cycle's row in cycles.arrows, rewritten once the cell's fits are done, carries
+     * R_bulk, R_gb and R_int equal to fitting that recorded sweep here afterwards. A run that
+     * closed its files without waiting for the fit worker would return with that row empty.
+     */
+    @Test
+    void theRunReturnsOnlyWhenItsLastSweepIsFittedIntoCyclesArrows() throws Exception {
+        SweepAnalysis analysis = new SweepAnalysis(FitRequest.of(CIRCUIT));
+        try (RootAllocator allocator = new RootAllocator(); RunReader reader = RunReader.open(run)) {
+            for (String cell : ShortRun.CELLS) {
+                List<Spectrum> spectra = reader.spectra(cell);
+                Spectrum last = spectra.getLast();
+                FitRow expected = analysis.fit(spectra.size(), last);
+                List<io.cellbench.core.data.CycleSummary> cycles = cyclesArrows(cell, allocator);
+                var row = cycles.stream().filter(c -> c.cycleCount() == last.cycleCount()).findFirst()
+                        .orElseThrow(() -> new AssertionError(cell + ": no cycle " + last.cycleCount()));
+                assertEquals(expected.fit().value("R0"), row.bulkResistanceOhm(), 0, cell + " R_bulk");
+                assertEquals(expected.fit().value("R1"), row.grainBoundaryResistanceOhm(), 0, cell + " R_gb");
+                assertEquals(expected.fit().value("R2"), row.interfaceResistanceOhm(), 0, cell + " R_int");
+            }
+        }
+    }
+
     @Test
     void cyclesArrowsAndCsvCarryTheResistancesOfEachCyclesLastSweep() throws Exception {
         int withSweep = 0;
@@ -127,11 +152,7 @@ class RunFitsTest {
             for (String cell : ShortRun.CELLS) {
                 Map<Integer, FittedSweep> fits = FitReader.lastPerCycle(FitReader.read(run, cell, allocator,
                         new ArrayList<>()));
-                List<io.cellbench.core.data.CycleSummary> cycles = new ArrayList<>();
-                var report = io.cellbench.daq.arrow.ArrowCycleReader.read(
-                        io.cellbench.daq.run.RunLayout.cellDirectory(run, cell).resolve("cycles.arrows"), allocator,
-                        cycles::add);
-                assertTrue(report.clean(), report.warnings().toString());
+                List<io.cellbench.core.data.CycleSummary> cycles = cyclesArrows(cell, allocator);
                 assertEquals(reader.cycles(cell).size(), cycles.size(), cell);
                 for (var c : cycles) {
                     FittedSweep sweep = fits.get(c.cycleCount());
@@ -151,5 +172,15 @@ class RunFitsTest {
             }
         }
         assertTrue(withSweep >= 3, withSweep + " cycles with a fitted sweep");
+    }
+
+    /** The cell's cycles.arrows as the run left it, read to its end (the run closed it). */
+    private static List<io.cellbench.core.data.CycleSummary> cyclesArrows(String cell, RootAllocator allocator)
+            throws java.io.IOException {
+        List<io.cellbench.core.data.CycleSummary> cycles = new ArrayList<>();
+        var report = io.cellbench.daq.arrow.ArrowCycleReader.read(
+                io.cellbench.daq.run.RunLayout.cellDirectory(run, cell).resolve("cycles.arrows"), allocator, cycles::add);
+        assertTrue(report.clean(), cell + ": cycles.arrows was not read to its end: " + report.warnings());
+        return cycles;
     }
 }

@@ -88,7 +88,7 @@ final class CapacityPlot {
      * Cycle numbers are whole: half a cycle of room at each end, and at least four cycles
      * wide, so that a plot of one or two cycles still gets whole-number ticks.
      */
-    private static AxisRange cycleAxis(Extent cycles) {
+    static AxisRange cycleAxis(Extent cycles) {
         double lo = cycles.lo() - 0.5 - 0.02 * (cycles.hi() - cycles.lo());
         double hi = cycles.hi() + 0.5 + 0.02 * (cycles.hi() - cycles.lo());
         double widen = Math.max(0, 4 - (hi - lo)) / 2;

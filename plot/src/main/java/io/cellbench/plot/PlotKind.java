@@ -7,5 +7,6 @@ public enum PlotKind {
     NYQUIST,
     BODE,
     DQDV,
-    DRT
+    DRT,
+    RESISTANCE
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param every    draw every n-th cycle; 0 thins automatically to at most {@link Plots#MAX_CURVES}
  * @param binVolt  the dQ/dV voltage bin
  * @param fitCircuit nyquist, bode: the circuit fitted to each spectrum and drawn over it, or null
+ * @param against resistance: what the fitted resistances are drawn against; null when not asked (cycle)
  */
 public record PlotRequest(
         PlotKind kind,
@@ -21,7 +22,8 @@ public record PlotRequest(
         double binVolt,
         int width,
         int height,
-        String fitCircuit) {
+        String fitCircuit,
+        ResistanceAxis against) {
 
     public PlotRequest {
         cells = List.copyOf(cells);

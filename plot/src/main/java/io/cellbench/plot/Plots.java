@@ -5,6 +5,7 @@ import io.cellbench.daq.run.RunReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** What the plot module offers the command line: draw one figure of a run into an image file. */
@@ -32,6 +33,10 @@ public final class Plots {
             }
             fit = FitOverlay.of(request.fitCircuit());
         }
+        if (request.against() != null && request.kind() != PlotKind.RESISTANCE) {
+            throw new UserError("--against chooses the x axis of the resistance plot only, not "
+                    + request.kind().name().toLowerCase(Locale.ROOT));
+        }
         PlotInput in = new PlotInput(reader, request, Style.forSize(request.width(), request.height()), notes, fit);
         Figure figure = switch (request.kind()) {
             case VOLTAGE -> VoltagePlot.build(in);
@@ -40,7 +45,18 @@ public final class Plots {
             case BODE -> BodePlot.build(in);
             case DQDV -> DqDvPlot.build(in);
             case DRT -> DrtPlot.build(in);
+            case RESISTANCE -> ResistancePlot.build(in);
         };
         FigureWriter.write(figure, request.width(), request.height(), out);
+    }
+
+    /**
+     * What {@code --kind resistance} draws for this request, before it is drawn: a series per cell
+     * and fitted resistance, in the cell's colour (for checking a figure, or drawing it elsewhere).
+     */
+    public static List<ResistanceSeries> resistanceSeries(RunReader reader, PlotRequest request, PrintStream notes)
+            throws IOException {
+        return ResistancePlot.series(new PlotInput(reader, request, Style.forSize(request.width(), request.height()),
+                notes, null));
     }
 }

@@ -13,6 +13,7 @@ import io.cellbench.plot.ColourBy;
 import io.cellbench.plot.PlotKind;
 import io.cellbench.plot.PlotRequest;
 import io.cellbench.plot.Plots;
+import io.cellbench.plot.ResistanceAxis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Parameters;
             "  bode      |Z| and phase against frequency",
             "  dqdv      incremental capacity dQ/dV against voltage",
             "  drt       distribution of relaxation times, gamma against tau, peaks marked",
+            "  resistance  fitted R_bulk, R_gb, R_int against cycle, pressure or temperature",
             "Curves are coloured by cycle; voltage and dqdv draw one panel per cell, the others overlay cells."},
         footer = {"", "Examples:",
             "  cellbench plot demo-run --kind voltage --cell coin-60MPa -o voltage.png",
@@ -40,13 +42,14 @@ import picocli.CommandLine.Parameters;
             "  cellbench plot demo-run --kind dqdv --every 5 --bin 10mV -o dqdv.png",
             "  cellbench plot demo-run --kind nyquist --cell coin-60MPa --cycles 6 --fit -o fit.svg",
             "  cellbench plot demo-run --kind drt --cell coin-60MPa -o drt.png",
+            "  cellbench plot demo-run --kind resistance --against pressure -o r-pressure.png",
             "", "See docs/plots.md for what each plot shows and how long runs are thinned."})
 public final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A run directory (written by run or demo).")
     Path directory;
 
     @Option(names = "--kind", required = true, paramLabel = "KIND",
-            description = "voltage, capacity, nyquist, bode, dqdv or drt.")
+            description = "voltage, capacity, nyquist, bode, dqdv, drt or resistance.")
     PlotKind kind;
 
     @Option(names = "--cell", paramLabel = "ID", description = "A cell to plot (repeatable; default: every cell of the run).")
@@ -84,6 +87,11 @@ public final class PlotCommand implements Callable<Integer> {
                     + " when the circuit is left out: the one the run's sweeps were fitted with, else "
                     + SolidStateCircuit.CIRCUIT + "). See docs/plots.md.")
     String fit;
+
+    @Option(names = "--against", paramLabel = "WHAT",
+            description = "resistance: draw the fitted resistances against cycle (default: each cycle's last fitted"
+                    + " sweep), pressure or temperature (every fitted sweep, at the value recorded with it).")
+    ResistanceAxis against;
 
     @Option(names = "--width", paramLabel = "PX", defaultValue = "" + Plots.DEFAULT_WIDTH,
             description = "Image width in pixels (default: ${DEFAULT-VALUE}).")
@@ -129,7 +137,7 @@ public final class PlotCommand implements Callable<Integer> {
                 throw new UserError("run " + directory + " has no cells yet");
             }
             Plots.write(reader, new PlotRequest(kind, chosen, range, every == null ? 0 : every, colourBy, capacityAxis,
-                    binVolt, width, height, circuit), out, System.err);
+                    binVolt, width, height, circuit, against), out, System.err);
         }
         System.out.println("wrote " + out);
         return 0;

@@ -42,7 +42,12 @@ class DocImagesTest {
                 List.of("capacity", "--kind", "capacity", "--cell", "coin-60MPa", "--cell", "coin-15MPa"),
                 List.of("nyquist", "--kind", "nyquist", "--cell", "coin-60MPa"),
                 List.of("bode", "--kind", "bode", "--cell", "coin-60MPa"),
-                List.of("dqdv", "--kind", "dqdv", "--cell", "coin-60MPa"));
+                List.of("dqdv", "--kind", "dqdv", "--cell", "coin-60MPa"),
+                List.of("nyquist-fit", "--kind", "nyquist", "--cell", "coin-60MPa", "--fit"),
+                List.of("drt", "--kind", "drt", "--cell", "coin-60MPa"),
+                // the cells in the schedule's order: run.json has them in the order they started
+                List.of("resistance", "--kind", "resistance", "--against", "pressure", "--cell", "coin-60MPa",
+                        "--cell", "coin-15MPa", "--cell", "pouch-5MPa", "--cell", "pouch-1MPa"));
     }
 
     @ParameterizedTest

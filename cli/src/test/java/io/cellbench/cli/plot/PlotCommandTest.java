@@ -59,8 +59,9 @@ class PlotCommandTest {
         return kind.name().toLowerCase(Locale.ROOT);
     }
 
+    /** resistance needs fitted sweeps, which this run has none of: ResistancePlotTest draws it from the demo. */
     @ParameterizedTest
-    @EnumSource(PlotKind.class)
+    @EnumSource(value = PlotKind.class, names = "RESISTANCE", mode = EnumSource.Mode.EXCLUDE)
     void drawsEveryKindAsPngOfTheRequestedSize(PlotKind kind) throws IOException {
         Path png = tmp.resolve(name(kind) + ".png");
         Cellbench.Outcome o = Cellbench.run("plot", run, "--kind", name(kind), "-o", png, "--width", 900, "--height", 640);
@@ -341,6 +342,35 @@ class PlotCommandTest {
         assertEquals(2, typo.code());
         assertTrue(typo.err().contains("--fit: circuit 'R0-p(R1,C1', column 11"), typo.err());
         assertNoStackTrace(voltage);
+        assertNoStackTrace(typo);
+        assertFalse(Files.exists(png));
+    }
+
+    @Test
+    void resistanceOfARunWithoutFitsSaysHowToGetThem() {
+        // the run measured spectra but named no circuit, so nothing was fitted
+        Path png = tmp.resolve("no-fits-resistance.png");
+        Cellbench.Outcome o = Cellbench.run("plot", run, "--kind", "resistance", "--against", "pressure", "-o", png);
+        assertEquals(2, o.code(), o.err());
+        // run.json lists the cells in the order they started, which may be either
+        assertTrue(o.err().contains("no fitted resistances for coin-60MPa, coin-15MPa in this run")
+                || o.err().contains("no fitted resistances for coin-15MPa, coin-60MPa in this run"), o.err());
+        assertTrue(o.err().contains("fit: CIRCUIT") && o.err().contains("run --fit")
+                && o.err().contains("data eis DIR --fit"), "says how to get fits: " + o.err());
+        assertNoStackTrace(o);
+        assertFalse(Files.exists(png));
+    }
+
+    @Test
+    void againstIsRefusedForOtherKinds() {
+        Path png = tmp.resolve("refused-against.png");
+        Cellbench.Outcome o = Cellbench.run("plot", run, "--kind", "capacity", "--against", "pressure", "-o", png);
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("--against chooses the x axis of the resistance plot only, not capacity"), o.err());
+        Cellbench.Outcome typo = Cellbench.run("plot", run, "--kind", "resistance", "--against", "voltage", "-o", png);
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("voltage") && typo.err().contains("PRESSURE"), typo.err());
+        assertNoStackTrace(o);
         assertNoStackTrace(typo);
         assertFalse(Files.exists(png));
     }
