@@ -47,8 +47,49 @@ public final class Decimals {
         if (d < 0) {
             out[at++] = '-';
         }
-        shortest.of(Math.abs(d));
+        double v = Math.abs(d);
+        int end = fewDecimals(v, out, at);
+        if (end >= 0) {
+            return end;
+        }
+        shortest.of(v);
         return plain(shortest.digits, shortest.exponent, out, at);
+    }
+
+    /**
+     * A reading with at most 6 decimals (3 from 10^9 on) and 15 significant digits (3.7012 V,
+     * 0.001 A, a unix time of 1714521600.25 s: most of what instruments give) without the search for
+     * the shortest digits: if k = round(v · 10^d) gives back v as k / 10^d (both exact: k below
+     * 10^15, 10^d below 2^53, the division correctly rounded), then k · 10^-d is a decimal that
+     * reads back as v, and since no two decimals of up to 15 significant digits read back as the
+     * same double, it is the shortest one, the one {@link Double#toString} gives. Returns the
+     * position after the text, or -1 when v is not such a value.
+     */
+    private static int fewDecimals(double v, byte[] out, int at) {
+        int decimals;
+        double scale;
+        if (v >= 1e-6 && v < 1e9) {
+            decimals = 6;
+            scale = 1e6;
+        } else if (v >= 1e9 && v < 1e12) { // a unix time to the millisecond
+            decimals = 3;
+            scale = 1e3;
+        } else {
+            return -1;
+        }
+        double k = Math.rint(v * scale);
+        if (k / scale != v) {
+            return -1;
+        }
+        long digits = (long) k;
+        int exponent = -decimals;
+        long q = digits / 10;
+        while (digits == q * 10) { // trailing zeros
+            digits = q;
+            exponent++;
+            q = digits / 10;
+        }
+        return plain(digits, exponent, out, at);
     }
 
     /** The shortest decimal of {@code d} without an exponent ("Infinity" and "NaN" as Java writes them). */
