@@ -94,6 +94,11 @@ class DecimalsTest {
         for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
             values.addAll(List.of(p - 1, p, p + 1, 10 * p - 1));
         }
+        // eight digits at a time are worked out side by side in a long: every digit in every place
+        Random random = new Random(13);
+        for (int i = 0; i < 200_000; i++) {
+            values.add((random.nextLong() >>> 1) >>> random.nextInt(63));
+        }
         for (long n : values) {
             out[0] = '<';
             int end = Decimals.digits(n, out, 1);
