@@ -3,13 +3,12 @@ package io.cellbench.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.cellbench.core.data.BdfVersion;
 import io.cellbench.core.data.DataColumn;
 import io.cellbench.core.data.SampleField;
 import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.data.SpectrumRow;
-import io.cellbench.core.format.Decimals;
+import io.cellbench.core.format.PlainJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +96,7 @@ final class BdfExport {
 
     /** Writes {@code <cell>.bdf.json} next to the cell's samples. */
     void metadata(DataSource source, String cellId, BdfVersion version, Path directory) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper json = new ObjectMapper(PlainJson.factory()).enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode n = json.createObjectNode();
         n.put("bdf_version", version.number());
         n.put("bdf_schema", "https://github.com/battery-data-alliance/battery-data-format-ontology");
@@ -110,10 +109,10 @@ final class BdfExport {
         });
         Cell cell = cells.get(cellId);
         if (cell != null && !Double.isNaN(cell.minimumPressure)) {
-            // as every file writes numbers (Decimals): 60173576.71598137 Pa, not Jackson's 6.017357671598137E7
+            // as every file writes numbers (PlainJson): 60173576.71598137 Pa, not Jackson's 6.017357671598137E7
             n.putObject(SampleField.APPLIED_PRESSURE.columnName())
-                    .putRawValue("min", new RawValue(Decimals.plain(cell.minimumPressure)))
-                    .putRawValue("max", new RawValue(Decimals.plain(cell.maximumPressure)));
+                    .put("min", cell.minimumPressure)
+                    .put("max", cell.maximumPressure);
         }
         Path file = directory.resolve(CellFiles.fileName(cellId) + ".bdf.json");
         Files.writeString(file, json.writeValueAsString(n) + "\n", java.nio.file.StandardOpenOption.CREATE_NEW);

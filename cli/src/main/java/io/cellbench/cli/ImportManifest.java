@@ -30,7 +30,7 @@ final class ImportManifest {
      * Rewrites run.json keeping each number's text as it was written (Decimals: 1742977375.474,
      * never 1.742977375474E9): read as exact BigDecimals, written back in plain notation.
      */
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectMapper JSON = JsonMapper.builder(io.cellbench.core.format.PlainJson.factory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))

@@ -10,7 +10,8 @@ import io.cellbench.schedules.schedule.ScheduledCell;
 
 /** The normalized form of a schedule: its cells, each with its protocol as {@link ProtocolJson} prints it. */
 final class ScheduleJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper(io.cellbench.core.format.PlainJson.factory())
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
     private ScheduleJson() {
     }

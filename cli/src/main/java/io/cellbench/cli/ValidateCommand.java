@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
             "  cellbench validate schedule.yaml             checks the schedule and every protocol it names",
             "", "Exit status: 0 when every file is valid, 2 otherwise."})
 final class ValidateCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(io.cellbench.core.format.PlainJson.factory());
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Protocol, schedule, lab or notify files (YAML).")
     List<Path> files;

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A CSV file's rows are formatted a block at a time on several threads ({@link CsvBlocks}) and
  * must still come out whole and in order: tens of blocks of random rows (NaN as an empty field,
- * negative integers, doubles of every scale) against the same rows written one by one.
+ * negative integers, doubles of every scale, runs of repeated values, 0.0 and -0.0) against the
+ * same rows written one by one.
  */
 class ColumnCsvFileTest {
     @TempDir
@@ -39,11 +40,20 @@ class ColumnCsvFileTest {
         int rows = 20 * CsvBlocks.ROWS + random.nextInt(CsvBlocks.ROWS);
         StringBuilder expected = new StringBuilder("index,count,value,other\n");
         List<Row> all = new ArrayList<>();
+        Row previous = new Row(0, 0, 0, 0);
         for (int i = 0; i < rows; i++) {
-            Row row = new Row(i, random.nextInt() >> random.nextInt(32),
-                    random.nextInt(10) == 0 ? Double.NaN : (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(20) - 10),
-                    Double.longBitsToDouble(random.nextLong()));
+            // runs of repeated values (a formatter copies a value equal to the one above it),
+            // and 0.0 beside -0.0, which are equal but print differently
+            Row row = new Row(i, random.nextInt(3) == 0 ? previous.count() : random.nextInt() >> random.nextInt(32),
+                    switch (random.nextInt(6)) {
+                        case 0 -> Double.NaN;
+                        case 1, 2 -> previous.value();
+                        case 3 -> random.nextBoolean() ? 0.0 : -0.0;
+                        default -> (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(20) - 10);
+                    },
+                    random.nextInt(4) == 0 ? previous.other() : Double.longBitsToDouble(random.nextLong()));
             all.add(row);
+            previous = row;
             expected.append(row.index()).append(',').append(row.count()).append(',')
                     .append(Double.isNaN(row.value()) ? "" : Decimals.plain(row.value())).append(',')
                     .append(Double.isNaN(row.other()) ? "" : Decimals.plain(row.other())).append('\n');

@@ -53,7 +53,7 @@ public final class StatusCommand implements Callable<Integer> {
             List<CellStatus> cells = new ArrayList<>();
             live.path("cells").forEach(c -> cells.add(CellStatus.fromJson(c)));
             if (json) {
-                System.out.println(live.toPrettyString());
+                System.out.println(ControlJson.pretty(live));
             } else {
                 System.out.println(dir + ": running (process " + live.path("pid").asText() + ", run "
                         + live.path("run_id").asText() + ")");
@@ -66,7 +66,7 @@ public final class StatusCommand implements Callable<Integer> {
         }
         if (live != null) {
             // A process runs the directory but cannot say more yet (it is starting).
-            System.out.println(json ? live.toPrettyString()
+            System.out.println(json ? ControlJson.pretty(live)
                     : dir + ": running; the process says: " + live.path("error").asText());
             return 0;
         }
@@ -78,7 +78,7 @@ public final class StatusCommand implements Callable<Integer> {
             }
             ArrayNode cells = out.putArray("cells");
             report.cells().forEach(c -> cells.add(c.toJson()));
-            System.out.println(out.toPrettyString());
+            System.out.println(ControlJson.pretty(out));
         } else {
             if (unreachable != null) {
                 System.err.println("cellbench status: the control channel did not answer: " + unreachable);

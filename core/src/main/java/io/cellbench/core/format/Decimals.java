@@ -1,5 +1,8 @@
 package io.cellbench.core.format;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 public final class Decimals {
     /** Longest text: sign, 17 significant digits, up to 324 leading zeros, point. */
     public static final int MAX_LENGTH = 352;
+    private static final VarHandle LITTLE_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final ThreadLocal<Decimals> PER_THREAD = ThreadLocal.withInitial(Decimals::new);
     private static final long[] POWERS_OF_TEN = new long[19];
     /** The digits of 0 … 99, tens and ones. */
@@ -47,8 +52,49 @@ public final class Decimals {
         if (d < 0) {
             out[at++] = '-';
         }
-        shortest.of(Math.abs(d));
+        double v = Math.abs(d);
+        int end = fewDecimals(v, out, at);
+        if (end >= 0) {
+            return end;
+        }
+        shortest.of(v);
         return plain(shortest.digits, shortest.exponent, out, at);
+    }
+
+    /**
+     * A reading with at most 6 decimals (3 from 10^9 on) and 15 significant digits (3.7012 V,
+     * 0.001 A, a unix time of 1714521600.25 s: most of what instruments give) without the search for
+     * the shortest digits: if k = round(v · 10^d) gives back v as k / 10^d (both exact: k below
+     * 10^15, 10^d below 2^53, the division correctly rounded), then k · 10^-d is a decimal that
+     * reads back as v, and since no two decimals of up to 15 significant digits read back as the
+     * same double, it is the shortest one, the one {@link Double#toString} gives. Returns the
+     * position after the text, or -1 when v is not such a value.
+     */
+    private static int fewDecimals(double v, byte[] out, int at) {
+        int decimals;
+        double scale;
+        if (v >= 1e-6 && v < 1e9) {
+            decimals = 6;
+            scale = 1e6;
+        } else if (v >= 1e9 && v < 1e12) { // a unix time to the millisecond
+            decimals = 3;
+            scale = 1e3;
+        } else {
+            return -1;
+        }
+        double k = Math.rint(v * scale);
+        if (k / scale != v) {
+            return -1;
+        }
+        long digits = (long) k;
+        int exponent = -decimals;
+        long q = digits / 10;
+        while (digits == q * 10) { // trailing zeros
+            digits = q;
+            exponent++;
+            q = digits / 10;
+        }
+        return plain(digits, exponent, out, at);
     }
 
     /** The shortest decimal of {@code d} without an exponent ("Infinity" and "NaN" as Java writes them). */
@@ -101,27 +147,31 @@ public final class Decimals {
     public static int digits(long n, byte[] out, int at) {
         int end = at + length(n);
         int i = end;
-        // tens of millions of values: the digits go two at a time in int arithmetic, eight at a
-        // time split off a long by one division
+        // tens of millions of values (17 digits each, often): eight digits at a time, split
+        // into groups whose divisions (multiplications, for constants) do not wait on each other
         while (n > Integer.MAX_VALUE) {
-            long high = n / 100_000_000L;
-            int low = (int) (n - high * 100_000_000L);
-            for (int k = 0; k < 4; k++) {
-                int q = low / 100;
-                int pair = low - q * 100;
-                out[--i] = ONES[pair];
-                out[--i] = TENS[pair];
-                low = q;
-            }
+            // n / 10^8 by a multiplication: M = ceil(2^89 / 10^8), exact for every n < 2^63
+            long high = Math.multiplyHigh(n, 0x55E63B88C230E77FL) >>> 25;
+            i = eight((int) (n - high * 100_000_000L), out, i);
             n = high;
         }
         int m = (int) n;
-        while (m >= 100) {
-            int q = m / 100;
-            int pair = m - q * 100;
+        if (m >= 100_000_000) {
+            int high = m / 100_000_000;
+            i = eight(m - high * 100_000_000, out, i);
+            m = high;
+        }
+        if (m >= 10_000) {
+            int high = m / 10_000;
+            i = four(m - high * 10_000, out, i);
+            m = high;
+        }
+        if (m >= 100) {
+            int high = m / 100;
+            int pair = m - high * 100;
             out[--i] = ONES[pair];
             out[--i] = TENS[pair];
-            m = q;
+            m = high;
         }
         if (m >= 10) {
             out[--i] = ONES[m];
@@ -130,6 +180,34 @@ public final class Decimals {
             out[--i] = (byte) ('0' + m);
         }
         return end;
+    }
+
+    /**
+     * The eight digits of {@code n} < 10^8 (leading zeros too) ending before {@code end}; returns
+     * where they start. All eight are worked out side by side in one long (two lanes of four
+     * digits, then four of two, then eight of one: division by 100 as × 10486 >> 20, exact below
+     * 10^4, by 10 as × 103 >> 10, exact below 179) and stored at once, first digit lowest.
+     */
+    private static int eight(int n, byte[] out, int end) {
+        long high = n / 10_000;
+        long x = high | (n - high * 10_000) << 32;
+        long hundreds = (x * 10_486 >>> 20) & 0x0000_007F_0000_007FL;
+        long y = hundreds | (x - 100 * hundreds) << 16;
+        long tens = (y * 103 >>> 10) & 0x000F_000F_000F_000FL;
+        long z = tens | (y - 10 * tens) << 8;
+        LITTLE_ENDIAN_LONG.set(out, end - 8, z + 0x3030_3030_3030_3030L);
+        return end - 8;
+    }
+
+    /** The four digits of {@code n} < 10^4 (leading zeros too) ending before {@code end}; returns where they start. */
+    private static int four(int n, byte[] out, int end) {
+        int high = n / 100;
+        int low = n - high * 100;
+        out[end - 1] = ONES[low];
+        out[end - 2] = TENS[low];
+        out[end - 3] = ONES[high];
+        out[end - 4] = TENS[high];
+        return end - 4;
     }
 
     /** {@code digits} × 10^{@code exponent} (digits without trailing zeros) in plain notation, with at least one decimal. */

@@ -94,6 +94,11 @@ class DecimalsTest {
         for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
             values.addAll(List.of(p - 1, p, p + 1, 10 * p - 1));
         }
+        // eight digits at a time are worked out side by side in a long: every digit in every place
+        Random random = new Random(13);
+        for (int i = 0; i < 200_000; i++) {
+            values.add((random.nextLong() >>> 1) >>> random.nextInt(63));
+        }
         for (long n : values) {
             out[0] = '<';
             int end = Decimals.digits(n, out, 1);
@@ -128,6 +133,32 @@ class DecimalsTest {
             if (!Double.isNaN(d)) {
                 check(d);
             }
+        }
+    }
+
+    /**
+     * Readings of few decimals take a short way (k / 10^d read back); it must give
+     * Double.toString's digits at every edge of its ranges (10^-6, 10^9, 10^12), for decimals of
+     * up to 15 significant digits (always the shortest) and for their neighbours one ulp away
+     * (which have 16 or 17 and go the long way).
+     */
+    @Test
+    void readingsOfFewDecimalsAtTheEdgesOfTheirShortWay() {
+        long seed = Long.getLong("cellbench.seed", System.nanoTime());
+        System.out.println("DecimalsTest few decimals seed " + seed + " (-Dcellbench.seed=" + seed + " repeats it)");
+        Random random = new Random(seed);
+        for (double edge : List.of(1e-6, 1e9, 1e12)) {
+            for (double d = Math.nextDown(Math.nextDown(edge)), n = 0; n < 5; n++, d = Math.nextUp(d)) {
+                check(d);
+            }
+        }
+        for (int i = 0; i < 1_000_000; i++) {
+            int decimals = random.nextInt(9); // 0 … 8: more than the short way takes too
+            long digits = (long) (random.nextDouble() * Math.pow(10, 1 + random.nextInt(15)));
+            double d = digits / Math.pow(10, decimals) * (i % 2 == 0 ? 1 : -1);
+            check(d);
+            check(Math.nextUp(d));
+            check(Math.nextDown(d));
         }
     }
 }

@@ -3,25 +3,24 @@ package io.cellbench.daq.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.cellbench.core.format.Decimals;
+import io.cellbench.core.format.PlainJson;
 
 /**
  * The JSON conventions of run.json and events.jsonl: unknown numbers are null, never NaN, and
- * numbers are written as every file of cellbench writes them ({@link Decimals}: a unix time is
- * 1767225601.0, not Jackson's 1.767225601E9).
+ * numbers are written as every file of cellbench writes them ({@link Decimals}, by the mapper's
+ * {@link PlainJson} generator: a unix time is 1767225601.0, not Jackson's 1.767225601E9).
  */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper(PlainJson.factory());
 
     private Json() {
     }
 
     static void number(ObjectNode node, String key, double value) {
         if (Double.isFinite(value)) {
-            // the text goes out as it is: a double node would be written by Double.toString
-            node.putRawValue(key, new RawValue(Decimals.plain(value)));
+            node.put(key, value); // the mapper's generator prints it through Decimals
         } else {
             node.putNull(key);
         }

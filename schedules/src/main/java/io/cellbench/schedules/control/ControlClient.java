@@ -94,7 +94,7 @@ public final class ControlClient {
                     // closing anyway
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-            ByteBuffer out = StandardCharsets.UTF_8.encode(request.toString() + "\n");
+            ByteBuffer out = StandardCharsets.UTF_8.encode(ControlJson.line(request) + "\n");
             while (out.hasRemaining()) {
                 c.write(out);
             }

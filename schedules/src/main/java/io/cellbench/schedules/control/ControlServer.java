@@ -157,7 +157,7 @@ final class ControlServer implements AutoCloseable {
 
     private void refuse(SocketChannel c, String why) {
         try (c) {
-            c.write(StandardCharsets.UTF_8.encode(ControlJson.error(why).toString() + "\n"));
+            c.write(StandardCharsets.UTF_8.encode(ControlJson.line(ControlJson.error(why)) + "\n"));
         } catch (IOException e) {
             // the client went away
         } finally {
@@ -228,7 +228,7 @@ final class ControlServer implements AutoCloseable {
     }
 
     private static void write(SocketChannel c, ObjectNode answer) throws IOException {
-        ByteBuffer out = StandardCharsets.UTF_8.encode(answer.toString() + "\n");
+        ByteBuffer out = StandardCharsets.UTF_8.encode(ControlJson.line(answer) + "\n");
         while (out.hasRemaining()) {
             c.write(out);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import io.cellbench.core.format.PlainJson;
 import io.cellbench.daq.run.RecordingFailure;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -26,7 +27,8 @@ public final class JournalFiles {
     /** The subdirectory of the scheduler's entries (a directory: no cell journal is listed twice). */
     public static final String SCHEDULER = "scheduler";
 
-    static final ObjectMapper JSON = new ObjectMapper()
+    /** Numbers as every file of a run prints them ({@link PlainJson}: a unix time without an exponent). */
+    static final ObjectMapper JSON = new ObjectMapper(PlainJson.factory())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
