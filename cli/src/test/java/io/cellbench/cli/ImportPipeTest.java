@@ -3,10 +3,14 @@ package io.cellbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellbench.testing.ReferenceData;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +49,12 @@ class ImportPipeTest {
         String manifest = Files.readString(tmp.resolve("piped/run.json"));
         assertTrue(manifest.contains("\"source_file\" : \"" + pipe + "\"") || manifest.contains("\"source_file\":\"" + pipe + "\""),
                 "run.json names the pipe given: " + manifest);
+        // the checksum is computed on its own thread from the copy, which is deleted once read
+        JsonNode imported = new ObjectMapper().readTree(manifest).path("cells").get(0).path("import");
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+                imported.path("source_sha256").asText(), imported.toString());
+        assertEquals(bytes.length, imported.path("source_size_bytes").asLong(), imported.toString());
         try (var files = Files.walk(tmp.resolve("piped"))) {
             List<Path> copies = files.filter(p -> p.toString().contains(".piped")).toList();
             assertEquals(List.of(), copies, "no copy is left under --out");
