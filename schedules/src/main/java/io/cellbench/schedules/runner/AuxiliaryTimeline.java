@@ -64,6 +64,16 @@ final class AuxiliaryTimeline {
         readings.addLast(new double[] {unix, pa, celsius});
     }
 
+    /**
+     * The limit of {@code window} the newest reading crossed, or {@code null}: the same check a
+     * directly driven cell makes on each sample, with the channel's own values left to the
+     * cycler's protection (NaN is not checked).
+     */
+    String violation(SafetyWindow window) {
+        double[] r = readings.peekLast();
+        return r == null ? null : window.violation(Double.NaN, Double.NaN, Double.NaN, r[2], r[1]);
+    }
+
     /** The stack pressure, Pa, read last at or before {@code unix}; NaN for none. */
     double pressurePa(double unix) {
         double[] r = at(unix);

@@ -36,6 +36,7 @@ final class ProgramFollow {
     private final Consumer<Boolean> journal;
     private final double pollSecond;
     private final AuxiliaryTimeline aux;
+    private final SafetyWindow window;
     private final Object wake = new Object();
     private boolean woken; // guarded by wake
     private volatile boolean running;
@@ -56,6 +57,7 @@ final class ProgramFollow {
         this.pollSecond = pollSecond;
         this.aux = new AuxiliaryTimeline(setup.pressureFixture(), setup.chamber(),
                 CellSetup.DEFAULT_AUXILIARY_PERIOD_SECOND);
+        this.window = new SafetyWindow(setup.protocol().limits());
     }
 
     double pollSecond() {
@@ -100,6 +102,10 @@ final class ProgramFollow {
             if (stopped.getAsBoolean()) {
                 throw new RunEnd(Outcome.STOPPED, "stopped by the operator");
             }
+            String unsafe = aux.violation(window);
+            if (unsafe != null) { // as a directly driven cell, one already outside its window does not start
+                throw new RunEnd(Outcome.SAFETY_TRIP, unsafe + "; no program was started on " + ch.name());
+            }
             ch.start(file, setup.cell().id());
             running = true;
             ProgramStatus st = ch.status();
@@ -109,6 +115,10 @@ final class ProgramFollow {
         while (true) {
             ProgramStatus st;
             readAuxiliaries(tally);
+            String unsafe = running ? aux.violation(window) : null;
+            if (unsafe != null) {
+                throw trip(ch, sources, tally, unsafe);
+            }
             try {
                 control(ch, tally);
                 st = ch.status();
@@ -153,6 +163,32 @@ final class ProgramFollow {
         notice(tally, Severity.ALARM, text);
         return new RunEnd(Outcome.STOPPED, "stopped: its program had been stopped on " + ch.name()
                 + " and cannot be continued from cellbench");
+    }
+
+    /**
+     * The fixture or the chamber read outside the protocol's window: the program is stopped on
+     * the cycler (BTS reads no press, and the chamber only through a thermocouple mapped in BTS),
+     * and what it recorded up to the stop is downloaded. The runner ends the cell in a safety
+     * trip, with an alarm, as for a directly driven cell. A stop the cycler does not take leaves
+     * the program running: the runner's end tries once more and says so.
+     */
+    private RunEnd trip(NativeProgramChannel ch, List<Step> sources, RecordTally tally, String violation) {
+        String stopped;
+        try {
+            ch.stop();
+            stopSent = true;
+            running = false;
+            stopped = "; the program on " + ch.name() + " was stopped";
+        } catch (InstrumentException e) {
+            stopped = "";
+        }
+        try {
+            download(ch, sources, tally);
+        } catch (InstrumentException e) {
+            notice(tally, Severity.WARNING, "the records " + ch.name() + " wrote before the stop could not be"
+                    + " downloaded (" + e.getMessage() + "): they are in the test's data in BTS");
+        }
+        return new RunEnd(Outcome.SAFETY_TRIP, violation + stopped);
     }
 
     /** A resumed run whose journal was written just before the start went through: the program is ours. */
