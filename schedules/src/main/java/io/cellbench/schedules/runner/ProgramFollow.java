@@ -37,6 +37,8 @@ final class ProgramFollow {
     private final double pollSecond;
     private final AuxiliaryTimeline aux;
     private final SafetyWindow window;
+    private final Interlock pressureInterlock;
+    private final Interlock temperatureInterlock;
     private final Object wake = new Object();
     private boolean woken; // guarded by wake
     private volatile boolean running;
@@ -58,6 +60,10 @@ final class ProgramFollow {
         this.aux = new AuxiliaryTimeline(setup.pressureFixture(), setup.chamber(),
                 CellSetup.DEFAULT_AUXILIARY_PERIOD_SECOND);
         this.window = new SafetyWindow(setup.protocol().limits());
+        Coordination c = setup.coordination();
+        this.pressureInterlock = setup.pressureFixture() == null ? null : Interlock.pressure(c.pressureInterlock());
+        this.temperatureInterlock = setup.chamber() == null ? null
+                : Interlock.chamberTemperature(c.temperatureInterlock());
     }
 
     double pollSecond() {
@@ -245,8 +251,22 @@ final class ProgramFollow {
         }
     }
 
+    /**
+     * Reads the fixture and the chamber when due; the schedule's interlocks see each read and
+     * hold the cell as they hold a directly driven one (the hold pauses the program at the cycler).
+     */
     private void readAuxiliaries(RecordTally tally) {
-        aux.readIfDue(setup.clock().nowUnixSeconds(), (severity, text) -> notice(tally, severity, text));
+        double now = setup.clock().nowUnixSeconds();
+        if (!aux.readIfDue(now, (severity, text) -> notice(tally, severity, text))) {
+            return;
+        }
+        if (pressureInterlock != null) {
+            pressureInterlock.offer(aux.pressurePa(now), now, holds);
+        }
+        if (temperatureInterlock != null) {
+            temperatureInterlock.offer(aux.ambientCelsius(now), now, holds);
+        }
+        status.holds(holds.described());
     }
 
     private void ended(NativeProgramChannel ch, ProgramStatus st, RecordTally tally) throws RunEnd {
