@@ -27,6 +27,8 @@ final class ProgramFollow {
     static final int CHUNK = 1000;
     /** A cycler unreachable this long (lab time) is an alarm, not only a warning. */
     static final double ALARM_AFTER_SECOND = FaultRetry.DEFAULT.boundSecond();
+    /** Polls a safety stop waits for the cycler to report its program ended. */
+    static final int STOP_POLLS = 10;
 
     private final DelegatedSetup setup;
     private final LiveStatus status;
@@ -178,15 +180,15 @@ final class ProgramFollow {
      * trip, with an alarm, as for a directly driven cell. A stop the cycler does not take leaves
      * the program running: the runner's end tries once more and says so.
      */
-    private RunEnd trip(NativeProgramChannel ch, List<Step> sources, RecordTally tally, String violation) {
-        String stopped;
+    private RunEnd trip(NativeProgramChannel ch, List<Step> sources, RecordTally tally, String violation)
+            throws InterruptedException {
+        String stopped = "";
         try {
             ch.stop();
             stopSent = true;
-            running = false;
-            stopped = "; the program on " + ch.name() + " was stopped";
+            stopped = stoppedAtCycler(ch);
         } catch (InstrumentException e) {
-            stopped = "";
+            // running stays true: the runner's end tries the stop again and says if it fails
         }
         try {
             download(ch, sources, tally);
@@ -195,6 +197,24 @@ final class ProgramFollow {
                     + " downloaded (" + e.getMessage() + "): they are in the test's data in BTS");
         }
         return new RunEnd(Outcome.SAFETY_TRIP, violation + stopped);
+    }
+
+    /**
+     * Waits (a few poll periods) for the cycler to report the program ended after a stop: it
+     * takes a stop at its next control tick, and its last records are written by then.
+     */
+    private String stoppedAtCycler(NativeProgramChannel ch) throws InterruptedException {
+        ProgramStatus st = null;
+        for (int poll = 0; poll < STOP_POLLS; poll++) {
+            st = ch.status();
+            if (st.state().ended()) {
+                running = false;
+                return "; the program on " + ch.name() + " was stopped";
+            }
+            await();
+        }
+        return "; the program on " + ch.name() + " was told to stop but still reports " + st.cyclerState()
+                + ": stop it in BTS";
     }
 
     /** A resumed run whose journal was written just before the start went through: the program is ours. */
