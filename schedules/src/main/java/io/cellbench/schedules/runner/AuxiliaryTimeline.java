@@ -35,10 +35,13 @@ final class AuxiliaryTimeline {
         this.periodSecond = periodSecond;
     }
 
-    /** Reads the fixture and the chamber at {@code unix} if their period is up; a failure is said to {@code notice}. */
-    void readIfDue(double unix, BiConsumer<Severity, String> notice) {
+    /**
+     * Reads the fixture and the chamber at {@code unix} if their period is up; a failure is said
+     * to {@code notice}. True when it read (the interlocks see each read once).
+     */
+    boolean readIfDue(double unix, BiConsumer<Severity, String> notice) {
         if (fixture == null && chamber == null || unix < nextRead) {
-            return;
+            return false;
         }
         nextRead = unix + periodSecond;
         String failure = null;
@@ -62,6 +65,17 @@ final class AuxiliaryTimeline {
         }
         failing = failure != null;
         readings.addLast(new double[] {unix, pa, celsius});
+        return true;
+    }
+
+    /**
+     * The limit of {@code window} the newest reading crossed, or {@code null}: the same check a
+     * directly driven cell makes on each sample, with the channel's own values left to the
+     * cycler's protection (NaN is not checked).
+     */
+    String violation(SafetyWindow window) {
+        double[] r = readings.peekLast();
+        return r == null ? null : window.violation(Double.NaN, Double.NaN, Double.NaN, r[2], r[1]);
     }
 
     /** The stack pressure, Pa, read last at or before {@code unix}; NaN for none. */

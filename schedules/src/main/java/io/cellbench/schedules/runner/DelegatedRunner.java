@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * each program is started and followed ({@link ProgramFollow}), its records becoming the
  * cell's samples and steps ({@link RecordTally}); each impedance step runs on the cell's
  * analyzer between two programs ({@link DelegatedSweep}). Pause, continue and stop go to the
- * cycler; a protection stop at the cycler is a safety trip. A resumed run re-attaches to the
+ * cycler; a protection stop at the cycler is a safety trip, and so is a fixture or chamber read
+ * outside the protocol's window (the program is then stopped there). A resumed run re-attaches to the
  * program the cycler kept running and downloads what it missed. See docs/runner.md,
  * "Delegated cells".
  */

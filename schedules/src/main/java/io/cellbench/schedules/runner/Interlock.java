@@ -31,6 +31,17 @@ final class Interlock {
         this.setpoint = rule.setpoint();
     }
 
+    /** The stack pressure's interlock under {@code rule}, or {@code null} for none. */
+    static Interlock pressure(InterlockRule rule) {
+        return rule == null ? null : new Interlock(HoldSources.PRESSURE_INTERLOCK, "pressure", Texts::pressure, rule);
+    }
+
+    /** The chamber temperature's interlock under {@code rule}, or {@code null} for none. */
+    static Interlock chamberTemperature(InterlockRule rule) {
+        return rule == null ? null : new Interlock(HoldSources.TEMPERATURE_INTERLOCK, "chamber temperature",
+                v -> Texts.number(v) + " °C", rule);
+    }
+
     /** The protocol set the quantity; followed unless the rule fixes its own set point. */
     void protocolSet(double value) {
         if (Double.isNaN(rule.setpoint())) {

@@ -27,6 +27,8 @@ final class ProgramFollow {
     static final int CHUNK = 1000;
     /** A cycler unreachable this long (lab time) is an alarm, not only a warning. */
     static final double ALARM_AFTER_SECOND = FaultRetry.DEFAULT.boundSecond();
+    /** Polls a safety stop waits for the cycler to report its program ended. */
+    static final int STOP_POLLS = 10;
 
     private final DelegatedSetup setup;
     private final LiveStatus status;
@@ -36,6 +38,9 @@ final class ProgramFollow {
     private final Consumer<Boolean> journal;
     private final double pollSecond;
     private final AuxiliaryTimeline aux;
+    private final SafetyWindow window;
+    private final Interlock pressureInterlock;
+    private final Interlock temperatureInterlock;
     private final Object wake = new Object();
     private boolean woken; // guarded by wake
     private volatile boolean running;
@@ -56,6 +61,11 @@ final class ProgramFollow {
         this.pollSecond = pollSecond;
         this.aux = new AuxiliaryTimeline(setup.pressureFixture(), setup.chamber(),
                 CellSetup.DEFAULT_AUXILIARY_PERIOD_SECOND);
+        this.window = new SafetyWindow(setup.protocol().limits());
+        Coordination c = setup.coordination();
+        this.pressureInterlock = setup.pressureFixture() == null ? null : Interlock.pressure(c.pressureInterlock());
+        this.temperatureInterlock = setup.chamber() == null ? null
+                : Interlock.chamberTemperature(c.temperatureInterlock());
     }
 
     double pollSecond() {
@@ -100,6 +110,10 @@ final class ProgramFollow {
             if (stopped.getAsBoolean()) {
                 throw new RunEnd(Outcome.STOPPED, "stopped by the operator");
             }
+            String unsafe = aux.violation(window);
+            if (unsafe != null) { // as a directly driven cell, one already outside its window does not start
+                throw new RunEnd(Outcome.SAFETY_TRIP, unsafe + "; no program was started on " + ch.name());
+            }
             ch.start(file, setup.cell().id());
             running = true;
             ProgramStatus st = ch.status();
@@ -109,6 +123,10 @@ final class ProgramFollow {
         while (true) {
             ProgramStatus st;
             readAuxiliaries(tally);
+            String unsafe = running ? aux.violation(window) : null;
+            if (unsafe != null) {
+                throw trip(ch, sources, tally, unsafe);
+            }
             try {
                 control(ch, tally);
                 st = ch.status();
@@ -153,6 +171,50 @@ final class ProgramFollow {
         notice(tally, Severity.ALARM, text);
         return new RunEnd(Outcome.STOPPED, "stopped: its program had been stopped on " + ch.name()
                 + " and cannot be continued from cellbench");
+    }
+
+    /**
+     * The fixture or the chamber read outside the protocol's window: the program is stopped on
+     * the cycler (BTS reads no press, and the chamber only through a thermocouple mapped in BTS),
+     * and what it recorded up to the stop is downloaded. The runner ends the cell in a safety
+     * trip, with an alarm, as for a directly driven cell. A stop the cycler does not take leaves
+     * the program running: the runner's end tries once more and says so.
+     */
+    private RunEnd trip(NativeProgramChannel ch, List<Step> sources, RecordTally tally, String violation)
+            throws InterruptedException {
+        String stopped = "";
+        try {
+            ch.stop();
+            stopSent = true;
+            stopped = stoppedAtCycler(ch);
+        } catch (InstrumentException e) {
+            // running stays true: the runner's end tries the stop again and says if it fails
+        }
+        try {
+            download(ch, sources, tally);
+        } catch (InstrumentException e) {
+            notice(tally, Severity.WARNING, "the records " + ch.name() + " wrote before the stop could not be"
+                    + " downloaded (" + e.getMessage() + "): they are in the test's data in BTS");
+        }
+        return new RunEnd(Outcome.SAFETY_TRIP, violation + stopped);
+    }
+
+    /**
+     * Waits (a few poll periods) for the cycler to report the program ended after a stop: it
+     * takes a stop at its next control tick, and its last records are written by then.
+     */
+    private String stoppedAtCycler(NativeProgramChannel ch) throws InterruptedException {
+        ProgramStatus st = null;
+        for (int poll = 0; poll < STOP_POLLS; poll++) {
+            st = ch.status();
+            if (st.state().ended()) {
+                running = false;
+                return "; the program on " + ch.name() + " was stopped";
+            }
+            await();
+        }
+        return "; the program on " + ch.name() + " was told to stop but still reports " + st.cyclerState()
+                + ": stop it in BTS";
     }
 
     /** A resumed run whose journal was written just before the start went through: the program is ours. */
@@ -209,8 +271,22 @@ final class ProgramFollow {
         }
     }
 
+    /**
+     * Reads the fixture and the chamber when due; the schedule's interlocks see each read and
+     * hold the cell as they hold a directly driven one (the hold pauses the program at the cycler).
+     */
     private void readAuxiliaries(RecordTally tally) {
-        aux.readIfDue(setup.clock().nowUnixSeconds(), (severity, text) -> notice(tally, severity, text));
+        double now = setup.clock().nowUnixSeconds();
+        if (!aux.readIfDue(now, (severity, text) -> notice(tally, severity, text))) {
+            return;
+        }
+        if (pressureInterlock != null) {
+            pressureInterlock.offer(aux.pressurePa(now), now, holds);
+        }
+        if (temperatureInterlock != null) {
+            temperatureInterlock.offer(aux.ambientCelsius(now), now, holds);
+        }
+        status.holds(holds.described());
     }
 
     private void ended(NativeProgramChannel ch, ProgramStatus st, RecordTally tally) throws RunEnd {

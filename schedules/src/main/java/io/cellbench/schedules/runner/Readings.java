@@ -36,11 +36,8 @@ final class Readings {
         this.auxPeriod = setup.auxiliaryPeriodSecond();
         this.holds = holds;
         Coordination c = setup.coordination();
-        this.pressureInterlock = c.pressureInterlock() == null || fixture == null ? null
-                : new Interlock(HoldSources.PRESSURE_INTERLOCK, "pressure", Texts::pressure, c.pressureInterlock());
-        this.temperatureInterlock = c.temperatureInterlock() == null || chamber == null ? null
-                : new Interlock(HoldSources.TEMPERATURE_INTERLOCK, "chamber temperature", v -> Texts.number(v) + " °C",
-                        c.temperatureInterlock());
+        this.pressureInterlock = fixture == null ? null : Interlock.pressure(c.pressureInterlock());
+        this.temperatureInterlock = chamber == null ? null : Interlock.chamberTemperature(c.temperatureInterlock());
     }
 
     /**

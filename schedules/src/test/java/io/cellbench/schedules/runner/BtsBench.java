@@ -36,9 +36,15 @@ final class BtsBench implements AutoCloseable {
 
     /** A fresh run of {@code protocol} on the channel, the cell in {@code fixture} and {@code chamber} (or null). */
     DelegatedRunner runner(Protocol protocol, RunListener listener, PressureFixture fixture, TemperatureChamber chamber) {
+        return runner(protocol, listener, fixture, chamber, null);
+    }
+
+    /** The same, with the schedule's interlocks ({@code coordination}, or null for none). */
+    DelegatedRunner runner(Protocol protocol, RunListener listener, PressureFixture fixture, TemperatureChamber chamber,
+                           Coordination coordination) {
         CellInfo info = cell.parameters().toCellInfo("nw-cell");
         return new DelegatedRunner(new DelegatedSetup(info, protocol, new ProgramLink(bts.channel("27-21-1-1")),
-                null, 0, clock, listener, null, null, null, fixture, chamber));
+                null, 0, clock, listener, coordination, null, null, fixture, chamber));
     }
 
     @Override

@@ -28,7 +28,7 @@ class FakeFixture implements PressureFixture {
     }
 
     @Override
-    public double readPressurePa() {
+    public synchronized double readPressurePa() { // set from a test thread while the runner reads
         reads++;
         return now();
     }
@@ -44,7 +44,7 @@ class FakeFixture implements PressureFixture {
     }
 
     @Override
-    public void setPressurePa(double pascal) {
+    public synchronized void setPressurePa(double pascal) {
         if (!motorised) {
             throw new UnsupportedOperationException("passive fixture");
         }
