@@ -23,21 +23,30 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120) // a hang guard: every wait below ends on a condition
 class MaccorWatchdogTest {
 
-    /** Ten feed periods: room for a loaded build machine, still short enough for a test. */
-    private static final MacNetSimulator.Options WATCHDOG_1_S =
-            new MacNetSimulator.Options(Duration.ofSeconds(1), Duration.ofMillis(20));
-    /** Three watchdog periods of feeding at the 100 ms pacing of these tests. */
-    private static final int FEEDS = 30;
+    /**
+     * Thirty feed periods. The simulator's watchdog runs on wall time, as the cycler's does, so a
+     * pause of the whole test JVM longer than the watchdog (a safepoint, or the scheduler starving
+     * the process) suspends a channel however well the keep-alive works: after the pause the
+     * keep-alive feeds channel 1 first and the watchdog thread can catch channel 2 before its turn.
+     * With 1 s, two of three whole suites started together at load 6.5 saw exactly that (channel 2
+     * suspended after 29 feeds, channel 1 fed on). 3 s is still 30 of the keep-alive's periods.
+     */
+    private static final MacNetSimulator.Options WATCHDOG_3_S =
+            new MacNetSimulator.Options(Duration.ofSeconds(3), Duration.ofMillis(20));
+    /** Two watchdog periods of feeding at the 100 ms pacing of these tests. */
+    private static final int FEEDS = 60;
 
     @Test
     void theKeepAliveHoldsChannelsInDirectModeThroughALongStepOfReadsOnly() throws Exception {
-        try (MacNetRig rig = new MacNetRig(2, WATCHDOG_1_S);
+        try (MacNetRig rig = new MacNetRig(2, WATCHDOG_3_S);
              MaccorBank bank = MaccorBank.open("maccor-1", rig.settings()
                      .withPacing(Duration.ofMillis(100), Duration.ofMillis(25)))) {
             bank.channel(1).apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
             bank.channel(2).apply(new ChannelCommand.OpenCircuit());
-            // reads only, until the keep-alive has re-sent both outputs for three watchdog periods
-            Await.until(() -> "keep-alives: " + feeds(rig, 1) + " and " + feeds(rig, 2) + " of " + FEEDS, () -> {
+            // reads only, until the keep-alive has re-sent both outputs for two watchdog periods
+            Await.until(() -> "keep-alives: " + feeds(rig, 1) + " and " + feeds(rig, 2) + " of " + FEEDS
+                    + "; channel 2 suspended because '" + rig.sim.suspendedBecause(2) + "', its last feed failed: "
+                    + bank.channel(2).lastFeedFailure(), () -> {
                 bank.channel(1).read();
                 return feeds(rig, 1) >= FEEDS && feeds(rig, 2) >= FEEDS;
             });
@@ -52,7 +61,7 @@ class MaccorWatchdogTest {
     @Test
     void backToBackReadsFromSeveralThreadsDoNotStarveTheFeed() throws Exception {
         // a runner on a virtual clock reads without pause: the keep-alive must still get its turn
-        try (MacNetRig rig = new MacNetRig(2, WATCHDOG_1_S);
+        try (MacNetRig rig = new MacNetRig(2, WATCHDOG_3_S);
              MaccorBank bank = MaccorBank.open("maccor-1", rig.settings()
                      .withPacing(Duration.ofMillis(100), Duration.ofMillis(25)))) {
             bank.channel(1).apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
@@ -82,7 +91,7 @@ class MaccorWatchdogTest {
 
     @Test
     void whenFeedingStopsTheCyclerRestsTheChannelAndTheNextReadSaysSo() throws Exception {
-        try (MacNetRig rig = new MacNetRig(1, WATCHDOG_1_S);
+        try (MacNetRig rig = new MacNetRig(1, WATCHDOG_3_S);
              // a feed period far beyond the cycler's watchdog: as if cellbench had died
              MaccorBank bank = MaccorBank.open("maccor-1", rig.settings())) {
             MaccorChannel ch = bank.channel(1);
@@ -101,7 +110,7 @@ class MaccorWatchdogTest {
 
     @Test
     void aDriverThatVanishesWithoutClosingLeavesItsChannelsSafe() throws Exception {
-        try (MacNetRig rig = new MacNetRig(2, WATCHDOG_1_S)) {
+        try (MacNetRig rig = new MacNetRig(2, WATCHDOG_3_S)) {
             MaccorBank bank = MaccorBank.open("maccor-1", rig.settings()
                     .withPacing(Duration.ofMillis(100), Duration.ofMillis(25)));
             bank.channel(1).apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
@@ -121,7 +130,7 @@ class MaccorWatchdogTest {
     @Test
     void aNewDriverWaitsForTheWatchdogToSuspendTheTestAVanishedOneLeftThenStartsAfresh() throws Exception {
         // what 'cellbench resume' meets right after a crash: the channel still Active, nobody feeding it
-        try (MacNetRig rig = new MacNetRig(1, WATCHDOG_1_S)) {
+        try (MacNetRig rig = new MacNetRig(1, WATCHDOG_3_S)) {
             MaccorBank gone = MaccorBank.open("maccor-1", rig.settings()
                     .withPacing(Duration.ofMillis(100), Duration.ofMillis(25)));
             gone.channel(1).apply(new ChannelCommand.Current(1e-3, 2.5, 4.2));
