@@ -11,7 +11,9 @@ import io.cellbench.importers.bdf.BdfTerms;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -19,7 +21,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * docs/data.md "Aux columns"): each cell's file gets the sample table's columns, then the cell's
  * own aux columns in their order, with the values samples.arrows holds. The BDF CSV heads a column
  * BDF defines ({@code temperature_t1_celsius}) with BDF's preferred label ("Temperature T1 / degC"),
- * any other with the label samples.arrows gives it (the file's name and unit); the plain CSV with
+ * any other with the label samples.arrows gives it (the file's name and unit), or its name when an
+ * earlier column has that label already; the plain CSV with
  * the names; the Arrow file has them as samples.arrows has them. A cell without aux columns gets
  * none, even when another cell of the run has some. Rows are read as {@link Sample}s (the copying
  * path of a run without aux columns does not know them).
@@ -75,15 +78,29 @@ final class AuxSampleExport {
                 case INT32 -> ColumnValue.int32(r -> c.integer(r.sample()));
             }));
         }
+        Set<String> headers = new HashSet<>();
+        columns.forEach(c -> headers.add(c.label()));
         for (int k = 0; k < own.size(); k++) {
             Column c = own.get(k);
             int index = at[k];
             BdfTerms.Term term = c.bdf() ? BdfTerms.get().terms().get(c.name()) : null;
             String label = bdfLabels && term != null ? term.label() : c.label();
+            // two channels the file names alike (a Neware file's AuxID 1 twice) share a label, never
+            // a name: one header twice would make a CSV reader rename or drop one of them
+            label = headers.add(label) ? label : unique(c.name(), headers);
             columns.add(DataColumn.of(new ColumnTerm(c.name(), c.unit(), label, c.bdf()),
                     ColumnValue.float64(r -> r.aux()[index])));
         }
         return columns;
+    }
+
+    /** {@code name}, or (should a label be that already) {@code name_2}, {@code name_3} …, added to {@code headers}. */
+    private static String unique(String name, Set<String> headers) {
+        String header = name;
+        for (int n = 2; !headers.add(header); n++) {
+            header = name + "_" + n;
+        }
+        return header;
     }
 
     private static int indexOf(List<Column> columns, String name) {

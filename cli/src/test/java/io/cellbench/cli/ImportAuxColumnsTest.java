@@ -141,6 +141,48 @@ class ImportAuxColumnsTest {
         assertTrue(List.of(header.split(",")).contains("Temperature T1 / degC"), header);
     }
 
+    /**
+     * Two aux channels the file names alike (IFE's BTS 8.5 .ndax: AuxID 1 twice, channel types 102
+     * and 1122, both imported as {@code aux1_value}) are two columns of the BDF CSV, not two
+     * columns under one header, which a CSV reader renames or drops (polars read it as
+     * {@code aux1_value_duplicated_0}; the alliance's validator then dropped both): the second is
+     * headed by its name in samples.arrows, {@code aux1_value_2}, and holds that column's values.
+     */
+    @Test
+    void bdfExportHeadsTwoAuxChannelsOfTheSameNameApart() throws Exception {
+        Path file = ReferenceData.require("neware/cellpy/20260302_IFE_BTS85_2_9_8_1.ndax");
+        Path run = tmp.resolve("run");
+        Console c = Console.run("import", file.toString(), "--out", run.toString(), "--cell", "ife");
+        assertEquals(0, c.exitCode(), c.out() + c.err());
+        List<Column> aux;
+        List<double[]> stored = new ArrayList<>();
+        try (var reader = io.cellbench.daq.run.RunReader.open(run)) {
+            aux = reader.sampleAuxColumns("ife");
+            reader.samples("ife", aux, (sample, values) -> stored.add(values));
+        }
+        assertEquals(List.of("aux1_value", "temperature_t1_celsius", "aux1_value_2"),
+                aux.stream().map(Column::name).toList());
+        assertEquals(aux.get(0).label(), aux.get(2).label(), "the file names both channels alike");
+
+        Path out = tmp.resolve("bdf");
+        Console e = Console.run("data", "export", run.toString(), "-o", out.toString());
+        assertEquals(0, e.exitCode(), e.out() + e.err());
+        List<String> lines = Files.readAllLines(out.resolve("ife.bdf.csv"));
+        List<String> header = List.of(lines.getFirst().split(",", -1));
+        assertEquals(header.size(), new java.util.HashSet<>(header).size(), "a header repeats: " + header);
+        int first = header.size() - aux.size();
+        assertEquals(List.of("aux1_value", "Temperature T1 / degC", "aux1_value_2"), header.subList(first, header.size()));
+        assertEquals(stored.size(), lines.size() - 1, "rows");
+        for (int i = 0; i < stored.size(); i++) {
+            String[] cells = lines.get(i + 1).split(",", -1);
+            for (int k = 0; k < aux.size(); k++) {
+                String cell = cells[first + k];
+                assertEquals(Double.toString(stored.get(i)[k]), Double.toString(cell.isEmpty() ? Double.NaN
+                        : Double.parseDouble(cell)), header.get(first + k) + " row " + i);
+            }
+        }
+    }
+
     /** The aux columns' values of each row of an exported CSV, found by label (BDF) or name; NaN where empty. */
     private static List<double[]> csvAux(Path file, List<Column> aux, boolean labels) throws Exception {
         List<String> lines = Files.readAllLines(file);
