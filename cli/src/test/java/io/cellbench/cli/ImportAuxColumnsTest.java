@@ -183,6 +183,33 @@ class ImportAuxColumnsTest {
         }
     }
 
+    /**
+     * An aux column that is a BDF term carries BDF's preferred label as {@code label} and
+     * {@code bdf_label} in samples.arrows, as every BDF column of the file does (docs/data.md: a
+     * reader takes {@code bdf_label} as the column's BDF header), not the reader's name for it
+     * ("aux1_temperature_celsius / degC"); a column BDF does not define has no {@code bdf_label}.
+     */
+    @Test
+    void anAuxColumnThatIsABdfTermHasBdfsLabelInSamplesArrows() throws Exception {
+        Path run = tmp.resolve("run");
+        Console c = Console.run("import", ReferenceData.require(NDC2).toString(), "--out", run.toString(), "--cell", "x");
+        assertEquals(0, c.exitCode(), c.out() + c.err());
+        Path samples;
+        try (var files = Files.list(run.resolve("cells/x"))) {
+            samples = files.filter(p -> p.getFileName().toString().equals("samples.arrows")).findFirst().orElseThrow();
+        }
+        java.util.Map<String, java.util.Map<String, String>> metadata = new java.util.HashMap<>();
+        try (var allocator = new org.apache.arrow.memory.RootAllocator();
+             var in = Files.newInputStream(samples);
+             var reader = new org.apache.arrow.vector.ipc.ArrowStreamReader(in, allocator)) {
+            reader.getVectorSchemaRoot().getSchema().getFields().forEach(f -> metadata.put(f.getName(), f.getMetadata()));
+        }
+        assertEquals("Temperature T1 / degC", metadata.get("temperature_t1_celsius").get("bdf_label"));
+        assertEquals("Temperature T1 / degC", metadata.get("temperature_t1_celsius").get("label"));
+        assertEquals("degC", metadata.get("temperature_t1_celsius").get("unit"));
+        assertEquals(null, metadata.get("aux1_voltage_volt").get("bdf_label"), metadata.get("aux1_voltage_volt").toString());
+    }
+
     /** The aux columns' values of each row of an exported CSV, found by label (BDF) or name; NaN where empty. */
     private static List<double[]> csvAux(Path file, List<Column> aux, boolean labels) throws Exception {
         List<String> lines = Files.readAllLines(file);
