@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.daq.run.CellEntry;
 import io.cellbench.daq.run.RunReader;
+import io.cellbench.testing.CoinSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +30,8 @@ class CellOrderTest {
 
     @BeforeAll
     static void record() throws IOException {
-        Path inputs = tmp.resolve("inputs");
-        Files.createDirectories(inputs);
-        Files.writeString(inputs.resolve("protocol.yaml"), """
+        String after = "start: {after: [cell-c]}"; // the schedule's last cell starts first
+        Path schedule = CoinSchedule.write(tmp.resolve("inputs"), "started out of order", SCHEDULED, """
                 name: one cycle
                 limits:
                   voltage: [1.5 V, 4.2 V]
@@ -41,25 +42,9 @@ class CellOrderTest {
                   - Rest for 2 minutes
                   - Charge at 1C until 3.7 V
                   - Discharge at 1C until 1.9 V
-                """);
-        StringBuilder schedule = new StringBuilder("name: started out of order\ncells:\n");
-        int seed = 1;
-        for (String id : SCHEDULED) {
-            schedule.append("""
-                      - id: %s
-                        format: coin
-                        chemistry: NMC811 | Li6PS5Cl | Li-In
-                        nominal_capacity: 2 mAh
-                        protocol: protocol.yaml
-                        simulation: {preset: coin, seed: %d}
-                    """.formatted(id, seed++));
-            if (!id.equals("cell-c")) {
-                schedule.append("    start: {after: [cell-c]}\n"); // the schedule's last cell starts first
-            }
-        }
-        Files.writeString(inputs.resolve("schedule.yaml"), schedule.toString());
+                """, Map.of("cell-b", after, "cell-a", after));
         run = tmp.resolve("run");
-        Console c = Console.run("run", inputs.resolve("schedule.yaml").toString(), "--simulate", "--out", run.toString());
+        Console c = Console.run("run", schedule.toString(), "--simulate", "--out", run.toString());
         assertEquals(0, c.exitCode(), c.out() + c.err());
     }
 
