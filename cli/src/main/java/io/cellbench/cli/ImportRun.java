@@ -51,7 +51,7 @@ final class ImportRun {
             throws IOException, ImportException {
         List<Imported> imported = new ArrayList<>();
         try (BufferAllocator allocator = new RootAllocator(); ImportProgress progress = ImportProgress.start(files, console);
-             Recorder recorder = new Recorder(dir, runId, allocator, progress)) {
+             Recorder recorder = new Recorder(dir, runId, cells, allocator, progress)) {
             for (int i = 0; i < files.size(); i++) {
                 String format;
                 Path file = files.get(i);
@@ -96,6 +96,8 @@ final class ImportRun {
     private static final class Recorder implements ImportedCell.Recorder, AutoCloseable {
         private final Path dir;
         private final String runId;
+        /** The cells in the order of their files: run.json's order. */
+        private final List<String> cells;
         private final BufferAllocator allocator;
         private final ImportProgress progress;
         private RunDirectorySink sink;
@@ -103,8 +105,9 @@ final class ImportRun {
         /** Aux columns said before the sink is open (the first cell's come before its RunStarted opens it). */
         private final Map<String, List<Column>> aux = new java.util.HashMap<>();
 
-        Recorder(Path dir, String runId, BufferAllocator allocator, ImportProgress progress) {
+        Recorder(Path dir, String runId, List<String> cells, BufferAllocator allocator, ImportProgress progress) {
             this.dir = dir;
+            this.cells = List.copyOf(cells);
             this.progress = progress;
             this.runId = runId;
             this.allocator = allocator;
@@ -118,7 +121,7 @@ final class ImportRun {
                 Instant at = Double.isFinite(start) ? Instant.ofEpochMilli(Math.round(start * 1000)) : Instant.now();
                 try {
                     sink = RunDirectorySink.open(dir, new RunInfo(runId, at, VersionProvider.version(),
-                            Map.of()), OPTIONS, allocator);
+                            Map.of(), cells), OPTIONS, allocator);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

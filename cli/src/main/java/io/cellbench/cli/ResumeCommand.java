@@ -53,29 +53,18 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The run directory to continue.")
     Path dir;
 
-    @picocli.CommandLine.Mixin
-    io.cellbench.cli.control.NotifyOptions notify = new io.cellbench.cli.control.NotifyOptions();
-
+    /** The options of run and demo; those not given here are the run's, from its journal ({@link ResumeOutputs}). */
     @Mixin
-    InfluxOptions influx;
+    RunServiceOptions services;
 
     @Option(names = "--no-influx", description = "Do not send to the InfluxDB the run was sending to.")
     boolean noInflux;
-
-    @Mixin
-    ServeOptions serve = new ServeOptions();
 
     @Option(names = "--no-serve", description = "Do not serve the live page the run was serving.")
     boolean noServe;
 
     @Mixin
-    FaultRetryOption faultRetry = new FaultRetryOption();
-
-    @Mixin
     DetachOption detach = new DetachOption();
-
-    @Mixin
-    MinFreeSpaceOption minFreeSpace = new MinFreeSpaceOption();
 
     @Option(names = "--accept-missing-data",
             description = {"Continue cells whose recorded samples end before their journal says they had been",
@@ -96,7 +85,7 @@ final class ResumeCommand implements Callable<Integer> {
     }
 
     private int resume(io.cellbench.schedules.lock.LockFile lock) throws IOException, InterruptedException {
-        notify.check();
+        services.notify.check();
         RunMode mode = JournalFiles.readRunMode(dir).orElseThrow(() -> new UserError(dir
                 + " has no " + JournalFiles.DIRECTORY + "/" + JournalFiles.RUN_MODE
                 + ": only runs started by this version of 'cellbench run' or 'cellbench demo' can be resumed"));
@@ -158,13 +147,13 @@ final class ResumeCommand implements Callable<Integer> {
             LabCheck.check(remaining, lab);
         }
         RunOptions journaled = RunOptions.read(dir).orElse(null);
-        InfluxOptions influxChosen = ResumeOutputs.influx(influx, noInflux, journaled);
+        InfluxOptions influxChosen = ResumeOutputs.influx(services.influx, noInflux, journaled);
         // the run's InfluxDB, re-attached (its settings checked and their warnings said now), or none
         List<SinkSettings> sinks = ResumeOutputs.load(influxChosen, journaled, System.getenv(), System.err) == null
                 ? List.of() : List.of(influxChosen.settings());
-        ServeOptions page = ResumeOutputs.serve(serve, noServe, journaled);
-        FaultRetry retry = ResumeOutputs.faultRetry(faultRetry, journaled);
-        long minFree = ResumeOutputs.minFreeSpace(minFreeSpace, journaled);
+        ServeOptions page = ResumeOutputs.serve(services.serve, noServe, journaled);
+        FaultRetry retry = ResumeOutputs.faultRetry(services.faultRetry, journaled);
+        long minFree = ResumeOutputs.minFreeSpace(services.minFreeSpace, journaled);
         MinFreeSpaceOption.requireFree(dir, minFree, DiskSpaceWatch.FreeSpace.of(dir));
         // a run whose sweeps were fitted goes on fitting them with the same circuit
         SessionExtras extras = CommandSession.extras(dir, minFree).withNotes(notes)
@@ -189,7 +178,7 @@ final class ResumeCommand implements Callable<Integer> {
                     : List.of(session -> session.runner().switchOffLeftOn(leftOn));
             resumed = RunSession.run(CommandSession.options(dir, dir.resolve(mode.schedule()), bench, live, 2000,
                             switchOff)
-                    .start(start).faultRetry(retry).notifyFile(notify.file()).sinks(sinks).extras(extras).build());
+                    .start(start).faultRetry(retry).notifyFile(services.notify.file()).sinks(sinks).extras(extras).build());
         }
         Map<String, RunEvent.Outcome> all = new LinkedHashMap<>();
         for (String id : ids) {

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The cells of a run directory in the order its schedule lists them. run.json and events.jsonl
- * hold them in the order their threads happened to start, which differs from run to run; what
- * people read (data, status) follows the schedule the run was started with (DIR/inputs).
+ * The cells of a run directory in the order its schedule lists them. events.jsonl holds them in
+ * the order their threads happened to start, which differs from run to run, and so does the
+ * run.json of an older cellbench (a run now writes it in schedule order); what people read (data,
+ * status, plots) follows the schedule the run was started with (DIR/inputs).
  */
 public final class ScheduleOrder {
     private ScheduleOrder() {

@@ -1,7 +1,9 @@
 package io.cellbench.cli;
 
+import io.cellbench.testing.CoinSchedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,9 +31,8 @@ public final class RunFitsBenchmark {
     public static void main(String[] args) throws Exception {
         int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path dir = Files.createTempDirectory("run-fits-benchmark");
-        Path inputs = dir.resolve("inputs");
-        Files.createDirectories(inputs);
-        Files.writeString(inputs.resolve("protocol.yaml"), """
+        // the simulated coin cell of the tests' schedules (CoinSchedule), sweeping once per cycle
+        String schedule = CoinSchedule.write(dir.resolve("inputs"), "one coin", List.of("coin-1"), """
                 name: cycling with a sweep per cycle
                 limits:
                   voltage: [1.5 V, 4.2 V]
@@ -48,18 +49,7 @@ public final class RunFitsBenchmark {
                       - Discharge at 1C until 1.9 V
                       - Rest for 5 minutes
                       - EIS from 1 MHz to 100 mHz at 10 mV, 10 points per decade
-                """.formatted(cycles));
-        Files.writeString(inputs.resolve("schedule.yaml"), """
-                name: one coin
-                cells:
-                  - id: coin-1
-                    format: coin
-                    chemistry: NMC811 | Li6PS5Cl | Li-In
-                    nominal_capacity: 2 mAh
-                    protocol: protocol.yaml
-                    simulation: {preset: coin, seed: 1}
-                """);
-        String schedule = inputs.resolve("schedule.yaml").toString();
+                """.formatted(cycles)).toString();
         // warm-up: class loading and JIT for both paths
         time(schedule, dir.resolve("warm-plain"), false);
         time(schedule, dir.resolve("warm-fits"), true);

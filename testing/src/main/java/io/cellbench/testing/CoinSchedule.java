@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A schedule of simulated coin cells for tests that run a whole schedule (schedules' session
@@ -30,15 +32,30 @@ public final class CoinSchedule {
      */
     public static Path write(Path dir, String name, List<String> cells, String protocolFile, String protocol,
                              String... cellSettings) throws IOException {
+        return write(dir, name, cells, protocolFile, protocol, cell -> List.of(cellSettings));
+    }
+
+    /**
+     * The same with the protocol as protocol.yaml and the YAML lines {@code settingsOf} gives
+     * a cell (none when it has no entry, such as {@code "start: {after: [c3]}"}) added to it alone.
+     */
+    public static Path write(Path dir, String name, List<String> cells, String protocol,
+                             Map<String, String> settingsOf) throws IOException {
+        return write(dir, name, cells, "protocol.yaml", protocol,
+                cell -> settingsOf.containsKey(cell) ? List.of(settingsOf.get(cell)) : List.of());
+    }
+
+    private static Path write(Path dir, String name, List<String> cells, String protocolFile, String protocol,
+                              Function<String, List<String>> settingsOf) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(protocolFile), protocol);
-        StringBuilder more = new StringBuilder();
-        for (String setting : cellSettings) {
-            more.append("    ").append(setting).append('\n');
-        }
         StringBuilder schedule = new StringBuilder("name: " + name + "\ncells:\n");
         int seed = 1;
         for (String cell : cells) {
+            StringBuilder more = new StringBuilder();
+            for (String setting : settingsOf.apply(cell)) {
+                more.append("    ").append(setting).append('\n');
+            }
             schedule.append("""
                       - id: %s
                         format: coin

@@ -1,5 +1,6 @@
 package io.cellbench.cli.plot;
 
+import io.cellbench.cli.ScheduleOrder;
 import io.cellbench.daq.run.CycleRange;
 import io.cellbench.core.UserError;
 import io.cellbench.core.quantity.Dimension;
@@ -126,7 +127,9 @@ public final class PlotCommand implements Callable<Integer> {
             circuit = run != null ? run : SolidStateCircuit.CIRCUIT;
         }
         try (RunReader reader = RunReader.open(directory)) {
-            List<String> ids = reader.cells();
+            // the schedule's order, so a cell keeps its colour from run to run (also for a run.json of
+            // an older cellbench, which listed the cells in the order they started)
+            List<String> ids = ScheduleOrder.of(directory, reader.cells());
             for (String c : cells) {
                 if (!ids.contains(c)) {
                     throw new UserError("run " + directory + " has no cell '" + c + "'; it has: " + String.join(", ", ids));

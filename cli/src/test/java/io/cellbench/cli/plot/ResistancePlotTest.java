@@ -50,9 +50,7 @@ class ResistancePlotTest {
 
     @BeforeAll
     static void runDemo() {
-        demo = tmp.resolve("demo");
-        Cellbench.Outcome o = Cellbench.run("demo", "--out", demo);
-        assertEquals(0, o.code(), o.err());
+        demo = Cellbench.demo(tmp);
     }
 
     private static List<ResistanceSeries> series(ResistanceAxis against) throws IOException {
@@ -147,10 +145,8 @@ class ResistancePlotTest {
 
     @Test
     void theFigureNamesItsAxesCellsAndResistances() throws IOException {
-        Path svg = tmp.resolve("resistance-pressure.svg");
-        Cellbench.Outcome o = Cellbench.run("plot", demo, "--kind", "resistance", "--against", "pressure", "-o", svg);
-        assertEquals(0, o.code(), o.err());
-        List<String> texts = Images.texts(Images.svg(svg));
+        List<String> texts = Cellbench.plotTexts(tmp.resolve("resistance-pressure.svg"), demo, "--kind", "resistance",
+                "--against", "pressure");
         List<String> expected = new ArrayList<>(List.of("Stack pressure (MPa)", "Resistance (Ω)", "Cell", "Resistance",
                 "R_bulk (R0)", "R_gb (R1)", "R_int (R2)", "Fitted resistances · 4 cells"));
         expected.addAll(cells());
@@ -158,7 +154,7 @@ class ResistancePlotTest {
             assertTrue(texts.contains(t), "no '" + t + "' in " + texts);
         }
         Path png = tmp.resolve("resistance-cycle.png");
-        o = Cellbench.run("plot", demo, "--kind", "resistance", "-o", png);
+        Cellbench.Outcome o = Cellbench.run("plot", demo, "--kind", "resistance", "-o", png);
         assertEquals(0, o.code(), o.err());
         assertTrue(Files.size(png) > 0);
         // the four cells' colours are on the image (Okabe–Ito: blue, vermillion, green, pink)
@@ -166,9 +162,8 @@ class ResistancePlotTest {
         for (int rgb : new int[] {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7}) {
             assertTrue(Images.hasPixel(image, rgb), String.format("no #%06X on the image", rgb));
         }
-        Path cycleSvg = tmp.resolve("resistance-cycle.svg");
-        assertEquals(0, Cellbench.run("plot", demo, "--kind", "resistance", "--against", "cycle", "-o", cycleSvg).code());
-        assertTrue(Images.texts(Images.svg(cycleSvg)).contains("Cycle"));
+        assertTrue(Cellbench.plotTexts(tmp.resolve("resistance-cycle.svg"), demo, "--kind", "resistance",
+                "--against", "cycle").contains("Cycle"));
     }
 
     private static double mean(List<ResistanceSeries> series, String cell, Resistance r) {

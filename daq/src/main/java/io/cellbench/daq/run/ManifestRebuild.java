@@ -49,15 +49,17 @@ public final class ManifestRebuild {
         Map<String, Map<String, String>> metadata = metadata(runDirectory);
         Map<String, CellEvents> events = events(runDirectory);
 
-        // run.json lists the cells that started, in the order they first did (events.jsonl's)
-        Set<String> ids = new LinkedHashSet<>(events.keySet());
+        // run.json lists the cells that started or wrote data in the schedule's order, as a run
+        // writes it; those the schedule copy does not name after them, in the order they first started
+        Set<String> ids = new LinkedHashSet<>();
         Map<String, CellInfo> fromSchedule = new LinkedHashMap<>();
         scheduled.forEach(c -> fromSchedule.put(c.id(), c));
         for (CellInfo c : scheduled) {
-            if (metadata.containsKey(c.id())) {
+            if (events.containsKey(c.id()) || metadata.containsKey(c.id())) {
                 ids.add(c.id());
             }
         }
+        ids.addAll(events.keySet());
         ids.addAll(metadata.keySet());
 
         Map<String, String> run = metadata.values().stream().findFirst().orElse(Map.of());

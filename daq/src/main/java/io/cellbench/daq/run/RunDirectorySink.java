@@ -302,8 +302,9 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
     }
 
     private void writeManifest(RunManifest updated) throws IOException {
-        updated.write(directory.resolve(RunLayout.RUN_JSON));
-        manifest = updated;
+        RunManifest ordered = updated.inOrder(info.cells());
+        ordered.write(directory.resolve(RunLayout.RUN_JSON));
+        manifest = ordered;
     }
 
     private void requireOpen() {

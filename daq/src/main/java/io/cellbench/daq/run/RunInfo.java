@@ -1,6 +1,7 @@
 package io.cellbench.daq.run;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,14 +14,24 @@ import java.util.Objects;
  * @param instruments      per cell id, a description of the instruments that test it
  *                         ("cycler sim-1 channel 3; eis bio-1 via mux port 2"); cells not
  *                         listed get an empty description
+ * @param cells            the cell ids in the order run.json lists them: the schedule's (an
+ *                         import's, its files'), not the order the cells happen to start in, so
+ *                         that every run of a schedule reads and plots alike; cells not listed
+ *                         follow, in the order they started
  */
-public record RunInfo(String runId, Instant startTime, String cellbenchVersion, Map<String, String> instruments) {
+public record RunInfo(String runId, Instant startTime, String cellbenchVersion, Map<String, String> instruments,
+                      List<String> cells) {
 
     public RunInfo {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(startTime, "startTime");
         cellbenchVersion = cellbenchVersion == null ? "" : cellbenchVersion;
         instruments = instruments == null ? Map.of() : Map.copyOf(instruments);
+        cells = cells == null ? List.of() : List.copyOf(cells);
+    }
+
+    public RunInfo(String runId, Instant startTime, String cellbenchVersion, Map<String, String> instruments) {
+        this(runId, startTime, cellbenchVersion, instruments, List.of());
     }
 
     public RunInfo(String runId, Instant startTime, String cellbenchVersion) {

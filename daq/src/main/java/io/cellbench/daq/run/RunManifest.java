@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,21 @@ public record RunManifest(String runId, String startTime, String cellbenchVersio
             updated.add(entry);
         }
         return new RunManifest(runId, startTime, cellbenchVersion, updated);
+    }
+
+    /**
+     * This manifest with the cells of {@code order} first, in its order, then the others as they
+     * stand. A run.json written before cells were kept in schedule order is put in order too, at
+     * the first start of a resume.
+     */
+    RunManifest inOrder(List<String> order) {
+        List<CellEntry> sorted = new ArrayList<>(cells);
+        // stable: the cells order does not name keep their order, after those it does
+        sorted.sort(Comparator.comparingInt(c -> {
+            int i = order.indexOf(c.id());
+            return i < 0 ? order.size() : i;
+        }));
+        return new RunManifest(runId, startTime, cellbenchVersion, sorted);
     }
 
     void write(Path file) throws IOException {

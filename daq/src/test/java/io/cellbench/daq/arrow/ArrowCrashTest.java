@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.Sample;
+import io.cellbench.daq.testing.ArrowFilesTest;
 import io.cellbench.daq.testing.Samples;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,25 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a killed writer leaves behind, and that every complete batch of it still reads. */
-class ArrowCrashTest {
-
+class ArrowCrashTest extends ArrowFilesTest {
     private static final int BATCH = 100;
-
-    @TempDir
-    Path dir;
-    private final BufferAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void noMemoryLeaked() {
-        allocator.close();
-    }
 
     /** Writes 5 batches of 100 rows; returns the file size after the schema and after each batch. */
     private List<Long> writeFiveBatches(Path file) throws IOException {

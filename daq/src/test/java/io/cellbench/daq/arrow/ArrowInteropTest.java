@@ -10,6 +10,7 @@ import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.Sample;
 import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.daq.testing.ArrowFilesTest;
 import io.cellbench.daq.testing.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,19 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proves the files open outside Arrow Java: Arrow's JavaScript implementation
  * (scripts/arrow-js/read-arrow.mjs, run with Node.js) reads them and reports rows, schema,
  * metadata and values. Fails, never skips, when Node.js or the npm package is missing.
  */
-class ArrowInteropTest {
-
+class ArrowInteropTest extends ArrowFilesTest {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     private static final Path SCRIPT = REPO.resolve("scripts/arrow-js/read-arrow.mjs");
     private static final Path PACKAGE = REPO.resolve("scripts/arrow-js/node_modules/apache-arrow");
@@ -41,15 +37,6 @@ class ArrowInteropTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ArrowWriteOptions OPTIONS = ArrowWriteOptions.DEFAULTS.withFsync(FsyncPolicy.NEVER)
             .withMaxBufferedSeconds(1e9);
-
-    @TempDir
-    Path dir;
-    private final BufferAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void noMemoryLeaked() {
-        allocator.close();
-    }
 
     private static Map<String, String> runMetadata() {
         Map<String, String> m = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.Sample;
+import io.cellbench.daq.testing.ArrowFilesTest;
 import io.cellbench.daq.testing.Samples;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -14,32 +15,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class ArrowSampleWriterTest {
-
+class ArrowSampleWriterTest extends ArrowFilesTest {
     private static final Map<String, String> META = Map.of("cell_id", "A1", "run_id", "run-1");
     private static final ArrowWriteOptions OPTIONS = ArrowWriteOptions.DEFAULTS.withFsync(FsyncPolicy.NEVER);
-
-    @TempDir
-    Path dir;
-    private final BufferAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void noMemoryLeaked() {
-        allocator.close(); // throws "Memory was leaked" if a buffer was not freed
-    }
 
     @Test
     void everyColumnRoundTripsAcrossBatchesWithNaNStoredAsNull() throws IOException {

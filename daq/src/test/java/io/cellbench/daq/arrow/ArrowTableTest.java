@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.cellbench.core.data.ColumnTerm;
 import io.cellbench.core.data.ColumnValue;
 import io.cellbench.core.data.DataColumn;
+import io.cellbench.daq.testing.ArrowFilesTest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generic table writer and reader on tables other than cellbench's three: a renamed column
@@ -23,17 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * column a file lacks reads as NaN or 0, and a table whose columns are not an enum (issue 16's
  * fitted parameters, one column per parameter) writes and reads the same way.
  */
-class ArrowTableTest {
+class ArrowTableTest extends ArrowFilesTest {
     private static final ArrowWriteOptions OPTIONS = ArrowWriteOptions.DEFAULTS.withFsync(FsyncPolicy.NEVER);
-
-    @TempDir
-    Path dir;
-    private final BufferAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void noMemoryLeaked() {
-        allocator.close();
-    }
 
     record Reading(double volt, int step) {
     }

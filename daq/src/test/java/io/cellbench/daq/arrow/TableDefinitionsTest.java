@@ -11,6 +11,7 @@ import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.data.SpectrumField;
 import io.cellbench.core.data.SpectrumRow;
 import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.daq.testing.ArrowFilesTest;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -18,15 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tables' definitions in core (SampleField, CycleField, SpectrumField) are what the Arrow
@@ -34,17 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * definition takes from its record, bit for bit (NaN written as null). So a writer derived from
  * the definitions writes the same files.
  */
-class TableDefinitionsTest {
+class TableDefinitionsTest extends ArrowFilesTest {
     private static final ArrowWriteOptions OPTIONS = ArrowWriteOptions.DEFAULTS.withFsync(FsyncPolicy.NEVER);
-
-    @TempDir
-    Path dir;
-    private final BufferAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void noMemoryLeaked() {
-        allocator.close();
-    }
 
     @Test
     void samplesArrowsHoldsWhatSampleFieldTakesFromEachSample() throws IOException {

@@ -8,29 +8,16 @@ import io.cellbench.daq.arrow.ArrowCycleReader;
 import io.cellbench.daq.arrow.ArrowWriteOptions;
 import io.cellbench.daq.arrow.FsyncPolicy;
 import io.cellbench.daq.arrow.ReadReport;
+import io.cellbench.daq.testing.ArrowFilesTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CycleWriterTest {
-
-    @TempDir
-    Path dir;
-    private final BufferAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void noMemoryLeaked() {
-        allocator.close();
-    }
-
+class CycleWriterTest extends ArrowFilesTest {
     private static final CycleSummary FULL = new CycleSummary(1, 0, 7100, 0.001, 0.0009, 0.0038, 0.0032,
             0.9, 0.8421052631578947, 3.8, 3.5555555555555554, 4.2, 3.0, 3.0, 4.2);
     private static final CycleSummary CHARGE_ONLY = new CycleSummary(2, 7200, 1800, 0.0005, 0, 0.0019, 0,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellbench.core.data.RunEvent;
+import io.cellbench.daq.testing.ArrowFilesTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A process killed while it appended to events.jsonl leaves a torn last line. Before, the
@@ -25,17 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JSON reader parses. Now opening the log cuts the partial line off, says so (in the log and
  * to the caller) and quotes what it held.
  */
-class EventLogRepairTest {
+class EventLogRepairTest extends ArrowFilesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    final BufferAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void noMemoryLeaked() {
-        allocator.close();
-    }
 
     @Test
     void aTornLastLineIsCutOffOnReopenAndTheNextEventStartsALineOfItsOwn() throws IOException {

@@ -26,6 +26,7 @@ import io.cellbench.daq.arrow.ArrowWriteOptions;
 import io.cellbench.daq.arrow.FsyncPolicy;
 import io.cellbench.daq.arrow.ReadReport;
 import io.cellbench.daq.cycles.CycleStatistics;
+import io.cellbench.daq.testing.ArrowFilesTest;
 import io.cellbench.daq.testing.CyclingCell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,30 +39,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RunDirectorySinkTest {
-
+class RunDirectorySinkTest extends ArrowFilesTest {
     static final double T0 = 1_767_225_600.0;
     static final RunInfo RUN = new RunInfo("run-2026-01-01-a", Instant.ofEpochSecond((long) T0), "0.1.0-test",
             Map.of("A1", "cycler sim ch1; eis sim via mux 1", "B2", "cycler sim ch2"));
     static final ArrowWriteOptions OPTIONS = ArrowWriteOptions.DEFAULTS.withFsync(FsyncPolicy.NEVER).withBatchRows(64);
     static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    final BufferAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void noMemoryLeaked() {
-        allocator.close();
-    }
 
     static RunStarted started(String cellId, boolean resumed) {
         return new RunStarted(cellId, T0, new CellInfo(cellId, "coin", "NMC811|Li6PS5Cl|Li-In", 0.002,

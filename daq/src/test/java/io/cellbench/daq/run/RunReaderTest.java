@@ -17,6 +17,7 @@ import io.cellbench.core.data.RunEvent.SampleRecorded;
 import io.cellbench.core.data.RunEvent.SpectrumMeasured;
 import io.cellbench.core.data.Sample;
 import io.cellbench.daq.arrow.ReadReport;
+import io.cellbench.daq.testing.ArrowFilesTest;
 import io.cellbench.daq.testing.CyclingCell;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -28,23 +29,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RunReaderTest {
-
-    @TempDir
-    Path dir;
-    final BufferAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void noMemoryLeaked() {
-        allocator.close();
-    }
-
+class RunReaderTest extends ArrowFilesTest {
     /** Copies a run directory as it is at this moment: what a crash would leave on disk. */
     private static void snapshot(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {

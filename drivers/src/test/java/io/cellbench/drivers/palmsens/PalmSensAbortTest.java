@@ -36,37 +36,29 @@ class PalmSensAbortTest {
 
     @Test
     void abortFromAnotherThreadEndsTheSweepAndTheDeviceIsUsableAfterwards() throws Exception {
-        assertTimeoutPreemptively(HANG_GUARD, () -> {
-            try (SocatPair pair = SocatPair.start(dir);
-                 MethodScriptSimulator sim = new MethodScriptSimulator("palmsens-slow",
-                         Map.of(1, EisBench.coin()), new SystemLabClock(), 20)) {
-                sim.startSerial(pair.instrumentEnd());
-                try (PalmSensEisAnalyzer eis = PalmSensFactory.open("eis-1", PalmSensSettings
-                        .serial(pair.driverEnd().toString()).withOcpTime(Duration.ofSeconds(2)))) {
-                    CompletableFuture<Object> sweep = CompletableFuture.supplyAsync(() -> {
-                        try {
-                            return eis.measure(0, EisBench.SWEEP);
-                        } catch (RuntimeException e) {
-                            return e;
-                        }
-                    });
-                    Await.until("OCP readings and a few points sent", () -> sim.packagesSent() >= 4);
-                    eis.abort();
-                    Object outcome = sweep.get(60, TimeUnit.SECONDS);
-                    InstrumentException e = assertInstanceOf(InstrumentException.class, outcome);
-                    assertEquals("eis-1", e.instrument());
-                    assertEquals("meas_loop_eis", e.command());
-                    assertTrue(e.getMessage().matches("eis-1: 'meas_loop_eis': sweep aborted after \\d+ of 31 points"),
-                            e.getMessage());
-                    assertEquals(1, sim.aborts(), "the device received Z while sweeping");
-                    assertFalse(sim.running());
-
-                    // the same link, no reconnect: a short sweep runs to its end
-                    EisRequest shortSweep = new EisRequest(EisRequest.Mode.POTENTIOSTATIC, 100e3, 10e3, 5, 0.01);
-                    assertEquals(6, eis.measure(0, shortSweep).size());
-                    assertEquals(0, eis.reconnects());
+        onASlowDevice((sim, eis) -> {
+            CompletableFuture<Object> sweep = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return eis.measure(0, EisBench.SWEEP);
+                } catch (RuntimeException e) {
+                    return e;
                 }
-            }
+            });
+            sweepUnderWay(sim);
+            eis.abort();
+            Object outcome = sweep.get(60, TimeUnit.SECONDS);
+            InstrumentException e = assertInstanceOf(InstrumentException.class, outcome);
+            assertEquals("eis-1", e.instrument());
+            assertEquals("meas_loop_eis", e.command());
+            assertTrue(e.getMessage().matches("eis-1: 'meas_loop_eis': sweep aborted after \\d+ of 31 points"),
+                    e.getMessage());
+            assertEquals(1, sim.aborts(), "the device received Z while sweeping");
+            assertFalse(sim.running());
+
+            // the same link, no reconnect: a short sweep runs to its end
+            EisRequest shortSweep = new EisRequest(EisRequest.Mode.POTENTIOSTATIC, 100e3, 10e3, 5, 0.01);
+            assertEquals(6, eis.measure(0, shortSweep).size());
+            assertEquals(0, eis.reconnects());
         });
     }
 
@@ -116,6 +108,39 @@ class PalmSensAbortTest {
 
     @Test
     void interruptingTheMeasuringThreadStopsTheDeviceToo() throws Exception {
+        onASlowDevice((sim, eis) -> {
+            java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread runner = Thread.ofPlatform().start(() -> {
+                try {
+                    outcome.set(eis.measure(0, EisBench.SWEEP));
+                } catch (RuntimeException e) {
+                    outcome.set(e);
+                }
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+            sweepUnderWay(sim);
+            runner.interrupt();
+            assertTrue(runner.join(Duration.ofSeconds(60)), "measure() returned");
+            InstrumentException e = assertInstanceOf(InstrumentException.class, outcome.get());
+            assertTrue(e.getMessage().startsWith("eis-1: 'meas_loop_eis': interrupted: sweep aborted after "),
+                    e.getMessage());
+            assertTrue(stillInterrupted.get(), "the interrupt is kept for the caller");
+            assertEquals(1, sim.aborts());
+            assertFalse(sim.running());
+        });
+    }
+
+    /** A test of a sweep on the slow device. */
+    private interface SlowDeviceTest {
+        void run(MethodScriptSimulator sim, PalmSensEisAnalyzer eis) throws Exception;
+    }
+
+    /**
+     * Runs {@code test} on a slow device (the simulator on the wall clock, 20 times faster than
+     * a real one) at one end of a pty and the driver at the other, under the hang guard.
+     */
+    private void onASlowDevice(SlowDeviceTest test) {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             try (SocatPair pair = SocatPair.start(dir);
                  MethodScriptSimulator sim = new MethodScriptSimulator("palmsens-slow",
@@ -123,27 +148,14 @@ class PalmSensAbortTest {
                 sim.startSerial(pair.instrumentEnd());
                 try (PalmSensEisAnalyzer eis = PalmSensFactory.open("eis-1", PalmSensSettings
                         .serial(pair.driverEnd().toString()).withOcpTime(Duration.ofSeconds(2)))) {
-                    java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
-                    java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
-                    Thread runner = Thread.ofPlatform().start(() -> {
-                        try {
-                            outcome.set(eis.measure(0, EisBench.SWEEP));
-                        } catch (RuntimeException e) {
-                            outcome.set(e);
-                        }
-                        stillInterrupted.set(Thread.currentThread().isInterrupted());
-                    });
-                    Await.until("OCP readings and a few points sent", () -> sim.packagesSent() >= 4);
-                    runner.interrupt();
-                    assertTrue(runner.join(Duration.ofSeconds(60)), "measure() returned");
-                    InstrumentException e = assertInstanceOf(InstrumentException.class, outcome.get());
-                    assertTrue(e.getMessage().startsWith("eis-1: 'meas_loop_eis': interrupted: sweep aborted after "),
-                            e.getMessage());
-                    assertTrue(stillInterrupted.get(), "the interrupt is kept for the caller");
-                    assertEquals(1, sim.aborts());
-                    assertFalse(sim.running());
+                    test.run(sim, eis);
                 }
             }
         });
+    }
+
+    /** Waits until the device has sent a few data packages: a sweep is then running, to be stopped. */
+    private static void sweepUnderWay(MethodScriptSimulator sim) throws InterruptedException {
+        Await.until("OCP readings and a few points sent", () -> sim.packagesSent() >= 4);
     }
 }

@@ -72,16 +72,18 @@ public final class RunSession {
                 : null;
         NotifyConfig notify = RunInputs.notify(options.notifyFile(), out, options.environment());
         Map<String, String> described = describe(full, options.bench(), labFile);
+        // run.json lists the cells as the schedule does (a resumed run's too, ended cells included)
+        List<String> order = full.cells().stream().map(c -> c.info().id()).toList();
         RunInfo info;
         Schedule schedule;
         switch (options.start()) {
             case SessionStart.Fresh f -> {
-                info = new RunInfo(f.runId(), f.at(), options.cellbenchVersion(), described);
+                info = new RunInfo(f.runId(), f.at(), options.cellbenchVersion(), described, order);
                 schedule = full;
                 writeRunMode(out, full, options.bench(), labFile, f.unixSecond());
             }
             case SessionStart.Resumed r -> {
-                info = new RunInfo(r.runId(), r.startTime(), options.cellbenchVersion(), described);
+                info = new RunInfo(r.runId(), r.startTime(), options.cellbenchVersion(), described, order);
                 schedule = full.withCells(full.cells().stream().filter(c -> r.cells().contains(c.info().id())).toList());
             }
         }

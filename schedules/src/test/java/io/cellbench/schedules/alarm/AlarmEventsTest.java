@@ -6,26 +6,13 @@ import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Severity;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class AlarmEventsTest {
     private final TestClock clock = new TestClock();
-    private final List<Alarm> sent = new CopyOnWriteArrayList<>();
-    private final AlarmDispatcher dispatcher = new AlarmDispatcher(List.of(new Notifier() {
-        @Override
-        public String name() {
-            return "memory";
-        }
-
-        @Override
-        public void send(Alarm alarm, Map<String, String> run) {
-            sent.add(alarm);
-        }
-    }), Set.of(Alarm.Kind.values()), new AlarmRateLimit(Duration.ofMinutes(10), clock), 1, Duration.ofMillis(1),
-            Map.of(), n -> { }, Duration.ofSeconds(5));
+    private final KeptAlarms kept = new KeptAlarms();
+    private final List<Alarm> sent = kept.sent;
+    private final AlarmDispatcher dispatcher = kept.dispatcher(clock);
     private final AlarmEvents events = new AlarmEvents(dispatcher, clock);
 
     @Test

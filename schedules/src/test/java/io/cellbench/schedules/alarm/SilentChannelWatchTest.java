@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The watchdog's rule, on a clock the test moves; SilentChannelTest (cli) has a real channel that hangs. */
@@ -19,21 +18,9 @@ class SilentChannelWatchTest {
     private final TestClock clock = new TestClock();
     private final Map<String, RunnerStatus> statuses = new LinkedHashMap<>();
     private final List<RunEvent> recorded = new ArrayList<>();
-    private final List<Alarm> sent = new ArrayList<>();
-    private final AlarmDispatcher dispatcher = new AlarmDispatcher(List.of(new Notifier() {
-        @Override
-        public String name() {
-            return "memory";
-        }
-
-        @Override
-        public void send(Alarm alarm, Map<String, String> run) {
-            synchronized (sent) {
-                sent.add(alarm);
-            }
-        }
-    }), Set.of(Alarm.Kind.values()), new AlarmRateLimit(Duration.ofMinutes(10), clock), 1, Duration.ofMillis(1),
-            Map.of(), n -> { }, Duration.ofSeconds(5));
+    private final KeptAlarms kept = new KeptAlarms();
+    private final List<Alarm> sent = kept.sent;
+    private final AlarmDispatcher dispatcher = kept.dispatcher(clock);
     private final SilentChannelWatch watch = new SilentChannelWatch(() -> statuses, id -> Duration.ofSeconds(2), 5,
             clock, recorded::add, dispatcher);
 

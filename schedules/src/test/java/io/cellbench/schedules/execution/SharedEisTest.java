@@ -53,30 +53,49 @@ class SharedEisTest {
         return TestLab.schedule(dir, yaml.toString(), EIS);
     }
 
+    /** The eight cells' run: its runner, its thread and the outcomes it returns. */
+    private record Started(ScheduleRunner runner, Thread thread, AtomicReference<Map<String, Outcome>> outcomes) {
+    }
+
+    /**
+     * Starts the eight cells with c1 sweeping until {@code hold} is counted down and the others
+     * gated until {@code lab.letGo} lets each go; returns once c1 sweeps.
+     */
+    private Started c1Sweeping(TestLab lab, TestLab.Events events, CountDownLatch hold) throws Exception {
+        lab.analyzer.blocked.put(1, hold);
+        for (int i = 2; i <= 8; i++) {
+            lab.gate("c" + i);
+        }
+        ScheduleRunner runner = new ScheduleRunner(eightCells(), lab, events);
+        AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
+        Thread t = TestLab.start(runner, outcomes);
+        TestLab.until(() -> lab.analyzer.sweeping.get() == 1, "c1 sweeping");
+        return new Started(runner, t, outcomes);
+    }
+
+    /** Lets c2 to c8 go and waits until all seven are queued behind c1's sweep. */
+    private static void queueTheOthers(TestLab lab, ScheduleRunner runner) throws InterruptedException {
+        for (int i = 2; i <= 8; i++) {
+            lab.letGo("c" + i);
+        }
+        TestLab.until(() -> runner.statuses().values().stream()
+                .filter(s -> s.state() == RunnerStatus.State.WAITING).count() == 7, "seven cells queued");
+    }
+
     @Test
     void eightCellsTakeTurnsAtOneAnalyzer() throws Exception {
         TestLab lab = new TestLab();
         lab.analyzer.sweepNanos = 20_000_000;
         // c1's sweep waits until every other cell has queued behind it, so all of them wait.
         CountDownLatch hold = new CountDownLatch(1);
-        lab.analyzer.blocked.put(1, hold);
-        for (int i = 2; i <= 8; i++) {
-            lab.gate("c" + i); // the others get going once c1 is sweeping
-        }
         TestLab.Events events = new TestLab.Events();
-        ScheduleRunner runner = new ScheduleRunner(eightCells(), lab, events);
-        AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
-        Thread t = TestLab.start(runner, outcomes);
-        TestLab.until(() -> lab.analyzer.sweeping.get() == 1, "c1 sweeping");
-        for (int i = 2; i <= 8; i++) {
-            lab.letGo("c" + i);
-        }
-        TestLab.until(() -> runner.statuses().values().stream()
-                .filter(s -> s.state() == RunnerStatus.State.WAITING).count() == 7, "seven cells queued");
+        Started run = c1Sweeping(lab, events, hold);
+        ScheduleRunner runner = run.runner();
+        queueTheOthers(lab, runner);
         hold.countDown();
-        t.join(25_000);
+        run.thread().join(25_000);
 
-        outcomes.get().values().forEach(o -> assertEquals(Outcome.COMPLETED, o));
+        run.outcomes().get().values().forEach(o -> assertEquals(Outcome.COMPLETED, o));
         assertEquals(1, lab.analyzer.maxSweeping.get(), "two sweeps overlapped");
         // Multiplexer channels assigned in schedule order; every cell measured once, on its own.
         List<Integer> mux = new ArrayList<>(lab.analyzer.muxOrder);
@@ -123,15 +142,9 @@ class SharedEisTest {
     void aCellHeldWhileWaitingLeavesTheQueueAndJoinsAgainAtTheBack() throws Exception {
         TestLab lab = new TestLab();
         CountDownLatch hold = new CountDownLatch(1);
-        lab.analyzer.blocked.put(1, hold);
-        for (int i = 2; i <= 8; i++) {
-            lab.gate("c" + i); // c1 first, then c2, then c3
-        }
         TestLab.Events events = new TestLab.Events();
-        ScheduleRunner runner = new ScheduleRunner(eightCells(), lab, events);
-        AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
-        Thread t = TestLab.start(runner, outcomes);
-        TestLab.until(() -> lab.analyzer.sweeping.get() == 1, "c1 sweeping");
+        Started run = c1Sweeping(lab, events, hold); // c1 first, then c2, then c3
+        ScheduleRunner runner = run.runner();
         lab.letGo("c2");
         TestLab.until(() -> runner.statuses().get("c2") != null
                 && runner.statuses().get("c2").state() == RunnerStatus.State.WAITING, "c2 queued behind c1");
@@ -150,8 +163,8 @@ class SharedEisTest {
         for (int i = 4; i <= 8; i++) {
             lab.letGo("c" + i);
         }
-        t.join(25_000);
-        outcomes.get().values().forEach(o -> assertEquals(Outcome.COMPLETED, o));
+        run.thread().join(25_000);
+        run.outcomes().get().values().forEach(o -> assertEquals(Outcome.COMPLETED, o));
         List<String> turns = runner.analyzerQueues().get("eis-1").turns();
         assertEquals(List.of("c1", "c3"), turns.subList(0, 2));
         assertTrue(turns.indexOf("c2") > 1, turns.toString());
@@ -163,28 +176,18 @@ class SharedEisTest {
     void aStopWhileWaitingLeavesTheQueueWithoutWaitingForTheSweep() throws Exception {
         TestLab lab = new TestLab();
         CountDownLatch hold = new CountDownLatch(1);
-        lab.analyzer.blocked.put(1, hold);
-        for (int i = 2; i <= 8; i++) {
-            lab.gate("c" + i);
-        }
         TestLab.Events events = new TestLab.Events();
-        ScheduleRunner runner = new ScheduleRunner(eightCells(), lab, events);
-        AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();
-        Thread t = TestLab.start(runner, outcomes);
-        TestLab.until(() -> lab.analyzer.sweeping.get() == 1, "c1 sweeping");
-        for (int i = 2; i <= 8; i++) {
-            lab.letGo("c" + i);
-        }
-        TestLab.until(() -> runner.statuses().values().stream()
-                .filter(s -> s.state() == RunnerStatus.State.WAITING).count() == 7, "seven cells queued");
+        Started run = c1Sweeping(lab, events, hold);
+        ScheduleRunner runner = run.runner();
+        queueTheOthers(lab, runner);
         runner.stop();
         // The waiting cells end while c1's sweep still hangs: they did not wait for their turn to stop.
         TestLab.until(() -> runner.statuses().values().stream()
                 .filter(s -> s.state() == RunnerStatus.State.ENDED).count() == 7, "seven cells stopped");
         assertEquals(1, lab.analyzer.sweeping.get());
         hold.countDown();
-        t.join(25_000);
-        outcomes.get().values().forEach(o -> assertEquals(Outcome.STOPPED, o));
+        run.thread().join(25_000);
+        run.outcomes().get().values().forEach(o -> assertEquals(Outcome.STOPPED, o));
         assertEquals(List.of("c1"), runner.analyzerQueues().get("eis-1").turns());
         assertEquals(1, lab.analyzer.muxOrder.size());
     }

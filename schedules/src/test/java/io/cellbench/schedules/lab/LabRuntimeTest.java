@@ -52,6 +52,19 @@ class LabRuntimeTest {
         return LabLoader.load(dir.resolve("lab.yaml"));
     }
 
+    /** Writes {@code yaml} as lab.yaml and loads it. */
+    private LabFile labFile(String yaml) throws IOException {
+        Files.writeString(dir.resolve("lab.yaml"), yaml);
+        return LabLoader.load(dir.resolve("lab.yaml"));
+    }
+
+    /** Writes {@code yaml} as schedule.yaml, beside rest.yaml (a minute of rest), and loads it. */
+    private Schedule schedule(String yaml) throws IOException {
+        Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
+        Files.writeString(dir.resolve("schedule.yaml"), yaml);
+        return ScheduleLoader.load(dir.resolve("schedule.yaml"));
+    }
+
     @Test
     void instrumentsOpenOnceAndAChannelServesOneCellAtATime() throws IOException {
         List<String> warnings = new ArrayList<>();
@@ -146,14 +159,13 @@ class LabRuntimeTest {
 
     @Test
     void aScheduleNamingWhatTheLabLacksIsReportedAtTheName() throws IOException {
-        Files.writeString(dir.resolve("lab.yaml"), """
+        LabFile lab = labFile("""
                 instruments:
                   smu-1: {driver: keithley-2450, host: 10.0.0.1}
                 channels:
                   left: smu-1
                 """);
-        Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
-        Files.writeString(dir.resolve("schedule.yaml"), """
+        Schedule s = schedule("""
                 cells:
                   - id: c1
                     nominal_capacity: 2 mAh
@@ -168,8 +180,6 @@ class LabRuntimeTest {
                     nominal_capacity: 2 mAh
                     protocol: rest.yaml
                 """);
-        LabFile lab = LabLoader.load(dir.resolve("lab.yaml"));
-        Schedule s = ScheduleLoader.load(dir.resolve("schedule.yaml"));
         List<ProtocolException> p = LabCheck.problems(s, lab);
         assertEquals(3, p.size(), p.toString());
         String file = dir.resolve("schedule.yaml").toString();
@@ -189,7 +199,7 @@ class LabRuntimeTest {
 
     @Test
     void aPoolsChannelsMustBeCyclerChannelsOfTheLabAndAreReportedAtThePoolEntry() throws IOException {
-        Files.writeString(dir.resolve("lab.yaml"), """
+        LabFile lab = labFile("""
                 instruments:
                   smu-1: {driver: keithley-2450, host: 10.0.0.1}
                   smu-2: {driver: keithley-2450, host: 10.0.0.2}
@@ -197,8 +207,7 @@ class LabRuntimeTest {
                 channels:
                   left: smu-1
                 """);
-        Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
-        Files.writeString(dir.resolve("schedule.yaml"), """
+        Schedule s = schedule("""
                 pools:
                   bank-a: [left, smu-2, rigth]
                   bank-b:
@@ -210,8 +219,6 @@ class LabRuntimeTest {
                     protocol: rest.yaml
                     pool: bank-a
                 """);
-        LabFile lab = LabLoader.load(dir.resolve("lab.yaml"));
-        Schedule s = ScheduleLoader.load(dir.resolve("schedule.yaml"));
         List<ProtocolException> p = LabCheck.problems(s, lab);
         assertEquals(2, p.size(), p.toString());
         String file = dir.resolve("schedule.yaml").toString();
@@ -232,8 +239,7 @@ class LabRuntimeTest {
 
     @Test
     void aMultiplexerChannelCountsFromOne() throws IOException {
-        Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
-        Files.writeString(dir.resolve("schedule.yaml"), """
+        String yaml = """
                 cells:
                   - id: c1
                     nominal_capacity: 2 mAh
@@ -241,14 +247,11 @@ class LabRuntimeTest {
                     channel: left
                     eis: eis-1
                     mux_channel: 0
-                """);
-        ProtocolException e = assertThrows(ProtocolException.class,
-                () -> ScheduleLoader.load(dir.resolve("schedule.yaml")));
+                """;
+        ProtocolException e = assertThrows(ProtocolException.class, () -> schedule(yaml));
         assertEquals(7, e.line());
         assertTrue(e.getMessage().contains("mux_channel '0' is not a channel number"), e.getMessage());
-        Files.writeString(dir.resolve("schedule.yaml"), Files.readString(dir.resolve("schedule.yaml"))
-                .replace("mux_channel: 0", "mux_channel: 3"));
-        Wiring w = ScheduleLoader.load(dir.resolve("schedule.yaml")).cells().get(0).wiring();
+        Wiring w = schedule(yaml.replace("mux_channel: 0", "mux_channel: 3")).cells().get(0).wiring();
         assertEquals(3, w.muxChannel());
         assertEquals("eis-1", w.eis().name());
         assertEquals(6, w.eis().at().line());
@@ -257,7 +260,7 @@ class LabRuntimeTest {
 
     @Test
     void aRestEndingOnTheVoltageIsRefusedOnAChannelThatCannotMeasureAtRest() throws IOException {
-        Files.writeString(dir.resolve("lab.yaml"), """
+        LabFile lab = labFile("""
                 instruments:
                   smu-1: {driver: keithley-2450, host: 10.0.0.1, rest: open-relay}
                   smu-2: {driver: keithley-2450, host: 10.0.0.2}
@@ -272,8 +275,7 @@ class LabRuntimeTest {
                 limits:
                   voltage: [1.9 V, 3.8 V]
                 """);
-        Files.writeString(dir.resolve("rest.yaml"), PROTOCOL);
-        Files.writeString(dir.resolve("schedule.yaml"), """
+        Schedule s = schedule("""
                 pools:
                   both: [smu-2, smu-1]
                 cells:
@@ -295,8 +297,6 @@ class LabRuntimeTest {
                     protocol: relax.yaml
                     pool: both
                 """);
-        LabFile lab = LabLoader.load(dir.resolve("lab.yaml"));
-        Schedule s = ScheduleLoader.load(dir.resolve("schedule.yaml"));
         List<ProtocolException> p = LabCheck.problems(s, lab);
         // c2's channel measures at rest and c3 rests on time only: c1 and c4 (whose pool may hand it smu-1) are refused
         assertEquals(2, p.size(), p.toString());

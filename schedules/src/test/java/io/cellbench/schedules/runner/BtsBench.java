@@ -10,6 +10,7 @@ import io.cellbench.drivers.neware.NewareBtsSettings;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.wire.neware.BtsSimulator;
+import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,15 @@ final class BtsBench implements AutoCloseable {
         sim.startTcp();
         bts = NewareBts.open("bts", NewareBtsSettings.tcp("127.0.0.1", sim.tcpPort())
                 .withShare(share, "C:\\cellbench\\steps").withTimeout(Duration.ofSeconds(30), 2));
+    }
+
+    /**
+     * A protocol called {@code name} for the bench's coin cell in its voltage window (1.8 to 3.8 V:
+     * the compiled step file's protection) with {@code steps}, YAML list lines.
+     */
+    static Protocol protocol(String name, String steps) {
+        return ProtocolLoader.parse("name: " + name + "\nlimits:\n  voltage: [1.8 V, 3.8 V]\nsteps:\n" + steps,
+                name + ".yaml");
     }
 
     DelegatedRunner runner(Protocol protocol, RunListener listener) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.Sample;
-import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,14 +26,10 @@ class DelegatedAuxiliariesTest {
 
     @Test
     void samplesCarryTheFixturesPressureAndTheChambersTemperature() throws Exception {
-        Protocol protocol = ProtocolLoader.parse("""
-                name: charge under pressure
-                limits:
-                  voltage: [1.8 V, 3.8 V]
-                steps:
+        Protocol protocol = BtsBench.protocol("charge under pressure", """
                   - Charge at C/5 for 10 minutes
                   - Rest for 5 minutes
-                """, "aux.yaml");
+                """);
         List<RunEvent> events = new CopyOnWriteArrayList<>();
         try (BtsBench b = new BtsBench(share, 100)) {
             // A press settling from 8 to 10 MPa and a chamber warming from 25 to 45 °C during the run.

@@ -12,7 +12,6 @@ import io.cellbench.drivers.neware.NewareBtsSettings;
 import io.cellbench.fixtures.cell.CellParameters;
 import io.cellbench.fixtures.cell.SimulatedCell;
 import io.cellbench.fixtures.wire.neware.BtsSimulator;
-import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;
 import io.cellbench.testing.Await;
 import java.nio.file.Path;
@@ -40,13 +39,9 @@ class DelegatedControlTest {
 
     @Test
     void holdReleaseAndStopActOnTheCyclersProgram() throws Exception {
-        Protocol protocol = ProtocolLoader.parse("""
-                name: long rest
-                limits:
-                  voltage: [1.8 V, 3.8 V]
-                steps:
+        Protocol protocol = BtsBench.protocol("long rest", """
                   - Rest for 10 hours
-                """, "rest.yaml");
+                """);
         try (BtsBench b = new BtsBench(share, SPEED)) {
             DelegatedRunner runner = b.runner(protocol, events::add);
             AtomicReference<RunEvent.Outcome> outcome = new AtomicReference<>();
@@ -69,13 +64,9 @@ class DelegatedControlTest {
     @Test
     void aProtectionStopAtTheCyclerIsASafetyTripWithAnAlarm() throws Exception {
         // A timed charge with no cut-off: BTS's protection (from the protocol's limits) ends it at 3.8 V.
-        Protocol protocol = ProtocolLoader.parse("""
-                name: overcharge
-                limits:
-                  voltage: [1.8 V, 3.8 V]
-                steps:
+        Protocol protocol = BtsBench.protocol("overcharge", """
                   - Charge at 2C for 3 hours
-                """, "over.yaml");
+                """);
         try (BtsBench b = new BtsBench(share, SPEED)) {
             RunEvent.Outcome outcome = b.runner(protocol, events::add).run();
             assertEquals(RunEvent.Outcome.SAFETY_TRIP, outcome, events.toString());
@@ -88,14 +79,10 @@ class DelegatedControlTest {
 
     @Test
     void aRunResumedInItsSweepMeasuresItAgainInTheSameStepAndGoesOn() throws Exception {
-        Protocol protocol = ProtocolLoader.parse("""
-                name: sweep, then rest
-                limits:
-                  voltage: [1.8 V, 3.8 V]
-                steps:
+        Protocol protocol = BtsBench.protocol("sweep, then rest", """
                   - EIS from 10 kHz to 1 Hz at 10 mV, 5 points per decade
                   - Rest for 20 s
-                """, "sweep.yaml");
+                """);
         try (BtsBench b = new BtsBench(share, SPEED)) {
             // Journaled before the kill: the sweep (step 1 of part 1) had begun.
             StepNumbering numbering = StepNumbering.of(protocol);
@@ -129,14 +116,10 @@ class DelegatedControlTest {
 
     @Test
     void aResumedCellWhoseProgramWasStoppedStartsNothingAndSaysWhatToDo() throws Exception {
-        Protocol protocol = ProtocolLoader.parse("""
-                name: rest, then charge
-                limits:
-                  voltage: [1.8 V, 3.8 V]
-                steps:
+        Protocol protocol = BtsBench.protocol("rest, then charge", """
                   - Rest for 10 hours
                   - Charge at C/10 for 1 hour
-                """, "stop.yaml");
+                """);
         try (BtsBench b = new BtsBench(share, SPEED)) {
             ProgramLink link = new ProgramLink(b.bts.channel("27-21-1-1"));
             AtomicReference<RunPosition> last = new AtomicReference<>();

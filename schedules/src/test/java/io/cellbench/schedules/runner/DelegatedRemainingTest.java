@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.cellbench.core.data.RunEvent;
-import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,16 +25,12 @@ class DelegatedRemainingTest {
 
     @Test
     void theStatusSaysWhatIsLeftAtEveryStepTheCyclerBegins() throws Exception {
-        Protocol protocol = ProtocolLoader.parse("""
-                name: timed pulses
-                limits:
-                  voltage: [1.8 V, 3.8 V]
-                steps:
+        Protocol protocol = BtsBench.protocol("timed pulses", """
                   - Rest for 2 minutes
                   - Repeat 3 times:
                     - Charge at C/5 for 1 minute
                     - Rest for 1 minute
-                """, "pulses.yaml");
+                """);
         try (BtsBench b = new BtsBench(share, 100)) {
             List<RunnerStatus.Remaining> atStarts = new ArrayList<>();
             AtomicReference<DelegatedRunner> runner = new AtomicReference<>();

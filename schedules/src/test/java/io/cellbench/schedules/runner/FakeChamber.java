@@ -5,46 +5,31 @@ import io.cellbench.core.time.LabClock;
 
 /** A chamber whose temperature approaches the set point exponentially; {@code stuck} freezes it. */
 class FakeChamber implements TemperatureChamber {
-    private final LabClock clock;
-    private final double tauSecond;
-    private double from;
-    private double setpoint;
-    private double setAt;
+    private final FirstOrderApproach celsius;
     boolean stuck;
     int reads;
 
     FakeChamber(LabClock clock, double initialCelsius, double tauSecond) {
-        this.clock = clock;
-        this.from = initialCelsius;
-        this.setpoint = initialCelsius;
-        this.tauSecond = tauSecond;
-        this.setAt = clock.nowUnixSeconds();
+        this.celsius = new FirstOrderApproach(clock, initialCelsius, tauSecond);
     }
 
     @Override
     public double readTemperatureCelsius() {
         reads++;
-        return now();
-    }
-
-    private double now() {
-        double t = clock.nowUnixSeconds() - setAt;
-        return setpoint + (from - setpoint) * Math.exp(-t / tauSecond);
+        return celsius.value();
     }
 
     @Override
     public double setpointCelsius() {
-        return setpoint;
+        return celsius.setpoint();
     }
 
     @Override
-    public void setTemperatureCelsius(double celsius) {
+    public void setTemperatureCelsius(double target) {
         if (stuck) {
             return;
         }
-        from = now();
-        setpoint = celsius;
-        setAt = clock.nowUnixSeconds();
+        celsius.moveTo(target);
     }
 
     @Override

@@ -9,33 +9,20 @@ import io.cellbench.core.time.LabClock;
  * set points (a jammed press).
  */
 class FakeFixture implements PressureFixture {
-    private final LabClock clock;
     private final boolean motorised;
-    private final double tauSecond;
-    private double from;
-    private double setpoint;
-    private double setAt;
+    private final FirstOrderApproach pressurePa;
     boolean stuck;
     int reads;
 
     FakeFixture(LabClock clock, double initialPa, boolean motorised, double tauSecond) {
-        this.clock = clock;
-        this.from = initialPa;
-        this.setpoint = initialPa;
         this.motorised = motorised;
-        this.tauSecond = tauSecond;
-        this.setAt = clock.nowUnixSeconds();
+        this.pressurePa = new FirstOrderApproach(clock, initialPa, tauSecond);
     }
 
     @Override
     public synchronized double readPressurePa() { // set from a test thread while the runner reads
         reads++;
-        return now();
-    }
-
-    private double now() {
-        double t = clock.nowUnixSeconds() - setAt;
-        return setpoint + (from - setpoint) * Math.exp(-t / tauSecond);
+        return pressurePa.value();
     }
 
     @Override
@@ -51,9 +38,7 @@ class FakeFixture implements PressureFixture {
         if (stuck) {
             return;
         }
-        from = now();
-        setpoint = pascal;
-        setAt = clock.nowUnixSeconds();
+        pressurePa.moveTo(pascal);
     }
 
     @Override
