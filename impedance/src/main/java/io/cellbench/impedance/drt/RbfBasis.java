@@ -76,7 +76,8 @@ final class RbfBasis {
         return kept;
     }
 
-    private static RbfBasis build(double fMinHz, double fMaxHz, DrtOptions options) {
+    /** A new grid, not kept (tests compare it with the kept one). */
+    static RbfBasis build(double fMinHz, double fMaxHz, DrtOptions options) {
         double spacing = Math.log(10) / options.pointsPerDecade();
         double from = Math.log(1 / (2 * Math.PI * fMaxHz)) - options.extendDecades() * Math.log(10);
         double to = Math.log(1 / (2 * Math.PI * fMinHz)) + options.extendDecades() * Math.log(10);
