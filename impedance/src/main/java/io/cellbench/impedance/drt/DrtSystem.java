@@ -18,10 +18,9 @@ final class DrtSystem {
     private final double[][] a;
     private final double[] b;
     private final double[] columnScale;
-    private final double[][] penaltyRows;
 
     private DrtSystem(MeasuredSpectrum spectrum, RbfBasis basis, boolean inductance, double[] sigma, double[][] a,
-                      double[] b, double[] columnScale, double[][] penaltyRows) {
+                      double[] b, double[] columnScale) {
         this.spectrum = spectrum;
         this.basis = basis;
         this.inductance = inductance;
@@ -29,7 +28,6 @@ final class DrtSystem {
         this.a = a;
         this.b = b;
         this.columnScale = columnScale;
-        this.penaltyRows = penaltyRows;
     }
 
     static DrtSystem build(MeasuredSpectrum spectrum, RbfBasis basis, DrtOptions options) {
@@ -71,15 +69,7 @@ final class DrtSystem {
                 row[j] /= scale[j];
             }
         }
-        // ∫(γ'')² d ln τ by the midpoint rule at twice the grid's density
-        double[][] unscaled = basis.penaltyRows();
-        double[][] penalty = new double[unscaled.length][cols];
-        for (int r = 0; r < unscaled.length; r++) {
-            for (int m = 0; m < basis.size(); m++) {
-                penalty[r][first + m] = unscaled[r][m] / scale[first + m];
-            }
-        }
-        return new DrtSystem(spectrum, basis, options.inductance(), sigma, a, b, scale, penalty);
+        return new DrtSystem(spectrum, basis, options.inductance(), sigma, a, b, scale);
     }
 
     int rows() {
@@ -106,8 +96,25 @@ final class DrtSystem {
         return transposeTimesItself(a);
     }
 
+    /**
+     * ∫(γ'')² d ln τ as a quadratic form in the scaled columns: the basis's penalty (the same for
+     * every sweep of a grid, so kept by the basis) divided by the columns' scales; R∞ and L are
+     * not penalised. A new array.
+     */
     double[][] penalty() {
-        return transposeTimesItself(penaltyRows);
+        int cols = columns();
+        int first = firstBasisColumn();
+        double[][] unscaled = basis.penalty();
+        double[][] out = new double[cols][cols];
+        for (int m = 0; m < basis.size(); m++) {
+            double[] row = out[first + m];
+            double[] from = unscaled[m];
+            double sm = columnScale[first + m];
+            for (int k = 0; k < basis.size(); k++) {
+                row[first + k] = from[k] / (sm * columnScale[first + k]);
+            }
+        }
+        return out;
     }
 
     double[] atb() {
@@ -153,7 +160,7 @@ final class DrtSystem {
      * leftᵀ·left, symmetric: the upper triangle summed and mirrored (each entry is the same sum in
      * the same order as the full product's, at half the work).
      */
-    private static double[][] transposeTimesItself(double[][] left) {
+    static double[][] transposeTimesItself(double[][] left) {
         int p = left[0].length;
         double[][] out = new double[p][p];
         for (double[] row : left) {

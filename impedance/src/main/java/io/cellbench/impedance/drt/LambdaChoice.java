@@ -1,10 +1,5 @@
 package io.cellbench.impedance.drt;
 
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.CholeskyDecomposition;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
-import org.hipparchus.linear.RealMatrix;
-
 /**
  * The regularisation parameter λ, by the corner of the L-curve (Hansen 1992: the λ of largest
  * curvature of log‖b − Ax_λ‖² against log x_λᵀQx_λ) or by generalised cross-validation
@@ -48,27 +43,33 @@ final class LambdaChoice {
 
     private static LambdaChoice of(double[][] gram, double[] atb, double[][] penalty, double bb, int rows) {
         int n = atb.length;
-        RealMatrix lower = new CholeskyDecomposition(new Array2DRowRealMatrix(penalty), 1e-14, 1e-300).getL();
-        double[][] inv = lowerInverse(lower.getData());
-        RealMatrix li = new Array2DRowRealMatrix(inv, false);
-        RealMatrix c = li.multiply(new Array2DRowRealMatrix(gram, false)).multiplyTransposed(li);
-        // symmetrise: rounding in the products leaves it asymmetric by ~1e-16 relative
-        double[][] cs = c.getData();
+        double[][] lower = cholesky(penalty);
+        // C = L⁻¹(AᵀA)L⁻ᵀ by two triangular solves: X = L⁻¹AᵀA, then C = L⁻¹Xᵀ (= XL⁻ᵀ, as C is symmetric)
+        double[][] x = forwardSolve(lower, gram);
+        double[][] c = forwardSolve(lower, transpose(x));
+        // symmetrise: rounding in the solves leaves it asymmetric by ~1e-16 relative
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
-                double mean = 0.5 * (cs[i][j] + cs[j][i]);
-                cs[i][j] = mean;
-                cs[j][i] = mean;
+                double mean = 0.5 * (c[i][j] + c[j][i]);
+                c[i][j] = mean;
+                c[j][i] = mean;
             }
         }
-        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(cs, false));
-        double[] mu = eigen.getEigenvalues();
-        double[] liAtb = li.operate(atb);
-        double[] g = eigen.getVT().operate(liAtb);
+        double[][] column = new double[n][1];
+        for (int i = 0; i < n; i++) {
+            column[i][0] = atb[i];
+        }
+        double[][] liAtb = forwardSolve(lower, column);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = liAtb[i][0];
+        }
+        SymmetricSpectrum spectrum = SymmetricSpectrum.of(c, v);
+        double[] mu = spectrum.eigenvalues;
         double[] g2 = new double[n];
         for (int i = 0; i < n; i++) {
             mu[i] = Math.max(mu[i], 0);
-            g2[i] = g[i] * g[i];
+            g2[i] = spectrum.coordinates[i] * spectrum.coordinates[i];
         }
         return new LambdaChoice(mu, g2, bb, rows);
     }
@@ -153,18 +154,66 @@ final class LambdaChoice {
         return rows * residual / (free * free);
     }
 
-    private static double[][] lowerInverse(double[][] l) {
-        int n = l.length;
-        double[][] inv = new double[n][n];
-        for (int col = 0; col < n; col++) {
-            for (int i = col; i < n; i++) {
-                double sum = i == col ? 1 : 0;
-                for (int k = col; k < i; k++) {
-                    sum -= l[i][k] * inv[k][col];
+    /** The lower triangle L of LLᵀ = {@code a} (positive definite). */
+    private static double[][] cholesky(double[][] a) {
+        int n = a.length;
+        double[][] l = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            double[] li = l[i];
+            for (int j = 0; j <= i; j++) {
+                double[] lj = l[j];
+                double sum = a[i][j];
+                for (int k = 0; k < j; k++) {
+                    sum -= li[k] * lj[k];
                 }
-                inv[i][col] = sum / l[i][i];
+                if (i == j) {
+                    if (!(sum > 0)) {
+                        throw new IllegalStateException("the DRT's penalty is not positive definite at " + i);
+                    }
+                    li[i] = Math.sqrt(sum);
+                } else {
+                    li[j] = sum / lj[j];
+                }
             }
         }
-        return inv;
+        return l;
+    }
+
+    /** L⁻¹B for lower-triangular L, row by row (each row of the result a combination of rows above). */
+    private static double[][] forwardSolve(double[][] l, double[][] b) {
+        int n = l.length;
+        int cols = b[0].length;
+        double[][] out = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] row = b[i].clone();
+            double[] li = l[i];
+            for (int k = 0; k < i; k++) {
+                double f = li[k];
+                if (f != 0) {
+                    double[] above = out[k];
+                    for (int j = 0; j < cols; j++) {
+                        row[j] -= f * above[j];
+                    }
+                }
+            }
+            double pivot = li[i];
+            for (int j = 0; j < cols; j++) {
+                row[j] /= pivot;
+            }
+            out[i] = row;
+        }
+        return out;
+    }
+
+    private static double[][] transpose(double[][] a) {
+        int n = a.length;
+        int m = a[0].length;
+        double[][] t = new double[m][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
     }
 }

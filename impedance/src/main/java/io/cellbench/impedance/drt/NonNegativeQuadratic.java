@@ -1,15 +1,11 @@
 package io.cellbench.impedance.drt;
 
-import java.util.Arrays;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.CholeskyDecomposition;
-
 /**
  * min ½xᵀHx − cᵀx subject to x ≥ 0, H symmetric positive definite: the Lawson–Hanson
  * active-set method (Solving Least Squares Problems, 1974, ch. 23) written on the normal
- * equations, so each step is a Cholesky solve of the passive set's block. The regularised DRT is
- * this problem with H = AᵀA + λQ, c = Aᵀb.
+ * equations, so each step is a Cholesky solve of the passive set's block, whose factor is updated
+ * as variables enter and leave ({@link PassiveCholesky}). The regularised DRT is this problem
+ * with H = AᵀA + λQ, c = Aᵀb.
  */
 final class NonNegativeQuadratic {
 
@@ -20,6 +16,7 @@ final class NonNegativeQuadratic {
         int n = c.length;
         double[] x = new double[n];
         boolean[] passive = new boolean[n];
+        PassiveCholesky factor = new PassiveCholesky(h);
         double scale = 0;
         for (double v : c) {
             scale = Math.max(scale, Math.abs(v));
@@ -38,8 +35,9 @@ final class NonNegativeQuadratic {
                 break;
             }
             passive[best] = true;
+            factor.add(best);
             for (int inner = 0; inner <= n; inner++) {
-                double[] z = passiveSolution(h, c, passive);
+                double[] z = factor.solve(c);
                 boolean feasible = true;
                 for (int j = 0; j < n; j++) {
                     if (passive[j] && z[j] <= 0) {
@@ -62,6 +60,7 @@ final class NonNegativeQuadratic {
                     x[j] += alpha * (z[j] - x[j]);
                     if (passive[j] && x[j] <= 1e-15 * Math.max(1, Math.abs(z[j]))) {
                         passive[j] = false;
+                        factor.remove(j);
                         x[j] = 0;
                     }
                 }
@@ -94,33 +93,5 @@ final class NonNegativeQuadratic {
             w[i] -= sum;
         }
         return w;
-    }
-
-    /** The unconstrained minimiser over the passive variables, the others held at zero. */
-    private static double[] passiveSolution(double[][] h, double[] c, boolean[] passive) {
-        int n = c.length;
-        int[] index = new int[n];
-        int p = 0;
-        for (int j = 0; j < n; j++) {
-            if (passive[j]) {
-                index[p++] = j;
-            }
-        }
-        double[][] block = new double[p][p];
-        double[] rhs = new double[p];
-        for (int a = 0; a < p; a++) {
-            rhs[a] = c[index[a]];
-            for (int b = 0; b < p; b++) {
-                block[a][b] = h[index[a]][index[b]];
-            }
-        }
-        double[] solved = new CholeskyDecomposition(new Array2DRowRealMatrix(block, false), 1e-14, 1e-300)
-                .getSolver().solve(new ArrayRealVector(rhs, false)).toArray();
-        double[] z = new double[n];
-        Arrays.fill(z, 0);
-        for (int a = 0; a < p; a++) {
-            z[index[a]] = solved[a];
-        }
-        return z;
     }
 }

@@ -8,7 +8,7 @@ package io.cellbench.impedance.drt;
  * double precision (its error falls like exp(−π²/step)).
  *
  * <p>A run measures every sweep over the same frequencies, so the grid, the kernels at the sweep's
- * frequencies, the penalty's rows and the Gaussians' values where γ is read depend only on the
+ * frequencies, the penalty and the Gaussians' values where γ is read depend only on the
  * sweep's frequencies and the options: {@link #forSweep} keeps the last few grids and each grid
  * keeps its kernels for the last frequencies it saw, computed once instead of with every sweep
  * (they were a third of a DRT's time). The values are computed exactly as before, so a DRT is the
@@ -45,7 +45,7 @@ final class RbfBasis {
     private final double nodeStep;
     /** The last sweep's kernels (racing threads may each compute them: the values are the same). */
     private volatile Kernels kernels;
-    private volatile double[][] penaltyRows;
+    private volatile double[][] penalty;
     private volatile double[][] fineValues;
     private volatile double[][] centreValues;
 
@@ -76,7 +76,8 @@ final class RbfBasis {
         return kept;
     }
 
-    private static RbfBasis build(double fMinHz, double fMaxHz, DrtOptions options) {
+    /** A new grid, not kept (tests compare it with the kept one). */
+    static RbfBasis build(double fMinHz, double fMaxHz, DrtOptions options) {
         double spacing = Math.log(10) / options.pointsPerDecade();
         double from = Math.log(1 / (2 * Math.PI * fMaxHz)) - options.extendDecades() * Math.log(10);
         double to = Math.log(1 / (2 * Math.PI * fMinHz)) + options.extendDecades() * Math.log(10);
@@ -134,25 +135,26 @@ final class RbfBasis {
     }
 
     /**
-     * φ_m''(y_r)·√Δ at y_r = y_1 + rΔ, Δ half the grid spacing (r = 0 … 2K − 2): the rows of the
-     * penalty ∫(γ'')² d ln τ by the midpoint rule at twice the grid's density, before the columns'
-     * scaling. Do not change the array returned.
+     * ∫φ_m''φ_n'' d ln τ at [m][n], by the midpoint rule at twice the grid's density (points
+     * y_r = y_1 + rΔ, Δ half the grid spacing, r = 0 … 2K − 2): the penalty ∫(γ'')² d ln τ before
+     * the columns' scaling. Do not change the array returned.
      */
-    double[][] penaltyRows() {
-        double[][] rows = penaltyRows;
-        if (rows == null) {
+    double[][] penalty() {
+        double[][] kept = penalty;
+        if (kept == null) {
             int count = 2 * size() - 1;
             double dy = spacing / 2;
-            rows = new double[count][size()];
+            double[][] rows = new double[count][size()];
             for (int r = 0; r < count; r++) {
                 double y = centres[0] + r * dy;
                 for (int m = 0; m < size(); m++) {
                     rows[r][m] = secondDerivative(m, y) * Math.sqrt(dy);
                 }
             }
-            penaltyRows = rows;
+            kept = DrtSystem.transposeTimesItself(rows);
+            penalty = kept;
         }
-        return rows;
+        return kept;
     }
 
     /** φ_m(y_1 + i·spacing/refine) at [i][m], i = 0 … (K − 1)·refine: where peaks are looked for. */

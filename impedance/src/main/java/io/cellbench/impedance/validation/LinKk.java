@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.DecompositionSolver;
-import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
@@ -151,14 +149,11 @@ public final class LinKk {
                 scaled[i][j] = a[i][j] / norm[j];
             }
         }
-        ArrayRealVector rhs = new ArrayRealVector(b, false);
-        DecompositionSolver qr = new QRDecomposition(new Array2DRowRealMatrix(scaled, false), RANK_TOLERANCE)
-                .getSolver();
-        if (!qr.isNonSingular()) {
-            return new SingularValueDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().solve(rhs)
-                    .toArray();
+        double[] x = HouseholderQr.solve(scaled, b, RANK_TOLERANCE);
+        if (x == null) {
+            return new SingularValueDecomposition(new Array2DRowRealMatrix(a, false)).getSolver()
+                    .solve(new ArrayRealVector(b, false)).toArray();
         }
-        double[] x = qr.solve(rhs).toArray();
         for (int j = 0; j < cols; j++) {
             x[j] /= norm[j];
         }

@@ -3,6 +3,7 @@ package io.cellbench.impedance.drt;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.impedance.MeasuredSpectrum;
@@ -52,6 +53,27 @@ class DrtGridReuseTest {
             assertArrayEquals(ofAll[source], ofThinned[i], "point " + i);
         }
         assertArrayEquals(ofAll[1], basis.kernels(omegas(all))[1], "asked for again");
+    }
+
+    /**
+     * What a grid keeps (kernels, penalty, the Gaussians' values) is what a grid made afresh
+     * computes, to the last bit: a DRT from a warm grid is the DRT from a cold one, so a run's fits
+     * equal {@code data eis --fit} on the same sweep whatever either analysed before.
+     */
+    @Test
+    void aKeptGridHoldsWhatANewGridComputes() {
+        MeasuredSpectrum sweep = SimulatedSpectra.measure(SimulatedSpectra.coinCell(), 40e6, "warm");
+        DrtAnalysis.analyse(sweep);
+        DrtAnalysis.analyse(SimulatedSpectra.measure(SimulatedSpectra.coinCell(), 70e6, "warm"));
+        double fMin = sweep.frequencyHz(sweep.size() - 1);
+        double fMax = sweep.frequencyHz(0);
+        RbfBasis kept = RbfBasis.forSweep(fMin, fMax, DrtOptions.defaults());
+        RbfBasis fresh = RbfBasis.build(fMin, fMax, DrtOptions.defaults());
+        assertNotSame(kept, fresh);
+        assertTrue(java.util.Arrays.deepEquals(fresh.penalty(), kept.penalty()), "penalty");
+        assertTrue(java.util.Arrays.deepEquals(fresh.kernels(omegas(sweep)), kept.kernels(omegas(sweep))), "kernels");
+        assertTrue(java.util.Arrays.deepEquals(fresh.centreValues(), kept.centreValues()), "values at the centres");
+        assertTrue(java.util.Arrays.deepEquals(fresh.fineValues(10), kept.fineValues(10)), "values between them");
     }
 
     private static double[] omegas(MeasuredSpectrum s) {
