@@ -36,7 +36,7 @@ final class ArrowTableWriter<R> implements AutoCloseable {
     /**
      * Per column, a bit per row collected so far, set where the row's value is null (NaN): the
      * validity bits are written from it once per batch ({@link #markValidity}), not one
-     * read-modify-write of a byte per value, which was a tenth of an import's writing.
+     * read-modify-write of a byte per value (25 per sample row: 3-7 % of an import's reading thread).
      */
     private long[][] nulls;
     /**
