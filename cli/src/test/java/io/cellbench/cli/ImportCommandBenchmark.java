@@ -11,8 +11,10 @@ import java.util.stream.Stream;
 
 /**
  * Prints how fast the whole {@code cellbench import} runs, per format: MB/s of source file, in
- * wall time and in CPU time of this process (the machine may be shared, and CPU time says what
- * the import itself costs), reader, repairs, writers and run.json included. The readers alone
+ * wall time, in CPU time of this process (the machine may be shared, and CPU time says what the
+ * import itself costs) and in CPU time of the thread that reads, repairs and writes (the import's
+ * critical path when other threads, inflating and hashing, have a core of their own), reader,
+ * repairs, writers and run.json included. The readers alone
  * are {@code ImportBenchmark} (importers). Not run by the test suite:
  * <pre>scripts/bench cli ImportCommandBenchmark [rounds, default 3] [FILE ...]</pre>
  * Each FILE given (a large .ndax, e.g. NdaxScaled's) is measured as well, on its own line.
@@ -38,7 +40,9 @@ public final class ImportCommandBenchmark {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf(Locale.ROOT, "ImportCommandBenchmark: JDK %s, %d cores, load average %.1f; best of %d rounds%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage(), rounds);
-        System.out.printf(Locale.ROOT, "  %-24s %12s %14s %14s%n", "format", "bytes", "MB/s (wall)", "MB/s (CPU)");
+        System.out.printf(Locale.ROOT, "  %-24s %12s %14s %14s %18s%n", "format", "bytes", "MB/s (wall)", "MB/s (CPU)",
+                "MB/s (thread CPU)");
+        var threads = ManagementFactory.getThreadMXBean();
         Path tmp = Files.createTempDirectory("cellbench-import-bench-");
         List<List<String>> formats = new java.util.ArrayList<>(FORMATS);
         for (int a = 1; a < args.length; a++) {
@@ -55,9 +59,11 @@ public final class ImportCommandBenchmark {
                 }
                 double wall = Double.POSITIVE_INFINITY;
                 double cpu = Double.POSITIVE_INFINITY;
+                double thread = Double.POSITIVE_INFINITY;
                 for (int r = 0; r < rounds + 1; r++) { // the first round warms the JIT up
                     Path out = tmp.resolve("out-" + r + "-" + in.getFileName());
                     long cpu0 = os.getProcessCpuTime();
+                    long thread0 = threads.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     int code = quietly(() -> Main.run("import", in.toString(), "--out", out.toString()));
                     if (code != 0) {
@@ -66,11 +72,12 @@ public final class ImportCommandBenchmark {
                     if (r > 0) {
                         wall = Math.min(wall, (System.nanoTime() - t0) * 1e-9);
                         cpu = Math.min(cpu, (os.getProcessCpuTime() - cpu0) * 1e-9);
+                        thread = Math.min(thread, (threads.getCurrentThreadCpuTime() - thread0) * 1e-9);
                     }
                     delete(out);
                 }
-                System.out.printf(Locale.ROOT, "  %-24s %,12d %14.1f %14.1f%n", f.getFirst(), bytes, bytes / wall / 1e6,
-                        bytes / cpu / 1e6);
+                System.out.printf(Locale.ROOT, "  %-24s %,12d %14.1f %14.1f %18.1f%n", f.getFirst(), bytes,
+                        bytes / wall / 1e6, bytes / cpu / 1e6, bytes / thread / 1e6);
             }
         } finally {
             delete(tmp);
