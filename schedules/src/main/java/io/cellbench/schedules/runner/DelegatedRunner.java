@@ -279,13 +279,15 @@ public final class DelegatedRunner implements CellRunner {
             case FAULT -> "fault: " + text;
             case STOPPED -> "stopped";
         };
-        quietly(() -> tally.endStep(testTime, reason, this::emit));
         if (setup.journal() != null) {
+            // Before the open step is closed: a stopped cell's journal keeps the step it was in,
+            // so a resume (once the test is continued in BTS) goes on in it.
             quietly(() -> {
                 setup.program().state(tally.save());
                 setup.journal().ended(outcome, lastPosition);
             });
         }
+        quietly(() -> tally.endStep(testTime, reason, this::emit));
         if (outcome != Outcome.COMPLETED || unsafe != null) {
             Severity severity = outcome == Outcome.STOPPED && unsafe == null ? Severity.WARNING : Severity.ALARM;
             quietly(() -> emit(new RunEvent.Notice(cell.id(), testTime, severity, text)));

@@ -1,0 +1,139 @@
+package io.cellbench.schedules.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.Sample;
+import io.cellbench.core.instrument.ProgramRecord;
+import io.cellbench.drivers.neware.NewareBts;
+import io.cellbench.drivers.neware.NewareBtsSettings;
+import io.cellbench.protocols.ProtocolLoader;
+import io.cellbench.protocols.model.Protocol;
+import io.cellbench.testing.Await;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An operator stops a delegated cell's program at the BTS PC mid-charge: cellbench ends the cell
+ * as STOPPED with an ALARM, its journal keeping the charge as the open step (a resumable end, as
+ * a directly driven cell's stop). The operator continues the test in BTS; {@code cellbench
+ * resume} re-attaches to it, downloads what it missed and follows it to its end: every record of
+ * the cycler's one test once, the charge going on as the same step.
+ */
+@Timeout(300) // a hang guard
+class DelegatedStopAtCyclerTest {
+    static final String ADDRESS = "27-21-1-1";
+
+    @TempDir
+    Path share;
+
+    @Test
+    void aTestStoppedAndContinuedInBtsIsFollowedAgainByResume() throws Exception {
+        Protocol protocol = ProtocolLoader.parse("""
+                name: rest, charge, rest
+                limits:
+                  voltage: [1.8 V, 3.8 V]
+                steps:
+                  - Rest for 2 minutes
+                  - Charge at C/5 for 20 minutes
+                  - Rest for 2 minutes
+                """, "stop-continue.yaml");
+        try (BtsBench b = new BtsBench(share, 100);
+             NewareBts pc = NewareBts.open("bts-pc", NewareBtsSettings.tcp("127.0.0.1", b.sim.tcpPort())
+                     .withShare(share, "C:\\cellbench\\steps").withTimeout(Duration.ofSeconds(30), 2))) {
+            List<RunEvent> first = new CopyOnWriteArrayList<>();
+            Journal journal = new Journal();
+            ProgramLink link = new ProgramLink(b.bts.channel(ADDRESS));
+            journal.link = link;
+            DelegatedRunner runner = new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"),
+                    protocol, link, null, 0, b.clock, first::add, null, journal, null));
+            AtomicReference<RunEvent.Outcome> outcome = new AtomicReference<>();
+            Thread t = Thread.ofPlatform().start(() -> outcome.set(runner.run()));
+            Await.until("a few minutes into the charge", () -> samples(first).stream()
+                    .anyMatch(s -> s.stepIndex() == 2 && s.testTimeSecond() > 360));
+            pc.channel(ADDRESS).stop(); // the operator, at the BTS PC
+            t.join(Duration.ofSeconds(120));
+            assertEquals(RunEvent.Outcome.STOPPED, outcome.get(), "resumable, not finished: " + told(first));
+            assertTrue(first.stream().anyMatch(e -> e instanceof RunEvent.Notice n
+                    && n.severity() == RunEvent.Severity.ALARM && n.message().contains("stopped at the cycler")
+                    && n.message().contains("continue")), told(first));
+            assertEquals(RunEvent.Outcome.STOPPED, journal.outcome);
+            assertEquals(2, journal.last.stepIndex(), "the journal keeps the charge open");
+
+            pc.channel(ADDRESS).resume(); // continued at the BTS PC
+            Await.until("the test runs again", () -> "working".equals(b.sim.workstatus(1)));
+
+            List<RunEvent> second = new CopyOnWriteArrayList<>();
+            ProgramLink resumed = new ProgramLink(b.bts.channel(ADDRESS));
+            resumed.restore(journal.written.getLast(), samples(first).getLast().testTimeSecond());
+            journal.link = resumed;
+            DelegatedRunner again = new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"),
+                    protocol, resumed, null, 0, b.clock, second::add, null, journal, journal.last));
+            assertEquals(RunEvent.Outcome.COMPLETED, again.run(), told(second));
+            assertTrue(second.stream().anyMatch(e -> e instanceof RunEvent.Notice n
+                    && n.message().contains("re-attached to the program")), told(second));
+            assertEquals(1, b.sim.received().stream().filter(r -> r.contains("<cmd>start</cmd>")).count(),
+                    "nothing started again");
+
+            List<Sample> samples = new ArrayList<>(samples(first));
+            samples.addAll(samples(second));
+            List<ProgramRecord> records = b.bts.channel(ADDRESS).records(1, Integer.MAX_VALUE);
+            assertEquals(records.size(), samples.size(), "every record of the cycler's test once");
+            for (int i = 0; i < records.size(); i++) {
+                assertEquals(records.get(i).voltageVolt(), samples.get(i).voltageVolt(), 1e-9, "row " + i);
+                assertTrue(samples.get(i).stepIndex() >= 1, "row " + i + ": a step of the protocol");
+                if (i > 0) {
+                    assertTrue(samples.get(i).testTimeSecond() > samples.get(i - 1).testTimeSecond(), "row " + i);
+                    assertTrue(samples.get(i).totalChargingCapacityAh() >= samples.get(i - 1).totalChargingCapacityAh());
+                }
+            }
+            List<Integer> starts = new ArrayList<>();
+            for (List<RunEvent> run : List.of(first, second)) {
+                run.stream().filter(e -> e instanceof RunEvent.StepStarted)
+                        .forEach(e -> starts.add(((RunEvent.StepStarted) e).stepIndex()));
+            }
+            assertEquals(List.of(1, 2, 3), starts, "the charge goes on as the same step after the continue");
+            Sample firstAfter = samples(second).getFirst();
+            assertEquals(2, firstAfter.stepIndex(), firstAfter.toString());
+            assertEquals(2, firstAfter.stepCount(), firstAfter.toString());
+        }
+    }
+
+    /** The run's journal: the last position and outcome, and the program state of each write. */
+    static final class Journal implements PositionListener {
+        final List<double[]> written = new CopyOnWriteArrayList<>();
+        volatile ProgramLink link;
+        volatile RunPosition last;
+        volatile RunEvent.Outcome outcome;
+
+        @Override
+        public void at(RunPosition position, boolean boundary) {
+            last = position;
+            written.add(link.saved());
+        }
+
+        @Override
+        public void ended(RunEvent.Outcome how, RunPosition at) {
+            last = at;
+            outcome = how;
+            written.add(link.saved());
+        }
+    }
+
+    static List<Sample> samples(List<RunEvent> events) {
+        return events.stream().filter(e -> e instanceof RunEvent.SampleRecorded)
+                .map(e -> ((RunEvent.SampleRecorded) e).sample()).toList();
+    }
+
+    static String told(List<RunEvent> events) {
+        return events.stream().filter(e -> !(e instanceof RunEvent.SampleRecorded)).toList().toString();
+    }
+}
