@@ -63,7 +63,8 @@ final class RecordTally {
     /** The segment's program started on the cycler {@code sinceStart} s ago (its own test time). */
     void started(double nowUnix, double sinceStart) {
         segmentStarted = true;
-        segmentStart = Math.max(lastTime, nowUnix - runStart - Math.max(0, sinceStart));
+        // never before the run began (lastTime is -1 before any record): the cycler's clock is not ours
+        segmentStart = Math.max(Math.max(lastTime, 0), nowUnix - runStart - Math.max(0, sinceStart));
     }
 
     /**
