@@ -107,6 +107,69 @@ class DelegatedStopAtCyclerTest {
         }
     }
 
+    /**
+     * A resume that finds the test still stopped starts nothing and ends the cell as STOPPED
+     * again, its journal still keeping the charge open: once the test is continued in BTS, the
+     * next resume follows it to its end, every record once.
+     */
+    @Test
+    void aResumeBeforeTheContinueLeavesTheStepForTheNextOne() throws Exception {
+        Protocol protocol = ProtocolLoader.parse("""
+                name: rest, charge, rest
+                limits:
+                  voltage: [1.8 V, 3.8 V]
+                steps:
+                  - Rest for 1 minute
+                  - Charge at C/5 for 5 minutes
+                  - Rest for 1 minute
+                """, "stop-resume-continue.yaml");
+        try (BtsBench b = new BtsBench(share, 100);
+             NewareBts pc = NewareBts.open("bts-pc", NewareBtsSettings.tcp("127.0.0.1", b.sim.tcpPort())
+                     .withShare(share, "C:\\cellbench\\steps").withTimeout(Duration.ofSeconds(30), 2))) {
+            Journal journal = new Journal();
+            List<RunEvent> first = new CopyOnWriteArrayList<>();
+            DelegatedRunner runner = runner(b, protocol, journal, first, null, null);
+            AtomicReference<RunEvent.Outcome> outcome = new AtomicReference<>();
+            Thread t = Thread.ofPlatform().start(() -> outcome.set(runner.run()));
+            Await.until("a minute into the charge", () -> samples(first).stream()
+                    .anyMatch(s -> s.stepIndex() == 2 && s.testTimeSecond() > 120));
+            pc.channel(ADDRESS).stop();
+            t.join(Duration.ofSeconds(120));
+            assertEquals(RunEvent.Outcome.STOPPED, outcome.get(), told(first));
+
+            List<RunEvent> second = new CopyOnWriteArrayList<>();
+            assertEquals(RunEvent.Outcome.STOPPED, runner(b, protocol, journal, second, journal.written.getLast(),
+                    samples(first).getLast().testTimeSecond()).run(), told(second));
+            assertTrue(second.stream().anyMatch(e -> e instanceof RunEvent.Notice n
+                    && n.message().contains("was stopped in step 2")), told(second));
+            assertEquals(2, journal.last.stepIndex(), "the charge is still open");
+
+            pc.channel(ADDRESS).resume();
+            List<RunEvent> third = new CopyOnWriteArrayList<>();
+            assertEquals(RunEvent.Outcome.COMPLETED, runner(b, protocol, journal, third, journal.written.getLast(),
+                    samples(first).getLast().testTimeSecond()).run(), told(third));
+            List<Sample> samples = new ArrayList<>(samples(first));
+            samples.addAll(samples(second));
+            samples.addAll(samples(third));
+            assertEquals(b.bts.channel(ADDRESS).records(1, Integer.MAX_VALUE).size(), samples.size(),
+                    "every record of the cycler's test once");
+            assertEquals(2, samples(third).getFirst().stepIndex(), "the charge goes on");
+            assertEquals(1, b.sim.received().stream().filter(r -> r.contains("<cmd>start</cmd>")).count());
+        }
+    }
+
+    /** A run of {@code protocol} on the bench's channel; resumed from {@code saved} when it is not null. */
+    private static DelegatedRunner runner(BtsBench b, Protocol protocol, Journal journal, List<RunEvent> events,
+                                          double[] saved, Double dataThrough) {
+        ProgramLink link = new ProgramLink(b.bts.channel(ADDRESS));
+        if (saved != null) {
+            link.restore(saved, dataThrough);
+        }
+        journal.link = link;
+        return new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"), protocol, link, null,
+                0, b.clock, events::add, null, journal, saved == null ? null : journal.last));
+    }
+
     /** The run's journal: the last position and outcome, and the program state of each write. */
     static final class Journal implements PositionListener {
         final List<double[]> written = new CopyOnWriteArrayList<>();
@@ -122,7 +185,7 @@ class DelegatedStopAtCyclerTest {
 
         @Override
         public void ended(RunEvent.Outcome how, RunPosition at) {
-            last = at;
+            last = at != null ? at : last; // as CellJournal: a run that wrote nothing ends where it was resumed
             outcome = how;
             written.add(link.saved());
         }
