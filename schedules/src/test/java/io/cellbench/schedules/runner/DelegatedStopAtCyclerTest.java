@@ -37,31 +37,12 @@ class DelegatedStopAtCyclerTest {
 
     @Test
     void aTestStoppedAndContinuedInBtsIsFollowedAgainByResume() throws Exception {
-        Protocol protocol = ProtocolLoader.parse("""
-                name: rest, charge, rest
-                limits:
-                  voltage: [1.8 V, 3.8 V]
-                steps:
-                  - Rest for 2 minutes
-                  - Charge at C/5 for 20 minutes
-                  - Rest for 2 minutes
-                """, "stop-continue.yaml");
-        try (BtsBench b = new BtsBench(share, 100);
-             NewareBts pc = NewareBts.open("bts-pc", NewareBtsSettings.tcp("127.0.0.1", b.sim.tcpPort())
-                     .withShare(share, "C:\\cellbench\\steps").withTimeout(Duration.ofSeconds(30), 2))) {
+        Protocol protocol = protocol(2, 20);
+        try (BtsBench b = new BtsBench(share, 100); NewareBts pc = btsPc(b)) {
             List<RunEvent> first = new CopyOnWriteArrayList<>();
             Journal journal = new Journal();
-            ProgramLink link = new ProgramLink(b.bts.channel(ADDRESS));
-            journal.link = link;
-            DelegatedRunner runner = new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"),
-                    protocol, link, null, 0, b.clock, first::add, null, journal, null));
-            AtomicReference<RunEvent.Outcome> outcome = new AtomicReference<>();
-            Thread t = Thread.ofPlatform().start(() -> outcome.set(runner.run()));
-            Await.until("a few minutes into the charge", () -> samples(first).stream()
-                    .anyMatch(s -> s.stepIndex() == 2 && s.testTimeSecond() > 360));
-            pc.channel(ADDRESS).stop(); // the operator, at the BTS PC
-            t.join(Duration.ofSeconds(120));
-            assertEquals(RunEvent.Outcome.STOPPED, outcome.get(), "resumable, not finished: " + told(first));
+            RunEvent.Outcome outcome = stoppedInTheCharge(runner(b, protocol, journal, first, null, null), first, pc, 360);
+            assertEquals(RunEvent.Outcome.STOPPED, outcome, "resumable, not finished: " + told(first));
             assertTrue(first.stream().anyMatch(e -> e instanceof RunEvent.Notice n
                     && n.severity() == RunEvent.Severity.ALARM && n.message().contains("stopped at the cycler")
                     && n.message().contains("continue")), told(first));
@@ -72,11 +53,8 @@ class DelegatedStopAtCyclerTest {
             Await.until("the test runs again", () -> "working".equals(b.sim.workstatus(1)));
 
             List<RunEvent> second = new CopyOnWriteArrayList<>();
-            ProgramLink resumed = new ProgramLink(b.bts.channel(ADDRESS));
-            resumed.restore(journal.written.getLast(), samples(first).getLast().testTimeSecond());
-            journal.link = resumed;
-            DelegatedRunner again = new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"),
-                    protocol, resumed, null, 0, b.clock, second::add, null, journal, journal.last));
+            DelegatedRunner again = runner(b, protocol, journal, second, journal.written.getLast(),
+                    samples(first).getLast().testTimeSecond());
             assertEquals(RunEvent.Outcome.COMPLETED, again.run(), told(second));
             assertTrue(second.stream().anyMatch(e -> e instanceof RunEvent.Notice n
                     && n.message().contains("re-attached to the program")), told(second));
@@ -114,28 +92,12 @@ class DelegatedStopAtCyclerTest {
      */
     @Test
     void aResumeBeforeTheContinueLeavesTheStepForTheNextOne() throws Exception {
-        Protocol protocol = ProtocolLoader.parse("""
-                name: rest, charge, rest
-                limits:
-                  voltage: [1.8 V, 3.8 V]
-                steps:
-                  - Rest for 1 minute
-                  - Charge at C/5 for 5 minutes
-                  - Rest for 1 minute
-                """, "stop-resume-continue.yaml");
-        try (BtsBench b = new BtsBench(share, 100);
-             NewareBts pc = NewareBts.open("bts-pc", NewareBtsSettings.tcp("127.0.0.1", b.sim.tcpPort())
-                     .withShare(share, "C:\\cellbench\\steps").withTimeout(Duration.ofSeconds(30), 2))) {
+        Protocol protocol = protocol(1, 5);
+        try (BtsBench b = new BtsBench(share, 100); NewareBts pc = btsPc(b)) {
             Journal journal = new Journal();
             List<RunEvent> first = new CopyOnWriteArrayList<>();
-            DelegatedRunner runner = runner(b, protocol, journal, first, null, null);
-            AtomicReference<RunEvent.Outcome> outcome = new AtomicReference<>();
-            Thread t = Thread.ofPlatform().start(() -> outcome.set(runner.run()));
-            Await.until("a minute into the charge", () -> samples(first).stream()
-                    .anyMatch(s -> s.stepIndex() == 2 && s.testTimeSecond() > 120));
-            pc.channel(ADDRESS).stop();
-            t.join(Duration.ofSeconds(120));
-            assertEquals(RunEvent.Outcome.STOPPED, outcome.get(), told(first));
+            assertEquals(RunEvent.Outcome.STOPPED,
+                    stoppedInTheCharge(runner(b, protocol, journal, first, null, null), first, pc, 120), told(first));
 
             List<RunEvent> second = new CopyOnWriteArrayList<>();
             assertEquals(RunEvent.Outcome.STOPPED, runner(b, protocol, journal, second, journal.written.getLast(),
@@ -156,6 +118,31 @@ class DelegatedStopAtCyclerTest {
             assertEquals(2, samples(third).getFirst().stepIndex(), "the charge goes on");
             assertEquals(1, b.sim.received().stream().filter(r -> r.contains("<cmd>start</cmd>")).count());
         }
+    }
+
+    /** A rest, a timed C/5 charge and a rest, minutes each. */
+    private static Protocol protocol(int restMinutes, int chargeMinutes) {
+        return ProtocolLoader.parse("name: rest, charge, rest\nlimits:\n  voltage: [1.8 V, 3.8 V]\nsteps:\n"
+                + "  - Rest for " + restMinutes * 60 + " s\n  - Charge at C/5 for " + chargeMinutes * 60 + " s\n"
+                + "  - Rest for " + restMinutes * 60 + " s\n", "stop-continue.yaml");
+    }
+
+    /** A second API client: the operator at the BTS PC. */
+    private NewareBts btsPc(BtsBench b) {
+        return NewareBts.open("bts-pc", NewareBtsSettings.tcp("127.0.0.1", b.sim.tcpPort())
+                .withShare(share, "C:\\cellbench\\steps").withTimeout(Duration.ofSeconds(30), 2));
+    }
+
+    /** Runs {@code runner} until {@code afterSecond} of test time into the charge, when the operator stops it at the BTS PC. */
+    private static RunEvent.Outcome stoppedInTheCharge(DelegatedRunner runner, List<RunEvent> events, NewareBts pc,
+                                                       double afterSecond) throws InterruptedException {
+        AtomicReference<RunEvent.Outcome> outcome = new AtomicReference<>();
+        Thread t = Thread.ofPlatform().start(() -> outcome.set(runner.run()));
+        Await.until("into the charge", () -> samples(events).stream()
+                .anyMatch(s -> s.stepIndex() == 2 && s.testTimeSecond() > afterSecond));
+        pc.channel(ADDRESS).stop();
+        t.join(Duration.ofSeconds(120));
+        return outcome.get();
     }
 
     /** A run of {@code protocol} on the bench's channel; resumed from {@code saved} when it is not null. */
