@@ -59,7 +59,7 @@ final class DelegatedSweep {
             status.state(RunnerStatus.State.PAUSED);
             Thread.sleep(50); // a hold before the sweep: nothing to sample, the channel rests
         }
-        checkLimits("; the impedance sweep was not started");
+        double[] before = checkLimits("; the impedance sweep was not started");
         SharedWait turn = setup.coordination().analyzerQueue() == null ? null
                 : setup.coordination().analyzerQueue().place(id);
         List<ImpedancePoint> points;
@@ -95,7 +95,7 @@ final class DelegatedSweep {
         }
         double t = Math.max(start - tally.runStart(), tally.testTime());
         out.accept(new RunEvent.SpectrumMeasured(id, new Spectrum(t, tally.runStart() + t, tally.cycleCount(),
-                tally.stepCount(), tally.openIndex(), Double.NaN, Double.NaN, points)));
+                tally.stepCount(), tally.openIndex(), before[0], before[1], points)));
         checkLimits("; no program was started after the impedance sweep");
         tally.endStep(now(tally), "complete", out);
         status.state(RunnerStatus.State.RUNNING);
@@ -105,9 +105,11 @@ final class DelegatedSweep {
      * Ends the run in a safety trip when the cell reads outside the protocol's window; a value
      * that cannot be read (the cycler or an instrument not answering) is not checked, as NaN is
      * not for a directly driven cell. Between programs the channel sources nothing and the
-     * sweep is not running: the cell is already in its safe state.
+     * sweep is not running: the cell is already in its safe state. Returns the fixture's
+     * pressure (Pa) and the chamber's temperature (°C) it read (NaN for none): the spectrum
+     * carries those read before its sweep, as a directly driven cell's does.
      */
-    private void checkLimits(String consequence) throws RunEnd {
+    private double[] checkLimits(String consequence) throws RunEnd {
         double volt = Double.NaN;
         try {
             volt = setup.program().channel().status().voltageVolt();
@@ -130,6 +132,7 @@ final class DelegatedSweep {
         if (violation != null) {
             throw new RunEnd(Outcome.SAFETY_TRIP, violation + consequence + " on " + setup.program().channel().name());
         }
+        return new double[] {pascal, celsius};
     }
 
     private double now(RecordTally tally) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.instrument.PressureFixture;
 import io.cellbench.core.time.VirtualClock;
 import io.cellbench.protocols.ProtocolLoader;
@@ -98,6 +99,29 @@ class DelegatedSweepLimitsTest {
             assertEquals(0, analyzer.requests.size());
             assertTrue(alarm().message().matches("voltage \\d\\.\\d+ V is above the safety limit 2 V; the impedance sweep"
                     + " was not started on bts/27-21-1-1.*"), alarm().message());
+        }
+    }
+
+    @Test
+    void aSpectrumCarriesThePressureAndTemperatureReadBeforeItsSweep() throws Exception {
+        Protocol protocol = ProtocolLoader.parse("name: sweep, rest\n" + LIMITS + """
+                steps:
+                  - EIS from 10 kHz to 1 Hz at 10 mV, 5 points per decade
+                  - Rest for 1 minute
+                """, "sweep-aux.yaml");
+        try (BtsBench b = new BtsBench(share, 100)) {
+            FakeFixture press = new FakeFixture(b.clock, 10e6, false, 300);
+            FakeChamber chamber = new FakeChamber(b.clock, 25, 300);
+            FakeAnalyzer analyzer = new FakeAnalyzer(new VirtualClock(0), 30);
+            DelegatedRunner runner = new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"),
+                    protocol, new ProgramLink(b.bts.channel("27-21-1-1")), analyzer, 1, b.clock, events::add, null,
+                    null, null, press, chamber));
+            assertEquals(RunEvent.Outcome.COMPLETED, runner.run(), DelegatedStopAtCyclerTest.told(events));
+            Spectrum spectrum = events.stream().filter(e -> e instanceof RunEvent.SpectrumMeasured)
+                    .map(e -> ((RunEvent.SpectrumMeasured) e).spectrum()).findFirst().orElseThrow();
+            // as a directly driven cell's spectrum: the fixture and the chamber as read before the sweep
+            assertEquals(10e6, spectrum.appliedPressurePa(), 1, spectrum.toString());
+            assertEquals(25, spectrum.ambientTemperatureCelsius(), 1e-6, spectrum.toString());
         }
     }
 
