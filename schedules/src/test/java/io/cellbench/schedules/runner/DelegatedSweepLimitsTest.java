@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.instrument.PressureFixture;
+import io.cellbench.core.instrument.TemperatureChamber;
 import io.cellbench.core.time.VirtualClock;
 import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;
@@ -62,11 +63,7 @@ class DelegatedSweepLimitsTest {
 
     @Test
     void aCellOutsideItsWindowIsNotSwept() throws Exception {
-        Protocol protocol = ProtocolLoader.parse("name: sweep first\n" + LIMITS + """
-                steps:
-                  - EIS from 10 kHz to 1 Hz at 10 mV, 5 points per decade
-                  - Rest for 1 minute
-                """, "sweep-first.yaml");
+        Protocol protocol = sweepThenRest("sweep first");
         try (BtsBench b = new BtsBench(share, 100)) {
             FakeFixture press = new FakeFixture(b.clock, 0.5e6, false, 300); // the press was not closed
             FakeAnalyzer analyzer = new FakeAnalyzer(new VirtualClock(0), 30);
@@ -104,19 +101,13 @@ class DelegatedSweepLimitsTest {
 
     @Test
     void aSpectrumCarriesThePressureAndTemperatureReadBeforeItsSweep() throws Exception {
-        Protocol protocol = ProtocolLoader.parse("name: sweep, rest\n" + LIMITS + """
-                steps:
-                  - EIS from 10 kHz to 1 Hz at 10 mV, 5 points per decade
-                  - Rest for 1 minute
-                """, "sweep-aux.yaml");
+        Protocol protocol = sweepThenRest("sweep, rest");
         try (BtsBench b = new BtsBench(share, 100)) {
             FakeFixture press = new FakeFixture(b.clock, 10e6, false, 300);
             FakeChamber chamber = new FakeChamber(b.clock, 25, 300);
             FakeAnalyzer analyzer = new FakeAnalyzer(new VirtualClock(0), 30);
-            DelegatedRunner runner = new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"),
-                    protocol, new ProgramLink(b.bts.channel("27-21-1-1")), analyzer, 1, b.clock, events::add, null,
-                    null, null, press, chamber));
-            assertEquals(RunEvent.Outcome.COMPLETED, runner.run(), DelegatedStopAtCyclerTest.told(events));
+            assertEquals(RunEvent.Outcome.COMPLETED, runner(b, protocol, analyzer, press, chamber).run(),
+                    DelegatedStopAtCyclerTest.told(events));
             Spectrum spectrum = events.stream().filter(e -> e instanceof RunEvent.SpectrumMeasured)
                     .map(e -> ((RunEvent.SpectrumMeasured) e).spectrum()).findFirst().orElseThrow();
             // as a directly driven cell's spectrum: the fixture and the chamber as read before the sweep
@@ -125,10 +116,24 @@ class DelegatedSweepLimitsTest {
         }
     }
 
+    /** A sweep, then a one-minute rest, in the window of {@link #LIMITS}. */
+    private static Protocol sweepThenRest(String name) {
+        return ProtocolLoader.parse("name: " + name + "\n" + LIMITS + """
+                steps:
+                  - EIS from 10 kHz to 1 Hz at 10 mV, 5 points per decade
+                  - Rest for 1 minute
+                """, "sweep.yaml");
+    }
+
     private DelegatedRunner runner(BtsBench b, Protocol protocol, FakeAnalyzer analyzer, PressureFixture press) {
+        return runner(b, protocol, analyzer, press, null);
+    }
+
+    private DelegatedRunner runner(BtsBench b, Protocol protocol, FakeAnalyzer analyzer, PressureFixture press,
+                                   TemperatureChamber chamber) {
         return new DelegatedRunner(new DelegatedSetup(b.cell.parameters().toCellInfo("nw-cell"), protocol,
                 new ProgramLink(b.bts.channel("27-21-1-1")), analyzer, 1, b.clock, events::add, null, null, null,
-                press, null));
+                press, chamber));
     }
 
     private static long starts(BtsBench b) {
