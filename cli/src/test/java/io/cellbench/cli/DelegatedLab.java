@@ -111,6 +111,28 @@ final class DelegatedLab implements AutoCloseable {
         return Files.writeString(dir.resolve("schedule.yaml"), schedule);
     }
 
+    /**
+     * Writes the lab file and a schedule of {@code protocol}, and starts {@code cellbench run}
+     * of it into {@code out} as a child process (its log in cellbench-run.log beside).
+     */
+    Process startRun(Path out, String protocol) throws IOException {
+        Path labFile = writeLab();
+        Path schedule = writeSchedule(protocol);
+        return ChildProcess.cellbench(dir.resolve("cellbench-run.log"), "run", schedule.toString(), "--lab",
+                labFile.toString(), "--out", out.toString());
+    }
+
+    /** Waits until the cell has been charged {@code ah} (the run must still be going). */
+    void awaitCharged(Process run, double ah) throws InterruptedException {
+        io.cellbench.testing.Await.until(java.time.Duration.ofSeconds(300), () -> String.format(Locale.ROOT,
+                "%.1f mAh charged: %.3f mAh", ah * 1e3, cell.throughputAh() * 1e3), () -> {
+                    if (!run.isAlive()) {
+                        throw new AssertionError("the run ended before the charge: " + ChildProcess.tail(run));
+                    }
+                    return cell.throughputAh() >= ah;
+                });
+    }
+
     @Override
     public void close() {
         try {

@@ -26,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code cellbench run} of a cell on a Neware channel killed with SIGKILL mid-charge while the
  * cycler runs on; {@code cellbench resume} re-attaches to the running test (it starts nothing
  * again), downloads what it missed and follows it to its end. The run directory then holds
- * every record of the cycler's one test, once, in order.
+ * every record of the cycler's one test, once, in order. The same when the test was stopped at
+ * the BTS PC and continued there.
  */
-@Timeout(600) // a hang guard: about a minute of wall time
+@Timeout(600) // a hang guard: about a minute of wall time per test
 class DelegatedResumeTest {
     static final String PROTOCOL = DelegatedLab.protocol("charge and discharge", "30 s", """
               - Rest for 5 minutes
@@ -45,15 +46,7 @@ class DelegatedResumeTest {
     void aKilledRunReattachesToTheTestTheCyclerKeptRunning() throws Exception {
         Path out = dir.resolve("run");
         try (DelegatedLab lab = DelegatedLab.start(dir, 200, false)) {
-            Path labFile = lab.writeLab();
-            Path schedule = lab.writeSchedule(PROTOCOL);
-            Process run = ChildProcess.cellbench(dir.resolve("cellbench-run.log"), "run", schedule.toString(), "--lab",
-                    labFile.toString(), "--out", out.toString());
-            Await.until(Duration.ofSeconds(300), () -> String.format(Locale.ROOT, "0.3 mAh charged: %.3f mAh",
-                    lab.cell.throughputAh() * 1e3), () -> {
-                assertTrue(run.isAlive(), "the run ended before the charge: " + log());
-                return lab.cell.throughputAh() >= 0.3e-3;
-            });
+            Process run = chargingRun(lab, out);
             run.destroyForcibly();
             assertTrue(run.waitFor(30, TimeUnit.SECONDS));
             assertEquals("working", lab.bts.workstatus(1), "the cycler runs on without cellbench");
@@ -61,16 +54,7 @@ class DelegatedResumeTest {
             Await.until(Duration.ofSeconds(300), () -> "another 0.2 mAh on the cycler while cellbench is down",
                     () -> lab.cell.throughputAh() >= atKill + 0.2e-3);
 
-            Console resume = Console.run("resume", out.toString());
-            assertEquals(0, resume.exitCode(), resume.out() + resume.err());
-            assertTrue(Files.readString(out.resolve("events.jsonl")).contains("re-attached to the program"),
-                    "the resumed run says it re-attached");
-
-            try (var published = Files.list(dir(lab))) {
-                assertEquals(1, published.filter(f -> f.toString().endsWith(".xml")).count(),
-                        "one step file given to the BTS: the resume started nothing again");
-            }
-            List<Sample> samples = everyRecordOnce(lab, out);
+            List<Sample> samples = resumedOnce(lab, out);
             Sample last = samples.getLast();
             assertEquals(lab.cell.throughputAh(), last.cumulativeCapacityAh(), 0.005 * lab.cell.throughputAh(),
                     "the run counted what the cell went through, downtime included");
@@ -80,6 +64,68 @@ class DelegatedResumeTest {
             assertEquals(Optional.of(RunEvent.Outcome.COMPLETED), cell.outcome());
             assertEquals(2, cell.starts());
         }
+    }
+
+    /**
+     * {@code cellbench run} whose test an operator stops at the BTS PC mid-charge: the cell ends
+     * as STOPPED with an alarm (the run ends with it). The operator continues the test in BTS;
+     * {@code cellbench resume} re-attaches to it (starting nothing again), downloads what it
+     * missed and follows it to its end: every record of the cycler's one test once, in order.
+     */
+    @Test
+    void aTestStoppedAndContinuedInBtsIsFollowedToItsEndByResume() throws Exception {
+        Path out = dir.resolve("run");
+        try (DelegatedLab lab = DelegatedLab.start(dir, 200, false)) {
+            Process run = chargingRun(lab, out);
+            NewareBtsSettings pcSettings = NewareBtsSettings.tcp("127.0.0.1", lab.bts.tcpPort())
+                    .withShare(dir(lab), "C:\\cellbench\\steps").withTimeout(Duration.ofSeconds(30), 2);
+            try (NewareBts pc = NewareBts.open("bts-pc", pcSettings)) { // the operator at the BTS PC
+                pc.channel(lab.bts.addresses().getFirst()).stop();
+                assertTrue(run.waitFor(300, TimeUnit.SECONDS), "the run ends with its one cell stopped");
+                String events = Files.readString(out.resolve("events.jsonl"));
+                assertTrue(events.contains("stopped at the cycler, not by cellbench"), events);
+                try (RunReader data = RunReader.open(out)) {
+                    assertEquals(Optional.of(RunEvent.Outcome.STOPPED),
+                            data.manifest().cell(DelegatedLab.CELL).orElseThrow().outcome());
+                }
+                pc.channel(lab.bts.addresses().getFirst()).resume();
+            }
+            Await.until("continued in BTS", () -> "working".equals(lab.bts.workstatus(1)));
+            double atContinue = lab.cell.throughputAh();
+            Await.until(Duration.ofSeconds(300), () -> "the cycler runs on before the resume",
+                    () -> lab.cell.throughputAh() > atContinue);
+
+            resumedOnce(lab, out);
+        }
+        try (RunReader data = RunReader.open(out)) {
+            CellEntry cell = data.manifest().cell(DelegatedLab.CELL).orElseThrow();
+            assertEquals(Optional.of(RunEvent.Outcome.COMPLETED), cell.outcome());
+            assertEquals(2, cell.starts());
+        }
+    }
+
+    /**
+     * {@code cellbench resume} of {@code out}: it re-attaches to the cycler's test, starting
+     * nothing again (one step file given to the BTS), and the run directory then holds every
+     * record of that test once; its samples.
+     */
+    private static List<Sample> resumedOnce(DelegatedLab lab, Path out) throws Exception {
+        Console resume = Console.run("resume", out.toString());
+        assertEquals(0, resume.exitCode(), resume.out() + resume.err());
+        assertTrue(Files.readString(out.resolve("events.jsonl")).contains("re-attached to the program"),
+                "the resumed run says it re-attached");
+        try (var published = Files.list(dir(lab))) {
+            assertEquals(1, published.filter(f -> f.toString().endsWith(".xml")).count(),
+                    "one step file given to the BTS: the resume started nothing again");
+        }
+        return everyRecordOnce(lab, out);
+    }
+
+    /** {@code cellbench run} of {@link #PROTOCOL} into {@code out}, once the cell has been charged 0.3 mAh. */
+    private static Process chargingRun(DelegatedLab lab, Path out) throws Exception {
+        Process run = lab.startRun(out, PROTOCOL);
+        lab.awaitCharged(run, 0.3e-3);
+        return run;
     }
 
     /**
@@ -120,14 +166,5 @@ class DelegatedResumeTest {
 
     static Path dir(DelegatedLab lab) {
         return Path.of(String.valueOf(lab.bts.labEntry().get("step_share")));
-    }
-
-    private String log() {
-        try {
-            Path p = dir.resolve("cellbench-run.log");
-            return Files.exists(p) ? Files.readString(p) : "";
-        } catch (java.io.IOException e) {
-            return "";
-        }
     }
 }

@@ -181,6 +181,10 @@ public final class DelegatedRunner implements CellRunner {
             }
             tally = new RecordTally(cell.id(), numbering, from.runStartUnixSecond());
             tally.restore(saved, this::stepAt);
+            remaining.restore(java.util.Arrays.copyOfRange(saved, RecordTally.LENGTH, saved.length));
+            if (tally.openStep() != null) {
+                status.remaining(remaining.at(tally.openStep()));
+            }
             emittedThrough = disk != null ? disk : Double.NEGATIVE_INFINITY;
             double now = setup.clock().nowUnixSeconds() - tally.runStart();
             emit(new RunEvent.RunStarted(cell.id(), setup.clock().nowUnixSeconds(), cell, protocol.name(),
@@ -250,10 +254,19 @@ public final class DelegatedRunner implements CellRunner {
     private void journal(boolean boundary) {
         ProgramSegments.Segment s = segments.get(Math.min(tally.segment(), segments.size() - 1));
         lastPosition = tally.position(s.first());
-        setup.program().state(tally.save());
+        setup.program().state(state());
         if (setup.journal() != null) {
             setup.journal().at(lastPosition, boundary);
         }
+    }
+
+    /** The program state the journal keeps: the tally's, then where the remaining time counts passes from. */
+    private double[] state() {
+        double[] t = tally.save();
+        double[] r = remaining.save();
+        double[] out = java.util.Arrays.copyOf(t, t.length + r.length);
+        System.arraycopy(r, 0, out, t.length, r.length);
+        return out;
     }
 
     private void finish(Outcome outcome, String message) {
@@ -279,13 +292,15 @@ public final class DelegatedRunner implements CellRunner {
             case FAULT -> "fault: " + text;
             case STOPPED -> "stopped";
         };
-        quietly(() -> tally.endStep(testTime, reason, this::emit));
         if (setup.journal() != null) {
+            // Before the open step is closed: a stopped cell's journal keeps the step it was in,
+            // so a resume (once the test is continued in BTS) goes on in it.
             quietly(() -> {
-                setup.program().state(tally.save());
+                setup.program().state(state());
                 setup.journal().ended(outcome, lastPosition);
             });
         }
+        quietly(() -> tally.endStep(testTime, reason, this::emit));
         if (outcome != Outcome.COMPLETED || unsafe != null) {
             Severity severity = outcome == Outcome.STOPPED && unsafe == null ? Severity.WARNING : Severity.ALARM;
             quietly(() -> emit(new RunEvent.Notice(cell.id(), testTime, severity, text)));

@@ -297,10 +297,23 @@ final class ProgramFollow {
             }
             case PROTECTED -> throw new RunEnd(Outcome.SAFETY_TRIP, "the cycler's protection stopped the program on "
                     + ch.name() + " (" + st.cyclerState() + " in step " + st.step() + "): see the test's log in BTS");
-            default -> throw stopSent ? new RunEnd(Outcome.STOPPED, "stopped by the operator")
-                    : new RunEnd(Outcome.FAULT, "the program on " + ch.name() + " was stopped at the cycler ("
-                    + st.cyclerState() + " in step " + st.step() + "), not by cellbench");
+            default -> throw stopSent ? new RunEnd(Outcome.STOPPED, "stopped by the operator") : stoppedAtCycler(ch, tally);
         }
+    }
+
+    /**
+     * Someone stopped the program at the cycler (at the BTS PC): the cell ends as a stop, not a
+     * fault, so that its journal keeps the step it was in and a resume can follow the test once
+     * it is continued in BTS (where BTS lets a stopped test continue, it does so in that step).
+     * Nobody here asked for the stop, so it is an ALARM.
+     */
+    private RunEnd stoppedAtCycler(NativeProgramChannel ch, RecordTally tally) {
+        String where = tally.openStep() == null ? "" : " in step " + tally.openIndex() + " of protocol '"
+                + setup.protocol().name() + "'";
+        notice(tally, Severity.ALARM, "the program on " + ch.name() + " was stopped at the cycler, not by cellbench"
+                + where + ": to go on, continue the test in BTS and run cellbench resume (it re-attaches and follows"
+                + " it), or start a new run for what is left of the protocol");
+        return new RunEnd(Outcome.STOPPED, "stopped at the cycler (" + ch.name() + "), not by cellbench");
     }
 
     /** The live status from the cycler's answer; a pause nobody here asked for is said once. */

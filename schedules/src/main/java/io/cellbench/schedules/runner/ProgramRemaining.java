@@ -11,8 +11,9 @@ import java.util.List;
  * cell's ({@link RemainingTime}). The cycler's records say only which step runs, so each step
  * they begin is placed in the protocol here: its path through the nested step lists, and each
  * enclosing repeat's pass, counted as the steps go round (a step at or before the last one
- * begun in the same repeat starts its next pass). A resumed run counts passes from where it
- * goes on, so its first estimate may take a repeat's passes as still to come. Runner thread only.
+ * begun in the same repeat starts its next pass). The last step's place and passes go into the
+ * journal with the program's position ({@link #save}), so a resumed run counts on from the pass
+ * it was in rather than taking the passes already run as still to come. Runner thread only.
  */
 final class ProgramRemaining {
     private final Protocol protocol;
@@ -58,6 +59,45 @@ final class ProgramRemaining {
             remaining.ended(open, t - stepStart, stepAh, StepEnds.onTime(reason));
         }
         open = null;
+    }
+
+    /** What is left from the start of {@code step}, the open step of a resumed run. */
+    RunnerStatus.Remaining at(Step step) {
+        return remaining.at(path, iterations, step);
+    }
+
+    /** The last step's place and its repeats' passes, for the journal: {n, path (n), passes (n - 1)}. */
+    double[] save() {
+        double[] out = new double[1 + path.size() + iterations.size()];
+        out[0] = path.size();
+        for (int i = 0; i < path.size(); i++) {
+            out[1 + i] = path.get(i);
+        }
+        for (int i = 0; i < iterations.size(); i++) {
+            out[1 + path.size() + i] = iterations.get(i);
+        }
+        return out;
+    }
+
+    /**
+     * Continues from {@link #save}'s array; an empty or malformed one (a journal written before
+     * it was kept) leaves the passes to be counted from here, as before.
+     */
+    void restore(double[] saved) {
+        int n = saved.length == 0 ? -1 : (int) saved[0];
+        if (n < 1 || saved.length != 2 * n) {
+            return;
+        }
+        List<Integer> p = new ArrayList<>();
+        List<Integer> it = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            p.add((int) saved[1 + i]);
+        }
+        for (int i = 0; i < n - 1; i++) {
+            it.add((int) saved[1 + n + i]);
+        }
+        path = List.copyOf(p);
+        iterations = List.copyOf(it);
     }
 
     /** Each enclosing repeat's pass for a step at {@code now}, from the last step's path and passes. */

@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 final class RecordTally {
     /** A record at the very instant of the one before (a step's first and the last one's last) is put this much later: no two samples share a time. */
     static final double SAME_INSTANT_SECOND = 1e-3;
-    /** How many values {@link #save} writes. */
-    private static final int LENGTH = 27;
+    /** How many values {@link #save} writes (the journal's program state may hold more after them). */
+    static final int LENGTH = 27;
 
     private final String cellId;
     private final StepNumbering numbering;
@@ -63,7 +63,8 @@ final class RecordTally {
     /** The segment's program started on the cycler {@code sinceStart} s ago (its own test time). */
     void started(double nowUnix, double sinceStart) {
         segmentStarted = true;
-        segmentStart = Math.max(lastTime, nowUnix - runStart - Math.max(0, sinceStart));
+        // never before the run began (lastTime is -1 before any record): the cycler's clock is not ours
+        segmentStart = Math.max(Math.max(lastTime, 0), nowUnix - runStart - Math.max(0, sinceStart));
     }
 
     /**
@@ -197,17 +198,17 @@ final class RecordTally {
 
     /** The test time of the last record a {@link #save}d state had counted. */
     static double lastTime(double[] saved) {
-        return saved.length == LENGTH ? saved[11] : Double.NaN;
+        return saved.length >= LENGTH ? saved[11] : Double.NaN;
     }
 
     /** How many of the cycler's records a {@link #save}d state had counted (its download position). */
     static long records(double[] saved) {
-        return saved.length == LENGTH ? (long) saved[3] : 0;
+        return saved.length >= LENGTH ? (long) saved[3] : 0;
     }
 
-    /** Continues from {@link #save}'s array; {@code steps} finds the open step by its index. */
+    /** Continues from {@link #save}'s array (its first {@link #LENGTH} values); {@code steps} finds the open step by its index. */
     void restore(double[] s, java.util.function.IntFunction<Step> steps) {
-        if (s.length != LENGTH) {
+        if (s.length < LENGTH) {
             throw new IllegalArgumentException("the journal's program state has " + s.length + " values, not "
                     + LENGTH);
         }

@@ -47,6 +47,24 @@ class RecordTallyTest {
                 r[4] * 3e-3);
     }
 
+    /**
+     * The cycler's test clock and cellbench's need not agree (two PCs; on a loaded machine the
+     * inquire after a start comes late): a program that says it has run longer than the run
+     * itself starts at test time 0, not before the run began.
+     */
+    @Test
+    void aProgramOlderThanTheRunStartsAtTestTimeZero() {
+        RecordTally tally = new RecordTally("c", StepNumbering.of(PROTOCOL), 1000);
+        tally.beginSegment(0);
+        tally.started(1001, 5); // 1 s into the run, the cycler says its test is 5 s old
+        List<RunEvent> events = new ArrayList<>();
+        tally.record(record(RECORDS[0]), SOURCES, events::add);
+        RunEvent.StepStarted first = (RunEvent.StepStarted) events.getFirst();
+        assertEquals(0, first.testTimeSecond(), 1e-12, "no test time before the run began");
+        RunEvent.SampleRecorded sample = (RunEvent.SampleRecorded) events.get(1);
+        assertTrue(sample.sample().testTimeSecond() >= 0, sample.toString());
+    }
+
     @Test
     void recordsBecomeStepsAndCountersAsADirectRunHasThem() {
         RecordTally tally = new RecordTally("c", StepNumbering.of(PROTOCOL), 1000);
