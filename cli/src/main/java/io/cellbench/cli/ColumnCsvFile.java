@@ -56,9 +56,20 @@ final class ColumnCsvFile<R> implements RowWriter<R> {
     /** Creates {@code file}, which must not exist, and writes the header row. */
     static <R> ColumnCsvFile<R> create(Path file, List<DataColumn<R>> columns, boolean labels) throws IOException {
         OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        out.write((columns.stream().map(c -> labels ? c.label() : c.columnName()).collect(Collectors.joining(","))
+        out.write((columns.stream().map(c -> header(labels ? c.label() : c.columnName())).collect(Collectors.joining(","))
                 + "\n").getBytes(StandardCharsets.UTF_8));
         return new ColumnCsvFile<>(file, out, List.copyOf(columns));
+    }
+
+    /**
+     * A header field as RFC 4180 writes it: quoted, with its quotes doubled, when it holds a
+     * comma, a quote or a line break (an imported aux column keeps its vendor's name), else as it is.
+     */
+    static String header(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
     }
 
     @Override

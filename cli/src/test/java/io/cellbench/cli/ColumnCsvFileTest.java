@@ -67,4 +67,29 @@ class ColumnCsvFileTest {
         }
         assertEquals(expected.toString(), Files.readString(file), "seed " + seed + " (-D" + Seeds.PROPERTY + "=" + seed + ")");
     }
+
+    /**
+     * An imported aux column keeps the name its vendor file gave it, which may hold a comma or
+     * a quote (EC-Lab's "Ewe-Ece/V, probe 2", a Maccor header with quotes). RFC 4180 (section 2,
+     * rules 6 and 7): such a field is enclosed in double quotes and a quote inside it is doubled;
+     * a plain field is written as it is, so every header of cellbench's own columns is unchanged.
+     */
+    @Test
+    void aHeaderWithACommaOrAQuoteIsQuotedAsRfc4180Says() throws Exception {
+        List<DataColumn<Row>> columns = List.of(
+                DataColumn.of(ColumnTerm.own("index", "1", "Index / 1"), ColumnValue.int32(Row::index)),
+                DataColumn.of(ColumnTerm.own("probe, 2", "V", "Ewe-Ece, probe 2 / V"), ColumnValue.float64(Row::value)),
+                DataColumn.of(ColumnTerm.own("say \"T\"", "degC", "Temperature \"T1\" / degC"), ColumnValue.float64(Row::other)));
+        Path labels = tmp.resolve("labels.csv");
+        try (ColumnCsvFile<Row> csv = ColumnCsvFile.create(labels, columns, true)) {
+            csv.write(new Row(1, 0, 0.5, 25.0));
+        }
+        assertEquals("Index / 1,\"Ewe-Ece, probe 2 / V\",\"Temperature \"\"T1\"\" / degC\"\n1,0.5,25.0\n",
+                Files.readString(labels));
+        Path names = tmp.resolve("names.csv");
+        try (ColumnCsvFile<Row> csv = ColumnCsvFile.create(names, columns, false)) {
+            csv.write(new Row(1, 0, 0.5, 25.0));
+        }
+        assertEquals("index,\"probe, 2\",\"say \"\"T\"\"\"\n1,0.5,25.0\n", Files.readString(names));
+    }
 }
