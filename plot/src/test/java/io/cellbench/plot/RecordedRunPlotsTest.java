@@ -84,15 +84,33 @@ class RecordedRunPlotsTest {
     }
 
     private static PlotRequest request(PlotKind kind, CycleRange cycles) {
-        return new PlotRequest(kind, List.of("A1"), cycles, 0, ColourBy.AUTO, CapacityAxis.AUTO, 0.01,
-                Plots.DEFAULT_WIDTH, Plots.DEFAULT_HEIGHT, null, null);
+        return request(kind, cycles, ColourBy.AUTO, null);
+    }
+
+    private static PlotRequest request(PlotKind kind, CycleRange cycles, ColourBy colourBy, String fit) {
+        return new PlotRequest(kind, List.of("A1"), cycles, 0, colourBy, CapacityAxis.AUTO, 0.01,
+                Plots.DEFAULT_WIDTH, Plots.DEFAULT_HEIGHT, fit, null);
     }
 
     private List<String> draw(PlotKind kind) throws Exception {
+        return draw(request(kind, CycleRange.ALL));
+    }
+
+    private UserError refused(PlotRequest request) throws Exception {
+        Path out = dir.resolve("refused.png");
+        try (RunReader reader = RunReader.open(run)) {
+            UserError e = assertThrows(UserError.class, () -> Plots.write(reader, request, out, System.out));
+            assertFalse(Files.exists(out), "no file for a refused plot");
+            return e;
+        }
+    }
+
+    private List<String> draw(PlotRequest request) throws Exception {
+        PlotKind kind = request.kind();
         Path out = dir.resolve(kind.name().toLowerCase() + ".svg");
         ByteArrayOutputStream notes = new ByteArrayOutputStream();
         try (RunReader reader = RunReader.open(run)) {
-            Plots.write(reader, request(kind, CycleRange.ALL), out, new PrintStream(notes, true, StandardCharsets.UTF_8));
+            Plots.write(reader, request, out, new PrintStream(notes, true, StandardCharsets.UTF_8));
         }
         String svg = Files.readString(out);
         assertFalse(svg.contains("NaN") || svg.contains("Infinity"), kind + ": NaN or Infinity in the SVG");
@@ -132,6 +150,30 @@ class RecordedRunPlotsTest {
             List<String> texts = draw(kind.getKey());
             assertTrue(texts.containsAll(kind.getValue()), kind.getKey() + ": " + texts);
         }
+    }
+
+    @Test
+    void spectraColouredByPressureGetAPressureKey() throws Exception {
+        // every spectrum was taken at 25 MPa: one pressure group, listed in the key
+        List<String> texts = draw(request(PlotKind.NYQUIST, CycleRange.ALL, ColourBy.PRESSURE, null));
+        assertTrue(texts.contains("Pressure"), texts.toString());
+        assertFalse(texts.contains("Cycle"), texts.toString());
+    }
+
+    @Test
+    void aFittedCircuitIsDrawnOverTheSpectraAndABadOneRefused() throws Exception {
+        List<String> texts = draw(request(PlotKind.NYQUIST, CycleRange.ALL, ColourBy.AUTO, "R0-p(R1,C1)"));
+        assertTrue(texts.stream().anyMatch(t -> t.contains("R0-p(R1,C1)")), "the fit's key names the circuit: " + texts);
+        UserError e = refused(request(PlotKind.BODE, CycleRange.ALL, ColourBy.AUTO, "R0-p(R1"));
+        assertTrue(e.getMessage().startsWith("--fit: "), e.getMessage());
+    }
+
+    @Test
+    void kindsNeedingSpectraOrDischargesRefuseCyclesWithoutThem() throws Exception {
+        CycleRange none = CycleRange.parse("7..9");
+        assertEquals("no impedance spectra in cycles 7–9 for A1 in this run; nyquist, bode and drt plots need EIS steps"
+                + " in the protocol", refused(request(PlotKind.DRT, none)).getMessage());
+        assertEquals("no discharge in cycles 7–9 in the data of A1", refused(request(PlotKind.CAPACITY, none)).getMessage());
     }
 
     @Test
