@@ -177,6 +177,13 @@ class RecordedRunPlotsTest {
     }
 
     @Test
+    void aResistancePlotOfARunWithoutFitsSaysHowToGetThem() throws Exception {
+        String message = refused(request(PlotKind.RESISTANCE, CycleRange.ALL)).getMessage();
+        assertTrue(message.startsWith("no fitted resistances for A1 in this run (no fits.arrows)"), message);
+        assertTrue(message.contains("cellbench data eis DIR --fit"), message);
+    }
+
+    @Test
     void cyclesOutsideTheRunAreRefusedNamingTheRangeAndTheCell() throws Exception {
         Path out = dir.resolve("none.png");
         try (RunReader reader = RunReader.open(run)) {
