@@ -16,14 +16,12 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.NodeList;
 
 /** Figures written to real files: the SVG parsed with the JDK's XML parser, the PNG read back with ImageIO. */
 class FigureFileTest {
@@ -50,35 +48,18 @@ class FigureFileTest {
         return new Figure(style, title, 2, List.of(empty, single, log), keys);
     }
 
-    private static Document parse(Path svg) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        // the writer drops the DOCTYPE; with one left, this parser refuses the file rather than fetch a DTD
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setNamespaceAware(true);
-        return f.newDocumentBuilder().parse(svg.toFile());
-    }
-
-    private static List<String> texts(Document doc) {
-        NodeList nodes = doc.getElementsByTagNameNS("*", "text");
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            out.add(nodes.item(i).getTextContent().strip());
-        }
-        return out;
-    }
-
     @Test
     void anSvgOfAwkwardPanelsIsWellFormedTitledAndFreeOfNaN() throws Exception {
         Path out = dir.resolve("awkward.svg");
         FigureWriter.write(awkwardFigure("Run <7> & its \"cells\""), 1000, 700, out);
-        Document doc = parse(out);
+        Document doc = SvgFile.parse(out);
         Element root = doc.getDocumentElement();
         assertEquals("svg", root.getLocalName());
         Element first = firstElementChild(root);
         assertEquals("title", first.getLocalName(), "the title is the svg's first child, for screen readers");
         assertEquals("Run <7> & its \"cells\"", first.getTextContent());
 
-        List<String> texts = texts(doc);
+        List<String> texts = SvgFile.texts(doc);
         for (String expected : List.of("Run <7> & its \"cells\"", "Time (h)", "Voltage (V)", "Cycle", "Capacity (mAh)",
                 "Frequency (Hz)", "|Z| (Ω)", "cell A (no data)", "Cell", "cell 1", "cell 12", "Pressure (MPa)")) {
             assertTrue(texts.contains(expected), "no text '" + expected + "' in " + texts);
@@ -106,7 +87,7 @@ class FigureFileTest {
         Panel p = new Panel(style, "x", "y", false, false).line(new double[] {0, 1}, new double[] {0, 1}, Color.BLACK, 1);
         Path out = dir.resolve("untitled.svg");
         FigureWriter.write(new Figure(style, null, 1, List.of(p), List.of()), 600, 400, out);
-        assertEquals(0, parse(out).getElementsByTagNameNS("*", "title").getLength());
+        assertEquals(0, SvgFile.parse(out).getElementsByTagNameNS("*", "title").getLength());
         assertEquals("<svg a='b'><g/></svg>", FigureWriter.tidySvg("<svg a='b'><g/></svg>", ""));
     }
 
@@ -128,7 +109,7 @@ class FigureFileTest {
         Path out = dir.resolve("p.svg");
         Files.writeString(out, "old contents");
         FigureWriter.write(awkwardFigure("new"), 600, 400, out);
-        assertEquals("new", firstElementChild(parse(out).getDocumentElement()).getTextContent());
+        assertEquals("new", firstElementChild(SvgFile.parse(out).getDocumentElement()).getTextContent());
     }
 
     @Test

@@ -25,10 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,15 +112,8 @@ class RecordedRunPlotsTest {
         }
         String svg = Files.readString(out);
         assertFalse(svg.contains("NaN") || svg.contains("Infinity"), kind + ": NaN or Infinity in the SVG");
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setNamespaceAware(true);
-        Document doc = f.newDocumentBuilder().parse(out.toFile());
-        NodeList nodes = doc.getElementsByTagNameNS("*", "text");
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            texts.add(nodes.item(i).getTextContent().strip());
-        }
+        Document doc = SvgFile.parse(out);
+        List<String> texts = SvgFile.texts(doc);
         NodeList titles = doc.getElementsByTagNameNS("*", "title");
         assertEquals(1, titles.getLength(), kind + ": one title");
         assertTrue(titles.item(0).getTextContent().contains("A1"), kind + ": title names the cell: "
