@@ -6,25 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.UserError;
-import io.cellbench.core.data.CellInfo;
-import io.cellbench.core.data.RunEvent.Outcome;
-import io.cellbench.core.data.RunEvent.RunEnded;
-import io.cellbench.core.data.RunEvent.RunStarted;
-import io.cellbench.core.data.RunEvent.SampleRecorded;
-import io.cellbench.core.data.RunEvent.SpectrumMeasured;
-import io.cellbench.core.data.Sample;
-import io.cellbench.core.data.Spectrum;
-import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.daq.run.CycleRange;
 import io.cellbench.daq.run.RunDirectorySink;
-import io.cellbench.daq.run.RunInfo;
 import io.cellbench.daq.run.RunReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,12 +25,9 @@ import org.w3c.dom.NodeList;
 /**
  * Every kind of plot drawn from a real run directory (written by daq's RunDirectorySink, read by
  * RunReader): a 2 mAh cell, three cycles of a crude CC charge / CC discharge, a spectrum per
- * cycle. Each SVG is parsed with the JDK's XML parser.
+ * cycle ({@link RecordedCell}). Each SVG is parsed with the JDK's XML parser.
  */
 class RecordedRunPlotsTest {
-    private static final double T0 = 1_767_225_600.0;
-    private static final double CAPACITY_AH = 0.002;
-
     @TempDir
     Path dir;
     private Path run;
@@ -49,35 +35,8 @@ class RecordedRunPlotsTest {
     @BeforeEach
     void recordARun() throws Exception {
         run = dir.resolve("run");
-        try (RunDirectorySink sink = RunDirectorySink.open(run, new RunInfo("run-plot", Instant.ofEpochSecond((long) T0),
-                "0.1.0-test", Map.of("A1", "cycler sim ch1")))) {
-            sink.on(new RunStarted("A1", 0, new CellInfo("A1", "coin", "NMC811|Li6PS5Cl|Li-In", CAPACITY_AH,
-                    Double.NaN, Double.NaN, ""), "formation", "Charge at C/3 until 3.7 V", false));
-            double t = 0;
-            int step = 0;
-            double nan = Double.NaN;
-            for (int cycle = 1; cycle <= 3; cycle++) {
-                // C/3 for 3 h each way: 0 .. 2 mAh, voltage 3.0 .. 3.6 V with a kink, so dQ/dV has a peak
-                for (int half = 0; half < 2; half++) {
-                    step++;
-                    boolean charge = half == 0;
-                    double current = (charge ? 1 : -1) * CAPACITY_AH / 3;
-                    for (int k = 0; k <= 180; k++, t += 60) {
-                        double ah = CAPACITY_AH * k / 180.0;
-                        double soc = charge ? ah / CAPACITY_AH : 1 - ah / CAPACITY_AH;
-                        double v = 3.0 + 0.5 * soc + 0.1 * Math.tanh((soc - 0.4) * 12) + (charge ? 0.03 : -0.03);
-                        sink.on(new SampleRecorded("A1", new Sample(t, T0 + t, v, current, cycle, step, charge ? 1 : 2,
-                                charge ? ah : 0, charge ? 0 : ah, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan,
-                                1, charge ? ah : 0, charge ? 0 : ah, nan, nan)));
-                    }
-                }
-                double r = 20 + 5 * cycle;
-                sink.on(new SpectrumMeasured("A1", new Spectrum(t, T0 + t, cycle, step, 2, 25e6, 25.0, List.of(
-                        new ImpedancePoint(1e5, r, -2), new ImpedancePoint(1e4, r + 10, -15),
-                        new ImpedancePoint(1e3, r + 40, -25), new ImpedancePoint(1e2, r + 70, -15),
-                        new ImpedancePoint(10, r + 80, -20), new ImpedancePoint(1, r + 90, -60)))));
-            }
-            sink.on(new RunEnded("A1", t, Outcome.COMPLETED, "all steps done"));
+        try (RunDirectorySink sink = RecordedCell.openRun(run, "A1")) {
+            RecordedCell.record(sink, "A1", 0.002, 3, 180, 25e6);
         }
     }
 
