@@ -39,6 +39,12 @@ final class RecordedCell {
     /** Records {@code cycles} cycles of a cell of {@code capacityAh}, its spectra taken at {@code pressurePa}. */
     static void record(RunDirectorySink sink, String id, double capacityAh, int cycles, int pointsPerHalf,
                        double pressurePa) {
+        record(sink, id, capacityAh, cycles, pointsPerHalf, cycle -> pressurePa);
+    }
+
+    /** As above, the spectrum of each cycle taken at {@code pressurePa} of that cycle. */
+    static void record(RunDirectorySink sink, String id, double capacityAh, int cycles, int pointsPerHalf,
+                       java.util.function.IntToDoubleFunction pressurePa) {
         sink.on(new RunStarted(id, 0, new CellInfo(id, "coin", "NMC811|Li6PS5Cl|Li-In", capacityAh,
                 Double.NaN, Double.NaN, ""), "formation", "Charge at C/3 until 3.7 V", false));
         double t = 0;
@@ -59,7 +65,7 @@ final class RecordedCell {
                 }
             }
             double r = 20 + 5 * cycle;
-            sink.on(new SpectrumMeasured(id, new Spectrum(t, T0 + t, cycle, step, 2, pressurePa, 25.0, List.of(
+            sink.on(new SpectrumMeasured(id, new Spectrum(t, T0 + t, cycle, step, 2, pressurePa.applyAsDouble(cycle), 25.0, List.of(
                     new ImpedancePoint(1e5, r, -2), new ImpedancePoint(1e4, r + 10, -15),
                     new ImpedancePoint(1e3, r + 40, -25), new ImpedancePoint(1e2, r + 70, -15),
                     new ImpedancePoint(10, r + 80, -20), new ImpedancePoint(1, r + 90, -60)))));
