@@ -174,11 +174,14 @@ final class KeyPainter {
         if (key.wholeNumbers()) {
             step = Math.max(1, Math.round(step));
         }
-        double first = Math.ceil(lo / step - 1e-9) * step;
-        if (first - lo >= 0.5 * step) {
+        // ticks as whole multiples of the step, not a running sum: adding 0.2 to −0.6 three times
+        // leaves −5.6e-17 (labelled "-5.55e-17"), and a multiple counted as a long is never −0
+        long firstMultiple = (long) Math.ceil(lo / step - 1e-9);
+        if (firstMultiple * step - lo >= 0.5 * step) {
             ticks.add(new Tick(lo, format(lo, key.wholeNumbers())));
         }
-        for (double v = first; v <= hi + 1e-9 * step; v += step) {
+        for (long n = firstMultiple; n * step <= hi + 1e-9 * step; n++) {
+            double v = n * step;
             ticks.add(new Tick(v, format(v, key.wholeNumbers())));
         }
         if (hi - ticks.getLast().value() >= 0.5 * step) {
