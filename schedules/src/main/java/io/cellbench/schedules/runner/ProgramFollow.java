@@ -47,6 +47,11 @@ final class ProgramFollow {
     private boolean pauseSent;
     private boolean stopSent;
     private boolean pausedAtCycler;
+    /**
+     * The step-file step the cycler last reported running (inquire or record), -1 before any:
+     * BTS reports no step for a test that has ended, so messages about its end name this one.
+     */
+    private int lastStep = -1;
     private double failingSince = Double.NaN;
     private boolean alarmed;
 
@@ -97,13 +102,14 @@ final class ProgramFollow {
         readAuxiliaries(tally); // before the start: the program's first record takes this reading
         pauseSent = false;
         stopSent = false;
+        lastStep = -1;
         boolean reattached = false;
         if (resumed && tally.segment() == k && tally.segmentStarted()) {
             ProgramStatus st = ch.status();
             running = !st.state().ended();
             reattached = true;
             notice(tally, Severity.INFO, "re-attached to the program on " + ch.name() + " (" + st.cyclerState()
-                    + ", step " + st.step() + "): downloading its records from number " + (tally.position() + 1));
+                    + ", " + where(st, tally) + "): downloading its records from number " + (tally.position() + 1));
         } else if (!attachedAfterStart(ch, k, tally, resumed)) {
             tally.beginSegment(k);
             journal.accept(true);
@@ -130,6 +136,7 @@ final class ProgramFollow {
             try {
                 control(ch, tally);
                 st = ch.status();
+                lastStep = st.step() >= 1 ? st.step() : lastStep;
                 download(ch, sources, tally);
                 answering(tally);
             } catch (InstrumentException e) {
@@ -229,7 +236,7 @@ final class ProgramFollow {
         tally.started(setup.clock().nowUnixSeconds(), st.testTimeSecond());
         running = true;
         notice(tally, Severity.INFO, "re-attached to the program on " + ch.name() + ", started just before the"
-                + " interruption (" + st.cyclerState() + ", step " + st.step() + ")");
+                + " interruption (" + st.cyclerState() + ", " + where(st, tally) + ")");
         journal.accept(true);
         return true;
     }
@@ -261,6 +268,7 @@ final class ProgramFollow {
         while (true) {
             List<ProgramRecord> records = ch.records(tally.position() + 1, CHUNK);
             for (ProgramRecord r : records) {
+                lastStep = r.step() >= 1 ? r.step() : lastStep;
                 tally.record(r, sources, out);
                 journal.accept(false);
             }
@@ -296,7 +304,7 @@ final class ProgramFollow {
                 journal.accept(true);
             }
             case PROTECTED -> throw new RunEnd(Outcome.SAFETY_TRIP, "the cycler's protection stopped the program on "
-                    + ch.name() + " (" + st.cyclerState() + " in step " + st.step() + "): see the test's log in BTS");
+                    + ch.name() + " (" + st.cyclerState() + " in " + where(st, tally) + "): see the test's log in BTS");
             default -> throw stopSent ? new RunEnd(Outcome.STOPPED, "stopped by the operator") : stoppedAtCycler(ch, tally);
         }
     }
@@ -314,6 +322,17 @@ final class ProgramFollow {
                 + where + ": to go on, continue the test in BTS and run cellbench resume (it re-attaches and follows"
                 + " it), or start a new run for what is left of the protocol");
         return new RunEnd(Outcome.STOPPED, "stopped at the cycler (" + ch.name() + "), not by cellbench");
+    }
+
+    /**
+     * Where the program stands, for messages: the step file's step (the last one seen when the
+     * cycler reports none, as BTS does for an ended test) and the protocol's step, when known.
+     */
+    private String where(ProgramStatus st, RecordTally tally) {
+        int step = st.step() >= 1 ? st.step() : lastStep;
+        String file = step >= 1 ? "step " + step + " of the step file" : "a step the cycler did not report";
+        return tally.openStep() == null ? file
+                : file + ", step " + tally.openIndex() + " of protocol '" + setup.protocol().name() + "'";
     }
 
     /** The live status from the cycler's answer; a pause nobody here asked for is said once. */
