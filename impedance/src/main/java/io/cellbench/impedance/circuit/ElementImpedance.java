@@ -105,6 +105,74 @@ final class ElementImpedance {
         return zd[0];
     }
 
+    /**
+     * As {@link #evaluate(ElementType, double, double[], int, Complex[])} without allocating: Z to
+     * {@code zRe/zIm[offset]}, dZ/dp_k to {@code dzRe/dzIm[k]} when {@code dzRe} is not null. The
+     * elements of the usual solid-state circuit are written out in doubles (bit for bit what
+     * {@code Complex} gives); the rest, and any non-finite case, go through {@code Complex}.
+     */
+    static void evaluate(ElementType type, double omega, double[] p, int offset, double[] zRe, double[] zIm,
+                         double[] dzRe, double[] dzIm) {
+        double a = p[offset];
+        boolean derivatives = dzRe != null;
+        switch (type) {
+            case R -> {
+                ComplexParts.set(zRe, zIm, offset, a, 0);
+                if (derivatives) {
+                    ComplexParts.set(dzRe, dzIm, offset, 1, 0);
+                }
+                return;
+            }
+            case L -> {
+                ComplexParts.set(zRe, zIm, offset, 0, omega * a);
+                if (derivatives) {
+                    ComplexParts.set(dzRe, dzIm, offset, 0, omega);
+                }
+                return;
+            }
+            case CPE -> {
+                double b = p[offset + 1];
+                double modulus = 1 / (a * Math.pow(omega, b));
+                double argument = -b * HALF_PI;
+                double re = modulus * Math.cos(argument);
+                double im = modulus * Math.sin(argument);
+                double logOmega = Math.log(omega);
+                if (Double.isFinite(re) && Double.isFinite(im) && a != 0 && Double.isFinite(a)
+                        && Double.isFinite(logOmega)) {
+                    ComplexParts.set(zRe, zIm, offset, re, im);
+                    if (derivatives) {
+                        ComplexParts.divide(re, im, -a, dzRe, dzIm, offset);
+                        ComplexParts.multiply(re, im, -logOmega, -HALF_PI, dzRe, dzIm, offset + 1);
+                    }
+                    return;
+                }
+            }
+            case W -> {
+                double root = Math.sqrt(omega);
+                double unitRe = 1 / root;
+                double unitIm = -1 / root;
+                if (root != 0 && Double.isFinite(root) && Double.isFinite(a)) {
+                    ComplexParts.set(zRe, zIm, offset, unitRe * a, unitIm * a);
+                    if (derivatives) {
+                        ComplexParts.set(dzRe, dzIm, offset, unitRe, unitIm);
+                    }
+                    return;
+                }
+            }
+            default -> {
+                // through Complex below
+            }
+        }
+        Complex[] dz = derivatives ? new Complex[offset + type.parameterCount()] : null;
+        Complex z = evaluate(type, omega, p, offset, dz);
+        ComplexParts.set(zRe, zIm, offset, z.getReal(), z.getImaginary());
+        if (derivatives) {
+            for (int k = offset; k < dz.length; k++) {
+                ComplexParts.set(dzRe, dzIm, k, dz[k].getReal(), dz[k].getImaginary());
+            }
+        }
+    }
+
     private static Complex polar(double modulus, double argument) {
         return new Complex(modulus * Math.cos(argument), modulus * Math.sin(argument));
     }

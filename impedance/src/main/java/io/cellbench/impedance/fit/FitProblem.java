@@ -2,7 +2,6 @@ package io.cellbench.impedance.fit;
 
 import io.cellbench.impedance.MeasuredSpectrum;
 import io.cellbench.impedance.circuit.Circuit;
-import org.hipparchus.complex.Complex;
 
 /**
  * The weighted least-squares problem of one spectrum and one circuit: the full parameter vector
@@ -70,18 +69,25 @@ final class FitProblem {
      */
     void evaluate(double[] p, double[] chain, double[] values, double[][] jacobian) {
         int n = points();
-        Complex[] dz = new Complex[p.length];
+        // one workspace per call, none per point or element: the fit's hot loop allocates nothing
+        double[] zRe = new double[circuit.workspaceLength()];
+        double[] zIm = new double[zRe.length];
+        double[] dzRe = jacobian == null ? null : new double[p.length];
+        double[] dzIm = jacobian == null ? null : new double[p.length];
         for (int i = 0; i < n; i++) {
-            Complex z = circuit.impedance(spectrum.frequencyHz(i), p, jacobian == null ? null : dz);
-            boolean usable = Double.isFinite(z.getReal()) && Double.isFinite(z.getImaginary());
-            values[i] = usable ? z.getReal() / sigma[i] : UNUSABLE;
-            values[n + i] = usable ? z.getImaginary() / sigma[n + i] : UNUSABLE;
+            circuit.impedance(spectrum.frequencyHz(i), p, zRe, zIm, dzRe, dzIm);
+            double re = zRe[0];
+            double im = zIm[0];
+            boolean usable = Double.isFinite(re) && Double.isFinite(im);
+            values[i] = usable ? re / sigma[i] : UNUSABLE;
+            values[n + i] = usable ? im / sigma[n + i] : UNUSABLE;
             if (jacobian != null) {
                 for (int j = 0; j < free.length; j++) {
-                    Complex d = dz[free[j]];
-                    boolean ok = usable && Double.isFinite(d.getReal()) && Double.isFinite(d.getImaginary());
-                    jacobian[i][j] = ok ? d.getReal() * chain[j] / sigma[i] : 0;
-                    jacobian[n + i][j] = ok ? d.getImaginary() * chain[j] / sigma[n + i] : 0;
+                    double dRe = dzRe[free[j]];
+                    double dIm = dzIm[free[j]];
+                    boolean ok = usable && Double.isFinite(dRe) && Double.isFinite(dIm);
+                    jacobian[i][j] = ok ? dRe * chain[j] / sigma[i] : 0;
+                    jacobian[n + i][j] = ok ? dIm * chain[j] / sigma[n + i] : 0;
                 }
             }
         }
