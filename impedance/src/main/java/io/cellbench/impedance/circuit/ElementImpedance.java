@@ -108,7 +108,7 @@ final class ElementImpedance {
     /**
      * As {@link #evaluate(ElementType, double, double[], int, Complex[])} without allocating: Z to
      * {@code zRe/zIm[offset]}, dZ/dp_k to {@code dzRe/dzIm[k]} when {@code dzRe} is not null. The
-     * elements of the usual solid-state circuit are written out in doubles (bit for bit what
+     * elements of the usual circuits (R, C, L, CPE, W, K, Zarc) are written out in doubles (bit for bit what
      * {@code Complex} gives); the rest, and any non-finite case, go through {@code Complex}.
      */
     static void evaluate(ElementType type, double omega, double[] p, int offset, double[] zRe, double[] zIm,
@@ -129,6 +129,56 @@ final class ElementImpedance {
                     ComplexParts.set(dzRe, dzIm, offset, 0, omega);
                 }
                 return;
+            }
+            case C -> {
+                ComplexParts.set(zRe, zIm, offset, 0, -1 / (omega * a));
+                if (derivatives) {
+                    ComplexParts.set(dzRe, dzIm, offset, 0, 1 / (omega * a * a));
+                }
+                return;
+            }
+            case K -> {
+                double b = p[offset + 1];
+                // the upper half of zRe/zIm is scratch, free while this element is evaluated
+                int temp = p.length + offset;
+                ComplexParts.reciprocal(1, omega * b, zRe, zIm, temp);
+                double shapeRe = zRe[temp];
+                double shapeIm = zIm[temp];
+                if (finite(a, b, omega * b, shapeRe, shapeIm, a * omega)) {
+                    ComplexParts.set(zRe, zIm, offset, shapeRe * a, shapeIm * a);
+                    if (derivatives) {
+                        ComplexParts.set(dzRe, dzIm, offset, shapeRe, shapeIm);
+                        ComplexParts.multiply(shapeRe, shapeIm, shapeRe, shapeIm, zRe, zIm, temp);
+                        ComplexParts.multiply(zRe[temp], zIm[temp], 0, -a * omega, dzRe, dzIm, offset + 1);
+                    }
+                    return;
+                }
+            }
+            case Zarc -> {
+                double b = p[offset + 1];
+                double c = p[offset + 2];
+                int temp = p.length + offset;
+                double modulus = Math.pow(omega * b, c);
+                double xRe = modulus * Math.cos(c * HALF_PI);
+                double xIm = modulus * Math.sin(c * HALF_PI);
+                ComplexParts.reciprocal(xRe + 1, xIm, zRe, zIm, temp);
+                double shapeRe = zRe[temp];
+                double shapeIm = zIm[temp];
+                double log = Math.log(omega * b);
+                if (finite(a, c / b, xRe, xIm, shapeRe, shapeIm) && Double.isFinite(log)) {
+                    ComplexParts.set(zRe, zIm, offset, shapeRe * a, shapeIm * a);
+                    if (derivatives) {
+                        ComplexParts.set(dzRe, dzIm, offset, shapeRe, shapeIm);
+                        // common = shape²·x·(−a)
+                        ComplexParts.multiply(shapeRe, shapeIm, shapeRe, shapeIm, zRe, zIm, temp);
+                        ComplexParts.multiply(zRe[temp], zIm[temp], xRe, xIm, zRe, zIm, temp);
+                        double commonRe = zRe[temp] * -a;
+                        double commonIm = zIm[temp] * -a;
+                        ComplexParts.set(dzRe, dzIm, offset + 1, commonRe * (c / b), commonIm * (c / b));
+                        ComplexParts.multiply(commonRe, commonIm, log, HALF_PI, dzRe, dzIm, offset + 2);
+                    }
+                    return;
+                }
             }
             case CPE -> {
                 double b = p[offset + 1];
@@ -171,6 +221,12 @@ final class ElementImpedance {
                 ComplexParts.set(dzRe, dzIm, k, dz[k].getReal(), dz[k].getImaginary());
             }
         }
+    }
+
+    /** Six at once, without a varargs array: this runs for every element and point of a fit. */
+    private static boolean finite(double a, double b, double c, double d, double e, double f) {
+        return Double.isFinite(a) && Double.isFinite(b) && Double.isFinite(c) && Double.isFinite(d)
+                && Double.isFinite(e) && Double.isFinite(f);
     }
 
     private static Complex polar(double modulus, double argument) {
