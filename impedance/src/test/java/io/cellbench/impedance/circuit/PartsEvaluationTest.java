@@ -2,6 +2,7 @@ package io.cellbench.impedance.circuit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.cellbench.testing.Seeds;
 import java.util.Random;
 import org.hipparchus.complex.Complex;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,13 +15,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PartsEvaluationTest {
 
-    private static final long SEED = Long.getLong("cellbench.test.seed", System.nanoTime());
+    /** The project's one seed convention: printed with how to replay it, -Dcellbench.seed overrides. */
+    private static final long SEED = Seeds.seed("PartsEvaluationTest");
 
     @ParameterizedTest
     @ValueSource(strings = {"L0-R0-p(R1,CPE1)-p(R2,CPE2)-W1", "R0-p(R1,C1)-p(R2-Wo1,CPE2)-La1",
             "p(p(R0,CPE0),R1-p(R2,C2))-K0-Zarc0", "R0-p(G0,Gs0,Ws0)-p(W0,L0)"})
     void sameNumbersAsComplex(String text) {
-        System.out.println("PartsEvaluationTest seed " + SEED + " (override: -Dcellbench.test.seed)");
         Random random = new Random(SEED);
         Circuit circuit = Circuit.parse(text);
         int n = circuit.parameterCount();
@@ -39,7 +40,7 @@ class PartsEvaluationTest {
             Complex[] dz = new Complex[n];
             Complex z = circuit.impedance(f, p, dz);
             circuit.impedance(f, p, zRe, zIm, dzRe, dzIm);
-            String where = text + " f=" + f + " p=" + java.util.Arrays.toString(p);
+            String where = "seed " + SEED + " (-D" + Seeds.PROPERTY + "=" + SEED + "), " + text + " f=" + f + " p=" + java.util.Arrays.toString(p);
             boolean usable = Double.isFinite(z.getReal()) && Double.isFinite(z.getImaginary());
             // the fit uses Z only if both parts are finite: where they are not, only that must agree
             assertEquals(usable, Double.isFinite(zRe[0]) && Double.isFinite(zIm[0]), "usable Z " + where);
