@@ -3,6 +3,7 @@ package io.cellbench.impedance.drt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellbench.testing.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,11 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class NonNegativeQuadraticTest {
 
-    private static final long SEED = Long.getLong("cellbench.seed", System.nanoTime());
+    /** The project's one seed convention: printed with how to replay it, -Dcellbench.seed overrides. */
+    private static final long SEED = Seeds.seed("NonNegativeQuadraticTest");
+    /** For assertion messages: a failure names the seed and how to replay it. */
+    private static final String REPLAY = "seed " + SEED + " (-D" + Seeds.PROPERTY + "=" + SEED + ")";
 
     @Test
     void theUpdatedFactorSolvesAsAFactorMadeFromScratch() {
-        System.out.println("NonNegativeQuadraticTest seed " + SEED);
         Random random = new Random(SEED);
         int n = 40;
         double[][] h = positiveDefinite(random, n);
@@ -50,7 +53,7 @@ class NonNegativeQuadraticTest {
             for (int j = 0; j < n; j++) {
                 double want = set.contains(j) ? expected[set.indexOf(j)] : 0;
                 assertEquals(want, z[j], 1e-9 * (1 + Math.abs(want)), "step " + step + ", variable " + j
-                        + ", set " + set + ", seed " + SEED);
+                        + ", set " + set + ", " + REPLAY);
             }
         }
     }
@@ -69,7 +72,7 @@ class NonNegativeQuadraticTest {
                 for (int j = 0; j < n; j++) {
                     w -= h[i][j] * x[j];
                 }
-                String where = "trial " + trial + ", variable " + i + ", seed " + SEED;
+                String where = "trial " + trial + ", variable " + i + ", " + REPLAY;
                 assertTrue(x[i] >= 0, where);
                 if (x[i] > 0) {
                     positive++;
