@@ -3,6 +3,7 @@ package io.cellbench.impedance.drt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellbench.testing.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,11 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class NonNegativeQuadraticTest {
 
-    private static final long SEED = Long.getLong("cellbench.seed", System.nanoTime());
+    /** The project's one seed convention: printed with how to replay it, -Dcellbench.seed overrides. */
+    private static final long SEED = Seeds.seed("NonNegativeQuadraticTest");
+    /** For assertion messages: a failure names the seed and how to replay it. */
+    private static final String REPLAY = "seed " + SEED + " (-D" + Seeds.PROPERTY + "=" + SEED + ")";
 
     @Test
     void theUpdatedFactorSolvesAsAFactorMadeFromScratch() {
-        System.out.println("NonNegativeQuadraticTest seed " + SEED);
         Random random = new Random(SEED);
         int n = 40;
         double[][] h = positiveDefinite(random, n);
@@ -50,7 +53,7 @@ class NonNegativeQuadraticTest {
             for (int j = 0; j < n; j++) {
                 double want = set.contains(j) ? expected[set.indexOf(j)] : 0;
                 assertEquals(want, z[j], 1e-9 * (1 + Math.abs(want)), "step " + step + ", variable " + j
-                        + ", set " + set + ", seed " + SEED);
+                        + ", set " + set + ", " + REPLAY);
             }
         }
     }
@@ -58,6 +61,7 @@ class NonNegativeQuadraticTest {
     @Test
     void theAnswerMeetsTheOptimalityConditions() {
         Random random = new Random(SEED + 1);
+        int mixed = 0;
         for (int trial = 0; trial < 50; trial++) {
             int n = 5 + random.nextInt(60);
             double[][] h = positiveDefinite(random, n);
@@ -69,7 +73,7 @@ class NonNegativeQuadraticTest {
                 for (int j = 0; j < n; j++) {
                     w -= h[i][j] * x[j];
                 }
-                String where = "trial " + trial + ", variable " + i + ", seed " + SEED;
+                String where = "trial " + trial + ", variable " + i + ", " + REPLAY;
                 assertTrue(x[i] >= 0, where);
                 if (x[i] > 0) {
                     positive++;
@@ -78,8 +82,17 @@ class NonNegativeQuadraticTest {
                     assertTrue(w <= 1e-9, "no variable at zero wants to grow: " + w + ", " + where);
                 }
             }
-            assertTrue(positive > 0 && positive < n || n < 8, "a problem with both kinds: " + positive + " of " + n);
+            if (positive > 0 && positive < n) {
+                mixed++;
+            }
         }
+        // The checks above hold for any answer; they test something only where some variables
+        // are at zero and others not. A single trial may legitimately be all zero (x = 0 is the
+        // answer when every c_i <= 0, for n = 8 one problem in 256: seed 49744888554431 drew
+        // one) or all positive, so that is counted over the trials rather than asked of each:
+        // scipy's nnls on 4,000 problems drawn the same way found 8 not mixed (one in 500), so
+        // fewer than 40 mixed of 50 does not happen by chance; it means the problems went wrong.
+        assertTrue(mixed >= 40, "problems with variables both at zero and above it: " + mixed + " of 50, " + REPLAY);
     }
 
     private static double[] fromScratch(double[][] h, double[] c, List<Integer> set) {

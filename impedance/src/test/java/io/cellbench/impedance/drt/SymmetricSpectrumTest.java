@@ -2,6 +2,7 @@ package io.cellbench.impedance.drt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.cellbench.testing.Seeds;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Random;
@@ -18,11 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class SymmetricSpectrumTest {
 
-    private static final long SEED = Long.getLong("cellbench.seed", System.nanoTime());
+    /** The project's one seed convention: printed with how to replay it, -Dcellbench.seed overrides. */
+    private static final long SEED = Seeds.seed("SymmetricSpectrumTest");
+    /** For assertion messages: a failure names the seed and how to replay it. */
+    private static final String REPLAY = "seed " + SEED + " (-D" + Seeds.PROPERTY + "=" + SEED + ")";
 
     @Test
     void matchesAFullDecompositionOnRandomMatrices() {
-        System.out.println("SymmetricSpectrumTest seed " + SEED);
         Random random = new Random(SEED);
         for (int trial = 0; trial < 30; trial++) {
             int n = 1 + random.nextInt(90);
@@ -78,7 +81,7 @@ class SymmetricSpectrumTest {
         double scale = Arrays.stream(mu).map(Math::abs).max().orElse(1);
         double norm = Arrays.stream(v).map(x -> x * x).sum();
         for (int k = 0; k < n; k++) {
-            String where = what + ", eigenvalue " + k + ", seed " + SEED;
+            String where = what + ", eigenvalue " + k + ", " + REPLAY;
             assertEquals(mu[theirs[k]], ours.eigenvalues[mine[k]], tolerance * scale, where);
             // a near-double eigenvalue shares its coordinates arbitrarily between its two vectors
             boolean separated = (k == 0 || mu[theirs[k]] - mu[theirs[k - 1]] > 1e-6 * scale)

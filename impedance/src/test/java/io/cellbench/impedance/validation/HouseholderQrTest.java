@@ -3,6 +3,7 @@ package io.cellbench.impedance.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.cellbench.testing.Seeds;
 import java.util.Random;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -15,11 +16,13 @@ import org.junit.jupiter.api.Test;
  */
 class HouseholderQrTest {
 
-    private static final long SEED = Long.getLong("cellbench.seed", System.nanoTime());
+    /** The project's one seed convention: printed with how to replay it, -Dcellbench.seed overrides. */
+    private static final long SEED = Seeds.seed("HouseholderQrTest");
+    /** For assertion messages: a failure names the seed and how to replay it. */
+    private static final String REPLAY = "seed " + SEED + " (-D" + Seeds.PROPERTY + "=" + SEED + ")";
 
     @Test
     void solvesAsHipparchusQrDoes() {
-        System.out.println("HouseholderQrTest seed " + SEED);
         Random random = new Random(SEED);
         for (int trial = 0; trial < 50; trial++) {
             int cols = 1 + random.nextInt(35);
@@ -37,7 +40,7 @@ class HouseholderQrTest {
             double[] x = HouseholderQr.solve(a, b, 1e-10);
             for (int j = 0; j < cols; j++) {
                 assertEquals(expected[j], x[j], 1e-9 * (1 + Math.abs(expected[j])),
-                        "trial " + trial + ", " + rows + "×" + cols + ", x[" + j + "], seed " + SEED);
+                        "trial " + trial + ", " + rows + "×" + cols + ", x[" + j + "], " + REPLAY);
             }
         }
     }

@@ -41,17 +41,14 @@ final class ProgramFollow {
     private final SafetyWindow window;
     private final Interlock pressureInterlock;
     private final Interlock temperatureInterlock;
+    /** How the program ended, and the step messages name (with the one last reported). */
+    private final ProgramEnds ends;
     private final Object wake = new Object();
     private boolean woken; // guarded by wake
     private volatile boolean running;
     private boolean pauseSent;
     private boolean stopSent;
     private boolean pausedAtCycler;
-    /**
-     * The step-file step the cycler last reported running (inquire or record), -1 before any:
-     * BTS reports no step for a test that has ended, so messages about its end name this one.
-     */
-    private int lastStep = -1;
     private double failingSince = Double.NaN;
     private boolean alarmed;
 
@@ -71,6 +68,7 @@ final class ProgramFollow {
         this.pressureInterlock = setup.pressureFixture() == null ? null : Interlock.pressure(c.pressureInterlock());
         this.temperatureInterlock = setup.chamber() == null ? null
                 : Interlock.chamberTemperature(c.temperatureInterlock());
+        this.ends = new ProgramEnds(setup, out, journal);
     }
 
     double pollSecond() {
@@ -102,14 +100,14 @@ final class ProgramFollow {
         readAuxiliaries(tally); // before the start: the program's first record takes this reading
         pauseSent = false;
         stopSent = false;
-        lastStep = -1;
+        ends.begin();
         boolean reattached = false;
         if (resumed && tally.segment() == k && tally.segmentStarted()) {
             ProgramStatus st = ch.status();
             running = !st.state().ended();
             reattached = true;
             notice(tally, Severity.INFO, "re-attached to the program on " + ch.name() + " (" + st.cyclerState()
-                    + ", " + where(st, tally) + "): downloading its records from number " + (tally.position() + 1));
+                    + ", " + ends.where(st, tally) + "): downloading its records from number " + (tally.position() + 1));
         } else if (!attachedAfterStart(ch, k, tally, resumed)) {
             tally.beginSegment(k);
             journal.accept(true);
@@ -136,7 +134,7 @@ final class ProgramFollow {
             try {
                 control(ch, tally);
                 st = ch.status();
-                lastStep = st.step() >= 1 ? st.step() : lastStep;
+                ends.saw(st.step());
                 download(ch, sources, tally);
                 answering(tally);
             } catch (InstrumentException e) {
@@ -148,36 +146,14 @@ final class ProgramFollow {
                 download(ch, sources, tally); // what it wrote between the records and its end
                 running = false;
                 if (reattached && st.state() == ProgramState.STOPPED) {
-                    throw stoppedBeforeResume(ch, k, tally);
+                    throw ends.stoppedBeforeResume(ch, k, tally);
                 }
-                ended(ch, st, tally);
+                ends.ended(ch, st, tally, stopSent);
                 return;
             }
             follow(st, tally);
             await();
         }
-    }
-
-    /**
-     * A resumed run found its part's program stopped (by cellbench stop, by a fault of
-     * cellbench's that stopped it, or at the cycler while cellbench was down). The driver's
-     * continue is for a paused test (what BTS's does to a stopped one is unverified without a
-     * device), and starting the part again, or the next part, would source current
-     * in a step the protocol is not at: the cell stays stopped, with an alarm saying what to do.
-     * The journal keeps the program's position, so a later resume re-attaches to the test once
-     * someone has continued it in BTS.
-     */
-    private RunEnd stoppedBeforeResume(NativeProgramChannel ch, int k, RecordTally tally) {
-        RunPosition at = setup.resumeFrom();
-        String step = at == null ? "part " + (k + 1) : "step " + at.stepIndex();
-        String text = "the program on " + ch.name() + " was stopped in " + step + " of protocol '"
-                + setup.protocol().name() + "' (by cellbench stop, by a fault, or at the cycler), and cellbench does not"
-                + " continue a stopped test on its own: it starts nothing on this cell. To go on, continue"
-                + " the test in BTS and run cellbench resume again (it re-attaches and follows it), or start a new run"
-                + " for what is left of the protocol";
-        notice(tally, Severity.ALARM, text);
-        return new RunEnd(Outcome.STOPPED, "stopped: its program had been stopped on " + ch.name()
-                + " and cannot be continued from cellbench");
     }
 
     /**
@@ -236,7 +212,7 @@ final class ProgramFollow {
         tally.started(setup.clock().nowUnixSeconds(), st.testTimeSecond());
         running = true;
         notice(tally, Severity.INFO, "re-attached to the program on " + ch.name() + ", started just before the"
-                + " interruption (" + st.cyclerState() + ", " + where(st, tally) + ")");
+                + " interruption (" + st.cyclerState() + ", " + ends.where(st, tally) + ")");
         journal.accept(true);
         return true;
     }
@@ -268,7 +244,7 @@ final class ProgramFollow {
         while (true) {
             List<ProgramRecord> records = ch.records(tally.position() + 1, CHUNK);
             for (ProgramRecord r : records) {
-                lastStep = r.step() >= 1 ? r.step() : lastStep;
+                ends.saw(r.step());
                 tally.record(r, sources, out);
                 journal.accept(false);
             }
@@ -295,44 +271,6 @@ final class ProgramFollow {
             temperatureInterlock.offer(aux.ambientCelsius(now), now, holds);
         }
         status.holds(holds.described());
-    }
-
-    private void ended(NativeProgramChannel ch, ProgramStatus st, RecordTally tally) throws RunEnd {
-        switch (st.state()) {
-            case FINISHED -> {
-                tally.endStep(tally.testTime(), "complete", out);
-                journal.accept(true);
-            }
-            case PROTECTED -> throw new RunEnd(Outcome.SAFETY_TRIP, "the cycler's protection stopped the program on "
-                    + ch.name() + " (" + st.cyclerState() + " in " + where(st, tally) + "): see the test's log in BTS");
-            default -> throw stopSent ? new RunEnd(Outcome.STOPPED, "stopped by the operator") : stoppedAtCycler(ch, tally);
-        }
-    }
-
-    /**
-     * Someone stopped the program at the cycler (at the BTS PC): the cell ends as a stop, not a
-     * fault, so that its journal keeps the step it was in and a resume can follow the test once
-     * it is continued in BTS (where BTS lets a stopped test continue, it does so in that step).
-     * Nobody here asked for the stop, so it is an ALARM.
-     */
-    private RunEnd stoppedAtCycler(NativeProgramChannel ch, RecordTally tally) {
-        String where = tally.openStep() == null ? "" : " in step " + tally.openIndex() + " of protocol '"
-                + setup.protocol().name() + "'";
-        notice(tally, Severity.ALARM, "the program on " + ch.name() + " was stopped at the cycler, not by cellbench"
-                + where + ": to go on, continue the test in BTS and run cellbench resume (it re-attaches and follows"
-                + " it), or start a new run for what is left of the protocol");
-        return new RunEnd(Outcome.STOPPED, "stopped at the cycler (" + ch.name() + "), not by cellbench");
-    }
-
-    /**
-     * Where the program stands, for messages: the step file's step (the last one seen when the
-     * cycler reports none, as BTS does for an ended test) and the protocol's step, when known.
-     */
-    private String where(ProgramStatus st, RecordTally tally) {
-        int step = st.step() >= 1 ? st.step() : lastStep;
-        String file = step >= 1 ? "step " + step + " of the step file" : "a step the cycler did not report";
-        return tally.openStep() == null ? file
-                : file + ", step " + tally.openIndex() + " of protocol '" + setup.protocol().name() + "'";
     }
 
     /** The live status from the cycler's answer; a pause nobody here asked for is said once. */
@@ -374,7 +312,7 @@ final class ProgramFollow {
     }
 
     private void notice(RecordTally tally, Severity severity, String text) {
-        out.accept(new RunEvent.Notice(setup.cell().id(), tally.testTime(), severity, text));
+        ends.notice(tally, severity, text);
     }
 
     /** One poll period of lab time, cut short by a stop, a hold or a release. */
