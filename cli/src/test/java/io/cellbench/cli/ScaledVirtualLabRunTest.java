@@ -68,8 +68,26 @@ class ScaledVirtualLabRunTest {
             Sample last = samples.get(samples.size() - 1);
             assertTrue(last.testTimeSecond() >= 35 * 60, "35 lab minutes of test time: " + last);
             double counted = last.chargingCapacityAh();
-            // 20 lab minutes at 1C (2 mA): what the run counted, and what the cell behind the driver got
-            assertEquals(2e-3 * 1200 / 3600, counted, 0.02 * 2e-3 * 1200 / 3600, "counted " + counted * 1e3 + " mAh");
+            // The charge step as recorded: from its first sample to the first sample of the rest
+            // after it (the reading as the rest began, when the charge ended).
+            int first = 0;
+            while (samples.get(first).currentAmpere() < 1e-3) {
+                first++;
+            }
+            int after = first;
+            while (samples.get(after).stepIndex() == samples.get(first).stepIndex()) {
+                after++;
+            }
+            double seconds = samples.get(after).testTimeSecond() - samples.get(first).testTimeSecond();
+            // 20 lab minutes at 1C (2 mA), never fewer (less one sample period, 10 s: the step's
+            // first sample may come a moment after it began). At 600 lab seconds per second, a
+            // runner that looks at the clock 40 ms late (a loaded machine; whole-suite run P2)
+            // ends the step 24 lab seconds late and rightly counts 2 % more: so the charge is
+            // checked against the step's recorded length, and the length only from below.
+            assertTrue(seconds >= 20 * 60 - 10, "the charge lasted " + seconds + " lab seconds");
+            assertEquals(2e-3 * seconds / 3600, counted, 0.01 * 2e-3 * seconds / 3600, "counted " + counted * 1e3
+                    + " mAh in " + seconds + " lab seconds of charge");
+            // what the run counted, and what the cell behind the driver got
             assertEquals(counted, charged, 0.03 * counted, "the cell got " + charged * 1e3 + " mAh, the run counted "
                     + counted * 1e3 + " mAh: one time for both");
         }
