@@ -9,13 +9,15 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.QRDecomposition;
 import org.junit.jupiter.api.Test;
 
 /**
  * The eigenvalues and one vector's coordinates in the eigenvectors, as the λ search takes them,
- * against Hipparchus' full eigen-decomposition: on random symmetric matrices, and on matrices as
- * ill-conditioned as the DRT's (eigenvalues over 20 decades). The coordinates are compared
- * squared (an eigenvector's sign is arbitrary). Seed printed; override with -Dcellbench.seed=N.
+ * against Hipparchus' full eigen-decomposition on random symmetric matrices, and against the
+ * spectrum that a matrix as ill-conditioned as the DRT's (eigenvalues over 20 decades) was built
+ * from. The coordinates are compared squared (an eigenvector's sign is arbitrary). Seed
+ * printed; override with -Dcellbench.seed=N.
  */
 class SymmetricSpectrumTest {
 
@@ -41,24 +43,28 @@ class SymmetricSpectrumTest {
     }
 
     @Test
-    void matchesAFullDecompositionOverTwentyDecades() {
+    void findsTheSpectrumAMatrixWasBuiltFromOverTwentyDecades() {
         Random random = new Random(SEED + 1);
         int n = 83;
-        // QΛQᵀ with Λ from 1e-12 to 1e8 and a random orthogonal Q (from a full decomposition)
-        double[][] noise = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                noise[i][j] = random.nextGaussian();
-                noise[j][i] = noise[i][j];
+        // QΛQᵀ with Λ from 1e-12 to 1e8 and a random orthogonal Q, the Q of a Gaussian matrix's
+        // QR (a direct method: nothing to converge). Λ and Q are the answer: Hipparchus'
+        // EigenDecompositionSymmetric, asked instead, does not converge on some of these
+        // matrices (seed 50006, -Dcellbench.seed=50006: "convergence failed", about one seed in
+        // 2,000), which failed this test for a matrix our decomposition handles.
+        double[][] gaussian = new double[n][n];
+        for (double[] row : gaussian) {
+            for (int j = 0; j < n; j++) {
+                row[j] = random.nextGaussian();
             }
         }
-        double[][] q = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(noise)).getV().getData();
+        double[][] q = new QRDecomposition(new Array2DRowRealMatrix(gaussian)).getQ().getData();
+        double[] lambda = new double[n];
         double[][] c = new double[n][n];
         for (int k = 0; k < n; k++) {
-            double lambda = Math.pow(10, -12 + 20.0 * k / (n - 1));
+            lambda[k] = Math.pow(10, -12 + 20.0 * k / (n - 1));
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
-                    c[i][j] += q[i][k] * lambda * q[j][k];
+                    c[i][j] += q[i][k] * lambda[k] * q[j][k];
                 }
             }
         }
@@ -67,15 +73,22 @@ class SymmetricSpectrumTest {
                 c[i][j] = c[j][i];
             }
         }
-        compare(c, vector(random, n), 1e-8, "graded");
+        double[] v = vector(random, n);
+        double[] g = new Array2DRowRealMatrix(q).transpose().operate(v); // v's coordinates in the columns of Q
+        compare(lambda, g, SymmetricSpectrum.of(copy(c), v.clone()), v, 1e-8, "graded");
     }
 
+    /** Against Hipparchus' full eigen-decomposition of {@code c}. */
     private static void compare(double[][] c, double[] v, double tolerance, String what) {
-        int n = v.length;
         EigenDecompositionSymmetric full = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(c));
-        double[] g = full.getVT().operate(v);
-        double[] mu = full.getEigenvalues();
-        SymmetricSpectrum ours = SymmetricSpectrum.of(copy(c), v.clone());
+        compare(full.getEigenvalues(), full.getVT().operate(v), SymmetricSpectrum.of(copy(c), v.clone()), v, tolerance,
+                what);
+    }
+
+    /** {@code ours} against the eigenvalues {@code mu} and {@code v}'s coordinates {@code g} in their vectors. */
+    private static void compare(double[] mu, double[] g, SymmetricSpectrum ours, double[] v, double tolerance,
+                                String what) {
+        int n = v.length;
         Integer[] theirs = sorted(mu);
         Integer[] mine = sorted(ours.eigenvalues);
         double scale = Arrays.stream(mu).map(Math::abs).max().orElse(1);
