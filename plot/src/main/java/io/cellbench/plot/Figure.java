@@ -39,6 +39,15 @@ final class Figure {
         return title;
     }
 
+    /** The panels, top to bottom (for checking what a figure draws). */
+    List<Panel> panels() {
+        return panels;
+    }
+
+    List<Key> keys() {
+        return keys;
+    }
+
     void paint(Graphics2D g, int width, int height) {
         hints(g);
         g.setColor(Color.WHITE);

@@ -182,6 +182,11 @@ final class Panel {
         return this;
     }
 
+    /** The lines and markers drawn, in drawing order (for checking what a figure draws). */
+    List<Trace> traces() {
+        return List.copyOf(traces);
+    }
+
     String heading() {
         return heading;
     }

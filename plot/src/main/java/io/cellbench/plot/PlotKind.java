@@ -8,5 +8,6 @@ public enum PlotKind {
     BODE,
     DQDV,
     DRT,
-    RESISTANCE
+    RESISTANCE,
+    TIME
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param binVolt  the dQ/dV voltage bin
  * @param fitCircuit nyquist, bode: the circuit fitted to each spectrum and drawn over it, or null
  * @param against resistance: what the fitted resistances are drawn against; null when not asked (cycle)
+ * @param quantities time: what is drawn against test time (--y: voltage, current, pressure, temperature,
+ *                   power or a column's name), one panel each; empty: the default choice
  */
 public record PlotRequest(
         PlotKind kind,
@@ -23,9 +25,18 @@ public record PlotRequest(
         int width,
         int height,
         String fitCircuit,
-        ResistanceAxis against) {
+        ResistanceAxis against,
+        List<String> quantities) {
 
     public PlotRequest {
         cells = List.copyOf(cells);
+        quantities = List.copyOf(quantities);
+    }
+
+    /** A request of any kind but {@code time}'s --y. */
+    public PlotRequest(PlotKind kind, List<String> cells, CycleRange cycles, int every, ColourBy colourBy,
+                       CapacityAxis capacityAxis, double binVolt, int width, int height, String fitCircuit,
+                       ResistanceAxis against) {
+        this(kind, cells, cycles, every, colourBy, capacityAxis, binVolt, width, height, fitCircuit, against, List.of());
     }
 }

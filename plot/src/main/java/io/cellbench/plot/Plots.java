@@ -37,6 +37,10 @@ public final class Plots {
             throw new UserError("--against chooses the x axis of the resistance plot only, not "
                     + request.kind().name().toLowerCase(Locale.ROOT));
         }
+        if (!request.quantities().isEmpty() && request.kind() != PlotKind.TIME) {
+            throw new UserError("--y chooses the quantities of the time plot only, not "
+                    + request.kind().name().toLowerCase(Locale.ROOT));
+        }
         PlotInput in = new PlotInput(reader, request, Style.forSize(request.width(), request.height()), notes, fit);
         Figure figure = switch (request.kind()) {
             case VOLTAGE -> VoltagePlot.build(in);
@@ -46,6 +50,7 @@ public final class Plots {
             case DQDV -> DqDvPlot.build(in);
             case DRT -> DrtPlot.build(in);
             case RESISTANCE -> ResistancePlot.build(in);
+            case TIME -> TimePlot.build(in);
         };
         FigureWriter.write(figure, request.width(), request.height(), out);
     }

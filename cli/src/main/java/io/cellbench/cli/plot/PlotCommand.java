@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
             "  dqdv      incremental capacity dQ/dV against voltage",
             "  drt       distribution of relaxation times, gamma against tau, peaks marked",
             "  resistance  fitted R_bulk, R_gb, R_int against cycle, pressure or temperature",
+            "  time      voltage, current, pressure, temperatures, aux columns against test time",
             "Curves are coloured by cycle; voltage and dqdv draw one panel per cell, the others overlay cells."},
         footer = {"", "Examples:",
             "  cellbench plot demo-run --kind voltage --cell coin-60MPa -o voltage.png",
@@ -44,13 +45,14 @@ import picocli.CommandLine.Parameters;
             "  cellbench plot demo-run --kind nyquist --cell coin-60MPa --cycles 6 --fit -o fit.svg",
             "  cellbench plot demo-run --kind drt --cell coin-60MPa -o drt.png",
             "  cellbench plot demo-run --kind resistance --against pressure -o r-pressure.png",
+            "  cellbench plot demo-run --kind time --cell coin-60MPa --y voltage,current,pressure -o t.png",
             "", "See docs/plots.md for what each plot shows and how long runs are thinned."})
 public final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A run directory (written by run or demo).")
     Path directory;
 
     @Option(names = "--kind", required = true, paramLabel = "KIND",
-            description = "voltage, capacity, nyquist, bode, dqdv, drt or resistance.")
+            description = "voltage, capacity, nyquist, bode, dqdv, drt, resistance or time.")
     PlotKind kind;
 
     @Option(names = "--cell", paramLabel = "ID", description = "A cell to plot (repeatable; default: every cell of the run).")
@@ -93,6 +95,13 @@ public final class PlotCommand implements Callable<Integer> {
             description = "resistance: draw the fitted resistances against cycle (default: each cycle's last fitted"
                     + " sweep), pressure or temperature (every fitted sweep, at the value recorded with it).")
     ResistanceAxis against;
+
+    @Option(names = "--y", split = ",", paramLabel = "QUANTITY",
+            description = "time: what to draw against test time, one panel each: voltage, current, pressure,"
+                    + " temperature, power or a column's name (an imported file's temperature_t1_celsius); pressure"
+                    + " and temperature include an imported file's aux columns in Pa or degC (default: voltage,"
+                    + " current, pressure, temperature and the aux columns, those recorded).")
+    List<String> quantities = new ArrayList<>();
 
     @Option(names = "--width", paramLabel = "PX", defaultValue = "" + Plots.DEFAULT_WIDTH,
             description = "Image width in pixels (default: ${DEFAULT-VALUE}).")
@@ -140,7 +149,7 @@ public final class PlotCommand implements Callable<Integer> {
                 throw new UserError("run " + directory + " has no cells yet");
             }
             Plots.write(reader, new PlotRequest(kind, chosen, range, every == null ? 0 : every, colourBy, capacityAxis,
-                    binVolt, width, height, circuit, against), out, System.err);
+                    binVolt, width, height, circuit, against, quantities), out, System.err);
         }
         System.out.println("wrote " + out);
         return 0;

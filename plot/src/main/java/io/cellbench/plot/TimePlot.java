@@ -1,0 +1,122 @@
+package io.cellbench.plot;
+
+import io.cellbench.core.UserError;
+import io.cellbench.daq.arrow.Column;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Recorded quantities against test time, one panel per quantity stacked on one time axis:
+ * voltage, current, stack pressure, temperatures and an imported file's aux columns, several
+ * cells overlaid, each in its own colour (as in the capacity plot). Each cell's samples are
+ * streamed once into {@link TimeEnvelope}s, so a month of one-second samples costs a few
+ * thousand points per line.
+ */
+final class TimePlot {
+    /** Spans of time per line: about two per pixel of a default-size plot. */
+    static final int SPANS = 1500;
+    /** More stacked panels would leave each too flat to read. */
+    static final int MAX_PANELS = 6;
+    /** Pixels of figure height per stacked panel, at least. */
+    private static final int PANEL_HEIGHT_PX = 120;
+
+    private TimePlot() {
+    }
+
+    /** One cell's lines (test time in s, values as recorded) and which columns had any value. */
+    private record CellLines(Map<TimeQuantity, Curve> lines, Set<TimeQuantity> recorded, long samples) {
+    }
+
+    static Figure build(PlotInput in) throws IOException {
+        List<String> asked = in.request().quantities();
+        List<Column> aux = auxColumns(in);
+        TimeChoice choice = new TimeChoice(aux);
+        choice.check(asked);
+        Set<TimeQuantity> wanted = choice.wanted(asked);
+        List<CellLines> cells = new ArrayList<>();
+        long samples = 0;
+        for (String cell : in.cells()) {
+            TimeTraces traces = new TimeTraces(choice.candidates(), wanted, in.cycles(), SPANS);
+            in.reader().samples(cell, aux, traces);
+            Map<TimeQuantity, Curve> lines = new LinkedHashMap<>();
+            wanted.forEach(q -> lines.put(q, traces.curve(q)));
+            Set<TimeQuantity> recorded = new HashSet<>();
+            choice.candidates().stream().filter(traces::recorded).forEach(recorded::add);
+            cells.add(new CellLines(lines, recorded, traces.samples()));
+            samples += traces.samples();
+        }
+        if (samples == 0) {
+            throw new UserError("no samples " + (in.cycles().isLimited() ? "in cycles " + in.cycles().describe() + " " : "")
+                    + "in the data of " + in.cellList());
+        }
+        int maxPanels = Math.max(1, Math.min(MAX_PANELS, in.request().height() / PANEL_HEIGHT_PX));
+        List<TimeQuantity> drawn = choice.choose(asked, q -> cells.stream().anyMatch(c -> c.recorded().contains(q)),
+                maxPanels, in.cellList(), in.notes());
+
+        Extent time = new Extent(false);
+        for (CellLines c : cells) {
+            drawn.forEach(q -> time.addAll(c.lines().get(q).x()));
+        }
+        TimeAxis axis = TimeAxis.forLength(time.hi() - time.lo());
+        AxisRange x = AxisRange.around(time.lo() / axis.seconds(), time.hi() / axis.seconds(), false);
+        List<Panel> panels = new ArrayList<>();
+        for (TimeQuantity q : drawn) {
+            panels.add(panel(in, q, cells, axis).xRange(x));
+        }
+        for (int i = 0; i < panels.size() - 1; i++) {
+            panels.get(i).sharesXBelow();
+        }
+        List<Key> keys = new ArrayList<>();
+        if (in.cells().size() > 1) {
+            List<Key.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < in.cells().size(); i++) {
+                if (cells.get(i).samples() > 0) {
+                    entries.add(new Key.Entry(in.cells().get(i), CellLooks.colour(i), null, true));
+                }
+            }
+            keys.add(new Key.Entries("Cell", entries));
+        }
+        String title = String.join(", ", drawn.stream().map(TimeQuantity::name).toList()) + " · " + in.cellList()
+                + in.cycleSuffix();
+        return new Figure(in.style(), title, 1, panels, keys);
+    }
+
+    /** One quantity's panel: a line per cell that recorded it, in a unit its largest value reads well in. */
+    private static Panel panel(PlotInput in, TimeQuantity q, List<CellLines> cells, TimeAxis axis) {
+        double largest = 0;
+        for (CellLines c : cells) {
+            for (double v : c.lines().get(q).y()) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        DisplayUnit unit = DisplayUnit.of(q.unit(), largest);
+        // the label is a heading above the axes, not a rotated axis title: "Temperature T1 / degC" is
+        // longer than a panel of a four-panel stack is high
+        Panel panel = new Panel(in.style(), axis.title(), "", false, false).heading(q.title(unit));
+        for (int i = 0; i < cells.size(); i++) {
+            Curve line = cells.get(i).lines().get(q);
+            if (!line.isEmpty()) {
+                panel.line(axis.of(line.x()), unit.of(line.y()), CellLooks.colour(i), 1.4);
+            }
+        }
+        return panel;
+    }
+
+    /** The aux columns of the chosen cells, each once, in the order first met. */
+    private static List<Column> auxColumns(PlotInput in) throws IOException {
+        List<Column> aux = new ArrayList<>();
+        for (String cell : in.cells()) {
+            for (Column c : in.reader().sampleAuxColumns(cell)) {
+                if (aux.stream().noneMatch(a -> a.name().equals(c.name()))) {
+                    aux.add(c);
+                }
+            }
+        }
+        return aux;
+    }
+}
