@@ -8,7 +8,7 @@
 #   scripts/make-doc-images.sh
 #
 # Builds cellbench if needed (through ./cellbench), runs the demo into a temporary
-# directory (about 15 s), draws the eight figures and checks that each stays under 200 KB.
+# directory (about 15 s), draws the nine figures and checks that each stays under 200 KB.
 # At the end it prints which images changed, and how (size, share of pixels, where), for
 # review: look at every changed image before committing it.
 set -euo pipefail
@@ -49,6 +49,9 @@ plot drt      --kind drt      --cell coin-60MPa
 # which varies from run to run, and the cells' colours follow the order they are given in
 plot resistance --kind resistance --against pressure \
   --cell coin-60MPa --cell coin-15MPa --cell pouch-5MPa --cell pouch-1MPa
+
+# two cells at different stack pressures over the same hours: formation and three C/3 cycles
+plot time --kind time --cell coin-60MPa --cell coin-15MPa --cycles 1..4
 
 echo "make-doc-images: photographing the live page (headless Chromium)" >&2
 . "$root/scripts/find-jdk.sh"

@@ -268,7 +268,7 @@ class ImportAuxColumnsTest {
     }
 
     /** A column of the BTSDA export fastnda pairs with {@code ndax} (under neware/fastnda/). */
-    private static double[] btsda(String ndax, String column) throws Exception {
+    static double[] btsda(String ndax, String column) throws Exception {
         String stem = Path.of(ndax).getFileName().toString().replace(".ndax", "").replace("123456789012_", "");
         Path parquet = ReferenceData.require("neware/fastnda/" + stem + ".parquet");
         List<Double> values = new ArrayList<>();

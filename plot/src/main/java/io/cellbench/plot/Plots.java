@@ -64,4 +64,15 @@ public final class Plots {
         return ResistancePlot.series(new PlotInput(reader, request, Style.forSize(request.width(), request.height()),
                 notes, null));
     }
+
+    /**
+     * What {@code --kind time} draws for this request, before it is drawn: a line per panel and cell,
+     * test time against the recorded quantity in the units of the figure (for checking a figure, or
+     * drawing it elsewhere).
+     */
+    public static List<TimeSeries> timeSeries(RunReader reader, PlotRequest request, PrintStream notes)
+            throws IOException {
+        return TimePlot.series(new PlotInput(reader, request, Style.forSize(request.width(), request.height()),
+                notes, null));
+    }
 }

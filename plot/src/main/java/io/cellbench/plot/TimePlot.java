@@ -32,7 +32,52 @@ final class TimePlot {
     private record CellLines(Map<TimeQuantity, Curve> lines, Set<TimeQuantity> recorded, long samples) {
     }
 
+    /** What the figure shows: the quantities drawn, each cell's lines, and the time axis. */
+    private record Drawn(List<TimeQuantity> quantities, List<CellLines> cells, TimeAxis axis, AxisRange x) {
+    }
+
     static Figure build(PlotInput in) throws IOException {
+        Drawn d = collect(in);
+        List<Panel> panels = new ArrayList<>();
+        for (TimeQuantity q : d.quantities()) {
+            panels.add(panel(in, q, d).xRange(d.x()));
+        }
+        for (int i = 0; i < panels.size() - 1; i++) {
+            panels.get(i).sharesXBelow();
+        }
+        List<Key> keys = new ArrayList<>();
+        if (in.cells().size() > 1) {
+            List<Key.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < in.cells().size(); i++) {
+                if (d.cells().get(i).samples() > 0) {
+                    entries.add(new Key.Entry(in.cells().get(i), CellLooks.colour(i), null, true));
+                }
+            }
+            keys.add(new Key.Entries("Cell", entries));
+        }
+        String title = String.join(", ", d.quantities().stream().map(TimeQuantity::name).toList()) + " · "
+                + in.cellList() + in.cycleSuffix();
+        return new Figure(in.style(), title, 1, panels, keys);
+    }
+
+    /** The lines {@link #build} draws, panel by panel, cell by cell. */
+    static List<TimeSeries> series(PlotInput in) throws IOException {
+        Drawn d = collect(in);
+        List<TimeSeries> out = new ArrayList<>();
+        for (TimeQuantity q : d.quantities()) {
+            DisplayUnit unit = unit(q, d);
+            for (int i = 0; i < d.cells().size(); i++) {
+                Curve line = d.cells().get(i).lines().get(q);
+                if (!line.isEmpty()) {
+                    out.add(new TimeSeries(q.title(unit), in.cells().get(i), d.axis().unit(), d.axis().of(line.x()),
+                            unit.of(line.y()), CellLooks.colour(i)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Drawn collect(PlotInput in) throws IOException {
         List<String> asked = in.request().quantities();
         List<Column> aux = auxColumns(in);
         TimeChoice choice = new TimeChoice(aux);
@@ -43,6 +88,7 @@ final class TimePlot {
         for (String cell : in.cells()) {
             TimeTraces traces = new TimeTraces(choice.candidates(), wanted, in.cycles(), SPANS);
             in.reader().samples(cell, aux, traces);
+            // the envelopes become lines now, so memory holds one cell's envelopes at a time
             Map<TimeQuantity, Curve> lines = new LinkedHashMap<>();
             wanted.forEach(q -> lines.put(q, traces.curve(q)));
             Set<TimeQuantity> recorded = new HashSet<>();
@@ -57,51 +103,36 @@ final class TimePlot {
         int maxPanels = Math.max(1, Math.min(MAX_PANELS, in.request().height() / PANEL_HEIGHT_PX));
         List<TimeQuantity> drawn = choice.choose(asked, q -> cells.stream().anyMatch(c -> c.recorded().contains(q)),
                 maxPanels, in.cellList(), in.notes());
-
         Extent time = new Extent(false);
         for (CellLines c : cells) {
             drawn.forEach(q -> time.addAll(c.lines().get(q).x()));
         }
         TimeAxis axis = TimeAxis.forLength(time.hi() - time.lo());
         AxisRange x = AxisRange.around(time.lo() / axis.seconds(), time.hi() / axis.seconds(), false);
-        List<Panel> panels = new ArrayList<>();
-        for (TimeQuantity q : drawn) {
-            panels.add(panel(in, q, cells, axis).xRange(x));
-        }
-        for (int i = 0; i < panels.size() - 1; i++) {
-            panels.get(i).sharesXBelow();
-        }
-        List<Key> keys = new ArrayList<>();
-        if (in.cells().size() > 1) {
-            List<Key.Entry> entries = new ArrayList<>();
-            for (int i = 0; i < in.cells().size(); i++) {
-                if (cells.get(i).samples() > 0) {
-                    entries.add(new Key.Entry(in.cells().get(i), CellLooks.colour(i), null, true));
-                }
-            }
-            keys.add(new Key.Entries("Cell", entries));
-        }
-        String title = String.join(", ", drawn.stream().map(TimeQuantity::name).toList()) + " · " + in.cellList()
-                + in.cycleSuffix();
-        return new Figure(in.style(), title, 1, panels, keys);
+        return new Drawn(drawn, cells, axis, x);
     }
 
-    /** One quantity's panel: a line per cell that recorded it, in a unit its largest value reads well in. */
-    private static Panel panel(PlotInput in, TimeQuantity q, List<CellLines> cells, TimeAxis axis) {
+    /** A unit the quantity's largest value, in any cell, reads well in. */
+    private static DisplayUnit unit(TimeQuantity q, Drawn d) {
         double largest = 0;
-        for (CellLines c : cells) {
+        for (CellLines c : d.cells()) {
             for (double v : c.lines().get(q).y()) {
                 largest = Math.max(largest, Math.abs(v));
             }
         }
-        DisplayUnit unit = DisplayUnit.of(q.unit(), largest);
+        return DisplayUnit.of(q.unit(), largest);
+    }
+
+    /** One quantity's panel: a line per cell that recorded it. */
+    private static Panel panel(PlotInput in, TimeQuantity q, Drawn d) {
+        DisplayUnit unit = unit(q, d);
         // the label is a heading above the axes, not a rotated axis title: "Temperature T1 / degC" is
         // longer than a panel of a four-panel stack is high
-        Panel panel = new Panel(in.style(), axis.title(), "", false, false).heading(q.title(unit));
-        for (int i = 0; i < cells.size(); i++) {
-            Curve line = cells.get(i).lines().get(q);
+        Panel panel = new Panel(in.style(), d.axis().title(), "", false, false).heading(q.title(unit));
+        for (int i = 0; i < d.cells().size(); i++) {
+            Curve line = d.cells().get(i).lines().get(q);
             if (!line.isEmpty()) {
-                panel.line(axis.of(line.x()), unit.of(line.y()), CellLooks.colour(i), 1.4);
+                panel.line(d.axis().of(line.x()), unit.of(line.y()), CellLooks.colour(i), 1.4);
             }
         }
         return panel;

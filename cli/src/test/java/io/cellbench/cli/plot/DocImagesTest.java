@@ -45,7 +45,8 @@ class DocImagesTest {
                 List.of("drt", "--kind", "drt", "--cell", "coin-60MPa"),
                 // the cells named, in the schedule's order, as the script names them
                 List.of("resistance", "--kind", "resistance", "--against", "pressure", "--cell", "coin-60MPa",
-                        "--cell", "coin-15MPa", "--cell", "pouch-5MPa", "--cell", "pouch-1MPa"));
+                        "--cell", "coin-15MPa", "--cell", "pouch-5MPa", "--cell", "pouch-1MPa"),
+                List.of("time", "--kind", "time", "--cell", "coin-60MPa", "--cell", "coin-15MPa", "--cycles", "1..4"));
     }
 
     @ParameterizedTest
