@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
             "  dqdv      incremental capacity dQ/dV against voltage",
             "  drt       distribution of relaxation times, gamma against tau, peaks marked",
             "  resistance  fitted R_bulk, R_gb, R_int against cycle, pressure or temperature",
-            "  time      voltage, current, pressure, temperatures, aux columns against test time",
+            "  time      voltage, current, pressure, temperatures against test time",
             "Curves are coloured by cycle; voltage and dqdv draw one panel per cell, the others overlay cells."},
         footer = {"", "Examples:",
             "  cellbench plot demo-run --kind voltage --cell coin-60MPa -o voltage.png",
@@ -45,7 +45,7 @@ import picocli.CommandLine.Parameters;
             "  cellbench plot demo-run --kind nyquist --cell coin-60MPa --cycles 6 --fit -o fit.svg",
             "  cellbench plot demo-run --kind drt --cell coin-60MPa -o drt.png",
             "  cellbench plot demo-run --kind resistance --against pressure -o r-pressure.png",
-            "  cellbench plot demo-run --kind time --cell coin-60MPa --y voltage,current,pressure -o t.png",
+            "  cellbench plot demo-run --kind time --y voltage,current,pressure -o t.png",
             "", "See docs/plots.md for what each plot shows and how long runs are thinned."})
 public final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A run directory (written by run or demo).")

@@ -84,7 +84,8 @@ class PlotCommandTest {
                 Arguments.of(PlotKind.NYQUIST, List.of("Re Z (Ω)", "−Im Z (Ω)")),
                 Arguments.of(PlotKind.BODE, List.of("Frequency (Hz)", "|Z| (Ω)", "−Phase (°)")),
                 Arguments.of(PlotKind.DQDV, List.of("Voltage (V)", "dQ/dV (mAh/V)")),
-                Arguments.of(PlotKind.DRT, List.of("τ (s)", "γ (Ω)")));
+                Arguments.of(PlotKind.DRT, List.of("τ (s)", "γ (Ω)")),
+                Arguments.of(PlotKind.TIME, List.of("Voltage / V", "Current / µA", "Test Time / h")));
     }
 
     @ParameterizedTest
