@@ -14,19 +14,18 @@ import java.util.Arrays;
 final class TimeEnvelope {
     /** The first span, seconds: finer than any cycler logs, widened by doubling as the series grows. */
     private static final double FIRST_SPAN_SECOND = 1e-3;
+    /** A span's eight numbers in {@link #spans}: time and value of its first, lowest, highest and last point. */
+    private static final int FIRST = 0;
+    private static final int LOW = 2;
+    private static final int HIGH = 4;
+    private static final int LAST = 6;
+    private static final int WIDTH = 8;
 
     private final int capacity;
     private double origin = Double.NaN;
     private double span = FIRST_SPAN_SECOND;
     private int count;
-    private final double[] firstT;
-    private final double[] firstV;
-    private final double[] lowT;
-    private final double[] lowV;
-    private final double[] highT;
-    private final double[] highV;
-    private final double[] lastT;
-    private final double[] lastV;
+    private final double[] spans;
     private final boolean[] filled;
 
     TimeEnvelope(int capacity) {
@@ -34,14 +33,7 @@ final class TimeEnvelope {
             throw new IllegalArgumentException("capacity must be at least 2, got " + capacity);
         }
         this.capacity = capacity;
-        firstT = new double[capacity];
-        firstV = new double[capacity];
-        lowT = new double[capacity];
-        lowV = new double[capacity];
-        highT = new double[capacity];
-        highV = new double[capacity];
-        lastT = new double[capacity];
-        lastV = new double[capacity];
+        spans = new double[WIDTH * capacity];
         filled = new boolean[capacity];
     }
 
@@ -59,19 +51,18 @@ final class TimeEnvelope {
             mergePairs();
         }
         int i = (int) (offset / span);
+        int at = i * WIDTH;
         if (!filled[i]) {
             filled[i] = true;
-            firstT[i] = lowT[i] = highT[i] = t;
-            firstV[i] = lowV[i] = highV[i] = v;
-        } else if (v < lowV[i]) {
-            lowT[i] = t;
-            lowV[i] = v;
-        } else if (v > highV[i]) {
-            highT[i] = t;
-            highV[i] = v;
+            set(at + FIRST, t, v);
+            set(at + LOW, t, v);
+            set(at + HIGH, t, v);
+        } else if (v < spans[at + LOW + 1]) {
+            set(at + LOW, t, v);
+        } else if (v > spans[at + HIGH + 1]) {
+            set(at + HIGH, t, v);
         }
-        lastT[i] = t;
-        lastV[i] = v;
+        set(at + LAST, t, v);
         count = Math.max(count, i + 1);
     }
 
@@ -89,31 +80,31 @@ final class TimeEnvelope {
         double[] t = new double[4 * count];
         double[] v = new double[4 * count];
         int n = 0;
-        double[][] four = new double[4][];
         for (int i = 0; i < count; i++) {
             if (!filled[i]) {
                 continue;
             }
-            four[0] = new double[] {firstT[i], firstV[i]};
-            four[1] = new double[] {lowT[i], lowV[i]};
-            four[2] = new double[] {highT[i], highV[i]};
-            four[3] = new double[] {lastT[i], lastV[i]};
+            int at = i * WIDTH;
             // the lowest and highest may come in either order within the span
-            if (four[2][0] < four[1][0]) {
-                double[] swap = four[1];
-                four[1] = four[2];
-                four[2] = swap;
-            }
-            for (double[] p : four) {
-                if (n > 0 && t[n - 1] == p[0] && v[n - 1] == p[1]) {
+            boolean lowFirst = spans[at + LOW] <= spans[at + HIGH];
+            int[] order = {FIRST, lowFirst ? LOW : HIGH, lowFirst ? HIGH : LOW, LAST};
+            for (int k : order) {
+                double pt = spans[at + k];
+                double pv = spans[at + k + 1];
+                if (n > 0 && t[n - 1] == pt && v[n - 1] == pv) {
                     continue; // the same sample kept in two roles
                 }
-                t[n] = p[0];
-                v[n] = p[1];
+                t[n] = pt;
+                v[n] = pv;
                 n++;
             }
         }
         return new Curve(Arrays.copyOf(t, n), Arrays.copyOf(v, n));
+    }
+
+    private void set(int index, double t, double v) {
+        spans[index] = t;
+        spans[index + 1] = v;
     }
 
     /** Spans 2k and 2k+1 become span k, twice as long. */
@@ -123,49 +114,27 @@ final class TimeEnvelope {
             int b = a + 1;
             boolean hasA = filled[a];
             boolean hasB = b < count && filled[b];
-            if (hasA && hasB) {
-                if (lowV[b] < lowV[a]) {
-                    lowT[a] = lowT[b];
-                    lowV[a] = lowV[b];
-                }
-                if (highV[b] > highV[a]) {
-                    highT[a] = highT[b];
-                    highV[a] = highV[b];
-                }
-                lastT[a] = lastT[b];
-                lastV[a] = lastV[b];
-            } else if (hasB) {
-                firstT[a] = firstT[b];
-                firstV[a] = firstV[b];
-                lowT[a] = lowT[b];
-                lowV[a] = lowV[b];
-                highT[a] = highT[b];
-                highV[a] = highV[b];
-                lastT[a] = lastT[b];
-                lastV[a] = lastV[b];
+            int to = merged * WIDTH;
+            if (hasA) {
+                System.arraycopy(spans, a * WIDTH, spans, to, WIDTH);
             }
-            copy(a, merged, hasA || hasB);
+            if (hasA && hasB) {
+                int from = b * WIDTH;
+                if (spans[from + LOW + 1] < spans[to + LOW + 1]) {
+                    set(to + LOW, spans[from + LOW], spans[from + LOW + 1]);
+                }
+                if (spans[from + HIGH + 1] > spans[to + HIGH + 1]) {
+                    set(to + HIGH, spans[from + HIGH], spans[from + HIGH + 1]);
+                }
+                set(to + LAST, spans[from + LAST], spans[from + LAST + 1]);
+            } else if (hasB) {
+                System.arraycopy(spans, b * WIDTH, spans, to, WIDTH);
+            }
+            filled[merged] = hasA || hasB;
             merged++;
         }
-        for (int i = merged; i < count; i++) {
-            filled[i] = false;
-        }
+        Arrays.fill(filled, merged, count, false);
         count = merged;
         span *= 2;
-    }
-
-    private void copy(int from, int to, boolean has) {
-        filled[to] = has;
-        if (!has || from == to) {
-            return;
-        }
-        firstT[to] = firstT[from];
-        firstV[to] = firstV[from];
-        lowT[to] = lowT[from];
-        lowV[to] = lowV[from];
-        highT[to] = highT[from];
-        highV[to] = highV[from];
-        lastT[to] = lastT[from];
-        lastV[to] = lastV[from];
     }
 }
