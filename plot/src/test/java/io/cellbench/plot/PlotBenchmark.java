@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * How plotting copes with a month-long run: a synthetic 2 mAh cell cycled at C/3 with a
  * CC-CV charge for 30 days, logged every second (2.6 million samples), streamed through
  * the voltage-curve and dQ/dV collectors as RunReader would stream it, then drawn.
+ * Also streamed into the time plot's voltage and current lines ({@link TimeEnvelope}) and drawn.
  * Prints samples per second, the points kept and the heap the collected curves hold.
  * <pre>scripts/bench plot PlotBenchmark [days]</pre>
  */
@@ -47,6 +48,8 @@ public final class PlotBenchmark {
         System.out.printf("dQ/dV bins:     %.2f s (%,.0f samples/s), %d cycles%n",
                 dqdvSeconds, n / dqdvSeconds, dqdv.curves().size());
 
+        timeLines(seconds);
+
         // draw every 2nd cycle (what the 60-curve cap picks for ~110 cycles) as the command would
         Style style = Style.forSize(1000, 700);
         List<Integer> drawnCycles = new ArrayList<>(voltage.keySet());
@@ -69,6 +72,42 @@ public final class PlotBenchmark {
             System.out.printf("draw %d curves: PNG %.2f s (%,d KB), SVG %.2f s (%,d KB)%n", voltage.size(),
                     pngSeconds, png.size() / 1024, svgSeconds, svg.size() / 1024);
         }
+    }
+
+    /** The time plot's voltage and current lines of the same month: collected, then drawn as two panels. */
+    private static void timeLines(long seconds) throws Exception {
+        TimeChoice choice = new TimeChoice(List.of());
+        java.util.Set<TimeQuantity> wanted = choice.wanted(List.of("voltage", "current"));
+        long heapBefore = usedHeap();
+        TimeTraces traces = new TimeTraces(choice.candidates(), wanted, io.cellbench.daq.run.CycleRange.ALL,
+                TimePlot.SPANS);
+        double[] noAux = new double[0];
+        long t0 = System.nanoTime();
+        long n = synthesise(seconds, sample -> traces.accept(sample, noAux));
+        double collectSeconds = (System.nanoTime() - t0) * 1e-9;
+        long heap = usedHeap() - heapBefore;
+        Style style = Style.forSize(1000, 700);
+        List<Panel> panels = new ArrayList<>();
+        long kept = 0;
+        for (TimeQuantity q : wanted) {
+            Curve line = traces.curve(q);
+            kept += line.size();
+            panels.add(new Panel(style, "Test Time / d", "", false, false).heading(q.label())
+                    .line(new TimeAxis("d", 86400).of(line.x()), line.y(), CellLooks.colour(0), 1.4));
+        }
+        panels.getFirst().sharesXBelow();
+        System.out.printf("time lines:     %.2f s (%,.0f samples/s), %,d points kept of %,d, ~%,d KB heap%n",
+                collectSeconds, n / collectSeconds, kept, 2 * n, heap / 1024);
+        Figure figure = new Figure(style, "benchmark", 1, panels, List.of());
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ByteArrayOutputStream svg = new ByteArrayOutputStream();
+        t0 = System.nanoTime();
+        FigureWriter.png(figure, 1000, 700, png);
+        double pngSeconds = (System.nanoTime() - t0) * 1e-9;
+        t0 = System.nanoTime();
+        FigureWriter.svg(figure, 1000, 700, svg);
+        System.out.printf("draw time lines: PNG %.2f s (%,d KB), SVG %.2f s (%,d KB)%n", pngSeconds, png.size() / 1024,
+                (System.nanoTime() - t0) * 1e-9, svg.size() / 1024);
     }
 
     /** A crude cell: V rises with state of charge; CC at C/3 to 3.7 V, CV to C/20, CC discharge to 1.9 V. */
