@@ -2,11 +2,13 @@ package io.cellbench.plot;
 
 import io.cellbench.core.UserError;
 import io.cellbench.daq.arrow.Column;
+import io.cellbench.daq.run.DataGap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,7 +31,8 @@ final class TimePlot {
     }
 
     /** One cell's lines (test time in s, values as recorded) and which columns had any value. */
-    private record CellLines(Map<TimeQuantity, Curve> lines, Set<TimeQuantity> recorded, long samples) {
+    private record CellLines(Map<TimeQuantity, Curve> lines, Set<TimeQuantity> recorded, long samples,
+                             List<DataGap> gaps) {
     }
 
     /** What the figure shows: the quantities drawn, each cell's lines, and the time axis. */
@@ -89,11 +92,12 @@ final class TimePlot {
             TimeTraces traces = new TimeTraces(choice.candidates(), wanted, in.cycles(), SPANS);
             in.reader().samples(cell, aux, traces);
             // the envelopes become lines now, so memory holds one cell's envelopes at a time
+            List<DataGap> gaps = DataGap.of(in.reader().directory(), cell);
             Map<TimeQuantity, Curve> lines = new LinkedHashMap<>();
-            wanted.forEach(q -> lines.put(q, traces.curve(q)));
+            wanted.forEach(q -> lines.put(q, brokenAtGaps(traces.curve(q), gaps)));
             Set<TimeQuantity> recorded = new HashSet<>();
             choice.candidates().stream().filter(traces::recorded).forEach(recorded::add);
-            cells.add(new CellLines(lines, recorded, traces.samples()));
+            cells.add(new CellLines(lines, recorded, traces.samples(), gaps));
             samples += traces.samples();
         }
         if (samples == 0) {
@@ -109,6 +113,14 @@ final class TimePlot {
         }
         TimeAxis axis = TimeAxis.forLength(time.hi() - time.lo());
         AxisRange x = AxisRange.around(time.lo() / axis.seconds(), time.hi() / axis.seconds(), false);
+        for (int i = 0; i < cells.size(); i++) {
+            for (DataGap gap : cells.get(i).gaps()) {
+                in.notes().printf(Locale.ROOT, "plot: %s has no samples from %.1f %s to %.1f %s of its test time (data"
+                        + " missing, see events.jsonl); its lines are broken there%n", in.cells().get(i),
+                        gap.fromTestTimeSecond() / axis.seconds(), axis.unit(), gap.toTestTimeSecond() / axis.seconds(),
+                        axis.unit());
+            }
+        }
         return new Drawn(drawn, cells, axis, x);
     }
 
@@ -117,7 +129,9 @@ final class TimePlot {
         double largest = 0;
         for (CellLines c : d.cells()) {
             for (double v : c.lines().get(q).y()) {
-                largest = Math.max(largest, Math.abs(v));
+                if (Double.isFinite(v)) {
+                    largest = Math.max(largest, Math.abs(v));
+                }
             }
         }
         return DisplayUnit.of(q.unit(), largest);
@@ -136,6 +150,35 @@ final class TimePlot {
             }
         }
         return panel;
+    }
+
+    /**
+     * The line with a break (NaN) wherever a recorded hole in the cell's data lies between two
+     * points ({@code resume --accept-missing-data}): a straight line across hours without samples
+     * would show data that was never measured.
+     */
+    static Curve brokenAtGaps(Curve line, List<DataGap> gaps) {
+        if (gaps.isEmpty() || line.size() < 2) {
+            return line;
+        }
+        double[] x = new double[line.size() + gaps.size()];
+        double[] y = new double[x.length];
+        int n = 0;
+        for (int i = 0; i < line.size(); i++) {
+            if (i > 0) {
+                double before = line.x()[i - 1];
+                double after = line.x()[i];
+                if (gaps.stream().anyMatch(g -> before <= g.fromTestTimeSecond() && after >= g.toTestTimeSecond())) {
+                    x[n] = Double.NaN;
+                    y[n] = Double.NaN;
+                    n++;
+                }
+            }
+            x[n] = line.x()[i];
+            y[n] = line.y()[i];
+            n++;
+        }
+        return new Curve(java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n));
     }
 
     /** The aux columns of the chosen cells, each once, in the order first met. */

@@ -37,6 +37,12 @@ final class RecordedTimeSeries {
      */
     static Recorded record(RunDirectorySink sink, String id, int cycles, int pointsPerHalf, double periodSecond,
                            boolean withConditions) {
+        return record(sink, id, cycles, pointsPerHalf, periodSecond, withConditions, Double.NaN, Double.NaN);
+    }
+
+    /** As above, without the samples whose test time lies strictly between {@code lostFrom} and {@code lostTo}. */
+    static Recorded record(RunDirectorySink sink, String id, int cycles, int pointsPerHalf, double periodSecond,
+                           boolean withConditions, double lostFrom, double lostTo) {
         if (withConditions) {
             sink.auxColumns(id, List.of(T1));
         }
@@ -61,12 +67,15 @@ final class RecordedTimeSeries {
                     Sample s = new Sample(t, RecordedCell.T0 + t, v, current, cycle, 2 * cycle - 1 + half, half + 1,
                             0, 0, nan, nan, nan, nan, nan, nan, nan, nan, v * current, pressure, ambient, k + 1,
                             0, 0, nan, nan);
+                    r.time()[i] = t;
+                    if (t > lostFrom && t < lostTo) {
+                        continue; // lost: never recorded, and left out of what is returned
+                    }
                     if (withConditions) {
                         sink.sample(new SampleRecorded(id, s), new double[] {t1});
                     } else {
                         sink.on(new SampleRecorded(id, s));
                     }
-                    r.time()[i] = t;
                     r.voltage()[i] = v;
                     r.current()[i] = current;
                     r.pressure()[i] = pressure;
@@ -75,6 +84,16 @@ final class RecordedTimeSeries {
             }
         }
         sink.on(new RunEnded(id, (n - 1) * periodSecond, Outcome.COMPLETED, "all steps done"));
-        return r;
+        if (!(lostTo > lostFrom)) {
+            return r;
+        }
+        int[] kept = java.util.stream.IntStream.range(0, n)
+                .filter(k -> !(r.time()[k] > lostFrom && r.time()[k] < lostTo)).toArray();
+        return new Recorded(pick(r.time(), kept), pick(r.voltage(), kept), pick(r.current(), kept),
+                pick(r.pressure(), kept), pick(r.t1(), kept), -1, -1);
+    }
+
+    private static double[] pick(double[] values, int[] at) {
+        return java.util.Arrays.stream(at).mapToDouble(k -> values[k]).toArray();
     }
 }

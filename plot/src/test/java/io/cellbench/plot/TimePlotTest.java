@@ -172,4 +172,34 @@ class TimePlotTest {
         assertTrue(message.startsWith("--y: 3 panels (voltage_volt, current_ampere, applied_pressure_pa) do not fit"
                 + " a figure this high, at most 2"), message);
     }
+
+    @Test
+    void aRecordedHoleInTheDataBreaksTheLinesInsteadOfBridgingIt() throws Exception {
+        // a run resumed with --accept-missing-data: samples from 10,000 s to 20,000 s were lost
+        Path gapped = dir.resolve("gapped");
+        RecordedTimeSeries.Recorded g;
+        try (RunDirectorySink sink = RecordedCell.openRun(gapped, "G1")) {
+            g = RecordedTimeSeries.record(sink, "G1", 2, 120, 60, true, 10_000, 20_000);
+            sink.on(new io.cellbench.core.data.RunEvent.Notice("G1", 20_000,
+                    io.cellbench.core.data.RunEvent.Severity.WARNING,
+                    io.cellbench.daq.run.DataGap.message(10_000, 20_000, "accepted by the operator")));
+        }
+        ByteArrayOutputStream notes = new ByteArrayOutputStream();
+        Figure f = figure(gapped, request(List.of("G1"), CycleRange.ALL, "voltage", "temperature_t1_celsius"), notes);
+        for (Panel p : f.panels()) {
+            double[] x = p.traces().getFirst().x();
+            int breaks = 0;
+            for (int i = 1; i < x.length - 1; i++) {
+                if (Double.isNaN(x[i])) {
+                    breaks++;
+                    assertTrue(x[i - 1] * 3600 <= 10_000 && x[i + 1] * 3600 >= 20_000,
+                            p.heading() + ": broken between " + x[i - 1] * 3600 + " s and " + x[i + 1] * 3600 + " s");
+                }
+            }
+            assertEquals(1, breaks, p.heading() + ": one break, at the hole");
+            assertEquals(g.time().length + 1, x.length, p.heading() + ": every sample drawn, and the break");
+        }
+        assertEquals("plot: G1 has no samples from 2.8 h to 5.6 h of its test time (data missing, see events.jsonl);"
+                + " its lines are broken there", notes.toString(StandardCharsets.UTF_8).strip());
+    }
 }
