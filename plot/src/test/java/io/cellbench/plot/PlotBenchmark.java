@@ -61,17 +61,22 @@ public final class PlotBenchmark {
         });
         Figure figure = new Figure(style, "benchmark", 1, List.of(p), List.of(scale.key()));
         for (int round = 0; round < 3; round++) {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ByteArrayOutputStream svg = new ByteArrayOutputStream();
-            t0 = System.nanoTime();
-            FigureWriter.png(figure, 1000, 700, png);
-            double pngSeconds = (System.nanoTime() - t0) * 1e-9;
-            t0 = System.nanoTime();
-            FigureWriter.svg(figure, 1000, 700, svg);
-            double svgSeconds = (System.nanoTime() - t0) * 1e-9;
-            System.out.printf("draw %d curves: PNG %.2f s (%,d KB), SVG %.2f s (%,d KB)%n", voltage.size(),
-                    pngSeconds, png.size() / 1024, svgSeconds, svg.size() / 1024);
+            draw(voltage.size() + " curves", figure);
         }
+    }
+
+    /** Draws the figure as PNG and as SVG and prints how long each took and how large it is. */
+    private static void draw(String what, Figure figure) throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ByteArrayOutputStream svg = new ByteArrayOutputStream();
+        long t0 = System.nanoTime();
+        FigureWriter.png(figure, 1000, 700, png);
+        double pngSeconds = (System.nanoTime() - t0) * 1e-9;
+        t0 = System.nanoTime();
+        FigureWriter.svg(figure, 1000, 700, svg);
+        double svgSeconds = (System.nanoTime() - t0) * 1e-9;
+        System.out.printf("draw %s: PNG %.2f s (%,d KB), SVG %.2f s (%,d KB)%n", what, pngSeconds, png.size() / 1024,
+                svgSeconds, svg.size() / 1024);
     }
 
     /** The time plot's voltage and current lines of the same month: collected, then drawn as two panels. */
@@ -99,15 +104,9 @@ public final class PlotBenchmark {
         System.out.printf("time lines:     %.2f s (%,.0f samples/s), %,d points kept of %,d, ~%,d KB heap%n",
                 collectSeconds, n / collectSeconds, kept, 2 * n, heap / 1024);
         Figure figure = new Figure(style, "benchmark", 1, panels, List.of());
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ByteArrayOutputStream svg = new ByteArrayOutputStream();
-        t0 = System.nanoTime();
-        FigureWriter.png(figure, 1000, 700, png);
-        double pngSeconds = (System.nanoTime() - t0) * 1e-9;
-        t0 = System.nanoTime();
-        FigureWriter.svg(figure, 1000, 700, svg);
-        System.out.printf("draw time lines: PNG %.2f s (%,d KB), SVG %.2f s (%,d KB)%n", pngSeconds, png.size() / 1024,
-                (System.nanoTime() - t0) * 1e-9, svg.size() / 1024);
+        for (int round = 0; round < 3; round++) {
+            draw("time lines", figure);
+        }
     }
 
     /** A crude cell: V rises with state of charge; CC at C/3 to 3.7 V, CV to C/20, CC discharge to 1.9 V. */
