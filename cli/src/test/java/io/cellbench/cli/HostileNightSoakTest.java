@@ -186,7 +186,7 @@ class HostileNightSoakTest {
                         && !status.last().path("influx").path("reachable").asBoolean());
             }
             if (k - 1 == plan.influxBackAt()) {
-                influx.startProcess(); // same data directory, same port
+                influx.startProcess(); // same data directory, same address
             }
             crashMoment(k);
             long pid = run.pid();
