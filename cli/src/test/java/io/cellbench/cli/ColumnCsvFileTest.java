@@ -65,7 +65,7 @@ class ColumnCsvFileTest {
             }
             assertEquals(rows, csv.rows());
         }
-        assertEquals(expected.toString(), Files.readString(file), "seed " + seed + " (-D" + Seeds.PROPERTY + "=" + seed + ")");
+        assertEquals(expected.toString(), Files.readString(file), Seeds.replay(seed));
     }
 
     /**

@@ -65,8 +65,7 @@ class HostileNightSoakTest {
         long seed = Seeds.seed("HostileNightSoakTest");
         Random random = new Random(seed);
         NightPlan plan = NightPlan.draw(random, KILLS, CELLS);
-        String replay = "seed " + seed + " (replay: -D" + Seeds.PROPERTY + "=" + seed + "); " + plan + "; the night's"
-                + " files are kept in " + tmp;
+        String replay = Seeds.replay(seed) + "; " + plan + "; the night's files are kept in " + tmp;
         System.out.println("HostileNightSoakTest: " + plan);
         Path logs = Files.createDirectories(tmp.resolve("logs"));
         long started = System.nanoTime();
@@ -186,7 +185,7 @@ class HostileNightSoakTest {
                         && !status.last().path("influx").path("reachable").asBoolean());
             }
             if (k - 1 == plan.influxBackAt()) {
-                influx.startProcess(); // same data directory, same port
+                influx.startProcess(); // same data directory, same address
             }
             crashMoment(k);
             long pid = run.pid();

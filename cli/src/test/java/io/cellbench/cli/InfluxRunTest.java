@@ -119,7 +119,7 @@ class InfluxRunTest {
                 Thread.sleep(20);
             }
             assertTrue(running.isAlive(), "the run is still going when the server comes back");
-            server.startProcess(); // same data directory and port
+            server.startProcess(); // same data directory and address
             running.join(60_000);
             Console c = result.get();
             assertEquals(0, c.exitCode(), c.out() + c.err());

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cellbench.testing.DeadPort;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run whose InfluxDB does not answer (a closed port on 127.0.0.1): {@code cellbench status}
+ * A run whose InfluxDB does not answer (a port on 127.0.0.1 where nothing listens): {@code cellbench status}
  * says InfluxDB is not reachable and how much waits in the spool, as a table line and in
  * {@code --json}; the InfluxDB notices in events.jsonl carry the time they were written.
  */
@@ -31,10 +30,10 @@ class InfluxStatusTest {
 
     @Test
     void statusShowsInfluxReachabilityAndBacklogAndItsNoticesAreDated() throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort(); // nothing listens there once closed: connection refused
-        }
+        // Nothing listens there: connection refused. A port found free and closed again could be
+        // taken by another process meanwhile (issue 17); this one stays held until the end.
+        DeadPort dead = new DeadPort();
+        int closed = dead.port();
         Files.writeString(tmp.resolve("influx.properties"), "url = http://127.0.0.1:" + closed + "\n"
                 + "database = lab\nclose-timeout = 1s\nretry-max = 1s\n");
         Files.writeString(tmp.resolve("rest.yaml"), """
@@ -83,6 +82,7 @@ class InfluxStatusTest {
             assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the run stops");
         } finally {
             run.destroyForcibly();
+            dead.close();
         }
     }
 

@@ -122,7 +122,7 @@ class ResumeTest {
         Files.writeString(schedule, SCHEDULE);
         long seed = Seeds.seed("ResumeTest at speed " + speed);
         Random random = new Random(seed);
-        String context = "random seed " + seed + " (replay: -D" + Seeds.PROPERTY + "=" + seed + ")";
+        String context = "random " + Seeds.replay(seed);
 
         Path reference = tmp.resolve("reference");
         Process plain = cellbench("run", schedule.toString(), "--simulate", "--speed", speed, "--out",

@@ -3,6 +3,7 @@ package io.cellbench.importers;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.cellbench.testing.ReferenceData;
+import io.cellbench.testing.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,15 +34,14 @@ class DamagedFilesTest {
             "maccor/beep/maccor_test_file_4267-66-6519.EDA0001.041", "bdf/tests/sample.bdf.csv"})
     void damagedFilesAreReadOrRefusedNeverCrash(String reference) throws Exception {
         Path original = ReferenceData.require(reference);
-        long seed = Long.getLong("cellbench.seed", System.nanoTime());
-        System.out.println("DamagedFilesTest " + reference + " seed " + seed + " (replay: -Dcellbench.seed=" + seed + ")");
+        long seed = Seeds.seed("DamagedFilesTest " + reference);
         Random random = new Random(seed);
         byte[] bytes = Files.readAllBytes(original);
         String name = original.getFileName().toString();
         for (int m = 0; m < MUTANTS; m++) {
             byte[] damaged = damage(bytes, random);
             Path file = Files.write(tmp.resolve(m + "-" + name), damaged);
-            String what = reference + " mutant " + m + " (seed " + seed + ")";
+            String what = reference + " mutant " + m + " (" + Seeds.replay(seed) + ")";
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try {
                     Importers.forFile(file).read(file, new CollectingSink());
@@ -67,8 +67,7 @@ class DamagedFilesTest {
             "neware/NewareNDA/nda/github/PR28/TESTCELL0001-Test_Data_Collection_Ndc17.ndax"})
     void damagedNdaxMembersAreReadOrRefused(String reference) throws Exception {
         Path original = ReferenceData.require(reference);
-        long seed = Long.getLong("cellbench.seed", System.nanoTime());
-        System.out.println("DamagedFilesTest members of " + reference + " seed " + seed);
+        long seed = Seeds.seed("DamagedFilesTest members of " + reference);
         Random random = new Random(seed);
         java.util.List<String> members;
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(original.toFile())) {
@@ -78,7 +77,7 @@ class DamagedFilesTest {
             String member = members.get(random.nextInt(members.size()));
             Path file = ZipEdit.copy(original, tmp.resolve(m + "-" + original.getFileName()), member,
                     b -> damage(b, random));
-            String what = reference + " mutant " + m + " of " + member + " (seed " + seed + ")";
+            String what = reference + " mutant " + m + " of " + member + " (" + Seeds.replay(seed) + ")";
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try {
                     new io.cellbench.importers.neware.NdaxReader().read(file, new CollectingSink());

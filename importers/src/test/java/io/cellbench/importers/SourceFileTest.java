@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellbench.testing.Seeds;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,7 @@ class SourceFileTest {
 
     @Test
     void checksumsAFileOfManyBuffersWhole() throws Exception {
-        long seed = Long.getLong("cellbench.seed", System.nanoTime());
-        System.out.println("SourceFileTest seed " + seed + " (-Dcellbench.seed=" + seed + " repeats it)");
+        long seed = Seeds.seed("SourceFileTest");
         byte[] bytes = new byte[(1 << 16) * 5 + 12_345]; // not a whole number of the hash's 64 kB reads
         new Random(seed).nextBytes(bytes);
         Path file = Files.write(dir.resolve("data.ndax"), bytes);

@@ -175,7 +175,7 @@ final class KeyPainter {
             step = Math.max(1, Math.round(step));
         }
         // ticks as whole multiples of the step, not a running sum: adding 0.2 to −0.6 three times
-        // leaves −5.6e-17 (labelled "-5.55e-17"), and a multiple counted as a long is never −0
+        // leaves −5.6e-17 (labelled "−5.55e−17"), and a multiple counted as a long is never −0
         long firstMultiple = (long) Math.ceil(lo / step - 1e-9);
         if (firstMultiple * step - lo >= 0.5 * step) {
             ticks.add(new Tick(lo, format(lo, key.wholeNumbers())));
@@ -199,9 +199,9 @@ final class KeyPainter {
 
     private static String format(double v, boolean whole) {
         if (whole) {
-            return Long.toString(Math.round(v));
+            return TickLabels.trueMinus(Long.toString(Math.round(v)));
         }
         String s = String.format(Locale.ROOT, "%.3g", v);
-        return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return TickLabels.trueMinus(s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s);
     }
 }

@@ -26,8 +26,13 @@ final class TickLabels {
             }
             String text = new BigDecimal(Double.toString(snapped)).round(new java.math.MathContext(12))
                     .stripTrailingZeros().toPlainString();
-            return text.replace('-', '−');
+            return trueMinus(text);
         };
+    }
+
+    /** The text with U+2212 for each hyphen-minus, as typeset numbers have it: axes and colour bars alike. */
+    static String trueMinus(String number) {
+        return number.replace('-', '−');
     }
 
     static Function<Double, String> log(Supplier<AxisRange> range) {

@@ -38,8 +38,20 @@ class KeyTicksTest {
     void aBarAcrossZeroTicksZeroAsZero() {
         // −0.6 .. 0.6: raw step 0.24 -> 0.2; ticks at −3, −2, … 3 steps of 0.2. Adding 0.2 to
         // −0.6000000000000001 three times leaves −1.1e-16, which "%.3g" writes "-1.11e-16"
-        assertEquals(List.of("-0.6", "-0.4", "-0.2", "0", "0.2", "0.4", "0.6"),
+        assertEquals(List.of("−0.6", "−0.4", "−0.2", "0", "0.2", "0.4", "0.6"),
                 labels(new Key.Gradient("Temperature offset (K)", -0.6, 0.6, false)));
+    }
+
+    @Test
+    void negativesCarryTheSameTrueMinusAsTheAxes() {
+        // an axis writes −0.4 with U+2212 (TickLabels); the bar beside it must not write "-0.4"
+        String axis = TickLabels.linear(() -> new AxisRange(-0.6, 0.6, false)).apply(-0.4);
+        assertEquals("−0.4", axis);
+        assertEquals(axis, labels(new Key.Gradient("Temperature offset (K)", -0.6, 0.6, false)).get(1));
+        assertEquals(List.of("−3", "−2", "−1", "0"), labels(new Key.Gradient("Cycle offset", -3, 0, true)));
+        // a bar end far from a round value, and an exponent, keep the true minus too
+        assertEquals("−0.000123", labels(new Key.Gradient("Drift (V)", -1.23e-4, 1e-3, false)).getFirst());
+        assertEquals(List.of("1.50e−07"), labels(new Key.Gradient("Current (A)", 1.5e-7, 1.5e-7, false)));
     }
 
     @Test

@@ -33,6 +33,14 @@ public final class Seeds {
         return seed;
     }
 
+    /**
+     * For a failure's message: {@code seed N (replay: -Dcellbench.seed=N)}, so that whoever reads
+     * it can run the same draw again.
+     */
+    public static String replay(long seed) {
+        return "seed " + seed + " (replay: -D" + PROPERTY + "=" + seed + ")";
+    }
+
     /** The seed given with {@code -Dcellbench.seed}, or {@code null}. */
     public static Long override() {
         String value = System.getProperty(PROPERTY);

@@ -48,6 +48,11 @@ class SeedsTest {
     }
 
     @Test
+    void aFailureMessageSaysHowToReplayTheSeed() {
+        assertEquals("seed -42 (replay: -Dcellbench.seed=-42)", Seeds.replay(-42));
+    }
+
+    @Test
     void theSamePropertyFixesJqwiksSeed() {
         System.setProperty(Seeds.PROPERTY, "20261206");
         List<Long> first = drawnBySeededSample();

@@ -2,6 +2,7 @@ package io.cellbench.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.cellbench.testing.Seeds;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,7 @@ class SampleValuesTest {
 
     @Test
     void valuesAreEachColumnsValueInFileOrder() {
-        long seed = Long.getLong("cellbench.seed", System.nanoTime());
-        System.out.println("SampleValuesTest seed " + seed + " (-Dcellbench.seed=" + seed + " replays it)");
+        long seed = Seeds.seed("SampleValuesTest");
         Random random = new Random(seed);
         double[] values = new double[SampleField.values().length];
         for (int n = 0; n < 100; n++) {

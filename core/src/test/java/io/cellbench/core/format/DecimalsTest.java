@@ -3,6 +3,7 @@ package io.cellbench.core.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.cellbench.testing.Seeds;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -120,8 +121,7 @@ class DecimalsTest {
 
     @Test
     void randomDoublesOfEveryScaleReadBackAndMatchTheShortestDigits() {
-        long seed = Long.getLong("cellbench.seed", System.nanoTime());
-        System.out.println("DecimalsTest seed " + seed + " (-Dcellbench.seed=" + seed + " repeats it)");
+        long seed = Seeds.seed("DecimalsTest");
         Random random = new Random(seed);
         for (int i = 0; i < 1_000_000; i++) {
             double d = switch (i % 4) {
@@ -144,8 +144,7 @@ class DecimalsTest {
      */
     @Test
     void readingsOfFewDecimalsAtTheEdgesOfTheirShortWay() {
-        long seed = Long.getLong("cellbench.seed", System.nanoTime());
-        System.out.println("DecimalsTest few decimals seed " + seed + " (-Dcellbench.seed=" + seed + " repeats it)");
+        long seed = Seeds.seed("DecimalsTest few decimals");
         Random random = new Random(seed);
         for (double edge : List.of(1e-6, 1e9, 1e12)) {
             for (double d = Math.nextDown(Math.nextDown(edge)), n = 0; n < 5; n++, d = Math.nextUp(d)) {

@@ -48,7 +48,7 @@ class InfluxOutageTest {
                         // tried in the 0.6 s of acquisition since the kill)
                         Await.until(() -> "the writer found the server away: " + sink.status(),
                                 () -> sink.status().linesRetried() > 0);
-                        server.startProcess(); // same data directory, same port
+                        server.startProcess(); // same data directory, same address
                     }
                 }
                 DrainReport report = sink.drainAndClose(TestData.DRAIN);

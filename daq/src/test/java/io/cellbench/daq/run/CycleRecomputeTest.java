@@ -64,7 +64,7 @@ class CycleRecomputeTest {
             }
         }
         int batchRows = 1 + random.nextInt(9);
-        String context = "seed " + seed + " (-D" + Seeds.PROPERTY + "=" + seed + "), batches of " + batchRows;
+        String context = Seeds.replay(seed) + ", batches of " + batchRows;
         Path run = dir.resolve("run");
         try (BufferAllocator allocator = new RootAllocator()) {
             ArrowWriteOptions options = ArrowWriteOptions.DEFAULTS.withFsync(FsyncPolicy.NEVER).withBatchRows(batchRows);

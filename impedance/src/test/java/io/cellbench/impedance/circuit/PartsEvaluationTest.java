@@ -40,7 +40,7 @@ class PartsEvaluationTest {
             Complex[] dz = new Complex[n];
             Complex z = circuit.impedance(f, p, dz);
             circuit.impedance(f, p, zRe, zIm, dzRe, dzIm);
-            String where = "seed " + SEED + " (-D" + Seeds.PROPERTY + "=" + SEED + "), " + text + " f=" + f + " p=" + java.util.Arrays.toString(p);
+            String where = Seeds.replay(SEED) + ", " + text + " f=" + f + " p=" + java.util.Arrays.toString(p);
             boolean usable = Double.isFinite(z.getReal()) && Double.isFinite(z.getImaginary());
             // the fit uses Z only if both parts are finite: where they are not, only that must agree
             assertEquals(usable, Double.isFinite(zRe[0]) && Double.isFinite(zIm[0]), "usable Z " + where);

@@ -21,8 +21,6 @@ class NonNegativeQuadraticTest {
 
     /** The project's one seed convention: printed with how to replay it, -Dcellbench.seed overrides. */
     private static final long SEED = Seeds.seed("NonNegativeQuadraticTest");
-    /** For assertion messages: a failure names the seed and how to replay it. */
-    private static final String REPLAY = "seed " + SEED + " (-D" + Seeds.PROPERTY + "=" + SEED + ")";
 
     @Test
     void theUpdatedFactorSolvesAsAFactorMadeFromScratch() {
@@ -53,7 +51,7 @@ class NonNegativeQuadraticTest {
             for (int j = 0; j < n; j++) {
                 double want = set.contains(j) ? expected[set.indexOf(j)] : 0;
                 assertEquals(want, z[j], 1e-9 * (1 + Math.abs(want)), "step " + step + ", variable " + j
-                        + ", set " + set + ", " + REPLAY);
+                        + ", set " + set + ", " + Seeds.replay(SEED));
             }
         }
     }
@@ -73,7 +71,7 @@ class NonNegativeQuadraticTest {
                 for (int j = 0; j < n; j++) {
                     w -= h[i][j] * x[j];
                 }
-                String where = "trial " + trial + ", variable " + i + ", " + REPLAY;
+                String where = "trial " + trial + ", variable " + i + ", " + Seeds.replay(SEED);
                 assertTrue(x[i] >= 0, where);
                 if (x[i] > 0) {
                     positive++;
@@ -92,7 +90,7 @@ class NonNegativeQuadraticTest {
         // one) or all positive, so that is counted over the trials rather than asked of each:
         // scipy's nnls on 4,000 problems drawn the same way found 8 not mixed (one in 500), so
         // fewer than 40 mixed of 50 does not happen by chance; it means the problems went wrong.
-        assertTrue(mixed >= 40, "problems with variables both at zero and above it: " + mixed + " of 50, " + REPLAY);
+        assertTrue(mixed >= 40, "problems with variables both at zero and above it: " + mixed + " of 50, " + Seeds.replay(SEED));
     }
 
     private static double[] fromScratch(double[][] h, double[] c, List<Integer> set) {

@@ -23,8 +23,6 @@ class SymmetricSpectrumTest {
 
     /** The project's one seed convention: printed with how to replay it, -Dcellbench.seed overrides. */
     private static final long SEED = Seeds.seed("SymmetricSpectrumTest");
-    /** For assertion messages: a failure names the seed and how to replay it. */
-    private static final String REPLAY = "seed " + SEED + " (-D" + Seeds.PROPERTY + "=" + SEED + ")";
 
     @Test
     void matchesAFullDecompositionOnRandomMatrices() {
@@ -94,7 +92,7 @@ class SymmetricSpectrumTest {
         double scale = Arrays.stream(mu).map(Math::abs).max().orElse(1);
         double norm = Arrays.stream(v).map(x -> x * x).sum();
         for (int k = 0; k < n; k++) {
-            String where = what + ", eigenvalue " + k + ", " + REPLAY;
+            String where = what + ", eigenvalue " + k + ", " + Seeds.replay(SEED);
             assertEquals(mu[theirs[k]], ours.eigenvalues[mine[k]], tolerance * scale, where);
             // a near-double eigenvalue shares its coordinates arbitrarily between its two vectors
             boolean separated = (k == 0 || mu[theirs[k]] - mu[theirs[k - 1]] > 1e-6 * scale)

@@ -18,8 +18,6 @@ class HouseholderQrTest {
 
     /** The project's one seed convention: printed with how to replay it, -Dcellbench.seed overrides. */
     private static final long SEED = Seeds.seed("HouseholderQrTest");
-    /** For assertion messages: a failure names the seed and how to replay it. */
-    private static final String REPLAY = "seed " + SEED + " (-D" + Seeds.PROPERTY + "=" + SEED + ")";
 
     @Test
     void solvesAsHipparchusQrDoes() {
@@ -40,7 +38,7 @@ class HouseholderQrTest {
             double[] x = HouseholderQr.solve(a, b, 1e-10);
             for (int j = 0; j < cols; j++) {
                 assertEquals(expected[j], x[j], 1e-9 * (1 + Math.abs(expected[j])),
-                        "trial " + trial + ", " + rows + "×" + cols + ", x[" + j + "], " + REPLAY);
+                        "trial " + trial + ", " + rows + "×" + cols + ", x[" + j + "], " + Seeds.replay(SEED));
             }
         }
     }
