@@ -167,6 +167,7 @@ final class Figure {
                 }
                 boolean changed = round == 0;
                 for (Panel p : panels) {
+                    changed |= p.learnTickSteps();
                     Rectangle2D plot = p.plotArea();
                     if (!(plot.getWidth() > 1 && plot.getHeight() > 1)) {
                         // xchart found no room for ticks and dropped its scale: the curves would vanish
