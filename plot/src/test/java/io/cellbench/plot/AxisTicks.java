@@ -49,8 +49,12 @@ final class AxisTicks {
         } finally {
             g.dispose();
         }
-        return new Axes(onAxis(DrawnTicks.x(p.chart()), p.currentX(), p.plotArea().getWidth()),
-                onAxis(DrawnTicks.y(p.chart()), p.currentY(), p.plotArea().getHeight()));
+        return new Axes(onAxis(DrawnTicks.x(p.chart()), p.currentX(), p.plotArea().getWidth()), y(p));
+    }
+
+    /** The y ticks of a panel of a figure just painted. */
+    static List<Tick> y(Panel p) {
+        return onAxis(DrawnTicks.y(p.chart()), p.currentY(), p.plotArea().getHeight());
     }
 
     private static List<Tick> onAxis(List<DrawnTicks.Tick> laidOut, AxisRange range, double pixels) {
