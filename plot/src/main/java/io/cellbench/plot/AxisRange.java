@@ -10,6 +10,9 @@ record AxisRange(double min, double max, boolean log) {
     /** Fraction of the data span left free at each end, so markers at the edge are not cut. */
     static final double MARGIN = 0.04;
 
+    /** The narrowest linear axis, in the axis's unit (see {@link #atLeastMinimum}). */
+    static final double MIN_LINEAR_SPAN = 1e-8;
+
     AxisRange {
         if (!(max > min)) {
             throw new IllegalArgumentException("empty axis range " + min + ".." + max);
@@ -33,10 +36,23 @@ record AxisRange(double min, double max, boolean log) {
         }
         if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
             double pad = lo == 0 ? 1 : Math.abs(lo) * 0.05;
-            return new AxisRange(lo - pad, hi + pad, false);
+            return atLeastMinimum(lo - pad, hi + pad);
         }
         double m = (hi - lo) * MARGIN;
-        return new AxisRange(lo - m, hi + m, false);
+        return atLeastMinimum(lo - m, hi + m);
+    }
+
+    /**
+     * Linear axes span at least {@link #MIN_LINEAR_SPAN}, around the middle: xchart rounds its tick
+     * step to ten decimals, so on a narrower axis the step becomes zero and it draws one tick in
+     * the middle. Plots draw in units that suit the values (µA, not A), so no real axis is this narrow.
+     */
+    private static AxisRange atLeastMinimum(double lo, double hi) {
+        if (hi - lo >= MIN_LINEAR_SPAN) {
+            return new AxisRange(lo, hi, false);
+        }
+        double middle = lo / 2 + hi / 2;
+        return new AxisRange(middle - MIN_LINEAR_SPAN / 2, middle + MIN_LINEAR_SPAN / 2, false);
     }
 
     /** The value a fraction {@code f} of the way along the axis (geometric on a log axis). */

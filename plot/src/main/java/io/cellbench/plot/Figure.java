@@ -132,7 +132,9 @@ final class Figure {
             Rectangle c = cell(grid, i);
             int top = p.heading() == null ? 0 : heading.getHeight() + style.px(4);
             int bottom = p.isXLabelled() ? axisBand : 0;
-            charts[i] = new Rectangle(c.x + axisBand, c.y + top, c.width - axisBand, c.height - top - bottom);
+            // a panel named by its heading (plot --kind time) has no rotated y title to make room for
+            int left = p.yTitle.isEmpty() ? 0 : axisBand;
+            charts[i] = new Rectangle(c.x + left, c.y + top, c.width - left, c.height - top - bottom);
         }
         return charts;
     }
@@ -167,6 +169,7 @@ final class Figure {
                 }
                 boolean changed = round == 0;
                 for (Panel p : panels) {
+                    changed |= p.learnTickSteps();
                     Rectangle2D plot = p.plotArea();
                     if (!(plot.getWidth() > 1 && plot.getHeight() > 1)) {
                         // xchart found no room for ticks and dropped its scale: the curves would vanish
@@ -211,6 +214,10 @@ final class Figure {
             int w = fm.stringWidth(p.xTitle);
             g.drawString(p.xTitle, (float) (plot.getCenterX() - w / 2.0), cell.y + cell.height - fm.getDescent());
         }
+        if (p.yTitle.isEmpty()) {
+            paintHeading(g, p, plot, cell);
+            return;
+        }
         AffineTransform saved = g.getTransform();
         double x = cell.x + fm.getAscent();
         double y = plot.getCenterY() + fm.stringWidth(p.yTitle) / 2.0;
@@ -218,6 +225,10 @@ final class Figure {
         g.rotate(-Math.PI / 2);
         g.drawString(p.yTitle, 0, 0);
         g.setTransform(saved);
+        paintHeading(g, p, plot, cell);
+    }
+
+    private void paintHeading(Graphics2D g, Panel p, Rectangle2D plot, Rectangle cell) {
         if (p.heading() != null) {
             g.setFont(style.keyTitleFont());
             g.drawString(p.heading(), (float) plot.getX(), cell.y + g.getFontMetrics().getAscent());

@@ -34,6 +34,9 @@ final class Panel {
     private boolean xLabelled = true;
     private boolean wholeNumbersOnX;
     private String heading;
+    /** The linear axes' labels (null on a log axis), which learn the tick step from each layout. */
+    private final LinearTickLabels xLabels;
+    private final LinearTickLabels yLabels;
 
     Panel(Style style, String xTitle, String yTitle, boolean logX, boolean logY) {
         this.style = style;
@@ -72,8 +75,10 @@ final class Panel {
         // every 1–9 multiple gets a grid line; TickLabels decides which of them carry a label
         s.setXAxisLogarithmicDecadeOnly(false);
         s.setYAxisLogarithmicDecadeOnly(false);
-        s.setXAxisTickLabelsFormattingFunction(logX ? TickLabels.log(this::currentX) : TickLabels.linear(this::currentX));
-        s.setYAxisTickLabelsFormattingFunction(logY ? TickLabels.log(this::currentY) : TickLabels.linear(this::currentY));
+        xLabels = logX ? null : new LinearTickLabels(this::currentX);
+        yLabels = logY ? null : new LinearTickLabels(this::currentY);
+        s.setXAxisTickLabelsFormattingFunction(logX ? TickLabels.log(this::currentX) : xLabels);
+        s.setYAxisTickLabelsFormattingFunction(logY ? TickLabels.log(this::currentY) : yLabels);
         // xchart lays out ticks only around a visible series; this one has no line and no markers
         XYSeries frame = chart.addSeries("frame", new double[] {1, 2}, new double[] {1, 2});
         frame.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -163,6 +168,15 @@ final class Panel {
         chart.getStyler().setYAxisTickMarkSpacingHint(Math.min(style.px(60), chartHeight / 4));
     }
 
+    /**
+     * After a layout: the linear axes' labels take the tick step xchart just chose; true when
+     * one changed, so the figure lays the panel out again with labels of the new width.
+     */
+    boolean learnTickSteps() {
+        boolean changed = xLabels != null && xLabels.learn();
+        return (yLabels != null && yLabels.learn()) || changed;
+    }
+
     /** One ohm on x is as long as one ohm on y (impedance plots). */
     Panel equalAspect() {
         equalAspect = true;
@@ -212,8 +226,12 @@ final class Panel {
         s.setXAxisMax(x.max());
         s.setYAxisMin(y.min());
         s.setYAxisMax(y.max());
-        // inside the range: series ending exactly on the axis ends make xchart tick only those ends
-        chart.updateXYSeries("frame", new double[] {x.at(0.25), x.at(0.75)}, new double[] {y.at(0.25), y.at(0.75)}, null);
+        // One point inside the range, one NaN. xchart takes a series' values, with the axis ends, as
+        // the ticks themselves when they look evenly spaced, judged to within 1e-4 in data units:
+        // points at the ends gave ticks at the ends only, and two points at a quarter and three
+        // quarters gave ticks at those points on any span under 4e-4 (a rest's 200 µV drift was
+        // ticked at 2.9829713368 …). A NaN never looks evenly spaced, and xchart draws nothing for it.
+        chart.updateXYSeries("frame", new double[] {x.at(0.25), Double.NaN}, new double[] {y.at(0.25), Double.NaN}, null);
     }
 
     AxisRange currentX() {

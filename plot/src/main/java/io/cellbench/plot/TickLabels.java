@@ -5,29 +5,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Tick label text. Linear axes: the shortest exact decimal, with a true minus sign.
- * Logarithmic axes: over more than three decades only the decades, as powers of ten
- * (10⁻¹ … 10⁶, as electrochemists label frequency); over fewer, the 1-2-5 steps in plain
- * numbers, so an |Z| axis from 30 to 300 Ω still carries readable labels.
+ * Tick label text of logarithmic axes (linear ones: {@link LinearTickLabels}): over more than
+ * three decades only the decades, as powers of ten (10⁻¹ … 10⁶, as electrochemists label
+ * frequency); over fewer, the 1-2-5 steps in plain numbers, so an |Z| axis from 30 to 300 Ω
+ * still carries readable labels.
  */
 final class TickLabels {
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     private TickLabels() {
-    }
-
-    static Function<Double, String> linear(Supplier<AxisRange> range) {
-        return v -> {
-            double span = range.get().span();
-            double quantum = Math.pow(10, Math.floor(Math.log10(span)) - 6);
-            double snapped = Math.round(v / quantum) * quantum;
-            if (Math.abs(snapped) < quantum) {
-                return "0";
-            }
-            String text = new BigDecimal(Double.toString(snapped)).round(new java.math.MathContext(12))
-                    .stripTrailingZeros().toPlainString();
-            return trueMinus(text);
-        };
     }
 
     /** The text with U+2212 for each hyphen-minus, as typeset numbers have it: axes and colour bars alike. */

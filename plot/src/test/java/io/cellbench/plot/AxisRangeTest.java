@@ -51,6 +51,19 @@ class AxisRangeTest {
     }
 
     @Test
+    void aLinearAxisSpansAtLeastTheNarrowestXchartCanTick() {
+        // a constant 1 nA current in A: 5 % of it is 5e-11 each side, too narrow; widened about its middle
+        AxisRange nano = AxisRange.around(1e-9, 1e-9, false);
+        assertEquals(AxisRange.MIN_LINEAR_SPAN, nano.span(), 1e-20);
+        assertEquals(1e-9, (nano.min() + nano.max()) / 2, 1e-20);
+        AxisRange drift = AxisRange.around(5e-7, 5e-7 + 2e-10, false);
+        assertEquals(AxisRange.MIN_LINEAR_SPAN, drift.span(), 1e-20);
+        assertEquals(5.001e-7, (drift.min() + drift.max()) / 2, 1e-20);
+        // 1e-8 and wider keep the data's span with its margin
+        assertEquals(2e-8 * 1.08, AxisRange.around(0, 2e-8, false).span(), 1e-20);
+    }
+
+    @Test
     void aSinglePointOnALogAxisGetsHalfADecadeEachSidePlusTheMargin() {
         // log10(100) = 2 -> 1.5 .. 2.5; margin 4 % of one decade = 0.04 -> 10^1.46 .. 10^2.54
         AxisRange r = AxisRange.around(100, 100, true);

@@ -46,4 +46,29 @@ class FigureTest {
         assertEquals(top.plotArea().getX(), bottom.plotArea().getX(), 0.5);
         assertEquals(top.plotArea().getWidth(), bottom.plotArea().getWidth(), 0.5);
     }
+
+    /** Stacked panels headed by their quantity (plot --kind time), with or without a rotated y title. */
+    private double plotWidth(String yTitle) {
+        List<Panel> panels = new java.util.ArrayList<>();
+        for (String heading : List.of("Voltage / V", "Current / mA")) {
+            Panel p = new Panel(style, "Test Time / h", yTitle, false, false).heading(heading);
+            p.line(new double[] {0, 4, 8}, new double[] {2.9, 3.4, 4.2}, java.awt.Color.BLUE, 1.4);
+            panels.add(p);
+        }
+        panels.getFirst().sharesXBelow();
+        paint(new Figure(style, "t", 1, panels, List.of()), 1000, 700);
+        assertEquals(panels.get(0).plotArea().getWidth(), panels.get(1).plotArea().getWidth(), 0.5);
+        return panels.getLast().plotArea().getWidth();
+    }
+
+    @Test
+    void panelsWithoutAYTitleLeaveNoBandForOne() {
+        // the band for a rotated title is the axis title font's height and 6 px (29 px at 1000 × 700)
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        double band = g.getFontMetrics(style.axisTitleFont()).getHeight() + style.px(6);
+        g.dispose();
+        double withTitle = plotWidth("Voltage / V");
+        double headedOnly = plotWidth("");
+        assertEquals(band, headedOnly - withTitle, 1, "the plot area takes the band a y title would have had");
+    }
 }

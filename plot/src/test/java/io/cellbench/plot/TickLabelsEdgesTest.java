@@ -1,6 +1,8 @@
 package io.cellbench.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -11,18 +13,48 @@ class TickLabelsEdgesTest {
     @Test
     void largeValuesAreWrittenOutWithoutAnExponent() {
         // a 2 MΩ span: labels in plain digits, as the axis title carries the unit
-        Function<Double, String> f = TickLabels.linear(() -> new AxisRange(0, 2e6, false));
-        assertEquals("1500000", f.apply(1.5e6));
-        assertEquals("−250000", f.apply(-2.5e5));
+        assertEquals("1500000", LinearTickLabels.format(1.5e6, 5e5));
+        assertEquals("−250000", LinearTickLabels.format(-2.5e5, 5e4));
+        assertEquals("1250000000", LinearTickLabels.format(1.25e9, 5e7));
     }
 
     @Test
-    void tinyValuesAreSnappedToAMillionthOfTheSpansDecade() {
-        // span 1e-3 -> quantum 10^(-3-6) = 1e-9; 2.0000000001e-4 snaps to 2e-4
-        Function<Double, String> f = TickLabels.linear(() -> new AxisRange(0, 1e-3, false));
-        assertEquals("0.0002", f.apply(2.0000000001e-4));
-        // below one quantum is zero, never "−0"
-        assertEquals("0", f.apply(-4e-10));
+    void tinyValuesKeepTheStepsDecimalsAndZeroHasNoSign() {
+        assertEquals("0.00020", LinearTickLabels.format(2.0000000001e-4, 5e-5));
+        assertEquals("0.00000", LinearTickLabels.format(-4e-10, 5e-5), "never −0");
+        assertEquals("−0.000000003", LinearTickLabels.format(-3.0000000000000004e-9, 1e-9));
+    }
+
+    @Test
+    void aStepIsTheNearestOneTwoOrFiveTimesAPowerOfTen() {
+        assertEquals(5e-5, LinearTickLabels.niceStep(5.0000000000000002e-5));
+        assertEquals(2e-5, LinearTickLabels.niceStep(1.9999999999e-5));
+        assertEquals(10, LinearTickLabels.niceStep(9.99));
+        assertEquals(1, LinearTickLabels.niceStep(0), "no step: one");
+        assertEquals(1, LinearTickLabels.niceStep(Double.NaN));
+    }
+
+    @Test
+    void theStepIsLearntFromTheLastRisingRunOfTicksLaidOut() {
+        LinearTickLabels labels = new LinearTickLabels(() -> new AxisRange(2.98288, 2.98312, false));
+        // before a layout, a guess of about twenty ticks: 0.00024 / 20 = 1.2e-5 -> 1e-5
+        assertEquals("2.98290", labels.apply(2.9829));
+        // xchart tries 2 µV steps, then (labels too close) 5 µV ones, and draws those
+        for (double v : new double[] {2.98288, 2.9829, 2.98292}) {
+            labels.apply(v);
+        }
+        for (double v : new double[] {2.98285, 2.98290000000003, 2.98295}) {
+            labels.apply(v);
+        }
+        assertTrue(labels.learn(), "a step was learnt");
+        assertEquals("2.98290", labels.apply(2.9829));
+        assertEquals("2.98295", labels.apply(2.98295));
+        assertFalse(labels.learn(), "the same step again");
+        // the next layout's xchart takes 10 µV steps: the labels drop a decimal
+        labels.apply(2.9828);
+        labels.apply(2.9829);
+        assertTrue(labels.learn());
+        assertEquals("2.9829", labels.apply(2.9829));
     }
 
     @Test

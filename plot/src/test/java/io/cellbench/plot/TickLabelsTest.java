@@ -8,13 +8,16 @@ import org.junit.jupiter.api.Test;
 class TickLabelsTest {
 
     @Test
-    void linearLabelsAreShortAndUseATrueMinus() {
-        Function<Double, String> f = TickLabels.linear(() -> new AxisRange(-8.5, 8.5, false));
-        assertEquals("−8", f.apply(-8.0));
-        assertEquals("0", f.apply(1e-16));
-        assertEquals("2.5", f.apply(2.5000000000000004));
-        Function<Double, String> fine = TickLabels.linear(() -> new AxisRange(1.70, 1.72, false));
-        assertEquals("1.705", fine.apply(1.7050000000000003));
+    void linearLabelsCarryTheStepsDecimalsAndATrueMinus() {
+        assertEquals("−8", LinearTickLabels.format(-8.0, 2));
+        assertEquals("0", LinearTickLabels.format(1e-16, 2));
+        assertEquals("2.5", LinearTickLabels.format(2.5000000000000004, 0.5));
+        assertEquals("−8.0", LinearTickLabels.format(-8.0, 0.5), "every label of the axis has one decimal");
+        assertEquals("1.705", LinearTickLabels.format(1.7050000000000003, 0.005));
+        assertEquals("1.700", LinearTickLabels.format(1.7, 0.005));
+        // xchart's BigDecimal sums come back as the nearest double: 2.98295 is 2.98294999…
+        assertEquals("2.98295", LinearTickLabels.format(2.98295, 5e-5));
+        assertEquals("2.98290", LinearTickLabels.format(2.9829, 5e-5));
     }
 
     @Test

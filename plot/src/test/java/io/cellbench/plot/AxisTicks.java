@@ -1,0 +1,118 @@
+package io.cellbench.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.knowm.xchart.internal.chartpart.DrawnTicks;
+
+/**
+ * The y tick labels a one-panel figure shows for data from {@code lo} to {@code hi}, as xchart
+ * laid them out, and the checks every linear axis must pass: distinct, short, one number of
+ * decimals, a true minus, at 1, 2 or 5 × 10ⁿ steps, each where its value is.
+ */
+final class AxisTicks {
+    private AxisTicks() {
+    }
+
+    /** A label and the value at its position on the axis. */
+    record Tick(String label, double valueThere) {
+        double parsed() {
+            return Double.parseDouble(label.replace('−', '-'));
+        }
+    }
+
+    /** The ticks of both axes of one figure. */
+    record Axes(List<Tick> x, List<Tick> y) {
+    }
+
+    static List<Tick> yTicks(double lo, double hi, int width, int height) {
+        return ticks(0, 2, lo, hi, width, height).y();
+    }
+
+    /** The ticks of a one-panel figure whose data runs from (x0, y0) to (x1, y1). */
+    static Axes ticks(double x0, double x1, double y0, double y1, int width, int height) {
+        Style style = Style.forSize(width, height);
+        Panel p = new Panel(style, "Test Time / h", "Voltage / V", false, false);
+        p.line(new double[] {x0, (x0 + x1) / 2, x1}, new double[] {y0, (y0 + y1) / 2, y1}, Color.BLUE, 1.4);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            new Figure(style, "ticks", 1, List.of(p), List.of()).paint(g, width, height);
+        } finally {
+            g.dispose();
+        }
+        return new Axes(onAxis(DrawnTicks.x(p.chart()), p.currentX(), p.plotArea().getWidth()), y(p));
+    }
+
+    /** The y ticks of a panel of a figure just painted. */
+    static List<Tick> y(Panel p) {
+        return onAxis(DrawnTicks.y(p.chart()), p.currentY(), p.plotArea().getHeight());
+    }
+
+    private static List<Tick> onAxis(List<DrawnTicks.Tick> laidOut, AxisRange range, double pixels) {
+        List<Tick> out = new ArrayList<>();
+        for (DrawnTicks.Tick t : laidOut) {
+            // xchart lays out a tick or two beyond each end and draws only those on the axis
+            if (t.fromLowEnd() >= -0.5 && t.fromLowEnd() <= pixels + 0.5) {
+                out.add(new Tick(t.label(), range.min() + t.fromLowEnd() / pixels * range.span()));
+            }
+        }
+        return out;
+    }
+
+    /** Checks {@code ticks} as a reader would; {@code what} names the axis in a failure. */
+    static void check(List<Tick> ticks, String what) {
+        List<String> labels = ticks.stream().map(Tick::label).toList();
+        assertTrue(ticks.size() >= 2, what + ": at least two labelled ticks, got " + labels);
+        assertEquals(ticks.size(), new HashSet<>(labels).size(), what + ": labels distinct " + labels);
+        int decimals = decimals(labels.getFirst());
+        double step = ticks.get(1).parsed() - ticks.get(0).parsed();
+        assertTrue(isNice(step), what + ": step " + step + " is 1, 2 or 5 × 10ⁿ " + labels);
+        for (int i = 0; i < ticks.size(); i++) {
+            Tick t = ticks.get(i);
+            assertFalse(t.label().contains("-"), what + ": a true minus (U+2212) in " + t.label());
+            assertTrue(significantDigits(t.label()) <= 8, what + ": at most 8 significant digits " + labels);
+            assertEquals(decimals, decimals(t.label()), what + ": one number of decimals " + labels);
+            assertEquals(t.valueThere(), t.parsed(), step / 2, what + ": " + t.label() + " is where its value is");
+            if (i > 0) {
+                assertEquals(step, t.parsed() - ticks.get(i - 1).parsed(), step * 1e-6, what + ": even steps " + labels);
+            }
+        }
+    }
+
+    static int decimals(String label) {
+        int dot = label.indexOf('.');
+        return dot < 0 ? 0 : label.length() - dot - 1;
+    }
+
+    /**
+     * Digits from the first non-zero one to the last one that carries the step: "0.00250" has 3
+     * (its last zero says the step is 10 µ), "2.98290" 6, "1500000" and "1250000000" 2 and 3.
+     */
+    static int significantDigits(String label) {
+        String digits = label.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
+        if (!label.contains(".")) {
+            digits = digits.replaceFirst("0+$", "");
+        }
+        return Math.max(1, digits.length());
+    }
+
+    static boolean isNice(double step) {
+        if (!(step > 0)) {
+            return false;
+        }
+        BigDecimal mantissa = new BigDecimal(step).round(new java.math.MathContext(6))
+                .movePointLeft((int) Math.floor(Math.log10(step))).stripTrailingZeros();
+        // 9.99999999999994E-5 is 1 × 10⁻⁴ read back from two labels
+        return mantissa.compareTo(BigDecimal.ONE) == 0 || mantissa.compareTo(BigDecimal.valueOf(2)) == 0
+                || mantissa.compareTo(BigDecimal.valueOf(5)) == 0 || mantissa.compareTo(BigDecimal.TEN) == 0;
+    }
+}
