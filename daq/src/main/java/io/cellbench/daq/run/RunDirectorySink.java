@@ -250,22 +250,18 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         if (recorder != null) {
             finish(e.cellId(), recorder);
         }
+        Path writing = directory.resolve(RunLayout.EVENTS); // the file a failure names
         shared.lock();
         try {
             requireOpen();
-            try {
-                events.append(e, unixTime);
-            } catch (IOException x) {
-                throw failure(e.cellId(), "the end of its run", directory.resolve(RunLayout.EVENTS), x);
-            }
+            events.append(e, unixTime);
             Optional<CellEntry> known = manifest.cell(e.cellId());
             if (known.isPresent()) {
-                try {
-                    writeManifest(manifest.with(known.get().ended(e.outcome(), e.message(), e.testTimeSecond())));
-                } catch (IOException x) {
-                    throw failure(e.cellId(), "the end of its run", directory.resolve(RunLayout.RUN_JSON), x);
-                }
+                writing = directory.resolve(RunLayout.RUN_JSON);
+                writeManifest(manifest.with(known.get().ended(e.outcome(), e.message(), e.testTimeSecond())));
             }
+        } catch (IOException x) {
+            throw failure(e.cellId(), "the end of its run", writing, x);
         } finally {
             shared.unlock();
         }
@@ -279,8 +275,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
      *
      * @param unixTimeSecond when the cell ended, for events.jsonl
      * @return whether anything was recorded
-     * @throws IOException run.json does not list the cell (it cannot be described here), or a
-     *                     write failed
+     * @throws IOException run.json does not list the cell (it cannot describe it), or a write failed
      */
     public boolean recordEnd(RunEnded end, double unixTimeSecond) throws IOException {
         shared.lock();
@@ -296,9 +291,8 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
             if (logged.isEmpty()) {
                 events.append(end, unixTimeSecond);
             }
-            writeManifest(manifest.with(logged.isPresent()
-                    ? entry.ended(end.outcome(), logged.get().message(), logged.get().testTimeSecond())
-                    : entry.ended(end.outcome(), end.message(), end.testTimeSecond())));
+            writeManifest(manifest.with(entry.ended(end.outcome(), logged.map(LoggedEvent.RunEnded::message)
+                    .orElse(end.message()), logged.map(LoggedEvent.RunEnded::testTimeSecond).orElse(end.testTimeSecond()))));
             return true;
         } finally {
             shared.unlock();
