@@ -83,6 +83,10 @@ class EndUnrecordedOnFullDiskTest {
                 "the journal recorded coin-1's end");
         assertEquals(java.util.Optional.empty(), entry(dir, "coin-1").outcome(),
                 "run.json could not: the interleaving G2 met");
+        String alarm = printed().lines().filter(l -> l.startsWith("cellbench: ALARM: cell coin-1: cannot write the end"
+                + " of its run to " + dir.resolve("run.json"))).findFirst().orElseThrow(() -> new AssertionError(printed()));
+        assertTrue(alarm.endsWith("; the cell had ended completed. Once there is room again, cellbench resume " + dir
+                + " records its end"), "not \"the cell stops\": it had ended. " + alarm);
 
         deleteBlock(runJsonTmp); // room again
         Map<String, ResumePlan.CellPlan> plan = ResumePlan.plan(dir, CELLS);
