@@ -2,6 +2,7 @@ package io.cellbench.cli;
 
 import io.cellbench.core.UserError;
 import io.cellbench.core.data.RunEvent;
+import io.cellbench.daq.run.RunInfo;
 import io.cellbench.daq.run.RunManifest;
 import io.cellbench.daq.run.RunReader;
 import io.cellbench.schedules.journal.JournalEntry;
@@ -30,6 +31,7 @@ import io.cellbench.daq.sink.SinkSettings;
 import io.cellbench.schedules.alarm.DiskSpaceWatch;
 import io.cellbench.schedules.runner.FaultRetry;
 import io.cellbench.schedules.session.Bench;
+import io.cellbench.schedules.session.FinishedEnds;
 import io.cellbench.schedules.session.RunSession;
 import io.cellbench.schedules.session.SessionExtras;
 import io.cellbench.schedules.session.SessionStart;
@@ -133,14 +135,17 @@ final class ResumeCommand implements Callable<Integer> {
                 case ResumePlan.MissingData m -> throw new IllegalStateException("checked above: " + m);
             }
         }
-        if (toRun.isEmpty() && leftOn.isEmpty()) {
-            said.forEach(System.out::println);
-            System.out.println("cellbench resume: every cell of " + dir + " has finished; nothing to do.");
-            return RunSummary.print(dir, outcomes, System.out);
-        }
         RunManifest manifest;
         try (RunReader reader = RunReader.open(dir)) {
             manifest = reader.manifest();
+        }
+        if (toRun.isEmpty() && leftOn.isEmpty()) {
+            said.forEach(System.out::println);
+            // a cell that ended as the disk filled has its end in its journal only: run.json gets it now
+            FinishedEnds.record(dir, new RunInfo(manifest.runId(), Instant.parse(manifest.startTime()),
+                    VersionProvider.version(), Map.of(), ids), ids).forEach(System.out::println);
+            System.out.println("cellbench resume: every cell of " + dir + " has finished; nothing to do.");
+            return RunSummary.print(dir, outcomes, System.out);
         }
         Schedule remaining = schedule.withCells(toRun);
         if (lab != null) {

@@ -6,6 +6,7 @@ import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.Spectrum;
 import io.cellbench.core.instrument.ImpedancePoint;
+import io.cellbench.daq.run.CellEntry;
 import io.cellbench.daq.run.RunLayout;
 import io.cellbench.daq.run.RunReader;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a finished run prints: outcomes, the per-cycle table, a line per cell and where the files are. */
 final class RunSummary {
@@ -26,11 +28,19 @@ final class RunSummary {
     static int print(Path dir, Map<String, RunEvent.Outcome> outcomes, PrintStream out) throws IOException {
         List<CycleOutputColumns.Row> rows = new ArrayList<>();
         List<String> cellLines = new ArrayList<>();
+        List<String> unrecorded = new ArrayList<>();
         Map<String, String> reasons = CellEndReasons.read(dir);
         try (RunReader reader = RunReader.open(dir)) {
             for (String id : outcomes.keySet()) {
                 // a cell that faulted before its run began (its instruments would not open) has no files
                 boolean hasFiles = java.nio.file.Files.isDirectory(RunLayout.cellDirectory(dir, id));
+                // a finished cell (a stopped one goes on at the resume) whose end run.json lacks
+                Optional<CellEntry> entry = reader.manifest().cell(id);
+                if (outcomes.get(id) != null && outcomes.get(id) != RunEvent.Outcome.STOPPED
+                        && (entry.isPresent() || hasFiles)
+                        && !entry.flatMap(CellEntry::outcome).equals(Optional.of(outcomes.get(id)))) {
+                    unrecorded.add(id);
+                }
                 List<CycleSummary> cycles = hasFiles ? reader.cycles(id) : List.of();
                 cycles.forEach(c -> rows.add(new CycleOutputColumns.Row(id, c)));
                 double nominalAh = reader.manifest().cell(id).map(c -> c.cell().nominalCapacityAh()).orElse(Double.NaN);
@@ -60,8 +70,14 @@ final class RunSummary {
         if (outcomes.values().stream().anyMatch(o -> o == RunEvent.Outcome.STOPPED)) {
             out.println("Stopped cells continue where they stopped with: cellbench resume " + dir);
         }
+        // What the run says must be what its record says: readers of run.json see only the latter.
+        for (String id : unrecorded) {
+            out.println("cellbench: ALARM: run.json does not record that cell " + id + " ended "
+                    + outcomes.get(id).name().toLowerCase(Locale.ROOT) + " (the run directory could not take it:"
+                    + " a full disk?); once there is room, 'cellbench resume " + dir + "' records it");
+        }
         boolean allCompleted = outcomes.values().stream().allMatch(o -> o == RunEvent.Outcome.COMPLETED);
-        return allCompleted ? 0 : NOT_ALL_COMPLETED;
+        return allCompleted && unrecorded.isEmpty() ? 0 : NOT_ALL_COMPLETED;
     }
 
     /**

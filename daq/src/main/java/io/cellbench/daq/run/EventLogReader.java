@@ -35,6 +35,26 @@ public final class EventLogReader {
     }
 
     /**
+     * The end of {@code cellId}'s latest run in the log of {@code runDirectory}: its last RunEnded,
+     * unless a RunStarted (a resume) came after it; empty when the log holds none.
+     */
+    public static Optional<LoggedEvent.RunEnded> lastEnd(Path runDirectory, String cellId) throws IOException {
+        LoggedEvent.RunEnded[] last = new LoggedEvent.RunEnded[1];
+        readAll(runDirectory, e -> {
+            if (e.cellId().equals(cellId)) {
+                switch (e) {
+                    case LoggedEvent.RunStarted s -> last[0] = null;
+                    case LoggedEvent.RunEnded end -> last[0] = end;
+                    default -> {
+                        // steps and notices say nothing about how the run ended
+                    }
+                }
+            }
+        });
+        return Optional.ofNullable(last[0]);
+    }
+
+    /**
      * The events of the whole lines from byte {@code from} on (a last line not yet ended by a
      * newline waits for the next call); returns where the next call starts.
      */

@@ -250,16 +250,50 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         if (recorder != null) {
             finish(e.cellId(), recorder);
         }
+        Path writing = directory.resolve(RunLayout.EVENTS); // the file a failure names
         shared.lock();
         try {
             requireOpen();
             events.append(e, unixTime);
             Optional<CellEntry> known = manifest.cell(e.cellId());
             if (known.isPresent()) {
+                writing = directory.resolve(RunLayout.RUN_JSON);
                 writeManifest(manifest.with(known.get().ended(e.outcome(), e.message(), e.testTimeSecond())));
             }
         } catch (IOException x) {
-            throw failure(e.cellId(), "the end of its run", directory.resolve(RunLayout.EVENTS), x);
+            throw failure(e.cellId(), "the end of its run", writing, x);
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    /**
+     * Records the end of a cell that ended while this directory could not take it (the disk
+     * filled between the journal's record of the end and run.json's), as the journal has it:
+     * in run.json, and in events.jsonl unless the line got there before the disk filled (then
+     * run.json takes that line's message and time). Nothing when run.json already has it.
+     *
+     * @param unixTimeSecond when the cell ended, for events.jsonl
+     * @return whether anything was recorded
+     * @throws IOException run.json does not list the cell (it cannot describe it), or a write failed
+     */
+    public boolean recordEnd(RunEnded end, double unixTimeSecond) throws IOException {
+        shared.lock();
+        try {
+            requireOpen();
+            CellEntry entry = manifest.cell(end.cellId()).orElseThrow(() -> new IOException("cell " + end.cellId()
+                    + " ended " + end.outcome() + " but " + directory.resolve(RunLayout.RUN_JSON) + " does not list it"));
+            if (entry.outcome().equals(Optional.of(end.outcome()))) {
+                return false;
+            }
+            Optional<LoggedEvent.RunEnded> logged = EventLogReader.lastEnd(directory, end.cellId())
+                    .filter(l -> l.outcome() == end.outcome());
+            if (logged.isEmpty()) {
+                events.append(end, unixTimeSecond);
+            }
+            writeManifest(manifest.with(entry.ended(end.outcome(), logged.map(LoggedEvent.RunEnded::message)
+                    .orElse(end.message()), logged.map(LoggedEvent.RunEnded::testTimeSecond).orElse(end.testTimeSecond()))));
+            return true;
         } finally {
             shared.unlock();
         }

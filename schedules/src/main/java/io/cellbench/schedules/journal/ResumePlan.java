@@ -110,6 +110,14 @@ public final class ResumePlan {
         Optional<RunEvent.Outcome> recorded = manifested.flatMap(CellEntry::outcome);
         Optional<JournalEntry> journal = JournalFiles.readEntry(runDirectory, id);
         if (journal.isPresent() && journal.get().finished()) {
+            if (manifested.isEmpty()) {
+                // A cell that ran had its entry written as it started: this run.json is not the run's.
+                Path runJson = runDirectory.resolve(io.cellbench.daq.run.RunLayout.RUN_JSON);
+                throw new IOException("cell " + id + " has finished (its journal says " + journal.get().outcome()
+                        + ") but " + runJson + " does not list it, so resume cannot record how it ended (run.json"
+                        + " replaced by an older copy?): move run.json aside, rebuild it from the data with"
+                        + " 'cellbench repair " + runDirectory + "', then resume");
+            }
             return new Finished(id, journal.get().outcome());
         }
         if (recorded.isPresent() && recorded.get() != RunEvent.Outcome.STOPPED) {

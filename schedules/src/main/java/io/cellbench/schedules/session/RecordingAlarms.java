@@ -33,8 +33,12 @@ final class RecordingAlarms implements RunListener {
             inner.on(event);
         } catch (RecordingFailure f) {
             if (said.add(f.cellId() + " " + f.file())) {
-                console.println("cellbench: ALARM: " + f.getMessage() + "; the cell stops at open circuit. Once "
-                        + "there is room again: cellbench resume " + runDirectory);
+                // a cell whose end could not be written had ended: it stops nothing, resume records the end
+                console.println("cellbench: ALARM: " + f.getMessage() + (event instanceof RunEvent.RunEnded e
+                        && e.outcome() != RunEvent.Outcome.STOPPED
+                        ? "; the cell had ended " + e.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                        + ". Once there is room again, cellbench resume " + runDirectory + " records its end"
+                        : "; the cell stops at open circuit. Once there is room again: cellbench resume " + runDirectory));
             }
             throw f;
         }

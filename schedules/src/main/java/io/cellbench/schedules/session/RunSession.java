@@ -204,6 +204,12 @@ public final class RunSession {
             for (RunEvent.Notice n : options.extras().notes()) {
                 record.on(n);
             }
+            if (options.start() instanceof SessionStart.Resumed) {
+                // the run's cells this resume leaves alone: a finished one's end may be in its journal only
+                List<String> running = schedule.cells().stream().map(c -> c.info().id()).toList();
+                FinishedEnds.record(record, out, info.cells().stream().filter(id -> !running.contains(id)).toList())
+                        .forEach(console::println);
+            }
             RunJournal journal = new RunJournal(out, record::flush, instruments.state(), journalRows, resume);
             SinkFanout sinks = open.sinks = SinkFanout.open(record, options.sinks(), new SinkContext(out, info,
                     options.environment(), console::println, record::on));

@@ -56,8 +56,7 @@ class RunSessionTest {
     private final PrintStream console = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
     private SessionOptions.Builder options(Path dir, Path schedule) {
-        return SessionOptions.builder(dir, schedule, TestBench.simulated()).version("test").console(console)
-                .environment(Map.of());
+        return TestBench.options(dir, schedule, console);
     }
 
     @Test

@@ -49,6 +49,11 @@ public final class TestBench implements SimulatorFactory {
      * charge and discharge with a sample a minute, into {@code dir}; returns the schedule file.
      */
     public static Path schedule(Path dir, List<String> cells) throws IOException {
+        return schedule(dir, cells, Map.of());
+    }
+
+    /** The same, with the YAML lines {@code settingsOf} gives a cell (such as {@code "start: {after: [coin-1]}"}). */
+    public static Path schedule(Path dir, List<String> cells, Map<String, String> settingsOf) throws IOException {
         return CoinSchedule.write(dir, "test cells", cells, """
                 name: one cycle
                 limits:
@@ -59,6 +64,12 @@ public final class TestBench implements SimulatorFactory {
                   - Rest for 10 minutes
                   - Charge at C/2 until 3.7 V
                   - Discharge at C/2 until 1.9 V
-                """);
+                """, settingsOf);
+    }
+
+    /** A session of {@code schedule} into {@code dir} on this bench, its console {@code console}. */
+    static SessionOptions.Builder options(Path dir, Path schedule, java.io.PrintStream console) {
+        return SessionOptions.builder(dir, schedule, simulated()).version("test").console(console)
+                .environment(Map.of());
     }
 }
