@@ -24,6 +24,13 @@ final class HouseholderQr {
                 qr[j][i] = a[i][j];
             }
         }
+        return solveColumns(qr, b, tolerance);
+    }
+
+    /** As {@link #solve}, for the matrix given by its columns, which are overwritten by the reflections. */
+    static double[] solveColumns(double[][] qr, double[] b, double tolerance) {
+        int rows = b.length;
+        int cols = qr.length;
         double[] y = b.clone();
         double[] diagonal = new double[cols];
         for (int k = 0; k < cols; k++) {
@@ -63,12 +70,16 @@ final class HouseholderQr {
     }
 
     private static void reflect(double[] v, double[] u, int from, int rows, double denominator) {
+        // four running sums instead of one: each addition waits on the one before it, so a single
+        // sum runs at the adder's latency, four at its throughput (the QR's dot products were
+        // most of Lin-KK's time)
         double dot = 0;
-        for (int i = from; i < rows; i++) {
+        int i = from;
+        for (; i < rows; i++) {
             dot += v[i] * u[i];
         }
         double f = dot / denominator;
-        for (int i = from; i < rows; i++) {
+        for (i = from; i < rows; i++) {
             u[i] += f * v[i];
         }
     }
