@@ -73,11 +73,21 @@ final class HouseholderQr {
         // four running sums instead of one: each addition waits on the one before it, so a single
         // sum runs at the adder's latency, four at its throughput (the QR's dot products were
         // most of Lin-KK's time)
-        double dot = 0;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
         int i = from;
-        for (; i < rows; i++) {
-            dot += v[i] * u[i];
+        for (; i + 3 < rows; i += 4) {
+            s0 += v[i] * u[i];
+            s1 += v[i + 1] * u[i + 1];
+            s2 += v[i + 2] * u[i + 2];
+            s3 += v[i + 3] * u[i + 3];
         }
+        for (; i < rows; i++) {
+            s0 += v[i] * u[i];
+        }
+        double dot = (s0 + s1) + (s2 + s3);
         double f = dot / denominator;
         for (i = from; i < rows; i++) {
             u[i] += f * v[i];
