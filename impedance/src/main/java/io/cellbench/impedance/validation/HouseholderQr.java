@@ -1,5 +1,7 @@
 package io.cellbench.impedance.validation;
 
+import io.cellbench.impedance.DotProduct;
+
 /**
  * The least-squares solution of ax = b by Householder QR, on the matrix's columns as arrays (each
  * reflection runs down contiguous memory). Lin-KK solves up to ~30 of these per sweep, every
@@ -70,26 +72,9 @@ final class HouseholderQr {
     }
 
     private static void reflect(double[] v, double[] u, int from, int rows, double denominator) {
-        // four running sums instead of one: each addition waits on the one before it, so a single
-        // sum runs at the adder's latency, four at its throughput (the QR's dot products were
-        // most of Lin-KK's time)
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = from;
-        for (; i + 3 < rows; i += 4) {
-            s0 += v[i] * u[i];
-            s1 += v[i + 1] * u[i + 1];
-            s2 += v[i + 2] * u[i + 2];
-            s3 += v[i + 3] * u[i + 3];
-        }
-        for (; i < rows; i++) {
-            s0 += v[i] * u[i];
-        }
-        double dot = (s0 + s1) + (s2 + s3);
-        double f = dot / denominator;
-        for (i = from; i < rows; i++) {
+        // the QR's dot products were most of Lin-KK's time: four running sums, not one
+        double f = DotProduct.of(v, u, from, rows) / denominator;
+        for (int i = from; i < rows; i++) {
             u[i] += f * v[i];
         }
     }
