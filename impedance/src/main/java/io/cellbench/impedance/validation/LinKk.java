@@ -143,8 +143,9 @@ public final class LinKk {
                 sum += column[i] * column[i];
             }
             norm[j] = sum > 0 ? Math.sqrt(sum) : 1;
+            double inverse = 1 / norm[j];
             for (int i = 0; i < rows; i++) {
-                scaled[j][i] = column[i] / norm[j];
+                scaled[j][i] = column[i] * inverse;
             }
         }
         double[] x = HouseholderQr.solveColumns(scaled, b, RANK_TOLERANCE);

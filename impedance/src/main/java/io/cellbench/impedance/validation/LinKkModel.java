@@ -29,14 +29,18 @@ record LinKkModel(double ohmic, double[] tau, double[] resistances, double induc
             z[i] = s.real(i) / a;
             z[n + i] = s.imag(i) / a;
         }
+        double[] inverseModulus = new double[n];
+        for (int i = 0; i < n; i++) {
+            inverseModulus[i] = 1 / s.modulus(i);
+        }
         for (int k = 0; k < m; k++) {
             double[] column = columns[k + 1];
             for (int i = 0; i < n; i++) {
-                double a = s.modulus(i);
                 double x = omega[i] * tau[k];
-                double d = 1 + x * x;
-                column[i] = 1 / d / a;
-                column[n + i] = -x / d / a;
+                // one division per element instead of four: these columns are built afresh for every M
+                double re = inverseModulus[i] / (1 + x * x);
+                column[i] = re;
+                column[n + i] = -x * re;
             }
         }
         double[] x = switch (type) {
