@@ -7,7 +7,8 @@ import org.hipparchus.util.MathArrays;
  * The few complex operations the circuit's allocation-free evaluation needs, on real and
  * imaginary parts held in arrays. Each follows Hipparchus' {@code Complex} to the bit, special
  * values included (1/0 is infinite, 1/∞ is 0, a product uses {@code linearCombination}), so a
- * fit through either path gives the same numbers.
+ * fit through either path gives the same numbers. The exception is {@code product}, plain
+ * products for a parallel's derivative scaling, which the {@code Complex} path uses as well.
  */
 final class ComplexParts {
 
