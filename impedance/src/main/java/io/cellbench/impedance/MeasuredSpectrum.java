@@ -15,11 +15,17 @@ public final class MeasuredSpectrum {
     private final double[] frequencyHz;
     private final double[] real;
     private final double[] imag;
+    /** |Z| of each point, computed once: the analyses read it for every point many times (Lin-KK once per M). */
+    private final double[] modulus;
 
     private MeasuredSpectrum(double[] frequencyHz, double[] real, double[] imag) {
         this.frequencyHz = frequencyHz;
         this.real = real;
         this.imag = imag;
+        this.modulus = new double[real.length];
+        for (int i = 0; i < real.length; i++) {
+            modulus[i] = Math.hypot(real[i], imag[i]);
+        }
     }
 
     /** From a sweep's points; a bad point is named by its index, frequency and value. */
@@ -87,7 +93,7 @@ public final class MeasuredSpectrum {
     }
 
     public double modulus(int i) {
-        return Math.hypot(real[i], imag[i]);
+        return modulus[i];
     }
 
     public double[] frequenciesHz() {

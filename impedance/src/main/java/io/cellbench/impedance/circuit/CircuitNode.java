@@ -128,10 +128,10 @@ public sealed interface CircuitNode {
             if (dz != null) {
                 for (int i = 0; i < branchZ.length; i++) {
                     Complex ratio = z.divide(branchZ[i]);
-                    Complex scale = ratio.multiply(ratio);
+                    Complex scale = ComplexParts.product(ratio, ratio);
                     CircuitNode branch = branches.get(i);
                     for (int k = branch.firstParameter(); k < branch.parameterEnd(); k++) {
-                        dz[k] = dz[k].multiply(scale);
+                        dz[k] = ComplexParts.product(dz[k], scale);
                     }
                 }
             }
@@ -162,11 +162,11 @@ public sealed interface CircuitNode {
                     ComplexParts.divide(re, im, zRe[slot], zIm[slot], zRe, zIm, temp);
                     double ratioRe = zRe[temp];
                     double ratioIm = zIm[temp];
-                    ComplexParts.multiply(ratioRe, ratioIm, ratioRe, ratioIm, zRe, zIm, temp);
+                    ComplexParts.product(ratioRe, ratioIm, ratioRe, ratioIm, zRe, zIm, temp);
                     double scaleRe = zRe[temp];
                     double scaleIm = zIm[temp];
                     for (int k = branch.firstParameter(); k < branch.parameterEnd(); k++) {
-                        ComplexParts.multiply(dzRe[k], dzIm[k], scaleRe, scaleIm, dzRe, dzIm, k);
+                        ComplexParts.product(dzRe[k], dzIm[k], scaleRe, scaleIm, dzRe, dzIm, k);
                     }
                 }
             }

@@ -82,15 +82,21 @@ final class NonNegativeQuadratic {
                 nonZero[count++] = j;
             }
         }
+        // Hx column by column (h is symmetric: row j is column j), so the inner loop runs down
+        // contiguous memory with no sum waiting on the one before; each (Hx)_i is still summed
+        // over the same j in the same order, so the gradient is the same to the last bit
+        double[] hx = new double[n];
+        for (int k = 0; k < count; k++) {
+            int j = nonZero[k];
+            double[] column = h[j];
+            double xj = x[j];
+            for (int i = 0; i < n; i++) {
+                hx[i] += column[i] * xj;
+            }
+        }
         double[] w = c.clone();
         for (int i = 0; i < n; i++) {
-            double[] row = h[i];
-            double sum = 0;
-            for (int k = 0; k < count; k++) {
-                int j = nonZero[k];
-                sum += row[j] * x[j];
-            }
-            w[i] -= sum;
+            w[i] -= hx[i];
         }
         return w;
     }

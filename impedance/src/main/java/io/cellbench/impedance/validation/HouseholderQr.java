@@ -1,5 +1,7 @@
 package io.cellbench.impedance.validation;
 
+import io.cellbench.impedance.DotProduct;
+
 /**
  * The least-squares solution of ax = b by Householder QR, on the matrix's columns as arrays (each
  * reflection runs down contiguous memory). Lin-KK solves up to ~30 of these per sweep, every
@@ -24,6 +26,13 @@ final class HouseholderQr {
                 qr[j][i] = a[i][j];
             }
         }
+        return solveColumns(qr, b, tolerance);
+    }
+
+    /** As {@link #solve}, for the matrix given by its columns, which are overwritten by the reflections. */
+    static double[] solveColumns(double[][] qr, double[] b, double tolerance) {
+        int rows = b.length;
+        int cols = qr.length;
         double[] y = b.clone();
         double[] diagonal = new double[cols];
         for (int k = 0; k < cols; k++) {
@@ -63,11 +72,8 @@ final class HouseholderQr {
     }
 
     private static void reflect(double[] v, double[] u, int from, int rows, double denominator) {
-        double dot = 0;
-        for (int i = from; i < rows; i++) {
-            dot += v[i] * u[i];
-        }
-        double f = dot / denominator;
+        // the QR's dot products were most of Lin-KK's time: four running sums, not one
+        double f = DotProduct.of(v, u, from, rows) / denominator;
         for (int i = from; i < rows; i++) {
             u[i] += f * v[i];
         }

@@ -69,7 +69,7 @@ public final class LinKk {
         int candidateM = 0;
         for (int m = 1; m <= last; m++) {
             LinKkModel model = LinKkModel.fit(spectrum, m, options.fit(), options.addCapacitance());
-            double rms = Residuals.between(spectrum, modelPoints(spectrum, model)).rms();
+            double rms = model.rmsResidual(spectrum);
             if (candidate != null && rms * FLOOR_FACTOR < candidateRms) {
                 candidate = null; // the floor lies lower: the candidate was still underfitting
             }
@@ -122,35 +122,40 @@ public final class LinKk {
         return 1 - negative / positive;
     }
 
-    /** The minimum-norm least-squares solution (numpy's pinv), so an all-zero column gets 0. */
     /**
-     * The least-squares solution of a x = b: by Householder QR, which is stable (it never squares
-     * the condition number, as the normal equations would) and several times cheaper than an SVD,
-     * and the test solves up to ~30 of these per spectrum, every sweep of a run. The columns are
-     * scaled to unit length first (the ohmic, RC, inductance and capacitance columns differ by many
-     * decades), so a dependent column shows as a tiny diagonal element of R; then the SVD's
-     * minimum-norm solution is taken, as QR has no unique answer.
+     * The least-squares solution of a x = b, {@code a} given by its columns: by Householder QR,
+     * which is stable (it never squares the condition number, as the normal equations would) and
+     * several times cheaper than an SVD, and the test solves up to ~30 of these per spectrum,
+     * every sweep of a run. The columns are scaled to unit length first (the ohmic, RC, inductance
+     * and capacitance columns differ by many decades), so a dependent column shows as a tiny
+     * diagonal element of R; then the SVD's minimum-norm solution is taken (numpy's pinv, so an
+     * all-zero column gets 0), as QR has no unique answer.
      */
-    static double[] leastSquares(double[][] a, double[] b) {
-        int rows = a.length;
-        int cols = a[0].length;
+    static double[] leastSquares(double[][] columns, double[] b) {
+        int rows = b.length;
+        int cols = columns.length;
         double[] norm = new double[cols];
-        for (double[] row : a) {
-            for (int j = 0; j < cols; j++) {
-                norm[j] += row[j] * row[j];
-            }
-        }
-        double[][] scaled = new double[rows][cols];
+        double[][] scaled = new double[cols][rows];
         for (int j = 0; j < cols; j++) {
-            norm[j] = norm[j] > 0 ? Math.sqrt(norm[j]) : 1;
-        }
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                scaled[i][j] = a[i][j] / norm[j];
+            double[] column = columns[j];
+            double sum = 0;
+            for (int i = 0; i < rows; i++) {
+                sum += column[i] * column[i];
+            }
+            norm[j] = sum > 0 ? Math.sqrt(sum) : 1;
+            double inverse = 1 / norm[j];
+            for (int i = 0; i < rows; i++) {
+                scaled[j][i] = column[i] * inverse;
             }
         }
-        double[] x = HouseholderQr.solve(scaled, b, RANK_TOLERANCE);
+        double[] x = HouseholderQr.solveColumns(scaled, b, RANK_TOLERANCE);
         if (x == null) {
+            double[][] a = new double[rows][cols];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    a[i][j] = columns[j][i];
+                }
+            }
             return new SingularValueDecomposition(new Array2DRowRealMatrix(a, false)).getSolver()
                     .solve(new ArrayRealVector(b, false)).toArray();
         }

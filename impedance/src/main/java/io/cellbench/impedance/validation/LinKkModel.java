@@ -12,33 +12,41 @@ record LinKkModel(double ohmic, double[] tau, double[] resistances, double induc
     static LinKkModel fit(MeasuredSpectrum s, int m, LinKkFit type, boolean withCapacitance) {
         int n = s.size();
         double[] tau = LinKk.timeConstants(s.frequenciesHz(), m);
-        // columns: 0 = R_ohm, 1..m = R_k, m+1 = L, m+2 = 1/C (when present)
+        // columns: 0 = R_ohm, 1..m = R_k, m+1 = L, m+2 = 1/C (when present); each column one array
+        // (the QR works down columns), real parts in rows 0..n−1 and imaginary parts in n..2n−1
         int cols = m + 2 + (withCapacitance ? 1 : 0);
-        double[][] re = new double[n][cols];
-        double[][] im = new double[n][cols];
-        double[] zRe = new double[n];
-        double[] zIm = new double[n];
+        double[][] columns = new double[cols][2 * n];
+        double[] z = new double[2 * n];
+        double[] omega = new double[n];
         for (int i = 0; i < n; i++) {
-            double omega = 2 * Math.PI * s.frequencyHz(i);
+            omega[i] = 2 * Math.PI * s.frequencyHz(i);
             double a = s.modulus(i);
-            re[i][0] = 1 / a;
-            for (int k = 0; k < m; k++) {
-                double x = omega * tau[k];
-                double d = 1 + x * x;
-                re[i][k + 1] = 1 / d / a;
-                im[i][k + 1] = -x / d / a;
-            }
-            im[i][m + 1] = omega / a;
+            columns[0][i] = 1 / a;
+            columns[m + 1][n + i] = omega[i] / a;
             if (withCapacitance) {
-                im[i][m + 2] = -1 / (omega * a);
+                columns[m + 2][n + i] = -1 / (omega[i] * a);
             }
-            zRe[i] = s.real(i) / a;
-            zIm[i] = s.imag(i) / a;
+            z[i] = s.real(i) / a;
+            z[n + i] = s.imag(i) / a;
+        }
+        double[] inverseModulus = new double[n];
+        for (int i = 0; i < n; i++) {
+            inverseModulus[i] = 1 / s.modulus(i);
+        }
+        for (int k = 0; k < m; k++) {
+            double[] column = columns[k + 1];
+            for (int i = 0; i < n; i++) {
+                double x = omega[i] * tau[k];
+                // one division per element instead of four: these columns are built afresh for every M
+                double re = inverseModulus[i] / (1 + x * x);
+                column[i] = re;
+                column[n + i] = -x * re;
+            }
         }
         double[] x = switch (type) {
-            case REAL -> realFit(re, im, zRe, zIm, m, withCapacitance);
-            case IMAG -> imagFit(s, re, im, zIm, m);
-            case COMPLEX -> LinKk.leastSquares(stack(re, im), concat(zRe, zIm));
+            case REAL -> realFit(columns, z, n, m, withCapacitance);
+            case IMAG -> imagFit(s, columns, z, m);
+            case COMPLEX -> LinKk.leastSquares(columns, z);
         };
         double[] r = new double[m];
         System.arraycopy(x, 1, r, 0, m);
@@ -47,22 +55,21 @@ record LinKkModel(double ohmic, double[] tau, double[] resistances, double induc
     }
 
     /** Re Z first; then L (and 1/C) from what the RC elements leave of Im Z. */
-    private static double[] realFit(double[][] re, double[][] im, double[] zRe, double[] zIm, int m, boolean cap) {
-        double[] x = LinKk.leastSquares(re, zRe);
-        int n = zRe.length;
+    private static double[] realFit(double[][] columns, double[] z, int n, int m, boolean cap) {
+        double[] x = LinKk.leastSquares(rows(columns, 0, n), java.util.Arrays.copyOfRange(z, 0, n));
         int extra = cap ? 2 : 1;
-        double[][] a = new double[n][extra];
+        double[][] a = new double[extra][];
         double[] rest = new double[n];
         for (int i = 0; i < n; i++) {
             double fitted = 0;
             for (int k = 1; k <= m; k++) {
-                fitted += im[i][k] * x[k];
+                fitted += columns[k][n + i] * x[k];
             }
-            rest[i] = zIm[i] - fitted;
-            a[i][0] = im[i][m + 1];
-            if (cap) {
-                a[i][1] = im[i][m + 2];
-            }
+            rest[i] = z[n + i] - fitted;
+        }
+        a[0] = java.util.Arrays.copyOfRange(columns[m + 1], n, 2 * n);
+        if (cap) {
+            a[1] = java.util.Arrays.copyOfRange(columns[m + 2], n, 2 * n);
         }
         double[] lc = LinKk.leastSquares(a, rest);
         x[m + 1] = lc[0];
@@ -73,15 +80,16 @@ record LinKkModel(double ohmic, double[] tau, double[] resistances, double induc
     }
 
     /** Im Z first; then R_ohm as the 1/|Z|²-weighted mean of what the RC elements leave of Re Z (Boukamp 1995, eq. 7). */
-    private static double[] imagFit(MeasuredSpectrum s, double[][] re, double[][] im, double[] zIm, int m) {
-        double[] x = LinKk.leastSquares(im, zIm);
+    private static double[] imagFit(MeasuredSpectrum s, double[][] columns, double[] z, int m) {
+        int n = s.size();
+        double[] x = LinKk.leastSquares(rows(columns, n, 2 * n), java.util.Arrays.copyOfRange(z, n, 2 * n));
         double numerator = 0;
         double denominator = 0;
-        for (int i = 0; i < zIm.length; i++) {
+        for (int i = 0; i < n; i++) {
             double a = s.modulus(i);
             double fitted = 0;
             for (int k = 1; k <= m; k++) {
-                fitted += re[i][k] * x[k] * a;
+                fitted += columns[k][i] * x[k] * a;
             }
             double w = 1 / (a * a);
             numerator += w * (s.real(i) - fitted);
@@ -89,6 +97,32 @@ record LinKkModel(double ohmic, double[] tau, double[] resistances, double induc
         }
         x[0] = numerator / denominator;
         return x;
+    }
+
+    /** Rows {@code from} to {@code to} of every column. */
+    private static double[][] rows(double[][] columns, int from, int to) {
+        double[][] part = new double[columns.length][];
+        for (int j = 0; j < columns.length; j++) {
+            part[j] = java.util.Arrays.copyOfRange(columns[j], from, to);
+        }
+        return part;
+    }
+
+    /**
+     * √(mean of the 2N squared residuals relative to |Z|), as {@link io.cellbench.impedance.Residuals}
+     * computes it, without the lists of points: the μ criterion asks this of every M.
+     */
+    double rmsResidual(MeasuredSpectrum s) {
+        int n = s.size();
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double modulus = s.modulus(i);
+            double[] model = impedance(s.frequencyHz(i));
+            double re = (s.real(i) - model[0]) / modulus;
+            double im = (s.imag(i) - model[1]) / modulus;
+            sum += re * re + im * im;
+        }
+        return Math.sqrt(sum / (2 * n));
     }
 
     /** Ẑ at {@code frequencyHz} as {re, im}. */
@@ -106,19 +140,5 @@ record LinKkModel(double ohmic, double[] tau, double[] resistances, double induc
             im -= 1 / (omega * capacitance);
         }
         return new double[] {re, im};
-    }
-
-    private static double[][] stack(double[][] top, double[][] bottom) {
-        double[][] all = new double[top.length + bottom.length][];
-        System.arraycopy(top, 0, all, 0, top.length);
-        System.arraycopy(bottom, 0, all, top.length, bottom.length);
-        return all;
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] all = new double[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 }
