@@ -1,6 +1,5 @@
 package io.cellbench.daq.run;
 
-import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Notice;
 import io.cellbench.core.data.RunEvent.RunEnded;
@@ -37,7 +36,7 @@ import org.apache.arrow.memory.RootAllocator;
  * </pre>
  * A cell's files open on its RunStarted and close on its RunEnded (or {@link #close()}).
  * Cells may run on different threads, each cell's events on one thread; the shared event
- * log and run.json are guarded by a lock. A write failure is thrown to the caller as a
+ * log and run.json (kept by {@link RunDescription}) are guarded by a lock. A write failure is thrown to the caller as a
  * {@link RecordingFailure} naming the cell and the file: losing data must not go unnoticed.
  */
 public final class RunDirectorySink implements RunListener, AutoCloseable {
@@ -56,11 +55,11 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
     private final ReentrantLock shared = new ReentrantLock();
     private final EventLog events;
     private final List<String> repairs;
-    private RunManifest manifest;
+    private final RunDescription description;
     private boolean closed;
 
     private RunDirectorySink(Path directory, RunInfo info, ArrowWriteOptions options, BufferAllocator allocator,
-                             boolean ownsAllocator, EventLog events, RunManifest manifest) {
+                             boolean ownsAllocator, EventLog events, RunDescription description) {
         this.repairs = events.repaired() == null ? List.of() : List.of(events.repaired());
         this.directory = directory;
         this.info = info;
@@ -68,7 +67,7 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         this.allocator = allocator;
         this.ownsAllocator = ownsAllocator;
         this.events = events;
-        this.manifest = manifest;
+        this.description = description;
     }
 
     /** Opens {@code directory} with the default write options and an allocator of its own. */
@@ -95,25 +94,14 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
     private static RunDirectorySink open(Path directory, RunInfo info, ArrowWriteOptions options,
                                          BufferAllocator allocator, boolean ownsAllocator) throws IOException {
         Files.createDirectories(directory.resolve(RunLayout.CELLS));
-        Path runJson = directory.resolve(RunLayout.RUN_JSON);
-        RunManifest manifest;
-        if (Files.exists(runJson)) {
-            manifest = RunManifest.read(runJson);
-            if (!manifest.runId().equals(info.runId())) {
-                throw new IOException(directory + " already holds run \"" + manifest.runId()
-                        + "\"; record run \"" + info.runId() + "\" in a new directory");
-            }
-        } else {
-            manifest = RunManifest.of(info);
-            manifest.write(runJson);
-        }
+        RunDescription description = RunDescription.open(directory, info);
         EventLog events = EventLog.open(directory.resolve(RunLayout.EVENTS));
         if (events.repaired() != null) {
             // The log's own record of the repair, dated now: the run had no event at this moment.
             events.append(new Notice("", Double.NaN, RunEvent.Severity.WARNING, events.repaired()),
                     System.currentTimeMillis() / 1000.0);
         }
-        return new RunDirectorySink(directory, info, options, allocator, ownsAllocator, events, manifest);
+        return new RunDirectorySink(directory, info, options, allocator, ownsAllocator, events, description);
     }
 
     /**
@@ -225,22 +213,13 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
                 requireOpen();
             }
             cells.put(cellId, recorder);
-            Optional<CellEntry> known = manifest.cell(cellId);
-            CellEntry entry = e.resumed() && known.isPresent() ? known.get().resumed() : newEntry(e);
-            writeManifest(manifest.with(entry));
+            description.started(e);
             events.append(e, e.unixTimeSecond());
         } catch (IOException x) {
-            throw failure(cellId, "the run description", directory.resolve(RunLayout.RUN_JSON), x);
+            throw failure(cellId, "the run description", description.file(), x);
         } finally {
             shared.unlock();
         }
-    }
-
-    private CellEntry newEntry(RunStarted e) {
-        CellInfo cell = e.cell();
-        return new CellEntry(cell, nullToEmpty(e.protocolName()), nullToEmpty(e.protocolSource()),
-                info.instrumentsOf(e.cellId()), RunLayout.CELLS + "/" + e.cellId(), e.unixTimeSecond(), 1,
-                Optional.empty(), "", Double.NaN);
     }
 
     private void end(RunEnded e) {
@@ -255,10 +234,10 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         try {
             requireOpen();
             events.append(e, unixTime);
-            Optional<CellEntry> known = manifest.cell(e.cellId());
+            Optional<CellEntry> known = description.cell(e.cellId());
             if (known.isPresent()) {
-                writing = directory.resolve(RunLayout.RUN_JSON);
-                writeManifest(manifest.with(known.get().ended(e.outcome(), e.message(), e.testTimeSecond())));
+                writing = description.file();
+                description.ended(known.get(), e.outcome(), e.message(), e.testTimeSecond());
             }
         } catch (IOException x) {
             throw failure(e.cellId(), "the end of its run", writing, x);
@@ -281,8 +260,8 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
         shared.lock();
         try {
             requireOpen();
-            CellEntry entry = manifest.cell(end.cellId()).orElseThrow(() -> new IOException("cell " + end.cellId()
-                    + " ended " + end.outcome() + " but " + directory.resolve(RunLayout.RUN_JSON) + " does not list it"));
+            CellEntry entry = description.cell(end.cellId()).orElseThrow(() -> new IOException("cell " + end.cellId()
+                    + " ended " + end.outcome() + " but " + description.file() + " does not list it"));
             if (entry.outcome().equals(Optional.of(end.outcome()))) {
                 return false;
             }
@@ -291,8 +270,8 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
             if (logged.isEmpty()) {
                 events.append(end, unixTimeSecond);
             }
-            writeManifest(manifest.with(entry.ended(end.outcome(), logged.map(LoggedEvent.RunEnded::message)
-                    .orElse(end.message()), logged.map(LoggedEvent.RunEnded::testTimeSecond).orElse(end.testTimeSecond()))));
+            description.ended(entry, end.outcome(), logged.map(LoggedEvent.RunEnded::message).orElse(end.message()),
+                    logged.map(LoggedEvent.RunEnded::testTimeSecond).orElse(end.testTimeSecond()));
             return true;
         } finally {
             shared.unlock();
@@ -333,12 +312,6 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
                     + " before its RunStarted (or after its RunEnded); the run directory has no open files for it");
         }
         return recorder;
-    }
-
-    private void writeManifest(RunManifest updated) throws IOException {
-        RunManifest ordered = updated.inOrder(info.cells());
-        ordered.write(directory.resolve(RunLayout.RUN_JSON));
-        manifest = ordered;
     }
 
     private void requireOpen() {
@@ -392,9 +365,5 @@ public final class RunDirectorySink implements RunListener, AutoCloseable {
 
     private static RecordingFailure failure(String cellId, String what, Path where, IOException cause) {
         return new RecordingFailure(cellId, what, where, cause);
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

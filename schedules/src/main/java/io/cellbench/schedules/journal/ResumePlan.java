@@ -144,8 +144,9 @@ public final class ResumePlan {
         }
         RunPosition at = entry.position();
         RunPosition moved = (lastSample[0] == null ? at : at.advancedTo(lastSample[0])).recordedOnDisk(lastSample[0]);
-        double[] unwritten = onDisk < at.testTimeSecond()
-                ? new double[] {Math.max(0, onDisk), at.testTimeSecond()} : null;
+        // Nothing on disk counts from test time 0: a cell stopped at 0 lost nothing (an empty range).
+        double from = Math.max(0, onDisk);
+        double[] unwritten = from < at.testTimeSecond() ? new double[] {from, at.testTimeSecond()} : null;
         return new Continue(id, entry.continuingAt(moved, lastSample[0] == null ? null : onDisk), unwritten);
     }
 }

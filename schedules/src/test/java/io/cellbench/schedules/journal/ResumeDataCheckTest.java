@@ -127,6 +127,32 @@ class ResumeDataCheckTest {
         org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(dir.resolve("cells/empty/samples-0001.arrows")));
     }
 
+    /**
+     * A cell stopped at test time 0 (its journal written as it started, no sample yet) lost
+     * nothing. Before, resume said "samples from test time 0.0 s to 0.0 s ... are lost" for it,
+     * a false alarm to whoever reads events.jsonl.
+     */
+    @Test
+    void aCellStoppedAtTestTimeZeroWithNothingOnDiskLostNothing() throws IOException {
+        record(Map.of("empty", 0, "crashed", 0)); // "empty" and "crashed": a samples file with no row
+        // "none": no files at all (the disk filled before they were created)
+        for (String id : List.of("empty", "none")) {
+            JournalFiles.writeEntry(dir, new JournalEntry(id, 0, position(1, 0), null, Map.of(), null));
+        }
+        // "crashed": a real gap: the journal got to 30 s and no sample reached the disk
+        JournalFiles.writeEntry(dir, new JournalEntry("crashed", 0, position(1, 30), null, Map.of(), null));
+
+        Map<String, ResumePlan.CellPlan> plan = ResumePlan.plan(dir, List.of("empty", "none", "crashed"));
+
+        for (String id : List.of("empty", "none")) {
+            ResumePlan.Continue stopped = assertInstanceOf(ResumePlan.Continue.class, plan.get(id), id);
+            assertNull(stopped.unwritten(), id + ": nothing was lost, so no loss is reported");
+            assertEquals(0, stopped.entry().position().testTimeSecond(), id);
+        }
+        ResumePlan.Continue crashed = assertInstanceOf(ResumePlan.Continue.class, plan.get("crashed"));
+        assertArrayEquals(new double[] {0, 30}, crashed.unwritten(), "a real gap is still said");
+    }
+
     /** Each cell's samples, one a second in step 2, up to the given test time. */
     private void record(Map<String, Integer> lastSecond) throws IOException {
         RunInfo info = new RunInfo("run-1", Instant.ofEpochSecond((long) T0), "test");
