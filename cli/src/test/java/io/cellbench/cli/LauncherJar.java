@@ -31,6 +31,9 @@ final class LauncherJar {
     record Output(int exit, String stdout, String stderr) {
     }
 
+    /** The launcher's setup, as ./cellbench does it; $0 is the repository's root. */
+    private static final String LAUNCHER = ". \"$0/scripts/find-jdk.sh\" && . \"$0/scripts/aot-cache.sh\" && cellbench_find_jdk";
+
     private final Path root;
     private final Path jar;
 
@@ -73,8 +76,20 @@ final class LauncherJar {
 
     /** {@code cellbench ARGS} through the launcher's last step, with {@code env} added to the environment. */
     Output run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", "-c",
-                ". \"$0/scripts/find-jdk.sh\" && . \"$0/scripts/aot-cache.sh\" && cellbench_find_jdk && cellbench_exec \"$@\"",
+        return launch(env, "cellbench_exec \"$@\"", args);
+    }
+
+    /**
+     * As {@link #run}, for benchmarks: the command's output is dropped, and standard error holds
+     * bash's {@code times}, whose last line is the user and system CPU time of everything it started
+     * ("0m1.234s 0m0.056s").
+     */
+    Output runTimed(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return launch(env, "(cellbench_exec \"$@\" >/dev/null 2>&1); rc=$?; times >&2; exit $rc", args);
+    }
+
+    private Output launch(Map<String, String> env, String step, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", LAUNCHER + " && " + step,
                 root.toString(), jar.toString()));
         command.addAll(List.of(args));
         return start(command, env);
@@ -82,8 +97,7 @@ final class LauncherJar {
 
     /** The flags the launcher gives the JVM for {@code cellbench FIRST-ARG…}, one a line. */
     Output aotFlags(Map<String, String> env, String firstArg) throws IOException, InterruptedException {
-        return start(List.of("bash", "-c", ". \"$0/scripts/find-jdk.sh\" && . \"$0/scripts/aot-cache.sh\""
-                + " && cellbench_find_jdk && read -ra f <<<\"$(cellbench_jvm_flags)\""
+        return start(List.of("bash", "-c", LAUNCHER + " && read -ra f <<<\"$(cellbench_jvm_flags)\""
                 + " && cellbench_aot_flags \"$1\" \"$2\" \"${f[@]}\" && for a in \"${CELLBENCH_AOT_FLAGS[@]}\"; do echo \"$a\"; done",
                 root.toString(), jar.toString(), firstArg), env);
     }
