@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher's AOT cache (scripts/aot-cache.sh) never changes what a command prints nor breaks a
+ * The launcher's AOT cache (scripts/jvm-start.sh) never changes what a command prints nor breaks a
  * start, whether the cache is absent, stale (the jar rebuilt) or damaged; real bash, real JVMs, real
  * cache files in a cache directory of the test's own ($XDG_CACHE_HOME). On a JDK older than 25 the
  * launcher makes no cache, which is checked instead.
@@ -71,14 +71,20 @@ class LauncherAotCacheTest {
         assertPlainHelp(env);
         Path old = onlyKey(env);
         warm(env, old);
+        Path oldCache = Files.copy(old.resolve("cellbench.aot"), dir.resolve("stale.aot"));
+        Path other = Files.createDirectories(old.resolveSibling("0123456789abcdef")); // another install's
+        Files.writeString(other.resolve("install"), "/opt/other/cellbench.jar /usr/lib/jvm/other");
         cli.rebuild();
         assertPlainHelp(env); // a new key: records again
-        Path fresh = keys(env).stream().filter(k -> !k.equals(old)).findFirst().orElseThrow();
+        assertFalse(Files.exists(old), "the same install's earlier build's caches go");
+        assertTrue(Files.exists(other), "another install's caches stay");
+        List<Path> now = keys(env);
+        assertEquals(2, now.size(), now::toString);
+        Path fresh = now.stream().filter(k -> !k.equals(other)).findFirst().orElseThrow();
         assertTrue(Files.isRegularFile(fresh.resolve("cellbench.aotconf")));
-        assertTrue(Files.isRegularFile(old.resolve("cellbench.aot")), "the other build's cache is left alone");
         // the old build's cache where the new one's belongs: the JVM finds the jar changed and ignores it
         Files.delete(fresh.resolve("cellbench.aotconf"));
-        Files.copy(old.resolve("cellbench.aot"), fresh.resolve("cellbench.aot"));
+        Files.copy(oldCache, fresh.resolve("cellbench.aot"));
         assertPlainHelp(env);
         assertPlainHelp(env);
     }

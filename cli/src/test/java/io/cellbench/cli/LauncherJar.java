@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * The CLI as the launcher runs it, {@code java … -jar cellbench.jar} with its libraries in
  * {@code lib/}, made from this test's class path (the JVM's AOT cache takes classes from jars only,
  * and the reactor's modules are directories of classes until they are packaged), and started through
- * the launcher's own last step ({@code cellbench_exec} in scripts/aot-cache.sh) in a real bash.
+ * the launcher's own last step ({@code cellbench_exec} in scripts/jvm-start.sh) in a real bash.
  */
 final class LauncherJar {
 
@@ -31,8 +31,9 @@ final class LauncherJar {
     record Output(int exit, String stdout, String stderr) {
     }
 
-    /** The launcher's setup, as ./cellbench does it; $0 is the repository's root. */
-    private static final String LAUNCHER = ". \"$0/scripts/find-jdk.sh\" && . \"$0/scripts/aot-cache.sh\" && cellbench_find_jdk";
+    /** The launcher's setup, as ./cellbench does it (its shell options too); $0 is the repository's root. */
+    private static final String LAUNCHER = "set -euo pipefail; . \"$0/scripts/find-jdk.sh\" && . \"$0/scripts/jvm-start.sh\""
+            + " && cellbench_find_jdk";
 
     private final Path root;
     private final Path jar;
@@ -85,7 +86,7 @@ final class LauncherJar {
      * ("0m1.234s 0m0.056s").
      */
     Output runTimed(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        return launch(env, "(cellbench_exec \"$@\" >/dev/null 2>&1); rc=$?; times >&2; exit $rc", args);
+        return launch(env, "rc=0; (cellbench_exec \"$@\" >/dev/null 2>&1) || rc=$?; times >&2; exit $rc", args);
     }
 
     private Output launch(Map<String, String> env, String step, String... args) throws IOException, InterruptedException {
@@ -100,6 +101,15 @@ final class LauncherJar {
         return start(List.of("bash", "-c", LAUNCHER + " && read -ra f <<<\"$(cellbench_jvm_flags)\""
                 + " && cellbench_aot_flags \"$1\" \"$2\" \"${f[@]}\" && for a in \"${CELLBENCH_AOT_FLAGS[@]}\"; do echo \"$a\"; done",
                 root.toString(), jar.toString(), firstArg), env);
+    }
+
+    /** The JIT flags the launcher gives the JVM for {@code cellbench ARGS}, one a line. */
+    Output jitFlags(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", LAUNCHER
+                + " && shift && cellbench_jit_flags \"$@\" && for a in \"${CELLBENCH_JIT_FLAGS[@]}\"; do echo \"$a\"; done",
+                root.toString(), jar.toString()));
+        command.addAll(List.of(args));
+        return start(command, Map.of());
     }
 
     /** Whether a JVM with the launcher's flags maps {@code cache} for this jar: AOTMode=on fails if it cannot. */
@@ -157,11 +167,11 @@ final class LauncherJar {
 
     private static Path repositoryRoot() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("scripts/aot-cache.sh"))) {
+            if (Files.isRegularFile(p.resolve("scripts/jvm-start.sh"))) {
                 return p;
             }
         }
-        throw new IllegalStateException("no scripts/aot-cache.sh above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("no scripts/jvm-start.sh above " + Path.of("").toAbsolutePath());
     }
 
     /** Writes text that is no AOT cache (nor its configuration) into {@code file}. */

@@ -1,4 +1,7 @@
-# Sourced by ./cellbench: the JVM's AOT cache (JEP 483/514, JDK 25+) for the one-off commands,
+# Sourced by ./cellbench: how the JVM starts for a command. Two things, both measured
+# (FreshStartBenchmark; docs/import.md, "Speed and memory"):
+#  - a small import is compiled by C1 alone (cellbench_jit_flags, at the end);
+#  - the JVM's AOT cache (JEP 483/514, JDK 25+) for the one-off commands,
 # so that `cellbench import`, `data`, `plot`, `--help`… do not load and link their ~2,500 classes
 # from the jars at every start (docs/import.md, "Speed and memory"; docs/operations.md).
 #
@@ -36,9 +39,9 @@ cellbench_aot_key() { # JAR JVM-FLAGS...
   shift
   {
     echo "$JAVA_HOME"
-    cat "$JAVA_HOME/release"
+    cat "$JAVA_HOME/release" || true
     echo "$*" "${JAVA_TOOL_OPTIONS:-}" "${JDK_JAVA_OPTIONS:-}"
-    stat -L -c '%n %s %y %i' "$jar" "$(dirname "$jar")"/lib/*.jar
+    stat -L -c '%n %s %y %i' "$jar" "$(dirname "$jar")"/lib/*.jar || true
   } 2>/dev/null | sha256sum | cut -c1-16
 }
 
@@ -55,6 +58,21 @@ cellbench_aot_create() { # DIR NAME JAR JVM-FLAGS...
   # a configuration cut short (the recording start was killed) or one the JVM refuses: recorded again
   rm -f "$dir/$name.aotconf" "$dir/$name.aot.new"
 }
+
+# A new build's cache directory: the caches of the same install's earlier builds go (a developer
+# rebuilds many times a day), and those of any install or JDK not used for 30 days. A JVM that
+# has a removed file mapped keeps it; one still recording into a removed directory cannot write
+# its configuration and says nothing.
+cellbench_aot_prune() { # DIR JAR
+  local dir=$1 install other
+  install="$2 $JAVA_HOME"
+  for other in "$(dirname "$dir")"/*/; do
+    other=${other%/}
+    [ "$other" != "$dir" ] && [ "$(cat "$other/install" 2>/dev/null)" = "$install" ] && rm -rf "$other"
+  done
+  find "$(dirname "$dir")" -mindepth 1 -maxdepth 1 -type d -mtime +30 -exec rm -rf {} + || true
+  echo "$install" >"$dir/install" || true
+} 2>/dev/null
 
 # Sets CELLBENCH_AOT_FLAGS (an array, maybe empty) for `java JVM-FLAGS CELLBENCH_AOT_FLAGS -jar JAR ARGS`.
 # Usage: cellbench_aot_flags JAR "FIRST-ARG" JVM-FLAGS...
@@ -75,6 +93,7 @@ cellbench_aot_flags() {
     return 0
   fi
   mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] || return 0
+  [ -f "$dir/install" ] || cellbench_aot_prune "$dir" "$jar" || true
   exec {lock}>>"$dir/$name.lock" || return 0
   if ! flock -n -x "$lock"; then # another start is recording or making it: this one runs without
     exec {lock}>&-
@@ -88,8 +107,6 @@ cellbench_aot_flags() {
     exec {lock}>&-
     return 0
   fi
-  # Caches of jars and JDKs not used for 30 days (earlier builds) go.
-  find "$(dirname "$dir")" -mindepth 1 -maxdepth 1 -type d -mtime +30 -exec rm -rf {} + 2>/dev/null || true
   # This start records the classes it loads; the JVM writes the file at its exit, holding the lock
   # (the descriptor stays open into it). DisplayVMOutput: it would print "AOTConfiguration
   # recorded" on stdout.
@@ -97,11 +114,43 @@ cellbench_aot_flags() {
     -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput)
 }
 
-# Runs the CLI in JAR, with the flags Arrow needs and the AOT cache: the launcher's last step.
+# Imports of less than this many bytes in all are compiled by C1 alone. C2's compiling costs more
+# CPU than it saves below about 35 MB of .ndax in a fresh JVM (with the AOT cache: 1.3 MB 1.06 ->
+# 0.68 s of CPU, 25 MB 2.31 -> 2.04 s; 50 MB 3.09 -> 3.41 s, 101 MB 4.90 -> 5.80 s, and a warm
+# JVM's C1 code runs at half the speed), so the line is drawn well below.
+CELLBENCH_C1_IMPORT_BYTES=$((16 * 1024 * 1024))
+
+# Sets CELLBENCH_JIT_FLAGS: -XX:TieredStopAtLevel=1 for an import whose files and directories
+# (every argument that is one) come to less than CELLBENCH_C1_IMPORT_BYTES; else nothing.
+# Standard input ("-") may be any size: C2.
+cellbench_jit_flags() { # ARGS...
+  CELLBENCH_JIT_FLAGS=()
+  [ "${1:-}" = import ] || return 0
+  shift
+  local a size total=0
+  for a in "$@"; do
+    if [ "$a" = - ]; then
+      return 0
+    elif [ -f "$a" ]; then
+      size=$(stat -L -c %s -- "$a" 2>/dev/null) || return 0
+    elif [ -d "$a" ]; then
+      size=$(du -sbL -- "$a" 2>/dev/null | cut -f1) || return 0
+    else
+      continue
+    fi
+    total=$((total + ${size:-0}))
+  done
+  [ "$total" -lt "$CELLBENCH_C1_IMPORT_BYTES" ] && CELLBENCH_JIT_FLAGS=(-XX:TieredStopAtLevel=1)
+  return 0
+}
+
+# Runs the CLI in JAR, with the flags Arrow needs, the AOT cache and the JIT's: the launcher's last step.
 cellbench_exec() { # JAR ARGS...
   local jar=$1 jvm_flags
   shift
   read -ra jvm_flags <<<"$(cellbench_jvm_flags)"
+  # the cache is keyed without the JIT's flag: the same cache serves C1 and C2 (the JVM agrees)
   cellbench_aot_flags "$jar" "${1:-}" "${jvm_flags[@]}"
-  exec "$JAVA_HOME/bin/java" "${jvm_flags[@]}" "${CELLBENCH_AOT_FLAGS[@]}" -jar "$jar" "$@"
+  cellbench_jit_flags "$@"
+  exec "$JAVA_HOME/bin/java" "${jvm_flags[@]}" "${CELLBENCH_AOT_FLAGS[@]}" "${CELLBENCH_JIT_FLAGS[@]}" -jar "$jar" "$@"
 }
