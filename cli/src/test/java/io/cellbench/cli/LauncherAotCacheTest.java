@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -63,14 +64,10 @@ class LauncherAotCacheTest {
     }
 
     @Test
+    @EnabledForJreRange(minVersion = 25) // below, no cache at all: anAbsentCacheIsRecordedMadeAndThenUsed
     void aRebuiltJarGetsACacheOfItsOwnAndAStaleCacheIsIgnored() throws Exception {
-        if (!aotJdk()) {
-            return; // checked in anAbsentCacheIsRecordedMadeAndThenUsed: no cache at all
-        }
         Map<String, String> env = cacheHome("stale");
-        assertPlainHelp(env);
-        Path old = onlyKey(env);
-        warm(env, old);
+        Path old = warmed(env);
         Path oldCache = Files.copy(old.resolve("cellbench.aot"), dir.resolve("stale.aot"));
         Path other = Files.createDirectories(old.resolveSibling("0123456789abcdef")); // another install's
         Files.writeString(other.resolve("install"), "/opt/other/cellbench.jar /usr/lib/jvm/other");
@@ -90,14 +87,10 @@ class LauncherAotCacheTest {
     }
 
     @Test
+    @EnabledForJreRange(minVersion = 25) // below, no cache at all: anAbsentCacheIsRecordedMadeAndThenUsed
     void aDamagedCacheOrConfigurationIsIgnoredAndMadeAgain() throws Exception {
-        if (!aotJdk()) {
-            return; // checked in anAbsentCacheIsRecordedMadeAndThenUsed: no cache at all
-        }
         Map<String, String> env = cacheHome("corrupt");
-        assertPlainHelp(env);
-        Path key = onlyKey(env);
-        warm(env, key);
+        Path key = warmed(env);
         Path cache = key.resolve("cellbench.aot");
         byte[] whole = Files.readAllBytes(cache);
         Files.write(cache, java.util.Arrays.copyOf(whole, whole.length / 2)); // cut short
@@ -116,6 +109,14 @@ class LauncherAotCacheTest {
         assertFalse(Files.exists(cache));
         assertPlainHelp(env);
         assertTrue(Files.isRegularFile(key.resolve("cellbench.aotconf")), "recorded again");
+    }
+
+    /** A new cache home's --help cache, made: its key directory. */
+    private static Path warmed(Map<String, String> env) throws Exception {
+        assertPlainHelp(env);
+        Path key = onlyKey(env);
+        warm(env, key);
+        return key;
     }
 
     /** Records, then makes the cache: two starts, and the background making awaited. */
