@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * A one-off {@code cellbench import} (and {@code cellbench --help}) as a user starts it: a fresh JVM
  * each time, through the launcher's last step, without (CELLBENCH_AOT=0) and with the AOT cache
- * (scripts/jvm-start.sh), interleaved. Prints wall and CPU time (the process and its children, from
+ * (scripts/jvm-start.sh), interleaved; both with the launcher's JIT choice (C1 alone for an import
+ * under 16 MiB). Prints wall and CPU time (the process and its children, from
  * bash's {@code times}) and MB/s of source file, median of the rounds. The CLI is packed from the test
  * class path as the launcher runs it (cellbench.jar and lib/, {@link LauncherJar}); the cache lives in
  * a temporary $XDG_CACHE_HOME. {@code ImportCommandBenchmark} is the same import in one warm JVM.
