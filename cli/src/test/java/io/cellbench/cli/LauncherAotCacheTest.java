@@ -111,6 +111,39 @@ class LauncherAotCacheTest {
         assertTrue(Files.isRegularFile(key.resolve("cellbench.aotconf")), "recorded again");
     }
 
+    @Test
+    void startsAtTheSameTimeEachPrintWhatTheyShould() throws Exception {
+        Map<String, String> env = cacheHome("together");
+        together(env); // on an empty cache: one records, the others run without
+        List<Path> keys = keys(env);
+        if (aotJdk()) {
+            assertEquals(1, keys.size(), keys::toString);
+            Path key = keys.getFirst();
+            // one recorded; a start that came after it ended may already have begun making the cache
+            assertTrue(Files.isRegularFile(key.resolve("cellbench.aotconf"))
+                    || Files.isRegularFile(key.resolve("cellbench.aot")), "one of them recorded");
+            together(env); // one makes the cache in the background (unless made), the others run without
+            ChildProcess.waitFor(null, () -> Files.isRegularFile(key.resolve("cellbench.aot")), "the cache made", 300);
+            together(env); // all with the cache
+        }
+    }
+
+    /** Four starts of --help at once, each printing it as without a cache. */
+    private static void together(Map<String, String> env) throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<LauncherJar.Output>> starts = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                starts.add(pool.submit(() -> cli.run(env, "--help")));
+            }
+            for (var start : starts) {
+                LauncherJar.Output out = start.get();
+                assertEquals(0, out.exit(), out.stderr());
+                assertEquals(help.stdout(), out.stdout());
+                assertEquals("", out.stderr());
+            }
+        }
+    }
+
     /** A new cache home's --help cache, made: its key directory. */
     private static Path warmed(Map<String, String> env) throws Exception {
         assertPlainHelp(env);
