@@ -10,13 +10,19 @@ import java.util.function.Supplier;
  * fewer (2.98290, 2.98295, 2.98300 at a 50 µV step; −8, −6 … at a step of 2), as matplotlib's
  * ScalarFormatter writes them, with a true minus sign (U+2212).
  *
- * <p>xchart chooses the step (1, 2 or 5 × 10ⁿ, by pixels) and asks for one label at a time, so
- * the step is learnt: xchart labels each candidate set of ticks in rising order, so the last
- * rising run of values it asked for is the set it drew, and its first difference is the step.
- * The figure lays its panels out a few times on a scratch canvas anyway ({@link Figure}), and
- * {@link #learn()} after each layout gives the next one the step. Before any layout the step is
- * guessed from the span (about twenty ticks), erring fine: a step finer than the labels could
- * tell apart would give equal labels, which xchart refuses, taking a coarser step.
+ * <p>xchart chooses the step (1, 2 or 5 × 10ⁿ, by pixels and by whether the labels fit) and asks
+ * for one label at a time, each candidate set of ticks in rising order from one tick below the
+ * axis. So each label takes the step of the rising run it belongs to: from the run's second value
+ * on, the labels carry the decimals of exactly the step xchart is trying, in every scratch layout
+ * and in the drawing. This matters because xchart does not refuse equal labels from a formatting
+ * function (its check for them is switched off for one), and a step learnt from an earlier layout
+ * need not be the one drawn: at 355 px, ±0.019 went 0.005 → 0.01 → 0.005 … between layouts (the
+ * longer labels of 0.005 did not fit, the shorter ones of 0.01 did), and ticks every 0.005 were
+ * labelled −0.02, −0.01, −0.01, −0.01, 0.00. Only the first value of a run (the tick below the
+ * axis, never drawn, but measured when xchart checks that the labels fit) and xchart's check of
+ * the axis ends are formatted before the step is known: with the step of the last run laid out
+ * ({@link #learn()}, after each of the {@link Figure}'s scratch layouts), or before any layout a
+ * guess from the span (about twenty ticks, erring fine).
  */
 final class LinearTickLabels implements Function<Double, String> {
     /** Ticks per axis the first guess assumes; xchart draws 3 to ~16 at the figure's sizes. */
@@ -42,12 +48,28 @@ final class LinearTickLabels implements Function<Double, String> {
             runStep = v - runFirst;
         }
         last = v;
-        return format(v, Double.isNaN(step) ? niceStep(range.get().span() / GUESSED_TICKS) : step);
+        return format(v, Double.isNaN(runStep) ? stepBeforeTheRun() : labelStep(runStep));
+    }
+
+    /** The step for a value whose run's step is not known yet: the last one laid out, or a guess. */
+    private double stepBeforeTheRun() {
+        double span = range.get().span();
+        // a learnt step wider than half the span (the range grew since) could label both ends alike
+        return Double.isNaN(step) || step > span / 2 ? niceStep(span / GUESSED_TICKS) : step;
     }
 
     /**
-     * Takes the step of the ticks just laid out as the one to label with; true when it changed
-     * (the labels, so their width and perhaps xchart's step, change with it).
+     * The step a run of ticks is labelled with: its round value when the difference is one up to
+     * the noise of doubles, else the difference itself (whose decimals still tell its ticks apart).
+     */
+    static double labelStep(double difference) {
+        double nice = niceStep(difference);
+        return Math.abs(difference / nice - 1) < 1e-6 ? nice : difference;
+    }
+
+    /**
+     * Takes the step of the ticks just laid out for the labels formatted before a run's step is
+     * known; true when it changed (the layout may change with it, so the figure lays out again).
      */
     boolean learn() {
         double laidOut = Double.isNaN(runStep) ? Double.NaN : niceStep(runStep);

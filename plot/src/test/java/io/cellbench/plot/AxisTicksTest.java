@@ -42,4 +42,15 @@ class AxisTicksTest {
         AxisTicks.check(ticks(0, 0), "a constant zero current");
         AxisTicks.check(ticks(-60, -60), "a constant negative value");
     }
+
+    @Test
+    void aNarrowXAxisOfATallFigureCarriesTheDecimalsOfItsDrawnStep() {
+        // AxisTicksProperties' seed 5220314268543787703: ticks every 0.005 labelled with the
+        // decimals of 0.01 (−0.02, −0.01, −0.01, −0.01, 0.00 …)
+        double half = 0.019009469816028062;
+        AxisTicks.Axes axes = AxisTicks.ticks(-half, half, -half, half, 355, 1714);
+        System.out.println("x ±" + half + " at 355×1714: " + axes.x().stream().map(AxisTicks.Tick::label).toList());
+        AxisTicks.check(axes.x(), "x");
+        AxisTicks.check(axes.y(), "y");
+    }
 }

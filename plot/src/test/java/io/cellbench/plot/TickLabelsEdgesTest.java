@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,23 @@ class TickLabelsEdgesTest {
         labels.apply(2.9829);
         assertTrue(labels.learn());
         assertEquals("2.9829", labels.apply(2.9829));
+    }
+
+    @Test
+    void ticksFinerThanTheLearntStepCarryTheirOwnDecimals() {
+        // xchart does not refuse equal labels from a formatting function, and the step it draws
+        // can differ from the one laid out before (0.01 learnt, 0.005 drawn)
+        LinearTickLabels labels = new LinearTickLabels(() -> new AxisRange(-0.0205, 0.0205, false));
+        for (double v : new double[] {-0.03, -0.02, -0.01}) {
+            labels.apply(v);
+        }
+        assertTrue(labels.learn());
+        List<String> drawn = new ArrayList<>();
+        for (double v : new double[] {-0.025, -0.02, -0.015, -0.01, -0.005, 0.0, 0.005}) {
+            drawn.add(labels.apply(v));
+        }
+        assertEquals(List.of("−0.03", "−0.020", "−0.015", "−0.010", "−0.005", "0.000", "0.005"), drawn,
+                "the tick below the axis (never drawn) has the learnt step's decimals, the rest their run's");
     }
 
     @Test
