@@ -76,6 +76,9 @@ final class NightComparison {
     private final List<String> report = new ArrayList<>();
     private double worstVolt;
     private double worstAh;
+    /** The latest the counters began after a step's start, lab s: in the soak, in the reference. */
+    private double lateSoakSecond;
+    private double lateRefSecond;
     /**
      * The charge the soak's cell holds beyond the reference's cell as the next step begins, Ah
      * (negative: less): each source step's capacity in the soak (counted plus what the kills left
@@ -149,8 +152,10 @@ final class NightComparison {
         }
         cycles();
         return String.format(Locale.ROOT, "%s: %d samples against the reference's %d; worst voltage %.1f mV beyond"
-                + " what the charge explains, worst step capacity %.4f mAh beyond its tolerance budget's use (%s)",
-                cell, soak.samples().size(), ref.samples().size(), worstVolt * 1e3, worstAh * 1e3, String.join("; ", report));
+                + " what the charge explains, worst step capacity %.4f mAh beyond its tolerance budget's use; counters"
+                + " began up to %.2f lab s after a current step's start (reference %.2f s) (%s)", cell,
+                soak.samples().size(), ref.samples().size(), worstVolt * 1e3, worstAh * 1e3, lateSoakSecond,
+                lateRefSecond, String.join("; ", report));
     }
 
     /**
@@ -174,6 +179,8 @@ final class NightComparison {
         double soakLate = uncountedStart(step, k, soakStarts, kills, perSecond);
         double refLate = uncountedStart(step, r, refStarts, List.of(), perSecond);
         tolerance += Math.max(soakLate, refLate);
+        lateSoakSecond = Math.max(lateSoakSecond, soakLate / perSecond);
+        lateRefSecond = Math.max(lateRefSecond, refLate / perSecond);
         String at = String.format(Locale.ROOT, "%s step %d (index %d, %.3f mA): capacity %.5f mAh + %.5f mAh the %d"
                 + " kill(s) left uncounted, reference %.5f mAh + %.5f mAh for the charge the cell held apart from it"
                 + " as the step began, tolerance %.5f mAh (cut-offs %.5f, start %.5f, resumes at rest %.5f, before"
