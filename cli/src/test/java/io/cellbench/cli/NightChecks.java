@@ -27,6 +27,7 @@ final class NightChecks {
         Map<String, NightRecords.Cell> soak = NightRecords.read(night.record, cells);
         Map<String, NightRecords.Cell> ref = NightRecords.read(refDir, cells);
         List<JsonNode> events = NightRecords.events(night.record);
+        List<JsonNode> refEvents = NightRecords.events(refDir);
         Map<String, List<Sample>> influx = NightRecords.influx(night, cells, night.logs.resolve("from-influx"));
         for (String c : cells) {
             assertEquals(Optional.of(RunEvent.Outcome.COMPLETED), ref.get(c).entry().outcome(), "reference " + c);
@@ -46,7 +47,8 @@ final class NightChecks {
             double diffusion = night.lab.cells().stream().filter(x -> x.id().equals(c)).findFirst().orElseThrow().cell()
                     .parameters().diffusion().timeConstantSecond();
             lines.add(new NightComparison(c, soak.get(c), ref.get(c), times.relived(), times::cellTime, diffusion,
-                    context).check());
+                    context).stepStarts(NightRecords.stepStarts(events, c), NightRecords.stepStarts(refEvents, c))
+                    .check());
         }
         nothingSources(night.lab, "the soak's lab", context);
         nothingSources(refLab, "the reference's lab", context);

@@ -29,6 +29,13 @@ import java.util.Map;
  *       process opened the instrument and went on, then a sample period of the step's command:
  *       whatever that window did (the old command's last moment, the relaxation at open
  *       circuit) is bounded by the step's current over the window, read from the data.</li>
+ *   <li><b>At each step's start</b> the counters begin once the instrument has taken the
+ *       command and the read after it is under way; the command acted somewhere between the
+ *       step's start and then, so in either run the cell may have had up to that much of the
+ *       step's current uncounted. In scaled time that is the wall time of the command's writes
+ *       times 100: 9.7 lab s in the reference of seed -7664976328127116115 (its cell had been
+ *       charging 6.7 s of it), 0.23 s in the soak. Both ends are read from the runs: the step's
+ *       StepStarted and its first sample less its counted charge.</li>
  *   <li><b>At each cut-off</b> a step ends at the first sample past it: a sample later or
  *       earlier in one run moves the step's capacity by the current over that sample's interval,
  *       and the next step starts that much apart. Both intervals are read from the runs.</li>
@@ -69,12 +76,17 @@ final class NightComparison {
     private final List<String> report = new ArrayList<>();
     private double worstVolt;
     private double worstAh;
+    /** The latest the counters began after a step's start, lab s: in the soak, in the reference. */
+    private double lateSoakSecond;
+    private double lateRefSecond;
     /**
      * The charge the soak's cell holds beyond the reference's cell as the next step begins, Ah
      * (negative: less): each source step's capacity in the soak (counted plus what the kills left
      * uncounted) less the reference's, summed with the sign of the current.
      */
     private double apartAh;
+    private Map<Integer, Double> soakStarts = Map.of();
+    private Map<Integer, Double> refStarts = Map.of();
 
     /**
      * @param relived  per kill (in order): {unix time of the resume, lab seconds of sourcing the counters did not
@@ -100,6 +112,17 @@ final class NightComparison {
             double window = Math.max(0, cellTime.applyAsDouble(first) - r[2]);
             uncounted.computeIfAbsent(first.stepCount(), k -> new ArrayList<>()).add(new double[] {r[0], r[1], window});
         }
+    }
+
+    /**
+     * The unix time each step began (its StepStarted event), per step count, in the soak and in
+     * the reference: with each step's first sample they bound the charge its cell had before
+     * the counters began ({@link #uncountedStart}).
+     */
+    NightComparison stepStarts(Map<Integer, Double> soakStarts, Map<Integer, Double> refStarts) {
+        this.soakStarts = Map.copyOf(soakStarts);
+        this.refStarts = Map.copyOf(refStarts);
+        return this;
     }
 
     /** Checks every step and sample; returns a line of what it found, for the log. */
@@ -129,8 +152,10 @@ final class NightComparison {
         }
         cycles();
         return String.format(Locale.ROOT, "%s: %d samples against the reference's %d; worst voltage %.1f mV beyond"
-                + " what the charge explains, worst step capacity %.4f mAh beyond its tolerance budget's use (%s)",
-                cell, soak.samples().size(), ref.samples().size(), worstVolt * 1e3, worstAh * 1e3, String.join("; ", report));
+                + " what the charge explains, worst step capacity %.4f mAh beyond its tolerance budget's use; counters"
+                + " began up to %.2f lab s after a current step's start (reference %.2f s) (%s)", cell,
+                soak.samples().size(), ref.samples().size(), worstVolt * 1e3, worstAh * 1e3, lateSoakSecond,
+                lateRefSecond, String.join("; ", report));
     }
 
     /**
@@ -149,11 +174,20 @@ final class NightComparison {
         // The charge the cell holds beyond the reference's: a discharge delivers it on top, a charge
         // takes that much less, and at q into the step the cell is where the reference was at q - shift.
         double shiftAh = -Math.signum(ampere) * apartAh;
+        // What each cell had before its counters began; the same real charge in the soak lies
+        // between q - refLate and q + soakLate of the reference's counted charge.
+        double soakLate = uncountedStart(step, k, soakStarts, kills, perSecond);
+        double refLate = uncountedStart(step, r, refStarts, List.of(), perSecond);
+        tolerance += Math.max(soakLate, refLate);
+        lateSoakSecond = Math.max(lateSoakSecond, soakLate / perSecond);
+        lateRefSecond = Math.max(lateRefSecond, refLate / perSecond);
         String at = String.format(Locale.ROOT, "%s step %d (index %d, %.3f mA): capacity %.5f mAh + %.5f mAh the %d"
                 + " kill(s) left uncounted, reference %.5f mAh + %.5f mAh for the charge the cell held apart from it"
-                + " as the step began, tolerance %.5f mAh (cut-offs %.5f, start %.5f, resumes at rest %.5f); %s", cell,
+                + " as the step began, tolerance %.5f mAh (cut-offs %.5f, start %.5f, resumes at rest %.5f, before"
+                + " the counters began %.5f here and %.5f in the reference); %s", cell,
                 step, r.get(0).stepIndex(), ampere * 1e3, qSoak * 1e3 - lost * 1e3, lost * 1e3, kills.size(),
-                qRef * 1e3, shiftAh * 1e3, tolerance * 1e3, cutoffAh * 1e3, offsetAh * 1e3, resting * 1e3, context);
+                qRef * 1e3, shiftAh * 1e3, tolerance * 1e3, cutoffAh * 1e3, offsetAh * 1e3, resting * 1e3,
+                soakLate * 1e3, refLate * 1e3, context);
         worstAh = Math.max(worstAh, Math.abs(qSoak - qRef - shiftAh) - tolerance);
         assertTrue(Math.abs(qSoak - qRef - shiftAh) <= tolerance, at);
         double startVolt = r.get(0).voltageVolt();
@@ -165,7 +199,8 @@ final class NightComparison {
             double q = Math.abs(s.stepCapacityAh()) + before;
             // anywhere between the charge itself and where the reference's cell held as much (a
             // step's first moments follow the time since it began as much as the charge)
-            double[] v = voltAt(r, q - shiftAh / 2, qError + Math.abs(shiftAh) / 2);
+            double[] v = voltAt(r, q - shiftAh / 2 + (soakLate - refLate) / 2,
+                    qError + Math.abs(shiftAh) / 2 + (soakLate + refLate) / 2);
             double low = v[0] - VOLT;
             double high = v[1] + VOLT;
             boolean settling = kills.stream().anyMatch(x -> x[0] <= s.unixTimeSecond()
@@ -195,6 +230,28 @@ final class NightComparison {
             current(s, ampere, at);
         }
         return qSoak - qRef;
+    }
+
+    /**
+     * The charge (Ah) the step's command may have put into the cell before the step's counters
+     * began: they begin once the instrument has taken the command and answered the read after
+     * it (Counters#restart), the command acts somewhere between the step's start and then, and
+     * scaled time makes the wall time of those writes and answers lab seconds (97 ms of a loaded
+     * machine were 9.7 s at 100 lab s/s). Both ends are in the data: the step's StepStarted and
+     * its first sample less its counted charge at the step's current. 0 when the step's start is
+     * not known, or when a resume came between it and the first sample (the resume's own
+     * allowances, from the kill on, cover that time).
+     */
+    private static double uncountedStart(int step, List<Sample> samples, Map<Integer, Double> starts,
+                                         List<double[]> kills, double perSecond) {
+        Double start = starts.get(step);
+        Sample first = samples.get(0);
+        if (start == null || perSecond <= 0
+                || kills.stream().anyMatch(x -> x[0] > start && x[0] <= first.unixTimeSecond())) {
+            return 0;
+        }
+        double counted = first.unixTimeSecond() - Math.abs(first.stepCapacityAh()) / perSecond;
+        return Math.max(0, counted - start) * perSecond;
     }
 
     /**

@@ -51,10 +51,49 @@ class NightComparisonTest {
         assertTrue(e.getMessage().contains("step 8"), e.getMessage());
     }
 
+    /**
+     * Seed -7664976328127116115 failed the soak so: the reference's first charge counted from
+     * 9.7 lab s after its step began (the command's writes and error check took 97 ms of wall
+     * time on a loaded machine), while its cell had been charging for 6.7 s of that; its first
+     * sample read 2.7739 V at 0.00424 mAh counted, where the simulated cell is at 2.7739 V after
+     * 14.3 s of 2 mA (0.0079 mAh). The soak's cell read 2.7761 V at 0.00821 mAh, the simulated
+     * cell's own 2.7761 V at 14.8 s: right, and held against a reference whose counted charge
+     * lagged its cell's. Each run's step start and its counters' start bound that charge.
+     */
+    @Test
+    void aChargeTheCountersBeganLateIsHeldAgainstTheChargeTheCellReallyHad() {
+        Night ref = new Night(false, 6.7, 3.0);
+        Night soak = new Night(false, 0, 0.2);
+        AssertionError e = assertThrows(AssertionError.class, () -> compare(soak, ref, java.util.Map.of(),
+                java.util.Map.of()), "without the steps' starts, the reference's late count looks like a voltage error");
+        assertTrue(e.getMessage().contains("step 2"), e.getMessage());
+        String found = compare(soak, ref);
+        assertTrue(found.contains("cell-x"), found);
+        assertTrue(compare(ref, soak).contains("cell-x"), "the other way round too");
+    }
+
+    @Test
+    void aVoltageOffByMoreThanTheUncountedStartStillFails() {
+        Night ref = new Night(false, 6.7, 3.0);
+        Night soak = new Night(false, 0, 0.2);
+        // 20 mV low through the first charge: a late count explains a few seconds of its start, not that
+        soak.samples.replaceAll(s -> s.stepCount() == 2
+                ? new Sample(s.testTimeSecond(), s.unixTimeSecond(), s.voltageVolt() - 0.02, s.currentAmpere(),
+                s.cycleCount(), s.stepCount(), s.stepIndex(), 0, 0, s.stepCapacityAh(), 0, 0, 0, 0, 0, 0, 0, 0,
+                Double.NaN, Double.NaN, 0, 0, 0, 0, 0) : s);
+        AssertionError e = assertThrows(AssertionError.class, () -> compare(soak, ref));
+        assertTrue(e.getMessage().contains("step 2"), e.getMessage());
+    }
+
     private static String compare(Night soak, Night ref) {
+        return compare(soak, ref, soak.stepStarts, ref.stepStarts);
+    }
+
+    private static String compare(Night soak, Night ref, java.util.Map<Integer, Double> soakStarts,
+                                  java.util.Map<Integer, Double> refStarts) {
         double diffusion = soak.cell.parameters().diffusion().timeConstantSecond();
         return new NightComparison("cell-x", soak.records(), ref.records(), soak.resumes, Sample::unixTimeSecond,
-                diffusion, "test").check();
+                diffusion, "test").stepStarts(soakStarts, refStarts).check();
     }
 
     private static Sample withStepCapacity(Sample s, double ah) {
@@ -74,13 +113,28 @@ class NightComparisonTest {
         final List<Sample> samples = new ArrayList<>();
         /** Per resume: {its unix time, 0 s uncounted (a kill just after a sample), the cells' time at the kill}. */
         final List<double[]> resumes = new ArrayList<>();
+        /** Per step count: the unix time the step began (its StepStarted event). */
+        final java.util.Map<Integer, Double> stepStarts = new java.util.HashMap<>();
         private final boolean interrupted;
+        /** Lab seconds the first charge's command acted before its counters began, and before that it acted. */
+        private final double lead;
+        private final double before;
         private double t;
         private int stepCount;
         private int cycle = 1;
 
         Night(boolean interrupted) {
+            this(interrupted, 0, 0);
+        }
+
+        /**
+         * @param lead   lab seconds the first charge's cell sourced before its counters began (a slow command)
+         * @param before lab seconds from the step's start to its command acting
+         */
+        Night(boolean interrupted, double lead, double before) {
             this.interrupted = interrupted;
+            this.lead = lead;
+            this.before = before;
             cell.setPressurePa(60e6);
             rest(1, 600);
             for (int c = 1; c <= 2; c++) {
@@ -94,6 +148,7 @@ class NightComparisonTest {
 
         private void rest(int index, double seconds) {
             stepCount++;
+            stepStarts.put(stepCount, 1.8e9 + t);
             for (double at = PERIOD; at <= seconds + 1e-9; at += PERIOD) {
                 cell.advance(PERIOD, new ChannelCommand.OpenCircuit());
                 t += PERIOD;
@@ -103,13 +158,23 @@ class NightComparisonTest {
 
         private void source(int index, double ampere, double cutoff, boolean withResumes) {
             stepCount++;
+            stepStarts.put(stepCount, 1.8e9 + t);
             ChannelCommand command = new ChannelCommand.Current(ampere, 1.0, 4.5);
+            if (stepCount == 2) {
+                // the command's writes take their time: the step began before it acted, its counters after
+                cell.advance(before, new ChannelCommand.OpenCircuit());
+                cell.advance(lead, command);
+                t += before + lead;
+            }
             Set<Double> resumed = new java.util.HashSet<>();
             double q = 0;
+            // samples fall a period apart from the step's start: the first that much sooner after the count began
+            double dt = PERIOD - (stepCount == 2 ? before + lead : 0);
             while (true) {
-                cell.advance(PERIOD, command);
-                t += PERIOD;
-                q += Math.abs(cell.current()) * PERIOD / 3600;
+                cell.advance(dt, command);
+                t += dt;
+                q += Math.abs(cell.current()) * dt / 3600;
+                dt = PERIOD;
                 double v = cell.terminalVoltage();
                 samples.add(sample(t, v, cell.current(), cycle, stepCount, index, q));
                 if (ampere > 0 ? v >= cutoff : v <= cutoff) {

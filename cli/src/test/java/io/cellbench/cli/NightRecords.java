@@ -62,6 +62,18 @@ final class NightRecords {
                 .map(e -> e.path("unix_time_second").asDouble()).toList();
     }
 
+    /**
+     * When each of the cell's steps began (its StepStarted events, by step count): the last one
+     * for a step, which a process killed before it journaled the step may have begun before.
+     */
+    static Map<Integer, Double> stepStarts(List<JsonNode> events, String cell) {
+        Map<Integer, Double> out = new LinkedHashMap<>();
+        events.stream().filter(e -> e.path("type").asText().equals("StepStarted")
+                        && e.path("cell_id").asText().equals(cell))
+                .forEach(e -> out.put(e.path("step_count").asInt(), e.path("unix_time_second").asDouble()));
+        return out;
+    }
+
     /** InfluxDB's points of each cell, exported by {@code cellbench data export --influx} as Arrow files. */
     static Map<String, List<Sample>> influx(HostileNightSoakTest.Night night, List<String> cells, Path to)
             throws IOException {
