@@ -47,9 +47,9 @@ class ChromedriverProcessTest {
                 assertTrue(ListeningPorts.of(driver.process.toHandle()).contains(driver.port),
                         "port " + driver.port + " is this chromedriver's");
                 for (String loopback : new String[] {"127.0.0.1", "::1"}) {
+                    InetSocketAddress at = new InetSocketAddress(InetAddress.getByName(loopback), driver.port);
                     try (ServerSocket other = new ServerSocket()) {
-                        assertThrows(BindException.class, () -> other.bind(new InetSocketAddress(InetAddress.getByName(loopback),
-                                driver.port)), "no one else can listen at " + loopback + " port " + driver.port);
+                        assertThrows(BindException.class, () -> other.bind(at), "no one else can listen at " + at);
                     }
                 }
                 HttpResponse<String> status = http.send(HttpRequest.newBuilder(
