@@ -1,5 +1,10 @@
 package io.cellbench.cli;
 
+import static io.cellbench.cli.NightSteps.last;
+import static io.cellbench.cli.NightSteps.lastInterval;
+import static io.cellbench.cli.NightSteps.lastStride;
+import static io.cellbench.cli.NightSteps.meanCurrent;
+import static io.cellbench.cli.NightSteps.voltAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,8 +79,13 @@ final class NightComparison {
      */
     private final Map<Integer, List<double[]>> uncounted = new LinkedHashMap<>();
     private final List<String> report = new ArrayList<>();
-    private double worstVolt;
-    private double worstAh;
+    /**
+     * The least room left under the limits, V and Ah: negative where a sample or a step went
+     * beyond (the first such place is kept, to fail with once every margin is known).
+     */
+    private double voltMargin = Double.POSITIVE_INFINITY;
+    private double ahMargin = Double.POSITIVE_INFINITY;
+    private String firstOverrun;
     /** The latest the counters began after a step's start, lab s: in the soak, in the reference. */
     private double lateSoakSecond;
     private double lateRefSecond;
@@ -151,11 +161,27 @@ final class NightComparison {
             }
         }
         cycles();
-        return String.format(Locale.ROOT, "%s: %d samples against the reference's %d; worst voltage %.1f mV beyond"
-                + " what the charge explains, worst step capacity %.4f mAh beyond its tolerance budget's use; counters"
-                + " began up to %.2f lab s after a current step's start (reference %.2f s) (%s)", cell,
-                soak.samples().size(), ref.samples().size(), worstVolt * 1e3, worstAh * 1e3, lateSoakSecond,
-                lateRefSecond, String.join("; ", report));
+        String found = String.format(Locale.ROOT, "%s: %d samples against the reference's %d; worst voltage margin %s"
+                + " mV to what the charge explains, worst step capacity margin %s mAh to its tolerance budget"
+                + " (negative: beyond it); counters began up to %.2f lab s after a current step's start (reference"
+                + " %.2f s) (%s)", cell, soak.samples().size(), ref.samples().size(), signed(voltMargin * 1e3, 1),
+                signed(ahMargin * 1e3, 4), lateSoakSecond, lateRefSecond, String.join("; ", report));
+        if (firstOverrun != null) {
+            throw new AssertionError(firstOverrun + "\n" + found);
+        }
+        return found;
+    }
+
+    /** Takes a margin (room left under a limit; negative: beyond it) into the least so far. */
+    private double least(double worst, double margin, java.util.function.Supplier<String> where) {
+        if (margin < 0 && firstOverrun == null) {
+            firstOverrun = where.get();
+        }
+        return Math.min(worst, margin);
+    }
+
+    private static String signed(double value, int decimals) {
+        return Double.isInfinite(value) ? "none" : String.format(Locale.ROOT, "%+." + decimals + "f", value);
     }
 
     /**
@@ -188,8 +214,7 @@ final class NightComparison {
                 step, r.get(0).stepIndex(), ampere * 1e3, qSoak * 1e3 - lost * 1e3, lost * 1e3, kills.size(),
                 qRef * 1e3, shiftAh * 1e3, tolerance * 1e3, cutoffAh * 1e3, offsetAh * 1e3, resting * 1e3,
                 soakLate * 1e3, refLate * 1e3, context);
-        worstAh = Math.max(worstAh, Math.abs(qSoak - qRef - shiftAh) - tolerance);
-        assertTrue(Math.abs(qSoak - qRef - shiftAh) <= tolerance, at);
+        ahMargin = least(ahMargin, tolerance - Math.abs(qSoak - qRef - shiftAh), () -> at);
         double startVolt = r.get(0).voltageVolt();
         for (Sample s : k) {
             double before = kills.stream().filter(x -> x[0] <= s.unixTimeSecond()).mapToDouble(x -> x[1] * perSecond)
@@ -221,9 +246,8 @@ final class NightComparison {
                 high = Math.max(high, v[1] + Math.max(shift, 0) + VOLT);
             }
             double beyond = Math.max(low - s.voltageVolt(), s.voltageVolt() - high);
-            worstVolt = Math.max(worstVolt, beyond);
-            assertTrue(beyond <= 0, String.format(Locale.ROOT, "%s: at test time %.1f s, %.5f mAh into the step (%.5f"
-                    + " mAh counted), %.4f V, where the reference had %.4f to %.4f V (± %.0f mV%s); %s", at,
+            voltMargin = least(voltMargin, -beyond, () -> String.format(Locale.ROOT, "%s: at test time %.1f s, %.5f"
+                    + " mAh into the step (%.5f mAh counted), %.4f V, where the reference had %.4f to %.4f V (± %.0f mV%s); %s", at,
                     s.testTimeSecond(), q * 1e3, s.stepCapacityAh() * 1e3, s.voltageVolt(), v[0], v[1], VOLT * 1e3,
                     settling ? ", down to where the step began while the overpotential builds again after a resume"
                     : "", at));
@@ -280,9 +304,8 @@ final class NightComparison {
                 context);
         for (Sample s : k) {
             double beyond = Math.max(low - more - VOLT - s.voltageVolt(), s.voltageVolt() - high - more - VOLT);
-            worstVolt = Math.max(worstVolt, beyond);
-            assertTrue(beyond <= 0, String.format(Locale.ROOT, "%s: %.4f V at test time %.1f s", at, s.voltageVolt(),
-                    s.testTimeSecond()));
+            voltMargin = least(voltMargin, -beyond, () -> String.format(Locale.ROOT, "%s: %.4f V at test time %.1f s",
+                    at, s.voltageVolt(), s.testTimeSecond()));
             current(s, 0, at);
         }
         double q = Math.abs(k.get(k.size() - 1).stepCapacityAh() - r.get(r.size() - 1).stepCapacityAh());
@@ -307,65 +330,5 @@ final class NightComparison {
                     mine.get(i).dischargeCapacityAh() * 1e3, theirs.get(i).chargeCapacityAh() * 1e3,
                     theirs.get(i).dischargeCapacityAh() * 1e3));
         }
-    }
-
-    /**
-     * The lowest and highest voltage of the reference within {@code error} of charge {@code q}
-     * in the step (linear between its samples); the step's last voltage past its end.
-     */
-    private static double[] voltAt(List<Sample> r, double q, double error) {
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (double at : new double[] {q - error, q, q + error}) {
-            double v = interpolate(r, at);
-            low = Math.min(low, v);
-            high = Math.max(high, v);
-        }
-        for (Sample s : r) { // every reference sample inside the window too
-            double x = Math.abs(s.stepCapacityAh());
-            if (x >= q - error && x <= q + error) {
-                low = Math.min(low, s.voltageVolt());
-                high = Math.max(high, s.voltageVolt());
-            }
-        }
-        return new double[] {low, high};
-    }
-
-    /** The reference's voltage at charge {@code q} into the step: linear between its samples, and beyond them along the nearest two. */
-    private static double interpolate(List<Sample> r, double q) {
-        int n = r.size();
-        if (n == 1) {
-            return r.get(0).voltageVolt();
-        }
-        int i = 1;
-        while (i < n - 1 && Math.abs(r.get(i).stepCapacityAh()) < q) {
-            i++;
-        }
-        Sample a = r.get(i - 1);
-        Sample b = r.get(i);
-        double x0 = Math.abs(a.stepCapacityAh());
-        double x1 = Math.abs(b.stepCapacityAh());
-        return x1 == x0 ? b.voltageVolt() : a.voltageVolt() + (b.voltageVolt() - a.voltageVolt()) * (q - x0) / (x1 - x0);
-    }
-
-    /** The cells' time between a step's last two samples: how late its end could be seen. */
-    private static double lastInterval(List<Sample> step, java.util.function.ToDoubleFunction<Sample> time) {
-        return step.size() < 2 ? 0 : time.applyAsDouble(step.get(step.size() - 1))
-                - time.applyAsDouble(step.get(step.size() - 2));
-    }
-
-    /** How far the voltage moved over the step's last sample interval. */
-    private static double lastStride(List<Sample> step) {
-        return step.size() < 2 ? 0 : Math.abs(last(step).voltageVolt() - step.get(step.size() - 2).voltageVolt());
-    }
-
-    private static Sample last(List<Sample> step) {
-        return step.get(step.size() - 1);
-    }
-
-    private static double meanCurrent(List<Sample> step) {
-        // the middle of the step: its first sample may have been taken as the command changed
-        return step.stream().skip(step.size() / 4).limit(Math.max(1, step.size() / 2))
-                .mapToDouble(Sample::currentAmpere).average().orElse(0);
     }
 }

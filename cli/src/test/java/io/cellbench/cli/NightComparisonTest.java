@@ -83,6 +83,24 @@ class NightComparisonTest {
                 Double.NaN, Double.NaN, 0, 0, 0, 0, 0) : s);
         AssertionError e = assertThrows(AssertionError.class, () -> compare(soak, ref));
         assertTrue(e.getMessage().contains("step 2"), e.getMessage());
+        // the summary shows the overrun as a negative margin: less than the 20 mV, less what was allowed
+        double margin = margin(e.getMessage(), "voltage", "mV");
+        assertTrue(margin < 0 && margin > -20, e.getMessage());
+    }
+
+    /** Before, the summary's worst margins started at 0 and kept the largest overrun: a pass always said 0.0. */
+    @Test
+    void theSummaryShowsTheRoomLeftUnderEachLimit() {
+        String found = compare(new Night(true), new Night(false));
+        assertTrue(margin(found, "voltage", "mV") > 0, found);
+        assertTrue(margin(found, "step capacity", "mAh") > 0, found);
+    }
+
+    private static double margin(String summary, String what, String unit) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("worst " + what + " margin ([-+][0-9.]+) " + unit)
+                .matcher(summary);
+        assertTrue(m.find(), "the " + what + " margin in: " + summary);
+        return Double.parseDouble(m.group(1));
     }
 
     private static String compare(Night soak, Night ref) {

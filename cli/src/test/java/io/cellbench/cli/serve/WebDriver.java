@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cellbench.testing.ProjectFiles;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,7 @@ import java.util.List;
 
 /**
  * Headless Chromium through chromedriver, spoken to in WebDriver's HTTP JSON protocol with
- * java.net.http (no Selenium). chromedriver listens on 127.0.0.1 only.
+ * java.net.http (no Selenium). chromedriver listens on loopback only ({@link ChromedriverProcess}).
  */
 final class WebDriver implements AutoCloseable {
     // where scripts/browser.env says: the same rule run-tests installs and checks by
@@ -26,12 +25,12 @@ final class WebDriver implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(ProjectFiles.setting("scripts/browser.env", "CHROMEDRIVER"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Process driver;
+    private final ChromedriverProcess driver;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final String session;
 
-    private WebDriver(Process driver, URI base, String session) {
+    private WebDriver(ChromedriverProcess driver, URI base, String session) {
         this.driver = driver;
         this.base = base;
         this.session = session;
@@ -50,26 +49,8 @@ final class WebDriver implements AutoCloseable {
     static WebDriver start(Path userDataDir, int width, int height) throws IOException, InterruptedException {
         requireInstalled();
         HttpClient probe = HttpClient.newHttpClient();
-        Process p = null;
-        URI base = null;
-        // The port is free when chosen but closed again before chromedriver binds it, so another
-        // process may take it first: then chromedriver exits at once, and a fresh port is tried.
-        for (int attempt = 1; p == null; attempt++) {
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
-            base = URI.create("http://127.0.0.1:" + port + "/");
-            Process started = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (awaitReady(started, probe, base)) {
-                p = started;
-            } else if (attempt == 3 || started.isAlive()) {
-                String why = started.isAlive() ? "not ready within 60 s" : "exited with " + started.exitValue();
-                started.destroyForcibly();
-                throw new AssertionError("chromedriver did not start on 127.0.0.1:" + port + ": " + why);
-            }
-        }
+        ChromedriverProcess p = ChromedriverProcess.start(CHROMEDRIVER);
+        URI base = URI.create("http://127.0.0.1:" + p.port + "/");
         ObjectNode caps = JSON.createObjectNode();
         ObjectNode always = caps.putObject("capabilities").putObject("alwaysMatch");
         always.put("browserName", "chrome");
@@ -85,33 +66,10 @@ final class WebDriver implements AutoCloseable {
         try {
             JsonNode created = call(probe, "POST", base.resolve("session"), caps);
             return new WebDriver(p, base, created.path("sessionId").asText());
-        } catch (IOException | RuntimeException | AssertionError e) {
-            p.destroyForcibly();
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            p.close();
             throw e;
         }
-    }
-
-    /**
-     * Waits until chromedriver answers /status ready; false when it exited first (its port was
-     * taken) or did not get ready within 60 s (it is then still alive).
-     */
-    private static boolean awaitReady(Process p, HttpClient probe, URI base) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (p.isAlive() && System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> r = probe.send(HttpRequest.newBuilder(base.resolve("status")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                // alive after answering: the answer came from this chromedriver, not another on the port
-                if (r.statusCode() == 200 && JSON.readTree(r.body()).path("value").path("ready").asBoolean()
-                        && p.isAlive()) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // chromedriver is still starting
-            }
-            Thread.sleep(100);
-        }
-        return false;
     }
 
     void open(String url) throws IOException, InterruptedException {
@@ -158,15 +116,7 @@ final class WebDriver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            driver.destroy();
-            try {
-                if (!driver.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                    driver.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                driver.destroyForcibly();
-            }
+            driver.close();
         }
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Severity;
+import io.cellbench.testing.DeadPort;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,12 +60,15 @@ class WebhookNotifierTest {
                     new WebhookNotifier(server.url(), null, Duration.ofSeconds(1)).send(fault, run));
             assertEquals("no answer within 1 s", slow.getMessage());
         }
-        URI gone = URI.create("http://127.0.0.1:1/hook/secret-path");
-        var refused = assertThrows(Notifier.NotifyException.class, () ->
-                new WebhookNotifier(gone, "t0ken", Duration.ofSeconds(2)).send(fault, run));
-        assertFalse(refused.getMessage().contains("secret-path") || refused.getMessage().contains("127.0.0.1"),
-                refused.getMessage());
-        assertFalse(new WebhookNotifier(gone, "t0ken", Duration.ofSeconds(2)).toString().contains("secret"));
+        // refused for sure: a port held by a socket that never listens (port 1 could have a listener)
+        try (DeadPort dead = new DeadPort()) {
+            URI gone = URI.create("http://127.0.0.1:" + dead.port() + "/hook/secret-path");
+            var refused = assertThrows(Notifier.NotifyException.class, () ->
+                    new WebhookNotifier(gone, "t0ken", Duration.ofSeconds(2)).send(fault, run));
+            assertFalse(refused.getMessage().contains("secret-path") || refused.getMessage().contains("127.0.0.1"),
+                    refused.getMessage());
+            assertFalse(new WebhookNotifier(gone, "t0ken", Duration.ofSeconds(2)).toString().contains("secret"));
+        }
     }
 
     @Test
