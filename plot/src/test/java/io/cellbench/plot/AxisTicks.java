@@ -16,16 +16,23 @@ import org.knowm.xchart.internal.chartpart.DrawnTicks;
 /**
  * The y tick labels a one-panel figure shows for data from {@code lo} to {@code hi}, as xchart
  * laid them out, and the checks every linear axis must pass: distinct, short, one number of
- * decimals, a true minus, at 1, 2 or 5 × 10ⁿ steps, each where its value is.
+ * decimals, a true minus, at 1, 2 or 5 × 10ⁿ steps, each where its value is (label × the axis's
+ * multiplier + its offset, {@link AxisNotation}).
  */
 final class AxisTicks {
+    /** The longest label a reader takes in at a glance ("−0.0025", "−42.50"). */
+    static final int MAX_LABEL = 8;
+    /** Beyond this many digits the changing ones hide behind the repeated ones (2.98290, 2.98295 …). */
+    static final int MAX_DIGITS = 5;
+
     private AxisTicks() {
     }
 
-    /** A label and the value at its position on the axis. */
-    record Tick(String label, double valueThere) {
+    /** A label, the value at its position on the axis, and how the axis writes its labels. */
+    record Tick(String label, double valueThere, AxisNotation notation) {
+        /** The value the label stands for: label × multiplier + offset. */
         double parsed() {
-            return Double.parseDouble(label.replace('−', '-'));
+            return notation.value(Double.parseDouble(label.replace('−', '-')));
         }
     }
 
@@ -49,20 +56,21 @@ final class AxisTicks {
         } finally {
             g.dispose();
         }
-        return new Axes(onAxis(DrawnTicks.x(p.chart()), p.currentX(), p.plotArea().getWidth()), y(p));
+        return new Axes(onAxis(DrawnTicks.x(p.chart()), p.currentX(), p.plotArea().getWidth(), p.xNotation()), y(p));
     }
 
     /** The y ticks of a panel of a figure just painted. */
     static List<Tick> y(Panel p) {
-        return onAxis(DrawnTicks.y(p.chart()), p.currentY(), p.plotArea().getHeight());
+        return onAxis(DrawnTicks.y(p.chart()), p.currentY(), p.plotArea().getHeight(), p.yNotation());
     }
 
-    private static List<Tick> onAxis(List<DrawnTicks.Tick> laidOut, AxisRange range, double pixels) {
+    private static List<Tick> onAxis(List<DrawnTicks.Tick> laidOut, AxisRange range, double pixels,
+                                     AxisNotation notation) {
         List<Tick> out = new ArrayList<>();
         for (DrawnTicks.Tick t : laidOut) {
             // xchart lays out a tick or two beyond each end and draws only those on the axis
             if (t.fromLowEnd() >= -0.5 && t.fromLowEnd() <= pixels + 0.5) {
-                out.add(new Tick(t.label(), range.min() + t.fromLowEnd() / pixels * range.span()));
+                out.add(new Tick(t.label(), range.min() + t.fromLowEnd() / pixels * range.span(), notation));
             }
         }
         return out;
@@ -79,7 +87,9 @@ final class AxisTicks {
         for (int i = 0; i < ticks.size(); i++) {
             Tick t = ticks.get(i);
             assertFalse(t.label().contains("-"), what + ": a true minus (U+2212) in " + t.label());
-            assertTrue(significantDigits(t.label()) <= 8, what + ": at most 8 significant digits " + labels);
+            assertTrue(t.label().length() <= MAX_LABEL, what + ": at most " + MAX_LABEL + " characters " + labels);
+            assertTrue(significantDigits(t.label()) <= MAX_DIGITS, what + ": at most " + MAX_DIGITS
+                    + " significant digits " + labels);
             assertEquals(decimals, decimals(t.label()), what + ": one number of decimals " + labels);
             assertEquals(t.valueThere(), t.parsed(), step / 2, what + ": " + t.label() + " is where its value is");
             if (i > 0) {
