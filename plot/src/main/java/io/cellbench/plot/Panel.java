@@ -34,6 +34,8 @@ final class Panel {
     private boolean xLabelled = true;
     private boolean wholeNumbersOnX;
     private String heading;
+    /** What --y-range calls this panel's y axis (the first is the name its messages list); none: it takes no range. */
+    private List<String> rangeNames = List.of();
     /** Once the y axis showed a multiplier or offset, the band above the plot that holds it stays. */
     private boolean noteBand;
     /** The linear axes' labels (null on a log axis), which learn the tick step from each layout. */
@@ -227,6 +229,16 @@ final class Panel {
         xLabelled = false;
         chart.getStyler().setXAxisTicksVisible(false);
         return this;
+    }
+
+    /** The names --y-range knows this panel's y axis by ({@link YRanges}), the first listed in messages. */
+    Panel rangeNames(String... names) {
+        rangeNames = List.of(names);
+        return this;
+    }
+
+    List<String> rangeNames() {
+        return rangeNames;
     }
 
     /** A small heading above the axes (the cell, when a figure shows one panel per cell). */
