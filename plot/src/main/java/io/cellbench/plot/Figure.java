@@ -75,7 +75,7 @@ final class Figure {
             hints(g);
             Rectangle2D plot = p.plotArea();
             plot.setRect(plot.getX() + r.x, plot.getY() + r.y, plot.getWidth(), plot.getHeight());
-            paintAxisTitles(g, p, plot, cell(grid, i));
+            paintAxisTitles(g, p, plot, cell(g, grid, i));
         }
         Rectangle2D firstPlot = plotOf(0, charts);
         Rectangle2D lastPlot = plotOf(panels.size() - 1, charts);
@@ -111,25 +111,41 @@ final class Figure {
         return panels.getFirst().isXLabelled() ? style.px(22) : style.px(12);
     }
 
-    private Rectangle cell(Rectangle grid, int i) {
+    /**
+     * Where panel {@code i} goes, its titles included. In a stack sharing one x axis, the bottom
+     * row is taller by its x tick labels and title, so every panel's plot area is as high (as
+     * matplotlib's shared-x subplots): split evenly, the bottom panel of five stacked in 700 px was
+     * left 66 px, too little for xchart to keep a y scale.
+     */
+    private Rectangle cell(Graphics2D g, Rectangle grid, int i) {
         int colGap = style.px(28);
         int rows = rows();
+        int foot = rows > 1 && !panels.getFirst().isXLabelled() ? xAxisBand(g) : 0;
         int cellW = (grid.width - (columns - 1) * colGap) / columns;
-        int cellH = (grid.height - (rows - 1) * rowGap()) / rows;
+        int cellH = (grid.height - (rows - 1) * rowGap() - foot) / rows;
         int r = i / columns;
         int c = i % columns;
-        return new Rectangle(grid.x + c * (cellW + colGap), grid.y + r * (cellH + rowGap()), cellW, cellH);
+        return new Rectangle(grid.x + c * (cellW + colGap), grid.y + r * (cellH + rowGap()), cellW,
+                cellH + (r == rows - 1 ? foot : 0));
+    }
+
+    /** The height of an x axis's tick labels (with their marks and padding, as Panel sets them) and title. */
+    private int xAxisBand(Graphics2D g) {
+        return g.getFontMetrics(style.tickFont()).getHeight() + style.px(12) + axisTitleBand(g);
+    }
+
+    private int axisTitleBand(Graphics2D g) {
+        return g.getFontMetrics(style.axisTitleFont()).getHeight() + style.px(6);
     }
 
     /** Where each chart goes: its cell less the bands for the axis titles and the heading. */
     private Rectangle[] layout(Graphics2D g, Rectangle grid) {
-        FontMetrics axis = g.getFontMetrics(style.axisTitleFont());
         FontMetrics heading = g.getFontMetrics(style.keyTitleFont());
-        int axisBand = axis.getHeight() + style.px(6);
+        int axisBand = axisTitleBand(g);
         Rectangle[] charts = new Rectangle[panels.size()];
         for (int i = 0; i < panels.size(); i++) {
             Panel p = panels.get(i);
-            Rectangle c = cell(grid, i);
+            Rectangle c = cell(g, grid, i);
             // the heading and the y axis's multiplier or offset stand above the plot area
             int top = p.hasTopBand() ? heading.getHeight() + style.px(4) : 0;
             int bottom = p.isXLabelled() ? axisBand : 0;
@@ -171,12 +187,15 @@ final class Figure {
                     }
                 }
                 boolean changed = round == 0;
-                for (Panel p : panels) {
+                for (int i = 0; i < panels.size(); i++) {
+                    Panel p = panels.get(i);
                     changed |= p.learnTickSteps();
                     Rectangle2D plot = p.plotArea();
                     if (!(plot.getWidth() > 1 && plot.getHeight() > 1)) {
                         // xchart found no room for ticks and dropped its scale: the curves would vanish
-                        throw new IllegalStateException("panel '" + p.yTitle + "' has no plot area: " + plot);
+                        throw new IllegalStateException("panel " + (i + 1) + " '" + p.yTitle + "' ("
+                                + (p.heading() == null ? "" : p.heading() + ", ") + charts[i].width + "×"
+                                + charts[i].height + " px) has no plot area: " + plot);
                     }
                     if (p.isEqualAspect()) {
                         changed |= equalise(p);
