@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,8 +38,24 @@ final class AxisTicks {
         }
     }
 
-    /** The ticks of both axes of one figure. */
-    record Axes(List<Tick> x, List<Tick> y) {
+    /** The ticks of both axes of one figure, and the texts it drew (its SVG's text elements). */
+    record Axes(List<Tick> x, List<Tick> y, List<String> texts) {
+        /**
+         * Checks that each axis's multiplier and offset, when it has any, is shown once on the
+         * figure (twice when both axes are written alike), and that it is the notation its labels
+         * were read with: "×10⁹", "×10⁻⁴ + 2.983 V".
+         */
+        void checkNotationShown(String what) {
+            String xText = x.isEmpty() ? "" : x.getFirst().notation().text("h");
+            String yText = y.isEmpty() ? "" : y.getFirst().notation().text("V");
+            for (String text : List.of(xText, yText)) {
+                if (!text.isEmpty()) {
+                    long expected = (text.equals(xText) ? 1 : 0) + (text.equals(yText) ? 1 : 0);
+                    assertEquals(expected, texts.stream().filter(text::equals).count(), what + ": '" + text
+                            + "' shown once per axis it belongs to, in " + texts);
+                }
+            }
+        }
     }
 
     static List<Tick> yTicks(double lo, double hi, int width, int height) {
@@ -49,14 +67,22 @@ final class AxisTicks {
         Style style = Style.forSize(width, height);
         Panel p = new Panel(style, "Test Time / h", "Voltage / V", false, false);
         p.line(new double[] {x0, (x0 + x1) / 2, x1}, new double[] {y0, (y0 + y1) / 2, y1}, Color.BLUE, 1.4);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Figure figure = new Figure(style, "ticks", 1, List.of(p), List.of());
+        List<String> texts = List.of();
         try {
-            new Figure(style, "ticks", 1, List.of(p), List.of()).paint(g, width, height);
-        } finally {
-            g.dispose();
+            FigureWriter.png(figure, width, height, OutputStream.nullOutputStream());
+            if (!p.xNotation().isPlain() || !p.yNotation().isPlain()) {
+                // drawn again as SVG (three times slower), so its texts, the axes' multipliers and offsets
+                // among them, can be read back; the ticks read below are then the SVG's
+                ByteArrayOutputStream svg = new ByteArrayOutputStream();
+                FigureWriter.svg(figure, width, height, svg);
+                texts = SvgFile.texts(svg.toByteArray());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new Axes(onAxis(DrawnTicks.x(p.chart()), p.currentX(), p.plotArea().getWidth(), p.xNotation()), y(p));
+        return new Axes(onAxis(DrawnTicks.x(p.chart()), p.currentX(), p.plotArea().getWidth(), p.xNotation()), y(p),
+                texts);
     }
 
     /** The y ticks of a panel of a figure just painted. */

@@ -41,7 +41,9 @@ class AxisTicksTest {
     @Test
     void aBillionIsWrittenWithAMultiplier() {
         // was 1200000000, 1210000000 … 1300000000
-        List<AxisTicks.Tick> t = ticks(1.2e9, 1.3e9);
+        AxisTicks.Axes axes = AxisTicks.ticks(0, 2, 1.2e9, 1.3e9, 1000, 700);
+        axes.checkNotationShown("1.25e9");
+        List<AxisTicks.Tick> t = axes.y();
         AxisTicks.check(t, "1.25e9");
         assertEquals("1.20", t.getFirst().label());
         assertEquals("×10⁹", t.getFirst().notation().text("Ω"), "no offset, so no unit beside the multiplier");
