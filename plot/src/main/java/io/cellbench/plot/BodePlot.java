@@ -11,8 +11,8 @@ final class BodePlot {
     static Figure build(PlotInput in) throws java.io.IOException {
         SpectrumSet set = SpectrumSet.read(in);
         Style style = in.style();
-        Panel magnitude = new Panel(style, "Frequency (Hz)", "|Z| (Ω)", true, true).sharesXBelow();
-        Panel phase = new Panel(style, "Frequency (Hz)", "−Phase (°)", true, false);
+        Panel magnitude = new Panel(style, "Frequency (Hz)", "|Z| (Ω)", true, true).sharesXBelow().rangeNames("impedance");
+        Panel phase = new Panel(style, "Frequency (Hz)", "−Phase (°)", true, false).rangeNames("phase");
         int marker = style.px(set.measurements.size() > 8 ? 5 : 6);
         magnitude.markerSize(marker);
         phase.markerSize(marker);

@@ -22,8 +22,8 @@ final class CapacityPlot {
         Style style = in.style();
         boolean percent = percent(in);
         Panel capacity = new Panel(style, "Cycle", percent ? "Discharge capacity (% of nominal)"
-                : "Discharge capacity (mAh)", false, false).sharesXBelow();
-        Panel efficiency = new Panel(style, "Cycle", "Coulombic efficiency (%)", false, false);
+                : "Discharge capacity (mAh)", false, false).sharesXBelow().rangeNames("capacity");
+        Panel efficiency = new Panel(style, "Cycle", "Coulombic efficiency (%)", false, false).rangeNames("efficiency");
         List<Key.Entry> cells = new ArrayList<>();
         int drawn = 0;
         for (int i = 0; i < in.cells().size(); i++) {

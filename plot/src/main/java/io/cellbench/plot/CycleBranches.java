@@ -19,9 +19,12 @@ interface CycleBranches {
 
     Curve discharge();
 
-    /** A panel per cell (headed by the cell when there are several), one line per cycle, and the cycle colour bar. */
+    /**
+     * A panel per cell (headed by the cell when there are several), one line per cycle, and the
+     * cycle colour bar; {@code yName} is what --y-range calls the y axis.
+     */
     static Figure figure(PlotInput in, Map<String, ? extends SortedMap<Integer, ? extends CycleBranches>> byCell,
-                         String xLabel, String yLabel, String titleStart) {
+                         String xLabel, String yLabel, String yName, String titleStart) {
         SortedSet<Integer> drawn = new TreeSet<>();
         byCell.values().forEach(curves -> drawn.addAll(curves.keySet()));
         ColourScale colours = Grids.cycleScale(drawn);
@@ -29,7 +32,7 @@ interface CycleBranches {
         List<Panel> panels = new ArrayList<>();
         boolean several = byCell.size() > 1;
         byCell.forEach((cell, curves) -> {
-            Panel p = new Panel(in.style(), xLabel, yLabel, false, false);
+            Panel p = new Panel(in.style(), xLabel, yLabel, false, false).rangeNames(yName);
             if (several) {
                 p.heading(cell);
             }

@@ -23,6 +23,6 @@ final class DqDvPlot {
         if (byCell.values().stream().allMatch(Map::isEmpty)) {
             throw new UserError("no constant-current charge or discharge in the chosen cycles of " + in.cellList());
         }
-        return CycleBranches.figure(in, byCell, "Voltage (V)", "dQ/dV (mAh/V)", "Incremental capacity");
+        return CycleBranches.figure(in, byCell, "Voltage (V)", "dQ/dV (mAh/V)", "dqdv", "Incremental capacity");
     }
 }

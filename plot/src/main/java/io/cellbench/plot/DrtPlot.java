@@ -45,7 +45,7 @@ final class DrtPlot {
         SpectrumSet set = SpectrumSet.read(in);
         Style style = in.style();
         List<Distribution> distributions = distributions(set.measurements, in);
-        Panel p = new Panel(style, "τ (s)", "γ (Ω)", true, false);
+        Panel p = new Panel(style, "τ (s)", "γ (Ω)", true, false).rangeNames("gamma");
         p.markerSize(style.px(9));
         double width = set.measurements.size() > 12 ? 1.0 : 1.4;
         for (Distribution d : distributions) {

@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,8 +60,7 @@ final class Figure {
         KeyPainter keyPainter = new KeyPainter(style);
         int keyBand = keys.isEmpty() ? 0 : keyPainter.width(g, keys) + style.px(14);
         Rectangle grid = new Rectangle(pad, pad + titleBand, width - 2 * pad - keyBand, height - 2 * pad - titleBand);
-        Rectangle[] charts = layout(g, grid);
-        fit(g, charts);
+        Rectangle[] charts = fit(g, grid);
 
         for (int i = 0; i < panels.size(); i++) {
             Panel p = panels.get(i);
@@ -75,7 +75,7 @@ final class Figure {
             hints(g);
             Rectangle2D plot = p.plotArea();
             plot.setRect(plot.getX() + r.x, plot.getY() + r.y, plot.getWidth(), plot.getHeight());
-            paintAxisTitles(g, p, plot, cell(grid, i));
+            paintAxisTitles(g, p, plot, cell(g, grid, i));
         }
         Rectangle2D firstPlot = plotOf(0, charts);
         Rectangle2D lastPlot = plotOf(panels.size() - 1, charts);
@@ -111,26 +111,43 @@ final class Figure {
         return panels.getFirst().isXLabelled() ? style.px(22) : style.px(12);
     }
 
-    private Rectangle cell(Rectangle grid, int i) {
+    /**
+     * Where panel {@code i} goes, its titles included. In a stack sharing one x axis, the bottom
+     * row is taller by its x tick labels and title, so every panel's plot area is as high (as
+     * matplotlib's shared-x subplots): split evenly, the bottom panel of five stacked in 700 px was
+     * left 66 px, too little for xchart to keep a y scale.
+     */
+    private Rectangle cell(Graphics2D g, Rectangle grid, int i) {
         int colGap = style.px(28);
         int rows = rows();
+        int foot = rows > 1 && !panels.getFirst().isXLabelled() ? xAxisBand(g) : 0;
         int cellW = (grid.width - (columns - 1) * colGap) / columns;
-        int cellH = (grid.height - (rows - 1) * rowGap()) / rows;
+        int cellH = (grid.height - (rows - 1) * rowGap() - foot) / rows;
         int r = i / columns;
         int c = i % columns;
-        return new Rectangle(grid.x + c * (cellW + colGap), grid.y + r * (cellH + rowGap()), cellW, cellH);
+        return new Rectangle(grid.x + c * (cellW + colGap), grid.y + r * (cellH + rowGap()), cellW,
+                cellH + (r == rows - 1 ? foot : 0));
+    }
+
+    /** The height of an x axis's tick labels (with their marks and padding, as Panel sets them) and title. */
+    private int xAxisBand(Graphics2D g) {
+        return g.getFontMetrics(style.tickFont()).getHeight() + style.px(12) + axisTitleBand(g);
+    }
+
+    private int axisTitleBand(Graphics2D g) {
+        return g.getFontMetrics(style.axisTitleFont()).getHeight() + style.px(6);
     }
 
     /** Where each chart goes: its cell less the bands for the axis titles and the heading. */
     private Rectangle[] layout(Graphics2D g, Rectangle grid) {
-        FontMetrics axis = g.getFontMetrics(style.axisTitleFont());
         FontMetrics heading = g.getFontMetrics(style.keyTitleFont());
-        int axisBand = axis.getHeight() + style.px(6);
+        int axisBand = axisTitleBand(g);
         Rectangle[] charts = new Rectangle[panels.size()];
         for (int i = 0; i < panels.size(); i++) {
             Panel p = panels.get(i);
-            Rectangle c = cell(grid, i);
-            int top = p.heading() == null ? 0 : heading.getHeight() + style.px(4);
+            Rectangle c = cell(g, grid, i);
+            // the heading and the y axis's multiplier or offset stand above the plot area
+            int top = p.hasTopBand() ? heading.getHeight() + style.px(4) : 0;
             int bottom = p.isXLabelled() ? axisBand : 0;
             // a panel named by its heading (plot --kind time) has no rotated y title to make room for
             int left = p.yTitle.isEmpty() ? 0 : axisBand;
@@ -142,9 +159,11 @@ final class Figure {
     /**
      * Sets the axis ranges, aligns the plot areas of each column and, for impedance panels,
      * widens one axis until an ohm is as long on both. Tick labels change with the ranges
-     * and their width moves the plot area, so it takes a few rounds on a scratch canvas.
+     * and their width moves the plot area, so it takes a few rounds on a scratch canvas;
+     * returns where each chart goes.
      */
-    private void fit(Graphics2D target, Rectangle[] charts) {
+    private Rectangle[] fit(Graphics2D target, Rectangle grid) {
+        Rectangle[] charts = layout(target, grid);
         BufferedImage scratchImage = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D scratch = scratchImage.createGraphics();
         scratch.setRenderingHints(target.getRenderingHints());
@@ -168,16 +187,25 @@ final class Figure {
                     }
                 }
                 boolean changed = round == 0;
-                for (Panel p : panels) {
+                for (int i = 0; i < panels.size(); i++) {
+                    Panel p = panels.get(i);
                     changed |= p.learnTickSteps();
                     Rectangle2D plot = p.plotArea();
                     if (!(plot.getWidth() > 1 && plot.getHeight() > 1)) {
                         // xchart found no room for ticks and dropped its scale: the curves would vanish
-                        throw new IllegalStateException("panel '" + p.yTitle + "' has no plot area: " + plot);
+                        throw new IllegalStateException("panel " + (i + 1) + " '" + p.yTitle + "' ("
+                                + (p.heading() == null ? "" : p.heading() + ", ") + charts[i].width + "×"
+                                + charts[i].height + " px) has no plot area: " + plot);
                     }
                     if (p.isEqualAspect()) {
                         changed |= equalise(p);
                     }
+                }
+                // a multiplier or offset that came or went on a y axis takes or frees a band above it
+                Rectangle[] again = layout(target, grid);
+                if (!Arrays.equals(again, charts)) {
+                    charts = again;
+                    changed = true;
                 }
                 if (!changed) {
                     break;
@@ -186,6 +214,7 @@ final class Figure {
         } finally {
             scratch.dispose();
         }
+        return charts;
     }
 
     private static boolean equalise(Panel p) {
@@ -211,8 +240,19 @@ final class Figure {
         g.setColor(Style.INK);
         FontMetrics fm = g.getFontMetrics();
         if (p.isXLabelled()) {
+            int baseline = cell.y + cell.height - fm.getDescent();
+            // the x axis's multiplier or offset at its right end, below the tick labels (as matplotlib)
+            String note = p.xNotation().text(p.xUnit());
+            double noteLeft = plot.getMaxX() - g.getFontMetrics(style.tickFont()).stringWidth(note);
             int w = fm.stringWidth(p.xTitle);
-            g.drawString(p.xTitle, (float) (plot.getCenterX() - w / 2.0), cell.y + cell.height - fm.getDescent());
+            double x = plot.getCenterX() - w / 2.0;
+            if (!note.isEmpty()) {
+                x = Math.max(cell.x, Math.min(x, noteLeft - style.px(12) - w));
+                g.setFont(style.tickFont());
+                g.drawString(note, (float) noteLeft, baseline);
+                g.setFont(style.axisTitleFont());
+            }
+            g.drawString(p.xTitle, (float) x, baseline);
         }
         if (p.yTitle.isEmpty()) {
             paintHeading(g, p, plot, cell);
@@ -228,10 +268,19 @@ final class Figure {
         paintHeading(g, p, plot, cell);
     }
 
+    /** The heading, then the y axis's multiplier or offset, above the plot area (where matplotlib puts it). */
     private void paintHeading(Graphics2D g, Panel p, Rectangle2D plot, Rectangle cell) {
+        g.setFont(style.keyTitleFont());
+        int baseline = cell.y + g.getFontMetrics().getAscent();
+        float x = (float) plot.getX();
         if (p.heading() != null) {
-            g.setFont(style.keyTitleFont());
-            g.drawString(p.heading(), (float) plot.getX(), cell.y + g.getFontMetrics().getAscent());
+            g.drawString(p.heading(), x, baseline);
+            x += g.getFontMetrics().stringWidth(p.heading()) + style.px(12);
+        }
+        String note = p.yNotation().text(p.yUnit());
+        if (!note.isEmpty()) {
+            g.setFont(style.tickFont());
+            g.drawString(note, x, baseline);
         }
     }
 

@@ -1,14 +1,14 @@
 package io.cellbench.plot;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Tick labels of a linear axis: every label with the decimals of the tick step, no more and no
  * fewer (2.98290, 2.98295, 2.98300 at a 50 µV step; −8, −6 … at a step of 2), as matplotlib's
- * ScalarFormatter writes them, with a true minus sign (U+2212).
+ * ScalarFormatter writes them, with a true minus sign (U+2212); long ones with a multiplier or an
+ * offset that the axis shows once ({@link AxisNotation}).
  *
  * <p>xchart chooses the step (1, 2 or 5 × 10ⁿ, by pixels and by whether the labels fit) and asks
  * for one label at a time, each candidate set of ticks in rising order from one tick below the
@@ -33,6 +33,8 @@ final class LinearTickLabels implements Function<Double, String> {
     private double last = Double.NaN;
     private double runFirst = Double.NaN;
     private double runStep = Double.NaN;
+    /** The notation of the last run of ticks whose step was known (null before any). */
+    private AxisNotation laidOut;
 
     LinearTickLabels(Supplier<AxisRange> range) {
         this.range = range;
@@ -48,7 +50,25 @@ final class LinearTickLabels implements Function<Double, String> {
             runStep = v - runFirst;
         }
         last = v;
-        return format(v, Double.isNaN(runStep) ? stepBeforeTheRun() : labelStep(runStep));
+        if (Double.isNaN(runStep)) {
+            double guess = stepBeforeTheRun();
+            return AxisNotation.of(range.get(), guess).label(v, guess);
+        }
+        double labelStep = labelStep(runStep);
+        laidOut = AxisNotation.of(range.get(), labelStep);
+        return laidOut.label(v, labelStep);
+    }
+
+    /**
+     * How the labels of the ticks laid out last are written ({@link AxisNotation}): after the
+     * drawing, those drawn, for the figure to show their multiplier and offset once by the axis.
+     */
+    AxisNotation notation() {
+        if (laidOut == null) {
+            double guess = stepBeforeTheRun();
+            return AxisNotation.of(range.get(), guess);
+        }
+        return laidOut;
     }
 
     /** The step for a value whose run's step is not known yet: the last one laid out, or a guess. */
@@ -81,17 +101,9 @@ final class LinearTickLabels implements Function<Double, String> {
         return true;
     }
 
-    /** {@code v} with the decimals of {@code step}; zero is never "−0". */
+    /** {@code v} in plain digits with the decimals of {@code step}; zero is never "−0". */
     static String format(double v, double step) {
-        if (!Double.isFinite(v)) {
-            return "";
-        }
-        int decimals = Math.max(0, -(int) Math.floor(Math.log10(step) + 1e-9));
-        BigDecimal rounded = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN);
-        if (rounded.signum() == 0) {
-            rounded = rounded.abs();
-        }
-        return TickLabels.trueMinus(rounded.toPlainString());
+        return AxisNotation.PLAIN.label(v, step);
     }
 
     /** The 1, 2 or 5 × 10ⁿ nearest {@code step} (so a difference of two doubles loses its noise). */

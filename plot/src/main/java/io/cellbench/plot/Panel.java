@@ -34,6 +34,10 @@ final class Panel {
     private boolean xLabelled = true;
     private boolean wholeNumbersOnX;
     private String heading;
+    /** What --y-range calls this panel's y axis (the first is the name its messages list); none: it takes no range. */
+    private List<String> rangeNames = List.of();
+    /** Once the y axis showed a multiplier or offset, the band above the plot that holds it stays. */
+    private boolean noteBand;
     /** The linear axes' labels (null on a log axis), which learn the tick step from each layout. */
     private final LinearTickLabels xLabels;
     private final LinearTickLabels yLabels;
@@ -177,6 +181,43 @@ final class Panel {
         return (yLabels != null && yLabels.learn()) || changed;
     }
 
+    /** How the x tick labels are written: their multiplier and offset, shown once by the figure. */
+    AxisNotation xNotation() {
+        return xLabels == null ? AxisNotation.PLAIN : xLabels.notation();
+    }
+
+    AxisNotation yNotation() {
+        return yLabels == null ? AxisNotation.PLAIN : yLabels.notation();
+    }
+
+    /**
+     * Whether the figure leaves a band above the plot area: for the heading, or for the y axis's
+     * multiplier or offset. The band stays once taken: a band makes the plot lower, which can make
+     * the step coarser and the labels plain, and freeing it again would bring the notation back.
+     */
+    boolean hasTopBand() {
+        noteBand |= !yNotation().isPlain();
+        return heading != null || noteBand;
+    }
+
+    /** The y axis's unit, from its title or heading ("Voltage / V", "Voltage (V)": V), for the offset shown. */
+    String yUnit() {
+        return unitOf(yTitle.isEmpty() && heading != null ? heading : yTitle);
+    }
+
+    String xUnit() {
+        return unitOf(xTitle);
+    }
+
+    static String unitOf(String title) {
+        int slash = title.lastIndexOf(" / ");
+        if (slash >= 0) {
+            return title.substring(slash + 3).strip();
+        }
+        int open = title.lastIndexOf(" (");
+        return open >= 0 && title.endsWith(")") ? title.substring(open + 2, title.length() - 1) : "";
+    }
+
     /** One ohm on x is as long as one ohm on y (impedance plots). */
     Panel equalAspect() {
         equalAspect = true;
@@ -188,6 +229,16 @@ final class Panel {
         xLabelled = false;
         chart.getStyler().setXAxisTicksVisible(false);
         return this;
+    }
+
+    /** The names --y-range knows this panel's y axis by ({@link YRanges}), the first listed in messages. */
+    Panel rangeNames(String... names) {
+        rangeNames = List.of(names);
+        return this;
+    }
+
+    List<String> rangeNames() {
+        return rangeNames;
     }
 
     /** A small heading above the axes (the cell, when a figure shows one panel per cell). */

@@ -13,6 +13,7 @@ import java.util.List;
  * @param against resistance: what the fitted resistances are drawn against; null when not asked (cycle)
  * @param quantities time: what is drawn against test time (--y: voltage, current, pressure, temperature,
  *                   power or a column's name), one panel each; empty: the default choice
+ * @param yRanges  --y-range: y axes set by hand, by panel name; empty: every axis over its data
  */
 public record PlotRequest(
         PlotKind kind,
@@ -26,11 +27,27 @@ public record PlotRequest(
         int height,
         String fitCircuit,
         ResistanceAxis against,
-        List<String> quantities) {
+        List<String> quantities,
+        List<YRange> yRanges) {
 
     public PlotRequest {
         cells = List.copyOf(cells);
         quantities = List.copyOf(quantities);
+        yRanges = List.copyOf(yRanges);
+    }
+
+    /** A request whose axes all run over the data (no --y-range). */
+    public PlotRequest(PlotKind kind, List<String> cells, CycleRange cycles, int every, ColourBy colourBy,
+                       CapacityAxis capacityAxis, double binVolt, int width, int height, String fitCircuit,
+                       ResistanceAxis against, List<String> quantities) {
+        this(kind, cells, cycles, every, colourBy, capacityAxis, binVolt, width, height, fitCircuit, against, quantities,
+                List.of());
+    }
+
+    /** This request with the y axes {@code ranges} set by hand. */
+    public PlotRequest withYRanges(List<YRange> ranges) {
+        return new PlotRequest(kind, cells, cycles, every, colourBy, capacityAxis, binVolt, width, height, fitCircuit,
+                against, quantities, ranges);
     }
 
     /** A request of any kind but {@code time}'s --y. */

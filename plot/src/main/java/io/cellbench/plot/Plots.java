@@ -25,6 +25,11 @@ public final class Plots {
 
     /** Draws the figure asked for from the run being read; notes (such as thinning) go to {@code notes}. */
     public static void write(RunReader reader, PlotRequest request, Path out, PrintStream notes) throws IOException {
+        FigureWriter.write(figure(reader, request, notes), request.width(), request.height(), out);
+    }
+
+    /** The figure {@link #write} draws, its options checked, the axes --y-range names set. */
+    static Figure figure(RunReader reader, PlotRequest request, PrintStream notes) throws IOException {
         FitOverlay fit = null;
         if (request.fitCircuit() != null) {
             if (request.kind() != PlotKind.NYQUIST && request.kind() != PlotKind.BODE) {
@@ -41,6 +46,7 @@ public final class Plots {
             throw new UserError("--y chooses the quantities of the time plot only, not "
                     + request.kind().name().toLowerCase(Locale.ROOT));
         }
+        YRanges.check(request);
         PlotInput in = new PlotInput(reader, request, Style.forSize(request.width(), request.height()), notes, fit);
         Figure figure = switch (request.kind()) {
             case VOLTAGE -> VoltagePlot.build(in);
@@ -52,7 +58,8 @@ public final class Plots {
             case RESISTANCE -> ResistancePlot.build(in);
             case TIME -> TimePlot.build(in);
         };
-        FigureWriter.write(figure, request.width(), request.height(), out);
+        YRanges.apply(request.yRanges(), figure.panels(), request.kind());
+        return figure;
     }
 
     /**

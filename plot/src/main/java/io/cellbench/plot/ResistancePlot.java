@@ -31,7 +31,7 @@ final class ResistancePlot {
         ResistanceAxis against = against(in);
         Style style = in.style();
         boolean logY = logarithmic(series);
-        Panel p = new Panel(style, xTitle(against), "Resistance (Ω)", false, logY);
+        Panel p = new Panel(style, xTitle(against), "Resistance (Ω)", false, logY).rangeNames("resistance");
         p.markerSize(style.px(9));
         for (ResistanceSeries s : series) {
             if (against == ResistanceAxis.CYCLE) {

@@ -122,6 +122,21 @@ final class TimeChoice {
         return drawn;
     }
 
+    /**
+     * The names --y (and --y-range) know {@code q} by: the quantity's short name first when it
+     * has one (voltage; temperature for an aux column in degC), then its column's name.
+     */
+    List<String> names(TimeQuantity q) {
+        List<String> names = new ArrayList<>();
+        for (Named n : Named.values()) {
+            if (members(n.key()).contains(q)) {
+                names.add(n.key());
+            }
+        }
+        names.add(q.column().toLowerCase(Locale.ROOT));
+        return names;
+    }
+
     /** The names a user can give for what was recorded: the quantities' short names, then the aux columns'. */
     private List<String> recordedNames(Predicate<TimeQuantity> recorded) {
         List<String> names = new ArrayList<>();

@@ -36,7 +36,8 @@ final class TimePlot {
     }
 
     /** What the figure shows: the quantities drawn, each cell's lines, and the time axis. */
-    private record Drawn(List<TimeQuantity> quantities, List<CellLines> cells, TimeAxis axis, AxisRange x) {
+    private record Drawn(List<TimeQuantity> quantities, List<CellLines> cells, TimeAxis axis, AxisRange x,
+                         TimeChoice choice) {
     }
 
     static Figure build(PlotInput in) throws IOException {
@@ -121,7 +122,7 @@ final class TimePlot {
                         axis.unit());
             }
         }
-        return new Drawn(drawn, cells, axis, x);
+        return new Drawn(drawn, cells, axis, x, choice);
     }
 
     /** A unit the quantity's largest value, in any cell, reads well in. */
@@ -142,7 +143,8 @@ final class TimePlot {
         DisplayUnit unit = unit(q, d);
         // the label is a heading above the axes, not a rotated axis title: "Temperature T1 / degC" is
         // longer than a panel of a four-panel stack is high
-        Panel panel = new Panel(in.style(), d.axis().title(), "", false, false).heading(q.title(unit));
+        Panel panel = new Panel(in.style(), d.axis().title(), "", false, false).heading(q.title(unit))
+                .rangeNames(d.choice().names(q).toArray(String[]::new));
         for (int i = 0; i < d.cells().size(); i++) {
             Curve line = d.cells().get(i).lines().get(q);
             if (!line.isEmpty()) {

@@ -23,6 +23,6 @@ final class VoltagePlot {
         if (byCell.values().stream().allMatch(Map::isEmpty)) {
             throw new UserError("no charge or discharge in the chosen cycles of " + in.cellList());
         }
-        return CycleBranches.figure(in, byCell, "Capacity (mAh)", "Voltage (V)", "Voltage profiles");
+        return CycleBranches.figure(in, byCell, "Capacity (mAh)", "Voltage (V)", "voltage", "Voltage profiles");
     }
 }

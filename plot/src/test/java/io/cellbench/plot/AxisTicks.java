@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,21 +18,44 @@ import org.knowm.xchart.internal.chartpart.DrawnTicks;
 /**
  * The y tick labels a one-panel figure shows for data from {@code lo} to {@code hi}, as xchart
  * laid them out, and the checks every linear axis must pass: distinct, short, one number of
- * decimals, a true minus, at 1, 2 or 5 × 10ⁿ steps, each where its value is.
+ * decimals, a true minus, at 1, 2 or 5 × 10ⁿ steps, each where its value is (label × the axis's
+ * multiplier + its offset, {@link AxisNotation}).
  */
 final class AxisTicks {
+    /** The longest label a reader takes in at a glance ("−0.0025", "−42.50"). */
+    static final int MAX_LABEL = 8;
+    /** Beyond this many digits the changing ones hide behind the repeated ones (2.98290, 2.98295 …). */
+    static final int MAX_DIGITS = 5;
+
     private AxisTicks() {
     }
 
-    /** A label and the value at its position on the axis. */
-    record Tick(String label, double valueThere) {
+    /** A label, the value at its position on the axis, and how the axis writes its labels. */
+    record Tick(String label, double valueThere, AxisNotation notation) {
+        /** The value the label stands for: label × multiplier + offset. */
         double parsed() {
-            return Double.parseDouble(label.replace('−', '-'));
+            return notation.value(Double.parseDouble(label.replace('−', '-')));
         }
     }
 
-    /** The ticks of both axes of one figure. */
-    record Axes(List<Tick> x, List<Tick> y) {
+    /** The ticks of both axes of one figure, and the texts it drew (its SVG's text elements). */
+    record Axes(List<Tick> x, List<Tick> y, List<String> texts) {
+        /**
+         * Checks that each axis's multiplier and offset, when it has any, is shown once on the
+         * figure (twice when both axes are written alike), and that it is the notation its labels
+         * were read with: "×10⁹", "×10⁻⁴ + 2.983 V".
+         */
+        void checkNotationShown(String what) {
+            String xText = x.isEmpty() ? "" : x.getFirst().notation().text("h");
+            String yText = y.isEmpty() ? "" : y.getFirst().notation().text("V");
+            for (String text : List.of(xText, yText)) {
+                if (!text.isEmpty()) {
+                    long expected = (text.equals(xText) ? 1 : 0) + (text.equals(yText) ? 1 : 0);
+                    assertEquals(expected, texts.stream().filter(text::equals).count(), what + ": '" + text
+                            + "' shown once per axis it belongs to, in " + texts);
+                }
+            }
+        }
     }
 
     static List<Tick> yTicks(double lo, double hi, int width, int height) {
@@ -42,27 +67,36 @@ final class AxisTicks {
         Style style = Style.forSize(width, height);
         Panel p = new Panel(style, "Test Time / h", "Voltage / V", false, false);
         p.line(new double[] {x0, (x0 + x1) / 2, x1}, new double[] {y0, (y0 + y1) / 2, y1}, Color.BLUE, 1.4);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Figure figure = new Figure(style, "ticks", 1, List.of(p), List.of());
+        List<String> texts = List.of();
         try {
-            new Figure(style, "ticks", 1, List.of(p), List.of()).paint(g, width, height);
-        } finally {
-            g.dispose();
+            FigureWriter.png(figure, width, height, OutputStream.nullOutputStream());
+            if (!p.xNotation().isPlain() || !p.yNotation().isPlain()) {
+                // drawn again as SVG (three times slower), so its texts, the axes' multipliers and offsets
+                // among them, can be read back; the ticks read below are then the SVG's
+                ByteArrayOutputStream svg = new ByteArrayOutputStream();
+                FigureWriter.svg(figure, width, height, svg);
+                texts = SvgFile.texts(svg.toByteArray());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new Axes(onAxis(DrawnTicks.x(p.chart()), p.currentX(), p.plotArea().getWidth()), y(p));
+        return new Axes(onAxis(DrawnTicks.x(p.chart()), p.currentX(), p.plotArea().getWidth(), p.xNotation()), y(p),
+                texts);
     }
 
     /** The y ticks of a panel of a figure just painted. */
     static List<Tick> y(Panel p) {
-        return onAxis(DrawnTicks.y(p.chart()), p.currentY(), p.plotArea().getHeight());
+        return onAxis(DrawnTicks.y(p.chart()), p.currentY(), p.plotArea().getHeight(), p.yNotation());
     }
 
-    private static List<Tick> onAxis(List<DrawnTicks.Tick> laidOut, AxisRange range, double pixels) {
+    private static List<Tick> onAxis(List<DrawnTicks.Tick> laidOut, AxisRange range, double pixels,
+                                     AxisNotation notation) {
         List<Tick> out = new ArrayList<>();
         for (DrawnTicks.Tick t : laidOut) {
             // xchart lays out a tick or two beyond each end and draws only those on the axis
             if (t.fromLowEnd() >= -0.5 && t.fromLowEnd() <= pixels + 0.5) {
-                out.add(new Tick(t.label(), range.min() + t.fromLowEnd() / pixels * range.span()));
+                out.add(new Tick(t.label(), range.min() + t.fromLowEnd() / pixels * range.span(), notation));
             }
         }
         return out;
@@ -79,7 +113,9 @@ final class AxisTicks {
         for (int i = 0; i < ticks.size(); i++) {
             Tick t = ticks.get(i);
             assertFalse(t.label().contains("-"), what + ": a true minus (U+2212) in " + t.label());
-            assertTrue(significantDigits(t.label()) <= 8, what + ": at most 8 significant digits " + labels);
+            assertTrue(t.label().length() <= MAX_LABEL, what + ": at most " + MAX_LABEL + " characters " + labels);
+            assertTrue(significantDigits(t.label()) <= MAX_DIGITS, what + ": at most " + MAX_DIGITS
+                    + " significant digits " + labels);
             assertEquals(decimals, decimals(t.label()), what + ": one number of decimals " + labels);
             assertEquals(t.valueThere(), t.parsed(), step / 2, what + ": " + t.label() + " is where its value is");
             if (i > 0) {

@@ -10,8 +10,10 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * Any linear axis, as drawn: data from ±10⁻⁹ to ±10⁹, spans from a hundred-thousandth of the
  * values to several times them (across zero), constant ones, figures from 300 to 3000 pixels.
- * Both axes pass {@link AxisTicks#check}: distinct labels of at most 8 significant digits, one
- * number of decimals, a true minus, 1-2-5 steps, each label within half a step of its tick. jqwik
+ * Both axes pass {@link AxisTicks#check}: distinct labels of at most 8 characters and 5
+ * significant digits (a multiplier or an offset, {@link AxisNotation}, where plain numbers would be
+ * longer), one number of decimals, a true minus, 1-2-5 steps, each label × the multiplier + the
+ * offset within half a step of its tick; the multiplier and offset shown once beside their axis. jqwik
  * prints the seed; {@code -Dcellbench.seed} replays it (docs/testing.md).
  */
 class AxisTicksProperties {
@@ -49,5 +51,6 @@ class AxisTicksProperties {
             AxisTicks.check(axes.x(), "x " + what);
         }
         AxisTicks.check(axes.y(), "y " + what);
+        axes.checkNotationShown(what);
     }
 }

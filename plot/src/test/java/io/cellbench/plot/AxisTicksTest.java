@@ -18,11 +18,13 @@ class AxisTicksTest {
     }
 
     @Test
-    void aRestOfTwoHundredMicrovoltsIsTickedAtRoundVoltages() {
-        // was 2.9829713368, 2.9829863368, … : xchart ticked the hidden frame series' points
+    void aRestOfTwoHundredMicrovoltsIsTickedAtRoundVoltagesWrittenFromAnOffset() {
+        // was 2.9829713368, 2.9829863368, … : xchart ticked the hidden frame series' points; then
+        // 2.98290, 2.98292 … 2.98310, six digits each of which only the last two change
         List<AxisTicks.Tick> t = ticks(2.98290, 2.98310);
         AxisTicks.check(t, "a rest");
-        assertEquals("2.98290", t.getFirst().label());
+        assertEquals("−1.0", t.getFirst().label());
+        assertEquals("×10⁻⁴ + 2.983 V", t.getFirst().notation().text("V"));
     }
 
     @Test
@@ -34,6 +36,34 @@ class AxisTicksTest {
         AxisTicks.check(ticks(-42.5, -41.9), "a negative range");
         AxisTicks.check(ticks(-2e-3, -1.5e-3), "negative milliamps");
         AxisTicks.check(ticks(0.5e-6, 0.5e-6 + 2e-10), "a tiny span away from zero");
+    }
+
+    @Test
+    void aBillionIsWrittenWithAMultiplier() {
+        // was 1200000000, 1210000000 … 1300000000
+        AxisTicks.Axes axes = AxisTicks.ticks(0, 2, 1.2e9, 1.3e9, 1000, 700);
+        axes.checkNotationShown("1.25e9");
+        List<AxisTicks.Tick> t = axes.y();
+        AxisTicks.check(t, "1.25e9");
+        assertEquals("1.20", t.getFirst().label());
+        assertEquals("×10⁹", t.getFirst().notation().text("Ω"), "no offset, so no unit beside the multiplier");
+    }
+
+    @Test
+    void nanoampsAroundZeroAreWholeNumbersOfAMultiplier() {
+        // were −0.000000003 … 0.000000004
+        List<AxisTicks.Tick> t = ticks(-3e-9, 4e-9);
+        AxisTicks.check(t, "nanoamps");
+        assertEquals("×10⁻⁹", t.getFirst().notation().text("A"));
+    }
+
+    @Test
+    void shortLabelsStayPlain() {
+        for (double[] r : new double[][] {{2.5, 4.3}, {-42.5, -41.9}, {0, 1_500_000}, {25.000, 25.010}, {-2e-3, -1e-3}}) {
+            List<AxisTicks.Tick> t = ticks(r[0], r[1]);
+            AxisTicks.check(t, r[0] + ".." + r[1]);
+            assertEquals(AxisNotation.PLAIN, t.getFirst().notation(), r[0] + ".." + r[1] + " " + t);
+        }
     }
 
     @Test

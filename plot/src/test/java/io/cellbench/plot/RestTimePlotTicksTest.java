@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code plot --kind time} of a run that only rested: the open-circuit voltage drifts 200 µV
  * from 2.98290 V over ten hours, the current is zero throughout. Its voltage axis was ticked at
- * 2.9829713368, 2.9829863368 … (the issue this test was written for).
+ * 2.9829713368, 2.9829863368 … (the issue this test was written for), then 2.98290, 2.98292 …
+ * (six digits, four of them the same on every tick).
  */
 class RestTimePlotTicksTest {
     @TempDir
@@ -54,7 +55,10 @@ class RestTimePlotTicksTest {
         List<AxisTicks.Tick> voltage = AxisTicks.y(f.panels().get(0));
         System.out.println("voltage ticks: " + voltage.stream().map(AxisTicks.Tick::label).toList());
         AxisTicks.check(voltage, "the rest's voltage");
-        assertEquals("2.98290", voltage.getFirst().label(), "the lowest tick, at the first sample");
+        // labelled from an offset: −1.0 × 10⁻⁴ V + 2.983 V, shown beside the heading
+        assertEquals("−1.0", voltage.getFirst().label(), "the lowest tick, at the first sample");
+        assertEquals(2.98290, voltage.getFirst().parsed(), 1e-12);
+        assertEquals("×10⁻⁴ + 2.983 V", f.panels().get(0).yNotation().text(f.panels().get(0).yUnit()));
         AxisTicks.check(AxisTicks.y(f.panels().get(1)), "the rest's current of zero");
     }
 }

@@ -20,6 +20,18 @@ final class SvgFile {
         return f.newDocumentBuilder().parse(svg.toFile());
     }
 
+    /** The content of every text element of an SVG document held in memory. */
+    static List<String> texts(byte[] svg) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setNamespaceAware(true);
+            return texts(f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(svg)));
+        } catch (Exception e) {
+            throw new IllegalStateException("not an SVG document: " + e.getMessage(), e);
+        }
+    }
+
     /** The content of every text element, in document order. */
     static List<String> texts(Document doc) {
         NodeList nodes = doc.getElementsByTagNameNS("*", "text");

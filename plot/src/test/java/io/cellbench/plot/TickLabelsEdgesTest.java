@@ -13,11 +13,25 @@ import org.junit.jupiter.api.Test;
 class TickLabelsEdgesTest {
 
     @Test
-    void largeValuesAreWrittenOutWithoutAnExponent() {
+    void plainLabelsAreWrittenOutUpToSevenCharactersThenWithAMultiplier() {
         // a 2 MΩ span: labels in plain digits, as the axis title carries the unit
         assertEquals("1500000", LinearTickLabels.format(1.5e6, 5e5));
         assertEquals("−250000", LinearTickLabels.format(-2.5e5, 5e4));
-        assertEquals("1250000000", LinearTickLabels.format(1.25e9, 5e7));
+        assertEquals(AxisNotation.PLAIN, AxisNotation.of(new AxisRange(0, 2e6, false), 5e5));
+        // 1250000000 would be ten characters
+        AxisNotation billions = AxisNotation.of(new AxisRange(1.2e9, 1.6e9, false), 5e7);
+        assertEquals(new AxisNotation(9, java.math.BigDecimal.ZERO), billions);
+        assertEquals("1.25", billions.label(1.25e9, 5e7));
+        assertEquals(1.25e9, billions.value(1.25));
+    }
+
+    @Test
+    void manyRepeatedDigitsAreWrittenFromAnOffset() {
+        AxisNotation pressure = AxisNotation.of(new AxisRange(-42.500_02, -42.499_98, false), 5e-6);
+        assertEquals("×10⁻⁵ − 42.5 MPa", pressure.text("MPa"));
+        assertEquals("−0.5", pressure.label(-42.500_005, 5e-6));
+        assertEquals(-42.500_005, pressure.value(-0.5), 1e-12);
+        assertEquals("+ 1000000", AxisNotation.of(new AxisRange(1e6 - 0.4, 1e6 + 0.4, false), 0.1).text(""));
     }
 
     @Test
@@ -38,9 +52,10 @@ class TickLabelsEdgesTest {
 
     @Test
     void theStepIsLearntFromTheLastRisingRunOfTicksLaidOut() {
+        // a rest at 2.983 V: labels in 10⁻⁴ V from 2.983 V (AxisNotation), with the step's decimals
         LinearTickLabels labels = new LinearTickLabels(() -> new AxisRange(2.98288, 2.98312, false));
         // before a layout, a guess of about twenty ticks: 0.00024 / 20 = 1.2e-5 -> 1e-5
-        assertEquals("2.98290", labels.apply(2.9829));
+        assertEquals("−1.0", labels.apply(2.9829));
         // xchart tries 2 µV steps, then (labels too close) 5 µV ones, and draws those
         for (double v : new double[] {2.98288, 2.9829, 2.98292}) {
             labels.apply(v);
@@ -48,11 +63,12 @@ class TickLabelsEdgesTest {
         for (double v : new double[] {2.98285, 2.98290000000003, 2.98295}) {
             labels.apply(v);
         }
+        assertEquals("×10⁻⁴ + 2.983 V", labels.notation().text("V"), "the notation of the ticks laid out last");
         assertTrue(labels.learn(), "a step was learnt");
-        assertEquals("2.98290", labels.apply(2.9829));
-        assertEquals("2.98295", labels.apply(2.98295));
+        assertEquals("−1.0", labels.apply(2.9829));
+        assertEquals("−0.5", labels.apply(2.98295));
         assertFalse(labels.learn(), "the same step again");
-        // the next layout's xchart takes 10 µV steps: the labels drop a decimal
+        // the next layout's xchart takes 100 µV steps: five digits, short enough to be plain
         labels.apply(2.9828);
         labels.apply(2.9829);
         assertTrue(labels.learn());

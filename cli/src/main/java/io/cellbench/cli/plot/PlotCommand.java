@@ -15,6 +15,7 @@ import io.cellbench.plot.PlotKind;
 import io.cellbench.plot.PlotRequest;
 import io.cellbench.plot.Plots;
 import io.cellbench.plot.ResistanceAxis;
+import io.cellbench.plot.YRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Parameters;
             "  cellbench plot demo-run --kind drt --cell coin-60MPa -o drt.png",
             "  cellbench plot demo-run --kind resistance --against pressure -o r-pressure.png",
             "  cellbench plot demo-run --kind time --y voltage,current,pressure -o t.png",
+            "  cellbench plot demo-run --kind time --y-range current=-1mA:1mA -o t.png",
             "", "See docs/plots.md for what each plot shows and how long runs are thinned."})
 public final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A run directory (written by run or demo).")
@@ -103,6 +105,14 @@ public final class PlotCommand implements Callable<Integer> {
                     + " current, pressure, temperature and the aux columns, those recorded).")
     List<String> quantities = new ArrayList<>();
 
+    @Option(names = "--y-range", paramLabel = "NAME=MIN:MAX",
+            description = "A y axis from MIN to MAX instead of over the data (repeatable): in the unit the panel shows"
+                    + " (voltage=2.5:4.3) or with a unit (current=-1mA:1mA); an end left out keeps the data's"
+                    + " (current=0:). NAME: time: as --y takes it; voltage: voltage; capacity: capacity, efficiency;"
+                    + " bode: impedance, phase; dqdv: dqdv; drt: gamma; resistance: resistance. Data outside is cut"
+                    + " off by the axis.")
+    List<String> yRanges = new ArrayList<>();
+
     @Option(names = "--width", paramLabel = "PX", defaultValue = "" + Plots.DEFAULT_WIDTH,
             description = "Image width in pixels (default: ${DEFAULT-VALUE}).")
     int width;
@@ -125,6 +135,7 @@ public final class PlotCommand implements Callable<Integer> {
                     + every + "; leave it out to draw all cycles, thinned to at most " + Plots.MAX_CURVES);
         }
         double binVolt = binVolt(bin);
+        List<YRange> ranges = yRanges.stream().map(YRange::parse).toList();
         CycleRange range = CycleRange.parse(cycles);
         if (!Files.isDirectory(directory)) {
             throw new UserError("no run directory at " + directory);
@@ -149,7 +160,7 @@ public final class PlotCommand implements Callable<Integer> {
                 throw new UserError("run " + directory + " has no cells yet");
             }
             Plots.write(reader, new PlotRequest(kind, chosen, range, every == null ? 0 : every, colourBy, capacityAxis,
-                    binVolt, width, height, circuit, against, quantities), out, System.err);
+                    binVolt, width, height, circuit, against, quantities, ranges), out, System.err);
         }
         System.out.println("wrote " + out);
         return 0;
