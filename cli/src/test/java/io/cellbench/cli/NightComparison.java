@@ -1,5 +1,9 @@
 package io.cellbench.cli;
 
+import static io.cellbench.cli.NightCurve.lastInterval;
+import static io.cellbench.cli.NightCurve.lastStride;
+import static io.cellbench.cli.NightCurve.meanCurrent;
+import static io.cellbench.cli.NightCurve.voltAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,13 +33,14 @@ import java.util.Map;
  *       process opened the instrument and went on, then a sample period of the step's command:
  *       whatever that window did (the old command's last moment, the relaxation at open
  *       circuit) is bounded by the step's current over the window, read from the data.</li>
- *   <li><b>At each step's start</b> the counters begin once the instrument has taken the
- *       command and the read after it is under way; the command acted somewhere between the
- *       step's start and then, so in either run the cell may have had up to that much of the
- *       step's current uncounted. In scaled time that is the wall time of the command's writes
- *       times 100: 9.7 lab s in the reference of seed -7664976328127116115 (its cell had been
- *       charging 6.7 s of it), 0.23 s in the soak. Both ends are read from the runs: the step's
- *       StepStarted and its first sample less its counted charge.</li>
+ *   <li><b>At each step's start</b> the counters begin when the runner dates the command's
+ *       action: the middle of its exchange with the instrument, within half the exchange of
+ *       the real moment either way. In scaled time that is the wall time of the exchange times
+ *       100 (a loaded machine's 97 ms were 9.7 lab s in the reference of seed
+ *       -7664976328127116115, when the counters still began after the whole exchange, all of
+ *       it uncounted). Half of a 30 lab s exchange either way stays within the cut-off and
+ *       first samples' allowances (NightComparisonTest). A late start as before that change is
+ *       bounded by the step's StepStarted and its first sample less its counted charge.</li>
  *   <li><b>At each cut-off</b> a step ends at the first sample past it: a sample later or
  *       earlier in one run moves the step's capacity by the current over that sample's interval,
  *       and the next step starts that much apart. Both intervals are read from the runs.</li>
@@ -234,10 +239,11 @@ final class NightComparison {
 
     /**
      * The charge (Ah) the step's command may have put into the cell before the step's counters
-     * began: they begin once the instrument has taken the command and answered the read after
-     * it (Counters#restart), the command acts somewhere between the step's start and then, and
-     * scaled time makes the wall time of those writes and answers lab seconds (97 ms of a loaded
-     * machine were 9.7 s at 100 lab s/s). Both ends are in the data: the step's StepStarted and
+     * began. Before the runner counted from when a command acted (docs/runner.md, "Charge at a
+     * step edge") they began once the instrument had answered the command and the read after it,
+     * and scaled time made the wall time of those lab seconds (97 ms of a loaded machine were
+     * 9.7 s at 100 lab s/s); now they begin at the StepStarted, and this is 0 but for noise. Both
+     * ends are in the data: the step's StepStarted and
      * its first sample less its counted charge at the step's current. 0 when the step's start is
      * not known, or when a resume came between it and the first sample (the resume's own
      * allowances, from the kill on, cover that time).
@@ -309,63 +315,9 @@ final class NightComparison {
         }
     }
 
-    /**
-     * The lowest and highest voltage of the reference within {@code error} of charge {@code q}
-     * in the step (linear between its samples); the step's last voltage past its end.
-     */
-    private static double[] voltAt(List<Sample> r, double q, double error) {
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (double at : new double[] {q - error, q, q + error}) {
-            double v = interpolate(r, at);
-            low = Math.min(low, v);
-            high = Math.max(high, v);
-        }
-        for (Sample s : r) { // every reference sample inside the window too
-            double x = Math.abs(s.stepCapacityAh());
-            if (x >= q - error && x <= q + error) {
-                low = Math.min(low, s.voltageVolt());
-                high = Math.max(high, s.voltageVolt());
-            }
-        }
-        return new double[] {low, high};
-    }
 
-    /** The reference's voltage at charge {@code q} into the step: linear between its samples, and beyond them along the nearest two. */
-    private static double interpolate(List<Sample> r, double q) {
-        int n = r.size();
-        if (n == 1) {
-            return r.get(0).voltageVolt();
-        }
-        int i = 1;
-        while (i < n - 1 && Math.abs(r.get(i).stepCapacityAh()) < q) {
-            i++;
-        }
-        Sample a = r.get(i - 1);
-        Sample b = r.get(i);
-        double x0 = Math.abs(a.stepCapacityAh());
-        double x1 = Math.abs(b.stepCapacityAh());
-        return x1 == x0 ? b.voltageVolt() : a.voltageVolt() + (b.voltageVolt() - a.voltageVolt()) * (q - x0) / (x1 - x0);
-    }
-
-    /** The cells' time between a step's last two samples: how late its end could be seen. */
-    private static double lastInterval(List<Sample> step, java.util.function.ToDoubleFunction<Sample> time) {
-        return step.size() < 2 ? 0 : time.applyAsDouble(step.get(step.size() - 1))
-                - time.applyAsDouble(step.get(step.size() - 2));
-    }
-
-    /** How far the voltage moved over the step's last sample interval. */
-    private static double lastStride(List<Sample> step) {
-        return step.size() < 2 ? 0 : Math.abs(last(step).voltageVolt() - step.get(step.size() - 2).voltageVolt());
-    }
 
     private static Sample last(List<Sample> step) {
         return step.get(step.size() - 1);
-    }
-
-    private static double meanCurrent(List<Sample> step) {
-        // the middle of the step: its first sample may have been taken as the command changed
-        return step.stream().skip(step.size() / 4).limit(Math.max(1, step.size() / 2))
-                .mapToDouble(Sample::currentAmpere).average().orElse(0);
     }
 }
