@@ -34,13 +34,14 @@ import java.util.Map;
  *       process opened the instrument and went on, then a sample period of the step's command:
  *       whatever that window did (the old command's last moment, the relaxation at open
  *       circuit) is bounded by the step's current over the window, read from the data.</li>
- *   <li><b>At each step's start</b> the counters begin once the instrument has taken the
- *       command and the read after it is under way; the command acted somewhere between the
- *       step's start and then, so in either run the cell may have had up to that much of the
- *       step's current uncounted. In scaled time that is the wall time of the command's writes
- *       times 100: 9.7 lab s in the reference of seed -7664976328127116115 (its cell had been
- *       charging 6.7 s of it), 0.23 s in the soak. Both ends are read from the runs: the step's
- *       StepStarted and its first sample less its counted charge.</li>
+ *   <li><b>At each step's start</b> the counters begin when the runner dates the command's
+ *       action: the middle of its exchange with the instrument, within half the exchange of
+ *       the real moment either way. In scaled time that is the wall time of the exchange times
+ *       100 (a loaded machine's 97 ms were 9.7 lab s in the reference of seed
+ *       -7664976328127116115, when the counters still began after the whole exchange, all of
+ *       it uncounted). Half of a 30 lab s exchange either way stays within the cut-off and
+ *       first samples' allowances (NightComparisonTest). A late start as before that change is
+ *       bounded by the step's StepStarted and its first sample less its counted charge.</li>
  *   <li><b>At each cut-off</b> a step ends at the first sample past it: a sample later or
  *       earlier in one run moves the step's capacity by the current over that sample's interval,
  *       and the next step starts that much apart. Both intervals are read from the runs.</li>
@@ -258,10 +259,11 @@ final class NightComparison {
 
     /**
      * The charge (Ah) the step's command may have put into the cell before the step's counters
-     * began: they begin once the instrument has taken the command and answered the read after
-     * it (Counters#restart), the command acts somewhere between the step's start and then, and
-     * scaled time makes the wall time of those writes and answers lab seconds (97 ms of a loaded
-     * machine were 9.7 s at 100 lab s/s). Both ends are in the data: the step's StepStarted and
+     * began. Before the runner counted from when a command acted (docs/runner.md, "Charge at a
+     * step edge") they began once the instrument had answered the command and the read after it,
+     * and scaled time made the wall time of those lab seconds (97 ms of a loaded machine were
+     * 9.7 s at 100 lab s/s); now they begin at the StepStarted, and this is 0 but for noise. Both
+     * ends are in the data: the step's StepStarted and
      * its first sample less its counted charge at the step's current. 0 when the step's start is
      * not known, or when a resume came between it and the first sample (the resume's own
      * allowances, from the kill on, cover that time).
