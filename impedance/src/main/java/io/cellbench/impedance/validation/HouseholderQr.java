@@ -55,9 +55,10 @@ final class HouseholderQr {
                 reflectTwo(v, qr[j], qr[j + 1], k, rows, denominator);
             }
             if (j < cols) {
-                reflect(v, qr[j], k, rows, denominator);
+                reflectTwo(v, qr[j], y, k, rows, denominator);
+            } else {
+                reflect(v, y, k, rows, denominator);
             }
-            reflect(v, y, k, rows, denominator);
         }
         for (double d : diagonal) {
             if (Math.abs(d) <= tolerance) {
