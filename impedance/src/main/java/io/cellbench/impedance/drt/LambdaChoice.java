@@ -43,10 +43,10 @@ final class LambdaChoice {
 
     private static LambdaChoice of(double[][] gram, double[] atb, double[][] penalty, double bb, int rows) {
         int n = atb.length;
-        double[][] lower = cholesky(penalty);
+        EnvelopeCholesky lower = EnvelopeCholesky.of(penalty);
         // C = L⁻¹(AᵀA)L⁻ᵀ by two triangular solves: X = L⁻¹AᵀA, then C = L⁻¹Xᵀ (= XL⁻ᵀ, as C is symmetric)
-        double[][] x = forwardSolve(lower, gram);
-        double[][] c = forwardSolve(lower, transpose(x));
+        double[][] x = lower.solve(gram);
+        double[][] c = lower.solve(transpose(x));
         // symmetrise: rounding in the solves leaves it asymmetric by ~1e-16 relative
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
@@ -59,7 +59,7 @@ final class LambdaChoice {
         for (int i = 0; i < n; i++) {
             column[i][0] = atb[i];
         }
-        double[][] liAtb = forwardSolve(lower, column);
+        double[][] liAtb = lower.solve(column);
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             v[i] = liAtb[i][0];
@@ -152,57 +152,6 @@ final class LambdaChoice {
         double residual = Math.max(bb - explained, 0);
         double free = rows - trace;
         return rows * residual / (free * free);
-    }
-
-    /** The lower triangle L of LLᵀ = {@code a} (positive definite). */
-    private static double[][] cholesky(double[][] a) {
-        int n = a.length;
-        double[][] l = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            double[] li = l[i];
-            for (int j = 0; j <= i; j++) {
-                double[] lj = l[j];
-                double sum = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    sum -= li[k] * lj[k];
-                }
-                if (i == j) {
-                    if (!(sum > 0)) {
-                        throw new IllegalStateException("the DRT's penalty is not positive definite at " + i);
-                    }
-                    li[i] = Math.sqrt(sum);
-                } else {
-                    li[j] = sum / lj[j];
-                }
-            }
-        }
-        return l;
-    }
-
-    /** L⁻¹B for lower-triangular L, row by row (each row of the result a combination of rows above). */
-    private static double[][] forwardSolve(double[][] l, double[][] b) {
-        int n = l.length;
-        int cols = b[0].length;
-        double[][] out = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double[] row = b[i].clone();
-            double[] li = l[i];
-            for (int k = 0; k < i; k++) {
-                double f = li[k];
-                if (f != 0) {
-                    double[] above = out[k];
-                    for (int j = 0; j < cols; j++) {
-                        row[j] -= f * above[j];
-                    }
-                }
-            }
-            double pivot = li[i];
-            for (int j = 0; j < cols; j++) {
-                row[j] /= pivot;
-            }
-            out[i] = row;
-        }
-        return out;
     }
 
     private static double[][] transpose(double[][] a) {

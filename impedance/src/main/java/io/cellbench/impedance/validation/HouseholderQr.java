@@ -50,10 +50,15 @@ final class HouseholderQr {
             // v = x − αe₁ and vᵀv = −2αv_k, so (I − 2vvᵀ/vᵀv)u = u + (vᵀu / (αv_k))v
             v[k] -= alpha;
             double denominator = alpha * v[k];
-            for (int j = k + 1; j < cols; j++) {
-                reflect(v, qr[j], k, rows, denominator);
+            int j = k + 1;
+            for (; j + 1 < cols; j += 2) {
+                reflectTwo(v, qr[j], qr[j + 1], k, rows, denominator);
             }
-            reflect(v, y, k, rows, denominator);
+            if (j < cols) {
+                reflectTwo(v, qr[j], y, k, rows, denominator);
+            } else {
+                reflect(v, y, k, rows, denominator);
+            }
         }
         for (double d : diagonal) {
             if (Math.abs(d) <= tolerance) {
@@ -76,6 +81,43 @@ final class HouseholderQr {
         double f = DotProduct.of(v, u, from, rows) / denominator;
         for (int i = from; i < rows; i++) {
             u[i] += f * v[i];
+        }
+    }
+
+    /**
+     * {@link #reflect} on two columns at once: their dot products in one pass, each in the four
+     * running sums {@link DotProduct} keeps, in the same order (so the same to the last bit). Four
+     * sums still waited on the adder's latency; eight independent ones keep it busy.
+     */
+    private static void reflectTwo(double[] v, double[] u, double[] t, int from, int rows, double denominator) {
+        double u0 = 0;
+        double u1 = 0;
+        double u2 = 0;
+        double u3 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double t3 = 0;
+        int i = from;
+        for (; i + 3 < rows; i += 4) {
+            u0 += v[i] * u[i];
+            u1 += v[i + 1] * u[i + 1];
+            u2 += v[i + 2] * u[i + 2];
+            u3 += v[i + 3] * u[i + 3];
+            t0 += v[i] * t[i];
+            t1 += v[i + 1] * t[i + 1];
+            t2 += v[i + 2] * t[i + 2];
+            t3 += v[i + 3] * t[i + 3];
+        }
+        for (; i < rows; i++) {
+            u0 += v[i] * u[i];
+            t0 += v[i] * t[i];
+        }
+        double fu = ((u0 + u1) + (u2 + u3)) / denominator;
+        double ft = ((t0 + t1) + (t2 + t3)) / denominator;
+        for (i = from; i < rows; i++) {
+            u[i] += fu * v[i];
+            t[i] += ft * v[i];
         }
     }
 }

@@ -69,7 +69,7 @@ public final class LinKk {
         int candidateM = 0;
         for (int m = 1; m <= last; m++) {
             LinKkModel model = LinKkModel.fit(spectrum, m, options.fit(), options.addCapacitance());
-            double rms = model.rmsResidual(spectrum);
+            double rms = model.rmsResidual();
             if (candidate != null && rms * FLOOR_FACTOR < candidateRms) {
                 candidate = null; // the floor lies lower: the candidate was still underfitting
             }

@@ -7,7 +7,7 @@ import io.cellbench.impedance.MeasuredSpectrum;
  * Every column and target is divided by |Z|, so each point counts by its relative error.
  */
 record LinKkModel(double ohmic, double[] tau, double[] resistances, double inductance, double capacitance,
-                  double mu) {
+                  double mu, double rmsResidual) {
 
     static LinKkModel fit(MeasuredSpectrum s, int m, LinKkFit type, boolean withCapacitance) {
         int n = s.size();
@@ -51,7 +51,7 @@ record LinKkModel(double ohmic, double[] tau, double[] resistances, double induc
         double[] r = new double[m];
         System.arraycopy(x, 1, r, 0, m);
         double capacitance = withCapacitance ? 1 / x[m + 2] : Double.NaN;
-        return new LinKkModel(x[0], tau, r, x[m + 1], capacitance, LinKk.mu(r));
+        return new LinKkModel(x[0], tau, r, x[m + 1], capacitance, LinKk.mu(r), rms(columns, x, z));
     }
 
     /** Re Z first; then L (and 1/C) from what the RC elements leave of Im Z. */
@@ -110,19 +110,24 @@ record LinKkModel(double ohmic, double[] tau, double[] resistances, double induc
 
     /**
      * √(mean of the 2N squared residuals relative to |Z|), as {@link io.cellbench.impedance.Residuals}
-     * computes it, without the lists of points: the μ criterion asks this of every M.
+     * computes it, from the columns (each already divided by |Z|) and the coefficients: the μ
+     * criterion asks this of every M, and evaluating the model point by point took M divisions
+     * and an array per point.
      */
-    double rmsResidual(MeasuredSpectrum s) {
-        int n = s.size();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double modulus = s.modulus(i);
-            double[] model = impedance(s.frequencyHz(i));
-            double re = (s.real(i) - model[0]) / modulus;
-            double im = (s.imag(i) - model[1]) / modulus;
-            sum += re * re + im * im;
+    private static double rms(double[][] columns, double[] x, double[] z) {
+        double[] residual = z.clone();
+        for (int j = 0; j < columns.length; j++) {
+            double[] column = columns[j];
+            double xj = x[j];
+            for (int i = 0; i < residual.length; i++) {
+                residual[i] -= xj * column[i];
+            }
         }
-        return Math.sqrt(sum / (2 * n));
+        double sum = 0;
+        for (double v : residual) {
+            sum += v * v;
+        }
+        return Math.sqrt(sum / residual.length);
     }
 
     /** Ẑ at {@code frequencyHz} as {re, im}. */
