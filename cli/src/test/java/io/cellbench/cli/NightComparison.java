@@ -1,5 +1,10 @@
 package io.cellbench.cli;
 
+import static io.cellbench.cli.NightSteps.last;
+import static io.cellbench.cli.NightSteps.lastInterval;
+import static io.cellbench.cli.NightSteps.lastStride;
+import static io.cellbench.cli.NightSteps.meanCurrent;
+import static io.cellbench.cli.NightSteps.voltAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,11 +29,15 @@ import java.util.Map;
  *       on from that position, so that charge is in the cell but not in the counters: its
  *       current times that time, Δ, known exactly from the journal read at the kill and the
  *       cells' clock. From the kill to the resumed step's first sample the cell had, in its own
- *       time, a moment more of the old command (the next process starts the cells' time with
- *       its first query and resets the output with its second), then open circuit while the
- *       process opened the instrument and went on, then a sample period of the step's command:
- *       whatever that window did (the old command's last moment, the relaxation at open
- *       circuit) is bounded by the step's current over the window, read from the data.</li>
+ *       time, more of the old command (the next process starts the cells' time with its first
+ *       request to any instrument of the lab, and resets this cell's output only once its
+ *       driver has connected and identified the instrument: up to tens of lab seconds on a
+ *       loaded machine, read exactly from the simulator's command history), then open circuit
+ *       while the process opened the instrument and went on, then a sample period of the
+ *       step's command. The old command's charge is in the cell like the journal's lag, and
+ *       stays there for the steps after (seed 410573435276604671 failed the soak when it was
+ *       taken for a relaxation allowance of the resumed step only); what the open circuit did
+ *       is bounded by the step's current over the rest of the window.</li>
  *   <li><b>At each step's start</b> the counters begin once the instrument has taken the
  *       command and the read after it is under way; the command acted somewhere between the
  *       step's start and then, so in either run the cell may have had up to that much of the
@@ -70,7 +79,8 @@ final class NightComparison {
     private final double settleSeconds;
     /**
      * Per step count: the kills the step was resumed after, each {unix time of the resume, lab s of
-     * the step's command the counters did not see, lab s from the kill to the step's first sample}.
+     * the step's command the counters did not see, lab s from the kill to the step's first sample,
+     * Ah (signed) the killed process's last command put in after the cells' time went on}.
      */
     private final Map<Integer, List<double[]>> uncounted = new LinkedHashMap<>();
     private final List<String> report = new ArrayList<>();
@@ -90,7 +100,9 @@ final class NightComparison {
 
     /**
      * @param relived  per kill (in order): {unix time of the resume, lab seconds of sourcing the counters did not
-     *                 see, the cells' time at the kill}
+     *                 see, the cells' time at the kill, and optionally the charge (Ah, + into the cell) the
+     *                 killed process's last command put in after the cells' time went on, before the next
+     *                 process changed the channel's command}
      * @param cellTime the cells' time of a soak sample (its unix time less the time the cells stood still before)
      * @param diffusionSeconds τd of the simulated cell's solid-state diffusion, its slowest relaxation
      */
@@ -110,7 +122,9 @@ final class NightComparison {
             }
             // from the kill to the resumed step's first sample, in the cells' time
             double window = Math.max(0, cellTime.applyAsDouble(first) - r[2]);
-            uncounted.computeIfAbsent(first.stepCount(), k -> new ArrayList<>()).add(new double[] {r[0], r[1], window});
+            double carried = r.length > 3 ? r[3] : 0;
+            uncounted.computeIfAbsent(first.stepCount(), k -> new ArrayList<>()).add(new double[] {r[0], r[1], window,
+                    carried});
         }
     }
 
@@ -145,6 +159,8 @@ final class NightComparison {
                 apartAh += Math.signum(ampere) * source(step, k, r, ampere, offsetAh);
                 previousSource = step;
             } else {
+                // a kill just past a current step's end may leave its current on into the rest
+                apartAh += uncounted.getOrDefault(step, List.of()).stream().mapToDouble(x -> x[3]).sum();
                 rest(step, k, r, previousSource < 0 ? 0 : Math.abs(last(mine.get(previousSource)).voltageVolt()
                         - last(theirs.get(previousSource)).voltageVolt()) + Math.max(lastStride(mine.get(previousSource)),
                         lastStride(theirs.get(previousSource))));
@@ -153,9 +169,11 @@ final class NightComparison {
         cycles();
         return String.format(Locale.ROOT, "%s: %d samples against the reference's %d; worst voltage %.1f mV beyond"
                 + " what the charge explains, worst step capacity %.4f mAh beyond its tolerance budget's use; counters"
-                + " began up to %.2f lab s after a current step's start (reference %.2f s) (%s)", cell,
+                + " began up to %.2f lab s after a current step's start (reference %.2f s); the killed processes'"
+                + " currents went on %.5f mAh (net, into the cell) before the next process reset them (%s)", cell,
                 soak.samples().size(), ref.samples().size(), worstVolt * 1e3, worstAh * 1e3, lateSoakSecond,
-                lateRefSecond, String.join("; ", report));
+                lateRefSecond, uncounted.values().stream().flatMap(List::stream).mapToDouble(x -> x[3]).sum() * 1e3,
+                String.join("; ", report));
     }
 
     /**
@@ -165,8 +183,10 @@ final class NightComparison {
     private double source(int step, List<Sample> k, List<Sample> r, double ampere, double offsetAh) {
         List<double[]> kills = uncounted.getOrDefault(step, List.of());
         double perSecond = Math.abs(ampere) / 3600;
-        double lost = kills.stream().mapToDouble(x -> x[1] * perSecond).sum();
-        double resting = kills.stream().mapToDouble(x -> x[2] * perSecond).sum();
+        // the old command's charge after the kill is in the cell too, along the step (+) or against it
+        double lost = kills.stream().mapToDouble(x -> x[1] * perSecond + Math.signum(ampere) * x[3]).sum();
+        // the rest of the window: the open circuit while the process opened the instrument
+        double resting = kills.stream().mapToDouble(x -> Math.max(0, x[2] * perSecond - Math.abs(x[3]))).sum();
         double cutoffAh = Math.abs(ampere) * (lastInterval(k, cellTime) + lastInterval(r, Sample::unixTimeSecond)) / 3600;
         double qSoak = Math.abs(k.get(k.size() - 1).stepCapacityAh()) + lost;
         double qRef = Math.abs(r.get(r.size() - 1).stepCapacityAh());
@@ -192,10 +212,10 @@ final class NightComparison {
         assertTrue(Math.abs(qSoak - qRef - shiftAh) <= tolerance, at);
         double startVolt = r.get(0).voltageVolt();
         for (Sample s : k) {
-            double before = kills.stream().filter(x -> x[0] <= s.unixTimeSecond()).mapToDouble(x -> x[1] * perSecond)
-                    .sum();
+            double before = kills.stream().filter(x -> x[0] <= s.unixTimeSecond()).mapToDouble(x -> x[1] * perSecond
+                    + Math.signum(ampere) * x[3]).sum();
             double qError = offsetAh + NOISE_AH + kills.stream().filter(x -> x[0] <= s.unixTimeSecond())
-                    .mapToDouble(x -> x[2] * perSecond).sum();
+                    .mapToDouble(x -> Math.max(0, x[2] * perSecond - Math.abs(x[3]))).sum();
             double q = Math.abs(s.stepCapacityAh()) + before;
             // anywhere between the charge itself and where the reference's cell held as much (a
             // step's first moments follow the time since it began as much as the charge)
@@ -307,65 +327,5 @@ final class NightComparison {
                     mine.get(i).dischargeCapacityAh() * 1e3, theirs.get(i).chargeCapacityAh() * 1e3,
                     theirs.get(i).dischargeCapacityAh() * 1e3));
         }
-    }
-
-    /**
-     * The lowest and highest voltage of the reference within {@code error} of charge {@code q}
-     * in the step (linear between its samples); the step's last voltage past its end.
-     */
-    private static double[] voltAt(List<Sample> r, double q, double error) {
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (double at : new double[] {q - error, q, q + error}) {
-            double v = interpolate(r, at);
-            low = Math.min(low, v);
-            high = Math.max(high, v);
-        }
-        for (Sample s : r) { // every reference sample inside the window too
-            double x = Math.abs(s.stepCapacityAh());
-            if (x >= q - error && x <= q + error) {
-                low = Math.min(low, s.voltageVolt());
-                high = Math.max(high, s.voltageVolt());
-            }
-        }
-        return new double[] {low, high};
-    }
-
-    /** The reference's voltage at charge {@code q} into the step: linear between its samples, and beyond them along the nearest two. */
-    private static double interpolate(List<Sample> r, double q) {
-        int n = r.size();
-        if (n == 1) {
-            return r.get(0).voltageVolt();
-        }
-        int i = 1;
-        while (i < n - 1 && Math.abs(r.get(i).stepCapacityAh()) < q) {
-            i++;
-        }
-        Sample a = r.get(i - 1);
-        Sample b = r.get(i);
-        double x0 = Math.abs(a.stepCapacityAh());
-        double x1 = Math.abs(b.stepCapacityAh());
-        return x1 == x0 ? b.voltageVolt() : a.voltageVolt() + (b.voltageVolt() - a.voltageVolt()) * (q - x0) / (x1 - x0);
-    }
-
-    /** The cells' time between a step's last two samples: how late its end could be seen. */
-    private static double lastInterval(List<Sample> step, java.util.function.ToDoubleFunction<Sample> time) {
-        return step.size() < 2 ? 0 : time.applyAsDouble(step.get(step.size() - 1))
-                - time.applyAsDouble(step.get(step.size() - 2));
-    }
-
-    /** How far the voltage moved over the step's last sample interval. */
-    private static double lastStride(List<Sample> step) {
-        return step.size() < 2 ? 0 : Math.abs(last(step).voltageVolt() - step.get(step.size() - 2).voltageVolt());
-    }
-
-    private static Sample last(List<Sample> step) {
-        return step.get(step.size() - 1);
-    }
-
-    private static double meanCurrent(List<Sample> step) {
-        // the middle of the step: its first sample may have been taken as the command changed
-        return step.stream().skip(step.size() / 4).limit(Math.max(1, step.size() / 2))
-                .mapToDouble(Sample::currentAmpere).average().orElse(0);
     }
 }

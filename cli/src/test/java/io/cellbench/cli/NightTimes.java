@@ -3,6 +3,8 @@ package io.cellbench.cli;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.Sample;
+import io.cellbench.core.instrument.ChannelCommand;
+import io.cellbench.fixtures.sim.SimulatedCyclerChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,18 +59,44 @@ final class NightTimes {
     /**
      * Per kill: the unix time of the resume after it, the lab seconds the cell went on under its
      * last command that the resumed counters do not count (from the journal's position, as read
-     * at the kill, to the kill, both in the cells' time), and the cells' time at the kill.
+     * at the kill, to the kill, both in the cells' time), the cells' time at the kill, and the
+     * charge (Ah, signed: + into the cell) that command put in after the cells' time started
+     * again, until the next process changed the channel's command (its driver's reset at open),
+     * read from the simulator.
      */
     List<double[]> relived() {
         List<double[]> out = new ArrayList<>();
+        List<SimulatedCyclerChannel.Commanded> history = night.lab.instrument(NightInputs.channelOf(cell))
+                .commandHistory();
         for (int k = 0; k < night.kills.size() && k < resumes.size(); k++) {
             NightPlan.Kill kill = night.kills.get(k);
             double journaled = kill.journaled().get(cell) - kill.stood();
             double relived = kill.cellTime() - journaled;
             assertTrue(relived > -0.01, String.format(Locale.ROOT, "%s: the journal (cells' time %.3f) is not after the"
                     + " kill (%.3f) at kill %d", cell, journaled, kill.cellTime(), kill.index()));
-            out.add(new double[] {resumes.get(k), relived, kill.cellTime()});
+            out.add(new double[] {resumes.get(k), relived, kill.cellTime(), carriedOnAh(history, kill.cellTime())});
         }
         return out;
+    }
+
+    /**
+     * The charge (Ah, + into the cell) the command in force at {@code kill} (cells' time) put in
+     * after it, until the channel's next command: 0 when it sourced no current (a rest, or the
+     * driver's own off states during an open, milliseconds long). The cells' time starts
+     * again with the resumed process's first request to any instrument of the lab, and a cell's
+     * own instrument is reset only once its driver has connected and asked *IDN? and *LANG?,
+     * after whatever the process said to the other instruments first: tens of lab seconds on a
+     * loaded machine, the cell under its old current all that while, in no counter.
+     */
+    static double carriedOnAh(List<SimulatedCyclerChannel.Commanded> history, double kill) {
+        SimulatedCyclerChannel.Commanded inForce = null;
+        for (SimulatedCyclerChannel.Commanded c : history) {
+            if (c.unixSecond() > kill) {
+                return inForce != null && inForce.command() instanceof ChannelCommand.Current i
+                        ? i.ampere() * (c.unixSecond() - kill) / 3600 : 0;
+            }
+            inForce = c;
+        }
+        return 0; // never commanded again: nothing after the kill to hold against
     }
 }
