@@ -80,7 +80,8 @@ final class NightComparison {
     /**
      * Per step count: the kills the step was resumed after, each {unix time of the resume, lab s of
      * the step's command the counters did not see, lab s from the kill to the step's first sample,
-     * Ah (signed) the killed process's last command put in after the cells' time went on}.
+     * Ah (signed) the channel really put in from the journal's position until the next process's
+     * first command, NaN when not known (then the step's current over the first span)}.
      */
     private final Map<Integer, List<double[]>> uncounted = new LinkedHashMap<>();
     private final List<String> report = new ArrayList<>();
@@ -101,8 +102,8 @@ final class NightComparison {
     /**
      * @param relived  per kill (in order): {unix time of the resume, lab seconds of sourcing the counters did not
      *                 see, the cells' time at the kill, and optionally the charge (Ah, + into the cell) the
-     *                 killed process's last command put in after the cells' time went on, before the next
-     *                 process changed the channel's command}
+     *                 channel really put in from the journal's position until the next process's first
+     *                 command (the old command goes on after the kill until then)}
      * @param cellTime the cells' time of a soak sample (its unix time less the time the cells stood still before)
      * @param diffusionSeconds τd of the simulated cell's solid-state diffusion, its slowest relaxation
      */
@@ -122,7 +123,7 @@ final class NightComparison {
             }
             // from the kill to the resumed step's first sample, in the cells' time
             double window = Math.max(0, cellTime.applyAsDouble(first) - r[2]);
-            double carried = r.length > 3 ? r[3] : 0;
+            double carried = r.length > 3 ? r[3] : Double.NaN;
             uncounted.computeIfAbsent(first.stepCount(), k -> new ArrayList<>()).add(new double[] {r[0], r[1], window,
                     carried});
         }
@@ -160,7 +161,8 @@ final class NightComparison {
                 previousSource = step;
             } else {
                 // a kill just past a current step's end may leave its current on into the rest
-                apartAh += uncounted.getOrDefault(step, List.of()).stream().mapToDouble(x -> x[3]).sum();
+                apartAh += uncounted.getOrDefault(step, List.of()).stream().filter(x -> !Double.isNaN(x[3]))
+                        .mapToDouble(x -> x[3]).sum();
                 rest(step, k, r, previousSource < 0 ? 0 : Math.abs(last(mine.get(previousSource)).voltageVolt()
                         - last(theirs.get(previousSource)).voltageVolt()) + Math.max(lastStride(mine.get(previousSource)),
                         lastStride(theirs.get(previousSource))));
@@ -169,10 +171,11 @@ final class NightComparison {
         cycles();
         return String.format(Locale.ROOT, "%s: %d samples against the reference's %d; worst voltage %.1f mV beyond"
                 + " what the charge explains, worst step capacity %.4f mAh beyond its tolerance budget's use; counters"
-                + " began up to %.2f lab s after a current step's start (reference %.2f s); the killed processes'"
-                + " currents went on %.5f mAh (net, into the cell) before the next process reset them (%s)", cell,
+                + " began up to %.2f lab s after a current step's start (reference %.2f s); from the journals'"
+                + " positions to the next processes' first commands the channel put in %.5f mAh net (%s)", cell,
                 soak.samples().size(), ref.samples().size(), worstVolt * 1e3, worstAh * 1e3, lateSoakSecond,
-                lateRefSecond, uncounted.values().stream().flatMap(List::stream).mapToDouble(x -> x[3]).sum() * 1e3,
+                lateRefSecond, uncounted.values().stream().flatMap(List::stream).filter(x -> !Double.isNaN(x[3]))
+                .mapToDouble(x -> x[3]).sum() * 1e3,
                 String.join("; ", report));
     }
 
@@ -183,10 +186,8 @@ final class NightComparison {
     private double source(int step, List<Sample> k, List<Sample> r, double ampere, double offsetAh) {
         List<double[]> kills = uncounted.getOrDefault(step, List.of());
         double perSecond = Math.abs(ampere) / 3600;
-        // the old command's charge after the kill is in the cell too, along the step (+) or against it
-        double lost = kills.stream().mapToDouble(x -> x[1] * perSecond + Math.signum(ampere) * x[3]).sum();
-        // the rest of the window: the open circuit while the process opened the instrument
-        double resting = kills.stream().mapToDouble(x -> Math.max(0, x[2] * perSecond - Math.abs(x[3]))).sum();
+        double lost = kills.stream().mapToDouble(x -> inCell(x, ampere, perSecond)).sum();
+        double resting = kills.stream().mapToDouble(x -> atRest(x, perSecond)).sum();
         double cutoffAh = Math.abs(ampere) * (lastInterval(k, cellTime) + lastInterval(r, Sample::unixTimeSecond)) / 3600;
         double qSoak = Math.abs(k.get(k.size() - 1).stepCapacityAh()) + lost;
         double qRef = Math.abs(r.get(r.size() - 1).stepCapacityAh());
@@ -212,10 +213,10 @@ final class NightComparison {
         assertTrue(Math.abs(qSoak - qRef - shiftAh) <= tolerance, at);
         double startVolt = r.get(0).voltageVolt();
         for (Sample s : k) {
-            double before = kills.stream().filter(x -> x[0] <= s.unixTimeSecond()).mapToDouble(x -> x[1] * perSecond
-                    + Math.signum(ampere) * x[3]).sum();
+            double before = kills.stream().filter(x -> x[0] <= s.unixTimeSecond())
+                    .mapToDouble(x -> inCell(x, ampere, perSecond)).sum();
             double qError = offsetAh + NOISE_AH + kills.stream().filter(x -> x[0] <= s.unixTimeSecond())
-                    .mapToDouble(x -> Math.max(0, x[2] * perSecond - Math.abs(x[3]))).sum();
+                    .mapToDouble(x -> atRest(x, perSecond)).sum();
             double q = Math.abs(s.stepCapacityAh()) + before;
             // anywhere between the charge itself and where the reference's cell held as much (a
             // step's first moments follow the time since it began as much as the charge)
@@ -250,6 +251,27 @@ final class NightComparison {
             current(s, ampere, at);
         }
         return qSoak - qRef;
+    }
+
+    /**
+     * What a kill left in the cell that the counters never saw, Ah along the step's current:
+     * what the channel really put in from the journal's position to the next process's first
+     * command (the old command goes on after the kill until the next process resets it, and
+     * stays in the cell for every step after), or when that is not known, the step's current
+     * from the journal's position to the kill.
+     */
+    private static double inCell(double[] kill, double ampere, double perSecond) {
+        return Double.isNaN(kill[3]) ? kill[1] * perSecond : Math.signum(ampere) * kill[3];
+    }
+
+    /**
+     * What the open circuit of a kill's window may have done, bounded by the step's current over
+     * it: the window from the journal's position to the first sample less what the channel put
+     * in ({@link #inCell}) over it.
+     */
+    private static double atRest(double[] kill, double perSecond) {
+        return Double.isNaN(kill[3]) ? kill[2] * perSecond
+                : Math.max(0, (kill[1] + kill[2]) * perSecond - Math.abs(kill[3]));
     }
 
     /**

@@ -60,9 +60,9 @@ final class NightTimes {
      * Per kill: the unix time of the resume after it, the lab seconds the cell went on under its
      * last command that the resumed counters do not count (from the journal's position, as read
      * at the kill, to the kill, both in the cells' time), the cells' time at the kill, and the
-     * charge (Ah, signed: + into the cell) that command put in after the cells' time started
-     * again, until the next process changed the channel's command (its driver's reset at open),
-     * read from the simulator.
+     * charge (Ah, signed: + into the cell) the channel really put in from that position until the
+     * next process changed the channel's command (its driver's reset at open), read from the
+     * simulator ({@link #carriedOnAh}).
      */
     List<double[]> relived() {
         List<double[]> out = new ArrayList<>();
@@ -74,29 +74,37 @@ final class NightTimes {
             double relived = kill.cellTime() - journaled;
             assertTrue(relived > -0.01, String.format(Locale.ROOT, "%s: the journal (cells' time %.3f) is not after the"
                     + " kill (%.3f) at kill %d", cell, journaled, kill.cellTime(), kill.index()));
-            out.add(new double[] {resumes.get(k), relived, kill.cellTime(), carriedOnAh(history, kill.cellTime())});
+            out.add(new double[] {resumes.get(k), relived, kill.cellTime(), carriedOnAh(history, journaled, kill.cellTime())});
         }
         return out;
     }
 
     /**
-     * The charge (Ah, + into the cell) the command in force at {@code kill} (cells' time) put in
-     * after it, until the channel's next command: 0 when it sourced no current (a rest, or the
-     * driver's own off states during an open, milliseconds long). The cells' time starts
-     * again with the resumed process's first request to any instrument of the lab, and a cell's
-     * own instrument is reset only once its driver has connected and asked *IDN? and *LANG?,
-     * after whatever the process said to the other instruments first: tens of lab seconds on a
-     * loaded machine, the cell under its old current all that while, in no counter.
+     * The charge (Ah, + into the cell) the channel's commands put in from the journal's position
+     * ({@code from}, cells' time) until the next process's first command after the {@code kill}:
+     * what the resumed counters never see, read from the simulator's command history rather than
+     * assumed from the step. Two parts the step's current does not explain: a kill just after a
+     * step's journaled start may come before the step's command was sent (the cell had the old
+     * step's current, past its cut-off), and after the kill the old command goes on until the
+     * next process resets the output. The cells' time starts again with that process's first
+     * request to any instrument of the lab, and a cell's own instrument is reset only once its
+     * driver has connected and asked *IDN? and *LANG?, after whatever the process said to the
+     * other instruments first. Commands that source no current (a rest, the driver's own off
+     * states at an open) put in nothing.
      */
-    static double carriedOnAh(List<SimulatedCyclerChannel.Commanded> history, double kill) {
-        SimulatedCyclerChannel.Commanded inForce = null;
-        for (SimulatedCyclerChannel.Commanded c : history) {
+    static double carriedOnAh(List<SimulatedCyclerChannel.Commanded> history, double from, double kill) {
+        double ah = 0;
+        for (int i = 0; i < history.size(); i++) {
+            SimulatedCyclerChannel.Commanded c = history.get(i);
             if (c.unixSecond() > kill) {
-                return inForce != null && inForce.command() instanceof ChannelCommand.Current i
-                        ? i.ampere() * (c.unixSecond() - kill) / 3600 : 0;
+                break; // the next process's first command: the old one ended here
             }
-            inForce = c;
+            double end = i + 1 < history.size() ? history.get(i + 1).unixSecond() : kill;
+            double span = end - Math.max(c.unixSecond(), from);
+            if (span > 0 && c.command() instanceof ChannelCommand.Current current) {
+                ah += current.ampere() * span / 3600;
+            }
         }
-        return 0; // never commanded again: nothing after the kill to hold against
+        return ah;
     }
 }
