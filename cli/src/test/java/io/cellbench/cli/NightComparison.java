@@ -4,6 +4,7 @@ import static io.cellbench.cli.NightSteps.last;
 import static io.cellbench.cli.NightSteps.lastInterval;
 import static io.cellbench.cli.NightSteps.lastStride;
 import static io.cellbench.cli.NightSteps.meanCurrent;
+import static io.cellbench.cli.NightSteps.uncountedStart;
 import static io.cellbench.cli.NightSteps.voltAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,16 +124,37 @@ final class NightComparison {
             }
             // from the kill to the resumed step's first sample, in the cells' time
             double window = Math.max(0, cellTime.applyAsDouble(first) - r[2]);
-            double carried = r.length > 3 ? r[3] : Double.NaN;
+            double carried = r.length > 3 ? r[3] + resumedLeadAh(r, first, cellTime) : Double.NaN;
             uncounted.computeIfAbsent(first.stepCount(), k -> new ArrayList<>()).add(new double[] {r[0], r[1], window,
                     carried});
         }
     }
 
     /**
+     * The charge (Ah, signed) the resumed step's command put in before its counters went on: they
+     * begin once the instrument has taken the command and the read after it is under way (as at a
+     * step's start, {@link NightSteps#uncountedStart}), in a process just started, whose first commands are
+     * slow. From {@code r[4]}, the cells' time of the next process's first current command, and
+     * {@code r[5]}, its current; the counters' start is the first sample's time less its counted
+     * charge since the resume at that current. 0 when not known.
+     */
+    private double resumedLeadAh(double[] r, Sample first, java.util.function.ToDoubleFunction<Sample> time) {
+        if (r.length < 6 || r[5] == 0 || Double.isNaN(r[4])) {
+            return 0;
+        }
+        Sample before = soak.samples().stream().filter(s -> s.unixTimeSecond() < r[0]).reduce((a, b) -> b).orElse(null);
+        double restored = before != null && before.stepCount() == first.stepCount() ? Math.abs(before.stepCapacityAh()) : 0;
+        double counted = Math.max(0, Math.abs(first.stepCapacityAh()) - restored);
+        double firstAt = time.applyAsDouble(first);
+        double countersFrom = firstAt - counted / (Math.abs(r[5]) / 3600);
+        double lead = Math.min(Math.max(0, countersFrom - r[4]), Math.max(0, firstAt - r[4]));
+        return r[5] * lead / 3600;
+    }
+
+    /**
      * The unix time each step began (its StepStarted event), per step count, in the soak and in
      * the reference: with each step's first sample they bound the charge its cell had before
-     * the counters began ({@link #uncountedStart}).
+     * the counters began ({@link NightSteps#uncountedStart}).
      */
     NightComparison stepStarts(Map<Integer, Double> soakStarts, Map<Integer, Double> refStarts) {
         this.soakStarts = Map.copyOf(soakStarts);
@@ -272,28 +294,6 @@ final class NightComparison {
     private static double atRest(double[] kill, double perSecond) {
         return Double.isNaN(kill[3]) ? kill[2] * perSecond
                 : Math.max(0, (kill[1] + kill[2]) * perSecond - Math.abs(kill[3]));
-    }
-
-    /**
-     * The charge (Ah) the step's command may have put into the cell before the step's counters
-     * began: they begin once the instrument has taken the command and answered the read after
-     * it (Counters#restart), the command acts somewhere between the step's start and then, and
-     * scaled time makes the wall time of those writes and answers lab seconds (97 ms of a loaded
-     * machine were 9.7 s at 100 lab s/s). Both ends are in the data: the step's StepStarted and
-     * its first sample less its counted charge at the step's current. 0 when the step's start is
-     * not known, or when a resume came between it and the first sample (the resume's own
-     * allowances, from the kill on, cover that time).
-     */
-    private static double uncountedStart(int step, List<Sample> samples, Map<Integer, Double> starts,
-                                         List<double[]> kills, double perSecond) {
-        Double start = starts.get(step);
-        Sample first = samples.get(0);
-        if (start == null || perSecond <= 0
-                || kills.stream().anyMatch(x -> x[0] > start && x[0] <= first.unixTimeSecond())) {
-            return 0;
-        }
-        double counted = first.unixTimeSecond() - Math.abs(first.stepCapacityAh()) / perSecond;
-        return Math.max(0, counted - start) * perSecond;
     }
 
     /**

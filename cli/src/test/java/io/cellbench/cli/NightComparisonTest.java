@@ -115,6 +115,20 @@ class NightComparisonTest {
         assertTrue(found.contains("cell-x"), found);
     }
 
+    /**
+     * A resumed step's command acts before its counters go on again, as at a step's start, but in
+     * a process just started, whose first commands are slow: that charge is in the cell too.
+     */
+    @Test
+    void theChargeAResumedCommandPutInBeforeItsCountersWentOnStaysInTheCell() {
+        Night ref = new Night(false);
+        Night soak = new Night(true, 0, 0, 0, CARRIED_SECONDS);
+        List<double[]> unknown = soak.resumes.stream().map(r -> new double[] {r[0], r[1], r[2], r[3]}).toList();
+        AssertionError e = assertThrows(AssertionError.class, () -> compare(soak, ref, unknown));
+        assertTrue(e.getMessage().contains("step 8"), e.getMessage());
+        assertTrue(compare(soak, ref).contains("cell-x"));
+    }
+
     private static String compare(Night soak, Night ref) {
         return compare(soak, ref, soak.resumes);
     }
@@ -163,30 +177,34 @@ class NightComparisonTest {
         private final double before;
         /** Lab seconds of each resume's window that the killed process's current goes on. */
         private final double carried;
+        /** Lab seconds a resumed step's command acts before its counters go on again (a new process's slow first command). */
+        private final double resumeLead;
         private double t;
         private int stepCount;
         private int cycle = 1;
 
         Night(boolean interrupted) {
-            this(interrupted, 0, 0, 0);
+            this(interrupted, 0, 0, 0, 0);
         }
 
         Night(boolean interrupted, double carried) {
-            this(interrupted, 0, 0, carried);
+            this(interrupted, 0, 0, carried, 0);
         }
 
         Night(boolean interrupted, double lead, double before) {
-            this(interrupted, lead, before, 0);
+            this(interrupted, lead, before, 0, 0);
         }
 
         /**
          * @param lead    lab seconds the first charge's cell sourced before its counters began (a slow command)
          * @param before  lab seconds from the step's start to its command acting
-         * @param carried lab seconds of each resume's window the killed process's current goes on
+         * @param carried    lab seconds of each resume's window the killed process's current goes on
+         * @param resumeLead lab seconds of each resume's window the resumed command acts before its counters go on
          */
-        Night(boolean interrupted, double lead, double before, double carried) {
+        Night(boolean interrupted, double lead, double before, double carried, double resumeLead) {
             this.interrupted = interrupted;
             this.carried = carried;
+            this.resumeLead = resumeLead;
             this.lead = lead;
             this.before = before;
             cell.setPressurePa(60e6);
@@ -240,9 +258,13 @@ class NightComparisonTest {
                         if (carried > 0) {
                             cell.advance(carried, command);
                         }
-                        cell.advance(OPEN_SECONDS - carried, new ChannelCommand.OpenCircuit());
+                        cell.advance(OPEN_SECONDS - carried - resumeLead, new ChannelCommand.OpenCircuit());
+                        if (resumeLead > 0) {
+                            cell.advance(resumeLead, command);
+                        }
                         t += OPEN_SECONDS;
-                        resumes.add(new double[] {1.8e9 + t, 0, kill, ampere * carried / 3600});
+                        resumes.add(new double[] {1.8e9 + t, 0, kill, ampere * carried / 3600, 1.8e9 + t - resumeLead,
+                            ampere});
                     }
                 }
             }

@@ -2,6 +2,7 @@ package io.cellbench.cli;
 
 import io.cellbench.core.data.Sample;
 import java.util.List;
+import java.util.Map;
 
 /** What a step's samples say, for {@link NightComparison}: its current, its end, the reference's voltage at a charge. */
 final class NightSteps {
@@ -66,5 +67,27 @@ final class NightSteps {
         // the middle of the step: its first sample may have been taken as the command changed
         return step.stream().skip(step.size() / 4).limit(Math.max(1, step.size() / 2))
                 .mapToDouble(Sample::currentAmpere).average().orElse(0);
+    }
+
+    /**
+     * The charge (Ah) the step's command may have put into the cell before the step's counters
+     * began: they begin once the instrument has taken the command and answered the read after
+     * it (Counters#restart), the command acts somewhere between the step's start and then, and
+     * scaled time makes the wall time of those writes and answers lab seconds (97 ms of a loaded
+     * machine were 9.7 s at 100 lab s/s). Both ends are in the data: the step's StepStarted and
+     * its first sample less its counted charge at the step's current. 0 when the step's start is
+     * not known, or when a resume came between it and the first sample (the resume's own
+     * allowances, from the kill on, cover that time).
+     */
+    static double uncountedStart(int step, List<Sample> samples, Map<Integer, Double> starts,
+                                         List<double[]> kills, double perSecond) {
+        Double start = starts.get(step);
+        Sample first = samples.get(0);
+        if (start == null || perSecond <= 0
+                || kills.stream().anyMatch(x -> x[0] > start && x[0] <= first.unixTimeSecond())) {
+            return 0;
+        }
+        double counted = first.unixTimeSecond() - Math.abs(first.stepCapacityAh()) / perSecond;
+        return Math.max(0, counted - start) * perSecond;
     }
 }

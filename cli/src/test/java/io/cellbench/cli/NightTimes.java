@@ -62,7 +62,9 @@ final class NightTimes {
      * at the kill, to the kill, both in the cells' time), the cells' time at the kill, and the
      * charge (Ah, signed: + into the cell) the channel really put in from that position until the
      * next process changed the channel's command (its driver's reset at open), read from the
-     * simulator ({@link #carriedOnAh}).
+     * simulator ({@link #carriedOnAh}); then the cells' time of the next process's first current
+     * command and its current (NaN and 0 when none), for the charge it put in before the resumed
+     * counters went on.
      */
     List<double[]> relived() {
         List<double[]> out = new ArrayList<>();
@@ -74,7 +76,11 @@ final class NightTimes {
             double relived = kill.cellTime() - journaled;
             assertTrue(relived > -0.01, String.format(Locale.ROOT, "%s: the journal (cells' time %.3f) is not after the"
                     + " kill (%.3f) at kill %d", cell, journaled, kill.cellTime(), kill.index()));
-            out.add(new double[] {resumes.get(k), relived, kill.cellTime(), carriedOnAh(history, journaled, kill.cellTime())});
+            SimulatedCyclerChannel.Commanded resumed = history.stream().filter(c -> c.unixSecond() > kill.cellTime()
+                    && c.command() instanceof ChannelCommand.Current i && i.ampere() != 0).findFirst().orElse(null);
+            out.add(new double[] {resumes.get(k), relived, kill.cellTime(), carriedOnAh(history, journaled,
+                    kill.cellTime()), resumed == null ? Double.NaN : resumed.unixSecond(),
+                    resumed == null ? 0 : ((ChannelCommand.Current) resumed.command()).ampere()});
         }
         return out;
     }
