@@ -4,6 +4,7 @@ import static io.cellbench.cli.NightSteps.last;
 import static io.cellbench.cli.NightSteps.lastInterval;
 import static io.cellbench.cli.NightSteps.lastStride;
 import static io.cellbench.cli.NightSteps.meanCurrent;
+import static io.cellbench.cli.NightSteps.uncountedStart;
 import static io.cellbench.cli.NightSteps.voltAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,11 +30,15 @@ import java.util.Map;
  *       on from that position, so that charge is in the cell but not in the counters: its
  *       current times that time, Δ, known exactly from the journal read at the kill and the
  *       cells' clock. From the kill to the resumed step's first sample the cell had, in its own
- *       time, a moment more of the old command (the next process starts the cells' time with
- *       its first query and resets the output with its second), then open circuit while the
- *       process opened the instrument and went on, then a sample period of the step's command:
- *       whatever that window did (the old command's last moment, the relaxation at open
- *       circuit) is bounded by the step's current over the window, read from the data.</li>
+ *       time, more of the old command (the next process starts the cells' time with its first
+ *       request to any instrument of the lab, and resets this cell's output only once its
+ *       driver has connected and identified the instrument: up to tens of lab seconds on a
+ *       loaded machine, read exactly from the simulator's command history), then open circuit
+ *       while the process opened the instrument and went on, then a sample period of the
+ *       step's command. The old command's charge is in the cell like the journal's lag, and
+ *       stays there for the steps after (seed 410573435276604671 failed the soak when it was
+ *       taken for a relaxation allowance of the resumed step only); what the open circuit did
+ *       is bounded by the step's current over the rest of the window.</li>
  *   <li><b>At each step's start</b> the counters begin when the runner dates the command's
  *       action: the middle of its exchange with the instrument, within half the exchange of
  *       the real moment either way. In scaled time that is the wall time of the exchange times
@@ -76,7 +81,9 @@ final class NightComparison {
     private final double settleSeconds;
     /**
      * Per step count: the kills the step was resumed after, each {unix time of the resume, lab s of
-     * the step's command the counters did not see, lab s from the kill to the step's first sample}.
+     * the step's command the counters did not see, lab s from the kill to the step's first sample,
+     * Ah (signed) the channel really put in from the journal's position until the next process's
+     * first command, NaN when not known (then the step's current over the first span)}.
      */
     private final Map<Integer, List<double[]>> uncounted = new LinkedHashMap<>();
     private final List<String> report = new ArrayList<>();
@@ -101,7 +108,9 @@ final class NightComparison {
 
     /**
      * @param relived  per kill (in order): {unix time of the resume, lab seconds of sourcing the counters did not
-     *                 see, the cells' time at the kill}
+     *                 see, the cells' time at the kill, and optionally the charge (Ah, + into the cell) the
+     *                 channel really put in from the journal's position until the next process's first
+     *                 command (the old command goes on after the kill until then)}
      * @param cellTime the cells' time of a soak sample (its unix time less the time the cells stood still before)
      * @param diffusionSeconds τd of the simulated cell's solid-state diffusion, its slowest relaxation
      */
@@ -121,14 +130,37 @@ final class NightComparison {
             }
             // from the kill to the resumed step's first sample, in the cells' time
             double window = Math.max(0, cellTime.applyAsDouble(first) - r[2]);
-            uncounted.computeIfAbsent(first.stepCount(), k -> new ArrayList<>()).add(new double[] {r[0], r[1], window});
+            double carried = r.length > 3 ? r[3] + resumedLeadAh(r, first, cellTime) : Double.NaN;
+            uncounted.computeIfAbsent(first.stepCount(), k -> new ArrayList<>()).add(new double[] {r[0], r[1], window,
+                    carried});
         }
+    }
+
+    /**
+     * The charge (Ah, signed) the resumed step's command put in before its counters went on: they
+     * begin once the instrument has taken the command and the read after it is under way (as at a
+     * step's start, {@link NightSteps#uncountedStart}), in a process just started, whose first commands are
+     * slow. From {@code r[4]}, the cells' time of the next process's first current command, and
+     * {@code r[5]}, its current; the counters' start is the first sample's time less its counted
+     * charge since the resume at that current. 0 when not known.
+     */
+    private double resumedLeadAh(double[] r, Sample first, java.util.function.ToDoubleFunction<Sample> time) {
+        if (r.length < 6 || r[5] == 0 || Double.isNaN(r[4])) {
+            return 0;
+        }
+        Sample before = soak.samples().stream().filter(s -> s.unixTimeSecond() < r[0]).reduce((a, b) -> b).orElse(null);
+        double restored = before != null && before.stepCount() == first.stepCount() ? Math.abs(before.stepCapacityAh()) : 0;
+        double counted = Math.max(0, Math.abs(first.stepCapacityAh()) - restored);
+        double firstAt = time.applyAsDouble(first);
+        double countersFrom = firstAt - counted / (Math.abs(r[5]) / 3600);
+        double lead = Math.min(Math.max(0, countersFrom - r[4]), Math.max(0, firstAt - r[4]));
+        return r[5] * lead / 3600;
     }
 
     /**
      * The unix time each step began (its StepStarted event), per step count, in the soak and in
      * the reference: with each step's first sample they bound the charge its cell had before
-     * the counters began ({@link #uncountedStart}).
+     * the counters began ({@link NightSteps#uncountedStart}).
      */
     NightComparison stepStarts(Map<Integer, Double> soakStarts, Map<Integer, Double> refStarts) {
         this.soakStarts = Map.copyOf(soakStarts);
@@ -156,6 +188,9 @@ final class NightComparison {
                 apartAh += Math.signum(ampere) * source(step, k, r, ampere, offsetAh);
                 previousSource = step;
             } else {
+                // a kill just past a current step's end may leave its current on into the rest
+                apartAh += uncounted.getOrDefault(step, List.of()).stream().filter(x -> !Double.isNaN(x[3]))
+                        .mapToDouble(x -> x[3]).sum();
                 rest(step, k, r, previousSource < 0 ? 0 : Math.abs(last(mine.get(previousSource)).voltageVolt()
                         - last(theirs.get(previousSource)).voltageVolt()) + Math.max(lastStride(mine.get(previousSource)),
                         lastStride(theirs.get(previousSource))));
@@ -165,8 +200,11 @@ final class NightComparison {
         String found = String.format(Locale.ROOT, "%s: %d samples against the reference's %d; worst voltage margin %s"
                 + " mV to what the charge explains, worst step capacity margin %s mAh to its tolerance budget"
                 + " (negative: beyond it); counters began up to %.2f lab s after a current step's start (reference"
-                + " %.2f s) (%s)", cell, soak.samples().size(), ref.samples().size(), signed(voltMargin * 1e3, 1),
-                signed(ahMargin * 1e3, 4), lateSoakSecond, lateRefSecond, String.join("; ", report));
+                + " %.2f s); from the journals' positions to the next processes' first commands the channel put in"
+                + " %.5f mAh net (%s)", cell, soak.samples().size(), ref.samples().size(), signed(voltMargin * 1e3, 1),
+                signed(ahMargin * 1e3, 4), lateSoakSecond, lateRefSecond, uncounted.values().stream()
+                .flatMap(List::stream).filter(x -> !Double.isNaN(x[3])).mapToDouble(x -> x[3]).sum() * 1e3,
+                String.join("; ", report));
         if (firstOverrun != null) {
             throw new AssertionError(firstOverrun + "\n" + found);
         }
@@ -192,8 +230,8 @@ final class NightComparison {
     private double source(int step, List<Sample> k, List<Sample> r, double ampere, double offsetAh) {
         List<double[]> kills = uncounted.getOrDefault(step, List.of());
         double perSecond = Math.abs(ampere) / 3600;
-        double lost = kills.stream().mapToDouble(x -> x[1] * perSecond).sum();
-        double resting = kills.stream().mapToDouble(x -> x[2] * perSecond).sum();
+        double lost = kills.stream().mapToDouble(x -> inCell(x, ampere, perSecond)).sum();
+        double resting = kills.stream().mapToDouble(x -> atRest(x, perSecond)).sum();
         double cutoffAh = Math.abs(ampere) * (lastInterval(k, cellTime) + lastInterval(r, Sample::unixTimeSecond)) / 3600;
         double qSoak = Math.abs(k.get(k.size() - 1).stepCapacityAh()) + lost;
         double qRef = Math.abs(r.get(r.size() - 1).stepCapacityAh());
@@ -218,10 +256,10 @@ final class NightComparison {
         ahMargin = least(ahMargin, tolerance - Math.abs(qSoak - qRef - shiftAh), () -> at);
         double startVolt = r.get(0).voltageVolt();
         for (Sample s : k) {
-            double before = kills.stream().filter(x -> x[0] <= s.unixTimeSecond()).mapToDouble(x -> x[1] * perSecond)
-                    .sum();
+            double before = kills.stream().filter(x -> x[0] <= s.unixTimeSecond())
+                    .mapToDouble(x -> inCell(x, ampere, perSecond)).sum();
             double qError = offsetAh + NOISE_AH + kills.stream().filter(x -> x[0] <= s.unixTimeSecond())
-                    .mapToDouble(x -> x[2] * perSecond).sum();
+                    .mapToDouble(x -> atRest(x, perSecond)).sum();
             double q = Math.abs(s.stepCapacityAh()) + before;
             // anywhere between the charge itself and where the reference's cell held as much (a
             // step's first moments follow the time since it began as much as the charge)
@@ -258,26 +296,24 @@ final class NightComparison {
     }
 
     /**
-     * The charge (Ah) the step's command may have put into the cell before the step's counters
-     * began. Before the runner counted from when a command acted (docs/runner.md, "Charge at a
-     * step edge") they began once the instrument had answered the command and the read after it,
-     * and scaled time made the wall time of those lab seconds (97 ms of a loaded machine were
-     * 9.7 s at 100 lab s/s); now they begin at the StepStarted, and this is 0 but for noise. Both
-     * ends are in the data: the step's StepStarted and
-     * its first sample less its counted charge at the step's current. 0 when the step's start is
-     * not known, or when a resume came between it and the first sample (the resume's own
-     * allowances, from the kill on, cover that time).
+     * What a kill left in the cell that the counters never saw, Ah along the step's current:
+     * what the channel really put in from the journal's position to the next process's first
+     * command (the old command goes on after the kill until the next process resets it, and
+     * stays in the cell for every step after), or when that is not known, the step's current
+     * from the journal's position to the kill.
      */
-    private static double uncountedStart(int step, List<Sample> samples, Map<Integer, Double> starts,
-                                         List<double[]> kills, double perSecond) {
-        Double start = starts.get(step);
-        Sample first = samples.get(0);
-        if (start == null || perSecond <= 0
-                || kills.stream().anyMatch(x -> x[0] > start && x[0] <= first.unixTimeSecond())) {
-            return 0;
-        }
-        double counted = first.unixTimeSecond() - Math.abs(first.stepCapacityAh()) / perSecond;
-        return Math.max(0, counted - start) * perSecond;
+    private static double inCell(double[] kill, double ampere, double perSecond) {
+        return Double.isNaN(kill[3]) ? kill[1] * perSecond : Math.signum(ampere) * kill[3];
+    }
+
+    /**
+     * What the open circuit of a kill's window may have done, bounded by the step's current over
+     * it: the window from the journal's position to the first sample less what the channel put
+     * in ({@link #inCell}) over it.
+     */
+    private static double atRest(double[] kill, double perSecond) {
+        return Double.isNaN(kill[3]) ? kill[2] * perSecond
+                : Math.max(0, (kill[1] + kill[2]) * perSecond - Math.abs(kill[3]));
     }
 
     /**

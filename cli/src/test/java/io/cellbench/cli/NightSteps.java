@@ -2,9 +2,10 @@ package io.cellbench.cli;
 
 import io.cellbench.core.data.Sample;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** What the soak's comparison reads off one step's samples: the reference's curve and a step's end. */
+/** What the soak's comparison reads off one step's samples: its current, its end, the reference's voltage at a charge. */
 final class NightSteps {
     private NightSteps() {
     }
@@ -67,5 +68,27 @@ final class NightSteps {
         // the middle of the step: its first sample may have been taken as the command changed
         return step.stream().skip(step.size() / 4).limit(Math.max(1, step.size() / 2))
                 .mapToDouble(Sample::currentAmpere).average().orElse(0);
+    }
+
+    /**
+     * The charge (Ah) the step's command may have put into the cell before the step's counters
+     * began. Before the runner counted from when a command acted (docs/runner.md, "Charge at a
+     * step edge") they began once the instrument had answered the command and the read after it,
+     * and scaled time made the wall time of those lab seconds (97 ms of a loaded machine were
+     * 9.7 s at 100 lab s/s); now they begin at the StepStarted, and this is 0 but for noise. Both
+     * ends are in the data: the step's StepStarted and its first sample less its counted charge
+     * at the step's current. 0 when the step's start is not known, or when a resume came between
+     * it and the first sample (the resume's own allowances, from the kill on, cover that time).
+     */
+    static double uncountedStart(int step, List<Sample> samples, Map<Integer, Double> starts,
+                                         List<double[]> kills, double perSecond) {
+        Double start = starts.get(step);
+        Sample first = samples.get(0);
+        if (start == null || perSecond <= 0
+                || kills.stream().anyMatch(x -> x[0] > start && x[0] <= first.unixTimeSecond())) {
+            return 0;
+        }
+        double counted = first.unixTimeSecond() - Math.abs(first.stepCapacityAh()) / perSecond;
+        return Math.max(0, counted - start) * perSecond;
     }
 }
