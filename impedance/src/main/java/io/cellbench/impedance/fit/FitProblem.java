@@ -64,8 +64,8 @@ final class FitProblem {
 
     /**
      * Weighted model values into {@code values} (2N) and, if {@code jacobian} is not null, their
-     * derivatives by the free parameters, each column multiplied by {@code chain[j]} (dp/du for
-     * the optimiser, 1 for the parameters themselves).
+     * derivatives by the free parameters, column j (free parameter j) in {@code jacobian[j]} and
+     * multiplied by {@code chain[j]} (dp/du for the optimiser, 1 for the parameters themselves).
      */
     void evaluate(double[] p, double[] chain, double[] values, double[][] jacobian) {
         int n = points();
@@ -86,8 +86,8 @@ final class FitProblem {
                     double dRe = dzRe[free[j]];
                     double dIm = dzIm[free[j]];
                     boolean ok = usable && Double.isFinite(dRe) && Double.isFinite(dIm);
-                    jacobian[i][j] = ok ? dRe * chain[j] / sigma[i] : 0;
-                    jacobian[n + i][j] = ok ? dIm * chain[j] / sigma[n + i] : 0;
+                    jacobian[j][i] = ok ? dRe * chain[j] / sigma[i] : 0;
+                    jacobian[j][n + i] = ok ? dIm * chain[j] / sigma[n + i] : 0;
                 }
             }
         }

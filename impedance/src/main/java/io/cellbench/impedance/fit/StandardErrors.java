@@ -27,7 +27,7 @@ final class StandardErrors {
         }
         int rows = 2 * problem.points();
         double[] values = new double[rows];
-        double[][] jacobian = new double[rows][cols];
+        double[][] jacobian = new double[cols][rows];
         double[] scale = new double[cols];
         for (int j = 0; j < cols; j++) {
             double v = Math.abs(p[problem.free[j]]);
@@ -41,7 +41,7 @@ final class StandardErrors {
             return errors;
         }
         double s2 = chiSquare / dof;
-        RealMatrix j = new Array2DRowRealMatrix(jacobian, false);
+        RealMatrix j = new Array2DRowRealMatrix(jacobian, false).transpose();
         SingularValueDecomposition svd = new SingularValueDecomposition(j);
         double[] singular = svd.getSingularValues();
         RealMatrix v = svd.getV();
