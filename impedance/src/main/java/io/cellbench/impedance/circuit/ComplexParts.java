@@ -25,13 +25,23 @@ final class ComplexParts {
 
     /** 1/(re + j·im) into {@code out[at]}: Smith's scaling, as {@code Complex.reciprocal()}. */
     static void reciprocal(double re, double im, double[] outRe, double[] outIm, int at) {
-        if (isNaN(re, im)) {
+        double size = Math.abs(re) + Math.abs(im);
+        if (size > 0 && size <= Double.MAX_VALUE) {
+            // finite and not zero, as nearly every value is: Smith's formula without the special cases
+            smith(re, im, outRe, outIm, at);
+        } else if (isNaN(re, im)) {
             set(outRe, outIm, at, Double.NaN, Double.NaN);
         } else if (re == 0.0 && im == 0.0) {
             set(outRe, outIm, at, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
         } else if (isInfinite(re, im)) {
             set(outRe, outIm, at, 0, 0);
-        } else if (Math.abs(re) < Math.abs(im)) {
+        } else {
+            smith(re, im, outRe, outIm, at);
+        }
+    }
+
+    private static void smith(double re, double im, double[] outRe, double[] outIm, int at) {
+        if (Math.abs(re) < Math.abs(im)) {
             double q = re / im;
             double scale = 1. / (re * q + im);
             set(outRe, outIm, at, scale * q, -scale);

@@ -75,11 +75,15 @@ final class SweepElements {
                 return;
             }
         }
-        // where the formulas above overflowed or divided by zero, Complex's arithmetic decides
+        // where the formulas above overflowed or divided by zero, Complex's arithmetic decides; a
+        // bound at the sweep's extreme frequencies spares the usual elements a look at every value
         int end = offset + type.parameterCount();
-        boolean finite = finite(re, n) && finite(im, n);
-        for (int k = offset; derivatives && finite && k < end; k++) {
-            finite = finite(sweep.derivativeRe[k], n) && finite(sweep.derivativeIm[k], n);
+        boolean finite = bounded(sweep, type, a, offset, p);
+        if (!finite) {
+            finite = finite(re, n) && finite(im, n);
+            for (int k = offset; derivatives && finite && k < end; k++) {
+                finite = finite(sweep.derivativeRe[k], n) && finite(sweep.derivativeIm[k], n);
+            }
         }
         for (int i = 0; !finite && i < n; i++) {
             boolean usable = Double.isFinite(re[i]) && Double.isFinite(im[i]);
@@ -90,6 +94,28 @@ final class SweepElements {
                 byComplex(sweep, type, offset, p, re, im, derivatives, i);
             }
         }
+    }
+
+    /**
+     * True when every value and derivative of the element is surely finite, from a bound at the
+     * sweep's extreme frequencies (each formula's size is monotonic in ω, or bounded by such a
+     * one); false when it cannot tell, and each value must be looked at.
+     */
+    private static boolean bounded(SweepImpedance sweep, ElementType type, double a, int offset, double[] p) {
+        return switch (type) {
+            case R -> Double.isFinite(a);
+            case L -> Double.isFinite(sweep.maxOmega * a);
+            case C -> Double.isFinite(1 / (sweep.minOmega * a)) && Double.isFinite(1 / (sweep.minOmega * a * a));
+            case W -> Double.isFinite(sweep.maxInverseRoot * a);
+            case CPE -> {
+                double alpha = p[offset + 1];
+                // |Z| = e^(−α ln ω)/Q is largest at one end; |dZ/dQ| = |Z|/Q, |dZ/dα| ≤ |Z|·(|ln ω| + π/2)
+                double top = Math.max(Math.exp(-alpha * sweep.minLog), Math.exp(-alpha * sweep.maxLog)) / Math.abs(a);
+                yield Double.isFinite(top) && Double.isFinite(top / Math.abs(a))
+                        && Double.isFinite(2 * top * (sweep.maxAbsLog + HALF_PI)) && Double.isFinite(alpha);
+            }
+            default -> false;
+        };
     }
 
     /** Whether x[0 … n) are all finite: x·0 is 0 for a finite x and NaN otherwise, summed without a branch per point. */
@@ -130,28 +156,17 @@ final class SweepElements {
         }
     }
 
-    /** R/(1 + jωτ); dZ/dR = 1/(1 + jωτ), dZ/dτ = −jωR/(1 + jωτ)². */
+    /** R/(1 + jωτ): a ZARC with γ = 1; dZ/dR = 1/(1 + jωτ), dZ/dτ = −R·x/(1 + x)²/τ with x = jωτ. */
     private static void voigt(SweepImpedance sweep, double r, double tau, double[] re, double[] im, boolean derivatives,
                               double[] dRe0, double[] dIm0, int offset) {
-        double[] w = sweep.omega;
         double[] dRe1 = sweep.derivativeRe[offset + 1];
         double[] dIm1 = sweep.derivativeIm[offset + 1];
+        double[] common = new double[2];
         for (int i = 0; i < sweep.points; i++) {
-            // Smith's reciprocal, as Complex's: (ωτ)² would overflow long before the result does
-            ComplexParts.reciprocal(1, w[i] * tau, re, im, i);
-            double sr = re[i];
-            double si = im[i];
-            re[i] = sr * r;
-            im[i] = si * r;
+            arc(r, 0, sweep.omega[i] * tau, re, im, i, derivatives, dRe0, dIm0, common);
             if (derivatives) {
-                dRe0[i] = sr;
-                dIm0[i] = si;
-                // shape²·(−jωR)
-                double s2r = sr * sr - si * si;
-                double s2i = 2 * sr * si;
-                double k = -r * w[i];
-                dRe1[i] = -s2i * k;
-                dIm1[i] = s2r * k;
+                dRe1[i] = common[0] / tau;
+                dIm1[i] = common[1] / tau;
             }
         }
     }
@@ -167,28 +182,41 @@ final class SweepElements {
         double[] dIm1 = sweep.derivativeIm[offset + 1];
         double[] dRe2 = sweep.derivativeRe[offset + 2];
         double[] dIm2 = sweep.derivativeIm[offset + 2];
+        double[] common = new double[2];
         for (int i = 0; i < sweep.points; i++) {
             double logWt = log[i] + logTau;
             double modulus = Math.exp(gamma * logWt);
-            double xr = modulus * cos;
-            double xi = modulus * sin;
-            ComplexParts.reciprocal(1 + xr, xi, re, im, i);
-            double sr = re[i];
-            double si = im[i];
-            re[i] = sr * r;
-            im[i] = si * r;
+            arc(r, modulus * cos, modulus * sin, re, im, i, derivatives, dRe0, dIm0, common);
             if (derivatives) {
-                dRe0[i] = sr;
-                dIm0[i] = si;
-                double s2r = sr * sr - si * si;
-                double s2i = 2 * sr * si;
-                double cr = -r * (s2r * xr - s2i * xi);
-                double ci = -r * (s2r * xi + s2i * xr);
+                double cr = common[0];
+                double ci = common[1];
                 dRe1[i] = cr * (gamma / tau);
                 dIm1[i] = ci * (gamma / tau);
                 dRe2[i] = cr * logWt - ci * HALF_PI;
                 dIm2[i] = cr * HALF_PI + ci * logWt;
             }
+        }
+    }
+
+    /**
+     * Z = R·s at point i with s = 1/(1 + x), and when {@code derivatives} dZ/dR = s and −R·x·s²
+     * (the factor of the time constant's and exponent's derivatives) into {@code common}. Smith's
+     * reciprocal, as Complex's: |1 + x|² would overflow long before s does.
+     */
+    private static void arc(double r, double xr, double xi, double[] re, double[] im, int i, boolean derivatives,
+                            double[] dRe0, double[] dIm0, double[] common) {
+        ComplexParts.reciprocal(1 + xr, xi, re, im, i);
+        double sr = re[i];
+        double si = im[i];
+        re[i] = sr * r;
+        im[i] = si * r;
+        if (derivatives) {
+            dRe0[i] = sr;
+            dIm0[i] = si;
+            double s2r = sr * sr - si * si;
+            double s2i = 2 * sr * si;
+            common[0] = -r * (s2r * xr - s2i * xi);
+            common[1] = -r * (s2r * xi + s2i * xr);
         }
     }
 

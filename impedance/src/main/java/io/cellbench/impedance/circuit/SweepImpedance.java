@@ -15,6 +15,13 @@ public final class SweepImpedance {
     final double[] omega;
     final double[] logOmega;
     final double[] inverseRootOmega;
+    /** The largest ω, 1/√ω and |ln ω| of the sweep: bounds of what an element's formulas can reach. */
+    final double maxOmega;
+    final double minOmega;
+    final double maxInverseRoot;
+    final double maxAbsLog;
+    final double minLog;
+    final double maxLog;
     /** dZ/dp_k at every point: {@code derivativeRe[k][i]}, written by the element that owns parameter k. */
     final double[][] derivativeRe;
     final double[][] derivativeIm;
@@ -33,6 +40,12 @@ public final class SweepImpedance {
             logOmega[i] = Math.log(omega[i]);
             inverseRootOmega[i] = 1 / Math.sqrt(omega[i]);
         }
+        this.maxOmega = java.util.Arrays.stream(omega).max().orElse(1);
+        this.minOmega = java.util.Arrays.stream(omega).min().orElse(1);
+        this.maxInverseRoot = 1 / Math.sqrt(minOmega);
+        this.minLog = Math.log(minOmega);
+        this.maxLog = Math.log(maxOmega);
+        this.maxAbsLog = Math.max(Math.abs(minLog), Math.abs(maxLog));
         this.derivativeRe = new double[parameterCount][points];
         this.derivativeIm = new double[parameterCount][points];
         this.root = compile(circuit.root());
@@ -108,19 +121,37 @@ public final class SweepImpedance {
         }
     }
 
+    /** Nodes joined: their parameters are contiguous, from the first's to the last's. */
+    private abstract class GroupNode extends Node {
+        final Node[] children;
+
+        GroupNode(Node[] children) {
+            this.children = children;
+        }
+
+        @Override
+        int first() {
+            return children[0].first();
+        }
+
+        @Override
+        int end() {
+            return children[children.length - 1].end();
+        }
+    }
+
     /** Z = Σ Z_i; each part's derivatives pass through unchanged. */
-    private final class SeriesNode extends Node {
-        private final Node[] parts;
+    private final class SeriesNode extends GroupNode {
 
         SeriesNode(Node[] parts) {
-            this.parts = parts;
+            super(parts);
         }
 
         @Override
         void evaluate(double[] p, boolean derivatives) {
             java.util.Arrays.fill(re, 0);
             java.util.Arrays.fill(im, 0);
-            for (Node part : parts) {
+            for (Node part : children) {
                 part.evaluate(p, derivatives);
                 for (int i = 0; i < points; i++) {
                     re[i] += part.re[i];
@@ -128,28 +159,19 @@ public final class SweepImpedance {
                 }
             }
         }
-
-        @Override
-        int first() {
-            return parts[0].first();
-        }
-
-        @Override
-        int end() {
-            return parts[parts.length - 1].end();
-        }
     }
 
     /**
      * Z = 1/Σ Y_i with Y_i = 1/Z_i; a branch's derivatives are scaled by (Z/Z_i)² = (Z·Y_i)², the
      * chain rule through 1/Σ(1/Z_i).
      */
-    private final class ParallelNode extends Node {
+    private final class ParallelNode extends GroupNode {
         private final Node[] branches;
         private final double[][] admittanceRe;
         private final double[][] admittanceIm;
 
         ParallelNode(Node[] branches) {
+            super(branches);
             this.branches = branches;
             this.admittanceRe = new double[branches.length][points];
             this.admittanceIm = new double[branches.length][points];
@@ -194,16 +216,6 @@ public final class SweepImpedance {
                     }
                 }
             }
-        }
-
-        @Override
-        int first() {
-            return branches[0].first();
-        }
-
-        @Override
-        int end() {
-            return branches[branches.length - 1].end();
         }
     }
 }
