@@ -93,25 +93,6 @@ public final class Circuit {
         return root.impedance(2 * Math.PI * frequencyHz, p, dz);
     }
 
-    /**
-     * Z at {@code frequencyHz} without allocating, for a fit that evaluates the circuit thousands
-     * of times: Z goes to {@code zRe[0]}, {@code zIm[0]}, and dZ/dp_k to {@code dzRe[k]},
-     * {@code dzIm[k]} when {@code dzRe} is not null. {@code zRe} and {@code zIm} are scratch of
-     * length {@link #workspaceLength()}.
-     */
-    public void impedance(double frequencyHz, double[] p, double[] zRe, double[] zIm, double[] dzRe, double[] dzIm) {
-        if (p.length != parameters.size() || zRe.length < workspaceLength() || zIm.length < workspaceLength()) {
-            throw new IllegalArgumentException("circuit " + text + " has " + parameters.size() + " parameters and needs "
-                    + workspaceLength() + " slots of scratch, got " + p.length + " parameters and " + zRe.length);
-        }
-        root.impedance(2 * Math.PI * frequencyHz, p, zRe, zIm, dzRe, dzIm);
-    }
-
-    /** The length of the scratch arrays {@link #impedance(double, double[], double[], double[], double[], double[])} needs. */
-    public int workspaceLength() {
-        return 2 * parameters.size();
-    }
-
     @Override
     public String toString() {
         return text;

@@ -9,15 +9,6 @@ public sealed interface CircuitNode {
     /** Z at angular frequency {@code omega}; derivatives for this node's parameters go to {@code dz} if not null. */
     Complex impedance(double omega, double[] parameters, Complex[] dz);
 
-    /**
-     * The same without allocating: Z goes to {@code zRe/zIm[firstParameter()]}, derivatives to
-     * {@code dzRe/dzIm} if not null. Slot {@code k} of {@code zRe/zIm} is scratch for the node
-     * whose parameters start at {@code k}: a node writes only slots within its own parameters,
-     * so a parallel's branch values stay put while its later branches are evaluated. Both arrays
-     * hold twice as many slots as there are parameters; the upper half is a parallel's scratch.
-     */
-    void impedance(double omega, double[] parameters, double[] zRe, double[] zIm, double[] dzRe, double[] dzIm);
-
     /** The elements under this node, left to right as written. */
     List<Element> elements();
 
@@ -38,12 +29,6 @@ public sealed interface CircuitNode {
         @Override
         public Complex impedance(double omega, double[] parameters, Complex[] dz) {
             return ElementImpedance.evaluate(type, omega, parameters, offset, dz);
-        }
-
-        @Override
-        public void impedance(double omega, double[] parameters, double[] zRe, double[] zIm, double[] dzRe,
-                              double[] dzIm) {
-            ElementImpedance.evaluate(type, omega, parameters, offset, zRe, zIm, dzRe, dzIm);
         }
 
         @Override
@@ -76,21 +61,6 @@ public sealed interface CircuitNode {
                 sum = sum.add(part.impedance(omega, parameters, dz));
             }
             return sum;
-        }
-
-        @Override
-        public void impedance(double omega, double[] parameters, double[] zRe, double[] zIm, double[] dzRe,
-                              double[] dzIm) {
-            // 0 + z0 + z1 + …, in Complex.add's order
-            double re = 0;
-            double im = 0;
-            for (CircuitNode part : parts) {
-                part.impedance(omega, parameters, zRe, zIm, dzRe, dzIm);
-                int slot = part.firstParameter();
-                re += zRe[slot];
-                im += zIm[slot];
-            }
-            ComplexParts.set(zRe, zIm, firstParameter(), re, im);
         }
 
         @Override
@@ -136,41 +106,6 @@ public sealed interface CircuitNode {
                 }
             }
             return z;
-        }
-
-        @Override
-        public void impedance(double omega, double[] parameters, double[] zRe, double[] zIm, double[] dzRe,
-                              double[] dzIm) {
-            int first = firstParameter();
-            // slot parameters.length + first holds each intermediate just long enough to read it back
-            int temp = parameters.length + first;
-            double admittanceRe = 0;
-            double admittanceIm = 0;
-            for (CircuitNode branch : branches) {
-                branch.impedance(omega, parameters, zRe, zIm, dzRe, dzIm);
-                int slot = branch.firstParameter();
-                ComplexParts.reciprocal(zRe[slot], zIm[slot], zRe, zIm, temp);
-                admittanceRe += zRe[temp];
-                admittanceIm += zIm[temp];
-            }
-            ComplexParts.reciprocal(admittanceRe, admittanceIm, zRe, zIm, temp);
-            double re = zRe[temp];
-            double im = zIm[temp];
-            if (dzRe != null) {
-                for (CircuitNode branch : branches) {
-                    int slot = branch.firstParameter();
-                    ComplexParts.divide(re, im, zRe[slot], zIm[slot], zRe, zIm, temp);
-                    double ratioRe = zRe[temp];
-                    double ratioIm = zIm[temp];
-                    ComplexParts.product(ratioRe, ratioIm, ratioRe, ratioIm, zRe, zIm, temp);
-                    double scaleRe = zRe[temp];
-                    double scaleIm = zIm[temp];
-                    for (int k = branch.firstParameter(); k < branch.parameterEnd(); k++) {
-                        ComplexParts.product(dzRe[k], dzIm[k], scaleRe, scaleIm, dzRe, dzIm, k);
-                    }
-                }
-            }
-            ComplexParts.set(zRe, zIm, first, re, im);
         }
 
         @Override

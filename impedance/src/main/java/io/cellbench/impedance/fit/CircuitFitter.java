@@ -6,16 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
-import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
-import org.hipparchus.util.Pair;
 
 /**
- * Bounded nonlinear least squares of an equivalent circuit to a spectrum: Hipparchus'
- * Levenberg–Marquardt in unbounded coordinates ({@link ParameterTransform}), with the exact
+ * Bounded nonlinear least squares of an equivalent circuit to a spectrum: Moré's
+ * Levenberg–Marquardt on the normal equations ({@link LevenbergMarquardt}) in unbounded
+ * coordinates ({@link ParameterTransform}), with the exact
  * Jacobian of the circuit, started from each candidate of {@link InitialGuess} (or the user's
  * guess), keeping the lowest χ². Standard errors come from {@link StandardErrors}.
  */
@@ -133,51 +128,18 @@ public final class CircuitFitter {
         if (problem.free.length == 0) {
             return new Run(start, problem.chiSquare(start), true, 1);
         }
-        int rows = 2 * problem.points();
         int cols = problem.free.length;
-        double[] target = problem.target();
-        double[] bestU = problem.internal(start);
-        double[] bestCost = {Double.POSITIVE_INFINITY};
-        int[] count = {0};
-        LeastSquaresBuilder builder = new LeastSquaresBuilder()
-                .start(bestU.clone())
-                .target(target)
-                .maxEvaluations(MAX_EVALUATIONS)
-                .maxIterations(MAX_EVALUATIONS)
-                .lazyEvaluation(false)
-                .model(point -> {
-                    double[] u = point.toArray();
-                    double[] p = problem.parameters(u);
-                    double[] chain = new double[cols];
-                    for (int j = 0; j < cols; j++) {
-                        chain[j] = problem.transforms[j].derivative(u[j]);
-                    }
-                    double[] values = new double[rows];
-                    double[][] jacobian = new double[rows][cols];
-                    problem.evaluate(p, chain, values, jacobian);
-                    double cost = 0;
-                    for (int i = 0; i < rows; i++) {
-                        double r = target[i] - values[i];
-                        cost += r * r;
-                    }
-                    count[0]++;
-                    // remember the best point seen, in case the optimiser runs out of evaluations
-                    if (cost < bestCost[0]) {
-                        bestCost[0] = cost;
-                        System.arraycopy(u, 0, bestU, 0, cols);
-                    }
-                    return new Pair<>(new ArrayRealVector(values, false), new Array2DRowRealMatrix(jacobian, false));
-                });
-        boolean converged;
-        try {
-            // the optimum was evaluated (lazyEvaluation false), so the best point seen is the optimum
-            new LevenbergMarquardtOptimizer().optimize(builder.build());
-            converged = true;
-        } catch (MathIllegalStateException tooMany) {
-            converged = false;
-        }
-        double[] p = problem.parameters(bestU);
-        return new Run(p, problem.chiSquare(p), converged && Arrays.stream(p).allMatch(Double::isFinite), count[0]);
+        double[] chain = new double[cols];
+        LevenbergMarquardt.Outcome outcome = LevenbergMarquardt.minimise((u, values, jacobian) -> {
+            for (int j = 0; j < cols; j++) {
+                chain[j] = problem.transforms[j].derivative(u[j]);
+            }
+            problem.evaluate(problem.parameters(u), chain, values, jacobian);
+        }, problem.target(), problem.internal(start), MAX_EVALUATIONS);
+        // the lowest χ² seen, in case the optimiser ran out of evaluations
+        double[] p = problem.parameters(outcome.point());
+        return new Run(p, problem.chiSquare(p), outcome.converged() && Arrays.stream(p).allMatch(Double::isFinite),
+                outcome.evaluations());
     }
 
     /** Checks of the request against the circuit, with messages that name the problem. */

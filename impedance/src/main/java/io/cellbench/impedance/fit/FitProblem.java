@@ -1,12 +1,17 @@
 package io.cellbench.impedance.fit;
 
+import io.cellbench.core.instrument.ImpedancePoint;
 import io.cellbench.impedance.MeasuredSpectrum;
 import io.cellbench.impedance.circuit.Circuit;
+import io.cellbench.impedance.circuit.SweepImpedance;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The weighted least-squares problem of one spectrum and one circuit: the full parameter vector
  * (free and fixed), the transforms of the free ones, and the weighted model values and their
- * Jacobian, in the optimiser's unbounded coordinates or in the parameters themselves.
+ * Jacobian, in the optimiser's unbounded coordinates or in the parameters themselves. Not
+ * thread-safe (its evaluation reuses arrays): one per fit.
  */
 final class FitProblem {
 
@@ -19,6 +24,10 @@ final class FitProblem {
     final int[] free;
     final ParameterTransform[] transforms;
     private final double[] fixedValues;
+    /** The circuit at this spectrum's frequencies, evaluated for all points at once; this fit's own. */
+    private final SweepImpedance sweep;
+    /** 1/σ, so that an evaluation multiplies instead of dividing its 2N values and 2N·k derivatives. */
+    private final double[] weight;
 
     FitProblem(Circuit circuit, MeasuredSpectrum spectrum, double[] sigma, double[] fixedValues, int[] free,
                ParameterTransform[] transforms) {
@@ -28,6 +37,15 @@ final class FitProblem {
         this.fixedValues = fixedValues;
         this.free = free;
         this.transforms = transforms;
+        double[] frequencies = new double[spectrum.size()];
+        for (int i = 0; i < frequencies.length; i++) {
+            frequencies[i] = spectrum.frequencyHz(i);
+        }
+        this.sweep = new SweepImpedance(circuit, frequencies);
+        this.weight = new double[sigma.length];
+        for (int i = 0; i < sigma.length; i++) {
+            weight[i] = 1 / sigma[i];
+        }
     }
 
     int points() {
@@ -64,33 +82,45 @@ final class FitProblem {
 
     /**
      * Weighted model values into {@code values} (2N) and, if {@code jacobian} is not null, their
-     * derivatives by the free parameters, each column multiplied by {@code chain[j]} (dp/du for
-     * the optimiser, 1 for the parameters themselves).
+     * derivatives by the free parameters, column j (free parameter j) in {@code jacobian[j]} and
+     * multiplied by {@code chain[j]} (dp/du for the optimiser, 1 for the parameters themselves).
      */
     void evaluate(double[] p, double[] chain, double[] values, double[][] jacobian) {
         int n = points();
-        // one workspace per call, none per point or element: the fit's hot loop allocates nothing
-        double[] zRe = new double[circuit.workspaceLength()];
-        double[] zIm = new double[zRe.length];
-        double[] dzRe = jacobian == null ? null : new double[p.length];
-        double[] dzIm = jacobian == null ? null : new double[p.length];
+        sweep.evaluate(p, jacobian != null);
+        double[] re = sweep.real();
+        double[] im = sweep.imag();
         for (int i = 0; i < n; i++) {
-            circuit.impedance(spectrum.frequencyHz(i), p, zRe, zIm, dzRe, dzIm);
-            double re = zRe[0];
-            double im = zIm[0];
-            boolean usable = Double.isFinite(re) && Double.isFinite(im);
-            values[i] = usable ? re / sigma[i] : UNUSABLE;
-            values[n + i] = usable ? im / sigma[n + i] : UNUSABLE;
-            if (jacobian != null) {
-                for (int j = 0; j < free.length; j++) {
-                    double dRe = dzRe[free[j]];
-                    double dIm = dzIm[free[j]];
-                    boolean ok = usable && Double.isFinite(dRe) && Double.isFinite(dIm);
-                    jacobian[i][j] = ok ? dRe * chain[j] / sigma[i] : 0;
-                    jacobian[n + i][j] = ok ? dIm * chain[j] / sigma[n + i] : 0;
-                }
+            boolean usable = Double.isFinite(re[i]) && Double.isFinite(im[i]);
+            values[i] = usable ? re[i] * weight[i] : UNUSABLE;
+            values[n + i] = usable ? im[i] * weight[n + i] : UNUSABLE;
+        }
+        if (jacobian == null) {
+            return;
+        }
+        for (int j = 0; j < free.length; j++) {
+            double[] dzRe = sweep.derivativeReal(free[j]);
+            double[] dzIm = sweep.derivativeImag(free[j]);
+            double[] column = jacobian[j];
+            double c = chain[j];
+            for (int i = 0; i < n; i++) {
+                double dRe = dzRe[i];
+                double dIm = dzIm[i];
+                boolean ok = values[i] != UNUSABLE && Double.isFinite(dRe) && Double.isFinite(dIm);
+                column[i] = ok ? dRe * c * weight[i] : 0;
+                column[n + i] = ok ? dIm * c * weight[n + i] : 0;
             }
         }
+    }
+
+    /** The model's Z at each of the spectrum's frequencies for {@code p}. */
+    List<ImpedancePoint> model(double[] p) {
+        sweep.evaluate(p, false);
+        List<ImpedancePoint> model = new ArrayList<>(points());
+        for (int i = 0; i < points(); i++) {
+            model.add(new ImpedancePoint(spectrum.frequencyHz(i), sweep.real()[i], sweep.imag()[i]));
+        }
+        return model;
     }
 
     /** Σ ((data − model)/σ)² at {@code p}. */

@@ -6,7 +6,6 @@ import io.cellbench.impedance.Residuals;
 import io.cellbench.impedance.circuit.Circuit;
 import java.util.ArrayList;
 import java.util.List;
-import org.hipparchus.complex.Complex;
 
 /** Turns the best optimiser run into a {@link FitResult}: errors, residuals, figures of merit, warnings. */
 final class FitSummary {
@@ -41,12 +40,7 @@ final class FitSummary {
                     fixed, lower[k], upper[k], atBound));
         }
         int n = spectrum.size();
-        List<ImpedancePoint> model = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            double f = spectrum.frequencyHz(i);
-            Complex z = circuit.impedance(f, p);
-            model.add(new ImpedancePoint(f, z.getReal(), z.getImaginary()));
-        }
+        List<ImpedancePoint> model = problem.model(p);
         if (!converged) {
             warnings.add("the optimiser did not converge; the values are the best it reached");
         }
