@@ -195,20 +195,19 @@ class StepEdgeChargeTest {
         return new ChannelCommand.Current(cRate * oneCAmpere(), MIN_VOLT, MAX_VOLT);
     }
 
-    static CellParameters parameters() {
+    private static CellParameters parameters() {
         return CellParameters.coin().withVariation(1);
     }
 
-    static double oneCAmpere() {
+    private static double oneCAmpere() {
         return info().nominalCapacityAh();
     }
 
-    static CellInfo info() {
+    private static CellInfo info() {
         return parameters().toCellInfo("C1");
     }
 
-    /** The simulated coin cell, formed, at half charge (also {@link SlowLinkChargeTest}'s). */
-    static SimulatedCell freshCell() {
+    private static SimulatedCell freshCell() {
         SimulatedCell cell = new SimulatedCell(parameters());
         cell.completeFormation();
         cell.restAt(0.5);
