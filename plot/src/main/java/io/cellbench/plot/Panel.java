@@ -41,6 +41,9 @@ final class Panel {
     /** The linear axes' labels (null on a log axis), which learn the tick step from each layout. */
     private final LinearTickLabels xLabels;
     private final LinearTickLabels yLabels;
+    /** The log axes' labels (null on a linear axis), which learn the axis's length from each layout. */
+    private final LogTickLabels xLog;
+    private final LogTickLabels yLog;
 
     Panel(Style style, String xTitle, String yTitle, boolean logX, boolean logY) {
         this.style = style;
@@ -81,8 +84,10 @@ final class Panel {
         s.setYAxisLogarithmicDecadeOnly(false);
         xLabels = logX ? null : new LinearTickLabels(this::currentX);
         yLabels = logY ? null : new LinearTickLabels(this::currentY);
-        s.setXAxisTickLabelsFormattingFunction(logX ? TickLabels.log(this::currentX) : xLabels);
-        s.setYAxisTickLabelsFormattingFunction(logY ? TickLabels.log(this::currentY) : yLabels);
+        xLog = logX ? new LogTickLabels(this::currentX, style.tickFont(), true) : null;
+        yLog = logY ? new LogTickLabels(this::currentY, style.tickFont(), false) : null;
+        s.setXAxisTickLabelsFormattingFunction(logX ? xLog : xLabels);
+        s.setYAxisTickLabelsFormattingFunction(logY ? yLog : yLabels);
         // xchart lays out ticks only around a visible series; this one has no line and no markers
         XYSeries frame = chart.addSeries("frame", new double[] {1, 2}, new double[] {1, 2});
         frame.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -173,12 +178,13 @@ final class Panel {
     }
 
     /**
-     * After a layout: the linear axes' labels take the tick step xchart just chose; true when
-     * one changed, so the figure lays the panel out again with labels of the new width.
+     * After a layout: the linear axes' labels take the tick step xchart just chose, the log axes'
+     * the axis length; true when one changed, so the figure lays the panel out again.
      */
     boolean learnTickSteps() {
-        boolean changed = xLabels != null && xLabels.learn();
-        return (yLabels != null && yLabels.learn()) || changed;
+        Rectangle2D plot = plotArea();
+        boolean changed = xLabels != null ? xLabels.learn() : xLog.learn(plot.getWidth());
+        return (yLabels != null ? yLabels.learn() : yLog.learn(plot.getHeight())) || changed;
     }
 
     /** How the x tick labels are written: their multiplier and offset, shown once by the figure. */
