@@ -10,6 +10,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A figure: a title, a grid of {@link Panel}s and a strip of {@link Key}s on the right.
@@ -24,6 +25,8 @@ final class Figure {
     private final int columns;
     private final List<Panel> panels;
     private final List<Key> keys;
+    /** Panels the plot could have drawn but did not, by --y-range name: how to draw each. */
+    private Map<String, String> undrawn = Map.of();
 
     Figure(Style style, String title, int columns, List<Panel> panels, List<Key> keys) {
         if (panels.isEmpty()) {
@@ -47,6 +50,17 @@ final class Figure {
 
     List<Key> keys() {
         return keys;
+    }
+
+    /** Tells {@code --y-range} which names stand for panels not drawn, and the option that draws each. */
+    Figure undrawn(Map<String, String> howToDraw) {
+        undrawn = Map.copyOf(howToDraw);
+        return this;
+    }
+
+    /** How to draw the panel {@code name} stands for, when the plot could draw it; else null. */
+    String howToDraw(String name) {
+        return undrawn.get(name);
     }
 
     void paint(Graphics2D g, int width, int height) {

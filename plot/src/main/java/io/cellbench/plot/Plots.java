@@ -58,7 +58,7 @@ public final class Plots {
             case RESISTANCE -> ResistancePlot.build(in);
             case TIME -> TimePlot.build(in);
         };
-        YRanges.apply(request.yRanges(), figure.panels(), request.kind());
+        YRanges.apply(request.yRanges(), figure, request.kind());
         return figure;
     }
 

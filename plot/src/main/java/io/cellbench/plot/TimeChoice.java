@@ -6,9 +6,11 @@ import io.cellbench.daq.arrow.Column;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -135,6 +137,19 @@ final class TimeChoice {
         }
         names.add(q.column().toLowerCase(Locale.ROOT));
         return names;
+    }
+
+    /**
+     * The names of what was {@code recorded} but not {@code drawn} (power without --y, current
+     * left out of --y voltage), each with the --y that draws it beside what is drawn.
+     */
+    Map<String, String> howToDraw(List<TimeQuantity> drawn, Predicate<TimeQuantity> recorded) {
+        List<String> drawnNames = drawn.stream().map(q -> names(q).getFirst()).distinct().toList();
+        Map<String, String> out = new LinkedHashMap<>();
+        candidates.stream().filter(q -> !drawn.contains(q) && recorded.test(q)).flatMap(q -> names(q).stream())
+                .filter(name -> !drawnNames.contains(name))
+                .forEach(name -> out.putIfAbsent(name, "--y " + String.join(",", drawnNames) + "," + name));
+        return out;
     }
 
     /** The names a user can give for what was recorded: the quantities' short names, then the aux columns'. */

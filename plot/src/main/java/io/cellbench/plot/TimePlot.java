@@ -61,7 +61,9 @@ final class TimePlot {
         }
         String title = String.join(", ", d.quantities().stream().map(TimeQuantity::name).toList()) + " · "
                 + in.cellList() + in.cycleSuffix();
-        return new Figure(in.style(), title, 1, panels, keys);
+        // --y-range naming a quantity recorded but not drawn says how to draw it
+        return new Figure(in.style(), title, 1, panels, keys).undrawn(d.choice().howToDraw(d.quantities(),
+                q -> d.cells().stream().anyMatch(c -> c.recorded().contains(q))));
     }
 
     /** The lines {@link #build} draws, panel by panel, cell by cell. */

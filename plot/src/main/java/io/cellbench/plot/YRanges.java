@@ -24,15 +24,21 @@ final class YRanges {
         }
     }
 
-    static void apply(List<YRange> asked, List<Panel> panels, PlotKind kind) {
+    static void apply(List<YRange> asked, Figure figure, PlotKind kind) {
         if (asked.isEmpty()) {
             return;
         }
+        List<Panel> panels = figure.panels();
         String plot = kind.name().toLowerCase(Locale.ROOT);
         Set<String> listed = new LinkedHashSet<>();
         panels.forEach(p -> listed.addAll(p.rangeNames().stream().limit(1).toList()));
         for (YRange r : asked) {
             List<Panel> named = panels.stream().filter(p -> p.rangeNames().contains(r.name())).toList();
+            String howToDraw = figure.howToDraw(r.name());
+            if (named.isEmpty() && howToDraw != null) {
+                throw r.refused("the " + plot + " plot has no panel '" + r.name() + "': " + r.name()
+                        + " was recorded but not drawn; draw it with " + howToDraw);
+            }
             if (named.isEmpty()) {
                 throw r.refused("the " + plot + " plot has no panel '" + r.name() + "'; choose from "
                         + String.join(", ", listed));

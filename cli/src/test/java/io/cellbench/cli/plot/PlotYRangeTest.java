@@ -57,6 +57,19 @@ class PlotYRangeTest {
     }
 
     @Test
+    void aRecordedQuantityThatWasNotDrawnIsRefusedSayingHowToDrawIt() {
+        // was: "… the time plot has no panel 'current'; choose from voltage", which did not say that
+        // current was recorded and --y draws it
+        assertEquals("error: --y-range current=-1mA:1mA: the time plot has no panel 'current': current was recorded"
+                + " but not drawn; draw it with --y voltage,current", refused(demo, "--kind", "time", "--cell",
+                "coin-60MPa", "--y", "voltage", "--y-range", "current=-1mA:1mA"));
+        // without --y the default panels are drawn, power (V × I) only on request
+        assertEquals("error: --y-range power=0:1: the time plot has no panel 'power': power was recorded but not"
+                + " drawn; draw it with --y voltage,current,pressure,temperature,power", refused(demo, "--kind", "time",
+                "--cell", "coin-60MPa", "--y-range", "power=0:1"));
+    }
+
+    @Test
     void mistakesAreOneLineSayingWhatToWrite() {
         assertEquals("error: --y-range presure=0:1: the time plot has no panel 'presure'; choose from voltage, current,"
                 + " pressure, temperature", refused(demo, "--kind", "time", "--cell", "coin-60MPa", "--y-range", "presure=0:1"));
