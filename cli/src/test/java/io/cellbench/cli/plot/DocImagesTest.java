@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,12 +25,7 @@ class DocImagesTest {
 
     @TempDir
     static Path tmp;
-    static Path run;
-
-    @BeforeAll
-    static void runDemo() {
-        run = Cellbench.demo(tmp);
-    }
+    static final Path run = RecordedDemo.path();
 
     /** The same figures, with the same arguments, as scripts/make-doc-images.sh. */
     static List<List<String>> figures() {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlotYRangeTest {
     @TempDir
     static Path tmp;
-    static Path demo;
-
-    @BeforeAll
-    static void runDemo() {
-        demo = Cellbench.demo(tmp);
-    }
+    static final Path demo = RecordedDemo.path();
 
     @Test
     void everyKindButNyquistTakesTheNamesOfItsPanels() {

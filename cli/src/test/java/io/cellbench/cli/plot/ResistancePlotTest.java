@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,12 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ResistancePlotTest {
     @TempDir
     static Path tmp;
-    static Path demo;
-
-    @BeforeAll
-    static void runDemo() {
-        demo = Cellbench.demo(tmp);
-    }
+    static final Path demo = RecordedDemo.path();
 
     private static List<ResistanceSeries> series(ResistanceAxis against) throws IOException {
         ByteArrayOutputStream notes = new ByteArrayOutputStream();
