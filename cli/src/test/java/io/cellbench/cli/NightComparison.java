@@ -39,13 +39,14 @@ import java.util.Map;
  *       stays there for the steps after (seed 410573435276604671 failed the soak when it was
  *       taken for a relaxation allowance of the resumed step only); what the open circuit did
  *       is bounded by the step's current over the rest of the window.</li>
- *   <li><b>At each step's start</b> the counters begin once the instrument has taken the
- *       command and the read after it is under way; the command acted somewhere between the
- *       step's start and then, so in either run the cell may have had up to that much of the
- *       step's current uncounted. In scaled time that is the wall time of the command's writes
- *       times 100: 9.7 lab s in the reference of seed -7664976328127116115 (its cell had been
- *       charging 6.7 s of it), 0.23 s in the soak. Both ends are read from the runs: the step's
- *       StepStarted and its first sample less its counted charge.</li>
+ *   <li><b>At each step's start</b> the counters begin when the runner dates the command's
+ *       action: the middle of its exchange with the instrument, within half the exchange of
+ *       the real moment either way. In scaled time that is the wall time of the exchange times
+ *       100 (a loaded machine's 97 ms were 9.7 lab s in the reference of seed
+ *       -7664976328127116115, when the counters still began after the whole exchange, all of
+ *       it uncounted). Half of a 30 lab s exchange either way stays within the cut-off and
+ *       first samples' allowances (NightComparisonTest). A late start as before that change is
+ *       bounded by the step's StepStarted and its first sample less its counted charge.</li>
  *   <li><b>At each cut-off</b> a step ends at the first sample past it: a sample later or
  *       earlier in one run moves the step's capacity by the current over that sample's interval,
  *       and the next step starts that much apart. Both intervals are read from the runs.</li>
