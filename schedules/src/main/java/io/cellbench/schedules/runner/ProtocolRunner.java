@@ -288,6 +288,16 @@ public final class ProtocolRunner implements CellRunner {
         sampler.commandChanged(edge);
     }
 
+    /**
+     * The step starts now, before any command: a cell arriving at its shared chamber's barrier is
+     * what the other cells wait for, so its StepStarted must be out before they go on
+     * (SettleSteps). A command later only starts a new phase.
+     */
+    void startsNow() {
+        grid.commandActed(grid.now());
+        listener.announce();
+    }
+
     void emit(RunEvent event) {
         listener.on(event);
     }
