@@ -120,6 +120,8 @@ class HostileNightSoakTest {
         double stallRunTime = Double.NaN;
         /** Lab seconds the cells stood still over the whole night (the last process's segment). */
         double finalStood;
+        /** Lab seconds the last process's clock ran ahead of the run's time besides ({@link LabTimeWhileDown#ahead}). */
+        double finalAhead;
 
         Night(NightPlan plan, Random random, String replay, SmallDisk disk, Path dir, LabTimeWhileDown time,
               VirtualLab lab, InfluxServer influx, Path logs, NightInputs in) {
@@ -192,7 +194,7 @@ class HostileNightSoakTest {
             run.kill();
             double stood = time.stood();
             double cellTime = time.stop();
-            kills.add(new NightPlan.Kill(k, pid, time.runTimeNow(), cellTime, stood, journaled()));
+            kills.add(new NightPlan.Kill(k, pid, time.runTimeNow(), cellTime, stood, time.ahead(), journaled()));
             time.goOnAtNextRead();
             if (plan.racing().contains(k)) {
                 run = race(k);
@@ -294,6 +296,7 @@ class HostileNightSoakTest {
             }
             run.exit(120);
             finalStood = time.stood();
+            finalAhead = time.ahead();
             status.poll(); // from the files now
             copyOff();
         }
@@ -312,7 +315,7 @@ class HostileNightSoakTest {
             }
             List<String> lines = new ArrayList<>(List.of(replay));
             kills.forEach(k -> lines.add(k.toString()));
-            lines.add("stood at the end " + finalStood + ", stall began at run time " + stallRunTime);
+            lines.add("stood at the end " + finalStood + ", the last process ahead " + finalAhead + ", stall began at run time " + stallRunTime);
             lines.add(status.seen());
             Files.write(logs.resolve("night.txt"), lines);
         }
