@@ -298,26 +298,7 @@ class HostileNightSoakTest {
             finalStood = time.stood();
             finalAhead = time.ahead();
             status.poll(); // from the files now
-            copyOff();
-        }
-
-        /** Copies the run directory off the small disk (to read it at leisure, and to keep it if the soak fails). */
-        private void copyOff() throws IOException {
-            try (var walk = Files.walk(seen)) {
-                for (Path p : walk.toList()) {
-                    Path to = record.resolve(seen.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else if (Files.isRegularFile(p)) {
-                        Files.copy(p, to);
-                    }
-                }
-            }
-            List<String> lines = new ArrayList<>(List.of(replay));
-            kills.forEach(k -> lines.add(k.toString()));
-            lines.add("stood at the end " + finalStood + ", the last process ahead " + finalAhead + ", stall began at run time " + stallRunTime);
-            lines.add(status.seen());
-            Files.write(logs.resolve("night.txt"), lines);
+            NightKept.keep(this); // to read at leisure, and to keep if the soak fails
         }
 
         /** Up to which unix time the cell's samples are on disk, by its journal (-1 when not known). */
