@@ -89,8 +89,10 @@ class HostileNightSoakTest {
                 }
                 night.lastProcessEnds();
                 assertEquals(0, reference.exit(600), "the reference run completes: " + reference.output());
-                System.out.printf(java.util.Locale.ROOT, "HostileNightSoakTest: the night took %.0f s (%d status polls)%n",
-                        (System.nanoTime() - started) / 1e9, night.status.polls());
+                System.out.printf(java.util.Locale.ROOT, "HostileNightSoakTest: the night took %.0f s (%d status polls);"
+                        + " the processes' clocks ran up to %.1f lab s ahead of the cells (steps of the wall clock)%n",
+                        (System.nanoTime() - started) / 1e9, night.status.polls(), night.kills.stream()
+                        .mapToDouble(k -> Math.abs(k.ahead())).max().orElse(0));
                 NightChecks.check(night, in.refDir(), refLab);
             }
         }
