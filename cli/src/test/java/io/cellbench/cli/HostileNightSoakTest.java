@@ -89,8 +89,10 @@ class HostileNightSoakTest {
                 }
                 night.lastProcessEnds();
                 assertEquals(0, reference.exit(600), "the reference run completes: " + reference.output());
-                System.out.printf(java.util.Locale.ROOT, "HostileNightSoakTest: the night took %.0f s (%d status polls)%n",
-                        (System.nanoTime() - started) / 1e9, night.status.polls());
+                System.out.printf(java.util.Locale.ROOT, "HostileNightSoakTest: the night took %.0f s (%d status polls);"
+                        + " the processes' clocks ran up to %.1f lab s ahead of the cells (steps of the wall clock)%n",
+                        (System.nanoTime() - started) / 1e9, night.status.polls(), night.kills.stream()
+                        .mapToDouble(k -> Math.abs(k.ahead())).max().orElse(0));
                 NightChecks.check(night, in.refDir(), refLab);
             }
         }
@@ -120,6 +122,8 @@ class HostileNightSoakTest {
         double stallRunTime = Double.NaN;
         /** Lab seconds the cells stood still over the whole night (the last process's segment). */
         double finalStood;
+        /** Lab seconds the last process's clock ran ahead of the run's time besides ({@link LabTimeWhileDown#ahead}). */
+        double finalAhead;
 
         Night(NightPlan plan, Random random, String replay, SmallDisk disk, Path dir, LabTimeWhileDown time,
               VirtualLab lab, InfluxServer influx, Path logs, NightInputs in) {
@@ -192,7 +196,7 @@ class HostileNightSoakTest {
             run.kill();
             double stood = time.stood();
             double cellTime = time.stop();
-            kills.add(new NightPlan.Kill(k, pid, time.runTimeNow(), cellTime, stood, journaled()));
+            kills.add(new NightPlan.Kill(k, pid, time.runTimeNow(), cellTime, stood, time.ahead(), journaled()));
             time.goOnAtNextRead();
             if (plan.racing().contains(k)) {
                 run = race(k);
@@ -294,27 +298,9 @@ class HostileNightSoakTest {
             }
             run.exit(120);
             finalStood = time.stood();
+            finalAhead = time.ahead();
             status.poll(); // from the files now
-            copyOff();
-        }
-
-        /** Copies the run directory off the small disk (to read it at leisure, and to keep it if the soak fails). */
-        private void copyOff() throws IOException {
-            try (var walk = Files.walk(seen)) {
-                for (Path p : walk.toList()) {
-                    Path to = record.resolve(seen.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else if (Files.isRegularFile(p)) {
-                        Files.copy(p, to);
-                    }
-                }
-            }
-            List<String> lines = new ArrayList<>(List.of(replay));
-            kills.forEach(k -> lines.add(k.toString()));
-            lines.add("stood at the end " + finalStood + ", stall began at run time " + stallRunTime);
-            lines.add(status.seen());
-            Files.write(logs.resolve("night.txt"), lines);
+            NightKept.keep(this); // to read at leisure, and to keep if the soak fails
         }
 
         /** Up to which unix time the cell's samples are on disk, by its journal (-1 when not known). */

@@ -4,6 +4,7 @@ import io.cellbench.core.time.LabClock;
 import io.cellbench.core.time.ScaledClock;
 import io.cellbench.core.time.TimeScale;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.DoubleSupplier;
 
 /**
  * The time of the soak's virtual lab: scaled time, as the lab file says (a run in another
@@ -22,6 +23,15 @@ import java.util.concurrent.locks.LockSupport;
  * simulators read the clock only while they answer a request (none has a background thread on
  * the Keithley channels the soak uses), so the first request of the resumed process (its
  * driver opening the instrument) starts the cells' time again, before any command can act.
+ *
+ * <p>A process's clock is not this clock: it is set from the wall clock when the process starts
+ * ({@link io.cellbench.schedules.lab.VirtualTime#clock}, from the lab file's wall-clock moment and
+ * lab time), this one runs on {@link System#nanoTime} since the test began. They agree until
+ * the machine's wall clock steps (a time daemon's correction): a process started after a step of
+ * 2.5 s runs 250 lab s ahead of the cells at 100 lab s/s. That happened during two whole-suite
+ * runs at once (the processes' log files, created at known {@code nanoTime}s, were born 2.5 s and
+ * then 12 s of wall clock later than that says), and every journal of such a process was "after
+ * the kill". So each thaw measures how far the process that caused it runs ahead ({@link #ahead}).
  */
 final class LabTimeWhileDown implements LabClock, TimeScale {
     private final ScaledClock scale;
@@ -30,9 +40,21 @@ final class LabTimeWhileDown implements LabClock, TimeScale {
     /** The scaled time when the cells stopped, or NaN while they live. */
     private double stoppedAt = Double.NaN;
     private boolean thawOnRead;
+    /** The wall clock, in seconds since the epoch: what a process sets its clock from when it starts. */
+    private final DoubleSupplier wall;
+    /** See {@link #ahead}. */
+    private double ahead;
+    /** Whether the next read measures {@link #ahead} (a new process's first request). */
+    private boolean measureOnRead = true;
 
     LabTimeWhileDown(double speed) {
-        this.scale = new ScaledClock(System.currentTimeMillis() / 1000.0, speed);
+        this(speed, () -> System.currentTimeMillis() / 1000.0);
+    }
+
+    /** As {@link #LabTimeWhileDown(double)}, with {@code wall} for the wall clock (a test steps it). */
+    LabTimeWhileDown(double speed, DoubleSupplier wall) {
+        this.wall = wall;
+        this.scale = new ScaledClock(wall.getAsDouble(), speed);
     }
 
     /** Stops the cells' time (the run was just killed); returns the cells' time then. */
@@ -47,6 +69,24 @@ final class LabTimeWhileDown implements LabClock, TimeScale {
     /** From now on the first read starts the cells' time again (a resume is being started). */
     synchronized void goOnAtNextRead() {
         thawOnRead = true;
+        measureOnRead = true;
+    }
+
+    /**
+     * Lab seconds the clock of the process that runs the cells now runs ahead of {@link
+     * #runTimeNow}: 0 unless the wall clock stepped between the test's start and that process's
+     * (speed times the step). Measured at its first request to an instrument, when it has set
+     * its clock (a step in between goes unseen); less than 1 lab s (10 ms of wall clock at the
+     * soak's speed) is the millisecond both sides read the wall clock to, and counts as none.
+     * In that process, the cells' time is its clock less {@link #stood} and this.
+     */
+    synchronized double ahead() {
+        return ahead;
+    }
+
+    /** Lab seconds the cells' time is behind the clock of the process that runs them: {@link #stood} and {@link #ahead}. */
+    synchronized double behind() {
+        return stood + ahead;
     }
 
     /** Lab seconds the cells have stood still so far. */
@@ -61,6 +101,11 @@ final class LabTimeWhileDown implements LabClock, TimeScale {
 
     @Override
     public synchronized double nowUnixSeconds() {
+        if (measureOnRead && (Double.isNaN(stoppedAt) || thawOnRead)) {
+            double offset = scale.labTimeAt(wall.getAsDouble()) - scale.nowUnixSeconds();
+            ahead = Math.abs(offset) < 1 ? 0 : offset;
+            measureOnRead = false;
+        }
         if (!Double.isNaN(stoppedAt)) {
             if (!thawOnRead) {
                 return stoppedAt - stood;

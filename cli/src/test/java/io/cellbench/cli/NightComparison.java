@@ -5,6 +5,8 @@ import static io.cellbench.cli.NightSteps.lastInterval;
 import static io.cellbench.cli.NightSteps.lastStride;
 import static io.cellbench.cli.NightSteps.meanCurrent;
 import static io.cellbench.cli.NightSteps.uncountedStart;
+import static io.cellbench.cli.NightKillWindows.atRest;
+import static io.cellbench.cli.NightKillWindows.inCell;
 import static io.cellbench.cli.NightSteps.voltAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellbench.core.data.CycleSummary;
 import io.cellbench.core.data.Sample;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,13 +40,14 @@ import java.util.Map;
  *       stays there for the steps after (seed 410573435276604671 failed the soak when it was
  *       taken for a relaxation allowance of the resumed step only); what the open circuit did
  *       is bounded by the step's current over the rest of the window.</li>
- *   <li><b>At each step's start</b> the counters begin once the instrument has taken the
- *       command and the read after it is under way; the command acted somewhere between the
- *       step's start and then, so in either run the cell may have had up to that much of the
- *       step's current uncounted. In scaled time that is the wall time of the command's writes
- *       times 100: 9.7 lab s in the reference of seed -7664976328127116115 (its cell had been
- *       charging 6.7 s of it), 0.23 s in the soak. Both ends are read from the runs: the step's
- *       StepStarted and its first sample less its counted charge.</li>
+ *   <li><b>At each step's start</b> the counters begin when the runner dates the command's
+ *       action: the middle of its exchange with the instrument, within half the exchange of
+ *       the real moment either way. In scaled time that is the wall time of the exchange times
+ *       100 (a loaded machine's 97 ms were 9.7 lab s in the reference of seed
+ *       -7664976328127116115, when the counters still began after the whole exchange, all of
+ *       it uncounted). Half of a 30 lab s exchange either way stays within the cut-off and
+ *       first samples' allowances (NightComparisonTest). A late start as before that change is
+ *       bounded by the step's StepStarted and its first sample less its counted charge.</li>
  *   <li><b>At each cut-off</b> a step ends at the first sample past it: a sample later or
  *       earlier in one run moves the step's capacity by the current over that sample's interval,
  *       and the next step starts that much apart. Both intervals are read from the runs.</li>
@@ -78,13 +80,8 @@ final class NightComparison {
     private final java.util.function.ToDoubleFunction<Sample> cellTime;
     /** How long after a resume the cell's slow overpotential is still building again: 3 τd of its diffusion. */
     private final double settleSeconds;
-    /**
-     * Per step count: the kills the step was resumed after, each {unix time of the resume, lab s of
-     * the step's command the counters did not see, lab s from the kill to the step's first sample,
-     * Ah (signed) the channel really put in from the journal's position until the next process's
-     * first command, NaN when not known (then the step's current over the first span)}.
-     */
-    private final Map<Integer, List<double[]>> uncounted = new LinkedHashMap<>();
+    /** Per step count: the kills the step was resumed after ({@link NightKillWindows}). */
+    private final Map<Integer, List<double[]>> uncounted;
     private final List<String> report = new ArrayList<>();
     /**
      * The least room left under the limits, V and Ah: negative where a sample or a step went
@@ -106,11 +103,9 @@ final class NightComparison {
     private Map<Integer, Double> refStarts = Map.of();
 
     /**
-     * @param relived  per kill (in order): {unix time of the resume, lab seconds of sourcing the counters did not
-     *                 see, the cells' time at the kill, and optionally the charge (Ah, + into the cell) the
-     *                 channel really put in from the journal's position until the next process's first
-     *                 command (the old command goes on after the kill until then)}
-     * @param cellTime the cells' time of a soak sample (its unix time less the time the cells stood still before)
+     * @param relived  per kill (in order): see {@link NightKillWindows#perStep}
+     * @param cellTime the cells' time of a soak sample (its unix time less how far the cells' time was behind the
+     *                 clock of the process that took it: {@link LabTimeWhileDown#behind})
      * @param diffusionSeconds τd of the simulated cell's solid-state diffusion, its slowest relaxation
      */
     NightComparison(String cell, NightRecords.Cell soak, NightRecords.Cell ref, List<double[]> relived,
@@ -121,39 +116,7 @@ final class NightComparison {
         this.ref = ref;
         this.cellTime = cellTime;
         this.context = context;
-        Map<Integer, List<Sample>> steps = ref.steps();
-        for (double[] r : relived) {
-            Sample first = soak.samples().stream().filter(s -> s.unixTimeSecond() >= r[0]).findFirst().orElse(null);
-            if (first == null) {
-                continue; // resumed after its last sample: nothing after it to hold against
-            }
-            // from the kill to the resumed step's first sample, in the cells' time
-            double window = Math.max(0, cellTime.applyAsDouble(first) - r[2]);
-            double carried = r.length > 3 ? r[3] + resumedLeadAh(r, first, cellTime) : Double.NaN;
-            uncounted.computeIfAbsent(first.stepCount(), k -> new ArrayList<>()).add(new double[] {r[0], r[1], window,
-                    carried});
-        }
-    }
-
-    /**
-     * The charge (Ah, signed) the resumed step's command put in before its counters went on: they
-     * begin once the instrument has taken the command and the read after it is under way (as at a
-     * step's start, {@link NightSteps#uncountedStart}), in a process just started, whose first commands are
-     * slow. From {@code r[4]}, the cells' time of the next process's first current command, and
-     * {@code r[5]}, its current; the counters' start is the first sample's time less its counted
-     * charge since the resume at that current. 0 when not known.
-     */
-    private double resumedLeadAh(double[] r, Sample first, java.util.function.ToDoubleFunction<Sample> time) {
-        if (r.length < 6 || r[5] == 0 || Double.isNaN(r[4])) {
-            return 0;
-        }
-        Sample before = soak.samples().stream().filter(s -> s.unixTimeSecond() < r[0]).reduce((a, b) -> b).orElse(null);
-        double restored = before != null && before.stepCount() == first.stepCount() ? Math.abs(before.stepCapacityAh()) : 0;
-        double counted = Math.max(0, Math.abs(first.stepCapacityAh()) - restored);
-        double firstAt = time.applyAsDouble(first);
-        double countersFrom = firstAt - counted / (Math.abs(r[5]) / 3600);
-        double lead = Math.min(Math.max(0, countersFrom - r[4]), Math.max(0, firstAt - r[4]));
-        return r[5] * lead / 3600;
+        this.uncounted = NightKillWindows.perStep(soak, relived, cellTime);
     }
 
     /**
@@ -292,27 +255,6 @@ final class NightComparison {
             current(s, ampere, at);
         }
         return qSoak - qRef;
-    }
-
-    /**
-     * What a kill left in the cell that the counters never saw, Ah along the step's current:
-     * what the channel really put in from the journal's position to the next process's first
-     * command (the old command goes on after the kill until the next process resets it, and
-     * stays in the cell for every step after), or when that is not known, the step's current
-     * from the journal's position to the kill.
-     */
-    private static double inCell(double[] kill, double ampere, double perSecond) {
-        return Double.isNaN(kill[3]) ? kill[1] * perSecond : Math.signum(ampere) * kill[3];
-    }
-
-    /**
-     * What the open circuit of a kill's window may have done, bounded by the step's current over
-     * it: the window from the journal's position to the first sample less what the channel put
-     * in ({@link #inCell}) over it.
-     */
-    private static double atRest(double[] kill, double perSecond) {
-        return Double.isNaN(kill[3]) ? kill[2] * perSecond
-                : Math.max(0, (kill[1] + kill[2]) * perSecond - Math.abs(kill[3]));
     }
 
     /**

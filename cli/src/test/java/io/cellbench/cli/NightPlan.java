@@ -47,8 +47,17 @@ record NightPlan(int kills, String stalledCell, int stallAfter, int influxDownAt
      * @param cellTime    the cells' time at the kill (it stands still until the next process speaks to them)
      * @param stood       lab seconds the cells had stood still before (over the earlier interruptions): in the
      *                    process this kill ends, the cells' time was the run's time less this
+     * @param ahead       lab seconds the killed process's clock ran ahead of the run's time besides (a step of the
+     *                    wall clock before it started, see {@link LabTimeWhileDown#ahead}): its clock less
+     *                    {@code stood} and this was the cells' time
      * @param journaled   each cell's journal at the kill: its position's unix time, or NaN without a position
      */
-    record Kill(int index, long pid, double runTime, double cellTime, double stood, Map<String, Double> journaled) {
+    record Kill(int index, long pid, double runTime, double cellTime, double stood, double ahead,
+                Map<String, Double> journaled) {
+
+        /** Lab seconds the cells' time was behind the killed process's clock. */
+        double behind() {
+            return stood + ahead;
+        }
     }
 }

@@ -72,13 +72,13 @@ final class NightSteps {
 
     /**
      * The charge (Ah) the step's command may have put into the cell before the step's counters
-     * began: they begin once the instrument has taken the command and answered the read after
-     * it (Counters#restart), the command acts somewhere between the step's start and then, and
-     * scaled time makes the wall time of those writes and answers lab seconds (97 ms of a loaded
-     * machine were 9.7 s at 100 lab s/s). Both ends are in the data: the step's StepStarted and
-     * its first sample less its counted charge at the step's current. 0 when the step's start is
-     * not known, or when a resume came between it and the first sample (the resume's own
-     * allowances, from the kill on, cover that time).
+     * began. Before the runner counted from when a command acted (docs/runner.md, "Charge at a
+     * step edge") they began once the instrument had answered the command and the read after it,
+     * and scaled time made the wall time of those lab seconds (97 ms of a loaded machine were
+     * 9.7 s at 100 lab s/s); now they begin at the StepStarted, and this is 0 but for noise. Both
+     * ends are in the data: the step's StepStarted and its first sample less its counted charge
+     * at the step's current. 0 when the step's start is not known, or when a resume came between
+     * it and the first sample (the resume's own allowances, from the kill on, cover that time).
      */
     static double uncountedStart(int step, List<Sample> samples, Map<Integer, Double> starts,
                                          List<double[]> kills, double perSecond) {

@@ -45,15 +45,18 @@ final class NightTimes {
         }
     }
 
-    /** The lab seconds the cells had stood still when the sample was taken. */
-    private double stood(Sample s) {
+    /**
+     * The lab seconds the cells' time was behind the clock of the process that took the sample:
+     * what they had stood still, and how far a step of the wall clock put that process ahead.
+     */
+    private double behind(Sample s) {
         int segment = (int) resumes.stream().filter(r -> r <= s.unixTimeSecond() + 1e-6).count();
-        return segment < night.kills.size() ? night.kills.get(segment).stood() : night.finalStood;
+        return segment < night.kills.size() ? night.kills.get(segment).behind() : night.finalStood + night.finalAhead;
     }
 
     /** The cells' time of a sample of the soak. */
     double cellTime(Sample s) {
-        return s.unixTimeSecond() - stood(s);
+        return s.unixTimeSecond() - behind(s);
     }
 
     /**
@@ -72,7 +75,7 @@ final class NightTimes {
                 .commandHistory();
         for (int k = 0; k < night.kills.size() && k < resumes.size(); k++) {
             NightPlan.Kill kill = night.kills.get(k);
-            double journaled = kill.journaled().get(cell) - kill.stood();
+            double journaled = kill.journaled().get(cell) - kill.behind();
             double relived = kill.cellTime() - journaled;
             assertTrue(relived > -0.01, String.format(Locale.ROOT, "%s: the journal (cells' time %.3f) is not after the"
                     + " kill (%.3f) at kill %d", cell, journaled, kill.cellTime(), kill.index()));

@@ -141,6 +141,22 @@ final class Counters {
         hasPrevious = false;
     }
 
+    /**
+     * The level of the last reading went on until {@code unixTime}, when a new command acted
+     * within the step (a pause's open circuit, a release, the switch to CV): adds that interval
+     * as a rectangle at it. Nothing before a step's first reading: the previous step's level is
+     * no part of this step.
+     */
+    void carry(double unixTime) {
+        double dt = unixTime - previousTime;
+        if (hasPrevious && dt > 0) {
+            double watt = Double.isNaN(previousWatt) ? 0 : previousWatt;
+            add(Math.max(previousAmpere, 0) * dt / SECONDS_PER_HOUR, Math.max(-previousAmpere, 0) * dt / SECONDS_PER_HOUR,
+                    Math.max(watt, 0) * dt / SECONDS_PER_HOUR, Math.max(-watt, 0) * dt / SECONDS_PER_HOUR);
+            previousTime = unixTime;
+        }
+    }
+
     /** Adds the interval since the previous sample (or since the last command change). */
     void integrate(double unixTime, double volt, double ampere) {
         double watt = watt(volt, ampere);

@@ -11,8 +11,9 @@ import java.util.List;
  * logging rule as usual (through {@link Sampler#take}, as every sample), until no hold is left.
  * The step's time stands still meanwhile (its start moves with the clock), so a timed step later
  * runs only its remaining time. On release the channel gets the step's command again and a new
- * phase begins (its current transient is not taken for an end condition). Owned by the runner
- * thread.
+ * phase begins (its current transient is not taken for an end condition). The step's level is
+ * counted until the pause's open circuit acts and again from when the step's command acts on
+ * release ({@link ChannelOutput#edge}). Owned by the runner thread.
  */
 final class Pause {
     private final Sampler sampler;
@@ -50,7 +51,9 @@ final class Pause {
         double frozen = Math.max(0, grid.stepTime(readings.time()));
         ChannelCommand resumeWith = output.command();
         RunnerStatus.State was = status.state();
-        output.restForPause();
+        // the step's level flowed on until the open circuit acted
+        double rested = output.restForPause();
+        counters.carry(rested);
         double pausedAt = grid.now();
         count++;
         List<String> told = holds.described();
@@ -61,7 +64,7 @@ final class Pause {
                         + Texts.number(round(frozen)) + " s"));
         readings.channel(output.resting());
         readings.at(pausedAt);
-        counters.restart(pausedAt, readings.volt(), readings.ampere(), new ChannelCommand.OpenCircuit());
+        counters.restart(rested, readings.volt(), readings.ampere(), new ChannelCommand.OpenCircuit());
         sampler.checkSafety();
         double due = pausedAt;
         while (holds.held()) {
@@ -78,14 +81,15 @@ final class Pause {
             }
         }
         double resumedAt = grid.now();
-        grid.releaseStepAt(resumedAt, frozen);
         status.holds(List.of());
         status.state(was);
         listener.on(new RunEvent.Notice(cellId, grid.testTime(resumedAt), RunEvent.Severity.INFO,
                 "resumed after a pause of " + Texts.number(round(resumedAt - pausedAt)) + " s; the step goes on from "
                         + Texts.number(round(frozen)) + " s"));
-        output.giveBack(resumeWith);
-        sampler.commandChanged();
+        // the step's time and charge go on from when its command acted again
+        double edge = output.giveBack(resumeWith);
+        grid.releaseStepAt(edge, frozen);
+        sampler.commandChanged(edge);
     }
 
     private static double round(double seconds) {

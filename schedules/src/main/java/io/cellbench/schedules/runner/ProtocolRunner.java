@@ -4,7 +4,6 @@ import io.cellbench.core.data.CellInfo;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.data.RunEvent.Outcome;
 import io.cellbench.core.data.RunEvent.Severity;
-import io.cellbench.core.data.RunListener;
 import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.protocols.model.LoggingRule;
 import io.cellbench.protocols.model.Protocol;
@@ -30,7 +29,7 @@ public final class ProtocolRunner implements CellRunner {
     private final CellSetup setup;
     private final Protocol protocol;
     private final CellInfo cell;
-    private final RunListener listener;
+    private final StepAnnouncer listener;
     private final LoggingRule logging;
     private final SafetyWindow window;
     private final StepNumbering numbering;
@@ -45,10 +44,7 @@ public final class ProtocolRunner implements CellRunner {
     private final RemainingTime remaining;
     private final AtomicBoolean started = new AtomicBoolean();
     private final Holds holds = new Holds();
-    /** The run directory could not take the cell's data: it stops (resumable), but as an alarm. */
-    private boolean recordingFailed;
-    /** See {@link #outputUnconfirmed()}; written before the run's end is reported. */
-    private volatile String outputUnconfirmed;
+    private final RunFinish finish;
 
     /** Where the run stands, for the journal. */
     private final RunPlace place;
@@ -60,20 +56,21 @@ public final class ProtocolRunner implements CellRunner {
         this.setup = setup;
         this.protocol = setup.protocol();
         this.cell = setup.cell();
-        this.listener = setup.listener();
         this.logging = protocol.logging() == null ? LoggingRule.DEFAULT : protocol.logging();
         this.window = new SafetyWindow(protocol.limits());
         this.numbering = StepNumbering.of(protocol);
         this.status = new LiveStatus(numbering.plannedStepCount(), logging.samplePeriodSecond());
-        this.sampler = new Sampler(setup, logging.samplePeriodSecond(), window,
+        this.grid = new SampleGrid(setup.clock(), logging.samplePeriodSecond());
+        this.listener = new StepAnnouncer(setup.listener(), cell.id(), () -> grid.testTime(grid.stepStart()));
+        this.sampler = new Sampler(setup, listener, grid, window,
                 new LoggingGate(logging.deltaVolt(), logging.deltaAmpere()), counters, status, holds);
-        this.grid = sampler.grid();
         this.output = sampler.output();
         this.remaining = new RemainingTime(protocol, numbering, cell, window);
         status.remaining(remaining.whole());
         this.journal = setup.positionListener();
         StepKind.Parts parts = new StepKind.Parts(this, sampler, counters, status, holds, numbering, window, setup);
         this.place = new RunPlace(parts);
+        this.finish = new RunFinish(parts, place, journal);
         SharedWaiting waiting = new SharedWaiting(parts);
         this.drives = new DriveStep(parts);
         this.impedance = new ImpedanceStep(parts, waiting);
@@ -150,7 +147,7 @@ public final class ProtocolRunner implements CellRunner {
         }
         ProtocolCheck.Findings findings = ProtocolCheck.check(setup);
         if (!findings.ok()) {
-            return reject(findings);
+            return finish.reject(protocol, findings);
         }
         status.state(RunnerStatus.State.RUNNING);
         RunEnding end = RunEnding.COMPLETED;
@@ -171,11 +168,11 @@ public final class ProtocolRunner implements CellRunner {
         } catch (RunEnd | InterruptedException | RuntimeException e) {
             // A full disk: nothing is wrong with the cell; it is stopped safely and resumably
             // (docs/operations.md, "A full disk").
-            recordingFailed = e instanceof io.cellbench.daq.run.RecordingFailure;
             end = RunEnding.of(e, "; the cell was stopped at open circuit: fix that (free some space) and"
                     + " continue the run with cellbench resume");
+            finish.recordingFailed(e instanceof io.cellbench.daq.run.RecordingFailure);
         }
-        finish(end.outcome(), end.message());
+        finish.finish(end.outcome(), end.message());
         if (end.interrupted()) {
             Thread.currentThread().interrupt();
         }
@@ -250,8 +247,8 @@ public final class ProtocolRunner implements CellRunner {
         place.open(step);
         if (from == null) {
             sampler.beginStep(StepDirection.of(step), index, loggingPeriod);
-            emit(new RunEvent.StepStarted(cell.id(), grid.testTime(grid.stepStart()), counters.stepCount(),
-                    index, counters.cycleCount(), step.text()));
+            // dated when its first command acts: see StepAnnouncer
+            listener.began(counters.stepCount(), index, counters.cycleCount(), step.text());
         } else {
             counters.restore(from.counters());
             sampler.resumeStep(index, loggingPeriod, keepsTime ? from.stepElapsedSecond() : 0, from.stepRecords());
@@ -274,14 +271,31 @@ public final class ProtocolRunner implements CellRunner {
                 numbering.indexOf(step), reason));
     }
 
+    /**
+     * Gives the channel {@code command}; the step's time (for its first command), the phase and
+     * the counters start when it acted on the cell ({@link ChannelOutput#edge}), and so does the
+     * step's StepStarted.
+     */
     void apply(ChannelCommand command) throws RunEnd, InterruptedException {
         output.commanded(command);
         if (!(command instanceof ChannelCommand.OpenCircuit) && sampler.pauseIfHeld()) {
             return; // held before the command: the cell got it only on release
         }
-        setup.channel().apply(command);
+        double edge = output.send(command);
         output.acknowledged();
-        sampler.commandChanged();
+        grid.commandActed(edge);
+        listener.announce();
+        sampler.commandChanged(edge);
+    }
+
+    /**
+     * The step starts now, before any command: a cell arriving at its shared chamber's barrier is
+     * what the other cells wait for, so its StepStarted must be out before they go on
+     * (SettleSteps). A command later only starts a new phase.
+     */
+    void startsNow() {
+        grid.commandActed(grid.now());
+        listener.announce();
     }
 
     void emit(RunEvent event) {
@@ -295,68 +309,6 @@ public final class ProtocolRunner implements CellRunner {
      * when the instrument has acknowledged it sources nothing. Whoever owns the channel then keeps switching it off.
      */
     public String outputUnconfirmed() {
-        return outputUnconfirmed;
-    }
-
-    /**
-     * Makes the channel safe and reports the end; nothing here may stop the next part from
-     * running. After a fault or a trip the output is switched off and confirmed (see
-     * {@link io.cellbench.core.instrument.CyclerChannel#switchOff}), not merely rested.
-     */
-    private void finish(Outcome outcome, String message) {
-        boolean confirmOff = outcome == Outcome.FAULT || outcome == Outcome.SAFETY_TRIP;
-        String unsafe = output.makeSafe(confirmOff);
-        // After a fault only the instrument's answer proves the output off: a rest is no proof
-        // (a Keithley 2450's zero-current rest keeps its output on at 0 A).
-        outputUnconfirmed = unsafe != null && (confirmOff || !output.outputOff()) ? unsafe : null;
-        ChamberBarrier barrier = setup.coordination().chamberBarrier();
-        if (barrier != null) {
-            barrier.leave(cell.id()); // an ended cell holds no other cell of its chamber back
-        }
-        String text = unsafe == null ? message : message + "; " + unsafe;
-        double testTime = grid.testTime(grid.now());
-        if (journal != null && confirmOff) {
-            quietly(() -> journal.switchedOff(outputUnconfirmed == null));
-        }
-        if (journal != null) {
-            // The last recorded sample (a stop and a trip record one) or step start.
-            quietly(() -> journal.ended(outcome, place.last()));
-        }
-        if (place.openStep() != null) {
-            String reason = switch (outcome) {
-                case COMPLETED -> "complete";
-                case SAFETY_TRIP -> "safety trip: " + text;
-                case FAULT -> "fault: " + text;
-                case STOPPED -> "stopped";
-            };
-            Step open = place.close(); // a step cut short says nothing about how long it takes
-            quietly(() -> emit(new RunEvent.StepEnded(cell.id(), grid.testTime(grid.now()), counters.stepCount(),
-                    numbering.indexOf(open), reason)));
-        }
-        if (outcome != Outcome.COMPLETED || unsafe != null) {
-            Severity severity = outcome == Outcome.STOPPED && unsafe == null && !recordingFailed
-                    ? Severity.WARNING : Severity.ALARM;
-            quietly(() -> emit(new RunEvent.Notice(cell.id(), testTime, severity, text)));
-        }
-        quietly(() -> emit(new RunEvent.RunEnded(cell.id(), testTime, outcome, text)));
-        status.ended(outcome, testTime, unsafe == null);
-    }
-
-    private Outcome reject(ProtocolCheck.Findings findings) {
-        String text = "protocol '" + protocol.name() + "' cannot run on cell " + cell.id() + ":\n  "
-                + String.join("\n  ", findings.problems());
-        quietly(() -> emit(new RunEvent.Notice(cell.id(), 0, Severity.ALARM, text)));
-        quietly(() -> emit(new RunEvent.RunEnded(cell.id(), 0, Outcome.FAULT, text)));
-        status.ended(Outcome.FAULT, 0, true); // refused before anything was commanded
-        return Outcome.FAULT;
-    }
-
-    /** A sink that throws while the run is ending must not keep the others from hearing of it. */
-    private static void quietly(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException ignored) {
-            // Nothing left to tell it to; the run is ending either way.
-        }
+        return finish.outputUnconfirmed();
     }
 }

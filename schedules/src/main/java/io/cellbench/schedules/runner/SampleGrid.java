@@ -9,7 +9,9 @@ import io.cellbench.core.time.LabClock;
  * command and its samples never share a time with the previous step's. A sample is pulled
  * earlier to land exactly on a time limit; when a read or an instrument overruns, missed ticks
  * are skipped rather than caught up in a burst. While the run is paused the step's time stands
- * still: its start moves with the clock. Owned by the runner thread.
+ * still: its start moves with the clock. A step's time counts from when its first command acted
+ * on the cell ({@link #commandActed}), not from when the runner began it: on a slow link the
+ * command's exchange takes a while. Owned by the runner thread.
  */
 final class SampleGrid {
     private final LabClock clock;
@@ -18,6 +20,11 @@ final class SampleGrid {
     private double stepStart;
     private double phaseStart;
     private long tick;
+    /**
+     * The step time the step has when its first command acts (0, or a resumed step's elapsed
+     * time); NaN once its start is fixed (that command acted, a sample was taken, a pause released).
+     */
+    private double untilFirstCommand = Double.NaN;
 
     SampleGrid(LabClock clock, double samplePeriod) {
         this.clock = clock;
@@ -35,24 +42,39 @@ final class SampleGrid {
         runStart = runStartUnixSecond;
     }
 
-    /** A step (and its first phase) begins now; returns that moment. */
+    /**
+     * A step (and its first phase) begins now, for now: its first command moves its start to
+     * when that acted ({@link #commandActed}). Returns that moment.
+     */
     double beginStep() {
         stepStart = clock.nowUnixSeconds();
         phaseStart = stepStart;
         tick = 0;
+        untilFirstCommand = 0;
         return stepStart;
     }
 
-    /** An interrupted step continues now, {@code elapsed} seconds into it, on its own grid. */
+    /**
+     * An interrupted step continues now, {@code elapsed} seconds into it, on its own grid; its
+     * time goes on from when its command acts again ({@link #commandActed}).
+     */
     void resumeStep(double elapsed) {
-        stepStart = clock.nowUnixSeconds() - Math.max(0, elapsed);
+        untilFirstCommand = Math.max(0, elapsed);
+        stepStart = clock.nowUnixSeconds() - untilFirstCommand;
         phaseStart = stepStart;
-        tick = (long) Math.floor(Math.max(0, elapsed) / samplePeriod + 1e-9);
+        tick = (long) Math.floor(untilFirstCommand / samplePeriod + 1e-9);
     }
 
-    /** A new phase (a new command to the channel) begins at {@code now}. */
-    void newPhase(double now) {
-        phaseStart = now;
+    /**
+     * A command acted on the cell at {@code edge}: a new phase begins then, and so does the
+     * step's time when this is the step's first command (before any sample of it).
+     */
+    void commandActed(double edge) {
+        if (!Double.isNaN(untilFirstCommand)) {
+            stepStart = edge - untilFirstCommand;
+            untilFirstCommand = Double.NaN;
+        }
+        phaseStart = edge;
     }
 
     /** The next sample's time: the next tick of the step's grid, or {@code deadline} when sooner. */
@@ -66,6 +88,7 @@ final class SampleGrid {
 
     /** A sample was taken at {@code now}: ticks it overran are skipped. */
     void sampled(double now) {
+        untilFirstCommand = Double.NaN;
         tick = Math.max(tick + 1, (long) Math.floor((now - stepStart) / samplePeriod + 1e-9));
     }
 
@@ -76,6 +99,7 @@ final class SampleGrid {
 
     /** Released at {@code now}: the step goes on from {@code frozen}, on its grid. */
     void releaseStepAt(double now, double frozen) {
+        untilFirstCommand = Double.NaN;
         stepStart = now - frozen;
         tick = (long) Math.floor(frozen / samplePeriod + 1e-9);
     }

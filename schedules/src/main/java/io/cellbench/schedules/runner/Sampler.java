@@ -34,19 +34,19 @@ final class Sampler {
     /** Samples recorded in this step so far (BDF's Step Record Index of the last one). */
     private int stepRecords;
 
-    Sampler(CellSetup setup, double samplePeriod, SafetyWindow window, LoggingGate gate, Counters counters,
-            LiveStatus status, Holds holds) {
-        this.listener = setup.listener();
+    Sampler(CellSetup setup, RunListener listener, SampleGrid grid, SafetyWindow window, LoggingGate gate,
+            Counters counters, LiveStatus status, Holds holds) {
+        this.listener = listener;
         this.cellId = setup.cell().id();
         this.window = window;
         this.gate = gate;
         this.counters = counters;
         this.status = status;
         this.holds = holds;
-        this.grid = new SampleGrid(setup.clock(), samplePeriod);
+        this.grid = grid;
         this.reads = new InstrumentReads(setup, status, grid::testTime, () -> stopRequested);
         this.readings = new Readings(setup, reads, holds);
-        this.output = new ChannelOutput(setup.channel());
+        this.output = new ChannelOutput(setup.channel(), setup.clock());
         this.pause = new Pause(this, grid, readings, output, counters, status, holds, listener, cellId);
     }
 
@@ -72,7 +72,10 @@ final class Sampler {
         }
     }
 
-    /** A step begins now: counts it, resets step throughput and the sample grid. */
+    /**
+     * A step begins: counts it, resets step throughput and the sample grid. Its time and charge
+     * count from when its first command acts ({@link #commandChanged}).
+     */
     void beginStep(StepDirection direction, int index, double loggingPeriod) {
         counters.beginStep(direction);
         gate.period(loggingPeriod);
@@ -103,22 +106,35 @@ final class Sampler {
     }
 
     /**
-     * The channel was just given a new command: a new phase (for the current-settling rule)
-     * starts, and the channel is read at once so that the counters integrate the first
-     * interval from the new state (a current step's from its set-point: {@link Counters#restart}).
-     * This base reading is checked against the safety window
-     * but neither recorded (its time is the previous step's end) nor shown in the status: a
-     * channel may read it before the command has acted, so it is no sample of the new command.
+     * The channel's new command acted on the cell at {@code edge} ({@link ChannelOutput#edge}):
+     * a new phase (for the current-settling rule) starts then, and so does the step's time if
+     * this is its first command ({@link SampleGrid#commandActed}); the step's level before it is
+     * counted up to then ({@link Counters#carry}). The channel is read at once
+     * so that the counters integrate the first interval from the new state, from {@code edge} on
+     * (a current step's from its set-point: {@link Counters#restart}). This base reading is
+     * checked against the safety window but neither recorded nor shown in the status: a channel
+     * may read it before the command has acted, so it is no sample of the new command.
      */
-    void commandChanged() throws RunEnd, InterruptedException {
-        double now = grid.now();
-        grid.newPhase(now);
-        if (readings.channel(output.resting())) {
-            now = grid.now();
-        }
-        readings.at(now);
-        counters.restart(now, readings.volt(), readings.ampere(), output.command());
+    void commandChanged(double edge) throws RunEnd, InterruptedException {
+        grid.commandActed(edge);
+        // within a step (a CC-CV's switch to CV, a release) the old level flowed until then
+        counters.carry(edge);
+        double asked = grid.now();
+        readings.at(stamp(asked, readings.channel(output.resting())));
+        counters.restart(edge, readings.volt(), readings.ampere(), output.command());
         checkSafety();
+    }
+
+    /**
+     * When a reading asked for at {@code asked} was taken: the middle of its exchange, as a
+     * command's ({@link ChannelOutput#edge}): a source-meter measures once the query arrives and
+     * answers after its aperture, a cycler's status answers its latest measurement; the middle
+     * is within half the exchange of either. A read that had to be {@code retried} is dated when
+     * it finally answered (its last try's start is not known here).
+     */
+    private double stamp(double asked, boolean retried) {
+        double answered = grid.now();
+        return retried ? answered : ChannelOutput.edge(asked, answered);
     }
 
     /**
@@ -157,16 +173,16 @@ final class Sampler {
     }
 
     /**
-     * One sample at {@code now}, running or paused ({@code frozen}: the step time a pause holds;
-     * NaN while running, when a retried read is dated when it finally succeeded): reads, moves
+     * One sample asked for at {@code now}, running or paused ({@code frozen}: the step time a
+     * pause holds; NaN while running, when a retried read is dated when it finally succeeded),
+     * dated in the middle of the read's exchange ({@link #stamp}): reads, moves
      * the grid on, integrates, shows the status, checks the safety window (a trip opens the
      * circuit and records the sample) and ends the run on a stop ({@code stopped} says how).
      */
     void take(double now, double frozen, String stopped) throws RunEnd, InterruptedException {
         boolean paused = !Double.isNaN(frozen);
-        if (readings.channel(output.resting()) && !paused) {
-            now = grid.now();
-        }
+        boolean retried = readings.channel(output.resting());
+        now = paused && retried ? now : stamp(now, retried);
         readings.at(now);
         readings.auxiliariesIfDue(now);
         if (paused) {

@@ -43,6 +43,8 @@ final class SettleSteps extends StepKind {
         ChamberBarrier barrier = setup.coordination().chamberBarrier();
         if (barrier != null) {
             // A shared chamber moves for all its cells at once: see docs/runner.md#shared-chambers.
+            // The step starts at the arrival, which may let the others go on.
+            runner.startsNow();
             waiting.waitFor(barrier.arrival(cell.id(), set.celsius()));
         }
         if (set.waitUntilStable() && !(output.command() instanceof ChannelCommand.OpenCircuit)) {

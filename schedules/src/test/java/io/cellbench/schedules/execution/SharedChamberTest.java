@@ -38,6 +38,9 @@ class SharedChamberTest {
         TestLab lab = new TestLab();
         lab.gate("b");
         lab.gate("c");
+        // b's own set of the chamber takes a while after its arrival let a go on: b's StepStarted
+        // must still come before a's "waited", as b's arrival is what a waited for
+        lab.chamber.setNanos = TimeUnit.MILLISECONDS.toNanos(300);
         TestLab.Events events = new TestLab.Events();
         ScheduleRunner runner = new ScheduleRunner(schedule, lab, events);
         AtomicReference<Map<String, Outcome>> outcomes = new AtomicReference<>();

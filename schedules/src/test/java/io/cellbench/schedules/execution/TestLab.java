@@ -228,6 +228,8 @@ final class TestLab implements InstrumentProvider {
     static final class SharedChamber implements TemperatureChamber {
         final List<Double> sets = Collections.synchronizedList(new ArrayList<>());
         private volatile double setpoint = 25;
+        /** Real time a set takes (a chamber's controller over a slow serial bus). */
+        volatile long setNanos;
 
         @Override
         public double readTemperatureCelsius() {
@@ -241,6 +243,9 @@ final class TestLab implements InstrumentProvider {
 
         @Override
         public void setTemperatureCelsius(double celsius) {
+            if (setNanos > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(setNanos);
+            }
             sets.add(celsius);
             setpoint = celsius;
         }

@@ -195,19 +195,20 @@ class StepEdgeChargeTest {
         return new ChannelCommand.Current(cRate * oneCAmpere(), MIN_VOLT, MAX_VOLT);
     }
 
-    private static CellParameters parameters() {
+    static CellParameters parameters() {
         return CellParameters.coin().withVariation(1);
     }
 
-    private static double oneCAmpere() {
+    static double oneCAmpere() {
         return info().nominalCapacityAh();
     }
 
-    private static CellInfo info() {
+    static CellInfo info() {
         return parameters().toCellInfo("C1");
     }
 
-    private static SimulatedCell freshCell() {
+    /** The simulated coin cell, formed, at half charge (also {@link SlowLinkChargeTest}'s). */
+    static SimulatedCell freshCell() {
         SimulatedCell cell = new SimulatedCell(parameters());
         cell.completeFormation();
         cell.restAt(0.5);
