@@ -58,14 +58,18 @@ final class DrtSystem {
             b[i] = spectrum.real(i) / sRe;
             b[n + i] = spectrum.imag(i) / sIm;
         }
+        // each column's sum of squares over the rows in order, but row by row (along memory)
         double[] scale = new double[cols];
-        for (int j = 0; j < cols; j++) {
-            double sum = 0;
-            for (double[] row : a) {
-                sum += row[j] * row[j];
+        for (double[] row : a) {
+            for (int j = 0; j < cols; j++) {
+                scale[j] += row[j] * row[j];
             }
-            scale[j] = sum > 0 ? Math.sqrt(sum) : 1;
-            for (double[] row : a) {
+        }
+        for (int j = 0; j < cols; j++) {
+            scale[j] = scale[j] > 0 ? Math.sqrt(scale[j]) : 1;
+        }
+        for (double[] row : a) {
+            for (int j = 0; j < cols; j++) {
                 row[j] /= scale[j];
             }
         }
