@@ -16,32 +16,11 @@ final class DrtPeaks {
     private DrtPeaks() {
     }
 
-    /** γ = Σ x_m φ_m where the basis functions take {@code values} (φ_m at [m]). */
-    static double gamma(double[] values, double[] coefficients) {
-        double sum = 0;
-        for (int m = 0; m < coefficients.length; m++) {
-            if (coefficients[m] != 0) {
-                sum += coefficients[m] * values[m];
-            }
-        }
-        return sum;
-    }
-
     static List<DrtResult.Peak> find(RbfBasis basis, double[] coefficients) {
         double from = basis.centres[0];
         double step = basis.spacing / REFINE;
         int count = (basis.size() - 1) * REFINE + 1;
-        double[][] values = basis.fineValues(REFINE);
-        // only the Gaussians the NNLS kept (most coefficients are zero), in the same order as
-        // gamma() sums them, so γ is the same to the last bit at a fraction of the work
-        int[] kept = new int[coefficients.length];
-        int keptCount = 0;
-        for (int m = 0; m < coefficients.length; m++) {
-            if (coefficients[m] != 0) {
-                kept[keptCount++] = m;
-            }
-        }
-        double[] g = fineGamma(values, coefficients, kept, keptCount);
+        double[] g = gamma(basis.fineValues(REFINE), coefficients);
         double highest = 0;
         for (int i = 0; i < count; i++) {
             highest = Math.max(highest, g[i]);
@@ -85,13 +64,21 @@ final class DrtPeaks {
     }
 
     /**
-     * γ at each of the fine grid's points (the Gaussians' values there in {@code values}), summed
-     * over the {@code kept} coefficients in order. Four points at a time: their sums are
-     * independent, so the adder works on four where one sum waited on its latency at every term
-     * (the NNLS keeps nearly every Gaussian, and this was a tenth of a DRT). Each point's sum has
-     * the same terms in the same order, so γ is the same to the last bit.
+     * γ = Σ x_m φ_m at each point where the basis functions take {@code values} (φ_m at [i][m]),
+     * summed over the Gaussians the NNLS kept (x_m not zero), in order. Four points at a time:
+     * their sums are independent, so the adder works on four where one sum waited on its latency
+     * at every term (the NNLS keeps nearly every Gaussian, and γ on the peaks' fine grid was a
+     * tenth of a DRT). Each point's sum has the same terms in the same order as one point's alone,
+     * so γ is the same to the last bit.
      */
-    private static double[] fineGamma(double[][] values, double[] coefficients, int[] kept, int keptCount) {
+    static double[] gamma(double[][] values, double[] coefficients) {
+        int[] kept = new int[coefficients.length];
+        int keptCount = 0;
+        for (int m = 0; m < coefficients.length; m++) {
+            if (coefficients[m] != 0) {
+                kept[keptCount++] = m;
+            }
+        }
         int count = values.length;
         double[] g = new double[count];
         int i = 0;
