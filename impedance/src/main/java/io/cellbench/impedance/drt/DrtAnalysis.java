@@ -61,10 +61,10 @@ public final class DrtAnalysis {
         System.arraycopy(x, first, coefficients, 0, coefficients.length);
         List<Double> tau = new ArrayList<>();
         List<Double> gamma = new ArrayList<>();
-        double[][] atCentres = basis.centreValues();
+        double[] atCentres = DrtPeaks.gamma(basis.centreValues(), coefficients);
         for (int m = 0; m < basis.size(); m++) {
             tau.add(Math.exp(basis.centres[m]));
-            gamma.add(DrtPeaks.gamma(atCentres[m], coefficients));
+            gamma.add(atCentres[m]);
         }
         double polarisation = 0;
         for (double c : coefficients) {

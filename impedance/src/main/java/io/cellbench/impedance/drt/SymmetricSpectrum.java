@@ -63,16 +63,7 @@ final class SymmetricSpectrum {
             for (int i = k + 1; i < n; i++) {
                 q[i] = 0;
             }
-            for (int i = k + 1; i < n; i++) {
-                double[] ai = a[i];
-                double wi = w[i];
-                double sum = 0;
-                for (int j = k + 1; j < i; j++) {
-                    sum += ai[j] * w[j];
-                    q[j] += ai[j] * wi;
-                }
-                q[i] += sum + ai[i] * wi;
-            }
+            symmetricProduct(a, w, q, k + 1);
             double wp = 0;
             for (int i = k + 1; i < n; i++) {
                 q[i] *= beta;
@@ -106,6 +97,47 @@ final class SymmetricSpectrum {
         e[n - 1] = 0;
         for (int i = 0; i < n; i++) {
             d[i] = a[i][i];
+        }
+    }
+
+    /**
+     * q += Sw for S the trailing block of {@code a} from {@code from} on, read from its lower
+     * triangle. Rows go two at a time: their dot products with w are two independent sums, so
+     * the adder works on one while the other waits on its latency (one row's sum alone waited at
+     * every element). Each sum and each q_j still takes its terms in the order row by row took
+     * them (q_j row i's term before row i + 1's), so the product is the same to the last bit.
+     */
+    private static void symmetricProduct(double[][] a, double[] w, double[] q, int from) {
+        int n = w.length;
+        int i = from;
+        for (; i + 1 < n; i += 2) {
+            double[] ai = a[i];
+            double[] next = a[i + 1];
+            double wi = w[i];
+            double wNext = w[i + 1];
+            double sum = 0;
+            double sumNext = 0;
+            for (int j = from; j < i; j++) {
+                double x = ai[j];
+                double y = next[j];
+                sum += x * w[j];
+                sumNext += y * w[j];
+                q[j] = q[j] + x * wi + y * wNext;
+            }
+            q[i] += sum + ai[i] * wi;
+            sumNext += next[i] * w[i];
+            q[i] += next[i] * wNext;
+            q[i + 1] += sumNext + next[i + 1] * wNext;
+        }
+        if (i < n) {
+            double[] ai = a[i];
+            double wi = w[i];
+            double sum = 0;
+            for (int j = from; j < i; j++) {
+                sum += ai[j] * w[j];
+                q[j] += ai[j] * wi;
+            }
+            q[i] += sum + ai[i] * wi;
         }
     }
 
