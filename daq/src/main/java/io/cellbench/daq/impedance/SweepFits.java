@@ -24,8 +24,10 @@ import org.apache.arrow.memory.BufferAllocator;
  * whoever else listens ({@link Output}: InfluxDB); when a cell ends, its cycle files get each
  * cycle's fitted R_bulk, R_gb and R_int ({@link FittedCycles}).
  *
- * <p>Off the sampling path: {@link #on} only hands the sweep to one low-priority worker thread
- * and returns, so a slow or failing fit never delays or loses a sample. A sweep that cannot be
+ * <p>Off the sampling path: {@link #on} only hands the sweep to one worker thread and returns, so
+ * a slow or failing fit never delays or loses a sample. The worker runs in Linux's SCHED_IDLE
+ * class ({@link IdleScheduling}): the cells' threads come first, and the fits take what CPU
+ * they leave; where it cannot be set, the run's events say so once. A sweep that cannot be
  * analysed, or a fits file that cannot be written, is a note in the run's events, never a fault.
  * Sweeps are numbered as spectra.arrows numbers them (a resumed cell counts on from the sweeps
  * recorded before the resume).
@@ -61,6 +63,12 @@ public final class SweepFits implements RunListener {
      */
     public SweepFits(Path runDirectory, SweepAnalysis analysis, ArrowWriteOptions options, BufferAllocator allocator,
                      Consumer<RunEvent.Notice> notes, List<Output> outputs) {
+        this(runDirectory, analysis, options, allocator, notes, outputs, IdleScheduling.LINUX);
+    }
+
+    /** @param scheduling how the worker lowers itself (tests give one that cannot) */
+    SweepFits(Path runDirectory, SweepAnalysis analysis, ArrowWriteOptions options, BufferAllocator allocator,
+              Consumer<RunEvent.Notice> notes, List<Output> outputs, IdleScheduling scheduling) {
         this.runDirectory = runDirectory;
         this.analysis = analysis;
         this.options = options;
@@ -68,9 +76,13 @@ public final class SweepFits implements RunListener {
         this.notes = notes;
         this.outputs = List.copyOf(outputs);
         this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "impedance-fits");
+            Thread t = new Thread(() -> {
+                lower(scheduling);
+                r.run();
+            }, "impedance-fits");
             t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY); // the cells' threads come first
+            // what other systems honour; Linux ignores it (lower() is what counts there)
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
     }
@@ -137,6 +149,16 @@ public final class SweepFits implements RunListener {
         }
         cells.values().forEach(CellFits::close);
         cells.clear();
+    }
+
+    /** On the worker, before its first task: the cells' threads come first. */
+    private void lower(IdleScheduling scheduling) {
+        IdleScheduling.Outcome outcome = scheduling.lowerCurrentThread();
+        if (!outcome.lowered()) {
+            notes.accept(new RunEvent.Notice("", Double.NaN, RunEvent.Severity.INFO,
+                    "impedance fits run at the cells' own priority (neither SCHED_IDLE nor nice 19 could be set: "
+                            + outcome.how() + "); the fits still run"));
+        }
     }
 
     /** Every sweep of the ended cell is fitted: its cycle files get their R_bulk, R_gb and R_int. */
