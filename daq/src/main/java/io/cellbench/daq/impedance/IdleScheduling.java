@@ -60,7 +60,10 @@ public final class IdleScheduling {
     public record Outcome(boolean lowered, String how) {
     }
 
-    /** Lowers the calling thread; never throws (a thread that cannot be lowered still runs). */
+    /**
+     * Lowers the calling thread; never throws (a thread that cannot be lowered still runs). Call
+     * it before the thread starts any other.
+     */
     public Outcome lowerCurrentThread() {
         long tid;
         try {
@@ -68,6 +71,22 @@ public final class IdleScheduling {
         } catch (IOException | RuntimeException e) {
             return new Outcome(false, "no /proc/thread-self to name this thread by (not Linux?)");
         }
+        // chrt and renice run from a helper thread started while this one is still in its class:
+        // the JDK's process reaper thread is started by the thread that starts a process, and
+        // started by this one just after chrt lowered it, it would inherit SCHED_IDLE
+        Outcome[] outcome = new Outcome[1];
+        Thread helper = Thread.ofPlatform().name("idle-scheduling").start(() -> outcome[0] = lower(tid));
+        try {
+            helper.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(false, "interrupted while lowering");
+        }
+        return outcome[0] != null ? outcome[0] : new Outcome(false, "the helper thread failed");
+    }
+
+    /** Lowers thread {@code tid} of this process. */
+    private Outcome lower(long tid) {
         List<String> problems = new ArrayList<>();
         String ran = run(idleCommand, tid);
         Scheduling now = read(tid, problems);

@@ -61,8 +61,12 @@ class FitsThreadSchedulingTest {
             try (var tasks = Files.list(Path.of("/proc/self/task"))) {
                 for (Path task : tasks.toList()) {
                     long id = Long.parseLong(task.getFileName().toString());
-                    if (id != worker && IdleScheduling.read(id).policy() == IdleScheduling.SCHED_IDLE) {
-                        othersIdle.add(Files.readString(task.resolve("comm")).trim() + " " + id);
+                    try {
+                        if (id != worker && IdleScheduling.read(id).policy() == IdleScheduling.SCHED_IDLE) {
+                            othersIdle.add(Files.readString(task.resolve("comm")).trim() + " " + id);
+                        }
+                    } catch (java.nio.file.NoSuchFileException ended) {
+                        // a thread that ended while the list was read
                     }
                 }
             }
