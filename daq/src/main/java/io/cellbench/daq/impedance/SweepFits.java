@@ -12,8 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.ArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
@@ -54,8 +55,10 @@ public final class SweepFits implements RunListener {
     private final BufferAllocator allocator;
     private final Consumer<RunEvent.Notice> notes;
     private final List<Output> outputs;
-    private final ExecutorService worker;
-    /** Touched by the worker thread only. */
+    /** The sweeps (and cell starts and ends) handed to the worker and not yet begun, in order. */
+    private final LinkedBlockingQueue<Runnable> pending = new LinkedBlockingQueue<>();
+    private final ThreadPoolExecutor worker;
+    /** Touched by the worker thread only, and after it ended by the closing thread. */
     private final Map<String, CellFits> cells = new HashMap<>();
 
     /**
@@ -75,7 +78,7 @@ public final class SweepFits implements RunListener {
         this.allocator = allocator;
         this.notes = notes;
         this.outputs = List.copyOf(outputs);
-        this.worker = Executors.newSingleThreadExecutor(r -> {
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, pending, r -> {
             Thread t = new Thread(() -> {
                 lower(scheduling);
                 r.run();
@@ -120,13 +123,31 @@ public final class SweepFits implements RunListener {
 
     /**
      * Finishes every sweep still queued, however many (a run at full virtual speed can leave
-     * hundreds: each is a fit the run's records need), then closes every file. Gives up only when
-     * no fit has finished for {@value #STALL_SECONDS} s (a fit that hangs), saying how many were
-     * not made and how to make them.
+     * hundreds: each is a fit the run's records need), then closes every file. The worker only
+     * finishes the sweep in hand; the queued ones are made here, on the closing thread, at the
+     * run's own priority: in SCHED_IDLE they would wait behind every busy thread of the machine
+     * while the run, already over, waits for them. Gives up only when the worker's sweep has not
+     * finished for {@value #STALL_SECONDS} s (a fit that hangs), saying how many were not made
+     * and how to make them.
      */
     @Override
     public void close() {
+        List<Runnable> rest = new ArrayList<>();
+        pending.drainTo(rest);
         worker.shutdown();
+        if (awaitWorker()) {
+            rest.forEach(Runnable::run); // in the order the run handed them over, after the worker's last
+        } else {
+            notes.accept(new RunEvent.Notice("", Double.NaN, RunEvent.Severity.WARNING,
+                    (queued.get() - done.get()) + " impedance fits still queued were not made (none finished"
+                            + " for " + STALL_SECONDS + " s); make them with: cellbench data eis RUN --fit"));
+        }
+        cells.values().forEach(CellFits::close);
+        cells.clear();
+    }
+
+    /** Whether the worker finished its sweep in hand (false: it hung, or this thread was interrupted). */
+    private boolean awaitWorker() {
         try {
             long seen = done.get();
             long lastProgress = System.nanoTime();
@@ -137,18 +158,15 @@ public final class SweepFits implements RunListener {
                     lastProgress = System.nanoTime();
                 } else if (System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
                     worker.shutdownNow();
-                    notes.accept(new RunEvent.Notice("", Double.NaN, RunEvent.Severity.WARNING,
-                            (queued.get() - done.get()) + " impedance fits still queued were not made (none finished"
-                                    + " for " + STALL_SECONDS + " s); make them with: cellbench data eis RUN --fit"));
-                    break;
+                    return false;
                 }
             }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             worker.shutdownNow();
+            return false;
         }
-        cells.values().forEach(CellFits::close);
-        cells.clear();
     }
 
     /** On the worker, before its first task: the cells' threads come first. */
