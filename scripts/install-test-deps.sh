@@ -25,6 +25,10 @@ py_need pyvisa_py python3-pyvisa-py
 # the --detach test checks the new session setsid gives. Both are util-linux (Debian: essential).
 command -v unshare >/dev/null 2>&1 || need+=(util-linux)
 command -v setsid >/dev/null 2>&1 || need+=(util-linux)
+# A run's impedance fits put their thread in SCHED_IDLE with chrt (util-linux), else nice 19 with
+# renice (bsdutils); FitsThreadSchedulingTest checks both. Debian: both essential, in every base.
+command -v chrt >/dev/null 2>&1 || need+=(util-linux)
+command -v renice >/dev/null 2>&1 || need+=(bsdutils)
 # The live-page browser test drives Debian's headless Chromium through chromedriver.
 [ -x "$CHROMIUM" ] || need+=(chromium)
 [ -x "$CHROMEDRIVER" ] || need+=(chromium-driver)
@@ -46,7 +50,7 @@ if [ ${#need[@]} -gt 0 ]; then
   [ "$guard" = 1 ] && $sudo rm -f /usr/sbin/policy-rc.d
 fi
 # Fail loudly here rather than in the middle of the suite.
-for tool in mvn node npm influxd socat mbpoll mdb-export unshare setsid; do
+for tool in mvn node npm influxd socat mbpoll mdb-export unshare setsid chrt renice; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run-tests: '$tool' is still missing after installing" >&2; exit 1; }
 done
 for module in pymodbus serial_asyncio pymeasure pyvisa_py; do

@@ -145,6 +145,32 @@ class RunFitsTest {
         }
     }
 
+    /**
+     * The fits thread lowered itself to SCHED_IDLE without a notice, and left no thread of the
+     * process in that class: a thread it had started (a virtual threads' carrier, say) would have
+     * inherited it, and the cells run on those.
+     */
+    @Test
+    void theFitsThreadWasLoweredAndNoThreadItLeftBehindIsSchedIdle() throws Exception {
+        String events = java.nio.file.Files.readString(run.resolve(io.cellbench.daq.run.RunLayout.EVENTS));
+        assertTrue(!events.contains("impedance fits run at the cells' own priority"), events);
+        List<String> idle = new ArrayList<>();
+        try (var tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                long tid = Long.parseLong(task.getFileName().toString());
+                try {
+                    if (io.cellbench.daq.impedance.IdleScheduling.read(tid).policy()
+                            == io.cellbench.daq.impedance.IdleScheduling.SCHED_IDLE) {
+                        idle.add(java.nio.file.Files.readString(task.resolve("comm")).trim() + " " + tid);
+                    }
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // a thread that ended while the list was read
+                }
+            }
+        }
+        assertEquals(List.of(), idle);
+    }
+
     @Test
     void cyclesArrowsAndCsvCarryTheResistancesOfEachCyclesLastSweep() throws Exception {
         int withSweep = 0;

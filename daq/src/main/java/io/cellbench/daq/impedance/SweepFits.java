@@ -12,8 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.ArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
@@ -24,8 +25,10 @@ import org.apache.arrow.memory.BufferAllocator;
  * whoever else listens ({@link Output}: InfluxDB); when a cell ends, its cycle files get each
  * cycle's fitted R_bulk, R_gb and R_int ({@link FittedCycles}).
  *
- * <p>Off the sampling path: {@link #on} only hands the sweep to one low-priority worker thread
- * and returns, so a slow or failing fit never delays or loses a sample. A sweep that cannot be
+ * <p>Off the sampling path: {@link #on} only hands the sweep to one worker thread and returns, so
+ * a slow or failing fit never delays or loses a sample. The worker runs in Linux's SCHED_IDLE
+ * class ({@link IdleScheduling}): the cells' threads come first, and the fits take what CPU
+ * they leave; where it cannot be set, the run's events say so once. A sweep that cannot be
  * analysed, or a fits file that cannot be written, is a note in the run's events, never a fault.
  * Sweeps are numbered as spectra.arrows numbers them (a resumed cell counts on from the sweeps
  * recorded before the resume).
@@ -52,8 +55,10 @@ public final class SweepFits implements RunListener {
     private final BufferAllocator allocator;
     private final Consumer<RunEvent.Notice> notes;
     private final List<Output> outputs;
-    private final ExecutorService worker;
-    /** Touched by the worker thread only. */
+    /** The sweeps (and cell starts and ends) handed to the worker and not yet begun, in order. */
+    private final LinkedBlockingQueue<Runnable> pending = new LinkedBlockingQueue<>();
+    private final ThreadPoolExecutor worker;
+    /** Touched by the worker thread only, and after it ended by the closing thread. */
     private final Map<String, CellFits> cells = new HashMap<>();
 
     /**
@@ -61,16 +66,26 @@ public final class SweepFits implements RunListener {
      */
     public SweepFits(Path runDirectory, SweepAnalysis analysis, ArrowWriteOptions options, BufferAllocator allocator,
                      Consumer<RunEvent.Notice> notes, List<Output> outputs) {
+        this(runDirectory, analysis, options, allocator, notes, outputs, IdleScheduling.LINUX);
+    }
+
+    /** @param scheduling how the worker lowers itself (tests give one that cannot) */
+    SweepFits(Path runDirectory, SweepAnalysis analysis, ArrowWriteOptions options, BufferAllocator allocator,
+              Consumer<RunEvent.Notice> notes, List<Output> outputs, IdleScheduling scheduling) {
         this.runDirectory = runDirectory;
         this.analysis = analysis;
         this.options = options;
         this.allocator = allocator;
         this.notes = notes;
         this.outputs = List.copyOf(outputs);
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "impedance-fits");
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, pending, r -> {
+            Thread t = new Thread(() -> {
+                lower(scheduling);
+                r.run();
+            }, "impedance-fits");
             t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY); // the cells' threads come first
+            // what other systems honour; Linux ignores it (lower() is what counts there)
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
     }
@@ -108,13 +123,31 @@ public final class SweepFits implements RunListener {
 
     /**
      * Finishes every sweep still queued, however many (a run at full virtual speed can leave
-     * hundreds: each is a fit the run's records need), then closes every file. Gives up only when
-     * no fit has finished for {@value #STALL_SECONDS} s (a fit that hangs), saying how many were
-     * not made and how to make them.
+     * hundreds: each is a fit the run's records need), then closes every file. The worker only
+     * finishes the sweep in hand; the queued ones are made here, on the closing thread, at the
+     * run's own priority: in SCHED_IDLE they would wait behind every busy thread of the machine
+     * while the run, already over, waits for them. Gives up only when the worker's sweep has not
+     * finished for {@value #STALL_SECONDS} s (a fit that hangs), saying how many were not made
+     * and how to make them.
      */
     @Override
     public void close() {
+        List<Runnable> rest = new ArrayList<>();
+        pending.drainTo(rest);
         worker.shutdown();
+        if (awaitWorker()) {
+            rest.forEach(Runnable::run); // in the order the run handed them over, after the worker's last
+        } else {
+            notes.accept(new RunEvent.Notice("", Double.NaN, RunEvent.Severity.WARNING,
+                    (queued.get() - done.get()) + " impedance fits still queued were not made (none finished"
+                            + " for " + STALL_SECONDS + " s); make them with: cellbench data eis RUN --fit"));
+        }
+        cells.values().forEach(CellFits::close);
+        cells.clear();
+    }
+
+    /** Whether the worker finished its sweep in hand (false: it hung, or this thread was interrupted). */
+    private boolean awaitWorker() {
         try {
             long seen = done.get();
             long lastProgress = System.nanoTime();
@@ -125,18 +158,25 @@ public final class SweepFits implements RunListener {
                     lastProgress = System.nanoTime();
                 } else if (System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
                     worker.shutdownNow();
-                    notes.accept(new RunEvent.Notice("", Double.NaN, RunEvent.Severity.WARNING,
-                            (queued.get() - done.get()) + " impedance fits still queued were not made (none finished"
-                                    + " for " + STALL_SECONDS + " s); make them with: cellbench data eis RUN --fit"));
-                    break;
+                    return false;
                 }
             }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             worker.shutdownNow();
+            return false;
         }
-        cells.values().forEach(CellFits::close);
-        cells.clear();
+    }
+
+    /** On the worker, before its first task: the cells' threads come first. */
+    private void lower(IdleScheduling scheduling) {
+        IdleScheduling.Outcome outcome = scheduling.lowerCurrentThread();
+        if (!outcome.lowered()) {
+            notes.accept(new RunEvent.Notice("", Double.NaN, RunEvent.Severity.INFO,
+                    "impedance fits run at the cells' own priority (neither SCHED_IDLE nor nice 19 could be set: "
+                            + outcome.how() + "); the fits still run"));
+        }
     }
 
     /** Every sweep of the ended cell is fitted: its cycle files get their R_bulk, R_gb and R_int. */
