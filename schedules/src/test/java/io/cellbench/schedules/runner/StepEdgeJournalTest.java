@@ -1,0 +1,76 @@
+package io.cellbench.schedules.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellbench.core.data.RunEvent;
+import io.cellbench.core.instrument.ChannelCommand;
+import io.cellbench.protocols.ProtocolLoader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A kill at a step edge must not leave the previous step's current on while the journal names
+ * the next step: the journal hears a step's (or a CC-CV's CV phase's) start only once the
+ * channel has the step's command. Killed between the two, the journal still names the step
+ * before, whose termination a resume then finds met; the other way round the resume would
+ * start the next step on a cell that went on charging past its cut-off all through the
+ * downtime (docs/runner.md, "Journal and resume").
+ */
+class StepEdgeJournalTest {
+
+    /** A position the journal heard and the command the channel had at that moment. */
+    private record Heard(int stepIndex, RunPosition.Phase phase, ChannelCommand command) {
+    }
+
+    @Test
+    void whenAStepOrPhaseStartIsJournaledTheChannelAlreadyHasItsCommand() {
+        Harness h = new Harness();
+        List<Heard> heard = new ArrayList<>();
+        PositionListener journal = new PositionListener() {
+            @Override
+            public void at(RunPosition position, boolean boundary) {
+                heard.add(new Heard(position.stepIndex(), position.phase(), h.cell.command()));
+            }
+
+            @Override
+            public void ended(RunEvent.Outcome outcome, RunPosition last) {
+            }
+        };
+        // The standard cell: 3.0 V at rest, +1 mV/s at 1 mA (10 mV across its 10 Ω).
+        h.run(ProtocolLoader.parse("""
+                name: step edges
+                limits:
+                  voltage: [2.0 V, 4.0 V]
+                logging:
+                  sample_period: 1 s
+                steps:
+                  - Charge at 1 mA until 3.05 V
+                  - Rest for 10 s
+                  - Charge at 1 mA until 3.08 V then hold until 0.5 mA
+                  - Discharge at 1 mA for 10 s
+                """, "edges.yaml"), b -> b.positionListener(journal));
+
+        List<String> starts = new ArrayList<>();
+        Heard before = null;
+        for (Heard now : heard) {
+            if (before == null || now.stepIndex() != before.stepIndex() || now.phase() != before.phase()) {
+                starts.add(now.stepIndex() + " " + now.phase() + " " + kind(now.command()));
+            }
+            before = now;
+        }
+        assertEquals(List.of("1 MAIN charge", "2 MAIN open circuit", "3 MAIN charge", "3 CV voltage",
+                "4 MAIN discharge"), starts, "step starts as journaled, with the channel's command then");
+        assertTrue(heard.size() > starts.size(), "samples are journaled too: " + heard.size());
+    }
+
+    private static String kind(ChannelCommand command) {
+        return switch (command) {
+            case ChannelCommand.OpenCircuit o -> "open circuit";
+            case ChannelCommand.Current c -> c.ampere() > 0 ? "charge" : "discharge";
+            case ChannelCommand.Voltage v -> "voltage";
+            default -> command.toString();
+        };
+    }
+}
