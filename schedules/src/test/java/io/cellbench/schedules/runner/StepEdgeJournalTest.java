@@ -65,6 +65,52 @@ class StepEdgeJournalTest {
         assertTrue(heard.size() > starts.size(), "samples are journaled too: " + heard.size());
     }
 
+    /**
+     * Held at the very edge (the hold lands with the charge's end sample): the discharge's
+     * command waits for the release, and the pause opens the circuit first. No position naming
+     * the discharge may be journaled while the charge is still on.
+     */
+    @Test
+    void aStepHeldAtItsStartIsJournaledOnlyOnceThePauseOpenedTheCircuit() {
+        Harness h = new Harness();
+        List<Heard> heard = new ArrayList<>();
+        PositionListener journal = new PositionListener() {
+            @Override
+            public void at(RunPosition position, boolean boundary) {
+                heard.add(new Heard(position.stepIndex(), position.phase(), h.cell.command()));
+                List<io.cellbench.core.data.Sample> samples = h.events.samples();
+                if (position.stepIndex() == 1 && !samples.isEmpty() && samples.getLast().voltageVolt() >= 3.05) {
+                    h.runner.hold("operator", "checking the crimp"); // with the charge's end sample
+                }
+                if (heard.stream().filter(p -> p.stepIndex() == 2).count() == 4) {
+                    h.runner.release("operator");
+                }
+            }
+
+            @Override
+            public void ended(RunEvent.Outcome outcome, RunPosition last) {
+            }
+        };
+        RunEvent.Outcome outcome = h.run(ProtocolLoader.parse("""
+                name: held at the edge
+                limits:
+                  voltage: [2.0 V, 4.0 V]
+                logging:
+                  sample_period: 1 s
+                steps:
+                  - Charge at 1 mA until 3.05 V
+                  - Discharge at 1 mA for 10 s
+                """, "held.yaml"), b -> b.positionListener(journal));
+
+        assertEquals(RunEvent.Outcome.COMPLETED, outcome, h.events.of(RunEvent.RunEnded.class).toString());
+        assertTrue(h.events.of(RunEvent.Notice.class).stream().anyMatch(n -> n.message().startsWith("paused")),
+                "the hold paused the run");
+        List<String> inDischarge = heard.stream().filter(p -> p.stepIndex() == 2)
+                .map(p -> kind(p.command())).distinct().toList();
+        assertEquals(List.of("open circuit", "discharge"), inDischarge,
+                "the channel's commands while the journal named the discharge");
+    }
+
     private static String kind(ChannelCommand command) {
         return switch (command) {
             case ChannelCommand.OpenCircuit o -> "open circuit";
