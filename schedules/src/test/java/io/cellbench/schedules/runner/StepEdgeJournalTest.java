@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.instrument.ChannelCommand;
 import io.cellbench.protocols.ProtocolLoader;
+import io.cellbench.protocols.model.Protocol;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,29 +30,15 @@ class StepEdgeJournalTest {
     void whenAStepOrPhaseStartIsJournaledTheChannelAlreadyHasItsCommand() {
         Harness h = new Harness();
         List<Heard> heard = new ArrayList<>();
-        PositionListener journal = new PositionListener() {
-            @Override
-            public void at(RunPosition position, boolean boundary) {
-                heard.add(new Heard(position.stepIndex(), position.phase(), h.cell.command()));
-            }
-
-            @Override
-            public void ended(RunEvent.Outcome outcome, RunPosition last) {
-            }
-        };
+        PositionListener journal = hearing(h, heard, position -> {
+        });
         // The standard cell: 3.0 V at rest, +1 mV/s at 1 mA (10 mV across its 10 Ω).
-        h.run(ProtocolLoader.parse("""
-                name: step edges
-                limits:
-                  voltage: [2.0 V, 4.0 V]
-                logging:
-                  sample_period: 1 s
-                steps:
+        h.run(protocol("""
                   - Charge at 1 mA until 3.05 V
                   - Rest for 10 s
                   - Charge at 1 mA until 3.08 V then hold until 0.5 mA
                   - Discharge at 1 mA for 10 s
-                """, "edges.yaml"), b -> b.positionListener(journal));
+                """), b -> b.positionListener(journal));
 
         List<String> starts = new ArrayList<>();
         Heard before = null;
@@ -74,33 +62,19 @@ class StepEdgeJournalTest {
     void aStepHeldAtItsStartIsJournaledOnlyOnceThePauseOpenedTheCircuit() {
         Harness h = new Harness();
         List<Heard> heard = new ArrayList<>();
-        PositionListener journal = new PositionListener() {
-            @Override
-            public void at(RunPosition position, boolean boundary) {
-                heard.add(new Heard(position.stepIndex(), position.phase(), h.cell.command()));
-                List<io.cellbench.core.data.Sample> samples = h.events.samples();
-                if (position.stepIndex() == 1 && !samples.isEmpty() && samples.getLast().voltageVolt() >= 3.05) {
-                    h.runner.hold("operator", "checking the crimp"); // with the charge's end sample
-                }
-                if (heard.stream().filter(p -> p.stepIndex() == 2).count() == 4) {
-                    h.runner.release("operator");
-                }
+        PositionListener journal = hearing(h, heard, position -> {
+            List<io.cellbench.core.data.Sample> samples = h.events.samples();
+            if (position.stepIndex() == 1 && !samples.isEmpty() && samples.getLast().voltageVolt() >= 3.05) {
+                h.runner.hold("operator", "checking the crimp"); // with the charge's end sample
             }
-
-            @Override
-            public void ended(RunEvent.Outcome outcome, RunPosition last) {
+            if (heard.stream().filter(p -> p.stepIndex() == 2).count() == 4) {
+                h.runner.release("operator");
             }
-        };
-        RunEvent.Outcome outcome = h.run(ProtocolLoader.parse("""
-                name: held at the edge
-                limits:
-                  voltage: [2.0 V, 4.0 V]
-                logging:
-                  sample_period: 1 s
-                steps:
+        });
+        RunEvent.Outcome outcome = h.run(protocol("""
                   - Charge at 1 mA until 3.05 V
                   - Discharge at 1 mA for 10 s
-                """, "held.yaml"), b -> b.positionListener(journal));
+                """), b -> b.positionListener(journal));
 
         assertEquals(RunEvent.Outcome.COMPLETED, outcome, h.events.of(RunEvent.RunEnded.class).toString());
         assertTrue(h.events.of(RunEvent.Notice.class).stream().anyMatch(n -> n.message().startsWith("paused")),
@@ -109,6 +83,33 @@ class StepEdgeJournalTest {
                 .map(p -> kind(p.command())).distinct().toList();
         assertEquals(List.of("open circuit", "discharge"), inDischarge,
                 "the channel's commands while the journal named the discharge");
+    }
+
+    /** {@code steps} at a sample a second, within 2-4 V. */
+    private static Protocol protocol(String steps) {
+        return ProtocolLoader.parse("""
+                name: step edges
+                limits:
+                  voltage: [2.0 V, 4.0 V]
+                logging:
+                  sample_period: 1 s
+                steps:
+                """ + steps, "edges.yaml");
+    }
+
+    /** A journal that keeps what it heard, with the channel's command then, and then does {@code then}. */
+    private static PositionListener hearing(Harness h, List<Heard> heard, Consumer<RunPosition> then) {
+        return new PositionListener() {
+            @Override
+            public void at(RunPosition position, boolean boundary) {
+                heard.add(new Heard(position.stepIndex(), position.phase(), h.cell.command()));
+                then.accept(position);
+            }
+
+            @Override
+            public void ended(RunEvent.Outcome outcome, RunPosition last) {
+            }
+        };
     }
 
     private static String kind(ChannelCommand command) {
