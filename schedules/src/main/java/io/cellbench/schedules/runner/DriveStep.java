@@ -48,7 +48,7 @@ final class DriveStep extends StepKind {
         RunPosition from = runner.beginStep(d, d.periodSecond(), RunnerStatus.State.RUNNING, true, resumeFrom);
         double channelMax = setup.channel().maxCurrentAmpere();
         if (from != null && from.phase() == RunPosition.Phase.CV && d.thenHold() != null) {
-            hold(d, from.cvLimitAmpere());
+            hold(d, from.cvLimitAmpere(), false);
             return;
         }
         runner.apply(DriveCommands.command(d, cell, window, channelMax));
@@ -76,14 +76,16 @@ final class DriveStep extends StepKind {
                 ? Math.abs(readings.ampere()) : Math.abs(DriveCommands.sourceAmpere(d, cell));
         double allowed = DriveCommands.voltageLimitAmpere(d.kind(), window, channelMax);
         double limit = ccAmpere > 0 ? Math.min(ccAmpere, allowed) : allowed;
-        runner.cvPhase(limit, true, readings.time());
-        hold(d, limit);
+        hold(d, limit, true);
     }
 
-    /** The CV phase of a CC-CV step, at most {@code limit} A. */
-    private void hold(Step.Drive d, double limit) throws RunEnd, InterruptedException {
+    /**
+     * The CV phase of a CC-CV step, at most {@code limit} A ({@code begins}: a new phase, not the
+     * resumed step's, journaled once the CV command acted).
+     */
+    private void hold(Step.Drive d, double limit, boolean begins) throws RunEnd, InterruptedException {
         Step.CvHold hold = d.thenHold();
-        runner.cvPhase(limit, false, Double.NaN);
+        runner.cvPhase(limit, begins);
         runner.apply(new ChannelCommand.Voltage(hold.volt(), limit));
         runner.endStep(samplePhase(StepEnds.builder().duration(d.durationSecond()).until(hold.until(), d.kind(), true).build()));
     }

@@ -223,9 +223,12 @@ public final class ProtocolRunner implements CellRunner {
         }
     }
 
-    /** The CV phase of a drive begins, limited to {@code limitAmpere}: what a resume needs to go on with it. */
-    void cvPhase(double limitAmpere, boolean journalNow, double unixTime) {
-        place.cvPhase(limitAmpere, journalNow, unixTime);
+    /**
+     * The CV phase of a drive begins, limited to {@code limitAmpere}: what a resume needs to go
+     * on with it ({@code journaled}: a new phase, journaled once its command acted).
+     */
+    void cvPhase(double limitAmpere, boolean journaled) {
+        place.cvPhase(limitAmpere, journaled);
     }
 
     void journal(RunPosition.Phase newPhase, double unixTime) {
@@ -273,8 +276,9 @@ public final class ProtocolRunner implements CellRunner {
 
     /**
      * Gives the channel {@code command}; the step's time (for its first command), the phase and
-     * the counters start when it acted on the cell ({@link ChannelOutput#edge}), and so does the
-     * step's StepStarted.
+     * the counters start when it acted on the cell ({@link ChannelOutput#edge}), and so do the
+     * step's StepStarted and, after it, the journal's step or phase start: never before the
+     * command, or a kill in between would leave the step before running under the next one's name.
      */
     void apply(ChannelCommand command) throws RunEnd, InterruptedException {
         output.commanded(command);
@@ -286,6 +290,7 @@ public final class ProtocolRunner implements CellRunner {
         grid.commandActed(edge);
         listener.announce();
         sampler.commandChanged(edge);
+        place.commandActed(edge);
     }
 
     /**

@@ -25,6 +25,13 @@ final class RunPlace {
     private double cvLimitAmpere;
     /** The latest position taken; what the journal hears at the end (the path is unwound by then). */
     private RunPosition last;
+    /**
+     * A step or phase began whose start the journal has not heard yet: it hears it once the
+     * channel has the step's command ({@link #commandActed}), so that a kill in between leaves
+     * the journal naming the step before, not a cell still doing the step before under the name
+     * of the next (docs/runner.md, "Journal and resume").
+     */
+    private boolean startUnheard;
 
     RunPlace(StepKind.Parts parts) {
         this.parts = parts;
@@ -77,31 +84,44 @@ final class RunPlace {
         openStep = step;
     }
 
-    /** The open step has started in {@code phase}, a CV phase limited to {@code cvLimitAmpere}: journaled now. */
+    /**
+     * The open step has started in {@code phase}, a CV phase limited to {@code cvLimitAmpere}:
+     * journaled when its first command acted, or its first sample, or its end, whichever comes first.
+     */
     void started(RunPosition.Phase phase, double cvLimitAmpere) {
         this.cvLimitAmpere = cvLimitAmpere;
-        journal(phase, parts.sampler().grid().now());
+        this.phase = phase;
+        startUnheard = true;
     }
 
-    /** The open step is over; returns it (null when none was open). */
+    /** A command acted on the cell at {@code unixTime}: a start the journal has not heard is journaled now. */
+    void commandActed(double unixTime) {
+        if (startUnheard) {
+            journal(phase, unixTime);
+        }
+    }
+
+    /** The open step is over; returns it (null when none was open). A step that gave no command is journaled first. */
     Step close() {
+        commandActed(parts.sampler().grid().now());
         Step step = openStep;
         openStep = null;
         return step;
     }
 
-    /** The CV phase of a drive begins, limited to {@code limitAmpere}: what a resume needs to go on with it. */
-    void cvPhase(double limitAmpere, boolean journalNow, double unixTime) {
+    /**
+     * The CV phase of a drive begins, limited to {@code limitAmpere}: what a resume needs to go
+     * on with it. {@code journaled}: a new phase, journaled once its command acted (as a step start).
+     */
+    void cvPhase(double limitAmpere, boolean journaled) {
         cvLimitAmpere = limitAmpere;
-        if (journalNow) {
-            journal(RunPosition.Phase.CV, unixTime);
-        } else {
-            phase = RunPosition.Phase.CV;
-        }
+        phase = RunPosition.Phase.CV;
+        startUnheard |= journaled;
     }
 
     void journal(RunPosition.Phase newPhase, double unixTime) {
         phase = newPhase;
+        startUnheard = false;
         if (journal != null) {
             journal.at(position(unixTime), true);
         }
@@ -110,8 +130,9 @@ final class RunPlace {
     /** A sample was recorded at {@code unixTime}: the journal hears where, within a step. */
     void recorded(double unixTime) {
         if (journal != null && openStep != null) {
-            journal.at(position(unixTime), false);
+            journal.at(position(unixTime), startUnheard); // a pause's sample, the output open before the command
         }
+        startUnheard = false;
     }
 
     /** The last position the journal heard (null before the first). */
