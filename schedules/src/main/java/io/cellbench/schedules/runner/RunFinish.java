@@ -80,7 +80,7 @@ final class RunFinish {
                 case FAULT -> "fault: " + text;
                 case STOPPED -> "stopped";
             };
-            Step open = place.close(); // a step cut short says nothing about how long it takes
+            Step open = place.cutShort(); // a step cut short says nothing about how long it takes
             quietly(() -> runner.emit(new RunEvent.StepEnded(cell.id(), grid.testTime(grid.now()), counters.stepCount(),
                     numbering.indexOf(open), reason)));
         }

@@ -110,6 +110,18 @@ final class RunPlace {
     }
 
     /**
+     * The run ends with the open step cut short; returns it (null when none was open). Never
+     * journaled now: the run's end already was, and a start whose command never acted is no place
+     * to resume from (the journal keeps the step whose command the channel last had).
+     */
+    Step cutShort() {
+        startUnheard = false;
+        Step step = openStep;
+        openStep = null;
+        return step;
+    }
+
+    /**
      * The CV phase of a drive begins, limited to {@code limitAmpere}: what a resume needs to go
      * on with it. {@code journaled}: a new phase, journaled once its command acted (as a step start).
      */

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellbench.core.data.RunEvent;
 import io.cellbench.core.instrument.ChannelCommand;
+import io.cellbench.core.instrument.ChannelReading;
+import io.cellbench.core.instrument.CyclerChannel;
+import io.cellbench.core.instrument.InstrumentException;
 import io.cellbench.protocols.ProtocolLoader;
 import io.cellbench.protocols.model.Protocol;
 import java.util.ArrayList;
@@ -83,6 +86,62 @@ class StepEdgeJournalTest {
                 .map(p -> kind(p.command())).distinct().toList();
         assertEquals(List.of("open circuit", "discharge"), inDischarge,
                 "the channel's commands while the journal named the discharge");
+    }
+
+    /**
+     * The rest's command fails at the instrument: the run ends on a fault before the rest's start
+     * was journaled, with the protocol's lists already left. The journal keeps the charge (its
+     * command was the last one that acted), and the run ends as a fault, not with an exception
+     * on the cell's thread (whole-suite run S8E, a full disk: "a position needs a step path").
+     */
+    @Test
+    void aStepWhoseCommandFailsIsNeverJournaledAndTheRunEndsOnTheFault() {
+        Harness h = new Harness();
+        List<Heard> heard = new ArrayList<>();
+        PositionListener journal = hearing(h, heard, position -> {
+        });
+        CyclerChannel failingRest = new CyclerChannel() {
+            @Override
+            public String name() {
+                return h.cell.name();
+            }
+
+            @Override
+            public String identify() {
+                return h.cell.identify();
+            }
+
+            @Override
+            public void apply(ChannelCommand command) {
+                if (command instanceof ChannelCommand.OpenCircuit && !heard.isEmpty()) {
+                    throw new InstrumentException(name(), ":OUTP OFF", "no answer");
+                }
+                h.cell.apply(command);
+            }
+
+            @Override
+            public ChannelReading read() {
+                return h.cell.read();
+            }
+
+            @Override
+            public double maxCurrentAmpere() {
+                return h.cell.maxCurrentAmpere();
+            }
+
+            @Override
+            public void close() {
+                h.cell.close();
+            }
+        };
+        RunEvent.Outcome outcome = h.run(protocol("""
+                  - Charge at 1 mA until 3.05 V
+                  - Rest for 10 s
+                """), failingRest, h.clock, b -> b.positionListener(journal));
+
+        assertEquals(RunEvent.Outcome.FAULT, outcome, h.events.of(RunEvent.RunEnded.class).toString());
+        assertEquals(List.of(1), heard.stream().map(Heard::stepIndex).distinct().toList(),
+                "the steps the journal heard");
     }
 
     /** {@code steps} at a sample a second, within 2-4 V. */
